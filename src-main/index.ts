@@ -1,0 +1,61 @@
+/** Electron main process: window, menu, security and the engine behind validated IPC. */
+import { app, BrowserWindow, Menu, dialog, ipcMain, session } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MENU_COMMAND_EVENT } from '../src-shared/api/channels';
+import { createDispatcher, createEngineHandlers } from '../src-engine';
+import { registerIpc } from './ipc/register';
+import { createSavePngHandler } from './ipc/save-png';
+import { writeFileAtomic } from './fs/atomic-write';
+import { hardenSession, hardenWebContents, isAppUrl, type AppOrigin } from './security';
+import { mainWindowOptions } from './window';
+import { buildMenuTemplate } from './menu';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+const origin: AppOrigin = { rendererDir: path.join(here, '../renderer'), ...(devServerUrl ? { devServerUrl } : {}) };
+
+// Software WebGL for machines without a usable GPU (CI, Xvfb): opt-in, never the default.
+if (process.env['NA62_SWIFTSHADER'] === '1') {
+  app.commandLine.appendSwitch('enable-unsafe-swiftshader');
+  app.commandLine.appendSwitch('use-angle', 'swiftshader');
+}
+
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSession(session.defaultSession, { dev: Boolean(devServerUrl) });
+
+  let win: BrowserWindow | undefined;
+  const dispatcher = createDispatcher(
+    {
+      ...createEngineHandlers({ host: 'electron-main', appVersion: app.getVersion() }),
+      savePng: createSavePngHandler({
+        async chooseSavePath(defaultPath) {
+          const opts = { defaultPath, filters: [{ name: 'PNG image', extensions: ['png'] }] };
+          const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+          return res.canceled ? undefined : res.filePath;
+        },
+        writeFile: writeFileAtomic,
+        defaultDir: () => app.getPath('pictures'),
+      }),
+    },
+    (msg, err) => console.error(`[na62] ${msg}:`, err),
+  );
+  registerIpc(ipcMain, dispatcher, (url) => isAppUrl(url, origin));
+
+  win = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs'), '#10141a'));
+  const w = win;
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate((cmd) => w.webContents.send(MENU_COMMAND_EVENT, cmd), process.platform)));
+  w.once('ready-to-show', () => w.show());
+  if (devServerUrl) await w.loadURL(devServerUrl);
+  else await w.loadFile(path.join(origin.rendererDir, 'index.html'));
+}
+
+app.on('window-all-closed', () => app.quit());
+start().catch((err: unknown) => {
+  console.error('[na62] failed to start:', err);
+  dialog.showErrorBox('NA62 Event Display', `The app could not start: ${err instanceof Error ? err.message : String(err)}`);
+  app.exit(1);
+});

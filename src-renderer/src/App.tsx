@@ -1,0 +1,100 @@
+/** The app shell: connects to the engine, builds the detector once, lays out toolbar, panels and view. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AppInfo, Na62Api } from '../../src-shared/api/contract';
+import type { CommandId } from '../../src-shared/commands';
+import { buildDetectorModel, disposeDetectorModel, type DetectorModel } from './geometry/detector-model';
+import { useViewStore } from './state/view-store';
+import { useOverlayStore } from './views/overlay-store';
+import { DetectorView, BACKGROUND } from './views/DetectorView';
+import { getSceneHandle } from './views/SceneBridge';
+import { captureView } from './export/capture';
+import { Toolbar } from './panels/Toolbar';
+import { ElementPanel } from './panels/ElementPanel';
+import { HelpOverlay } from './panels/HelpOverlay';
+import { runCommand } from './shortcuts/run-command';
+import { useKeyboardShortcuts } from './shortcuts/useKeyboardShortcuts';
+
+const VIEW_NAMES = { '3d': '3D', side: 'side view (z–y)', top: 'top view (z–x)', beam: "beam's-eye view" } as const;
+
+export function App({ api }: { api: Na62Api }) {
+  const [info, setInfo] = useState<AppInfo>();
+  const [model, setModel] = useState<DetectorModel>();
+  const [error, setError] = useState<string>();
+  const [message, setMessage] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const theme = useViewStore((s) => s.theme);
+
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+  }, [theme]);
+
+  useEffect(() => {
+    let live = true;
+    let built: DetectorModel | undefined;
+    (async () => {
+      const [i, detector] = await Promise.all([api.getInfo(), api.getDetector()]);
+      if (!live) return;
+      built = buildDetectorModel(detector);
+      setInfo(i);
+      setModel(built);
+    })().catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+      if (built) disposeDetectorModel(built);
+    };
+  }, [api]);
+
+  const savePng = useCallback(async () => {
+    const handle = getSceneHandle();
+    if (!handle || busy) return;
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const v = useViewStore.getState();
+      const o = useOverlayStore.getState();
+      const css = getComputedStyle(document.documentElement);
+      const cap = await captureView({
+        ...handle,
+        scale: v.exportScale,
+        labels: v.labels ? o.labels : [],
+        bars: o.bars,
+        caption: `NA62 · ${VIEW_NAMES[v.mode]}${v.mode === 'beam' ? ` at ${model?.byId.get(v.beamStation)?.element.label ?? ''}` : ''} · z 1:${v.compression} · geometry ${model?.version ?? ''}`,
+        colours: { text: css.getPropertyValue('--text').trim() || '#ddd', muted: css.getPropertyValue('--muted').trim() || '#888', background: BACKGROUND[v.theme] },
+      });
+      handle.invalidate();
+      const name = `na62-${v.mode === 'beam' ? `beam-${v.beamStation}` : v.mode}-${v.exportScale}x.png`;
+      const res = await api.savePng({ suggestedName: name, data: cap.png });
+      setMessage(res.saved ? `Saved ${res.path} (${cap.width} × ${cap.height} px)` : 'Save cancelled');
+    } catch (e) {
+      setMessage(`Could not save the picture: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+      getSceneHandle()?.invalidate();
+    }
+  }, [api, busy, model]);
+
+  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng() }), [model, savePng]);
+  useKeyboardShortcuts(run);
+  useEffect(() => api.onMenuCommand(run), [api, run]);
+
+  const status = useMemo(() => {
+    if (!info) return 'connecting to the engine…';
+    return `engine: ${info.engineHost === 'web-worker' ? 'Web Worker (browser build)' : 'Electron main process'} · API v${info.apiVersion} · app ${info.appVersion} · geometry ${info.geometryVersion}`;
+  }, [info]);
+
+  return (
+    <div className="app">
+      <Toolbar model={model} onSavePng={() => void savePng()} busy={busy} />
+      {model && <ElementPanel model={model} />}
+      <main className="main">
+        {error && <div className="error" role="alert">The engine did not answer: {error}</div>}
+        {model ? <DetectorView model={model} /> : !error && <div className="loading">Loading the detector…</div>}
+      </main>
+      <footer className="status-bar">
+        <span data-testid="status">{status}</span>
+        {message && <span className="message" role="status" data-testid="message">{message}</span>}
+      </footer>
+      <HelpOverlay />
+    </div>
+  );
+}

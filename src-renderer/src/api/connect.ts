@@ -1,0 +1,17 @@
+/** Picks the transport: the preload bridge inside Electron, a Web Worker in a plain browser. */
+import type { Na62Api } from '../../../src-shared/api/contract';
+import type { Na62Bridge } from '../../../src-shared/api/bridge';
+import { createApiClient } from '../../../src-shared/api/client';
+import { createWebWorkerApi } from './web-transport';
+
+declare global {
+  interface Window {
+    na62Bridge?: Na62Bridge;
+  }
+}
+
+export function connectApi(): Na62Api {
+  const bridge = window.na62Bridge;
+  if (bridge) return createApiClient('electron', (key, payload) => bridge.request(key, payload), (l) => bridge.onMenuCommand(l));
+  return createWebWorkerApi();
+}

@@ -1,0 +1,52 @@
+/** Materials of the static detector, per theme. Edges are nudged towards the camera so they never z-fight their faces. */
+import * as THREE from 'three';
+import type { ElementStyle } from './build-element';
+import type { Theme } from '../state/view-store';
+
+/**
+ * Shared uniform: how far (view-space units) to pull edge lines towards an orthographic camera.
+ * For perspective cameras the edge is pulled by a fraction of its distance, which keeps its
+ * screen position and survives the logarithmic depth buffer (where polygon offset does not apply).
+ */
+export const edgeNudge = { value: 1 };
+
+export function createEdgeMaterial(colour: THREE.ColorRepresentation, opacity = 1): THREE.LineBasicMaterial {
+  const m = new THREE.LineBasicMaterial({ color: colour, transparent: opacity < 1, opacity, depthWrite: opacity >= 1 });
+  m.onBeforeCompile = (shader) => {
+    shader.uniforms['uEdgeNudge'] = edgeNudge;
+    shader.vertexShader = shader.vertexShader
+      .replace('void main() {', 'uniform float uEdgeNudge;\nvoid main() {')
+      .replace(
+        '#include <project_vertex>',
+        `vec4 mvPosition = modelViewMatrix * vec4( transformed, 1.0 );
+        if ( isPerspectiveMatrix( projectionMatrix ) ) mvPosition.xyz *= 0.9995; else mvPosition.z += uEdgeNudge;
+        gl_Position = projectionMatrix * mvPosition;`,
+      );
+  };
+  m.customProgramCacheKey = () => 'na62-edge';
+  return m;
+}
+
+export interface ElementMaterials {
+  readonly faces?: THREE.Material;
+  readonly lines?: THREE.Material;
+  readonly point?: THREE.PointsMaterial;
+}
+
+export function createElementMaterials(colour: string, style: ElementStyle, theme: Theme): ElementMaterials {
+  const base = new THREE.Color(colour);
+  const edge = theme === 'dark' ? base.clone().lerp(new THREE.Color('#ffffff'), 0.35) : base.clone().lerp(new THREE.Color('#000000'), 0.45);
+  switch (style) {
+    case 'marker':
+      return { point: new THREE.PointsMaterial({ color: base, size: 9, sizeAttenuation: false, depthTest: false }) };
+    case 'lines':
+      return { lines: createEdgeMaterial(theme === 'dark' ? base : base.clone().multiplyScalar(0.6), 0.8) };
+    case 'translucent':
+      return {
+        faces: new THREE.MeshLambertMaterial({ color: base, transparent: true, opacity: theme === 'dark' ? 0.13 : 0.18, depthWrite: false, side: THREE.DoubleSide }),
+        lines: createEdgeMaterial(edge, 0.55),
+      };
+    case 'solid':
+      return { faces: new THREE.MeshLambertMaterial({ color: base }), lines: createEdgeMaterial(edge) };
+  }
+}

@@ -1,0 +1,18 @@
+/** Which way the axes point in the current view (NA62 frame: z downstream, y up, +x Jura). */
+import { useViewStore } from '../state/view-store';
+
+const HINTS = {
+  side: ['z → downstream', 'y ↑ up', 'seen from Salève (−x)'],
+  top: ['z → downstream', 'x ↑ Jura', 'seen from above (+y)'],
+  beam: ['y ↑ up', 'x ← Jura', 'looking downstream'],
+  '3d': ['drag: orbit', 'right-drag: pan', 'wheel: zoom'],
+} as const;
+
+export function AxesHint() {
+  const mode = useViewStore((s) => s.mode);
+  return (
+    <div className="axes-hint">
+      {HINTS[mode].map((h) => <span key={h}>{h}</span>)}
+    </div>
+  );
+}

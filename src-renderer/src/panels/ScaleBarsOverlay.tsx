@@ -1,0 +1,21 @@
+/** Scale bars, true in metres of detector whatever the zoom and compression. */
+import { useOverlayStore } from '../views/overlay-store';
+import { useViewStore } from '../state/view-store';
+
+export function ScaleBarsOverlay() {
+  const bars = useOverlayStore((s) => s.bars);
+  const k = useViewStore((s) => s.compression);
+  return (
+    <div className="scale-bars" data-testid="scale-bars">
+      {[bars.vertical, bars.horizontal].map((b) =>
+        b ? (
+          <div className="scale-bar" key={b.axis} data-axis={b.axis} data-mm={b.mm} data-px={b.px.toFixed(2)}>
+            <span className="bar" style={{ width: `${b.px}px` }} />
+            <span className="text">{b.axis}: {b.label}</span>
+          </div>
+        ) : null,
+      )}
+      <div className="scale-note">{bars.note ?? (k !== 1 ? `z compressed 1:${k}` : 'true scale 1:1')}</div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/** View switches, compression, beam's-eye station, labels, theme and picture export. */
+import type { DetectorModel } from '../geometry/detector-model';
+import { useViewStore, type ExportScale, type ViewMode } from '../state/view-store';
+import { compressionToSlider, sliderToCompression } from '../views/compression';
+import { beamStations } from '../shortcuts/run-command';
+
+const VIEWS: { mode: ViewMode; label: string; title: string }[] = [
+  { mode: '3d', label: '3D', title: 'Free 3D orbit (1)' },
+  { mode: 'side', label: 'Side z–y', title: 'Side view, orthographic, z horizontal and y up (2)' },
+  { mode: 'top', label: 'Top z–x', title: 'Top view, orthographic: the bending plane, z horizontal and +x up (3)' },
+  { mode: 'beam', label: "Beam's eye x–y", title: "Beam's-eye view at the chosen station (4; , and . step stations)" },
+];
+
+export function Toolbar({ model, onSavePng, busy }: { model: DetectorModel | undefined; onSavePng: () => void; busy: boolean }) {
+  const s = useViewStore();
+  const stations = model ? beamStations(model) : [];
+  return (
+    <header className="toolbar" role="toolbar" aria-label="View">
+      <span className="brand">NA62 <span className="muted">event display</span></span>
+      <div className="segmented" role="group" aria-label="View">
+        {VIEWS.map((v) => (
+          <button key={v.mode} type="button" aria-pressed={s.mode === v.mode} title={v.title} data-view={v.mode} onClick={() => s.setMode(v.mode)}>
+            {v.label}
+          </button>
+        ))}
+      </div>
+      <label className="field" title="Beam's-eye view station">
+        <span>station</span>
+        <select value={s.beamStation} onChange={(e) => { s.setBeamStation(e.target.value); if (s.mode !== 'beam') s.setMode('beam'); }} aria-label="Beam's-eye station">
+          {stations.map((id) => {
+            const el = model!.byId.get(id)!.element;
+            return <option key={id} value={id}>{el.label} — {(el.z0 / 1000).toFixed(2)} m</option>;
+          })}
+        </select>
+      </label>
+      <label className="field" title="Longitudinal compression: z is shown shrunk by this factor in every view ([ and ], = for 1:1)">
+        <span>z 1:{s.compression}</span>
+        <input
+          type="range" min={0} max={1} step={0.001} aria-label="Longitudinal compression"
+          value={compressionToSlider(s.compression)}
+          onChange={(e) => s.setCompression(sliderToCompression(Number(e.target.value)))}
+        />
+      </label>
+      <button type="button" onClick={() => s.requestFit()} title="Fit the visible detector (F)">Fit</button>
+      <button type="button" aria-pressed={s.labels} onClick={() => s.toggleLabels()} title="Element labels (L)">Labels</button>
+      <button type="button" onClick={() => s.toggleTheme()} title="Dark/light theme (T)">{s.theme === 'dark' ? 'Light' : 'Dark'}</button>
+      <span className="spacer" />
+      <label className="field" title="Picture size relative to the window's pixels">
+        <span>PNG</span>
+        <select value={s.exportScale} aria-label="Export scale" onChange={(e) => s.setExportScale(Number(e.target.value) as ExportScale)}>
+          {[1, 2, 3, 4].map((f) => <option key={f} value={f}>{f}×</option>)}
+        </select>
+      </label>
+      <button type="button" onClick={onSavePng} disabled={busy} title="Save the current view as PNG (Ctrl+S)" data-testid="save-png">Save PNG</button>
+      <button type="button" onClick={() => s.setHelpOpen(true)} title="Keyboard shortcuts (?)">?</button>
+    </header>
+  );
+}

@@ -1,0 +1,40 @@
+/** What each command of the shared registry does in the renderer. */
+import type { CommandId } from '../../../src-shared/commands';
+import type { DetectorModel } from '../geometry/detector-model';
+import { useViewStore } from '../state/view-store';
+
+/** Elements a beam's-eye view can look at, upstream to downstream (planes and stations, not long tubes). */
+export function beamStations(model: DetectorModel): string[] {
+  return model.elements
+    .filter((e) => !['axis', 'marker', 'tube'].includes(e.element.shape.kind))
+    .sort((a, b) => a.element.z0 - b.element.z0)
+    .map((e) => e.element.id);
+}
+
+export function runCommand(id: CommandId, ctx: { model: DetectorModel | undefined; savePng: () => void }): void {
+  const s = useViewStore.getState();
+  switch (id) {
+    case 'view.3d': return s.setMode('3d');
+    case 'view.side': return s.setMode('side');
+    case 'view.top': return s.setMode('top');
+    case 'view.beam': return s.setMode('beam');
+    case 'view.fit': return s.requestFit();
+    case 'view.compressMore': return s.stepCompression(1);
+    case 'view.compressLess': return s.stepCompression(-1);
+    case 'view.compressReset': return s.setCompression(1);
+    case 'view.toggleLabels': return s.toggleLabels();
+    case 'view.toggleTheme': return s.toggleTheme();
+    case 'view.nextStation':
+    case 'view.prevStation': {
+      if (!ctx.model) return;
+      const list = beamStations(ctx.model);
+      const i = list.indexOf(s.beamStation);
+      const next = list[Math.min(list.length - 1, Math.max(0, i + (id === 'view.nextStation' ? 1 : -1)))];
+      if (next) s.setBeamStation(next);
+      if (s.mode !== 'beam') s.setMode('beam');
+      return;
+    }
+    case 'file.savePng': return ctx.savePng();
+    case 'help.shortcuts': return s.setHelpOpen(!s.helpOpen);
+  }
+}

@@ -1,0 +1,23 @@
+/** Binds the keys of the shared command registry (src-shared/commands.ts). */
+import { useEffect } from 'react';
+import { commandForKey, type CommandId } from '../../../src-shared/commands';
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) && (el as HTMLInputElement).type !== 'checkbox' && (el as HTMLInputElement).type !== 'range';
+}
+
+export function useKeyboardShortcuts(run: (id: CommandId) => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.repeat || isTyping(e.target)) return;
+      const id = commandForKey(e);
+      if (!id) return;
+      e.preventDefault();
+      run(id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [run]);
+}

@@ -1,0 +1,77 @@
+/** View state of the display: which view, how compressed, what is visible, theme. */
+import { create } from 'zustand';
+import { persist, createJSONStorage } from 'zustand/middleware';
+import { clampCompression, DEFAULT_COMPRESSION, stepCompression } from '../views/compression';
+
+export type ViewMode = '3d' | 'side' | 'top' | 'beam';
+export type Theme = 'dark' | 'light';
+export type ExportScale = 1 | 2 | 3 | 4;
+
+export interface ViewState {
+  mode: ViewMode;
+  compression: number;
+  /** element id → shown; ids missing here fall back to the element's default */
+  shown: Record<string, boolean>;
+  labels: boolean;
+  theme: Theme;
+  /** element id the beam's-eye view looks at */
+  beamStation: string;
+  exportScale: ExportScale;
+  helpOpen: boolean;
+  /** element whose facts are shown in the info panel */
+  inspected: string | undefined;
+  /** incremented to ask the camera to frame the visible detector */
+  fitRequest: number;
+
+  setMode(mode: ViewMode): void;
+  setCompression(k: number): void;
+  stepCompression(direction: 1 | -1): void;
+  setShown(ids: readonly string[], shown: boolean): void;
+  toggleLabels(): void;
+  toggleTheme(): void;
+  setBeamStation(id: string): void;
+  setExportScale(s: ExportScale): void;
+  setHelpOpen(open: boolean): void;
+  inspect(id: string | undefined): void;
+  requestFit(): void;
+}
+
+export const useViewStore = create<ViewState>()(
+  persist(
+    (set) => ({
+      mode: 'side',
+      compression: DEFAULT_COMPRESSION,
+      shown: {},
+      labels: true,
+      theme: 'dark',
+      beamStation: 'straw1',
+      exportScale: 2,
+      helpOpen: false,
+      inspected: undefined,
+      fitRequest: 0,
+
+      setMode: (mode) => set((s) => ({ mode, fitRequest: s.fitRequest + 1 })),
+      setCompression: (k) => set({ compression: clampCompression(k) }),
+      stepCompression: (d) => set((s) => ({ compression: stepCompression(s.compression, d) })),
+      setShown: (ids, shown) => set((s) => ({ shown: { ...s.shown, ...Object.fromEntries(ids.map((id) => [id, shown])) } })),
+      toggleLabels: () => set((s) => ({ labels: !s.labels })),
+      toggleTheme: () => set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark' })),
+      setBeamStation: (id) => set((s) => ({ beamStation: id, fitRequest: s.mode === 'beam' ? s.fitRequest + 1 : s.fitRequest })),
+      setExportScale: (exportScale) => set({ exportScale }),
+      setHelpOpen: (helpOpen) => set({ helpOpen }),
+      inspect: (inspected) => set({ inspected }),
+      requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
+    }),
+    {
+      name: 'na62-view',
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      partialize: (s) => ({ mode: s.mode, compression: s.compression, shown: s.shown, labels: s.labels, theme: s.theme, beamStation: s.beamStation, exportScale: s.exportScale }),
+    },
+  ),
+);
+
+/** Is an element shown, given the stored toggles and its default? */
+export function isShown(shown: Record<string, boolean>, id: string, byDefault: boolean | undefined): boolean {
+  return shown[id] ?? byDefault ?? true;
+}

@@ -1,0 +1,65 @@
+/**
+ * Hands the R3F renderer, scene and camera to code outside the Canvas (picture export) and
+ * exposes read-only hooks for the end-to-end tests and benchmarks (window.__na62).
+ */
+import { useEffect } from 'react';
+import { useThree } from '@react-three/fiber';
+import * as THREE from 'three';
+import type { DetectorModel } from '../geometry/detector-model';
+import { displayBox } from '../geometry/detector-model';
+import { useViewStore } from '../state/view-store';
+import { screenBox } from './CameraRig';
+
+export interface SceneHandle {
+  gl: THREE.WebGLRenderer;
+  scene: THREE.Scene;
+  camera: THREE.Camera;
+  invalidate: () => void;
+}
+
+let current: SceneHandle | undefined;
+export const getSceneHandle = (): SceneHandle | undefined => current;
+
+export interface TestHooks {
+  /** last frame's counters; `frame` counts rendered frames */
+  renderInfo(): { frame: number; calls: number; triangles: number; lines: number; points: number; geometries: number };
+  /** projected box of an element in canvas CSS px (y down) */
+  elementScreenBox(id: string): { minX: number; maxX: number; minY: number; maxY: number } | undefined;
+  totalParts: number;
+  webgl(): { renderer: string; logarithmicDepth: boolean; maxRenderbuffer: number };
+}
+
+declare global {
+  interface Window { __na62?: TestHooks }
+}
+
+export function SceneBridge({ model }: { model: DetectorModel }) {
+  const { gl, scene, camera, invalidate, size } = useThree();
+  useEffect(() => {
+    current = { gl, scene, camera, invalidate };
+    const hooks: TestHooks = window.__na62 ?? {
+      renderInfo: () => ({ frame: 0, calls: 0, triangles: 0, lines: 0, points: 0, geometries: 0 }),
+      elementScreenBox: () => undefined,
+      totalParts: 0,
+      webgl: () => ({ renderer: '', logarithmicDepth: false, maxRenderbuffer: 0 }),
+    };
+    hooks.totalParts = model.totalParts;
+    hooks.renderInfo = () => ({ ...gl.info.render, geometries: gl.info.memory.geometries });
+    hooks.elementScreenBox = (id) => {
+      const e = model.byId.get(id);
+      return e ? screenBox(displayBox(e, useViewStore.getState().compression), camera, size) : undefined;
+    };
+    hooks.webgl = () => {
+      const ctx = gl.getContext();
+      const dbg = ctx.getExtension('WEBGL_debug_renderer_info');
+      return {
+        renderer: String(ctx.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : ctx.RENDERER)),
+        logarithmicDepth: gl.capabilities.logarithmicDepthBuffer,
+        maxRenderbuffer: ctx.getParameter(ctx.MAX_RENDERBUFFER_SIZE) as number,
+      };
+    };
+    window.__na62 = hooks;
+  }, [gl, scene, camera, invalidate, size, model]);
+  return null;
+}
+

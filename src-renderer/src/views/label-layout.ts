@@ -1,0 +1,47 @@
+/**
+ * Where element labels go on screen: above each element's projected outline, stacked a level
+ * up when they would overlap, dropped when there is no room. The same layout is drawn by the
+ * HTML overlay and burnt into exported pictures.
+ */
+export interface LabelCandidate {
+  readonly id: string;
+  readonly text: string;
+  /** projected screen box of the element (CSS px, y down) */
+  readonly minX: number; readonly maxX: number; readonly minY: number; readonly maxY: number;
+}
+
+export interface PlacedLabel {
+  readonly id: string;
+  readonly text: string;
+  /** centre-bottom anchor of the text, CSS px */
+  readonly x: number;
+  readonly y: number;
+  /** the point on the element the leader line goes to */
+  readonly anchorY: number;
+}
+
+export const LABEL_FONT_PX = 12;
+const CHAR_PX = 7;
+const LINE_PX = 16;
+const LEVELS = 4;
+
+export function layoutLabels(cands: readonly LabelCandidate[], viewport: { width: number; height: number }): PlacedLabel[] {
+  const placed: PlacedLabel[] = [];
+  const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  // larger elements first: they are the landmarks
+  const order = [...cands].sort((a, b) => (b.maxX - b.minX) - (a.maxX - a.minX));
+  for (const c of order) {
+    const cx = (c.minX + c.maxX) / 2;
+    const w = c.text.length * CHAR_PX + 6;
+    if (cx < -w || cx > viewport.width + w || c.maxY < 0 || c.minY > viewport.height + LINE_PX) continue;
+    for (let level = 0; level < LEVELS; level++) {
+      const y = Math.max(LINE_PX, c.minY - 4 - level * LINE_PX);
+      const box = { x0: cx - w / 2, x1: cx + w / 2, y0: y - LINE_PX + 2, y1: y };
+      if (boxes.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
+      boxes.push(box);
+      placed.push({ id: c.id, text: c.text, x: cx, y, anchorY: c.minY });
+      break;
+    }
+  }
+  return placed;
+}

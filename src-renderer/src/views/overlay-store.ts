@@ -1,0 +1,34 @@
+/** What the 3D view reports to the HTML overlays each frame: label positions and scale bars. */
+import { create } from 'zustand';
+import type { PlacedLabel } from './label-layout';
+import type { ScaleBar } from './scale-bar';
+
+export interface ScaleBars {
+  /** along the screen's horizontal axis */
+  readonly horizontal?: ScaleBar & { readonly axis: string };
+  /** along the screen's vertical axis */
+  readonly vertical?: ScaleBar & { readonly axis: string };
+  readonly note?: string;
+}
+
+interface OverlayState {
+  labels: readonly PlacedLabel[];
+  bars: ScaleBars;
+  set(labels: readonly PlacedLabel[], bars: ScaleBars): void;
+}
+
+const sameLabels = (a: readonly PlacedLabel[], b: readonly PlacedLabel[]) =>
+  a.length === b.length && a.every((l, i) => l.id === b[i]!.id && Math.abs(l.x - b[i]!.x) < 0.5 && Math.abs(l.y - b[i]!.y) < 0.5);
+const sameBar = (a?: ScaleBar, b?: ScaleBar) => (!a && !b) || (!!a && !!b && a.mm === b.mm && Math.abs(a.px - b.px) < 0.5);
+
+export const useOverlayStore = create<OverlayState>()((set, get) => ({
+  labels: [],
+  bars: {},
+  set(labels, bars) {
+    const s = get();
+    const labelsChanged = !sameLabels(s.labels, labels);
+    const barsChanged = !sameBar(s.bars.horizontal, bars.horizontal) || !sameBar(s.bars.vertical, bars.vertical) || s.bars.note !== bars.note
+      || s.bars.horizontal?.axis !== bars.horizontal?.axis || s.bars.vertical?.axis !== bars.vertical?.axis;
+    if (labelsChanged || barsChanged) set({ ...(labelsChanged ? { labels } : {}), ...(barsChanged ? { bars } : {}) });
+  },
+}));

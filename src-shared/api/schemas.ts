@@ -1,0 +1,41 @@
+/**
+ * Runtime schemas of every request that crosses a process or worker boundary.
+ * Handlers parse with these before doing anything: the renderer is not trusted.
+ */
+import { z } from 'zod';
+import type { ApiRequests } from './contract';
+
+// No `new Function` probing under a strict CSP (zod's JIT is optional).
+z.config({ jitless: true });
+
+/** A bare file name: no directory parts, no control characters, ends in .png. */
+export const PngFileName = z
+  .string()
+  .min(5)
+  .max(200)
+  .regex(/^[^\\/:*?"<>|\u0000-\u001f]+\.png$/i, 'must be a plain file name ending in .png');
+
+/** 8K RGBA uncompressed is 133 MB; a PNG is smaller. Anything larger is not a picture we made. */
+export const MAX_PNG_BYTES = 160 * 1024 * 1024;
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+export const SavePngRequestSchema = z.object({
+  suggestedName: PngFileName,
+  data: z
+    .instanceof(Uint8Array)
+    .refine((d) => d.byteLength > PNG_MAGIC.length && d.byteLength <= MAX_PNG_BYTES, 'PNG data size out of range')
+    .refine((d) => PNG_MAGIC.every((b, i) => d[i] === b), 'data is not a PNG (bad signature)'),
+}).strict();
+
+export const EmptyRequest = z.undefined().or(z.null()).transform(() => undefined);
+
+export const REQUEST_SCHEMAS: { [K in keyof ApiRequests]: z.ZodType<ApiRequests[K]['req'], unknown> } = {
+  info: EmptyRequest,
+  detector: EmptyRequest,
+  savePng: SavePngRequestSchema,
+};
+
+/** Human-readable one-liner of a schema failure (path: message; ...). */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'request'}: ${i.message}`).join('; ');
+}

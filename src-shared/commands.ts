@@ -1,0 +1,60 @@
+/**
+ * The one registry of user commands and their keys. The renderer binds the keys from it,
+ * the help overlay (`?`) and the README list it, and the native menu shows its accelerators,
+ * so none of them can disagree.
+ */
+
+export type CommandId =
+  | 'view.3d' | 'view.side' | 'view.top' | 'view.beam'
+  | 'view.fit' | 'view.compressMore' | 'view.compressLess' | 'view.compressReset'
+  | 'view.toggleLabels' | 'view.toggleTheme' | 'view.nextStation' | 'view.prevStation'
+  | 'file.savePng' | 'help.shortcuts';
+
+export interface CommandSpec {
+  readonly id: CommandId;
+  readonly label: string;
+  /** KeyboardEvent.key values (case-sensitive for letters), with an optional "Ctrl+" / "Shift+" prefix */
+  readonly keys: readonly string[];
+  readonly menu: 'File' | 'View' | 'Help';
+}
+
+export const COMMANDS: readonly CommandSpec[] = [
+  { id: 'view.3d', label: '3D view (orbit)', keys: ['1'], menu: 'View' },
+  { id: 'view.side', label: 'Side view (z–y, looking from Salève)', keys: ['2'], menu: 'View' },
+  { id: 'view.top', label: 'Top view (z–x, bending plane)', keys: ['3'], menu: 'View' },
+  { id: 'view.beam', label: "Beam's-eye view (x–y) at the chosen station", keys: ['4'], menu: 'View' },
+  { id: 'view.nextStation', label: "Beam's-eye: next station downstream", keys: ['.'], menu: 'View' },
+  { id: 'view.prevStation', label: "Beam's-eye: previous station upstream", keys: [','], menu: 'View' },
+  { id: 'view.fit', label: 'Fit the visible detector to the view', keys: ['f'], menu: 'View' },
+  { id: 'view.compressMore', label: 'More longitudinal compression', keys: [']'], menu: 'View' },
+  { id: 'view.compressLess', label: 'Less longitudinal compression', keys: ['['], menu: 'View' },
+  { id: 'view.compressReset', label: 'Compression 1:1 (true scale)', keys: ['='], menu: 'View' },
+  { id: 'view.toggleLabels', label: 'Show/hide element labels', keys: ['l'], menu: 'View' },
+  { id: 'view.toggleTheme', label: 'Dark/light theme', keys: ['t'], menu: 'View' },
+  { id: 'file.savePng', label: 'Save the current view as PNG', keys: ['Ctrl+s'], menu: 'File' },
+  { id: 'help.shortcuts', label: 'Keyboard shortcuts', keys: ['?'], menu: 'Help' },
+];
+
+export const COMMAND_IDS: readonly CommandId[] = COMMANDS.map((c) => c.id);
+
+export function isCommandId(x: unknown): x is CommandId {
+  return typeof x === 'string' && (COMMAND_IDS as readonly string[]).includes(x);
+}
+
+/** Match a key event (its key and modifiers) against the registry. */
+export function commandForKey(ev: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): CommandId | undefined {
+  if (ev.altKey) return undefined;
+  const ctrl = ev.ctrlKey || ev.metaKey;
+  const key = ev.key.length === 1 && ctrl ? ev.key.toLowerCase() : ev.key;
+  const name = ctrl ? `Ctrl+${key}` : key;
+  return COMMANDS.find((c) => c.keys.includes(name))?.id;
+}
+
+/** Electron accelerator string for the first key of a command ("Ctrl+s" → "CmdOrCtrl+S"). */
+export function acceleratorFor(spec: CommandSpec): string | undefined {
+  const k = spec.keys[0];
+  if (!k) return undefined;
+  if (k.startsWith('Ctrl+')) return `CmdOrCtrl+${k.slice(5).toUpperCase()}`;
+  if (k === '?') return undefined; // shifted punctuation does not map portably to an accelerator
+  return k.length === 1 ? k.toUpperCase() : k;
+}

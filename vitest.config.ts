@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify('test') },
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+    environment: 'node',
+    // No test may load the real electron package (it would try to download its binary).
+    alias: { electron: new URL('./test/electron-stub.ts', import.meta.url).pathname },
+    setupFiles: ['test/setup.ts'],
+  },
+});
