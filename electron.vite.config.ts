@@ -24,6 +24,6 @@ export default defineConfig({
     define,
     plugins: [react(), cspPlugin()],
     worker: { format: 'es' },
-    build: { minify: true, rolldownOptions: { input: { index: resolve('src-renderer/index.html') } } },
+    build: { minify: true, chunkSizeWarningLimit: 2000, rolldownOptions: { input: { index: resolve('src-renderer/index.html') } } },
   },
 });

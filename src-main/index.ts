@@ -27,14 +27,15 @@ async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession, { dev: Boolean(devServerUrl) });
 
-  let win: BrowserWindow | undefined;
+  // The window exists before IPC is registered, but its page loads only after.
+  const win = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs'), '#10141a'));
   const dispatcher = createDispatcher(
     {
       ...createEngineHandlers({ host: 'electron-main', appVersion: app.getVersion() }),
       savePng: createSavePngHandler({
         async chooseSavePath(defaultPath) {
           const opts = { defaultPath, filters: [{ name: 'PNG image', extensions: ['png'] }] };
-          const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+          const res = await dialog.showSaveDialog(win, opts);
           return res.canceled ? undefined : res.filePath;
         },
         writeFile: writeFileAtomic,
@@ -45,12 +46,10 @@ async function start(): Promise<void> {
   );
   registerIpc(ipcMain, dispatcher, (url) => isAppUrl(url, origin));
 
-  win = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs'), '#10141a'));
-  const w = win;
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate((cmd) => w.webContents.send(MENU_COMMAND_EVENT, cmd), process.platform)));
-  w.once('ready-to-show', () => w.show());
-  if (devServerUrl) await w.loadURL(devServerUrl);
-  else await w.loadFile(path.join(origin.rendererDir, 'index.html'));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate((cmd) => win.webContents.send(MENU_COMMAND_EVENT, cmd), process.platform)));
+  win.once('ready-to-show', () => win.show());
+  if (devServerUrl) await win.loadURL(devServerUrl);
+  else await win.loadFile(path.join(origin.rendererDir, 'index.html'));
 }
 
 app.on('window-all-closed', () => app.quit());

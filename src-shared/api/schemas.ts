@@ -13,7 +13,8 @@ export const PngFileName = z
   .string()
   .min(5)
   .max(200)
-  .regex(/^[^\\/:*?"<>|\u0000-\u001f]+\.png$/i, 'must be a plain file name ending in .png');
+  .regex(/^[^\\/:*?"<>|]+\.png$/i, 'must be a plain file name ending in .png')
+  .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20), 'must not contain control characters');
 
 /** 8K RGBA uncompressed is 133 MB; a PNG is smaller. Anything larger is not a picture we made. */
 export const MAX_PNG_BYTES = 160 * 1024 * 1024;

@@ -285,7 +285,7 @@ export const NA62_ELEMENTS: readonly DetectorElement[] = [
     material: 'Al', colour: '#b7c0cc',
     sources: {
       radii: 'G§9 R 84/85 (RICH–CHOD), O 120–129 at x +12 (IRC), R 80/83 (LKr), R 92.5/98.5 (MUV1–3), R 159/162 at x = −40 mm (HAC/SAC) [MC-RICH], [MC-IRC], [MC-LKr], [MC-MUV], [MC-SAC]',
-      transitions: 'z of the transitions between sections [E]',
+      z: 'G§9 from the Al beam tube at the RICH entrance, 219.600 m [BEATCH], to the SAC at 261.0 m [BEATCH]; z of the transitions between sections [E]',
     },
   },
   {

@@ -2,7 +2,7 @@
 /** The browser build's engine host: the same engine as the Electron main process, behind postMessage. */
 import { createDispatcher, createEngineHandlers } from '../../../src-engine';
 import { APP_VERSION } from '../../../src-shared/version';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { WorkerReply } from './worker-protocol';
 import { isWorkerRequest } from './worker-protocol';
 
 const dispatcher = createDispatcher(createEngineHandlers({ host: 'web-worker', appVersion: APP_VERSION }), (msg, err) => console.error(`[na62 worker] ${msg}`, err));

@@ -75,10 +75,11 @@ function drawOverlays(ctx: CanvasRenderingContext2D, input: CaptureInput, f: num
 
 export async function captureView(input: CaptureInput): Promise<Capture> {
   const { gl, scene, camera } = input;
-  const size = gl.getSize(new THREE.Vector2());
+  const size = gl.getSize(new THREE.Vector2()); // CSS px
   const dpr = gl.getPixelRatio();
-  const f = Math.round(dpr * input.scale * 1000) / 1000;
-  const width = Math.round(size.x * f), height = Math.round(size.y * f);
+  // The picture is `scale` times the canvas's real pixels; overlays are laid out in CSS px.
+  const width = gl.domElement.width * input.scale, height = gl.domElement.height * input.scale;
+  const f = width / size.x;
   const limit = maxCaptureSize(gl);
   if (width > limit || height > limit) {
     throw new Error(`${width} × ${height} px exceeds this GPU's render limit of ${limit} px; choose a smaller factor`);

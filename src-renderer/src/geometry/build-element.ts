@@ -25,6 +25,12 @@ export interface ElementGeometry {
   readonly parts: number;
   /** bounding box in NA62 mm */
   readonly box: THREE.Box3;
+  /**
+   * z (mm) of the geometry's local origin. Vertices are stored relative to it (float32 positions
+   * at z ≈ 250 m would only resolve ~16 µm and jitter when zoomed in); the mesh is placed at
+   * originZ in double precision instead.
+   */
+  readonly originZ: number;
 }
 
 const EDGE_ANGLE = 25; // degrees: outlines of faces, not the facets of round surfaces
@@ -121,10 +127,10 @@ function lavBlocks(el: DetectorElement, rInner: number, rOuter: number, rings: n
   return parts;
 }
 
-function strawLines(chamber: number): { lines: THREE.BufferGeometry; count: number } {
+function strawLines(chamber: number, originZ: number): { lines: THREE.BufferGeometry; count: number } {
   const tubes = strawTubes(chamber);
   const pos = new Float32Array(tubes.length * 6);
-  tubes.forEach((t, i) => pos.set([t.x0, t.y0, t.z, t.x1, t.y1, t.z], i * 6));
+  tubes.forEach((t, i) => pos.set([t.x0, t.y0, t.z - originZ, t.x1, t.y1, t.z - originZ], i * 6));
   const g = new THREE.BufferGeometry();
   g.setAttribute('position', new THREE.BufferAttribute(pos, 3));
   return { lines: g, count: tubes.length };
@@ -135,9 +141,20 @@ function withCopies(el: DetectorElement, g: THREE.BufferGeometry): THREE.BufferG
   return el.copiesZ0.map((z) => g.clone().translate(0, 0, z - el.z0));
 }
 
-export function buildElement(el: DetectorElement): ElementGeometry {
+/** The element moved along z by dz (tube sections and station copies too). */
+function shiftElement(el: DetectorElement, dz: number): DetectorElement {
+  const shape = el.shape.kind === 'tube'
+    ? { ...el.shape, sections: el.shape.sections.map((t) => ({ ...t, z0: t.z0 + dz, z1: t.z1 + dz })) }
+    : el.shape;
+  return { ...el, z0: el.z0 + dz, z1: el.z1 + dz, shape, ...(el.copiesZ0 ? { copiesZ0: el.copiesZ0.map((z) => z + dz) } : {}) };
+}
+
+export function buildElement(absolute: DetectorElement): ElementGeometry {
+  // Build around the element's own origin: float32 vertices at z ≈ 250 m would only resolve ~16 µm.
+  const originZ = Math.round((absolute.z0 + absolute.z1) / 2);
+  const el = shiftElement(absolute, -originZ);
   const s = el.shape;
-  let result: Omit<ElementGeometry, 'box'>;
+  let result: Omit<ElementGeometry, 'box' | 'originZ'>;
   switch (s.kind) {
     case 'marker':
       result = { point: new THREE.Vector3(s.x, s.y, el.z0), style: 'marker', parts: 1 };
@@ -159,9 +176,9 @@ export function buildElement(el: DetectorElement): ElementGeometry {
       break;
     }
     case 'straw': {
-      const { lines, count } = strawLines(s.chamber);
+      const { lines, count } = strawLines(s.chamber, originZ);
       // A faint slab marks the chamber volume so it reads in the side and top views.
-      const zc = STRAW_CHAMBER_Z[s.chamber]!;
+      const zc = STRAW_CHAMBER_Z[s.chamber]! - originZ;
       const slab = new THREE.Shape();
       octagonPath(slab, 1050, false); // straw overlap region: octagon of apothem ≈ 1.05 m, G§12 [D]
       const faces = extrude(slab, zc - STRAW_CHAMBER_LENGTH / 2, zc + STRAW_CHAMBER_LENGTH / 2);
@@ -196,5 +213,7 @@ export function buildElement(el: DetectorElement): ElementGeometry {
   if (result.faces) { result.faces.computeBoundingBox(); box.union(result.faces.boundingBox!); }
   if (result.lines) { result.lines.computeBoundingBox(); box.union(result.lines.boundingBox!); }
   if (result.point) box.expandByPoint(result.point);
-  return { ...result, box };
+  box.min.z += originZ;
+  box.max.z += originZ;
+  return { ...result, box, originZ };
 }

@@ -33,7 +33,7 @@ export interface ElementMaterials {
   readonly point?: THREE.PointsMaterial;
 }
 
-export function createElementMaterials(colour: string, style: ElementStyle, theme: Theme): ElementMaterials {
+export function createElementMaterials(colour: string, style: ElementStyle, theme: Theme, dense = false): ElementMaterials {
   const base = new THREE.Color(colour);
   const edge = theme === 'dark' ? base.clone().lerp(new THREE.Color('#ffffff'), 0.35) : base.clone().lerp(new THREE.Color('#000000'), 0.45);
   switch (style) {
@@ -44,7 +44,8 @@ export function createElementMaterials(colour: string, style: ElementStyle, them
     case 'translucent':
       return {
         faces: new THREE.MeshLambertMaterial({ color: base, transparent: true, opacity: theme === 'dark' ? 0.13 : 0.18, depthWrite: false, side: THREE.DoubleSide }),
-        lines: createEdgeMaterial(edge, 0.55),
+        // dense wire sets (thousands of straws) stay faint so the beam hole and overlays read through them
+        lines: createEdgeMaterial(dense ? base : edge, dense ? 0.22 : 0.55),
       };
     case 'solid':
       return { faces: new THREE.MeshLambertMaterial({ color: base }), lines: createEdgeMaterial(edge) };

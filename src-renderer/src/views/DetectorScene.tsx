@@ -17,7 +17,7 @@ export function DetectorScene({ model }: { model: DetectorModel }) {
   const shown = useViewStore((s) => s.shown);
 
   const materials = useMemo(
-    () => new Map(model.elements.map(({ element, geometry }) => [element.id, createElementMaterials(element.colour, geometry.style, theme)])),
+    () => new Map(model.elements.map(({ element, geometry }) => [element.id, createElementMaterials(element.colour, geometry.style, theme, element.shape.kind === 'straw')])),
     [model, theme],
   );
   useEffect(() => () => materials.forEach(disposeMaterials), [materials]);
@@ -35,7 +35,7 @@ export function DetectorScene({ model }: { model: DetectorModel }) {
         const mat = materials.get(element.id)!;
         const translucent = geometry.style === 'translucent';
         return (
-          <group key={element.id} name={element.id} visible={isShown(shown, element.id, element.visibleByDefault)}>
+          <group key={element.id} name={element.id} position-z={geometry.originZ} visible={isShown(shown, element.id, element.visibleByDefault)}>
             {geometry.faces && mat.faces && (
               <mesh geometry={geometry.faces} material={mat.faces} renderOrder={translucent ? 2 : 0} matrixAutoUpdate={false} />
             )}

@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
-import * as THREE from 'three';
+import type * as THREE from 'three';
 import type { DetectorModel } from '../geometry/detector-model';
 import { displayBox } from '../geometry/detector-model';
 import { useViewStore } from '../state/view-store';

@@ -21,7 +21,7 @@ export interface PlacedLabel {
 }
 
 export const LABEL_FONT_PX = 12;
-const CHAR_PX = 7;
+const CHAR_PX = 7.6; // DejaVu Sans at 12 px, average advance
 const LINE_PX = 16;
 const LEVELS = 4;
 

@@ -54,7 +54,7 @@ export function framePose(mode: ViewMode, box: THREE.Box3, viewport: Viewport, f
   const ext = screenExtents(mode, size);
   const zoom = Math.min(viewport.width / Math.max(ext.w, 1e-3), viewport.height / Math.max(ext.h, 1e-3)) * MARGIN;
   if (mode === '3d') {
-    const dist = radius / Math.sin(THREE.MathUtils.degToRad(fovDeg) / 2) * 0.8;
+    const dist = radius / Math.sin(THREE.MathUtils.degToRad(fovDeg) / 2) * 0.6;
     return { position: centre.clone().addScaledVector(dir, -dist), target: centre, up, zoom: 1 };
   }
   if (mode === 'beam' && slab) {

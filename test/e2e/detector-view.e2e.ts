@@ -1,0 +1,132 @@
+/**
+ * The app in headless Chromium (SwiftShader WebGL), the browser build with its engine in a Web Worker.
+ * Screenshots land in test-output/e2e/ (git-ignored) to be looked at.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  afterRender, canvasShot, distinctColours, fractionChanged, fractionNot, hex, openApp, pageShot, startHarness, SHOTS,
+  type Harness, type PageProblems,
+} from './support';
+
+const BG_DARK = hex('#0f1419');
+const BG_LIGHT = hex('#f5f6f8');
+
+let h: Harness;
+let page: Page;
+let problems: PageProblems;
+
+beforeAll(async () => {
+  h = await startHarness();
+  ({ page, problems } = await openApp(h));
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('NA62 event display in the browser', () => {
+  it('opens, gets the detector from the engine worker, and draws it', async () => {
+    await expect.poll(() => page.getByTestId('status').textContent()).toContain('Web Worker');
+    const gl = await page.evaluate(() => window.__na62!.webgl());
+    expect(gl.logarithmicDepth).toBe(true);
+    const img = await canvasShot(page, '01-open-side');
+    await pageShot(page, '01-open-page');
+    expect(img.width).toBeGreaterThan(800);
+    // the detector covers a real part of the canvas, in many colours
+    expect(fractionNot(img, BG_DARK)).toBeGreaterThan(0.08);
+    expect(distinctColours(img)).toBeGreaterThan(40);
+    const info = await page.evaluate(() => window.__na62!.renderInfo());
+    expect(info.calls).toBeGreaterThan(20);
+    expect(info.triangles).toBeGreaterThan(10_000);
+  });
+
+  it('side view: hiding the LKr changes the pixels where the LKr is, and only there', async () => {
+    await afterRender(page, () => page.click('[data-view="side"]'));
+    const lkr = (await page.evaluate(() => window.__na62!.elementScreenBox('lkr')))!;
+    const ktag = (await page.evaluate(() => window.__na62!.elementScreenBox('ktag')))!;
+    expect(lkr.maxY - lkr.minY).toBeGreaterThan(30); // 2.5 m tall: a real target on screen
+    const before = await canvasShot(page, '02-side-with-lkr');
+    await afterRender(page, () => page.click('#vis-lkr'));
+    const after = await canvasShot(page, '03-side-without-lkr');
+    expect(fractionChanged(before, after, { x0: lkr.minX, x1: lkr.maxX, y0: lkr.minY, y1: lkr.maxY })).toBeGreaterThan(0.3);
+    expect(fractionChanged(before, after, { x0: ktag.minX - 5, x1: ktag.maxX + 5, y0: ktag.minY - 5, y1: ktag.maxY + 5 })).toBe(0);
+    // the far upstream half of the picture (T10 to GTK) is untouched
+    expect(fractionChanged(before, after, { x0: 0, x1: before.width * 0.3, y0: 0, y1: before.height })).toBeLessThan(0.002);
+    await afterRender(page, () => page.click('#vis-lkr'));
+    const back = await canvasShot(page, '04-side-lkr-again');
+    expect(fractionChanged(before, back, { x0: lkr.minX, x1: lkr.maxX, y0: lkr.minY, y1: lkr.maxY })).toBeLessThan(0.01);
+  });
+
+  it('keeps the z scale bar true when the compression changes', async () => {
+    const bar = async () => page.locator('.scale-bar[data-axis="z"]').evaluate((el) => Number(el.getAttribute('data-mm')) / Number(el.getAttribute('data-px')));
+    const k0 = Number((await page.locator('input[aria-label="Longitudinal compression"]').evaluate((el) => (el as HTMLInputElement).value)));
+    expect(k0).toBeGreaterThan(0);
+    const mmPerPx20 = await bar();
+    await afterRender(page, () => page.keyboard.press(']')); // 1:20 → 1:50
+    await expect.poll(() => page.locator('.scale-note').textContent()).toContain('1:50');
+    const mmPerPx50 = await bar();
+    expect(mmPerPx50 / mmPerPx20).toBeCloseTo(50 / 20, 6);
+    await canvasShot(page, '05-side-compression-50');
+    await afterRender(page, () => page.keyboard.press('[')); // back to 1:20
+  });
+
+  it('top, beam\'s-eye and 3D views each draw something different', async () => {
+    const shots: Record<string, PNG> = {};
+    for (const [key, name] of [['3', 'top'], ['4', 'beam'], ['1', '3d']] as const) {
+      await afterRender(page, () => page.keyboard.press(key));
+      shots[name] = await canvasShot(page, `06-view-${name}`);
+      await pageShot(page, `06-page-${name}`);
+      expect(fractionNot(shots[name]!, BG_DARK), name).toBeGreaterThan(0.05);
+    }
+    expect(fractionChanged(shots['top']!, shots['beam']!)).toBeGreaterThan(0.1);
+    expect(fractionChanged(shots['beam']!, shots['3d']!)).toBeGreaterThan(0.1);
+    // beam's eye steps through stations
+    await afterRender(page, () => page.keyboard.press('4'));
+    const s1 = await canvasShot(page, '07-beam-straw1');
+    await afterRender(page, async () => { for (let i = 0; i < 9; i++) await page.keyboard.press('.'); });
+    const later = await canvasShot(page, '07-beam-later-station');
+    expect(fractionChanged(s1, later)).toBeGreaterThan(0.05);
+  });
+
+  it('exports the view as PNG at 2× the canvas size', async () => {
+    await afterRender(page, () => page.keyboard.press('2'));
+    const canvas = await page.locator('canvas').evaluate((c) => ({ w: (c as HTMLCanvasElement).width, h: (c as HTMLCanvasElement).height }));
+    await page.selectOption('select[aria-label="Export scale"]', '2');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-png').click()]);
+    expect(download.suggestedFilename()).toBe('na62-side-2x.png');
+    const bytes = readFileSync((await download.path())!);
+    writeFileSync(path.join(SHOTS, '10-export-side-2x.png'), bytes);
+    const png = PNG.sync.read(bytes);
+    expect(png.width).toBe(2 * canvas.w);
+    expect(png.height).toBe(2 * canvas.h);
+    expect(fractionNot(png, BG_DARK)).toBeGreaterThan(0.05);
+    await expect.poll(() => page.getByTestId('message').textContent()).toContain(`${2 * canvas.w} × ${2 * canvas.h}`);
+    // the on-screen canvas is restored after the off-size render
+    const after = await page.locator('canvas').evaluate((c) => ({ w: (c as HTMLCanvasElement).width, h: (c as HTMLCanvasElement).height }));
+    expect(after).toEqual(canvas);
+  });
+
+  it('shortcut help comes from the registry, and the theme switches', async () => {
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.locator('tr').count()).toBeGreaterThanOrEqual(14);
+    await pageShot(page, '08-help');
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await afterRender(page, () => page.keyboard.press('t'));
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('light');
+    const light = await canvasShot(page, '09-side-light');
+    await pageShot(page, '09-page-light');
+    expect(fractionNot(light, BG_LIGHT)).toBeGreaterThan(0.05);
+    expect(fractionNot(light, BG_LIGHT)).toBeLessThan(0.9); // background really is the light one
+    await afterRender(page, () => page.keyboard.press('t'));
+  });
+
+  it('raised no page errors, console errors or CSP violations', () => {
+    expect(problems.errors.join('\n')).toBe('');
+  });
+});
