@@ -14,6 +14,9 @@ import { HelpOverlay } from './panels/HelpOverlay';
 import { runCommand } from './shortcuts/run-command';
 import { useKeyboardShortcuts } from './shortcuts/useKeyboardShortcuts';
 
+/** `?baseline=unmerged`: the benchmark's baseline, every part drawn on its own (never used by the UI). */
+const UNMERGED_BASELINE = new URLSearchParams(window.location.search).get('baseline') === 'unmerged';
+
 const VIEW_NAMES = { '3d': '3D', side: 'side view (z–y)', top: 'top view (z–x)', beam: "beam's-eye view" } as const;
 
 export function App({ api }: { api: Na62Api }) {
@@ -34,7 +37,7 @@ export function App({ api }: { api: Na62Api }) {
     (async () => {
       const [i, detector] = await Promise.all([api.getInfo(), api.getDetector()]);
       if (!live) return;
-      built = buildDetectorModel(detector);
+      built = buildDetectorModel(detector, { keepParts: UNMERGED_BASELINE });
       setInfo(i);
       setModel(built);
     })().catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
@@ -88,7 +91,7 @@ export function App({ api }: { api: Na62Api }) {
       {model && <ElementPanel model={model} />}
       <main className="main">
         {error && <div className="error" role="alert">The engine did not answer: {error}</div>}
-        {model ? <DetectorView model={model} /> : !error && <div className="loading">Loading the detector…</div>}
+        {model ? <DetectorView model={model} unmerged={UNMERGED_BASELINE} /> : !error && <div className="loading">Loading the detector…</div>}
       </main>
       <footer className="status-bar">
         <span data-testid="status">{status}</span>

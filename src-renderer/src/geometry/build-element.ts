@@ -31,6 +31,13 @@ export interface ElementGeometry {
    * originZ in double precision instead.
    */
   readonly originZ: number;
+  /** the unmerged parts, kept only for the draw-call baseline of the benchmark */
+  readonly separateParts?: readonly THREE.BufferGeometry[];
+}
+
+export interface BuildOptions {
+  /** keep every part as its own geometry as well (benchmark baseline: what drawing them one by one costs) */
+  readonly keepParts?: boolean;
 }
 
 const EDGE_ANGLE = 25; // degrees: outlines of faces, not the facets of round surfaces
@@ -149,11 +156,12 @@ function shiftElement(el: DetectorElement, dz: number): DetectorElement {
   return { ...el, z0: el.z0 + dz, z1: el.z1 + dz, shape, ...(el.copiesZ0 ? { copiesZ0: el.copiesZ0.map((z) => z + dz) } : {}) };
 }
 
-export function buildElement(absolute: DetectorElement): ElementGeometry {
+export function buildElement(absolute: DetectorElement, opts: BuildOptions = {}): ElementGeometry {
   // Build around the element's own origin: float32 vertices at z ≈ 250 m would only resolve ~16 µm.
   const originZ = Math.round((absolute.z0 + absolute.z1) / 2);
   const el = shiftElement(absolute, -originZ);
   const s = el.shape;
+  let parts: THREE.BufferGeometry[] | undefined;
   let result: Omit<ElementGeometry, 'box' | 'originZ'>;
   switch (s.kind) {
     case 'marker':
@@ -165,18 +173,23 @@ export function buildElement(absolute: DetectorElement): ElementGeometry {
       break;
     }
     case 'tube': {
-      const faces = merged(s.sections.map(tubeSection));
+      parts = s.sections.map(tubeSection);
+      const faces = merged(parts);
       result = { faces, lines: edgesOf(faces), style: 'translucent', parts: s.sections.length };
       break;
     }
     case 'lav': {
-      const parts = lavBlocks(el, s.rInner, s.rOuter, s.rings, s.blocksPerRing);
+      parts = lavBlocks(el, s.rInner, s.rOuter, s.rings, s.blocksPerRing);
       const faces = merged(parts);
       result = { faces, lines: edgesOf(faces), style: 'solid', parts: parts.length };
       break;
     }
     case 'straw': {
       const { lines, count } = strawLines(s.chamber, originZ);
+      if (opts.keepParts) {
+        const pos = lines.getAttribute('position').array as Float32Array;
+        parts = Array.from({ length: count }, (_, i) => new THREE.BufferGeometry().setAttribute('position', new THREE.BufferAttribute(pos.slice(i * 6, i * 6 + 6), 3)));
+      }
       // A faint slab marks the chamber volume so it reads in the side and top views.
       const zc = STRAW_CHAMBER_Z[s.chamber]! - originZ;
       const slab = new THREE.Shape();
@@ -187,7 +200,7 @@ export function buildElement(absolute: DetectorElement): ElementGeometry {
     }
     case 'muv3': {
       const inset = 1.5; // mm drawn between tiles so the grid reads [E]
-      const parts: THREE.BufferGeometry[] = [];
+      parts = [];
       for (const t of muv3Tiles()) {
         for (const r of t.rects) {
           const sh = new THREE.Shape();
@@ -204,6 +217,7 @@ export function buildElement(absolute: DetectorElement): ElementGeometry {
       if (!shape) throw new Error(`internal: no builder for shape ${s.kind}`);
       const one = extrude(shape, el.z0, el.z1);
       const copies = withCopies(el, one);
+      parts = copies;
       const faces = merged(copies);
       const style: ElementStyle = el.material === 'steel-vessel' || el.material === 'gas' ? 'translucent' : 'solid';
       result = { faces, lines: edgesOf(faces), style, parts: copies.length };
@@ -215,5 +229,5 @@ export function buildElement(absolute: DetectorElement): ElementGeometry {
   if (result.point) box.expandByPoint(result.point);
   box.min.z += originZ;
   box.max.z += originZ;
-  return { ...result, box, originZ };
+  return { ...result, box, originZ, ...(opts.keepParts && parts ? { separateParts: parts } : {}) };
 }

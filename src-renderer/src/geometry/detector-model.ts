@@ -1,7 +1,7 @@
 /** The whole static detector as built geometry, made once per detector description. */
 import * as THREE from 'three';
 import type { DetectorDescription, DetectorElement } from '../../../src-shared/geometry/types';
-import { buildElement, type ElementGeometry } from './build-element';
+import { buildElement, type BuildOptions, type ElementGeometry } from './build-element';
 
 export interface BuiltElement {
   readonly element: DetectorElement;
@@ -16,8 +16,8 @@ export interface DetectorModel {
   readonly totalParts: number;
 }
 
-export function buildDetectorModel(detector: DetectorDescription): DetectorModel {
-  const elements = detector.elements.map((element) => ({ element, geometry: buildElement(element) }));
+export function buildDetectorModel(detector: DetectorDescription, opts: BuildOptions = {}): DetectorModel {
+  const elements = detector.elements.map((element) => ({ element, geometry: buildElement(element, opts) }));
   return {
     version: detector.version,
     elements,
@@ -36,5 +36,6 @@ export function disposeDetectorModel(model: DetectorModel): void {
   for (const { geometry } of model.elements) {
     geometry.faces?.dispose();
     geometry.lines?.dispose();
+    geometry.separateParts?.forEach((g) => g.dispose());
   }
 }

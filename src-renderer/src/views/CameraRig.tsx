@@ -82,7 +82,7 @@ function scaleBarsFor(mode: ViewMode, camera: THREE.Camera, k: number, size: { h
     const pxPerUnit = camera.zoom; // frustum is sized in CSS px
     if (mode === 'side') return { horizontal: { ...scaleBar(pxPerUnit, k)!, axis: 'z' }, vertical: { ...scaleBar(pxPerUnit, 1, 110)!, axis: 'y' } };
     if (mode === 'top') return { horizontal: { ...scaleBar(pxPerUnit, k)!, axis: 'z' }, vertical: { ...scaleBar(pxPerUnit, 1, 110)!, axis: 'x' } };
-    return { horizontal: { ...scaleBar(pxPerUnit, 1)!, axis: 'x' }, vertical: { ...scaleBar(pxPerUnit, 1, 110)!, axis: 'y' } };
+    return { horizontal: { ...scaleBar(pxPerUnit, 1)!, axis: 'x, y' } }; // beam's eye: both axes transverse, one scale
   }
   const cam = camera as THREE.PerspectiveCamera;
   const dist = cam.position.distanceTo(target);

@@ -11,7 +11,11 @@ function disposeMaterials(m: ElementMaterials): void {
   m.point?.dispose();
 }
 
-export function DetectorScene({ model }: { model: DetectorModel }) {
+/**
+ * @param unmerged benchmark baseline only: draw every part as its own object, as a display without
+ *   merging or instancing would (one draw call per straw, tile, block and station).
+ */
+export function DetectorScene({ model, unmerged = false }: { model: DetectorModel; unmerged?: boolean }) {
   const theme: Theme = useViewStore((s) => s.theme);
   const compression = useViewStore((s) => s.compression);
   const shown = useViewStore((s) => s.shown);
@@ -34,6 +38,16 @@ export function DetectorScene({ model }: { model: DetectorModel }) {
       {model.elements.map(({ element, geometry }) => {
         const mat = materials.get(element.id)!;
         const translucent = geometry.style === 'translucent';
+        if (unmerged && geometry.separateParts) {
+          const isLines = element.shape.kind === 'straw';
+          return (
+            <group key={element.id} name={element.id} position-z={geometry.originZ} visible={isShown(shown, element.id, element.visibleByDefault)}>
+              {geometry.separateParts.map((g, i) =>
+                isLines ? <lineSegments key={i} geometry={g} material={mat.lines} /> : <mesh key={i} geometry={g} material={mat.faces} renderOrder={translucent ? 2 : 0} />,
+              )}
+            </group>
+          );
+        }
         return (
           <group key={element.id} name={element.id} position-z={geometry.originZ} visible={isShown(shown, element.id, element.visibleByDefault)}>
             {geometry.faces && mat.faces && (

@@ -6,13 +6,14 @@ import { useViewStore } from '../state/view-store';
 import { CameraRig } from './CameraRig';
 import { DetectorScene } from './DetectorScene';
 import { SceneBridge } from './SceneBridge';
+import { BeamSectionOverlay } from './BeamSectionOverlay';
 import { LabelsOverlay } from '../panels/LabelsOverlay';
 import { ScaleBarsOverlay } from '../panels/ScaleBarsOverlay';
 import { AxesHint } from '../panels/AxesHint';
 
 export const BACKGROUND = { dark: '#0f1419', light: '#f5f6f8' } as const;
 
-export function DetectorView({ model }: { model: DetectorModel }) {
+export function DetectorView({ model, unmerged = false }: { model: DetectorModel; unmerged?: boolean }) {
   const theme = useViewStore((s) => s.theme);
   return (
     <div className="viewport" data-testid="viewport">
@@ -30,7 +31,8 @@ export function DetectorView({ model }: { model: DetectorModel }) {
         <ambientLight intensity={theme === 'dark' ? 1.6 : 1.9} />
         <hemisphereLight args={[new THREE.Color('#ffffff'), new THREE.Color('#404850'), 1.0]} />
         <directionalLight position={[-2, 3, -1]} intensity={1.2} />
-        <DetectorScene model={model} />
+        <DetectorScene model={model} unmerged={unmerged} />
+        <BeamSectionOverlay model={model} />
         <CameraRig model={model} />
         <SceneBridge model={model} />
       </Canvas>

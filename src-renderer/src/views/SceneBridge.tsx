@@ -27,6 +27,8 @@ export interface TestHooks {
   elementScreenBox(id: string): { minX: number; maxX: number; minY: number; maxY: number } | undefined;
   totalParts: number;
   webgl(): { renderer: string; logarithmicDepth: boolean; maxRenderbuffer: number };
+  /** render `n` frames synchronously (each finished by a 1-pixel read) and return each one's ms */
+  timeRenders(n: number): number[];
 }
 
 declare global {
@@ -41,6 +43,7 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
       renderInfo: () => ({ frame: 0, calls: 0, triangles: 0, lines: 0, points: 0, geometries: 0 }),
       elementScreenBox: () => undefined,
       totalParts: 0,
+      timeRenders: () => [],
       webgl: () => ({ renderer: '', logarithmicDepth: false, maxRenderbuffer: 0 }),
     };
     hooks.totalParts = model.totalParts;
@@ -57,6 +60,18 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
         logarithmicDepth: gl.capabilities.logarithmicDepthBuffer,
         maxRenderbuffer: ctx.getParameter(ctx.MAX_RENDERBUFFER_SIZE) as number,
       };
+    };
+    hooks.timeRenders = (n) => {
+      const ctx = gl.getContext();
+      const px = new Uint8Array(4);
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        gl.render(scene, camera);
+        ctx.readPixels(0, 0, 1, 1, ctx.RGBA, ctx.UNSIGNED_BYTE, px);
+        times.push(performance.now() - t0);
+      }
+      return times;
     };
     window.__na62 = hooks;
   }, [gl, scene, camera, invalidate, size, model]);
