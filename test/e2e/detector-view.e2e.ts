@@ -7,6 +7,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type {} from '../../src-renderer/src/views/test-hooks';
 import {
   afterRender, canvasShot, distinctColours, fractionChanged, fractionNot, hex, openApp, pageShot, startHarness, SHOTS,
   type Harness, type PageProblems,

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
+import type {} from '../../src-renderer/src/views/test-hooks';
 // @ts-expect-error plain ESM helpers shared with the scripts (no type declarations)
 import { serveStatic } from '../../scripts/static-server.mjs';
 // @ts-expect-error plain ESM helpers shared with the scripts (no type declarations)

@@ -9,6 +9,7 @@ import type { DetectorModel } from '../geometry/detector-model';
 import { displayBox } from '../geometry/detector-model';
 import { useViewStore } from '../state/view-store';
 import { screenBox } from './CameraRig';
+import type { TestHooks } from './test-hooks';
 
 export interface SceneHandle {
   gl: THREE.WebGLRenderer;
@@ -19,21 +20,6 @@ export interface SceneHandle {
 
 let current: SceneHandle | undefined;
 export const getSceneHandle = (): SceneHandle | undefined => current;
-
-export interface TestHooks {
-  /** last frame's counters; `frame` counts rendered frames */
-  renderInfo(): { frame: number; calls: number; triangles: number; lines: number; points: number; geometries: number };
-  /** projected box of an element in canvas CSS px (y down) */
-  elementScreenBox(id: string): { minX: number; maxX: number; minY: number; maxY: number } | undefined;
-  totalParts: number;
-  webgl(): { renderer: string; logarithmicDepth: boolean; maxRenderbuffer: number };
-  /** render `n` frames synchronously (each finished by a 1-pixel read) and return each one's ms */
-  timeRenders(n: number): number[];
-}
-
-declare global {
-  interface Window { __na62?: TestHooks }
-}
 
 export function SceneBridge({ model }: { model: DetectorModel }) {
   const { gl, scene, camera, invalidate, size } = useThree();

@@ -1,0 +1,15 @@
+/** Read-only hooks the end-to-end tests and benchmarks use (window.__na62); see SceneBridge. */
+export interface TestHooks {
+  /** last frame's counters; `frame` counts rendered frames */
+  renderInfo(): { frame: number; calls: number; triangles: number; lines: number; points: number; geometries: number };
+  /** projected box of an element in canvas CSS px (y down) */
+  elementScreenBox(id: string): { minX: number; maxX: number; minY: number; maxY: number } | undefined;
+  totalParts: number;
+  webgl(): { renderer: string; logarithmicDepth: boolean; maxRenderbuffer: number };
+  /** render `n` frames synchronously (each finished by a 1-pixel read) and return each one's ms */
+  timeRenders(n: number): number[];
+}
+
+declare global {
+  interface Window { __na62?: TestHooks }
+}
