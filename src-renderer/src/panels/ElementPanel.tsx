@@ -26,6 +26,7 @@ export function ElementPanel({ model }: { model: DetectorModel }) {
   const setShown = useViewStore((s) => s.setShown);
   const inspected = useViewStore((s) => s.inspected);
   const inspect = useViewStore((s) => s.inspect);
+  const frameElement = useViewStore((s) => s.frameElement);
   const groups = new Map<ElementGroup, DetectorElement[]>();
   for (const { element } of model.elements) groups.set(element.group, [...(groups.get(element.group) ?? []), element]);
   const info = inspected ? model.byId.get(inspected)?.element : undefined;
@@ -64,7 +65,7 @@ export function ElementPanel({ model }: { model: DetectorModel }) {
       </div>
       {info && (
         <section className="element-info" data-testid="element-info">
-          <h3>{info.label}</h3>
+          <h3>{info.label} <button type="button" onClick={() => frameElement(info.id)} title="Zoom the current view onto this element">Frame</button></h3>
           <p className="muted">{info.z0 === info.z1 ? `z = ${fmtZ(info.z0)}` : `z = ${fmtZ(info.z0)} – ${fmtZ(info.z1)} (${(info.z1 - info.z0).toFixed(1)} mm)`}</p>
           <p>{describeShape(info)} · {info.material}</p>
           {info.note && <p>{info.note}</p>}

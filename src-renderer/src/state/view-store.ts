@@ -20,8 +20,10 @@ export interface ViewState {
   helpOpen: boolean;
   /** element whose facts are shown in the info panel */
   inspected: string | undefined;
-  /** incremented to ask the camera to frame the visible detector */
+  /** incremented to ask the camera to frame the visible detector (or `fitTarget`) */
   fitRequest: number;
+  /** element to frame on the next fit request; undefined frames everything visible */
+  fitTarget: string | undefined;
 
   setMode(mode: ViewMode): void;
   setCompression(k: number): void;
@@ -34,6 +36,7 @@ export interface ViewState {
   setHelpOpen(open: boolean): void;
   inspect(id: string | undefined): void;
   requestFit(): void;
+  frameElement(id: string): void;
 }
 
 export const useViewStore = create<ViewState>()(
@@ -49,8 +52,9 @@ export const useViewStore = create<ViewState>()(
       helpOpen: false,
       inspected: undefined,
       fitRequest: 0,
+      fitTarget: undefined,
 
-      setMode: (mode) => set((s) => ({ mode, fitRequest: s.fitRequest + 1 })),
+      setMode: (mode) => set((s) => ({ mode, fitRequest: s.fitRequest + 1, fitTarget: undefined })),
       setCompression: (k) => set({ compression: clampCompression(k) }),
       stepCompression: (d) => set((s) => ({ compression: stepCompression(s.compression, d) })),
       setShown: (ids, shown) => set((s) => ({ shown: { ...s.shown, ...Object.fromEntries(ids.map((id) => [id, shown])) } })),
@@ -60,7 +64,8 @@ export const useViewStore = create<ViewState>()(
       setExportScale: (exportScale) => set({ exportScale }),
       setHelpOpen: (helpOpen) => set({ helpOpen }),
       inspect: (inspected) => set({ inspected }),
-      requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
+      requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1, fitTarget: undefined })),
+      frameElement: (id) => set((s) => ({ fitRequest: s.fitRequest + 1, fitTarget: id })),
     }),
     {
       name: 'na62-view',

@@ -138,7 +138,9 @@ export function CameraRig({ model }: { model: DetectorModel }) {
   useLayoutEffect(() => {
     const k = useViewStore.getState().compression;
     const slab = mode === 'beam' ? beamSlab(model, beamStation, k) : undefined;
-    const box = slab ? slab.box : visibleBox(model, useViewStore.getState().shown, k);
+    const target = useViewStore.getState().fitTarget;
+    const targetEl = target ? model.byId.get(target) : undefined;
+    const box = slab ? slab.box : targetEl ? displayBox(targetEl, k).expandByScalar(targetEl.element.z1 - targetEl.element.z0 < 50 ? 20 : 0) : visibleBox(model, useViewStore.getState().shown, k);
     const pose = framePose(mode, box, size, FOV_DEG, slab);
     camera.up.copy(pose.up);
     camera.position.copy(pose.position);

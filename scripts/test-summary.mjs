@@ -1,0 +1,11 @@
+/** Print one closing line, "N passed, N failed, N skipped", summed over the vitest JSON reports of this run. */
+import { existsSync, readFileSync } from 'node:fs';
+
+let passed = 0, failed = 0, skipped = 0;
+for (const f of ['test-output/vitest-unit.json', 'test-output/vitest-e2e.json']) {
+  if (!existsSync(f)) { console.error(`missing ${f}: a test stage did not run`); process.exit(1); }
+  const r = JSON.parse(readFileSync(f, 'utf8'));
+  passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed || !passed ? 1 : 0);
