@@ -1,0 +1,175 @@
+/**
+ * Fast detector response (na62-analyses.md §6.5, na62-geometry.md §12–§22): straight lines with
+ * the MNP33 kick, chamber acceptances with the offset beam holes, vessel walls, resolutions per
+ * detector, STRAW hits per view and layer, LKr/MUV3/NewCHOD/LAV/ANTI0 signals. Numbers are the
+ * fact sheets'; [E] marks the estimates the sheets leave open.
+ */
+import type { Anti0Hit, LavHit, LkrCluster, Muv3Hit, NewChodHit, StrawHit, StrawTrack } from '../../src-shared/event/model';
+import {
+  STRAW_CHAMBER_Z, STRAW_COORD_MAX, STRAW_COORD_MIN, STRAW_DIAMETER, STRAW_HOLE_CENTRE_X, STRAW_HOLE_HALF_WIDTH, STRAW_LAYERS,
+  STRAW_PITCH, STRAW_VIEWS, STRAW_VIEW_AXES, STRAW_VIEW_LOCAL_Z, strawHoleCentre,
+} from '../../src-shared/geometry/straw';
+import { muv3TileAt, muv3Tiles } from '../../src-shared/geometry/muv3';
+import type { P4 } from '../generator/lorentz';
+import type { Rng } from '../generator/rng';
+
+/** MNP33: thin-lens kick at the magnet centre, −270 MeV/c in x for positive charges (G§13 [MC-Spectrometer], A§1.3). */
+export const Z_MNP33 = 196_995;
+export const PT_KICK = 270;
+export const Z_STRAW1 = STRAW_CHAMBER_Z[0]!;
+const Z_NEWCHOD = 238_131.5; // G§15 [GA]
+const Z_LKR = 241_093; // G§18 [GA]
+const Z_MUV3 = 246_800; // G§20 [GA]
+const Z_ANTI0 = 105_000; // G§8 display default [E]
+const LAV_FRONT = [121363, 128973, 136583, 144193, 151803, 165313, 172823, 180333, 192709, 203102, 217528, 238313]; // G§11 [GA]
+const LAV_R_IN = [536.5, 536.5, 536.5, 536.5, 536.5, 767.5, 767.5, 767.5, 980, 980, 980, 1070];
+const LAV_R_OUT = [906.5, 906.5, 906.5, 906.5, 906.5, 1137.5, 1137.5, 1137.5, 1350, 1350, 1350, 1440];
+/** vessel inner radius at the end of each section (G§9 [MC-LAV]) */
+const VESSEL_CHECKS: readonly [number, number][] = [[158_560, 960], [182_175, 1200], [219_385, 1400]];
+const MUV3_TILES = muv3Tiles();
+
+export interface ChargedParticle {
+  readonly pdg: number;
+  readonly charge: number;
+  readonly p: P4;
+  /** start of its straight line (production or decay vertex), mm and ns */
+  readonly vx: number; readonly vy: number; readonly vz: number; readonly vt: number;
+}
+
+export interface DetectorSignals {
+  tracks: StrawTrack[];
+  lkrClusters: LkrCluster[];
+  muv3Hits: Muv3Hit[];
+  newchodHits: NewChodHit[];
+  lavHits: LavHit[];
+  anti0Hits: Anti0Hit[];
+  strawHits: StrawHit[];
+}
+
+/** Position of a particle's trajectory at z (straight, kinked once at MNP33). */
+export function positionAt(p: ChargedParticle, z: number): { x: number; y: number } {
+  const sx = p.p.px / p.p.pz, sy = p.p.py / p.p.pz;
+  if (z <= Z_MNP33 || p.vz >= Z_MNP33) return { x: p.vx + sx * (z - p.vz), y: p.vy + sy * (z - p.vz) };
+  const xm = p.vx + sx * (Z_MNP33 - p.vz), ym = p.vy + sy * (Z_MNP33 - p.vz);
+  const sx2 = (p.p.px - p.charge * PT_KICK) / p.p.pz;
+  return { x: xm + sx2 * (z - Z_MNP33), y: ym + sy * (z - Z_MNP33) };
+}
+
+/** STRAW chamber acceptance: R < 1000 mm about the axis and outside the beam hole (G§12 [GA]). */
+export function inChamber(chamber: number, x: number, y: number): boolean {
+  return Math.hypot(x, y) < 1000 && Math.hypot(x - STRAW_HOLE_CENTRE_X[chamber]!, y) > STRAW_HOLE_HALF_WIDTH;
+}
+
+const inLkr = (x: number, y: number) => {
+  const ax = Math.abs(x), ay = Math.abs(y);
+  return Math.hypot(x, y) > 150 && ax < 1130 && ay < 1130 && ax + ay < Math.SQRT2 * 1130; // G§18 [GA]
+};
+
+/** σ(E)/E of the LKr, E in GeV: 4.8 %/√E ⊕ 11 %/E ⊕ 0.9 % (G§18 [NL]) */
+const lkrSigmaE = (eGeV: number) => Math.hypot(0.048 / Math.sqrt(eGeV), 0.11 / eGeV, 0.009);
+/** LKr cluster time resolution, ns, E in GeV (G§18 [ANA:PhotonRejectionLKr.cc]) */
+const lkrSigmaT = (eGeV: number) => Math.max(0.3, 0.56 + 1.53 / eGeV - 0.233 / Math.sqrt(eGeV));
+
+const isMuon = (pdg: number) => Math.abs(pdg) === 13;
+const isElectron = (pdg: number) => Math.abs(pdg) === 11;
+
+export function detectorResponse(particles: readonly ChargedParticle[], rng: Rng, opts: { strawHits: boolean }): DetectorSignals {
+  const out: DetectorSignals = { tracks: [], lkrClusters: [], muv3Hits: [], newchodHits: [], lavHits: [], anti0Hits: [], strawHits: [] };
+  for (const part of particles) {
+    if (part.charge === 0 || part.p.pz <= 0) continue;
+    const pmag = Math.hypot(part.p.px, part.p.py, part.p.pz);
+    // ANTI0: crossed by whatever starts upstream of it, inside the tube aperture (G§8 [E])
+    if (part.vz < Z_ANTI0) {
+      const a = positionAt(part, Z_ANTI0), r = Math.hypot(a.x, a.y);
+      if (r > 165 && r < 960) out.anti0Hits.push({ x: a.x, y: a.y, time: part.vt + rng.normal(0, 1) });
+    }
+    // vessel walls: a particle that leaves the aperture upstream of the spectrometer is lost (but may fire a LAV)
+    let lostAt = Infinity;
+    for (const [z, r] of VESSEL_CHECKS) {
+      if (z <= part.vz) continue;
+      const q = positionAt(part, z);
+      if (Math.hypot(q.x, q.y) > r) { lostAt = z; break; }
+    }
+    // LAV: the ring of lead-glass blocks it crosses (G§11; σ_t ≈ 1 ns [R])
+    for (let s = 0; s < LAV_FRONT.length; s++) {
+      const z = LAV_FRONT[s]!;
+      if (z <= part.vz || z > lostAt + 8000) continue;
+      const q = positionAt(part, z), r = Math.hypot(q.x, q.y);
+      if (r > LAV_R_IN[s]! && r < LAV_R_OUT[s]!) {
+        out.lavHits.push({ station: s + 1, phi: Math.atan2(q.y, q.x), time: part.vt + rng.normal(0, 1) });
+        if (lostAt === Infinity) lostAt = z;
+        break;
+      }
+    }
+    if (lostAt !== Infinity || part.vz > Z_STRAW1 - 500) continue;
+
+    // spectrometer
+    const inCh = STRAW_CHAMBER_Z.map((z, c) => { const q = positionAt(part, z); return inChamber(c, q.x, q.y); });
+    const nChambers = inCh.filter(Boolean).length;
+    if (nChambers < 3) continue;
+    const pGeV = pmag / 1000;
+    const sigP = Math.hypot(0.003, 0.00005 * pGeV); // G§22 [NL]
+    const sigTheta = Math.hypot(15e-6, 0.6e-3 / pGeV); // A§6.5 starting value [D]
+    const pReco = pmag * (1 + rng.normal(0, sigP));
+    const sx = part.p.px / part.p.pz + rng.normal(0, sigTheta), sy = part.p.py / part.p.pz + rng.normal(0, sigTheta);
+    const pz = pReco / Math.sqrt(1 + sx * sx + sy * sy);
+    const at1 = positionAt(part, Z_STRAW1);
+    const tTrack = part.vt + rng.normal(0, 0.2); // CHOD-like track time (A§6.5 [E])
+    out.tracks.push({
+      charge: part.charge, px: sx * pz, py: sy * pz, pz,
+      x: at1.x + rng.normal(0, 0.1), y: at1.y + rng.normal(0, 0.1), // [E]
+      time: tTrack, chi2: rng.chi2(8), nChambers,
+      dxdzAfter: (sx * pz - part.charge * PT_KICK) / pz + rng.normal(0, sigTheta), dydzAfter: sy + rng.normal(0, sigTheta),
+    });
+    if (opts.strawHits) strawHitsOf(part, inCh, tTrack, rng, out.strawHits);
+
+    // NewCHOD (140 < R < 1070, σ_t ≈ 1 ns; position to a tile, σ ≈ 30 mm [E])
+    const nc = positionAt(part, Z_NEWCHOD), rnc = Math.hypot(nc.x, nc.y);
+    if (rnc > 140 && rnc < 1070) out.newchodHits.push({ x: nc.x + rng.normal(0, 30), y: nc.y + rng.normal(0, 30), time: part.vt + rng.normal(0, 1) });
+
+    // LKr: electrons shower (E/p ≈ 1), muons leave a MIP (0.4–1 GeV), hadrons a part of their energy [E]
+    const lk = positionAt(part, Z_LKR);
+    if (inLkr(lk.x, lk.y)) {
+      let e: number;
+      if (isElectron(part.pdg)) e = part.p.e * (1 + rng.normal(0, lkrSigmaE(part.p.e / 1000)));
+      else if (isMuon(part.pdg)) e = rng.range(400, 1000);
+      else e = part.p.e * rng.range(0.05, 0.8);
+      const eGeV = Math.max(e, 1) / 1000;
+      const sPos = Math.hypot(4.2 / Math.sqrt(eGeV), 0.6); // G§18 [R]
+      out.lkrClusters.push({ x: lk.x + rng.normal(0, sPos), y: lk.y + rng.normal(0, sPos), energy: e, time: part.vt + rng.normal(0, lkrSigmaT(eGeV)) });
+    }
+
+    // MUV3 behind the iron: muons above ~3 GeV/c, multiple scattering ≈ 40 mm × (10 GeV/p) [E], efficiency 99 % [E]
+    if (isMuon(part.pdg) && pmag > 3000 && rng.uniform() < 0.99) {
+      const m3 = positionAt(part, Z_MUV3);
+      const sMs = 40 * (10_000 / pmag);
+      const tile = muv3TileAt(m3.x + rng.normal(0, sMs), m3.y + rng.normal(0, sMs), MUV3_TILES);
+      if (tile !== undefined) out.muv3Hits.push({ tile, time: part.vt + rng.normal(0, 0.45) }); // G§20 [RECO MUV3.conf]
+    }
+  }
+  return out;
+}
+
+/** The straws a track crosses: per chamber in acceptance, per view and layer, the nearest straw if the track passes through its tube. */
+function strawHitsOf(part: ChargedParticle, inCh: readonly boolean[], t0: number, rng: Rng, out: StrawHit[]): void {
+  STRAW_CHAMBER_Z.forEach((zc, chamber) => {
+    if (!inCh[chamber]) return;
+    STRAW_VIEWS.forEach((view, vi) => {
+      const { m } = STRAW_VIEW_AXES[view];
+      const hole = strawHoleCentre(chamber, view);
+      for (const layer of STRAW_LAYERS) {
+        const z = zc + STRAW_VIEW_LOCAL_Z[view] + layer.dz;
+        const q = positionAt(part, z);
+        const c = m[0] * q.x + m[1] * q.y;
+        const k = Math.round((c - STRAW_COORD_MIN - layer.stagger) / STRAW_PITCH);
+        const s = STRAW_COORD_MIN + layer.stagger + k * STRAW_PITCH;
+        if (s < STRAW_COORD_MIN + layer.stagger - 1e-6 || s > STRAW_COORD_MAX + layer.stagger + 1e-6) continue;
+        if (Math.abs(s - hole) < STRAW_HOLE_HALF_WIDTH + STRAW_DIAMETER / 2) continue;
+        const d = Math.abs(c - s);
+        if (d > STRAW_DIAMETER / 2) continue;
+        // drift time up to ~150 ns across the 4.9 mm radius in Ar:CO2 70:30 [E]
+        out.push({ chamber, view: vi, coord: s, time: t0 + (d / (STRAW_DIAMETER / 2)) * 150 + rng.normal(0, 3) });
+      }
+    });
+  });
+}

@@ -1,0 +1,232 @@
+/**
+ * Events ⇄ Arrow record batches. Encoding builds the typed arrays directly (no per-value
+ * builders); decoding reads them zero-copy. Every row carries a CRC-32 of its stored bytes, so a
+ * flipped byte anywhere in an event's data is caught when the event is read.
+ */
+import {
+  Field, Float32, Float64, Int16, Int32, Int8, List, RecordBatch, Schema, Struct, Uint32, Uint8, Utf8, makeData,
+  type Data, type DataType,
+} from 'apache-arrow';
+import CRC32 from 'crc-32';
+import type { BeamKaon, Na62Event, RunMode } from '../../src-shared/event/model';
+import {
+  CRC_COLUMN, HEADER_FIELDS, KAON_FIELDS, PROCESS_COLUMN, activeCollections, allocate, collectionOf,
+  type CollectionSpec, type FieldSpec, type NumType, type TypedArray,
+} from './layout';
+
+const MODE_CODE: Record<RunMode, number> = { dump: 0, kaon: 1 };
+const MODE_NAME: readonly RunMode[] = ['dump', 'kaon'];
+
+export function arrowType(t: NumType): DataType {
+  switch (t) {
+    case 'f32': return new Float32();
+    case 'f64': return new Float64();
+    case 'i32': return new Int32();
+    case 'i16': return new Int16();
+    case 'i8': return new Int8();
+    case 'u8': return new Uint8();
+  }
+}
+
+const structOf = (c: CollectionSpec) => new Struct(c.fields.map((fl) => new Field(fl.name, arrowType(fl.type), false)));
+const listOf = (c: CollectionSpec) => new List(new Field('item', structOf(c), false));
+
+export interface LayoutOptions { readonly strawHits: boolean; readonly truth: boolean }
+
+/** The Arrow schema of an event file (metadata added by the writer). */
+export function eventSchema(opts: LayoutOptions, metadata?: Map<string, string>): Schema {
+  const fields = [
+    ...HEADER_FIELDS.map((h) => new Field(h.name, arrowType(h.type), false)),
+    new Field(PROCESS_COLUMN, new Utf8(), false),
+    ...KAON_FIELDS.map((k) => new Field(k.name, arrowType(k.type), false)),
+    ...activeCollections(opts).map((c) => new Field(c.key, listOf(c), false)),
+    new Field(CRC_COLUMN, new Uint32(), false),
+  ];
+  return new Schema(fields, metadata);
+}
+
+const bytesOf = (a: TypedArray, from: number, to: number) => new Uint8Array(a.buffer, a.byteOffset + from * a.BYTES_PER_ELEMENT, (to - from) * a.BYTES_PER_ELEMENT);
+
+/** The typed arrays of one batch, however they were made (encoded here or read from a file). */
+export interface BatchColumns {
+  readonly length: number;
+  readonly header: Readonly<Record<string, TypedArray>>;
+  readonly processOffsets: Int32Array;
+  readonly processBytes: Uint8Array;
+  readonly kaon: Readonly<Record<string, TypedArray>>;
+  readonly collections: ReadonlyMap<CollectionSpec['key'], { spec: CollectionSpec; offsets: Int32Array; fields: Readonly<Record<string, TypedArray>> }>;
+  readonly crc: Uint32Array;
+}
+
+/** CRC-32 of everything stored for row i. */
+export function rowChecksum(c: BatchColumns, i: number): number {
+  let crc = 0;
+  const count = new Int32Array(1);
+  for (const h of HEADER_FIELDS) crc = CRC32.buf(bytesOf(c.header[h.name]!, i, i + 1), crc);
+  crc = CRC32.buf(c.processBytes.subarray(c.processOffsets[i]!, c.processOffsets[i + 1]!), crc);
+  for (const k of KAON_FIELDS) crc = CRC32.buf(bytesOf(c.kaon[k.name]!, i, i + 1), crc);
+  for (const { spec, offsets, fields } of c.collections.values()) {
+    const a = offsets[i]!, b = offsets[i + 1]!;
+    count[0] = b - a;
+    crc = CRC32.buf(new Uint8Array(count.buffer), crc);
+    for (const fl of spec.fields) crc = CRC32.buf(bytesOf(fields[fl.name]!, a, b), crc);
+  }
+  return crc >>> 0;
+}
+
+const utf8 = new TextEncoder();
+const utf8d = new TextDecoder();
+
+/** Encode events into the typed arrays of one batch. */
+export function encodeColumns(events: readonly Na62Event[], opts: LayoutOptions): BatchColumns {
+  const n = events.length;
+  const header: Record<string, TypedArray> = {};
+  for (const h of HEADER_FIELDS) header[h.name] = allocate(h.type, n);
+  const kaon: Record<string, TypedArray> = {};
+  for (const k of KAON_FIELDS) kaon[k.name] = allocate(k.type, n);
+  const procStrings = events.map((e) => utf8.encode(e.header.process));
+  const processOffsets = new Int32Array(n + 1);
+  procStrings.forEach((s, i) => { processOffsets[i + 1] = processOffsets[i]! + s.length; });
+  const processBytes = new Uint8Array(processOffsets[n]!);
+  procStrings.forEach((s, i) => processBytes.set(s, processOffsets[i]!));
+
+  events.forEach((e, i) => {
+    const hd = e.header;
+    header['run']![i] = hd.run; header['burst']![i] = hd.burst; header['event']![i] = hd.event;
+    header['mode']![i] = MODE_CODE[hd.mode]; header['timeInSpill']![i] = hd.timeInSpill; header['weight']![i] = hd.weight;
+    const k = e.beamKaon;
+    kaon['kaon_px']![i] = k ? k.px : NaN; kaon['kaon_py']![i] = k ? k.py : NaN; kaon['kaon_pz']![i] = k ? k.pz : NaN;
+    kaon['kaon_x']![i] = k ? k.x : NaN; kaon['kaon_y']![i] = k ? k.y : NaN;
+    kaon['kaon_gtkTime']![i] = k ? k.gtkTime : NaN; kaon['kaon_ktagTime']![i] = k ? k.ktagTime : NaN;
+  });
+
+  const collections = new Map<CollectionSpec['key'], { spec: CollectionSpec; offsets: Int32Array; fields: Record<string, TypedArray> }>();
+  for (const spec of activeCollections(opts)) {
+    const offsets = new Int32Array(n + 1);
+    events.forEach((e, i) => { offsets[i + 1] = offsets[i]! + (collectionOf(e, spec.key)?.length ?? 0); });
+    const total = offsets[n]!;
+    const fields: Record<string, TypedArray> = {};
+    for (const fl of spec.fields) fields[fl.name] = allocate(fl.type, total);
+    events.forEach((e, i) => {
+      const rows = (collectionOf(e, spec.key) ?? []) as readonly Record<string, number>[];
+      let j = offsets[i]!;
+      for (const r of rows) {
+        for (const fl of spec.fields) fields[fl.name]![j] = r[fl.name]!;
+        j++;
+      }
+    });
+    collections.set(spec.key, { spec, offsets, fields });
+  }
+  const cols = { length: n, header, processOffsets, processBytes, kaon, collections, crc: new Uint32Array(n) };
+  for (let i = 0; i < n; i++) cols.crc[i] = rowChecksum(cols, i);
+  return cols;
+}
+
+const numData = (fl: FieldSpec, values: TypedArray): Data =>
+  makeData({ type: arrowType(fl.type), length: values.length, nullCount: 0, data: values } as never);
+
+/** Typed arrays → an Arrow record batch of the event schema. */
+export function columnsToBatch(c: BatchColumns, schema: Schema): RecordBatch {
+  const children: Data[] = [];
+  for (const field of schema.fields) {
+    const name = field.name;
+    const h = HEADER_FIELDS.find((x) => x.name === name);
+    const k = KAON_FIELDS.find((x) => x.name === name);
+    if (h) children.push(numData(h, c.header[name]!));
+    else if (k) children.push(numData(k, c.kaon[name]!));
+    else if (name === PROCESS_COLUMN) children.push(makeData({ type: new Utf8(), length: c.length, nullCount: 0, valueOffsets: c.processOffsets, data: c.processBytes }));
+    else if (name === CRC_COLUMN) children.push(makeData({ type: new Uint32(), length: c.length, nullCount: 0, data: c.crc }));
+    else {
+      const col = c.collections.get(name as CollectionSpec['key']);
+      if (!col) throw new Error(`internal: no column ${name}`);
+      const total = col.offsets[c.length]!;
+      const struct = makeData({
+        type: structOf(col.spec), length: total, nullCount: 0,
+        children: col.spec.fields.map((fl) => numData(fl, col.fields[fl.name]!)),
+      });
+      children.push(makeData({ type: listOf(col.spec), length: c.length, nullCount: 0, valueOffsets: col.offsets, child: struct }));
+    }
+  }
+  const data = makeData({ type: new Struct(schema.fields), length: c.length, nullCount: 0, children });
+  return new RecordBatch(schema, data);
+}
+
+/** Why a batch read from a file does not have the layout this version writes. */
+export class LayoutError extends Error {}
+
+function typedValues(d: Data, what: string): TypedArray {
+  const v = (d as unknown as { values?: TypedArray }).values;
+  if (!v) throw new LayoutError(`column ${what} has no values`);
+  return d.offset ? (v.subarray(d.offset, d.offset + d.length) as TypedArray) : v;
+}
+
+/** Zero-copy typed-array view of a batch read from a file. */
+export function batchColumns(batch: RecordBatch, opts: LayoutOptions): BatchColumns {
+  const n = batch.numRows;
+  const col = (name: string): Data => {
+    const v = batch.getChild(name);
+    if (!v || v.data.length !== 1) throw new LayoutError(`column "${name}" is missing`);
+    return v.data[0]!;
+  };
+  const header: Record<string, TypedArray> = {};
+  for (const h of HEADER_FIELDS) header[h.name] = typedValues(col(h.name), h.name);
+  const kaon: Record<string, TypedArray> = {};
+  for (const k of KAON_FIELDS) kaon[k.name] = typedValues(col(k.name), k.name);
+  const proc = col(PROCESS_COLUMN);
+  const processOffsets = proc.valueOffsets as Int32Array;
+  const processBytes = (proc as unknown as { values: Uint8Array }).values;
+  if (!processOffsets || processOffsets.length < n + 1) throw new LayoutError('column "process" has bad offsets');
+  const collections = new Map<CollectionSpec['key'], { spec: CollectionSpec; offsets: Int32Array; fields: Record<string, TypedArray> }>();
+  for (const spec of activeCollections(opts)) {
+    const list = col(spec.key);
+    const offsets = list.valueOffsets as Int32Array;
+    const struct = list.children[0];
+    if (!offsets || !struct || offsets.length < n + 1) throw new LayoutError(`column "${spec.key}" is not a list of records`);
+    const total = offsets[n]!;
+    const fields: Record<string, TypedArray> = {};
+    spec.fields.forEach((fl, idx) => {
+      const child = struct.children[idx];
+      if (!child) throw new LayoutError(`column "${spec.key}.${fl.name}" is missing`);
+      const values = typedValues(child, `${spec.key}.${fl.name}`);
+      if (values.length < total) throw new LayoutError(`column "${spec.key}.${fl.name}" is shorter than its offsets say`);
+      fields[fl.name] = values;
+    });
+    for (let i = 0; i < n; i++) if (offsets[i + 1]! < offsets[i]!) throw new LayoutError(`column "${spec.key}" has decreasing offsets`);
+    collections.set(spec.key, { spec, offsets, fields });
+  }
+  const crc = typedValues(col(CRC_COLUMN), CRC_COLUMN) as unknown as Uint32Array;
+  return { length: n, header, processOffsets, processBytes, kaon, collections, crc };
+}
+
+/** Row i as an event object. */
+export function decodeEvent(c: BatchColumns, i: number): Na62Event {
+  const h = c.header;
+  const mode = MODE_NAME[h['mode']![i]!];
+  if (!mode) throw new LayoutError(`event row ${i} has an unknown mode code ${h['mode']![i]}`);
+  const coll: Record<string, Record<string, number>[]> = {};
+  for (const [key, { spec, offsets, fields }] of c.collections) {
+    const rows: Record<string, number>[] = [];
+    for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+      const r: Record<string, number> = {};
+      for (const fl of spec.fields) r[fl.name] = fields[fl.name]![j]!;
+      rows.push(r);
+    }
+    coll[key] = rows;
+  }
+  const kx = (n: string) => c.kaon[n]![i]!;
+  const beamKaon: BeamKaon | undefined = Number.isNaN(kx('kaon_pz'))
+    ? undefined
+    : { px: kx('kaon_px'), py: kx('kaon_py'), pz: kx('kaon_pz'), x: kx('kaon_x'), y: kx('kaon_y'), gtkTime: kx('kaon_gtkTime'), ktagTime: kx('kaon_ktagTime') };
+  return {
+    header: {
+      run: h['run']![i]!, burst: h['burst']![i]!, event: h['event']![i]!, mode,
+      timeInSpill: h['timeInSpill']![i]!, weight: h['weight']![i]!,
+      process: utf8d.decode(c.processBytes.subarray(c.processOffsets[i]!, c.processOffsets[i + 1]!)),
+    },
+    tracks: coll['tracks'] as never, lkrClusters: coll['lkrClusters'] as never, muv3Hits: coll['muv3Hits'] as never,
+    newchodHits: coll['newchodHits'] as never, lavHits: coll['lavHits'] as never, anti0Hits: coll['anti0Hits'] as never,
+    ...(beamKaon ? { beamKaon } : {}),
+    ...(coll['strawHits'] ? { strawHits: coll['strawHits'] as never } : {}),
+    ...(coll['truth'] ? { truth: coll['truth'] as never } : {}),
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * The NA62 event file: Apache Arrow IPC *file* format (random access through its footer), one row
+ * per event, fixed-size record batches, self-describing metadata and a CRC-32 per event.
+ * Readable outside the app with pyarrow (`pyarrow.ipc.open_file`), polars (`pl.read_ipc`) or
+ * ROOT's RDataFrame Arrow source.
+ */
+import { AsyncByteQueue, RecordBatchFileWriter, RecordBatchReader, type AsyncRecordBatchFileReader, type RecordBatch } from 'apache-arrow';
+import type { Na62Event } from '../../src-shared/event/model';
+import { FORMAT_NAME, FORMAT_VERSION, FileMetaSchema, META_KEY, type FileMeta } from '../../src-shared/event/file-meta';
+import { batchColumns, columnsToBatch, decodeEvent, encodeColumns, eventSchema, rowChecksum, LayoutError, type BatchColumns } from './codec';
+import type { ByteSink, RandomAccessSource } from './source';
+
+export const DEFAULT_BATCH_SIZE = 4096;
+const MAGIC = 'ARROW1';
+const MAX_BATCH_BYTES = 1 << 30;
+
+/** A file that cannot be read, with a message that names it and says what is wrong. */
+export class EventFileError extends Error {
+  constructor(readonly file: string, readonly problem: string) {
+    super(`${file}: ${problem}`);
+    this.name = 'EventFileError';
+  }
+}
+
+/** Collects the writer's output synchronously, so batches stream to the sink one at a time. */
+class ChunkCollector extends AsyncByteQueue {
+  private chunks: Uint8Array[] = [];
+  override write(value: ArrayBufferView | Uint8Array): void {
+    const u8 = value instanceof Uint8Array ? value : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    if (u8.byteLength > 0) this.chunks.push(u8);
+  }
+  take(): Uint8Array[] {
+    const c = this.chunks;
+    this.chunks = [];
+    return c;
+  }
+}
+
+export interface WriteOptions {
+  readonly meta: Omit<FileMeta, 'format' | 'formatVersion' | 'numEvents' | 'batchSize'>;
+  readonly batchSize?: number;
+  /** called after each batch with the events written so far; return false to cancel */
+  readonly onProgress?: (written: number) => boolean | void;
+}
+
+export class WriteCancelled extends Error {
+  constructor() { super('cancelled'); this.name = 'WriteCancelled'; }
+}
+
+/**
+ * Write `numEvents` events, pulled batch by batch from `produce(start, count)`, to the sink.
+ * The sink is committed only when everything was written: an interrupted write leaves no file
+ * that reads as valid.
+ */
+export async function writeEventFile(
+  sink: ByteSink,
+  numEvents: number,
+  produce: (start: number, count: number) => Na62Event[] | Promise<Na62Event[]>,
+  opts: WriteOptions,
+): Promise<FileMeta> {
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  const meta: FileMeta = FileMetaSchema.parse({ format: FORMAT_NAME, formatVersion: FORMAT_VERSION, numEvents, batchSize, ...opts.meta });
+  const layout = { strawHits: meta.strawHits, truth: meta.truth };
+  const schema = eventSchema(layout, new Map([[META_KEY, JSON.stringify(meta)]]));
+  const collector = new ChunkCollector();
+  const writer = new RecordBatchFileWriter();
+  writer.reset(collector, schema);
+  const flush = async () => { for (const c of collector.take()) await sink.write(c); };
+  try {
+    for (let start = 0; start < numEvents || (numEvents === 0 && start === 0); start += batchSize) {
+      const count = Math.min(batchSize, numEvents - start);
+      const events = await produce(start, count);
+      if (events.length !== count) throw new Error(`internal: asked for ${count} events, got ${events.length}`);
+      writer.write(columnsToBatch(encodeColumns(events, layout), schema));
+      await flush();
+      if (opts.onProgress?.(start + count) === false) throw new WriteCancelled();
+      if (numEvents === 0) break;
+    }
+    writer.finish();
+    await flush();
+    await sink.commit();
+    return meta;
+  } catch (err) {
+    await sink.abort();
+    throw err;
+  }
+}
+
+/** An open event file: metadata, and events read one batch at a time. */
+export interface EventFile {
+  readonly name: string;
+  readonly meta: FileMeta;
+  readonly numEvents: number;
+  /** one event, checked against its checksum */
+  event(index: number): Promise<Na62Event>;
+  /** the typed-array columns of the batch holding `index` (for selections) */
+  batchAt(index: number): Promise<{ start: number; columns: BatchColumns }>;
+  readonly numBatches: number;
+  close(): Promise<void>;
+}
+
+const ascii = (b: Uint8Array) => String.fromCharCode(...b);
+
+/** Open an event file; every problem becomes an EventFileError naming the file. */
+export async function openEventFile(source: RandomAccessSource, cacheBatches = 3): Promise<EventFile> {
+  const fail = (problem: string): never => { throw new EventFileError(source.name, problem); };
+  const size = source.size;
+  if (size < 8 + 8 + 4 + 6) fail(size === 0 ? 'the file is empty' : `only ${size} bytes: too short to be an event file`);
+  const head = await source.read(0, 8);
+  if (ascii(head.subarray(0, 6)) !== MAGIC) {
+    const dv = new DataView(head.buffer, head.byteOffset, head.byteLength);
+    if (head.byteLength >= 4 && dv.getUint32(0, true) === 0xffffffff) fail('this is an Arrow IPC *stream*, not an Arrow file; convert it with pyarrow.ipc.new_file');
+    if (ascii(head.subarray(0, 4)) === 'PAR1') fail('this is a Parquet file, not an NA62 event file (Arrow IPC)');
+    if (head[0] === 0x72 && head[1] === 0x6f && head[2] === 0x6f && head[3] === 0x74) fail('this is a ROOT file, not an NA62 event file (Arrow IPC)');
+    fail('not an NA62 event file (no Arrow file signature at the start)');
+  }
+  const tail = await source.read(size - 10, 10);
+  if (ascii(tail.subarray(4, 10)) !== MAGIC) fail('the file is truncated (no end-of-file marker): was the copy or the write interrupted?');
+  const footerLen = new DataView(tail.buffer, tail.byteOffset, 4).getInt32(0, true);
+  if (footerLen <= 0 || footerLen > size - 18) fail(`the file is corrupt (footer length ${footerLen} does not fit in ${size} bytes)`);
+
+  const handle = {
+    fd: 0,
+    async stat() { return { size }; },
+    async read(buffer: Uint8Array, offset: number, length: number, position: number) {
+      const b = await source.read(position, length);
+      buffer.set(b, offset);
+      return { bytesRead: b.byteLength, buffer };
+    },
+    async close() {},
+  };
+  let reader: AsyncRecordBatchFileReader;
+  try {
+    reader = (await RecordBatchReader.from(handle as never)) as unknown as AsyncRecordBatchFileReader;
+    await reader.open();
+  } catch (err) {
+    return fail(`the file is corrupt: its Arrow footer or schema cannot be read (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (!reader.schema) fail('the file has no schema');
+  const raw = reader.schema.metadata.get(META_KEY);
+  if (!raw) fail('an Arrow file, but not an NA62 event file (no "na62" metadata)');
+  let json: unknown;
+  try { json = JSON.parse(raw!); } catch { fail('the NA62 metadata is not valid JSON'); }
+  const v = (json as { formatVersion?: unknown })?.formatVersion;
+  if (typeof v === 'number' && v > FORMAT_VERSION) fail(`format version ${v} is newer than this app reads (${FORMAT_VERSION}); update the app`);
+  const parsed = FileMetaSchema.safeParse(json);
+  if (!parsed.success) fail(`the NA62 metadata is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const meta = parsed.data!;
+  if (meta.formatVersion !== FORMAT_VERSION) fail(`format version ${meta.formatVersion} is not supported (this app reads ${FORMAT_VERSION})`);
+
+  const layout = { strawHits: meta.strawHits, truth: meta.truth };
+  const expected = eventSchema(layout);
+  const got = reader.schema.fields;
+  if (got.length !== expected.fields.length || expected.fields.some((f, i) => got[i]?.name !== f.name || String(got[i]?.type) !== String(f.type))) {
+    fail(`unexpected columns: found [${got.map((f) => f.name).join(', ')}], expected [${expected.fields.map((f) => f.name).join(', ')}]`);
+  }
+  const numBatches = reader.numRecordBatches;
+  const wantBatches = Math.max(1, Math.ceil(meta.numEvents / meta.batchSize));
+  if (numBatches !== wantBatches) fail(`the file says ${meta.numEvents} events in batches of ${meta.batchSize} but holds ${numBatches} batches (truncated or corrupt)`);
+  const footer = (reader as unknown as { footer: { getRecordBatch(i: number): { offset: number | bigint; metaDataLength: number; bodyLength: number | bigint } | null } }).footer;
+  for (let b = 0; b < numBatches; b++) {
+    const blk = footer.getRecordBatch(b);
+    const end = blk ? Number(blk.offset) + blk.metaDataLength + Number(blk.bodyLength) : Infinity;
+    if (!blk || end > size || Number(blk.bodyLength) > MAX_BATCH_BYTES || Number(blk.offset) < 8) fail(`the file is corrupt: batch ${b} lies outside the file`);
+  }
+
+  const cache = new Map<number, BatchColumns>();
+  async function batch(b: number): Promise<BatchColumns> {
+    const hit = cache.get(b);
+    if (hit) {
+      cache.delete(b);
+      cache.set(b, hit);
+      return hit;
+    }
+    let rb: RecordBatch | null;
+    try {
+      rb = await reader.readRecordBatch(b);
+    } catch (err) {
+      return fail(`batch ${b} is corrupt (${err instanceof Error ? err.message : String(err)})`);
+    }
+    const rows = Math.min(meta.batchSize, meta.numEvents - b * meta.batchSize);
+    if (!rb || rb.numRows !== rows) fail(`batch ${b} is corrupt (${rb ? rb.numRows : 'no'} rows, expected ${rows})`);
+    let cols: BatchColumns;
+    try {
+      cols = batchColumns(rb!, layout);
+    } catch (err) {
+      return fail(`batch ${b} is corrupt (${err instanceof LayoutError ? err.message : String(err)})`);
+    }
+    cache.set(b, cols);
+    while (cache.size > cacheBatches) cache.delete(cache.keys().next().value!);
+    return cols;
+  }
+
+  async function batchAt(index: number): Promise<{ start: number; columns: BatchColumns }> {
+    if (!Number.isInteger(index) || index < 0 || index >= meta.numEvents) fail(`no event ${index} (the file has ${meta.numEvents})`);
+    const b = Math.floor(index / meta.batchSize);
+    return { start: b * meta.batchSize, columns: await batch(b) };
+  }
+
+  return {
+    name: source.name,
+    meta,
+    numEvents: meta.numEvents,
+    numBatches,
+    batchAt,
+    async event(index) {
+      const { start, columns } = await batchAt(index);
+      const row = index - start;
+      if (rowChecksum(columns, row) !== columns.crc[row]) fail(`event ${index} is corrupt (checksum mismatch)`);
+      try {
+        return decodeEvent(columns, row);
+      } catch (err) {
+        return fail(`event ${index} is corrupt (${err instanceof Error ? err.message : String(err)})`);
+      }
+    },
+    async close() {
+      cache.clear();
+      await source.close();
+    },
+  };
+}

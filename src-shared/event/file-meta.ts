@@ -1,0 +1,37 @@
+/**
+ * What an event file says about itself (Arrow schema metadata, key "na62", JSON): the format and
+ * its version, the geometry version, and the generator with its parameters when it is simulation.
+ */
+import { z } from 'zod';
+
+export const FORMAT_NAME = 'na62-event-display';
+/** Bumped on any incompatible change of the columns; readers refuse newer versions. */
+export const FORMAT_VERSION = 1;
+export const META_KEY = 'na62';
+
+export const GeneratorInfoSchema = z.object({
+  name: z.string().max(100),
+  version: z.string().max(50),
+  seed: z.number().int(),
+  mode: z.enum(['dump', 'kaon']),
+  /** process label → events generated */
+  processes: z.record(z.string().max(60), z.number().int().nonnegative()),
+  /** physics parameters: mass (MeV), coupling ε, lifetime cτ (mm), … */
+  params: z.record(z.string().max(60), z.union([z.number(), z.string().max(200)])),
+});
+export type GeneratorInfo = z.infer<typeof GeneratorInfoSchema>;
+
+export const FileMetaSchema = z.object({
+  format: z.literal(FORMAT_NAME),
+  formatVersion: z.number().int().positive(),
+  geometryVersion: z.string().max(100),
+  numEvents: z.number().int().nonnegative(),
+  batchSize: z.number().int().positive().max(1_000_000),
+  strawHits: z.boolean(),
+  truth: z.boolean(),
+  /** "simulation" or "data" */
+  kind: z.enum(['simulation', 'data']),
+  generator: GeneratorInfoSchema.nullable(),
+  description: z.string().max(2000).optional(),
+});
+export type FileMeta = z.infer<typeof FileMetaSchema>;
