@@ -1,0 +1,25 @@
+/** Generate events straight into an event file: the one routine behind the CLI, the app's Generate… and the demo data. */
+import type { FileMeta } from '../../src-shared/event/file-meta';
+import { GEOMETRY_VERSION } from '../../src-shared/geometry/na62-detector';
+import { writeEventFile } from '../io/event-file';
+import type { ByteSink } from '../io/source';
+import { createGenerator, type GeneratorConfigInput } from './generate';
+
+export interface GenerateProgress { readonly done: number; readonly total: number }
+
+export async function generateToSink(
+  input: GeneratorConfigInput,
+  sink: ByteSink,
+  opts: { batchSize?: number; onProgress?: (p: GenerateProgress) => boolean | void; description?: string } = {},
+): Promise<FileMeta> {
+  const gen = createGenerator(input);
+  const total = gen.config.numEvents;
+  return writeEventFile(sink, total, (start, count) => gen.events(start, count), {
+    ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+    meta: {
+      geometryVersion: GEOMETRY_VERSION, strawHits: gen.config.strawHits, truth: gen.config.truth, kind: 'simulation', generator: gen.info,
+      ...(opts.description ? { description: opts.description } : {}),
+    },
+    onProgress: (done) => opts.onProgress?.({ done, total }),
+  });
+}

@@ -1,0 +1,60 @@
+/** Node implementations of the engine's byte source and sink (main process and CLI). */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { ByteSink, RandomAccessSource } from '../../src-engine/io/source';
+import { EventFileError } from '../../src-engine/io/event-file';
+
+export async function nodeFileSource(file: string): Promise<RandomAccessSource> {
+  let fh: fs.FileHandle;
+  try {
+    fh = await fs.open(file, 'r');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new EventFileError(file, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot open (${code ?? String(err)})`);
+  }
+  const st = await fh.stat();
+  if (!st.isFile()) {
+    await fh.close();
+    throw new EventFileError(file, 'is not a regular file');
+  }
+  return {
+    name: file,
+    size: st.size,
+    async read(position, length) {
+      const n = Math.max(0, Math.min(length, st.size - position));
+      const buf = Buffer.allocUnsafe(n);
+      let off = 0;
+      while (off < n) {
+        const { bytesRead } = await fh.read(buf, off, n - off, position + off);
+        if (bytesRead === 0) break;
+        off += bytesRead;
+      }
+      return new Uint8Array(buf.buffer, buf.byteOffset, off);
+    },
+    close: () => fh.close(),
+  };
+}
+
+/** Writes to a hidden temporary file beside the target; commit renames it into place. */
+export async function nodeFileSink(target: string): Promise<ByteSink> {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fh = await fs.open(tmp, 'wx');
+  let open = true;
+  const close = async () => { if (open) { open = false; await fh.close(); } };
+  return {
+    async write(chunk) {
+      let off = 0;
+      while (off < chunk.byteLength) off += (await fh.write(chunk, off, chunk.byteLength - off)).bytesWritten;
+    },
+    async commit() {
+      await fh.sync();
+      await close();
+      await fs.rename(tmp, target);
+    },
+    async abort() {
+      await close().catch(() => {});
+      await fs.rm(tmp, { force: true });
+    },
+  };
+}
