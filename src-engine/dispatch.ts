@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ApiErrorData, ApiRequests, Envelope } from '../src-shared/api/contract';
 import { REQUEST_SCHEMAS, describeIssues } from '../src-shared/api/schemas';
+import { EventFileError } from './io/event-file';
 
 export type Handler<K extends keyof ApiRequests> = (req: ApiRequests[K]['req']) => ApiRequests[K]['res'] | Promise<ApiRequests[K]['res']>;
 export type Handlers = { [K in keyof ApiRequests]?: Handler<K> };
@@ -23,10 +24,11 @@ export interface Dispatcher {
   readonly keys: readonly (keyof ApiRequests)[];
 }
 
+
 const isKey = (k: string): k is keyof ApiRequests => Object.prototype.hasOwnProperty.call(REQUEST_SCHEMAS, k);
 
 export function createDispatcher(handlers: Handlers, log: (msg: string, err: unknown) => void = () => {}): Dispatcher {
-  const keys = (Object.keys(handlers) as (keyof ApiRequests)[]).filter((k) => handlers[k] !== undefined);
+  const keys = (Object.keys(handlers).filter(isKey) as (keyof ApiRequests)[]).filter((k) => handlers[k] !== undefined);
   return {
     keys,
     async handle(key, raw) {
@@ -42,6 +44,7 @@ export function createDispatcher(handlers: Handlers, log: (msg: string, err: unk
         return { ok: true, value: await handler(parsed.data) };
       } catch (err) {
         if (err instanceof UserFacingError) return { ok: false, error: { code: err.code, message: err.message } };
+        if (err instanceof EventFileError) return { ok: false, error: { code: 'io', message: err.message } };
         if (err instanceof z.ZodError) return { ok: false, error: { code: 'bad-request', message: describeIssues(err) } };
         log(`handler ${key} failed`, err);
         return { ok: false, error: { code: 'internal', message: `${key} failed: ${err instanceof Error ? err.message : String(err)}` } };

@@ -1,25 +1,139 @@
 /**
  * The engine: everything the UI asks of the data side. Pure TypeScript (no DOM, no Electron,
  * no fs), so the same code serves the Electron main process, the browser build's Web Worker
- * and the command line. It grows with the event store, generator and selections.
+ * and the command line. Hosts give it their file services (EngineHost) and add their own
+ * platform requests (dialogs, dropped files) beside these handlers.
  */
 import { API_VERSION } from '../src-shared/api/channels';
-import type { AppInfo } from '../src-shared/api/contract';
+import type { AppInfo, DatasetInfo, TaskProgress } from '../src-shared/api/contract';
 import type { DetectorDescription } from '../src-shared/geometry/types';
 import { NA62_DETECTOR } from '../src-shared/geometry/na62-detector';
-import type { Handlers } from './dispatch';
+import type { GeneratorConfigInput } from '../src-shared/event/generator-config';
+import { UserFacingError, type Handlers } from './dispatch';
+import { WriteCancelled } from './io/event-file';
+import type { ByteSink, RandomAccessSource } from './io/source';
+import { EventStore } from './store/event-store';
+import { generateToSink } from './generator/write-generated';
+import { GENERATOR_VERSION } from './generator/generate';
+
+/** A file the engine creates (generated datasets, the demo): where to write it and how to read it back. */
+export interface CreatedFile {
+  sink(): Promise<ByteSink>;
+  /** the finished file; undefined if it does not exist (yet) */
+  source(): Promise<RandomAccessSource | undefined>;
+}
+
+export interface EngineHost {
+  /** a new file for generated events, named after `name` (the host picks the folder) */
+  createFile(name: string): CreatedFile;
+  /** a file the host keeps between runs (the demo data): reused when it exists */
+  cachedFile(name: string): CreatedFile;
+  progress(p: TaskProgress): void;
+  /** let other work run between batches (long tasks must not block the host's event loop) */
+  yieldToHost(): Promise<void>;
+}
 
 export interface EngineOptions {
   readonly host: AppInfo['engineHost'];
   readonly appVersion: string;
   readonly detector?: DetectorDescription;
+  readonly files?: EngineHost;
 }
 
-/** The engine's request handlers; hosts add their platform services (saving files) beside them. */
-export function createEngineHandlers(opts: EngineOptions): Handlers {
+/** The built-in demo: a dump-mode mix of the signals and both backgrounds, and a kaon-mode mix (fixed seeds). */
+export const DEMO_DATASETS: readonly { name: string; config: GeneratorConfigInput; description: string }[] = [
+  {
+    name: `na62-demo-dump-${GENERATOR_VERSION}.arrow`,
+    description: "Demo (simulation): beam-dump mode, A'→μμ/ee (400/150 MeV), ALP→μμ, combinatorial halo μμ and prompt ee/μμ backgrounds",
+    config: {
+      mode: 'dump', numEvents: 4000, seed: 2021, run: 11001, strawHits: true, truth: true,
+      mix: { 'aprime-mumu': 3, 'aprime-ee': 2, 'alp-mumu': 1, 'combinatorial-mumu': 3, 'prompt-ee': 2, 'prompt-mumu': 1 },
+    },
+  },
+  {
+    name: `na62-demo-kaon-${GENERATOR_VERSION}.arrow`,
+    description: 'Demo (simulation): kaon mode, K+→π+π0(→e+e−e+e−), K+→π+aa, K+→π+S(→A′A′) and non-resonant K+→π+e+e−e+e−',
+    config: {
+      mode: 'kaon', numEvents: 2000, seed: 2018, run: 8001, strawHits: true, truth: true,
+      mix: { 'k2pi-dd': 4, 'kpi-aa': 1, 'kpi-s-aprime': 1, 'kpi4e-nonres': 1 },
+    },
+  },
+];
+
+/** The engine's request handlers; hosts add their platform services (dialogs, saving files) beside them. */
+export function createEngineHandlers(opts: EngineOptions): Handlers & { store: EventStore } {
   const detector = opts.detector ?? NA62_DETECTOR;
+  const store = new EventStore();
+  const cancelled = new Set<string>();
+  const running = new Set<string>();
+
+  async function generateInto(file: CreatedFile, config: GeneratorConfigInput, taskId: string, label: string, description?: string): Promise<RandomAccessSource> {
+    const host = opts.files!;
+    running.add(taskId);
+    try {
+      await generateToSink(config, await file.sink(), {
+        ...(description ? { description } : {}),
+        yieldToHost: () => host.yieldToHost(),
+        onProgress: ({ done, total }) => {
+          host.progress({ taskId, label, done, total });
+          return !cancelled.has(taskId);
+        },
+      });
+    } catch (err) {
+      if (err instanceof WriteCancelled) throw new UserFacingError('bad-request', `${label}: cancelled`);
+      throw err;
+    } finally {
+      running.delete(taskId);
+      cancelled.delete(taskId);
+    }
+    const src = await file.source();
+    if (!src) throw new UserFacingError('io', `${label}: the generated file cannot be read back`);
+    return src;
+  }
+
+  const needFiles = (): EngineHost => {
+    if (!opts.files) throw new UserFacingError('bad-request', 'this engine host cannot create files');
+    return opts.files;
+  };
+
   return {
+    store,
     info: () => ({ apiVersion: API_VERSION, appVersion: opts.appVersion, geometryVersion: detector.version, engineHost: opts.host }),
     detector: () => detector,
+    datasets: () => store.list(),
+    event: ({ dataset, index }) => store.event(dataset, index),
+    closeDataset: async ({ dataset }) => ({ closed: await store.close(dataset) }),
+    cancel: ({ taskId }) => {
+      if (!running.has(taskId)) return { cancelled: false };
+      cancelled.add(taskId);
+      return { cancelled: true };
+    },
+    generate: async ({ taskId, config, name }) => {
+      const host = needFiles();
+      const fileName = name ?? `na62-generated-seed${config.seed}.arrow`;
+      const src = await generateInto(host.createFile(fileName), config, taskId, `Generating ${fileName}`);
+      return store.add(src);
+    },
+    openDemo: async () => {
+      const host = needFiles();
+      const already = store.list().filter((d: DatasetInfo) => DEMO_DATASETS.some((x) => x.name === d.name));
+      if (already.length === DEMO_DATASETS.length) return already;
+      const out: DatasetInfo[] = [];
+      for (const demo of DEMO_DATASETS) {
+        const cached = host.cachedFile(demo.name);
+        let src = await cached.source();
+        if (src) {
+          try {
+            out.push(await store.add(src));
+            continue;
+          } catch {
+            src = undefined; // a stale or damaged cache: make it again
+          }
+        }
+        src = await generateInto(cached, demo.config, `demo-${demo.config.mode}`, 'Making the demo data', demo.description);
+        out.push(await store.add(src));
+      }
+      return out;
+    },
   };
 }

@@ -2,10 +2,13 @@
 import { app, BrowserWindow, Menu, dialog, ipcMain, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MENU_COMMAND_EVENT } from '../src-shared/api/channels';
+import { MENU_COMMAND_EVENT, PROGRESS_EVENT } from '../src-shared/api/channels';
 import { createDispatcher, createEngineHandlers } from '../src-engine';
 import { registerIpc } from './ipc/register';
 import { createSavePngHandler } from './ipc/save-png';
+import { checkDroppedPath, EVENT_FILE_EXTENSIONS } from './ipc/open-file';
+import { createNodeEngineHost } from './engine-host';
+import { nodeFileSource } from './fs/node-file';
 import { writeFileAtomic } from './fs/atomic-write';
 import { hardenSession, hardenWebContents, isAppUrl, type AppOrigin } from './security';
 import { mainWindowOptions } from './window';
@@ -29,9 +32,24 @@ async function start(): Promise<void> {
 
   // The window exists before IPC is registered, but its page loads only after.
   const win = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs'), '#10141a'));
+  const engine = createEngineHandlers({
+    host: 'electron-main',
+    appVersion: app.getVersion(),
+    files: createNodeEngineHost(app.getPath('userData'), (p) => { if (!win.isDestroyed()) win.webContents.send(PROGRESS_EVENT, p); }),
+  });
   const dispatcher = createDispatcher(
     {
-      ...createEngineHandlers({ host: 'electron-main', appVersion: app.getVersion() }),
+      ...engine,
+      openDialog: async () => {
+        const res = await dialog.showOpenDialog(win, {
+          title: 'Open NA62 event file',
+          properties: ['openFile'],
+          filters: [{ name: 'NA62 event files', extensions: EVENT_FILE_EXTENSIONS }, { name: 'All files', extensions: ['*'] }],
+        });
+        const file = res.canceled ? undefined : res.filePaths[0];
+        return file ? engine.store.add(await nodeFileSource(file)) : null;
+      },
+      openDropped: async ({ path: p }) => engine.store.add(await nodeFileSource(await checkDroppedPath(p))),
       savePng: createSavePngHandler({
         async chooseSavePath(defaultPath) {
           const opts = { defaultPath, filters: [{ name: 'PNG image', extensions: ['png'] }] };

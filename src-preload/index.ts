@@ -2,8 +2,8 @@
  * The sandboxed preload (built as CommonJS): exposes a narrow, typed bridge. No raw ipcRenderer,
  * only the app's own request keys; payloads are validated again in the main process.
  */
-import { contextBridge, ipcRenderer } from 'electron';
-import { API_VERSION, CHANNELS, MENU_COMMAND_EVENT, type ChannelKey } from '../src-shared/api/channels';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { API_VERSION, CHANNELS, MENU_COMMAND_EVENT, PROGRESS_EVENT, type ChannelKey } from '../src-shared/api/channels';
 import type { Na62Bridge } from '../src-shared/api/bridge';
 
 const bridge: Na62Bridge = {
@@ -14,13 +14,17 @@ const bridge: Na62Bridge = {
     }
     return ipcRenderer.invoke(CHANNELS[key as ChannelKey], payload);
   },
-  onMenuCommand(listener) {
-    const handler = (_event: Electron.IpcRendererEvent, command: unknown) => listener(command);
-    ipcRenderer.on(MENU_COMMAND_EVENT, handler);
-    return () => {
-      ipcRenderer.removeListener(MENU_COMMAND_EVENT, handler);
-    };
-  },
+  onMenuCommand: (listener) => subscribe(MENU_COMMAND_EVENT, listener),
+  onProgress: (listener) => subscribe(PROGRESS_EVENT, listener),
+  pathForFile: (file) => webUtils.getPathForFile(file),
 };
+
+function subscribe(channel: string, listener: (payload: unknown) => void): () => void {
+  const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => listener(payload);
+  ipcRenderer.on(channel, handler);
+  return () => {
+    ipcRenderer.removeListener(channel, handler);
+  };
+}
 
 contextBridge.exposeInMainWorld('na62Bridge', bridge);

@@ -2,9 +2,7 @@
  * The fast Monte Carlo: a mix of processes → complete events (header, detector signals, truth).
  * Deterministic: event i depends only on (seed, i), whatever the batch size or worker count.
  */
-import { z } from 'zod';
 import type { BeamKaon, Na62Event, ProcessLabel, RunMode } from '../../src-shared/event/model';
-import { DUMP_PROCESSES, KAON_PROCESSES, PROCESSES } from '../../src-shared/event/model';
 import type { GeneratorInfo } from '../../src-shared/event/file-meta';
 import { detectorResponse } from '../detector/response';
 import { SPILL_NS } from './constants';
@@ -15,29 +13,8 @@ import type { BeamKaonTruth } from './kaon';
 export const GENERATOR_NAME = 'na62-fastmc';
 export const GENERATOR_VERSION = '1.0.0';
 
-export const GeneratorConfigSchema = z.object({
-  mode: z.enum(['dump', 'kaon']),
-  /** process → relative share of the events */
-  mix: z.partialRecord(z.enum(PROCESSES), z.number().nonnegative()).refine((m) => Object.values(m).some((v) => v > 0), 'choose at least one process'),
-  numEvents: z.number().int().nonnegative().max(100_000_000),
-  seed: z.number().int().min(0).max(2 ** 32 - 1),
-  run: z.number().int().min(0).max(2 ** 31 - 1).default(1),
-  eventsPerBurst: z.number().int().positive().default(10_000),
-  strawHits: z.boolean().default(false),
-  truth: z.boolean().default(true),
-  massMeV: z.number().positive().max(5000).optional(),
-  epsilon: z.number().positive().max(1).optional(),
-  alpCtauMm: z.number().positive().optional(),
-  brProduct: z.number().positive().max(1).optional(),
-  scalarMassMeV: z.number().positive().max(500).optional(),
-}).superRefine((c, ctx) => {
-  const allowed = c.mode === 'dump' ? DUMP_PROCESSES : KAON_PROCESSES;
-  for (const [p, share] of Object.entries(c.mix)) {
-    if (share > 0 && !allowed.includes(p as ProcessLabel)) ctx.addIssue({ code: 'custom', path: ['mix', p], message: `${p} is not a ${c.mode}-mode process` });
-  }
-});
-export type GeneratorConfig = z.output<typeof GeneratorConfigSchema>;
-export type GeneratorConfigInput = z.input<typeof GeneratorConfigSchema>;
+export { GeneratorConfigSchema, type GeneratorConfig, type GeneratorConfigInput } from '../../src-shared/event/generator-config';
+import { GeneratorConfigSchema, type GeneratorConfig, type GeneratorConfigInput } from '../../src-shared/event/generator-config';
 
 /** A cheap deterministic uniform per (seed, event) to pick the process before the event's own stream. */
 function pickUniform(seed: number, i: number): number {

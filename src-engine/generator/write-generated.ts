@@ -10,7 +10,7 @@ export interface GenerateProgress { readonly done: number; readonly total: numbe
 export async function generateToSink(
   input: GeneratorConfigInput,
   sink: ByteSink,
-  opts: { batchSize?: number; onProgress?: (p: GenerateProgress) => boolean | void; description?: string } = {},
+  opts: { batchSize?: number; onProgress?: (p: GenerateProgress) => boolean | void; description?: string; yieldToHost?: () => Promise<void> } = {},
 ): Promise<FileMeta> {
   const gen = createGenerator(input);
   const total = gen.config.numEvents;
@@ -21,5 +21,6 @@ export async function generateToSink(
       ...(opts.description ? { description: opts.description } : {}),
     },
     onProgress: (done) => opts.onProgress?.({ done, total }),
+    ...(opts.yieldToHost ? { yieldToHost: opts.yieldToHost } : {}),
   });
 }

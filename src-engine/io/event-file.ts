@@ -41,6 +41,8 @@ export interface WriteOptions {
   readonly batchSize?: number;
   /** called after each batch with the events written so far; return false to cancel */
   readonly onProgress?: (written: number) => boolean | void;
+  /** awaited after each batch, so a long write never starves the host's event loop */
+  readonly yieldToHost?: () => Promise<void>;
 }
 
 export class WriteCancelled extends Error {
@@ -73,6 +75,7 @@ export async function writeEventFile(
       if (events.length !== count) throw new Error(`internal: asked for ${count} events, got ${events.length}`);
       writer.write(columnsToBatch(encodeColumns(events, layout), schema));
       await flush();
+      await opts.yieldToHost?.();
       if (opts.onProgress?.(start + count) === false) throw new WriteCancelled();
       if (numEvents === 0) break;
     }

@@ -6,6 +6,10 @@ export interface Na62Bridge {
   request<K extends keyof ApiRequests>(key: K, payload?: ApiRequests[K]['req']): Promise<Envelope<ApiRequests[K]['res']>>;
   /** subscribe to native-menu commands; returns the unsubscribe function */
   onMenuCommand(listener: (command: unknown) => void): () => void;
+  /** subscribe to task progress from the engine */
+  onProgress(listener: (progress: unknown) => void): () => void;
+  /** the path of a file dropped on the window (Electron's webUtils), to hand to openDropped */
+  pathForFile(file: File): string;
 }
 
 /** The request half of a transport: Electron IPC or a Web Worker. */

@@ -13,6 +13,23 @@ export const CHANNELS = {
   detector: 'na62:v1:detector',
   /** save a PNG the renderer produced: the main process asks the user where (platform service) */
   savePng: 'na62:v1:save-png',
+  /** the open datasets */
+  datasets: 'na62:v1:datasets',
+  /** one event of a dataset */
+  event: 'na62:v1:event',
+  /** run the fast MC into a new dataset (reports progress, cancellable) */
+  generate: 'na62:v1:generate',
+  /** cancel a running task */
+  cancel: 'na62:v1:cancel',
+  /** open (making them on first use) the built-in demo datasets */
+  openDemo: 'na62:v1:open-demo',
+  closeDataset: 'na62:v1:close-dataset',
+  /** Electron: the native open dialog */
+  openDialog: 'na62:v1:open-dialog',
+  /** Electron: a file dropped on the window (its path, resolved by the preload) */
+  openDropped: 'na62:v1:open-dropped',
+  /** browser build: a File the user picked or dropped */
+  openBlob: 'na62:v1:open-blob',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;
@@ -20,3 +37,5 @@ export type ChannelName = (typeof CHANNELS)[ChannelKey];
 
 /** main → renderer: a menu item was chosen (payload: a command id of src-shared/commands.ts) */
 export const MENU_COMMAND_EVENT = 'na62:v1:menu-command';
+/** engine → UI: progress of a long task (payload: TaskProgress) */
+export const PROGRESS_EVENT = 'na62:v1:progress';

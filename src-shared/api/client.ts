@@ -1,15 +1,23 @@
 /** Builds the typed API over any request transport: one client, two transports. */
 import { API_VERSION } from './channels';
-import type { Na62Api, Transport } from './contract';
+import type { DatasetInfo, Na62Api, TaskProgress, Transport } from './contract';
 import { ApiError, unwrap } from './contract';
 import type { RequestFn } from './bridge';
 import { isCommandId, type CommandId } from '../commands';
 
-export function createApiClient(
-  transport: Transport,
-  request: RequestFn,
-  subscribeMenu: (listener: (command: unknown) => void) => () => void = () => () => {},
-): Na62Api {
+/** What differs between transports beyond requests: how files reach the engine, and the event streams. */
+export interface TransportExtras {
+  subscribeMenu?(listener: (command: unknown) => void): () => void;
+  subscribeProgress?(listener: (p: unknown) => void): () => void;
+  /** ask the user for a file (Electron: via the main process dialog; browser: a file picker) */
+  openFileDialog(request: RequestFn): Promise<DatasetInfo | null>;
+  openDroppedFile(request: RequestFn, file: File): Promise<DatasetInfo>;
+}
+
+const isProgress = (p: unknown): p is TaskProgress =>
+  typeof p === 'object' && p !== null && typeof (p as TaskProgress).taskId === 'string' && typeof (p as TaskProgress).done === 'number' && typeof (p as TaskProgress).total === 'number';
+
+export function createApiClient(transport: Transport, request: RequestFn, extras: TransportExtras): Na62Api {
   return {
     transport,
     apiVersion: API_VERSION,
@@ -20,16 +28,21 @@ export function createApiClient(
       }
       return info;
     },
-    async getDetector() {
-      return unwrap(await request('detector'));
-    },
-    async savePng(req) {
-      return unwrap(await request('savePng', req));
+    async getDetector() { return unwrap(await request('detector')); },
+    async savePng(req) { return unwrap(await request('savePng', req)); },
+    async listDatasets() { return unwrap(await request('datasets')); },
+    async getEvent(dataset, index) { return unwrap(await request('event', { dataset, index })); },
+    async generate(req) { return unwrap(await request('generate', req)); },
+    async cancel(taskId) { return unwrap(await request('cancel', { taskId })).cancelled; },
+    async openDemo() { return unwrap(await request('openDemo')); },
+    async closeDataset(dataset) { return unwrap(await request('closeDataset', { dataset })).closed; },
+    openFileDialog() { return extras.openFileDialog(request); },
+    openDroppedFile(file) { return extras.openDroppedFile(request, file); },
+    onProgress(listener: (p: TaskProgress) => void) {
+      return extras.subscribeProgress?.((p) => { if (isProgress(p)) listener(p); }) ?? (() => {});
     },
     onMenuCommand(listener: (command: CommandId) => void) {
-      return subscribeMenu((cmd) => {
-        if (isCommandId(cmd)) listener(cmd);
-      });
+      return extras.subscribeMenu?.((cmd) => { if (isCommandId(cmd)) listener(cmd); }) ?? (() => {});
     },
   };
 }

@@ -4,6 +4,9 @@
  */
 import type { DetectorDescription } from '../geometry/types';
 import type { CommandId } from '../commands';
+import type { FileMeta } from '../event/file-meta';
+import type { Na62Event } from '../event/model';
+import type { GeneratorConfigInput } from '../event/generator-config';
 
 export type Transport = 'electron' | 'web-worker';
 
@@ -25,11 +28,45 @@ export type SaveResult =
   | { readonly saved: true; readonly path: string; readonly bytes: number }
   | { readonly saved: false; readonly reason: 'cancelled' };
 
+/** An open event file. */
+export interface DatasetInfo {
+  /** engine-assigned handle, valid while the dataset is open */
+  readonly id: string;
+  /** file name (no folders) for display */
+  readonly name: string;
+  readonly numEvents: number;
+  readonly meta: FileMeta;
+}
+
+export interface TaskProgress {
+  readonly taskId: string;
+  readonly label: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface GenerateRequest {
+  /** chosen by the UI so it can cancel and follow progress */
+  readonly taskId: string;
+  readonly config: GeneratorConfigInput;
+  /** file name for the new dataset */
+  readonly name?: string;
+}
+
 /** What a request on each channel takes and returns. */
 export interface ApiRequests {
   info: { req: void; res: AppInfo };
   detector: { req: void; res: DetectorDescription };
   savePng: { req: SavePngRequest; res: SaveResult };
+  datasets: { req: void; res: DatasetInfo[] };
+  event: { req: { dataset: string; index: number }; res: Na62Event };
+  generate: { req: GenerateRequest; res: DatasetInfo };
+  cancel: { req: { taskId: string }; res: { cancelled: boolean } };
+  openDemo: { req: void; res: DatasetInfo[] };
+  closeDataset: { req: { dataset: string }; res: { closed: boolean } };
+  openDialog: { req: void; res: DatasetInfo | null };
+  openDropped: { req: { path: string }; res: DatasetInfo };
+  openBlob: { req: { file: Blob; name: string }; res: DatasetInfo };
 }
 
 /** Errors cross the process boundary as data, never as thrown exceptions with stack traces. */
@@ -61,6 +98,18 @@ export interface Na62Api {
   getInfo(): Promise<AppInfo>;
   getDetector(): Promise<DetectorDescription>;
   savePng(req: SavePngRequest): Promise<SaveResult>;
+  listDatasets(): Promise<DatasetInfo[]>;
+  getEvent(dataset: string, index: number): Promise<Na62Event>;
+  /** run the fast MC; progress arrives through onProgress with the same taskId */
+  generate(req: GenerateRequest): Promise<DatasetInfo>;
+  cancel(taskId: string): Promise<boolean>;
+  openDemo(): Promise<DatasetInfo[]>;
+  closeDataset(dataset: string): Promise<boolean>;
+  /** ask the user for a file (native dialog in Electron, a file picker in the browser); null if cancelled */
+  openFileDialog(): Promise<DatasetInfo | null>;
+  /** open a file dropped on the window */
+  openDroppedFile(file: File): Promise<DatasetInfo>;
+  onProgress(listener: (p: TaskProgress) => void): () => void;
   /** menu commands from the native menu (Electron only; a no-op subscription in the browser) */
   onMenuCommand(listener: (command: CommandId) => void): () => void;
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ApiRequests } from './contract';
+import { GeneratorConfigSchema } from '../event/generator-config';
 
 // No `new Function` probing under a strict CSP (zod's JIT is optional).
 z.config({ jitless: true });
@@ -30,10 +31,24 @@ export const SavePngRequestSchema = z.object({
 
 export const EmptyRequest = z.undefined().or(z.null()).transform(() => undefined);
 
+const DatasetId = z.string().regex(/^ds\d{1,9}$/, 'not a dataset handle');
+const TaskId = z.string().regex(/^[\w-]{1,64}$/, 'not a task id');
+/** a file name for display: no folders */
+const FileName = z.string().min(1).max(255).refine((s) => !/[\\/]/.test(s) && ![...s].some((c) => c.charCodeAt(0) < 0x20), 'must be a plain file name');
+
 export const REQUEST_SCHEMAS: { [K in keyof ApiRequests]: z.ZodType<ApiRequests[K]['req'], unknown> } = {
   info: EmptyRequest,
   detector: EmptyRequest,
   savePng: SavePngRequestSchema,
+  datasets: EmptyRequest,
+  event: z.object({ dataset: DatasetId, index: z.number().int().nonnegative().max(2 ** 40) }).strict(),
+  generate: z.object({ taskId: TaskId, config: GeneratorConfigSchema, name: FileName.optional() }).strict() as unknown as z.ZodType<ApiRequests['generate']['req'], unknown>,
+  cancel: z.object({ taskId: TaskId }).strict(),
+  openDemo: EmptyRequest,
+  closeDataset: z.object({ dataset: DatasetId }).strict(),
+  openDialog: EmptyRequest,
+  openDropped: z.object({ path: z.string().min(1).max(4096) }).strict(),
+  openBlob: z.object({ file: z.instanceof(Blob), name: FileName }).strict(),
 };
 
 /** Human-readable one-liner of a schema failure (path: message; ...). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createApiClient } from '../../src-shared/api/client';
+import { createApiClient, type TransportExtras } from '../../src-shared/api/client';
 import { ApiError, type Envelope } from '../../src-shared/api/contract';
 import type { RequestFn } from '../../src-shared/api/bridge';
 import { createDispatcher, createEngineHandlers, UserFacingError } from '../../src-engine';
@@ -8,6 +8,7 @@ import { COMMANDS, commandForKey } from '../../src-shared/commands';
 
 const engine = createDispatcher(createEngineHandlers({ host: 'node', appVersion: 't' }));
 const direct: RequestFn = ((key: string, payload: unknown) => engine.handle(key, payload)) as RequestFn;
+const noFiles: TransportExtras = { openFileDialog: async () => null, openDroppedFile: async () => { throw new Error('no files here'); } };
 
 describe('engine dispatch', () => {
   it('refuses unknown requests and survives throwing handlers', async () => {
@@ -24,21 +25,21 @@ describe('engine dispatch', () => {
 
 describe('API client', () => {
   it('gives the same answers over any transport', async () => {
-    const api = createApiClient('web-worker', direct);
+    const api = createApiClient('web-worker', direct, noFiles);
     expect((await api.getInfo()).engineHost).toBe('node');
     expect((await api.getDetector()).elements.some((e) => e.id === 'lkr')).toBe(true);
   });
 
   it('turns error envelopes into ApiError and checks the API version', async () => {
     const failing: RequestFn = (async () => ({ ok: false, error: { code: 'io', message: 'no space left' } })) as unknown as RequestFn;
-    await expect(createApiClient('electron', failing).getDetector()).rejects.toThrow(ApiError);
+    await expect(createApiClient('electron', failing, noFiles).getDetector()).rejects.toThrow(ApiError);
     const future: RequestFn = (async () => ({ ok: true, value: { apiVersion: 99, appVersion: 'x', geometryVersion: 'g', engineHost: 'node' } } satisfies Envelope<unknown>)) as unknown as RequestFn;
-    await expect(createApiClient('electron', future).getInfo()).rejects.toThrow(/API v99/);
+    await expect(createApiClient('electron', future, noFiles).getInfo()).rejects.toThrow(/API v99/);
   });
 
   it('passes on only known menu commands', () => {
     let emit: (c: unknown) => void = () => {};
-    const api = createApiClient('electron', direct, (l) => { emit = l; return () => {}; });
+    const api = createApiClient('electron', direct, { ...noFiles, subscribeMenu: (l) => { emit = l; return () => {}; } });
     const got: string[] = [];
     api.onMenuCommand((c) => got.push(c));
     emit('view.side'); emit('rm -rf'); emit(42);

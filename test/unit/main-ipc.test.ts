@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,8 @@ import { createDispatcher, createEngineHandlers } from '../../src-engine';
 import { registerIpc } from '../../src-main/ipc/register';
 import { createSavePngHandler, type SavePngDeps } from '../../src-main/ipc/save-png';
 import { writeFileAtomic } from '../../src-main/fs/atomic-write';
+import { checkDroppedPath } from '../../src-main/ipc/open-file';
+import { nodeFileSource } from '../../src-main/fs/node-file';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 const APP_URL = 'file:///opt/na62/out/renderer/index.html';
@@ -36,15 +38,40 @@ function setUp(deps: Partial<SavePngDeps> = {}) {
     ...deps,
   };
   const ipc = fakeIpc();
-  const dispatcher = createDispatcher({ ...createEngineHandlers({ host: 'electron-main', appVersion: '9.9.9' }), savePng: createSavePngHandler(save) });
+  const engine = createEngineHandlers({ host: 'electron-main', appVersion: '9.9.9' });
+  const dispatcher = createDispatcher({
+    ...engine,
+    savePng: createSavePngHandler(save),
+    openDialog: async () => null,
+    openDropped: async ({ path: p }) => engine.store.add(await nodeFileSource(await checkDroppedPath(p))),
+  });
   registerIpc(ipc as never, dispatcher, (url) => url === APP_URL);
   return { ipc, save };
 }
 
 describe('main-process IPC handlers', () => {
-  it('registers one channel per request of the contract', () => {
+  it('registers one channel per request of the contract (all but the browser-only openBlob)', () => {
     const { ipc } = setUp();
-    expect([...ipc.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort());
+    expect([...ipc.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).filter((c) => c !== CHANNELS.openBlob).sort());
+  });
+
+  it('opens a dropped file only if it is an existing event file, and says why not', async () => {
+    const { ipc } = setUp();
+    const dir = mkdtempSync(path.join(tmpdir(), 'na62-drop-'));
+    writeFileSync(path.join(dir, 'notes.txt'), 'hello');
+    writeFileSync(path.join(dir, 'fake.arrow'), 'not arrow at all, just text that is long enough');
+    const cases: [unknown, RegExp][] = [
+      [{ path: 'relative/file.arrow' }, /not an absolute path/],
+      [{ path: path.join(dir, 'notes.txt') }, /not an event file/],
+      [{ path: path.join(dir, 'missing.arrow') }, /no such file/],
+      [{ path: path.join(dir, 'fake.arrow') }, /fake\.arrow: not an NA62 event file/],
+      [{ path: 42 }, /invalid openDropped request/],
+    ];
+    for (const [raw, re] of cases) {
+      const res = await ipc.invoke(CHANNELS.openDropped, raw);
+      expect(res.ok).toBe(false);
+      if (!res.ok) expect(res.error.message).toMatch(re);
+    }
   });
 
   it('answers info and detector', async () => {

@@ -1,5 +1,6 @@
 /** Picks the transport: the preload bridge inside Electron, a Web Worker in a plain browser. */
 import type { Na62Api } from '../../../src-shared/api/contract';
+import { unwrap } from '../../../src-shared/api/contract';
 import type { Na62Bridge } from '../../../src-shared/api/bridge';
 import { createApiClient } from '../../../src-shared/api/client';
 import { createWebWorkerApi } from './web-transport';
@@ -12,6 +13,12 @@ declare global {
 
 export function connectApi(): Na62Api {
   const bridge = window.na62Bridge;
-  if (bridge) return createApiClient('electron', (key, payload) => bridge.request(key, payload), (l) => bridge.onMenuCommand(l));
-  return createWebWorkerApi();
+  if (!bridge) return createWebWorkerApi();
+  return createApiClient('electron', (key, payload) => bridge.request(key, payload), {
+    subscribeMenu: (l) => bridge.onMenuCommand(l),
+    subscribeProgress: (l) => bridge.onProgress(l),
+    // the main process shows the native dialog and opens the file the user chose
+    openFileDialog: async (request) => unwrap(await request('openDialog')),
+    openDroppedFile: async (request, file) => unwrap(await request('openDropped', { path: bridge.pathForFile(file) })),
+  });
 }

@@ -1,16 +1,50 @@
 /// <reference lib="webworker" />
 /** The browser build's engine host: the same engine as the Electron main process, behind postMessage. */
-import { createDispatcher, createEngineHandlers } from '../../../src-engine';
+import { createDispatcher, createEngineHandlers, type CreatedFile, type EngineHost } from '../../../src-engine';
+import { blobSource, memorySink, memorySource, type RandomAccessSource } from '../../../src-engine/io/source';
 import { APP_VERSION } from '../../../src-shared/version';
-import type { WorkerReply } from './worker-protocol';
+import type { WorkerMessage } from './worker-protocol';
 import { isWorkerRequest } from './worker-protocol';
 
-const dispatcher = createDispatcher(createEngineHandlers({ host: 'web-worker', appVersion: APP_VERSION }), (msg, err) => console.error(`[na62 worker] ${msg}`, err));
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+/** Files made in the browser live in the worker's memory for the session. */
+const files = new Map<string, Uint8Array>();
+function memoryFile(name: string): CreatedFile {
+  return {
+    async sink() {
+      const s = memorySink();
+      return { ...s, commit: async () => { await s.commit(); files.set(name, s.bytes()); } };
+    },
+    async source(): Promise<RandomAccessSource | undefined> {
+      const b = files.get(name);
+      return b ? memorySource(name, b) : undefined;
+    },
+  };
+}
+
+const host: EngineHost = {
+  createFile: (name) => {
+    let n = name, k = 1;
+    while (files.has(n)) n = name.replace(/(\.arrow)?$/, `-${k++}$1`);
+    return memoryFile(n);
+  },
+  cachedFile: memoryFile,
+  progress: (p) => scope.postMessage({ progress: p } satisfies WorkerMessage),
+  yieldToHost: () => new Promise((r) => setTimeout(r, 0)),
+};
+
+const handlers = createEngineHandlers({ host: 'web-worker', appVersion: APP_VERSION, files: host });
+const dispatcher = createDispatcher(
+  {
+    ...handlers,
+    openBlob: ({ file, name }) => handlers.store.add(blobSource(file, name)),
+  },
+  (msg, err) => console.error(`[na62 worker] ${msg}`, err),
+);
 
 scope.onmessage = async (event: MessageEvent<unknown>) => {
   const msg = event.data;
   if (!isWorkerRequest(msg)) return; // not ours: ignore rather than crash the engine
-  const reply: WorkerReply = { id: msg.id, envelope: await dispatcher.handle(msg.key, msg.payload) };
-  scope.postMessage(reply);
+  scope.postMessage({ id: msg.id, envelope: await dispatcher.handle(msg.key, msg.payload) } satisfies WorkerMessage);
 };

@@ -1,9 +1,10 @@
-/** The browser transport: engine requests go to a Web Worker; saving a picture becomes a download. */
-import type { ApiRequests, Envelope, Na62Api, SaveResult } from '../../../src-shared/api/contract';
+/** The browser transport: engine requests go to a Web Worker; saving a picture becomes a download, opening a file a file picker. */
+import type { ApiRequests, DatasetInfo, Envelope, Na62Api, SaveResult, TaskProgress } from '../../../src-shared/api/contract';
+import { unwrap } from '../../../src-shared/api/contract';
 import type { RequestFn } from '../../../src-shared/api/bridge';
 import { createApiClient } from '../../../src-shared/api/client';
 import { SavePngRequestSchema, describeIssues } from '../../../src-shared/api/schemas';
-import { isWorkerReply, type WorkerRequest } from './worker-protocol';
+import { isProgressMessage, isReply, type WorkerRequest } from './worker-protocol';
 
 function downloadPng(raw: unknown): Envelope<SaveResult> {
   const parsed = SavePngRequestSchema.safeParse(raw);
@@ -21,12 +22,32 @@ function downloadPng(raw: unknown): Envelope<SaveResult> {
   return { ok: true, value: { saved: true, path: suggestedName, bytes: data.byteLength } };
 }
 
+/** The browser's file picker; resolves to undefined when the user closes it without choosing. */
+function pickFile(): Promise<File | undefined> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.arrow,application/vnd.apache.arrow.file';
+    input.style.display = 'none';
+    input.addEventListener('change', () => { resolve(input.files?.[0] ?? undefined); input.remove(); });
+    input.addEventListener('cancel', () => { resolve(undefined); input.remove(); });
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
 export function createWebWorkerApi(): Na62Api {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'na62-engine' });
   const pending = new Map<number, (env: Envelope<unknown>) => void>();
+  const progressListeners = new Set<(p: unknown) => void>();
   let nextId = 1;
   worker.onmessage = (e: MessageEvent<unknown>) => {
-    if (!isWorkerReply(e.data)) return;
+    if (isProgressMessage(e.data)) {
+      const p: TaskProgress = e.data.progress;
+      progressListeners.forEach((l) => l(p));
+      return;
+    }
+    if (!isReply(e.data)) return;
     const resolve = pending.get(e.data.id);
     pending.delete(e.data.id);
     resolve?.(e.data.envelope);
@@ -45,5 +66,13 @@ export function createWebWorkerApi(): Na62Api {
       worker.postMessage(msg);
     });
   }) as RequestFn;
-  return createApiClient('web-worker', request);
+  const openBlob = async (req: RequestFn, file: File): Promise<DatasetInfo> => unwrap(await req('openBlob', { file, name: file.name }));
+  return createApiClient('web-worker', request, {
+    subscribeProgress: (l) => { progressListeners.add(l); return () => progressListeners.delete(l); },
+    openFileDialog: async (req) => {
+      const file = await pickFile();
+      return file ? openBlob(req, file) : null;
+    },
+    openDroppedFile: openBlob,
+  });
 }

@@ -1,0 +1,35 @@
+/** The engine's file services in the Electron main process: generated data and the demo in the user's app-data folder. */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { TaskProgress } from '../src-shared/api/contract';
+import type { CreatedFile, EngineHost } from '../src-engine';
+import { nodeFileSink, nodeFileSource } from './fs/node-file';
+
+function fileAt(target: string): CreatedFile {
+  return {
+    async sink() {
+      mkdirSync(path.dirname(target), { recursive: true });
+      return nodeFileSink(target);
+    },
+    async source() {
+      return existsSync(target) ? nodeFileSource(target) : undefined;
+    },
+  };
+}
+
+/** A name not yet taken in `dir` (file.arrow, file-1.arrow, …). */
+export function freeName(dir: string, name: string): string {
+  let candidate = name, k = 1;
+  while (existsSync(path.join(dir, candidate))) candidate = name.replace(/(\.arrow)?$/, `-${k++}$1`);
+  return candidate;
+}
+
+export function createNodeEngineHost(dataDir: string, progress: (p: TaskProgress) => void): EngineHost {
+  const generated = path.join(dataDir, 'generated'), demo = path.join(dataDir, 'demo');
+  return {
+    createFile: (name) => fileAt(path.join(generated, freeName(generated, path.basename(name)))),
+    cachedFile: (name) => fileAt(path.join(demo, path.basename(name))),
+    progress,
+    yieldToHost: () => new Promise((r) => setImmediate(r)),
+  };
+}
