@@ -17,6 +17,7 @@ export function buildMenuTemplate(send: (command: CommandId) => void, platform: 
   const of = (menu: CommandSpec['menu']) => COMMANDS.filter((c) => c.menu === menu).map(item);
   const template: MenuItemConstructorOptions[] = [
     { label: 'File', submenu: [...of('File'), { type: 'separator' }, { role: platform === 'darwin' ? 'close' : 'quit' }] },
+    { label: 'Event', submenu: of('Event') },
     { label: 'View', submenu: [...of('View'), { type: 'separator' }, { role: 'togglefullscreen' }, { role: 'toggleDevTools' }] },
     { label: 'Help', submenu: of('Help') },
   ];

@@ -8,14 +8,16 @@ export type CommandId =
   | 'view.3d' | 'view.side' | 'view.top' | 'view.beam'
   | 'view.fit' | 'view.compressMore' | 'view.compressLess' | 'view.compressReset'
   | 'view.toggleLabels' | 'view.toggleTheme' | 'view.nextStation' | 'view.prevStation'
-  | 'file.savePng' | 'help.shortcuts';
+  | 'file.savePng' | 'file.open' | 'file.generate'
+  | 'event.next' | 'event.prev' | 'event.first' | 'event.last' | 'event.toggleTruth'
+  | 'help.shortcuts';
 
 export interface CommandSpec {
   readonly id: CommandId;
   readonly label: string;
   /** KeyboardEvent.key values (case-sensitive for letters), with an optional "Ctrl+" / "Shift+" prefix */
   readonly keys: readonly string[];
-  readonly menu: 'File' | 'View' | 'Help';
+  readonly menu: 'File' | 'Event' | 'View' | 'Help';
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -31,7 +33,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'view.compressReset', label: 'Compression 1:1 (true scale)', keys: ['='], menu: 'View' },
   { id: 'view.toggleLabels', label: 'Show/hide element labels', keys: ['l'], menu: 'View' },
   { id: 'view.toggleTheme', label: 'Dark/light theme', keys: ['t'], menu: 'View' },
+  { id: 'file.open', label: 'Open an event file', keys: ['Ctrl+o'], menu: 'File' },
+  { id: 'file.generate', label: 'Generate events with the fast MC', keys: ['Ctrl+g'], menu: 'File' },
   { id: 'file.savePng', label: 'Save the current view as PNG', keys: ['Ctrl+s'], menu: 'File' },
+  { id: 'event.next', label: 'Next event', keys: ['ArrowRight', 'PageDown'], menu: 'Event' },
+  { id: 'event.prev', label: 'Previous event', keys: ['ArrowLeft', 'PageUp'], menu: 'Event' },
+  { id: 'event.first', label: 'First event', keys: ['Home'], menu: 'Event' },
+  { id: 'event.last', label: 'Last event', keys: ['End'], menu: 'Event' },
+  { id: 'event.toggleTruth', label: 'Show/hide the MC truth', keys: ['m'], menu: 'Event' },
   { id: 'help.shortcuts', label: 'Keyboard shortcuts', keys: ['?'], menu: 'Help' },
 ];
 
@@ -56,5 +65,6 @@ export function acceleratorFor(spec: CommandSpec): string | undefined {
   if (!k) return undefined;
   if (k.startsWith('Ctrl+')) return `CmdOrCtrl+${k.slice(5).toUpperCase()}`;
   if (k === '?') return undefined; // shifted punctuation does not map portably to an accelerator
-  return k.length === 1 ? k.toUpperCase() : k;
+  const named: Record<string, string> = { ArrowRight: 'Right', ArrowLeft: 'Left', PageDown: 'PageDown', PageUp: 'PageUp', Home: 'Home', End: 'End' };
+  return named[k] ?? (k.length === 1 ? k.toUpperCase() : k);
 }

@@ -13,6 +13,10 @@ import { ElementPanel } from './panels/ElementPanel';
 import { HelpOverlay } from './panels/HelpOverlay';
 import { runCommand } from './shortcuts/run-command';
 import { useKeyboardShortcuts } from './shortcuts/useKeyboardShortcuts';
+import { bindDataApi, openWith, useDataStore } from './state/data-store';
+import { DataPanel } from './panels/DataPanel';
+import { GenerateDialog } from './panels/GenerateDialog';
+import { TaskBar } from './panels/TaskBar';
 
 /** `?baseline=unmerged`: the benchmark's baseline, every part drawn on its own (never used by the UI). */
 const UNMERGED_BASELINE = new URLSearchParams(window.location.search).get('baseline') === 'unmerged';
@@ -25,7 +29,41 @@ export function App({ api }: { api: Na62Api }) {
   const [error, setError] = useState<string>();
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [generateOpen, setGenerateOpen] = useState(false);
+  const [dragging, setDragging] = useState(false);
   const theme = useViewStore((s) => s.theme);
+
+  useEffect(() => bindDataApi(api), [api]);
+
+  // the app opens on the built-in demo data when nothing else is open
+  useEffect(() => {
+    if (!model) return;
+    void (async () => {
+      const open = await api.listDatasets().catch(() => []);
+      if (open.length) useDataStore.setState({ datasets: open });
+      else await openWith((a) => a.openDemo());
+    })();
+  }, [api, model]);
+
+  // drag and drop anywhere on the window
+  useEffect(() => {
+    const over = (e: DragEvent) => { if (e.dataTransfer?.types.includes('Files')) { e.preventDefault(); setDragging(true); } };
+    const leave = (e: DragEvent) => { if (!e.relatedTarget) setDragging(false); };
+    const drop = (e: DragEvent) => {
+      e.preventDefault();
+      setDragging(false);
+      const file = e.dataTransfer?.files[0];
+      if (file) void openWith((a) => a.openDroppedFile(file));
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
@@ -76,7 +114,8 @@ export function App({ api }: { api: Na62Api }) {
     }
   }, [api, busy, model]);
 
-  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng() }), [model, savePng]);
+  const openFile = useCallback(() => void openWith((a) => a.openFileDialog()), []);
+  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true) }), [model, savePng, openFile]);
   useKeyboardShortcuts(run);
   useEffect(() => api.onMenuCommand(run), [api, run]);
 
@@ -87,17 +126,23 @@ export function App({ api }: { api: Na62Api }) {
 
   return (
     <div className="app">
-      <Toolbar model={model} onSavePng={() => void savePng()} busy={busy} />
-      {model && <ElementPanel model={model} />}
+      <Toolbar model={model} onSavePng={() => void savePng()} busy={busy} onOpen={openFile} onGenerate={() => setGenerateOpen(true)} />
+      <div className="side-panel">
+        <DataPanel />
+        {model && <ElementPanel model={model} />}
+      </div>
       <main className="main">
         {error && <div className="error" role="alert">The engine did not answer: {error}</div>}
         {model ? <DetectorView model={model} unmerged={UNMERGED_BASELINE} /> : !error && <div className="loading">Loading the detector…</div>}
       </main>
       <footer className="status-bar">
         <span data-testid="status">{status}</span>
+        <TaskBar />
         {message && <span className="message" role="status" data-testid="message">{message}</span>}
       </footer>
       <HelpOverlay />
+      <GenerateDialog open={generateOpen} onClose={() => setGenerateOpen(false)} />
+      {dragging && <div className="drop-overlay">Drop an NA62 event file (.arrow) to open it</div>}
     </div>
   );
 }

@@ -32,7 +32,7 @@ export function ElementPanel({ model }: { model: DetectorModel }) {
   const info = inspected ? model.byId.get(inspected)?.element : undefined;
 
   return (
-    <aside className="side-panel" aria-label="Detector elements">
+    <section className="element-panel" aria-label="Detector elements">
       <h2>Detector <span className="muted">({model.version})</span></h2>
       <div className="element-list">
         {[...groups.entries()].map(([group, els]) => {
@@ -76,6 +76,6 @@ export function ElementPanel({ model }: { model: DetectorModel }) {
           </dl>
         </section>
       )}
-    </aside>
+    </section>
   );
 }

@@ -11,12 +11,22 @@ const VIEWS: { mode: ViewMode; label: string; title: string }[] = [
   { mode: 'beam', label: "Beam's eye x–y", title: "Beam's-eye view at the chosen station (4; , and . step stations)" },
 ];
 
-export function Toolbar({ model, onSavePng, busy }: { model: DetectorModel | undefined; onSavePng: () => void; busy: boolean }) {
+export interface ToolbarProps {
+  model: DetectorModel | undefined;
+  onSavePng: () => void;
+  busy: boolean;
+  onOpen: () => void;
+  onGenerate: () => void;
+}
+
+export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate }: ToolbarProps) {
   const s = useViewStore();
   const stations = model ? beamStations(model) : [];
   return (
     <header className="toolbar" role="toolbar" aria-label="View">
       <span className="brand">NA62 <span className="muted">event display</span></span>
+      <button type="button" onClick={onOpen} title="Open an event file (Ctrl+O); or drop one on the window" data-testid="open-file">Open…</button>
+      <button type="button" onClick={onGenerate} title="Generate events with the fast MC (Ctrl+G)" data-testid="open-generate">Generate…</button>
       <div className="segmented" role="group" aria-label="View">
         {VIEWS.map((v) => (
           <button key={v.mode} type="button" aria-pressed={s.mode === v.mode} title={v.title} data-view={v.mode} onClick={() => s.setMode(v.mode)}>
@@ -25,7 +35,6 @@ export function Toolbar({ model, onSavePng, busy }: { model: DetectorModel | und
         ))}
       </div>
       <label className="field" title="Beam's-eye view station">
-        <span>station</span>
         <select value={s.beamStation} onChange={(e) => { s.setBeamStation(e.target.value); if (s.mode !== 'beam') s.setMode('beam'); }} aria-label="Beam's-eye station">
           {stations.map((id) => {
             const el = model!.byId.get(id)!.element;
@@ -46,7 +55,6 @@ export function Toolbar({ model, onSavePng, busy }: { model: DetectorModel | und
       <button type="button" onClick={() => s.toggleTheme()} title="Dark/light theme (T)">{s.theme === 'dark' ? 'Light' : 'Dark'}</button>
       <span className="spacer" />
       <label className="field" title="Picture size relative to the window's pixels">
-        <span>PNG</span>
         <select value={s.exportScale} aria-label="Export scale" onChange={(e) => s.setExportScale(Number(e.target.value) as ExportScale)}>
           {[1, 2, 3, 4].map((f) => <option key={f} value={f}>{f}×</option>)}
         </select>

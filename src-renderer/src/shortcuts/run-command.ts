@@ -2,6 +2,7 @@
 import type { CommandId } from '../../../src-shared/commands';
 import type { DetectorModel } from '../geometry/detector-model';
 import { useViewStore } from '../state/view-store';
+import { showEvent, stepEvent, useDataStore } from '../state/data-store';
 
 /** Elements a beam's-eye view can look at, upstream to downstream (planes and stations, not long tubes). */
 export function beamStations(model: DetectorModel): string[] {
@@ -11,7 +12,14 @@ export function beamStations(model: DetectorModel): string[] {
     .map((e) => e.element.id);
 }
 
-export function runCommand(id: CommandId, ctx: { model: DetectorModel | undefined; savePng: () => void }): void {
+export interface CommandContext {
+  model: DetectorModel | undefined;
+  savePng: () => void;
+  openFile: () => void;
+  openGenerate: () => void;
+}
+
+export function runCommand(id: CommandId, ctx: CommandContext): void {
   const s = useViewStore.getState();
   switch (id) {
     case 'view.3d': return s.setMode('3d');
@@ -35,6 +43,13 @@ export function runCommand(id: CommandId, ctx: { model: DetectorModel | undefine
       return;
     }
     case 'file.savePng': return ctx.savePng();
+    case 'file.open': return ctx.openFile();
+    case 'file.generate': return ctx.openGenerate();
+    case 'event.next': return void stepEvent(1);
+    case 'event.prev': return void stepEvent(-1);
+    case 'event.first': return void showEvent(0);
+    case 'event.last': return void showEvent(Number.MAX_SAFE_INTEGER);
+    case 'event.toggleTruth': return useDataStore.setState((d) => ({ showTruth: !d.showTruth }));
     case 'help.shortcuts': return s.setHelpOpen(!s.helpOpen);
   }
 }

@@ -7,6 +7,7 @@ import { CameraRig } from './CameraRig';
 import { DetectorScene } from './DetectorScene';
 import { SceneBridge } from './SceneBridge';
 import { BeamSectionOverlay } from './BeamSectionOverlay';
+import { EventOverlay } from './EventOverlay';
 import { LabelsOverlay } from '../panels/LabelsOverlay';
 import { ScaleBarsOverlay } from '../panels/ScaleBarsOverlay';
 import { AxesHint } from '../panels/AxesHint';
@@ -33,6 +34,7 @@ export function DetectorView({ model, unmerged = false }: { model: DetectorModel
         <directionalLight position={[-2, 3, -1]} intensity={1.2} />
         <DetectorScene model={model} unmerged={unmerged} />
         <BeamSectionOverlay model={model} />
+        <EventOverlay />
         <CameraRig model={model} />
         <SceneBridge model={model} />
       </Canvas>

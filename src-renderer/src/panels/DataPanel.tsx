@@ -1,0 +1,81 @@
+/** The open datasets, what each file says about itself, and stepping through its events. */
+import { useState } from 'react';
+import { useDataStore, selectDataset, showEvent, stepEvent } from '../state/data-store';
+import type { Na62Event } from '../../../src-shared/event/model';
+
+const gev = (x: number) => (x / 1000).toFixed(2);
+
+function EventSummary({ ev }: { ev: Na62Event }) {
+  const h = ev.header;
+  return (
+    <div className="event-summary" data-testid="event-summary">
+      <div className="hud-line"><b>{h.run}:{h.burst}:{h.event}</b> · {h.mode} · <span data-testid="event-process">{h.process}</span></div>
+      <div className="muted">weight {h.weight.toPrecision(3)} · t<sub>spill</sub> {(h.timeInSpill / 1e9).toFixed(3)} s</div>
+      <table className="objects">
+        <tbody>
+          <tr><td>STRAW tracks</td><td>{ev.tracks.length}</td><td>LKr clusters</td><td>{ev.lkrClusters.length}</td></tr>
+          <tr><td>MUV3 hits</td><td>{ev.muv3Hits.length}</td><td>NewCHOD hits</td><td>{ev.newchodHits.length}</td></tr>
+          <tr><td>LAV hits</td><td>{ev.lavHits.length}</td><td>ANTI0 hits</td><td>{ev.anti0Hits.length}</td></tr>
+          {ev.strawHits && <tr><td>STRAW hits</td><td>{ev.strawHits.length}</td><td>truth</td><td>{ev.truth?.length ?? '—'}</td></tr>}
+        </tbody>
+      </table>
+      {ev.tracks.length > 0 && (
+        <table className="tracks" data-testid="track-table">
+          <thead><tr><th>q</th><th>p GeV/c</th><th>dx/dz mrad</th><th>dy/dz mrad</th><th>t ns</th></tr></thead>
+          <tbody>
+            {ev.tracks.map((t, i) => (
+              <tr key={i} className={t.charge > 0 ? 'pos' : 'neg'}>
+                <td>{t.charge > 0 ? '+' : '−'}</td><td>{gev(Math.hypot(t.px, t.py, t.pz))}</td>
+                <td>{((t.px / t.pz) * 1000).toFixed(2)}</td><td>{((t.py / t.pz) * 1000).toFixed(2)}</td><td>{t.time.toFixed(2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {ev.beamKaon && <div className="muted">beam K+: {gev(Math.hypot(ev.beamKaon.px, ev.beamKaon.py, ev.beamKaon.pz))} GeV/c · KTAG {ev.beamKaon.ktagTime.toFixed(2)} ns</div>}
+    </div>
+  );
+}
+
+export function DataPanel() {
+  const { datasets, current, index, event, loading, error, showTruth } = useDataStore();
+  const ds = datasets.find((d) => d.id === current);
+  const [jump, setJump] = useState('');
+  const gen = ds?.meta.generator;
+  return (
+    <section className="data-panel" aria-label="Data">
+      <h2>Data</h2>
+      {error && <div className="error-box" role="alert" data-testid="data-error">{error}</div>}
+      {datasets.length === 0 ? <p className="muted">No file open. Open one (Ctrl+O), drop one here, or generate (Ctrl+G).</p> : (
+        <>
+          <select value={current} onChange={(e) => void selectDataset(e.target.value)} aria-label="Dataset" data-testid="dataset-select">
+            {datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+          {ds && (
+            <div className="dataset-info" data-testid="dataset-info">
+              <div>{ds.numEvents.toLocaleString('en')} events · {ds.meta.kind === 'simulation' ? 'Simulation' : 'Data'} · geometry {ds.meta.geometryVersion}</div>
+              {gen && (
+                <div className="muted" title={JSON.stringify(gen.params)}>
+                  {gen.name} {gen.version}, seed {gen.seed}: {Object.entries(gen.processes).map(([p, n]) => `${p} ${n}`).join(', ')}
+                </div>
+              )}
+            </div>
+          )}
+          <div className="event-nav" role="group" aria-label="Event">
+            <button type="button" onClick={() => void showEvent(0)} title="First event (Home)">«</button>
+            <button type="button" onClick={() => void stepEvent(-1)} title="Previous event (←)" data-testid="prev-event">◀</button>
+            <form onSubmit={(e) => { e.preventDefault(); if (jump !== '') void showEvent(Number(jump)); setJump(''); }}>
+              <input aria-label="Event index" data-testid="event-index" value={jump !== '' ? jump : String(index)} onChange={(e) => setJump(e.target.value.replace(/\D/g, ''))} size={7} />
+            </form>
+            <span className="muted">/ {ds ? ds.numEvents - 1 : 0}</span>
+            <button type="button" onClick={() => void stepEvent(1)} title="Next event (→)" data-testid="next-event">▶</button>
+            <button type="button" onClick={() => ds && void showEvent(ds.numEvents - 1)} title="Last event (End)">»</button>
+            {loading && <span className="muted">…</span>}
+          </div>
+          <label className="check"><input type="checkbox" checked={showTruth} onChange={(e) => useDataStore.setState({ showTruth: e.target.checked })} data-testid="toggle-truth" /> MC truth</label>
+          {event && <EventSummary ev={event} />}
+        </>
+      )}
+    </section>
+  );
+}

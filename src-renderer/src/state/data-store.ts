@@ -1,0 +1,83 @@
+/** The data side of the UI: open datasets, the current event, and running tasks. Data flows files → store → views. */
+import { create } from 'zustand';
+import type { DatasetInfo, Na62Api, TaskProgress } from '../../../src-shared/api/contract';
+import type { Na62Event } from '../../../src-shared/event/model';
+
+export interface DataState {
+  datasets: DatasetInfo[];
+  current: string | undefined;
+  index: number;
+  event: Na62Event | undefined;
+  loading: boolean;
+  error: string | undefined;
+  tasks: Record<string, TaskProgress>;
+  showTruth: boolean;
+}
+
+export const useDataStore = create<DataState>()(() => ({
+  datasets: [], current: undefined, index: 0, event: undefined, loading: false, error: undefined, tasks: {}, showTruth: false,
+}));
+
+let api: Na62Api | undefined;
+let loadSeq = 0;
+
+export function bindDataApi(a: Na62Api): () => void {
+  api = a;
+  return a.onProgress((p) => {
+    useDataStore.setState((s) => {
+      const tasks = { ...s.tasks };
+      if (p.done >= p.total) delete tasks[p.taskId];
+      else tasks[p.taskId] = p;
+      return { tasks };
+    });
+  });
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Show event `index` of the current dataset (clamped to the file). */
+export async function showEvent(index: number): Promise<void> {
+  const { current, datasets } = useDataStore.getState();
+  const ds = datasets.find((d) => d.id === current);
+  if (!api || !ds || ds.numEvents === 0) return;
+  const i = Math.min(ds.numEvents - 1, Math.max(0, Math.round(index)));
+  const seq = ++loadSeq;
+  useDataStore.setState({ loading: true, index: i });
+  try {
+    const event = await api.getEvent(ds.id, i);
+    if (seq === loadSeq) useDataStore.setState({ event, loading: false, error: undefined });
+  } catch (e) {
+    if (seq === loadSeq) useDataStore.setState({ loading: false, error: message(e) });
+  }
+}
+
+export const stepEvent = (delta: number) => showEvent(useDataStore.getState().index + delta);
+
+export async function selectDataset(id: string): Promise<void> {
+  useDataStore.setState({ current: id, index: 0, event: undefined });
+  await showEvent(0);
+}
+
+/** Add a dataset the engine just opened and show its first event. */
+export async function adopt(info: DatasetInfo): Promise<void> {
+  useDataStore.setState((s) => ({ datasets: [...s.datasets.filter((d) => d.id !== info.id), info], error: undefined }));
+  await selectDataset(info.id);
+}
+
+/** Run an engine call that opens data; failures land in the store as a message naming the file and the problem. */
+export async function openWith(fn: (api: Na62Api) => Promise<DatasetInfo | DatasetInfo[] | null>): Promise<void> {
+  if (!api) return;
+  try {
+    const res = await fn(api);
+    if (!res) return;
+    const list = Array.isArray(res) ? res : [res];
+    useDataStore.setState((s) => ({ datasets: [...s.datasets.filter((d) => !list.some((x) => x.id === d.id)), ...list] }));
+    if (list[0]) await selectDataset(list[0].id);
+  } catch (e) {
+    useDataStore.setState({ error: message(e) });
+  }
+}
+
+export async function cancelTask(taskId: string): Promise<void> {
+  await api?.cancel(taskId);
+}

@@ -1,0 +1,104 @@
+/**
+ * Data in the browser build: the built-in demo, stepping events, Generate…, opening good and bad
+ * files. Screenshots in test-output/e2e/.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type {} from '../../src-renderer/src/views/test-hooks';
+import { ROOT, SHOTS, afterRender, canvasShot, fractionChanged, openApp, pageShot, startHarness, type Harness, type PageProblems } from './support';
+
+let h: Harness;
+let page: Page;
+let problems: PageProblems;
+const hud = () => page.getByTestId('event-summary').locator('.hud-line').textContent();
+
+beforeAll(async () => {
+  h = await startHarness();
+  ({ page, problems } = await openApp(h));
+  await page.getByTestId('event-summary').waitFor({ timeout: 60_000 });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('data in the app', () => {
+  it('opens on the built-in demo: a dump-mode mix and a kaon-mode file', async () => {
+    const options = await page.getByTestId('dataset-select').locator('option').allTextContents();
+    expect(options).toEqual([expect.stringMatching(/^na62-demo-dump-.*\.arrow$/), expect.stringMatching(/^na62-demo-kaon-.*\.arrow$/)]);
+    expect(await page.getByTestId('dataset-info').textContent()).toMatch(/4,000 events · Simulation/);
+    expect(await hud()).toContain('11001:0:0');
+  });
+
+  it('steps events with the keyboard; the HUD and the picture change', async () => {
+    const before = await canvasShot(page, '20-demo-event-0');
+    for (let i = 0; i < 7; i++) await afterRender(page, () => page.keyboard.press('ArrowRight'));
+    await expect.poll(hud).toContain('11001:0:7');
+    expect(await page.getByTestId('event-process').textContent()).toBe('aprime-mumu');
+    expect(await page.getByTestId('track-table').locator('tbody tr').count()).toBe(2);
+    const after = await canvasShot(page, '21-demo-event-7');
+    await pageShot(page, '21-page-event-7');
+    expect(fractionChanged(before, after)).toBeGreaterThan(0.0005);
+    await afterRender(page, () => page.keyboard.press('PageUp'));
+    await expect.poll(hud).toContain('11001:0:6');
+    await afterRender(page, () => page.keyboard.press('PageDown'));
+    await expect.poll(hud).toContain('11001:0:7');
+    // MC truth on and off changes pixels
+    const noTruth = await canvasShot(page, '22-truth-off');
+    await afterRender(page, () => page.keyboard.press('m'));
+    const truth = await canvasShot(page, '23-truth-on');
+    expect(fractionChanged(noTruth, truth)).toBeGreaterThan(0.0002);
+    await afterRender(page, () => page.keyboard.press('m'));
+  });
+
+  it('the kaon-mode demo shows the beam kaon', async () => {
+    await page.getByTestId('dataset-select').selectOption({ index: 1 });
+    await expect.poll(hud).toContain('8001:0:0');
+    expect(await page.getByTestId('event-summary').textContent()).toMatch(/beam K\+: 7\d\.\d\d GeV\/c/);
+    await pageShot(page, '24-kaon-event-0');
+  });
+
+  it('Generate… runs the fast MC in the worker and opens the result', async () => {
+    await page.keyboard.press('Control+g');
+    const dialog = page.getByRole('dialog', { name: 'Generate events' });
+    await dialog.waitFor();
+    await dialog.getByLabel('process').selectOption('aprime-ee');
+    await dialog.getByLabel('events').fill('3000');
+    await dialog.getByLabel('seed').fill('5');
+    await dialog.getByLabel('mass').fill('120');
+    await dialog.getByTestId('generate-run').click();
+    await expect.poll(() => page.getByTestId('dataset-select').locator('option').allTextContents(), { timeout: 60_000 }).toContain('aprime-ee-seed5.arrow');
+    await expect.poll(() => page.getByTestId('dataset-info').textContent()).toMatch(/3,000 events/);
+    expect(await page.getByTestId('dataset-info').textContent()).toContain('aprime-ee 3000');
+    // bad parameters are refused in the dialog with a reason
+    await page.keyboard.press('Control+g');
+    await dialog.getByLabel('events').fill('-5');
+    await dialog.getByTestId('generate-run').click();
+    expect(await dialog.getByRole('alert').textContent()).toMatch(/numEvents/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('opens a file from the CLI, and refuses a corrupt one with a message naming it', async () => {
+    const good = path.join(SHOTS, 'cli-kaon.arrow');
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'cli/na62.ts'), 'generate', '--process', 'kpi-aa', '--events', '500', '--seed', '3', '--out', good, '--quiet'], { cwd: ROOT });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-file').click()]);
+    await chooser.setFiles(good);
+    await expect.poll(() => page.getByTestId('dataset-select').locator('option').allTextContents()).toContain('cli-kaon.arrow');
+    await expect.poll(hud).toMatch(/kpi-aa/);
+
+    const bad = path.join(SHOTS, 'corrupt.arrow');
+    writeFileSync(bad, Buffer.concat([Buffer.from('ARROW1\0\0'), Buffer.alloc(4000, 7)]));
+    const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-file').click()]);
+    await chooser2.setFiles(bad);
+    await expect.poll(() => page.getByTestId('data-error').textContent()).toMatch(/^corrupt\.arrow: the file is truncated/);
+    await pageShot(page, '25-corrupt-file');
+    // the open datasets are untouched
+    expect(await page.getByTestId('dataset-select').locator('option').count()).toBe(4);
+  });
+
+  it('raised no page errors or console errors', () => {
+    expect(problems.errors.join('\n')).toBe('');
+  });
+});
