@@ -25,7 +25,7 @@ Run the fast Monte Carlo of the NA62 dark-sector searches and write an event fil
   --out        output file (.arrow); written to a temporary name, renamed when complete
   --mass       A' / ALP / a mass, MeV
   --epsilon    A' kinetic mixing ε
-  --ctau       ALP proper decay length cτ, mm
+  --ctau       proper decay length cτ, mm (ALP; for an A' it replaces the cτ from ε)
   --br         BR product of the ALP or kaon-mode signal
   --scalar-mass  S mass for kpi-s-aprime, MeV
   --run        run number written in the headers (default 1)
@@ -89,7 +89,7 @@ async function generate(argv: string[]): Promise<void> {
     strawHits: values['straw-hits'], truth: !values['no-truth'],
     ...(values.mass !== undefined ? { massMeV: num(values.mass, '--mass') } : {}),
     ...(values.epsilon !== undefined ? { epsilon: num(values.epsilon, '--epsilon') } : {}),
-    ...(values.ctau !== undefined ? { alpCtauMm: num(values.ctau, '--ctau') } : {}),
+    ...(values.ctau !== undefined ? { ctauMm: num(values.ctau, '--ctau') } : {}),
     ...(values.br !== undefined ? { brProduct: num(values.br, '--br') } : {}),
     ...(values['scalar-mass'] !== undefined ? { scalarMassMeV: num(values['scalar-mass'], '--scalar-mass') } : {}),
   });

@@ -36,7 +36,7 @@ export function createGenerator(input: GeneratorConfigInput): Generator {
   const user: Partial<PhysicsParams> = {
     ...(config.massMeV !== undefined ? { massMeV: config.massMeV } : {}),
     ...(config.epsilon !== undefined ? { epsilon: config.epsilon } : {}),
-    ...(config.alpCtauMm !== undefined ? { alpCtauMm: config.alpCtauMm } : {}),
+    ...(config.ctauMm !== undefined ? { ctauMm: config.ctauMm } : {}),
     ...(config.brProduct !== undefined ? { brProduct: config.brProduct } : {}),
     ...(config.scalarMassMeV !== undefined ? { scalarMassMeV: config.scalarMassMeV } : {}),
   };
@@ -57,8 +57,8 @@ export function createGenerator(input: GeneratorConfigInput): Generator {
   const params: Record<string, number | string> = {};
   for (const [p] of entries) {
     const r = resolveParams(p, user);
-    if (p.startsWith('aprime')) Object.assign(params, { massMeV: r.massMeV, epsilon: r.epsilon });
-    if (p.startsWith('alp')) Object.assign(params, { alpMassMeV: r.massMeV, alpCtauMm: r.alpCtauMm, alpBrProduct: r.brProduct });
+    if (p.startsWith('aprime')) Object.assign(params, { massMeV: r.massMeV, epsilon: r.epsilon, ...(r.ctauMm !== undefined ? { aprimeCtauMm: r.ctauMm } : {}) });
+    if (p.startsWith('alp')) Object.assign(params, { alpMassMeV: r.massMeV, alpCtauMm: r.ctauMm ?? 1000, alpBrProduct: r.brProduct });
     if (p === 'kpi-aa') Object.assign(params, { aMassMeV: r.massMeV, kpiaaBr: r.brProduct });
     if (p === 'kpi-s-aprime') Object.assign(params, { sMassMeV: r.scalarMassMeV, aprimeMassMeV: r.massMeV, kpisBr: r.brProduct });
   }
@@ -79,6 +79,7 @@ export function createGenerator(input: GeneratorConfigInput): Generator {
       header: {
         run: config.run, burst: Math.floor(i / config.eventsPerBurst), event: i % config.eventsPerBurst, mode,
         timeInSpill: rng.uniform() * SPILL_NS, weight: phys.yield / counts.get(label)!, process: label,
+        ...(phys.decayProbability !== undefined ? { decayProbability: phys.decayProbability } : {}),
       },
       tracks: signals.tracks, lkrClusters: signals.lkrClusters, muv3Hits: signals.muv3Hits, newchodHits: signals.newchodHits,
       lavHits: signals.lavHits, anti0Hits: signals.anti0Hits,

@@ -19,15 +19,16 @@ export interface PhysicsParams {
   readonly massMeV: number;
   /** kinetic mixing ε of the A' */
   readonly epsilon: number;
-  /** ALP proper decay length cτ, mm */
-  readonly alpCtauMm: number;
+  /** proper decay length cτ, mm: the ALP's (default 1 m), or for the A' an override of the cτ that ε implies */
+  readonly ctauMm?: number;
   /** BR(B→K*a)·BR(a→ℓℓ) for the ALP, or the BR product of the kaon-mode signals */
   readonly brProduct: number;
   /** dark scalar S mass, MeV (K → π S, S → A'A') */
   readonly scalarMassMeV: number;
 }
 
-export const DEFAULT_PARAMS: PhysicsParams = { massMeV: 400, epsilon: 3e-7, alpCtauMm: 1000, brProduct: 1e-7, scalarMassMeV: 200 };
+export const DEFAULT_PARAMS: PhysicsParams = { massMeV: 400, epsilon: 3e-7, brProduct: 1e-7, scalarMassMeV: 200 };
+const DEFAULT_ALP_CTAU = 1000;
 /** Defaults that make sense per process (a 17 MeV a for K → π a a, the ⁸Be anomaly mass [S]). */
 export const PROCESS_DEFAULTS: Partial<Record<ProcessLabel, Partial<PhysicsParams>>> = {
   'kpi-aa': { massMeV: 17, brProduct: 2.1e-9 },
@@ -51,6 +52,8 @@ export interface GeneratedPhysics {
   readonly charged: ChargedParticle[];
   /** expected events in the dataset per event of this kind, before dividing by the number generated */
   readonly yield: number;
+  /** for long-lived signals: the probability of decaying in the fiducial volume (already in `yield`) */
+  readonly decayProbability?: number;
   readonly beamKaon?: BeamKaonTruth;
   /** activity the detector model does not derive from the charged list (a shower at a LAV flange, the muon upstream of its interaction) */
   readonly extraLav?: LavHit[];
@@ -105,6 +108,8 @@ function darkPhotonModel(label: 'aprime-mumu' | 'aprime-ee', params: PhysicsPara
   if (m <= 2 * ml) throw new RangeError(`${label}: an A' of ${m} MeV cannot decay to ${label.endsWith('mumu') ? 'μμ' : 'ee'}`);
   const decay = darkPhotonDecay(m, eps);
   const br = label === 'aprime-mumu' ? decay.brMuMu : decay.brEE;
+  const ctau = params.ctauMm ?? decay.ctau; // "for a given mass and ε (or lifetime)"
+
   // production channels: bremsstrahlung and meson decays, each with its forward acceptance
   const brems = createBremsSampler(m);
   type Ch = { kind: 'brems' } | { kind: 'meson'; ch: ReturnType<typeof mesonChannels>[number] };
@@ -136,14 +141,14 @@ function darkPhotonModel(label: 'aprime-mumu' | 'aprime-ee', params: PhysicsPara
         truth.push(truthOf(r.partnerMass === 0 ? PDG.gamma : mc.channel.kind === 'V->PA' && mc.channel.mP === M.eta ? PDG.eta : PDG.pi0, 0, r.partner, v));
         aprime = r.aprime;
       }
-      const d = decayInVolume(v, aprime, decay.ctau, rng);
+      const d = decayInVolume(v, aprime, ctau, rng);
       const ai = truth.findIndex((t) => t.pdg === PDG.darkPhoton);
       truth[ai] = truthOf(PDG.darkPhoton, truth[ai]!.parent, aprime, v, d.at);
       const [lp, lm] = decayIsotropic(aprime, ml, ml, rng, m);
       const lpdg = leptonPdg(label);
       truth.push(truthOf(-lpdg, ai, lp, d.at), truthOf(lpdg, ai, lm, d.at));
       const charged: ChargedParticle[] = [lp, lm].map((p, i) => ({ pdg: i === 0 ? -lpdg : lpdg, charge: i === 0 ? 1 : -1, p, vx: d.at.x, vy: d.at.y, vz: d.at.z, vt: 0 }));
-      return { truth, charged, yield: N_POT_2021 * eps * eps * total * d.weight * br };
+      return { truth, charged, yield: N_POT_2021 * eps * eps * total * d.weight * br, decayProbability: d.weight };
     },
   };
 }
@@ -162,12 +167,12 @@ function alpModel(label: 'alp-mumu' | 'alp-ee', params: PhysicsParams, seed: num
     generate(rng) {
       const v = protonInteraction(rng);
       const { B, kstar, p: a } = forward(() => drawA(rng)).value;
-      const d = decayInVolume(v, a, params.alpCtauMm, rng);
+      const d = decayInVolume(v, a, params.ctauMm ?? DEFAULT_ALP_CTAU, rng);
       const [lp, lm] = decayIsotropic(a, ml, ml, rng, m);
       const lpdg = leptonPdg(label);
       const truth = [truthOf(PDG.bPlus, -1, B, v, v), truthOf(PDG.kStar0, 0, kstar, v), truthOf(PDG.alp, 0, a, v, d.at), truthOf(-lpdg, 2, lp, d.at), truthOf(lpdg, 2, lm, d.at)];
       const charged: ChargedParticle[] = [lp, lm].map((p, i) => ({ pdg: i === 0 ? -lpdg : lpdg, charge: i === 0 ? 1 : -1, p, vx: d.at.x, vy: d.at.y, vz: d.at.z, vt: 0 }));
-      return { truth, charged, yield: N_POT_2021 * BB_PER_POT * 2 * 0.8 * params.brProduct * acc * d.weight };
+      return { truth, charged, yield: N_POT_2021 * BB_PER_POT * 2 * 0.8 * params.brProduct * acc * d.weight, decayProbability: d.weight };
     },
   };
 }

@@ -94,6 +94,7 @@ export function encodeColumns(events: readonly Na62Event[], opts: LayoutOptions)
     const hd = e.header;
     header['run']![i] = hd.run; header['burst']![i] = hd.burst; header['event']![i] = hd.event;
     header['mode']![i] = MODE_CODE[hd.mode]; header['timeInSpill']![i] = hd.timeInSpill; header['weight']![i] = hd.weight;
+    header['decayProb']![i] = hd.decayProbability ?? NaN;
     const k = e.beamKaon;
     kaon['kaon_px']![i] = k ? k.px : NaN; kaon['kaon_py']![i] = k ? k.py : NaN; kaon['kaon_pz']![i] = k ? k.pz : NaN;
     kaon['kaon_x']![i] = k ? k.x : NaN; kaon['kaon_y']![i] = k ? k.y : NaN;
@@ -222,6 +223,7 @@ export function decodeEvent(c: BatchColumns, i: number): Na62Event {
       run: h['run']![i]!, burst: h['burst']![i]!, event: h['event']![i]!, mode,
       timeInSpill: h['timeInSpill']![i]!, weight: h['weight']![i]!,
       process: utf8d.decode(c.processBytes.subarray(c.processOffsets[i]!, c.processOffsets[i + 1]!)),
+      ...(Number.isNaN(h['decayProb']![i]!) ? {} : { decayProbability: h['decayProb']![i]! }),
     },
     tracks: coll['tracks'] as never, lkrClusters: coll['lkrClusters'] as never, muv3Hits: coll['muv3Hits'] as never,
     newchodHits: coll['newchodHits'] as never, lavHits: coll['lavHits'] as never, anti0Hits: coll['anti0Hits'] as never,

@@ -34,7 +34,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
 
 /** Scalar columns of the header; the process label is a separate UTF-8 column. */
 export const HEADER_FIELDS: readonly FieldSpec[] = [
-  f('run', 'i32'), f('burst', 'i32'), f('event', 'i32'), f('mode', 'u8'), f('timeInSpill', 'f64'), f('weight', 'f64'),
+  f('run', 'i32'), f('burst', 'i32'), f('event', 'i32'), f('mode', 'u8'), f('timeInSpill', 'f64'), f('weight', 'f64'), f('decayProb', 'f64'),
 ];
 
 /** The beam kaon as flat columns (NaN in dump mode). */

@@ -14,7 +14,8 @@ export const GeneratorConfigSchema = z.object({
   truth: z.boolean().default(true),
   massMeV: z.number().positive().max(5000).optional(),
   epsilon: z.number().positive().max(1).optional(),
-  alpCtauMm: z.number().positive().optional(),
+  /** proper decay length cτ, mm: the ALP's, or an A' lifetime instead of the one ε implies */
+  ctauMm: z.number().positive().optional(),
   brProduct: z.number().positive().max(1).optional(),
   scalarMassMeV: z.number().positive().max(500).optional(),
 }).superRefine((c, ctx) => {

@@ -26,6 +26,8 @@ export interface EventHeader {
   /** events of this kind in the dataset that this one stands for (MC); 1 for data */
   readonly weight: number;
   readonly process: string;
+  /** MC of a long-lived particle: probability that it decays in the fiducial volume (part of `weight`) */
+  readonly decayProbability?: number;
 }
 
 /** A reconstructed STRAW spectrometer track. */

@@ -81,6 +81,21 @@ describe("A' decay widths (§6.4)", () => {
 });
 
 describe('decay point in the fiducial volume', () => {
+  it("stores with each A' event the probability that it decays in the FV, from its own momentum and cτ", () => {
+    for (const ctauMm of [undefined, 5000]) {
+      const g = createGenerator({ mode: 'dump', mix: { 'aprime-mumu': 1 }, numEvents: 50, seed: 4, massMeV: 400, epsilon: 3e-7, ...(ctauMm ? { ctauMm } : {}) });
+      const ctau = ctauMm ?? darkPhotonDecay(400, 3e-7).ctau;
+      for (const ev of g.events(0, 50)) {
+        const a = ev.truth!.find((t) => t.pdg === 4900023)!;
+        const p = Math.hypot(a.px, a.py, a.pz), lambda = (p / 400) * ctau, uz = a.pz / p;
+        const expected = Math.exp(-(102_500 - a.vz) / uz / lambda) - Math.exp(-(180_000 - a.vz) / uz / lambda);
+        expect(rel(ev.header.decayProbability!, expected)).toBeLessThan(1e-9);
+        expect(a.dz).toBeGreaterThanOrEqual(102_500);
+        expect(a.dz).toBeLessThanOrEqual(180_000);
+      }
+    }
+  });
+
   it('follows the truncated exponential with λ = βγcτ (Kolmogorov–Smirnov)', () => {
     const rng = new Rng(11);
     const v = { x: 0, y: -22, z: 23_070, t: 0 };

@@ -51,8 +51,10 @@ export function trackPolyline(t: StrawTrack, start: number, toMuv3: boolean): TH
 export interface EventDrawing {
   /** line segments with per-vertex colours: tracks, beam kaon */
   readonly tracks: THREE.BufferGeometry;
-  /** line segments with colours: hit markers (LKr squares, crosses), fired straws */
+  /** line segments with colours: hit markers (LKr squares, crosses) */
   readonly hits: THREE.BufferGeometry;
+  /** line segments: the fired straws (drawn faint: each is 2.1 m long) */
+  readonly straws: THREE.BufferGeometry;
   /** triangles: fired MUV3 tiles */
   readonly tiles: THREE.BufferGeometry;
   /** line segments: MC truth (empty when the file has none) */
@@ -94,7 +96,7 @@ const colour = (h: string) => new THREE.Color(h);
 
 export function buildEventDrawing(ev: Na62Event): EventDrawing {
   const C = Object.fromEntries(Object.entries(EVENT_COLOURS).map(([k, v]) => [k, colour(v)])) as Record<keyof typeof EVENT_COLOURS, THREE.Color>;
-  const tracks = new SegmentBuffer(), hits = new SegmentBuffer(), truth = new SegmentBuffer();
+  const tracks = new SegmentBuffer(), hits = new SegmentBuffer(), straws = new SegmentBuffer(), truth = new SegmentBuffer();
   const vertex = eventVertex(ev);
   const start = vertex ? vertex.z : Z.straw1 - 20_000;
   const firedTiles = ev.muv3Hits.map((h) => TILES.get(h.tile)).filter((t): t is NonNullable<typeof t> => !!t);
@@ -133,7 +135,7 @@ export function buildEventDrawing(ev: Na62Event): EventDrawing {
     const { m, d } = STRAW_VIEW_AXES[view];
     const z = chamberZ + STRAW_VIEW_LOCAL_Z[view] + (STRAW_LAYERS[0]?.dz ?? 0);
     const half = STRAW_LENGTH / 2;
-    hits.seg(new THREE.Vector3(s.coord * m[0] - half * d[0], s.coord * m[1] - half * d[1], z), new THREE.Vector3(s.coord * m[0] + half * d[0], s.coord * m[1] + half * d[1], z), C.straw);
+    straws.seg(new THREE.Vector3(s.coord * m[0] - half * d[0], s.coord * m[1] - half * d[1], z), new THREE.Vector3(s.coord * m[0] + half * d[0], s.coord * m[1] + half * d[1], z), C.straw);
   }
   const tilePos: number[] = [];
   for (const tile of firedTiles) for (const r of tile.rects) {
@@ -155,12 +157,13 @@ export function buildEventDrawing(ev: Na62Event): EventDrawing {
   }
   const box = new THREE.Box3();
   for (const l of trackLines) for (const p of l) box.expandByPoint(p);
-  return { tracks: tracks.geometry(), hits: hits.geometry(), tiles, truth: truth.geometry(), ...(vertex ? { vertex } : {}), trackLines, box };
+  return { tracks: tracks.geometry(), hits: hits.geometry(), straws: straws.geometry(), tiles, truth: truth.geometry(), ...(vertex ? { vertex } : {}), trackLines, box };
 }
 
 export function disposeEventDrawing(d: EventDrawing): void {
   d.tracks.dispose();
   d.hits.dispose();
+  d.straws.dispose();
   d.tiles.dispose();
   d.truth.dispose();
 }

@@ -10,7 +10,7 @@ function EventSummary({ ev }: { ev: Na62Event }) {
   return (
     <div className="event-summary" data-testid="event-summary">
       <div className="hud-line"><b>{h.run}:{h.burst}:{h.event}</b> · {h.mode} · <span data-testid="event-process">{h.process}</span></div>
-      <div className="muted">weight {h.weight.toPrecision(3)} · t<sub>spill</sub> {(h.timeInSpill / 1e9).toFixed(3)} s</div>
+      <div className="muted">weight {h.weight.toPrecision(3)}{h.decayProbability !== undefined && <> · P<sub>decay in FV</sub> {h.decayProbability.toPrecision(3)}</>} · t<sub>spill</sub> {(h.timeInSpill / 1e9).toFixed(3)} s</div>
       <table className="objects">
         <tbody>
           <tr><td>STRAW tracks</td><td>{ev.tracks.length}</td><td>LKr clusters</td><td>{ev.lkrClusters.length}</td></tr>

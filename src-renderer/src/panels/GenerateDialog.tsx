@@ -24,7 +24,7 @@ export function GenerateDialog({ open, onClose }: { open: boolean; onClose: () =
       mode, mix: { [process]: 1 }, numEvents: num(events), seed: num(seed), strawHits, truth: true,
       ...(num(mass) !== undefined ? { massMeV: num(mass) } : {}),
       ...(num(epsilon) !== undefined ? { epsilon: num(epsilon) } : {}),
-      ...(num(ctau) !== undefined ? { alpCtauMm: num(ctau) } : {}),
+      ...(num(ctau) !== undefined ? { ctauMm: num(ctau) } : {}),
     };
     const parsed = GeneratorConfigSchema.safeParse(config);
     if (!parsed.success) {

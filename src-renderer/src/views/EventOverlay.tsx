@@ -15,6 +15,7 @@ export function EventOverlay() {
     // drawn over the detector: no depth test against it, so tracks inside the vessel stay visible
     tracks: new THREE.LineBasicMaterial({ vertexColors: true, depthTest: false, transparent: true }),
     hits: new THREE.LineBasicMaterial({ vertexColors: true, depthTest: false, transparent: true, opacity: 0.9 }),
+    straws: new THREE.LineBasicMaterial({ color: EVENT_COLOURS.straw, depthTest: false, transparent: true, opacity: 0.3 }),
     tiles: new THREE.MeshBasicMaterial({ color: EVENT_COLOURS.muv3, side: THREE.DoubleSide, depthTest: false, transparent: true, opacity: 0.85 }),
     truth: new THREE.LineDashedMaterial({ color: EVENT_COLOURS.truth, dashSize: 400, gapSize: 250, depthTest: false, transparent: true }),
     vertex: new THREE.PointsMaterial({ color: EVENT_COLOURS.vertex, size: 8, sizeAttenuation: false, depthTest: false, transparent: true }),
@@ -25,6 +26,7 @@ export function EventOverlay() {
   if (!drawing) return null;
   return (
     <group name="event" scale={[1, 1, 1 / k]} renderOrder={10}>
+      <lineSegments geometry={drawing.straws} material={materials.straws} renderOrder={10} />
       <lineSegments geometry={drawing.hits} material={materials.hits} renderOrder={10} />
       <mesh geometry={drawing.tiles} material={materials.tiles} renderOrder={11} />
       <lineSegments geometry={drawing.tracks} material={materials.tracks} renderOrder={12} />
