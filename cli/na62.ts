@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { PROCESSES, DUMP_PROCESSES, type ProcessLabel } from '../src-shared/event/model';
+import { PROCESSES, type ProcessLabel } from '../src-shared/event/model';
+import { modeOfMix, parseProcessMix } from '../src-shared/event/generator-config';
 import { generateToSink } from '../src-engine/generator/write-generated';
 import { GeneratorConfigSchema } from '../src-engine/generator/generate';
 import { WriteCancelled } from '../src-engine/io/event-file';
@@ -40,15 +41,9 @@ function fail(msg: string): never {
 }
 
 function parseMix(spec: string): Partial<Record<ProcessLabel, number>> {
-  const mix: Partial<Record<ProcessLabel, number>> = {};
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const [label, share = '1'] = part.split(':');
-    if (!(PROCESSES as readonly string[]).includes(label!)) fail(`unknown process "${label}" (known: ${PROCESSES.join(', ')})`);
-    const v = Number(share);
-    if (!(v >= 0)) fail(`bad share "${share}" for ${label}`);
-    mix[label as ProcessLabel] = v;
-  }
-  return mix;
+  const r = parseProcessMix(spec);
+  if ('error' in r) fail(r.error);
+  return (r as { mix: Partial<Record<ProcessLabel, number>> }).mix;
 }
 
 function progressBar(done: number, total: number, t0: number): string {
@@ -83,7 +78,7 @@ async function generate(argv: string[]): Promise<void> {
     if (!Number.isFinite(v)) fail(`${what} must be a number, got "${s}"`);
     return v;
   };
-  const mode = values.mode ?? (Object.keys(mix).every((p) => DUMP_PROCESSES.includes(p as ProcessLabel)) ? 'dump' : 'kaon');
+  const mode = values.mode ?? modeOfMix(mix);
   const cfg = GeneratorConfigSchema.safeParse({
     mode, mix, numEvents: num(values.events, '--events'), seed: num(values.seed, '--seed'), run: num(values.run, '--run'),
     strawHits: values['straw-hits'], truth: !values['no-truth'],

@@ -26,3 +26,23 @@ export const GeneratorConfigSchema = z.object({
 });
 export type GeneratorConfig = z.output<typeof GeneratorConfigSchema>;
 export type GeneratorConfigInput = z.input<typeof GeneratorConfigSchema>;
+
+/** Parse a process mix as the CLI and the Generate dialog take it: "label[:share],label[:share]…". */
+export function parseProcessMix(spec: string): { mix: Partial<Record<ProcessLabel, number>> } | { error: string } {
+  const mix: Partial<Record<ProcessLabel, number>> = {};
+  const parts = spec.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!parts.length) return { error: 'no process given' };
+  for (const part of parts) {
+    const [label = '', share = '1', ...extra] = part.split(':');
+    if (extra.length) return { error: `bad process entry "${part}" (use label or label:share)` };
+    if (!(PROCESSES as readonly string[]).includes(label)) return { error: `unknown process "${label}" (known: ${PROCESSES.join(', ')})` };
+    const v = Number(share);
+    if (!(v >= 0) || !Number.isFinite(v)) return { error: `bad share "${share}" for ${label}` };
+    mix[label as ProcessLabel] = v;
+  }
+  return { mix };
+}
+
+/** The run mode a mix implies: dump unless it names a kaon-mode process. */
+export const modeOfMix = (mix: Partial<Record<ProcessLabel, number>>): 'dump' | 'kaon' =>
+  Object.keys(mix).every((p) => DUMP_PROCESSES.includes(p as ProcessLabel)) ? 'dump' : 'kaon';

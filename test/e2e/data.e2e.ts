@@ -64,19 +64,23 @@ describe('data in the app', () => {
     await page.keyboard.press('Control+g');
     const dialog = page.getByRole('dialog', { name: 'Generate events' });
     await dialog.waitFor();
-    await dialog.getByLabel('process').selectOption('aprime-ee');
-    await dialog.getByLabel('events').fill('3000');
-    await dialog.getByLabel('seed').fill('5');
-    await dialog.getByLabel('mass').fill('120');
+    await dialog.getByLabel('processes').fill('aprime-ee');
+    await dialog.getByLabel('events', { exact: true }).fill('3000');
+    await dialog.getByLabel('seed', { exact: true }).fill('5');
+    await dialog.getByLabel('mass', { exact: true }).fill('120');
     await dialog.getByTestId('generate-run').click();
     await expect.poll(() => page.getByTestId('dataset-select').locator('option').allTextContents(), { timeout: 60_000 }).toContain('aprime-ee-seed5.arrow');
     await expect.poll(() => page.getByTestId('dataset-info').textContent()).toMatch(/3,000 events/);
     expect(await page.getByTestId('dataset-info').textContent()).toContain('aprime-ee 3000');
     // bad parameters are refused in the dialog with a reason
     await page.keyboard.press('Control+g');
-    await dialog.getByLabel('events').fill('-5');
+    await dialog.getByLabel('events', { exact: true }).fill('-5');
     await dialog.getByTestId('generate-run').click();
     expect(await dialog.getByRole('alert').textContent()).toMatch(/numEvents/);
+    await dialog.getByLabel('events', { exact: true }).fill('100');
+    await dialog.getByLabel('processes').fill('aprime-mumu,k2pi-dd');
+    await dialog.getByTestId('generate-run').click();
+    expect(await dialog.getByRole('alert').textContent()).toMatch(/k2pi-dd is not a kaon-mode process|is not a (dump|kaon)-mode process/);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
@@ -96,6 +100,11 @@ describe('data in the app', () => {
     await pageShot(page, '25-corrupt-file');
     // the open datasets are untouched
     expect(await page.getByTestId('dataset-select').locator('option').count()).toBe(4);
+    // closing one leaves the others
+    await page.getByTestId('dataset-select').selectOption({ label: 'cli-kaon.arrow' });
+    await page.getByTestId('close-dataset').click();
+    await expect.poll(() => page.getByTestId('dataset-select').locator('option').allTextContents()).not.toContain('cli-kaon.arrow');
+    expect(await page.getByTestId('dataset-select').locator('option').count()).toBe(3);
   });
 
   it('raised no page errors or console errors', () => {

@@ -66,33 +66,31 @@ export async function pageShot(page: Page, name: string): Promise<void> {
 
 export interface Region { x0: number; y0: number; x1: number; y1: number }
 
-/** Fraction of pixels in a region (all if omitted) whose colour differs from `rgb` by more than `tol` in any channel. */
-export function fractionNot(img: PNG, rgb: [number, number, number], region?: Region, tol = 12): number {
+const differs = (a: Uint8Array | Buffer, i: number, b: ArrayLike<number>, j: number, tol: number) =>
+  Math.abs(a[i]! - b[j]!) > tol || Math.abs(a[i + 1]! - b[j + 1]!) > tol || Math.abs(a[i + 2]! - b[j + 2]!) > tol;
+
+/** Fraction of the pixels of a region (all if omitted) for which `test(byteOffset)` holds. */
+function fraction(img: PNG, region: Region | undefined, test: (i: number) => boolean): number {
   const r = clampRegion(img, region);
-  let n = 0, other = 0;
+  let n = 0, hit = 0;
   for (let y = r.y0; y < r.y1; y++) {
     for (let x = r.x0; x < r.x1; x++) {
-      const i = (y * img.width + x) * 4;
       n++;
-      if (Math.abs(img.data[i]! - rgb[0]) > tol || Math.abs(img.data[i + 1]! - rgb[1]) > tol || Math.abs(img.data[i + 2]! - rgb[2]) > tol) other++;
+      if (test((y * img.width + x) * 4)) hit++;
     }
   }
-  return n ? other / n : 0;
+  return n ? hit / n : 0;
+}
+
+/** Fraction of pixels in a region whose colour differs from `rgb` by more than `tol` in any channel. */
+export function fractionNot(img: PNG, rgb: [number, number, number], region?: Region, tol = 12): number {
+  return fraction(img, region, (i) => differs(img.data, i, rgb, 0, tol));
 }
 
 /** Fraction of pixels that differ between two same-size images within a region. */
 export function fractionChanged(a: PNG, b: PNG, region?: Region, tol = 12): number {
   if (a.width !== b.width || a.height !== b.height) throw new Error('images differ in size');
-  const r = clampRegion(a, region);
-  let n = 0, changed = 0;
-  for (let y = r.y0; y < r.y1; y++) {
-    for (let x = r.x0; x < r.x1; x++) {
-      const i = (y * a.width + x) * 4;
-      n++;
-      if (Math.abs(a.data[i]! - b.data[i]!) > tol || Math.abs(a.data[i + 1]! - b.data[i + 1]!) > tol || Math.abs(a.data[i + 2]! - b.data[i + 2]!) > tol) changed++;
-    }
-  }
-  return n ? changed / n : 0;
+  return fraction(a, region, (i) => differs(a.data, i, b.data, i, tol));
 }
 
 /** Number of distinct colours (quantised to 4 bits per channel): a blank or flat canvas has one or two. */

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /** The browser build's engine host: the same engine as the Electron main process, behind postMessage. */
-import { createDispatcher, createEngineHandlers, type CreatedFile, type EngineHost } from '../../../src-engine';
+import { createDispatcher, createEngineHandlers, DEMO_DATASETS, type CreatedFile, type EngineHost } from '../../../src-engine';
 import { blobSource, memorySink, memorySource, type RandomAccessSource } from '../../../src-engine/io/source';
 import { APP_VERSION } from '../../../src-shared/version';
 import type { WorkerMessage } from './worker-protocol';
@@ -39,6 +39,13 @@ const dispatcher = createDispatcher(
   {
     ...handlers,
     openBlob: ({ file, name }) => handlers.store.add(blobSource(file, name)),
+    // generated files live in this worker's memory: closing one frees it (the demo stays cached)
+    closeDataset: async ({ dataset }) => {
+      const name = handlers.store.list().find((d) => d.id === dataset)?.name;
+      const closed = await handlers.store.close(dataset);
+      if (name && !DEMO_DATASETS.some((d) => d.name === name)) files.delete(name);
+      return { closed };
+    },
   },
   (msg, err) => console.error(`[na62 worker] ${msg}`, err),
 );

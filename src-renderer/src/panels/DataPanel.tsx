@@ -1,6 +1,6 @@
 /** The open datasets, what each file says about itself, and stepping through its events. */
 import { useState } from 'react';
-import { useDataStore, selectDataset, showEvent, stepEvent } from '../state/data-store';
+import { closeDataset, useDataStore, selectDataset, showEvent, stepEvent } from '../state/data-store';
 import type { Na62Event } from '../../../src-shared/event/model';
 
 const gev = (x: number) => (x / 1000).toFixed(2);
@@ -48,9 +48,12 @@ export function DataPanel() {
       {error && <div className="error-box" role="alert" data-testid="data-error">{error}</div>}
       {datasets.length === 0 ? <p className="muted">No file open. Open one (Ctrl+O), drop one here, or generate (Ctrl+G).</p> : (
         <>
-          <select value={current} onChange={(e) => void selectDataset(e.target.value)} aria-label="Dataset" data-testid="dataset-select">
-            {datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-          </select>
+          <div className="dataset-row">
+            <select value={current} onChange={(e) => void selectDataset(e.target.value)} aria-label="Dataset" data-testid="dataset-select">
+              {datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+            </select>
+            <button type="button" onClick={() => current && void closeDataset(current)} title="Close this dataset" data-testid="close-dataset">✕</button>
+          </div>
           {ds && (
             <div className="dataset-info" data-testid="dataset-info">
               <div>{ds.numEvents.toLocaleString('en')} events · {ds.meta.kind === 'simulation' ? 'Simulation' : 'Data'} · geometry {ds.meta.geometryVersion}</div>

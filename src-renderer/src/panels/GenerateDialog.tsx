@@ -1,30 +1,32 @@
-/** File → Generate…: the fast Monte Carlo with the same parameters as the CLI. */
+/** File → Generate…: the fast Monte Carlo with the same parameters as the CLI (`na62 generate`). */
 import { useState } from 'react';
-import { DUMP_PROCESSES, KAON_PROCESSES, type ProcessLabel, type RunMode } from '../../../src-shared/event/model';
-import { GeneratorConfigSchema } from '../../../src-shared/event/generator-config';
+import { DUMP_PROCESSES, KAON_PROCESSES } from '../../../src-shared/event/model';
+import { GeneratorConfigSchema, modeOfMix, parseProcessMix } from '../../../src-shared/event/generator-config';
 import { openWith } from '../state/data-store';
 
-const DEFAULTS: Record<RunMode, ProcessLabel> = { dump: 'aprime-mumu', kaon: 'k2pi-dd' };
+const FIELDS = [
+  ['events', 'events', '10000'], ['seed', 'seed', '1'], ['mass', 'mass (MeV)', 'default'], ['epsilon', 'ε (A′)', '3e-7'],
+  ['ctau', 'cτ (mm)', 'ALP 1000; A′ from ε'], ['br', 'BR product', 'default'], ['scalarMass', 'S mass (MeV)', '200'], ['run', 'run', '1'],
+] as const;
+type Field = (typeof FIELDS)[number][0];
 
 export function GenerateDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [mode, setMode] = useState<RunMode>('dump');
-  const [process, setProcess] = useState<ProcessLabel>('aprime-mumu');
-  const [events, setEvents] = useState('10000');
-  const [seed, setSeed] = useState('1');
-  const [mass, setMass] = useState('');
-  const [epsilon, setEpsilon] = useState('');
-  const [ctau, setCtau] = useState('');
+  const [mix, setMix] = useState('aprime-mumu');
+  const [values, setValues] = useState<Record<Field, string>>({ events: '10000', seed: '1', mass: '', epsilon: '', ctau: '', br: '', scalarMass: '', run: '1' });
   const [strawHits, setStrawHits] = useState(true);
+  const [truth, setTruth] = useState(true);
   const [problem, setProblem] = useState<string>();
   if (!open) return null;
-  const processes = mode === 'dump' ? DUMP_PROCESSES : KAON_PROCESSES;
   const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
+  const opt = (key: string, s: string) => (num(s) !== undefined ? { [key]: num(s) } : {});
   const submit = () => {
+    const parsedMix = parseProcessMix(mix);
+    if ('error' in parsedMix) { setProblem(parsedMix.error); return; }
     const config = {
-      mode, mix: { [process]: 1 }, numEvents: num(events), seed: num(seed), strawHits, truth: true,
-      ...(num(mass) !== undefined ? { massMeV: num(mass) } : {}),
-      ...(num(epsilon) !== undefined ? { epsilon: num(epsilon) } : {}),
-      ...(num(ctau) !== undefined ? { ctauMm: num(ctau) } : {}),
+      mode: modeOfMix(parsedMix.mix), mix: parsedMix.mix, numEvents: num(values.events), seed: num(values.seed), run: num(values.run),
+      strawHits, truth,
+      ...opt('massMeV', values.mass), ...opt('epsilon', values.epsilon), ...opt('ctauMm', values.ctau),
+      ...opt('brProduct', values.br), ...opt('scalarMassMeV', values.scalarMass),
     };
     const parsed = GeneratorConfigSchema.safeParse(config);
     if (!parsed.success) {
@@ -34,21 +36,24 @@ export function GenerateDialog({ open, onClose }: { open: boolean; onClose: () =
     setProblem(undefined);
     onClose();
     const taskId = `gen-${Date.now().toString(36)}`;
-    void openWith((api) => api.generate({ taskId, config: parsed.data, name: `${process}-seed${parsed.data.seed}.arrow` }));
+    const name = `${Object.keys(parsedMix.mix).join('+')}-seed${parsed.data.seed}.arrow`;
+    void openWith((api) => api.generate({ taskId, config: parsed.data, name }));
   };
   return (
     <div className="modal-backdrop" role="presentation" onClick={onClose}>
       <form className="modal generate" role="dialog" aria-label="Generate events" onClick={(e) => e.stopPropagation()} onSubmit={(e) => { e.preventDefault(); submit(); }}>
         <h2>Generate events (fast MC)</h2>
+        <label className="mix">processes (label[:share], comma-separated)
+          <input value={mix} onChange={(e) => setMix(e.target.value)} aria-label="processes" list="na62-processes" />
+          <datalist id="na62-processes">{[...DUMP_PROCESSES, ...KAON_PROCESSES].map((p) => <option key={p} value={p} />)}</datalist>
+          <span className="muted">dump: {DUMP_PROCESSES.join(', ')} · kaon: {KAON_PROCESSES.join(', ')}</span>
+        </label>
         <div className="form-grid">
-          <label>mode<select value={mode} onChange={(e) => { const m = e.target.value as RunMode; setMode(m); setProcess(DEFAULTS[m]); }}><option value="dump">beam dump</option><option value="kaon">kaon</option></select></label>
-          <label>process<select value={process} onChange={(e) => setProcess(e.target.value as ProcessLabel)} aria-label="process">{processes.map((p) => <option key={p}>{p}</option>)}</select></label>
-          <label>events<input value={events} onChange={(e) => setEvents(e.target.value)} inputMode="numeric" aria-label="events" /></label>
-          <label>seed<input value={seed} onChange={(e) => setSeed(e.target.value)} inputMode="numeric" aria-label="seed" /></label>
-          <label>mass (MeV)<input value={mass} placeholder="default" onChange={(e) => setMass(e.target.value)} aria-label="mass" /></label>
-          <label>ε (A′)<input value={epsilon} placeholder="3e-7" onChange={(e) => setEpsilon(e.target.value)} aria-label="epsilon" /></label>
-          <label>cτ (mm, ALP)<input value={ctau} placeholder="1000" onChange={(e) => setCtau(e.target.value)} aria-label="ctau" /></label>
+          {FIELDS.map(([key, label, placeholder]) => (
+            <label key={key}>{label}<input value={values[key]} placeholder={placeholder} aria-label={key} onChange={(e) => setValues({ ...values, [key]: e.target.value })} /></label>
+          ))}
           <label className="check"><input type="checkbox" checked={strawHits} onChange={(e) => setStrawHits(e.target.checked)} /> raw STRAW hits</label>
+          <label className="check"><input type="checkbox" checked={truth} onChange={(e) => setTruth(e.target.checked)} /> MC truth</label>
         </div>
         {problem && <div className="error-box" role="alert">{problem}</div>}
         <div className="buttons"><button type="button" onClick={onClose}>Cancel</button><button type="submit" data-testid="generate-run">Generate</button></div>

@@ -81,3 +81,16 @@ export async function openWith(fn: (api: Na62Api) => Promise<DatasetInfo | Datas
 export async function cancelTask(taskId: string): Promise<void> {
   await api?.cancel(taskId);
 }
+
+export async function closeDataset(id: string): Promise<void> {
+  if (!api) return;
+  try {
+    await api.closeDataset(id);
+  } catch (e) {
+    useDataStore.setState({ error: message(e) });
+    return;
+  }
+  const rest = useDataStore.getState().datasets.filter((d) => d.id !== id);
+  useDataStore.setState({ datasets: rest, current: undefined, event: undefined });
+  if (rest[0]) await selectDataset(rest[0].id);
+}
