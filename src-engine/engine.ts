@@ -15,6 +15,13 @@ import type { ByteSink, RandomAccessSource } from './io/source';
 import { EventStore } from './store/event-store';
 import { generateToSink } from './generator/write-generated';
 import { GENERATOR_VERSION } from './generator/generate';
+import { PRESETS } from './selection/presets';
+import { VARIABLES } from './reco/variables';
+import { blind, resolveSelection, runSelection, SelectionCancelled, type ResolvedSelection } from './selection/run';
+import { BlindingGuard, UNBLIND_CONFIRMATION } from './selection/blinding';
+import { checkExpression } from './selection/expression';
+import { resultToCsv, resultToJson } from './selection/candidates-io';
+import type { SelectionResult } from '../src-shared/selection/types';
 
 /** A file the engine creates (generated datasets, the demo): where to write it and how to read it back. */
 export interface CreatedFile {
@@ -66,6 +73,10 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
   const store = new EventStore();
   const cancelled = new Set<string>();
   const running = new Set<string>();
+  // blinding is the default; the last selection of each dataset also decides what is masked
+  let isBlind = true;
+  const guard = new BlindingGuard();
+  const lastRun = new Map<string, { sel: ResolvedSelection; result: SelectionResult }>();
 
   async function generateInto(file: CreatedFile, config: GeneratorConfigInput, taskId: string, label: string, description?: string): Promise<RandomAccessSource> {
     const host = opts.files!;
@@ -101,8 +112,64 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
     info: () => ({ apiVersion: API_VERSION, appVersion: opts.appVersion, geometryVersion: detector.version, engineHost: opts.host }),
     detector: () => detector,
     datasets: () => store.list(),
-    event: ({ dataset, index }) => store.event(dataset, index),
-    closeDataset: async ({ dataset }) => ({ closed: await store.close(dataset) }),
+    event: async ({ dataset, index }) => {
+      const ev = await store.event(dataset, index);
+      if (isBlind) {
+        const masked = await guard.maskedBy(store.file(dataset), index, lastRun.get(dataset)?.sel);
+        if (masked) throw new UserFacingError('blinded', `event ${index} is in the blinded ${masked}: unblind to see it`);
+      }
+      return ev;
+    },
+    selectionCatalogue: () => ({
+      presets: PRESETS.map((p) => ({
+        id: p.id, label: p.label, mode: p.mode,
+        params: p.params.map((x) => ({ name: x.name, value: x.value, unit: x.unit, description: x.description, source: x.source, ...(x.options ? { options: x.options } : {}) })),
+        cuts: p.cuts.map((c) => ({ id: c.id, label: c.label, source: c.source, params: c.params })),
+        regions: p.regions.map((r) => ({ id: r.id, label: r.label, source: r.source, blinded: r.blinded })),
+        keyVariables: p.keyVariables,
+      })),
+      variables: VARIABLES,
+    }),
+    checkExpression: ({ text }) => ({ error: checkExpression(text) ?? null }),
+    blinding: () => ({ blind: isBlind }),
+    setBlinding: ({ blind: b, confirm }) => {
+      if (!b && confirm !== UNBLIND_CONFIRMATION) throw new UserFacingError('bad-request', `unblinding needs the confirmation "${UNBLIND_CONFIRMATION}"`);
+      isBlind = b;
+      return { blind: isBlind };
+    },
+    runSelection: async ({ taskId, dataset, selection }) => {
+      const file = store.file(dataset);
+      const sel = resolveSelection(selection);
+      running.add(taskId);
+      try {
+        const result = await runSelection(file, sel, {
+          ...(opts.files ? { yieldToHost: () => opts.files!.yieldToHost() } : {}),
+          onProgress: (done, total) => {
+            opts.files?.progress({ taskId, label: `Selecting ${sel.preset.id}`, done, total });
+            return !cancelled.has(taskId);
+          },
+        });
+        lastRun.set(dataset, { sel, result });
+        return blind(result, isBlind);
+      } catch (err) {
+        if (err instanceof SelectionCancelled) throw new UserFacingError('bad-request', `${sel.preset.id}: cancelled`);
+        throw err;
+      } finally {
+        running.delete(taskId);
+        cancelled.delete(taskId);
+      }
+    },
+    exportSelection: ({ dataset, format }) => {
+      const last = lastRun.get(dataset);
+      if (!last) throw new UserFacingError('bad-request', 'run a selection on this dataset first');
+      const r = blind(last.result, isBlind);
+      const base = `${store.file(dataset).name.split(/[\\/]/).pop()!.replace(/\.arrow$/, '')}-${r.selection.preset}${r.blinded ? '-blind' : ''}`;
+      return format === 'csv' ? { name: `${base}.csv`, text: resultToCsv(r) } : { name: `${base}.json`, text: resultToJson(r) };
+    },
+    closeDataset: async ({ dataset }) => {
+      lastRun.delete(dataset);
+      return { closed: await store.close(dataset) };
+    },
     cancel: ({ taskId }) => {
       if (!running.has(taskId)) return { cancelled: false };
       cancelled.add(taskId);

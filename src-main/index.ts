@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { MENU_COMMAND_EVENT, PROGRESS_EVENT } from '../src-shared/api/channels';
 import { createDispatcher, createEngineHandlers } from '../src-engine';
 import { registerIpc } from './ipc/register';
-import { createSavePngHandler } from './ipc/save-png';
+import { createSavePngHandler, createSaveTextHandler, type SaveFileDeps } from './ipc/save-file';
 import { checkDroppedPath, EVENT_FILE_EXTENSIONS } from './ipc/open-file';
 import { createNodeEngineHost } from './engine-host';
 import { nodeFileSource } from './fs/node-file';
@@ -30,6 +30,18 @@ async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession, { dev: Boolean(devServerUrl) });
 
+  const FILTERS: Record<string, { name: string; extensions: string[] }> = {
+    png: { name: 'PNG image', extensions: ['png'] }, csv: { name: 'CSV table', extensions: ['csv'] },
+    json: { name: 'JSON', extensions: ['json'] }, txt: { name: 'Text', extensions: ['txt'] },
+  };
+  const saveDeps: SaveFileDeps = {
+    async chooseSavePath(defaultPath, ext) {
+      const res = await dialog.showSaveDialog(win, { defaultPath, filters: [FILTERS[ext] ?? { name: ext, extensions: [ext] }] });
+      return res.canceled ? undefined : res.filePath;
+    },
+    writeFile: writeFileAtomic,
+    defaultDir: () => app.getPath('documents'),
+  };
   // The window exists before IPC is registered, but its page loads only after.
   const win = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs'), '#10141a'));
   const engine = createEngineHandlers({
@@ -50,15 +62,8 @@ async function start(): Promise<void> {
         return file ? engine.store.add(await nodeFileSource(file)) : null;
       },
       openDropped: async ({ path: p }) => engine.store.add(await nodeFileSource(await checkDroppedPath(p))),
-      savePng: createSavePngHandler({
-        async chooseSavePath(defaultPath) {
-          const opts = { defaultPath, filters: [{ name: 'PNG image', extensions: ['png'] }] };
-          const res = await dialog.showSaveDialog(win, opts);
-          return res.canceled ? undefined : res.filePath;
-        },
-        writeFile: writeFileAtomic,
-        defaultDir: () => app.getPath('pictures'),
-      }),
+      savePng: createSavePngHandler(saveDeps),
+      saveText: createSaveTextHandler(saveDeps),
     },
     (msg, err) => console.error(`[na62] ${msg}:`, err),
   );

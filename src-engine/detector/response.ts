@@ -11,6 +11,7 @@ import {
 } from '../../src-shared/geometry/straw';
 import { muv3TileAt, muv3Tiles } from '../../src-shared/geometry/muv3';
 import type { P4 } from '../generator/lorentz';
+import { angleSigma, momentumSigmaRel } from './resolution';
 import type { Rng } from '../generator/rng';
 
 /** MNP33: thin-lens kick at the magnet centre, −270 MeV/c in x for positive charges (G§13 [MC-Spectrometer], A§1.3). */
@@ -108,8 +109,9 @@ export function detectorResponse(particles: readonly ChargedParticle[], rng: Rng
     const nChambers = inCh.filter(Boolean).length;
     if (nChambers < 3) continue;
     const pGeV = pmag / 1000;
-    const sigP = Math.hypot(0.003, 0.00005 * pGeV); // G§22 [NL]
-    const sigTheta = Math.hypot(15e-6, 0.6e-3 / pGeV); // A§6.5 starting value [D]
+    const sigP = momentumSigmaRel(pmag);
+    const sigTheta = angleSigma(pmag);
+    void pGeV;
     const pReco = pmag * (1 + rng.normal(0, sigP));
     const sx = part.p.px / part.p.pz + rng.normal(0, sigTheta), sy = part.p.py / part.p.pz + rng.normal(0, sigTheta);
     const pz = pReco / Math.sqrt(1 + sx * sx + sy * sy);

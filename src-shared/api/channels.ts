@@ -30,6 +30,13 @@ export const CHANNELS = {
   openDropped: 'na62:v1:open-dropped',
   /** browser build: a File the user picked or dropped */
   openBlob: 'na62:v1:open-blob',
+  selectionCatalogue: 'na62:v1:selection-catalogue',
+  runSelection: 'na62:v1:run-selection',
+  checkExpression: 'na62:v1:check-expression',
+  blinding: 'na62:v1:blinding',
+  setBlinding: 'na62:v1:set-blinding',
+  exportSelection: 'na62:v1:export-selection',
+  saveText: 'na62:v1:save-text',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;

@@ -38,6 +38,15 @@ export function createApiClient(transport: Transport, request: RequestFn, extras
     async closeDataset(dataset) { return unwrap(await request('closeDataset', { dataset })).closed; },
     openFileDialog() { return extras.openFileDialog(request); },
     openDroppedFile(file) { return extras.openDroppedFile(request, file); },
+    async selectionCatalogue() { return unwrap(await request('selectionCatalogue')); },
+    async runSelection(req) { return unwrap(await request('runSelection', req)); },
+    async checkExpression(text) { return unwrap(await request('checkExpression', { text })).error; },
+    async blinding() { return unwrap(await request('blinding')).blind; },
+    async setBlinding(blind, confirm) { return unwrap(await request('setBlinding', { blind, ...(confirm ? { confirm } : {}) })).blind; },
+    async exportSelection(dataset, format) {
+      const { name, text } = unwrap(await request('exportSelection', { dataset, format }));
+      return unwrap(await request('saveText', { suggestedName: name, text }));
+    },
     onProgress(listener: (p: TaskProgress) => void) {
       return extras.subscribeProgress?.((p) => { if (isProgress(p)) listener(p); }) ?? (() => {});
     },

@@ -7,6 +7,7 @@ import type { CommandId } from '../commands';
 import type { FileMeta } from '../event/file-meta';
 import type { Na62Event } from '../event/model';
 import type { GeneratorConfigInput } from '../event/generator-config';
+import type { SelectionConfigInput, SelectionResult, PresetId } from '../selection/types';
 
 export type Transport = 'electron' | 'web-worker';
 
@@ -53,6 +54,34 @@ export interface GenerateRequest {
   readonly name?: string;
 }
 
+/** What the UI needs to show and edit a preset. */
+export interface PresetDescription {
+  readonly id: PresetId;
+  readonly label: string;
+  readonly mode: 'dump' | 'kaon';
+  readonly params: readonly { name: string; value: number | string; unit: string; description: string; source: string; options?: readonly string[] }[];
+  readonly cuts: readonly { id: string; label: string; source: string; params: readonly string[] }[];
+  readonly regions: readonly { id: string; label: string; source: string; blinded: boolean }[];
+  readonly keyVariables: readonly string[];
+}
+
+export interface SelectionCatalogue {
+  readonly presets: readonly PresetDescription[];
+  /** variable name → [unit, meaning] */
+  readonly variables: Readonly<Record<string, readonly [string, string]>>;
+}
+
+export interface RunSelectionRequest {
+  readonly taskId: string;
+  readonly dataset: string;
+  readonly selection: SelectionConfigInput;
+}
+
+export interface SaveTextRequest {
+  readonly suggestedName: string;
+  readonly text: string;
+}
+
 /** What a request on each channel takes and returns. */
 export interface ApiRequests {
   info: { req: void; res: AppInfo };
@@ -67,11 +96,20 @@ export interface ApiRequests {
   openDialog: { req: void; res: DatasetInfo | null };
   openDropped: { req: { path: string }; res: DatasetInfo };
   openBlob: { req: { file: Blob; name: string }; res: DatasetInfo };
+  selectionCatalogue: { req: void; res: SelectionCatalogue };
+  runSelection: { req: RunSelectionRequest; res: SelectionResult };
+  checkExpression: { req: { text: string }; res: { error: string | null } };
+  blinding: { req: void; res: { blind: boolean } };
+  setBlinding: { req: { blind: boolean; confirm?: string }; res: { blind: boolean } };
+  /** the last selection result of a dataset as CSV or JSON (blinded as the engine is) */
+  exportSelection: { req: { dataset: string; format: 'csv' | 'json' }; res: { name: string; text: string } };
+  /** a text file the user saves (candidate lists): native dialog in Electron, a download in the browser */
+  saveText: { req: SaveTextRequest; res: SaveResult };
 }
 
 /** Errors cross the process boundary as data, never as thrown exceptions with stack traces. */
 export interface ApiErrorData {
-  readonly code: 'bad-request' | 'unknown-channel' | 'version-mismatch' | 'io' | 'internal';
+  readonly code: 'bad-request' | 'unknown-channel' | 'version-mismatch' | 'io' | 'internal' | 'blinded';
   readonly message: string;
 }
 
@@ -110,6 +148,12 @@ export interface Na62Api {
   /** open a file dropped on the window */
   openDroppedFile(file: File): Promise<DatasetInfo>;
   onProgress(listener: (p: TaskProgress) => void): () => void;
+  selectionCatalogue(): Promise<SelectionCatalogue>;
+  runSelection(req: RunSelectionRequest): Promise<SelectionResult>;
+  checkExpression(text: string): Promise<string | null>;
+  blinding(): Promise<boolean>;
+  setBlinding(blind: boolean, confirm?: string): Promise<boolean>;
+  exportSelection(dataset: string, format: 'csv' | 'json'): Promise<SaveResult>;
   /** menu commands from the native menu (Electron only; a no-op subscription in the browser) */
   onMenuCommand(listener: (command: CommandId) => void): () => void;
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ApiRequests } from './contract';
 import { GeneratorConfigSchema } from '../event/generator-config';
+import { SelectionConfigSchema } from '../selection/types';
 
 // No `new Function` probing under a strict CSP (zod's JIT is optional).
 z.config({ jitless: true });
@@ -49,6 +50,16 @@ export const REQUEST_SCHEMAS: { [K in keyof ApiRequests]: z.ZodType<ApiRequests[
   openDialog: EmptyRequest,
   openDropped: z.object({ path: z.string().min(1).max(4096) }).strict(),
   openBlob: z.object({ file: z.instanceof(Blob), name: FileName }).strict(),
+  selectionCatalogue: EmptyRequest,
+  runSelection: z.object({ taskId: TaskId, dataset: DatasetId, selection: SelectionConfigSchema }).strict() as unknown as z.ZodType<ApiRequests['runSelection']['req'], unknown>,
+  checkExpression: z.object({ text: z.string().max(2000) }).strict(),
+  blinding: EmptyRequest,
+  setBlinding: z.object({ blind: z.boolean(), confirm: z.string().max(40).optional() }).strict(),
+  exportSelection: z.object({ dataset: DatasetId, format: z.enum(['csv', 'json']) }).strict(),
+  saveText: z.object({
+    suggestedName: z.string().min(1).max(200).regex(/^[^\\/:*?"<>|]+\.(csv|json|txt)$/i, 'must be a plain .csv, .json or .txt file name'),
+    text: z.string().max(200 * 1024 * 1024),
+  }).strict(),
 };
 
 /** Human-readable one-liner of a schema failure (path: message; ...). */

@@ -6,7 +6,7 @@ import { CHANNELS } from '../../src-shared/api/channels';
 import type { Envelope } from '../../src-shared/api/contract';
 import { createDispatcher, createEngineHandlers } from '../../src-engine';
 import { registerIpc } from '../../src-main/ipc/register';
-import { createSavePngHandler, type SavePngDeps } from '../../src-main/ipc/save-png';
+import { createSavePngHandler, createSaveTextHandler, type SaveFileDeps } from '../../src-main/ipc/save-file';
 import { writeFileAtomic } from '../../src-main/fs/atomic-write';
 import { checkDroppedPath } from '../../src-main/ipc/open-file';
 import { nodeFileSource } from '../../src-main/fs/node-file';
@@ -30,9 +30,9 @@ function fakeIpc() {
   };
 }
 
-function setUp(deps: Partial<SavePngDeps> = {}) {
-  const save: SavePngDeps = {
-    chooseSavePath: vi.fn(async (p: string) => p),
+function setUp(deps: Partial<SaveFileDeps> = {}) {
+  const save: SaveFileDeps = {
+    chooseSavePath: vi.fn(async (p: string, _ext: string) => p),
     writeFile: vi.fn(async () => {}),
     defaultDir: () => '/home/physicist/Pictures',
     ...deps,
@@ -42,6 +42,7 @@ function setUp(deps: Partial<SavePngDeps> = {}) {
   const dispatcher = createDispatcher({
     ...engine,
     savePng: createSavePngHandler(save),
+    saveText: createSaveTextHandler(save),
     openDialog: async () => null,
     openDropped: async ({ path: p }) => engine.store.add(await nodeFileSource(await checkDroppedPath(p))),
   });
@@ -117,7 +118,7 @@ describe('main-process IPC handlers', () => {
   it('saves only where the user chose, in the pictures folder by default', async () => {
     const { ipc, save } = setUp({ chooseSavePath: vi.fn(async () => '/data/talk/event') });
     const res = await ipc.invoke(CHANNELS.savePng, { suggestedName: 'na62-side-2x.png', data: PNG });
-    expect(save.chooseSavePath).toHaveBeenCalledWith(path.join('/home/physicist/Pictures', 'na62-side-2x.png'));
+    expect(save.chooseSavePath).toHaveBeenCalledWith(path.join('/home/physicist/Pictures', 'na62-side-2x.png'), 'png');
     expect(save.writeFile).toHaveBeenCalledWith('/data/talk/event.png', PNG);
     expect(res).toEqual({ ok: true, value: { saved: true, path: '/data/talk/event.png', bytes: PNG.byteLength } });
   });

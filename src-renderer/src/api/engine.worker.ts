@@ -42,7 +42,7 @@ const dispatcher = createDispatcher(
     // generated files live in this worker's memory: closing one frees it (the demo stays cached)
     closeDataset: async ({ dataset }) => {
       const name = handlers.store.list().find((d) => d.id === dataset)?.name;
-      const closed = await handlers.store.close(dataset);
+      const { closed } = await handlers.closeDataset!({ dataset });
       if (name && !DEMO_DATASETS.some((d) => d.name === name)) files.delete(name);
       return { closed };
     },

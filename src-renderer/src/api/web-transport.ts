@@ -3,14 +3,18 @@ import type { ApiRequests, DatasetInfo, Envelope, Na62Api, SaveResult, TaskProgr
 import { unwrap } from '../../../src-shared/api/contract';
 import type { RequestFn } from '../../../src-shared/api/bridge';
 import { createApiClient } from '../../../src-shared/api/client';
-import { SavePngRequestSchema, describeIssues } from '../../../src-shared/api/schemas';
+import { REQUEST_SCHEMAS, describeIssues } from '../../../src-shared/api/schemas';
 import { isProgressMessage, isReply, type WorkerRequest } from './worker-protocol';
 
-function downloadPng(raw: unknown): Envelope<SaveResult> {
-  const parsed = SavePngRequestSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: { code: 'bad-request', message: `invalid savePng request: ${describeIssues(parsed.error)}` } };
-  const { suggestedName, data } = parsed.data;
-  const url = URL.createObjectURL(new Blob([data as BlobPart], { type: 'image/png' }));
+/** The browser's "save": a download of what the renderer made, validated like the Electron request. */
+function download(key: 'savePng' | 'saveText', raw: unknown): Envelope<SaveResult> {
+  const parsed = REQUEST_SCHEMAS[key].safeParse(raw);
+  if (!parsed.success) return { ok: false, error: { code: 'bad-request', message: `invalid ${key} request: ${describeIssues(parsed.error)}` } };
+  const req = parsed.data as { suggestedName: string; data?: Uint8Array; text?: string };
+  const suggestedName = req.suggestedName;
+  const data = req.data ?? new TextEncoder().encode(req.text ?? '');
+  const type = key === 'savePng' ? 'image/png' : suggestedName.endsWith('.json') ? 'application/json' : 'text/csv';
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = suggestedName;
@@ -58,7 +62,7 @@ export function createWebWorkerApi(): Na62Api {
     pending.clear();
   };
   const request = (<K extends keyof ApiRequests>(key: K, payload?: ApiRequests[K]['req']) => {
-    if (key === 'savePng') return Promise.resolve(downloadPng(payload));
+    if (key === 'savePng' || key === 'saveText') return Promise.resolve(download(key, payload));
     return new Promise<Envelope<unknown>>((resolve) => {
       const id = nextId++;
       pending.set(id, resolve);

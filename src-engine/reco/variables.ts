@@ -1,0 +1,267 @@
+/**
+ * Reconstruction for the selections (na62-analyses.md §2–§4): from the typed-array columns of a
+ * batch to one number per event and variable, in tight loops without per-event objects, so a
+ * selection over 10^7 events runs at the speed of the data. Units: MeV, mm, ns.
+ *
+ * Dump-mode variables use the first two tracks; kaon-mode variables the first five.
+ */
+import type { BatchColumns } from '../io/codec';
+import { muv3Tiles } from '../../src-shared/geometry/muv3';
+import { angleSigma } from '../detector/resolution';
+
+/** Masses, MeV (§6 [R] PDG) */
+const M_MU = 105.658, M_E = 0.51099895, M_PI = 139.570, M_K = 493.677;
+/** z of the reference planes, mm (G§12–§20 [GA]) */
+const Z_STRAW1 = 183_508, Z_MNP33 = 196_995, Z_NEWCHOD = 238_131.5, Z_LKR = 241_093, Z_MUV3 = 246_800;
+/** Proton beam line on the TAX (A§1.2 [C-ALP]): through (0, −22 mm, 23.07 m), along z */
+export const TAX_BEAM = { x: 0, y: -22, z: 23_070 } as const;
+/** Track–cluster association radius at the LKr front, mm [E] */
+const LKR_ASSOC_R = 50;
+/** Track–MUV3 association time window, ns [E] */
+const MUV3_ASSOC_T = 5;
+
+/** Every variable a selection or a user expression can use, with its unit and meaning. */
+export const VARIABLES = {
+  ntracks: ['', 'number of STRAW tracks'],
+  qsum: ['', 'sum of the track charges'],
+  p1: ['MeV/c', 'momentum of track 1'], p2: ['MeV/c', 'momentum of track 2'],
+  q1: ['', 'charge of track 1'], q2: ['', 'charge of track 2'],
+  chi2_1: ['', 'χ² of track 1'], chi2_2: ['', 'χ² of track 2'],
+  nch1: ['', 'STRAW chambers of track 1'], nch2: ['', 'STRAW chambers of track 2'],
+  t1: ['ns', 'time of track 1'], t2: ['ns', 'time of track 2'], dt: ['ns', 't1 − t2'],
+  cda: ['mm', 'closest distance of approach of the two tracks'],
+  vx: ['mm', 'two-track vertex x'], vy: ['mm', 'two-track vertex y'], vz: ['mm', 'two-track vertex z'],
+  ptot: ['MeV/c', '|p1 + p2| (dump) or |Σp| of five tracks (kaon)'],
+  cda_tax: ['mm', 'CDA between the di-lepton line and the proton beam on the TAX (§2.3)'],
+  z_tax: ['mm', 'z of that closest approach (§2.3); NaN when parallel'],
+  m_mumu: ['MeV/c²', 'two-track mass, muon hypothesis'], m_ee: ['MeV/c²', 'two-track mass, electron hypothesis'],
+  eop1: ['', 'E/p of track 1 (associated LKr cluster; 0 if none)'], eop2: ['', 'E/p of track 2'],
+  nmuv3_1: ['', 'MUV3 hits associated with track 1'], nmuv3_2: ['', 'MUV3 hits associated with track 2'],
+  inacc1: ['', '1 if track 1 is in the NewCHOD, LKr and MUV3 acceptance'], inacc2: ['', 'same for track 2'],
+  nlav: ['', 'LAV hits in time (±window)'], nanti0: ['', 'ANTI0 hits in time (±window)'],
+  kvz: ['mm', 'five-track vertex z (least squares)'], kchi2: ['', 'five-track vertex χ²'],
+  tvtx: ['ns', 'mean time of the vertex tracks'],
+  npos: ['', 'positive tracks among the first five'],
+  m_pi4e: ['MeV/c²', 'm(π+ e+e−e+e−), π+ among the positive tracks chosen closest to m_K (§4.2 default)'],
+  m_4e: ['MeV/c²', 'm(e+e−e+e−) of that assignment'],
+  m_ee_lo: ['MeV/c²', 'lighter e+e− pair of the pairing with the most equal masses'],
+  m_ee_hi: ['MeV/c²', 'heavier pair of that pairing'],
+} as const;
+export type VariableName = keyof typeof VARIABLES;
+export const VARIABLE_NAMES = Object.keys(VARIABLES) as VariableName[];
+
+/** One Float64Array per variable, one entry per event of the batch. */
+export type VariableColumns = Record<VariableName, Float64Array>;
+
+/** MUV3 tile bounds by tile id: [x0, x1, y0, y1] × 152 (NaN for ids without a tile) */
+const TILE_BOUNDS = (() => {
+  const b = new Float64Array(152 * 4).fill(NaN);
+  for (const t of muv3Tiles()) {
+    const r = t.rects;
+    b.set([Math.min(...r.map((q) => q.x0)), Math.max(...r.map((q) => q.x1)), Math.min(...r.map((q) => q.y0)), Math.max(...r.map((q) => q.y1))], t.id * 4);
+  }
+  return b;
+})();
+const TWO_TRACK_VARS = ['p1', 'p2', 'q1', 'q2', 'chi2_1', 'chi2_2', 'nch1', 'nch2', 't1', 't2', 'dt', 'cda', 'vx', 'vy', 'vz', 'ptot', 'cda_tax', 'z_tax', 'm_mumu', 'm_ee', 'eop1', 'eop2', 'nmuv3_1', 'nmuv3_2', 'inacc1', 'inacc2'] as const;
+const FIVE_TRACK_VARS = ['kvz', 'kchi2', 'npos', 'm_pi4e', 'm_4e', 'm_ee_lo', 'm_ee_hi'] as const;
+/** scratch for the per-track association (no allocation per track) */
+const A = { eop: 0, nmu: 0, inacc: 0 };
+
+const inLkr = (x: number, y: number) => {
+  const ax = Math.abs(x), ay = Math.abs(y);
+  return x * x + y * y > 150 * 150 && ax < 1130 && ay < 1130 && ax + ay < Math.SQRT2 * 1130;
+};
+const inNewChod = (x: number, y: number) => { const r2 = x * x + y * y; return r2 > 140 * 140 && r2 < 1070 * 1070; };
+const inMuv3 = (x: number, y: number) => x * x + y * y > 103 * 103 && Math.abs(x) < 1320.4 && Math.abs(y) < 1320;
+
+/** CDA_TAX and Z_TAX of a line through V with direction slopes (sx, sy) (§2.3, 2-D form). */
+export function cdaTax(vx: number, vy: number, vz: number, sx: number, sy: number): { cda: number; z: number } {
+  const dx = vx - TAX_BEAM.x, dy = vy - TAX_BEAM.y;
+  const s2 = sx * sx + sy * sy;
+  if (s2 < 1e-24) return { cda: Math.sqrt(dx * dx + dy * dy), z: NaN }; // parallel to the beam: no closest point
+  return { cda: Math.abs(dx * sy - dy * sx) / Math.sqrt(s2), z: vz - (dx * sx + dy * sy) / s2 };
+}
+
+/** cdaTax without allocation, written into the variable columns. */
+function cdaTaxInto(vx: number, vy: number, vz: number, sx: number, sy: number, cda: Float64Array, z: Float64Array, i: number): void {
+  const dx = vx - TAX_BEAM.x, dy = vy - TAX_BEAM.y;
+  const s2 = sx * sx + sy * sy;
+  if (s2 < 1e-24) { cda[i] = Math.sqrt(dx * dx + dy * dy); z[i] = NaN; return; }
+  cda[i] = Math.abs(dx * sy - dy * sx) / Math.sqrt(s2);
+  z[i] = vz - (dx * sx + dy * sy) / s2;
+}
+
+function mass2(px: number, py: number, pz: number, e: number): number {
+  const m2 = e * e - px * px - py * py - pz * pz;
+  return m2 > 0 ? Math.sqrt(m2) : 0;
+}
+
+export interface RecoOptions {
+  /** LAV in-time window, ns (A§2.2 item 7 [C-fw LAVMatching]) */
+  readonly lavWindow: number;
+  /** ANTI0 in-time window, ns (A§3.2 item 4 [E]) */
+  readonly anti0Window: number;
+}
+export const DEFAULT_RECO: RecoOptions = { lavWindow: 5, anti0Window: 5 };
+
+/** Compute every variable for every event of a batch. */
+export function computeVariables(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out?: VariableColumns): VariableColumns {
+  const n = c.length;
+  const v = out ?? (Object.fromEntries(VARIABLE_NAMES.map((k) => [k, new Float64Array(n)])) as VariableColumns);
+  // most events have fewer than two (or five) tracks: start from NaN, write only what exists
+  for (const k of TWO_TRACK_VARS) v[k].fill(NaN);
+  for (const k of FIVE_TRACK_VARS) v[k].fill(NaN);
+  const T = c.collections.get('tracks')!, L = c.collections.get('lkrClusters')!, MU = c.collections.get('muv3Hits')!;
+  const LAV = c.collections.get('lavHits')!, A0 = c.collections.get('anti0Hits')!;
+  const to = T.offsets, tq = T.fields['charge']!, tpx = T.fields['px']!, tpy = T.fields['py']!, tpz = T.fields['pz']!;
+  const tx = T.fields['x']!, ty = T.fields['y']!, tt = T.fields['time']!, tchi = T.fields['chi2']!, tnch = T.fields['nChambers']!;
+  const tsxa = T.fields['dxdzAfter']!, tsya = T.fields['dydzAfter']!;
+  const lo = L.offsets, lx = L.fields['x']!, ly = L.fields['y']!, le = L.fields['energy']!;
+  const mo = MU.offsets, mtile = MU.fields['tile']!, mt = MU.fields['time']!;
+  const lvo = LAV.offsets, lvt = LAV.fields['time']!, a0o = A0.offsets, a0t = A0.fields['time']!;
+
+  // per-track downstream association, for the first two tracks
+  const assoc = (j: number, p: number, lk0: number, lk1: number, m0: number, m1: number): void => {
+    const sx = tpx[j]! / tpz[j]!, sy = tpy[j]! / tpz[j]!;
+    const xm = tx[j]! + sx * (Z_MNP33 - Z_STRAW1), ym = ty[j]! + sy * (Z_MNP33 - Z_STRAW1);
+    const ax = tsxa[j]!, ay = tsya[j]!;
+    const xl = xm + ax * (Z_LKR - Z_MNP33), yl = ym + ay * (Z_LKR - Z_MNP33);
+    let best = LKR_ASSOC_R * LKR_ASSOC_R, eClu = 0;
+    for (let k = lk0; k < lk1; k++) {
+      const d2 = (lx[k]! - xl) ** 2 + (ly[k]! - yl) ** 2;
+      if (d2 < best) { best = d2; eClu = le[k]!; }
+    }
+    const x3 = xm + ax * (Z_MUV3 - Z_MNP33), y3 = ym + ay * (Z_MUV3 - Z_MNP33);
+    const tol = Math.max(60, (3 * 40 * 10_000) / p); // multiple scattering in the iron, ~40 mm × 10 GeV/p [E]
+    let nmu = 0;
+    for (let k = m0; k < m1; k++) {
+      const id = mtile[k]!;
+      if (id < 0 || id >= 152) continue;
+      const o = id * 4;
+      if (x3 > TILE_BOUNDS[o]! - tol && x3 < TILE_BOUNDS[o + 1]! + tol && y3 > TILE_BOUNDS[o + 2]! - tol && y3 < TILE_BOUNDS[o + 3]! + tol && Math.abs(mt[k]! - tt[j]!) < MUV3_ASSOC_T) nmu++;
+    }
+    const xn = xm + ax * (Z_NEWCHOD - Z_MNP33), yn = ym + ay * (Z_NEWCHOD - Z_MNP33);
+    A.inacc = inNewChod(xn, yn) && inLkr(xl, yl) && inMuv3(x3, y3) ? 1 : 0;
+    A.eop = eClu / p;
+    A.nmu = nmu;
+  };
+
+  for (let i = 0; i < n; i++) {
+    const t0 = to[i]!, nt = to[i + 1]! - t0;
+    v.ntracks[i] = nt;
+    let qs = 0;
+    for (let j = t0; j < t0 + nt; j++) qs += tq[j]!;
+    v.qsum[i] = qs;
+    // in-time vetoes around the trigger time (0 in the MC; the mean track time when tracks exist)
+    let tref = 0;
+    if (nt > 0) { let s = 0; const k = Math.min(nt, 5); for (let j = t0; j < t0 + k; j++) s += tt[j]!; tref = s / k; }
+    let nl = 0; for (let k = lvo[i]!; k < lvo[i + 1]!; k++) if (Math.abs(lvt[k]! - tref) < opts.lavWindow) nl++;
+    let na = 0; for (let k = a0o[i]!; k < a0o[i + 1]!; k++) if (Math.abs(a0t[k]! - tref) < opts.anti0Window) na++;
+    v.nlav[i] = nl; v.nanti0[i] = na;
+    v.tvtx[i] = tref;
+
+    if (nt >= 2) {
+      const a = t0, b = t0 + 1;
+      const pa = Math.sqrt(tpx[a]! * tpx[a]! + tpy[a]! * tpy[a]! + tpz[a]! * tpz[a]!), pb = Math.sqrt(tpx[b]! * tpx[b]! + tpy[b]! * tpy[b]! + tpz[b]! * tpz[b]!);
+      v.p1[i] = pa; v.p2[i] = pb; v.q1[i] = tq[a]!; v.q2[i] = tq[b]!;
+      v.chi2_1[i] = tchi[a]!; v.chi2_2[i] = tchi[b]!; v.nch1[i] = tnch[a]!; v.nch2[i] = tnch[b]!;
+      v.t1[i] = tt[a]!; v.t2[i] = tt[b]!; v.dt[i] = tt[a]! - tt[b]!;
+      // two-track vertex: midpoint of the closest approach of the lines before the magnet (§2.3 "V")
+      const sax = tpx[a]! / tpz[a]!, say = tpy[a]! / tpz[a]!, sbx = tpx[b]! / tpz[b]!, sby = tpy[b]! / tpz[b]!;
+      const wx = tx[a]! - tx[b]!, wy = ty[a]! - ty[b]!;
+      const aa = sax * sax + say * say + 1, bb = sbx * sbx + sby * sby + 1, ab = sax * sbx + say * sby + 1;
+      const aw = sax * wx + say * wy, bw = sbx * wx + sby * wy;
+      const den = aa * bb - ab * ab;
+      let vx: number, vy: number, vz: number, cda: number;
+      if (den <= 1e-18 * aa * bb) {
+        vx = tx[a]!; vy = ty[a]!; vz = Z_STRAW1;
+        const tpar = bw / bb;
+        cda = Math.sqrt((wx - tpar * sbx) ** 2 + (wy - tpar * sby) ** 2 + tpar * tpar);
+      } else {
+        const s = (ab * bw - bb * aw) / den, u = (aa * bw - ab * aw) / den;
+        const ax = tx[a]! + s * sax, ay = ty[a]! + s * say, az = Z_STRAW1 + s;
+        const bx = tx[b]! + u * sbx, by = ty[b]! + u * sby, bz = Z_STRAW1 + u;
+        vx = (ax + bx) / 2; vy = (ay + by) / 2; vz = (az + bz) / 2;
+        cda = Math.sqrt((ax - bx) ** 2 + (ay - by) ** 2 + (az - bz) ** 2);
+      }
+      v.vx[i] = vx; v.vy[i] = vy; v.vz[i] = vz; v.cda[i] = cda;
+      const Px = tpx[a]! + tpx[b]!, Py = tpy[a]! + tpy[b]!, Pz = tpz[a]! + tpz[b]!;
+      v.ptot[i] = Math.sqrt(Px * Px + Py * Py + Pz * Pz);
+      cdaTaxInto(vx, vy, vz, Px / Pz, Py / Pz, v.cda_tax, v.z_tax, i);
+      const eam = Math.sqrt(pa * pa + M_MU * M_MU) + Math.sqrt(pb * pb + M_MU * M_MU);
+      const eae = Math.sqrt(pa * pa + M_E * M_E) + Math.sqrt(pb * pb + M_E * M_E);
+      v.m_mumu[i] = mass2(Px, Py, Pz, eam);
+      v.m_ee[i] = mass2(Px, Py, Pz, eae);
+      assoc(a, pa, lo[i]!, lo[i + 1]!, mo[i]!, mo[i + 1]!);
+      v.eop1[i] = A.eop; v.nmuv3_1[i] = A.nmu; v.inacc1[i] = A.inacc;
+      assoc(b, pb, lo[i]!, lo[i + 1]!, mo[i]!, mo[i + 1]!);
+      v.eop2[i] = A.eop; v.nmuv3_2[i] = A.nmu; v.inacc2[i] = A.inacc;
+    }
+
+    if (nt >= 5) fiveTrack(i, t0, v, tq, tpx, tpy, tpz, tx, ty);
+    if (nt >= 5) v.ptot[i] = Math.hypot(sum(tpx, t0, 5), sum(tpy, t0, 5), sum(tpz, t0, 5));
+  }
+  return v;
+}
+
+const sum = (a: ArrayLike<number>, from: number, n: number) => { let s = 0; for (let j = from; j < from + n; j++) s += a[j]!; return s; };
+
+/** Five-track vertex (least squares over the lines before the magnet), masses with the π+ assignment of §4.2. */
+function fiveTrack(i: number, t0: number, v: VariableColumns, tq: ArrayLike<number>, tpx: ArrayLike<number>, tpy: ArrayLike<number>, tpz: ArrayLike<number>, tx: ArrayLike<number>, ty: ArrayLike<number>): void {
+  // Σ (I − u uᵀ) X = Σ (I − u uᵀ) a for unit directions u through points a at STRAW1
+  let a00 = 0, a01 = 0, a02 = 0, a11 = 0, a12 = 0, a22 = 0, b0 = 0, b1 = 0, b2 = 0;
+  for (let j = t0; j < t0 + 5; j++) {
+    const dx = tpx[j]! / tpz[j]!, dy = tpy[j]! / tpz[j]!, nrm = Math.hypot(dx, dy, 1);
+    const ux = dx / nrm, uy = dy / nrm, uz = 1 / nrm;
+    const m00 = 1 - ux * ux, m01 = -ux * uy, m02 = -ux * uz, m11 = 1 - uy * uy, m12 = -uy * uz, m22 = 1 - uz * uz;
+    const px = tx[j]!, py = ty[j]!, pz = Z_STRAW1;
+    a00 += m00; a01 += m01; a02 += m02; a11 += m11; a12 += m12; a22 += m22;
+    b0 += m00 * px + m01 * py + m02 * pz; b1 += m01 * px + m11 * py + m12 * pz; b2 += m02 * px + m12 * py + m22 * pz;
+  }
+  const det = a00 * (a11 * a22 - a12 * a12) - a01 * (a01 * a22 - a12 * a02) + a02 * (a01 * a12 - a11 * a02);
+  let X = NaN, Y = NaN, Zv = NaN;
+  if (Math.abs(det) > 1e-30) {
+    X = (b0 * (a11 * a22 - a12 * a12) - a01 * (b1 * a22 - a12 * b2) + a02 * (b1 * a12 - a11 * b2)) / det;
+    Y = (a00 * (b1 * a22 - a12 * b2) - b0 * (a01 * a22 - a12 * a02) + a02 * (a01 * b2 - b1 * a02)) / det;
+    Zv = (a00 * (a11 * b2 - b1 * a12) - a01 * (a01 * b2 - b1 * a02) + b0 * (a01 * a12 - a11 * a02)) / det;
+  }
+  // χ²: squared distances of the lines to the vertex over the extrapolation error of each track
+  // (σ² = 0.5² + (lever arm × σθ)², σθ the STRAW angular resolution of detector/resolution.ts)
+  let chi2 = 0, npos = 0;
+  for (let j = t0; j < t0 + 5; j++) {
+    const dx = tpx[j]! / tpz[j]!, dy = tpy[j]! / tpz[j]!;
+    const ex = tx[j]! + dx * (Zv - Z_STRAW1) - X, ey = ty[j]! + dy * (Zv - Z_STRAW1) - Y;
+    const p = Math.hypot(tpx[j]!, tpy[j]!, tpz[j]!);
+    const sig = Math.hypot(0.5, (Z_STRAW1 - Zv) * angleSigma(p));
+    chi2 += (ex * ex + ey * ey) / (sig * sig);
+    if (tq[j]! > 0) npos++;
+  }
+  v.kvz[i] = Zv; v.kchi2[i] = chi2; v.npos[i] = npos;
+  // π+ hypothesis: each positive track in turn, keep m closest to m_K
+  let bestM = NaN, best4e = NaN, bestLo = NaN, bestHi = NaN;
+  for (let h = t0; h < t0 + 5; h++) {
+    if (tq[h]! <= 0) continue;
+    let Px = 0, Py = 0, Pz = 0, E = 0, Qx = 0, Qy = 0, Qz = 0, QE = 0;
+    const pos: number[] = [], neg: number[] = [];
+    for (let j = t0; j < t0 + 5; j++) {
+      const p2 = tpx[j]! ** 2 + tpy[j]! ** 2 + tpz[j]! ** 2;
+      const e = Math.sqrt(p2 + (j === h ? M_PI * M_PI : M_E * M_E));
+      Px += tpx[j]!; Py += tpy[j]!; Pz += tpz[j]!; E += e;
+      if (j !== h) { Qx += tpx[j]!; Qy += tpy[j]!; Qz += tpz[j]!; QE += e; (tq[j]! > 0 ? pos : neg).push(j); }
+    }
+    const m = mass2(Px, Py, Pz, E);
+    if (Number.isNaN(bestM) || Math.abs(m - M_K) < Math.abs(bestM - M_K)) {
+      bestM = m; best4e = mass2(Qx, Qy, Qz, QE);
+      if (pos.length === 2 && neg.length === 2) {
+        const pair = (x: number, y: number) => {
+          const ex = Math.sqrt(tpx[x]! ** 2 + tpy[x]! ** 2 + tpz[x]! ** 2 + M_E * M_E), ey = Math.sqrt(tpx[y]! ** 2 + tpy[y]! ** 2 + tpz[y]! ** 2 + M_E * M_E);
+          return mass2(tpx[x]! + tpx[y]!, tpy[x]! + tpy[y]!, tpz[x]! + tpz[y]!, ex + ey);
+        };
+        const A = [pair(pos[0]!, neg[0]!), pair(pos[1]!, neg[1]!)], B = [pair(pos[0]!, neg[1]!), pair(pos[1]!, neg[0]!)];
+        const use = Math.abs(A[0]! - A[1]!) <= Math.abs(B[0]! - B[1]!) ? A : B;
+        bestLo = Math.min(use[0]!, use[1]!); bestHi = Math.max(use[0]!, use[1]!);
+      } else { bestLo = NaN; bestHi = NaN; }
+    }
+  }
+  v.m_pi4e[i] = bestM; v.m_4e[i] = best4e; v.m_ee_lo[i] = bestLo; v.m_ee_hi[i] = bestHi;
+}

@@ -1,0 +1,159 @@
+/**
+ * Running a selection over an event file: reconstruction per batch, the preset's cuts in order,
+ * the user's expression cuts, regions, cut-flow (weighted and unweighted) and the candidate list.
+ * Results of shards merge exactly into the result of one run; blinding is applied on the way out.
+ */
+import type { EventFile } from '../io/event-file';
+import { computeVariables, type VariableColumns } from '../reco/variables';
+import { compileExpression } from './expression';
+import { presetById, type CutSpec, type NumParams, type ParamValue, type SelectionPreset } from './presets';
+import type { Candidate, CutFlowRow, RegionId, SelectionConfigInput, SelectionResult } from '../../src-shared/selection/types';
+import { SelectionConfigSchema } from '../../src-shared/selection/types';
+import { UserFacingError } from '../dispatch';
+
+export const SOFTWARE = { name: 'na62-event-display', version: '0.1.0' };
+
+export interface ResolvedSelection {
+  readonly preset: SelectionPreset;
+  readonly params: Record<string, ParamValue>;
+  readonly num: NumParams;
+  readonly disabled: readonly string[];
+  readonly expressions: readonly string[];
+  readonly cuts: readonly (CutSpec & { enabled: boolean })[];
+}
+
+/** Validate a selection request against its preset: unknown parameters, cuts or bad expressions are errors that say which. */
+export function resolveSelection(input: SelectionConfigInput): ResolvedSelection {
+  const cfg = SelectionConfigSchema.parse(input);
+  const preset = presetById(cfg.preset)!;
+  const params: Record<string, ParamValue> = Object.fromEntries(preset.params.map((p) => [p.name, p.value]));
+  for (const [k, v] of Object.entries(cfg.params)) {
+    const spec = preset.params.find((p) => p.name === k);
+    if (!spec) throw new UserFacingError('bad-request', `${preset.id}: no parameter "${k}" (parameters: ${preset.params.map((p) => p.name).join(', ')})`);
+    if (typeof spec.value === 'number' && (typeof v !== 'number' || !Number.isFinite(v))) throw new UserFacingError('bad-request', `${preset.id}: parameter ${k} must be a number`);
+    if (typeof spec.value === 'string' && (typeof v !== 'string' || (spec.options && !spec.options.includes(v)))) {
+      throw new UserFacingError('bad-request', `${preset.id}: parameter ${k} must be one of ${spec.options?.join(', ')}`);
+    }
+    params[k] = v;
+  }
+  for (const id of cfg.disabled) if (!preset.cuts.some((c) => c.id === id)) throw new UserFacingError('bad-request', `${preset.id}: no cut "${id}"`);
+  const exprCuts: CutSpec[] = cfg.expressions.map((text, k) => {
+    let fn: ReturnType<typeof compileExpression>;
+    try {
+      fn = compileExpression(text);
+    } catch (err) {
+      throw new UserFacingError('bad-request', `expression ${k + 1} ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return { id: `expr${k + 1}`, label: text, source: 'user', params: [], test: (v, i) => !!fn(v, i) };
+  });
+  const num = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? v : NaN])) as Record<string, number>;
+  const numParams = { ...num, hypothesis: typeof params['hypothesis'] === 'string' ? params['hypothesis'] : undefined } as NumParams;
+  return {
+    preset, params, num: numParams, disabled: cfg.disabled, expressions: cfg.expressions,
+    cuts: [...preset.cuts, ...exprCuts].map((c) => ({ ...c, enabled: !cfg.disabled.includes(c.id) })),
+  };
+}
+
+const recoOptions = (s: ResolvedSelection) => ({ lavWindow: s.num['lavWindow'] ?? 5, anti0Window: s.num['anti0Window'] ?? 5 });
+
+/** Does event i pass every enabled cut, and in which region is it? (-1: fails) */
+export function classify(s: ResolvedSelection, v: VariableColumns, i: number): { passed: number; region: RegionId | '' } {
+  let passed = 0;
+  for (const c of s.cuts) {
+    if (c.enabled && !c.test(v, i, s.num)) return { passed, region: '' };
+    passed++;
+  }
+  const r = s.preset.regions.find((reg) => reg.test(v, i, s.num));
+  return { passed, region: r ? r.id : '' };
+}
+
+export interface RunOptions {
+  /** batches [from, to) of the file (a shard); the whole file by default */
+  readonly batches?: readonly [number, number];
+  /** called after each batch; return false to stop (cancel) */
+  readonly onProgress?: (done: number, total: number) => boolean | void;
+  readonly yieldToHost?: () => Promise<void>;
+}
+
+export class SelectionCancelled extends Error {
+  constructor() { super('selection cancelled'); this.name = 'SelectionCancelled'; }
+}
+
+/** The full result, masked candidates included (it stays inside the engine; blind() makes what leaves). */
+export async function runSelection(file: EventFile, sel: ResolvedSelection, opts: RunOptions = {}): Promise<SelectionResult> {
+  const [b0, b1] = opts.batches ?? [0, file.numBatches];
+  const bs = file.meta.batchSize;
+  const first = Math.min(b0 * bs, file.numEvents), last = Math.min(b1 * bs, file.numEvents);
+  const counts = new Float64Array(sel.cuts.length + 1), weights = new Float64Array(sel.cuts.length + 1);
+  const regions: Record<RegionId, { n: number; w: number }> = { SR: { n: 0, w: 0 }, CR: { n: 0, w: 0 } };
+  const candidates: Candidate[] = [];
+  const reco = recoOptions(sel);
+  let vars: VariableColumns | undefined;
+  const utf8 = new TextDecoder();
+  for (let start = first; start < last; start += bs) {
+    const { columns } = await file.batchAt(start);
+    vars = computeVariables(columns, reco, vars && vars.ntracks.length === columns.length ? vars : undefined);
+    const w = columns.header['weight']!;
+    for (let i = 0; i < columns.length; i++) {
+      const { passed, region } = classify(sel, vars, i);
+      for (let k = 0; k <= passed; k++) { counts[k]!++; weights[k]! += w[i]!; }
+      if (passed < sel.cuts.length) continue;
+      if (region) { regions[region].n++; regions[region].w += w[i]!; }
+      const h = columns.header;
+      candidates.push({
+        file: file.name, index: start + i, run: h['run']![i]!, burst: h['burst']![i]!, event: h['event']![i]!,
+        process: utf8.decode(columns.processBytes.subarray(columns.processOffsets[i]!, columns.processOffsets[i + 1]!)),
+        weight: w[i]!, region,
+        vars: Object.fromEntries(sel.preset.keyVariables.map((k) => [k, vars![k][i]!])),
+      });
+    }
+    await opts.yieldToHost?.();
+    if (opts.onProgress?.(start + columns.length - first, last - first) === false) throw new SelectionCancelled();
+  }
+  const cutflow: CutFlowRow[] = [{ id: 'all', label: 'all events', enabled: true, n: counts[0]!, w: weights[0]! }];
+  sel.cuts.forEach((c, k) => cutflow.push({ id: c.id, label: c.label, enabled: c.enabled, n: counts[k + 1]!, w: weights[k + 1]! }));
+  return {
+    format: 'na62-selection', formatVersion: 1, software: SOFTWARE,
+    selection: { preset: sel.preset.id, params: sel.params, disabled: [...sel.disabled], expressions: [...sel.expressions] },
+    inputs: [{ file: file.name, events: last - first, firstEvent: first }],
+    cutflow, regions, blinded: false, masked: { n: 0, w: 0 }, candidates, keyVariables: [...sel.preset.keyVariables],
+  };
+}
+
+/** What may leave the engine while blind: masked candidates removed, region counts folded into one masked total. */
+export function blind(r: SelectionResult, isBlind: boolean): SelectionResult {
+  if (!isBlind || r.blinded) return r;
+  const preset = presetById(r.selection.preset)!;
+  const maskedIds = new Set(preset.regions.filter((x) => x.blinded).map((x) => x.id));
+  const masked = { n: r.masked.n, w: r.masked.w };
+  for (const id of maskedIds) { const c = r.regions[id]; if (c) { masked.n += c.n; masked.w += c.w; } }
+  return {
+    ...r, blinded: true, masked,
+    regions: Object.fromEntries(Object.entries(r.regions).filter(([id]) => !maskedIds.has(id as RegionId))),
+    candidates: r.candidates.filter((c) => !c.region || !maskedIds.has(c.region)),
+  };
+}
+
+const sameSelection = (a: SelectionResult, b: SelectionResult) => JSON.stringify(a.selection) === JSON.stringify(b.selection) && a.blinded === b.blinded;
+
+/** Merge shard results: cut-flows and region counts add, candidates and inputs concatenate (in input order). */
+export function mergeResults(parts: readonly SelectionResult[]): SelectionResult {
+  if (!parts.length) throw new UserFacingError('bad-request', 'nothing to merge');
+  const [head, ...rest] = parts;
+  for (const p of rest) {
+    if (!sameSelection(head!, p)) throw new UserFacingError('bad-request', 'cannot merge results of different selections (preset, parameters, cuts, expressions or blinding differ)');
+  }
+  const cutflow = head!.cutflow.map((row, k) => ({ ...row, n: parts.reduce((a, p) => a + p.cutflow[k]!.n, 0), w: parts.reduce((a, p) => a + p.cutflow[k]!.w, 0) }));
+  const regions: Partial<Record<RegionId, { n: number; w: number }>> = {};
+  for (const p of parts) for (const [id, c] of Object.entries(p.regions) as [RegionId, { n: number; w: number }][]) {
+    regions[id] = { n: (regions[id]?.n ?? 0) + c.n, w: (regions[id]?.w ?? 0) + c.w };
+  }
+  const order = (r: SelectionResult) => r.inputs[0] ? `${r.inputs[0].file}\u0000${String(r.inputs[0].firstEvent).padStart(15, '0')}` : '';
+  const sorted = [...parts].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  return {
+    ...head!, cutflow, regions,
+    masked: { n: parts.reduce((a, p) => a + p.masked.n, 0), w: parts.reduce((a, p) => a + p.masked.w, 0) },
+    inputs: sorted.flatMap((p) => p.inputs),
+    candidates: sorted.flatMap((p) => p.candidates),
+  };
+}

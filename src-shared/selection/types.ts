@@ -1,0 +1,47 @@
+/** Selections across the API: what the user asks for, and what comes back. */
+import { z } from 'zod';
+
+export const PRESET_IDS = ['dump-mumu', 'dump-ee', 'kaon-pi4e'] as const;
+export type PresetId = (typeof PRESET_IDS)[number];
+
+export const SelectionConfigSchema = z.object({
+  preset: z.enum(PRESET_IDS),
+  /** parameter overrides (name → value) */
+  params: z.record(z.string().max(40), z.union([z.number(), z.string().max(40)])).default({}),
+  /** ids of cuts switched off */
+  disabled: z.array(z.string().max(40)).max(50).default([]),
+  /** extra cuts as expressions over the variables */
+  expressions: z.array(z.string().max(2000)).max(20).default([]),
+}).strict();
+export type SelectionConfig = z.output<typeof SelectionConfigSchema>;
+export type SelectionConfigInput = z.input<typeof SelectionConfigSchema>;
+
+export interface CutFlowRow { readonly id: string; readonly label: string; readonly enabled: boolean; readonly n: number; readonly w: number }
+export type RegionId = 'SR' | 'CR';
+export interface Candidate {
+  readonly file: string;
+  readonly index: number;
+  readonly run: number; readonly burst: number; readonly event: number;
+  readonly process: string;
+  readonly weight: number;
+  /** '' outside the signal and control regions */
+  readonly region: RegionId | '';
+  readonly vars: Readonly<Record<string, number>>;
+}
+
+/** A selection's output, mergeable across shards: cut-flows add, candidates concatenate. */
+export interface SelectionResult {
+  readonly format: 'na62-selection';
+  readonly formatVersion: 1;
+  readonly software: { readonly name: string; readonly version: string };
+  readonly selection: { readonly preset: PresetId; readonly params: Readonly<Record<string, number | string>>; readonly disabled: readonly string[]; readonly expressions: readonly string[] };
+  readonly inputs: readonly { readonly file: string; readonly events: number; readonly firstEvent: number }[];
+  readonly cutflow: readonly CutFlowRow[];
+  /** events (and weights) in each region; while blind, only their sum over the masked regions */
+  readonly regions: Readonly<Partial<Record<RegionId, { n: number; w: number }>>>;
+  /** blind: the candidates in masked regions are left out and only counted here */
+  readonly blinded: boolean;
+  readonly masked: { readonly n: number; readonly w: number };
+  readonly candidates: readonly Candidate[];
+  readonly keyVariables: readonly string[];
+}
