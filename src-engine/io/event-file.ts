@@ -168,7 +168,15 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
   }
 
   const cache = new Map<number, BatchColumns>();
-  async function batch(b: number): Promise<BatchColumns> {
+  // Arrow's file reader keeps one read position: reads must not interleave (a selection and the
+  // event the user steps to can ask at the same time), so batch reads queue up one by one.
+  let queue: Promise<unknown> = Promise.resolve();
+  function batch(b: number): Promise<BatchColumns> {
+    const next = queue.then(() => readBatch(b));
+    queue = next.catch(() => {});
+    return next;
+  }
+  async function readBatch(b: number): Promise<BatchColumns> {
     const hit = cache.get(b);
     if (hit) {
       cache.delete(b);

@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import { cdaTax, computeVariables, TAX_BEAM } from '../../src-engine/reco/variables';
+import { closestApproach } from '../../src-engine/reco/vertex';
+import { compileExpression, ExpressionError } from '../../src-engine/selection/expression';
+import { blind, mergeResults, resolveSelection, runSelection } from '../../src-engine/selection/run';
+import { candidatesFromCsv, resultFromJson, resultToCsv, resultToJson } from '../../src-engine/selection/candidates-io';
+import { createDispatcher, createEngineHandlers, type EngineHost } from '../../src-engine';
+import { generateToSink } from '../../src-engine/generator/write-generated';
+import { encodeColumns } from '../../src-engine/io/codec';
+import { openEventFile } from '../../src-engine/io/event-file';
+import { memorySink, memorySource, type RandomAccessSource } from '../../src-engine/io/source';
+import type { Na62Event, StrawTrack } from '../../src-shared/event/model';
+import type { SelectionResult } from '../../src-shared/selection/types';
+import type { Envelope } from '../../src-shared/api/contract';
+
+const Z1 = 183_508;
+/** A straight track through (x, y, z) with slopes (sx, sy) and momentum p, as the STRAW would report it. */
+function track(q: number, p: number, x: number, y: number, z: number, sx: number, sy: number): StrawTrack {
+  const pz = p / Math.sqrt(1 + sx * sx + sy * sy);
+  return { charge: q, px: sx * pz, py: sy * pz, pz, x: x + sx * (Z1 - z), y: y + sy * (Z1 - z), time: 0, chi2: 5, nChambers: 4, dxdzAfter: sx - (q * 270) / pz, dydzAfter: sy };
+}
+const ev = (tracks: StrawTrack[]): Na62Event => ({
+  header: { run: 1, burst: 0, event: 0, mode: 'dump', timeInSpill: 0, weight: 1, process: 'test' },
+  tracks, lkrClusters: [], muv3Hits: [], newchodHits: [], lavHits: [], anti0Hits: [],
+});
+const varsOf = (events: Na62Event[]) => computeVariables(encodeColumns(events, { strawHits: false, truth: false }));
+
+async function fileOf(input: Parameters<typeof generateToSink>[0], name = 'mc.arrow', batchSize?: number) {
+  const sink = memorySink();
+  await generateToSink(input, sink, batchSize ? { batchSize } : {});
+  return openEventFile(memorySource(name, sink.bytes()));
+}
+
+describe('vertex, CDA, CDA_TAX and Z_TAX: known answers', () => {
+  it('finds the vertex and the CDA of two crossing and two skew lines', () => {
+    const v = varsOf([ev([track(1, 40_000, 10, 20, 150_000, 0.002, -0.001), track(-1, 30_000, 10, 20, 150_000, -0.003, 0.004)])]);
+    expect(v.vz[0]).toBeCloseTo(150_000, 0);
+    expect(v.vx[0]).toBeCloseTo(10, 2);
+    expect(v.vy[0]).toBeCloseTo(20, 2);
+    expect(v.cda[0]).toBeLessThan(0.05);
+    // skew: the second line displaced by 8 mm in y at the crossing: CDA 8 mm, vertex midway
+    const s = varsOf([ev([track(1, 40_000, 0, 0, 140_000, 0.004, 0), track(-1, 30_000, 0, 8, 140_000, -0.004, 0)])]);
+    expect(s.cda[0]).toBeCloseTo(8, 2);
+    expect(s.vy[0]).toBeCloseTo(4, 2);
+    expect(s.vz[0]).toBeCloseTo(140_000, 0);
+  });
+
+  it('handles parallel lines: CDA is their distance, no closest point', () => {
+    const ca = closestApproach({ x: 0, y: 0, z: 0, dx: 0.001, dy: 0, dz: 1 }, { x: 0, y: 5, z: 0, dx: 0.001, dy: 0, dz: 1 });
+    expect(ca.defined).toBe(false);
+    expect(ca.cda).toBeCloseTo(5, 6);
+    const v = varsOf([ev([track(1, 40_000, 0, 0, 150_000, 0.001, 0), track(-1, 40_000, 0, 5, 150_000, 0.001, 0)])]);
+    expect(v.cda[0]).toBeCloseTo(5, 3);
+  });
+
+  it('computes CDA_TAX and Z_TAX of §2.3 for a pair pointing back to the proton impact point', () => {
+    // a particle from (0, −22, 23.07 m) with slope (1, 0.5) mrad decays at z = 150 m
+    const zv = 150_000, sx = 0.001, sy = 0.0005;
+    const vx = TAX_BEAM.x + sx * (zv - TAX_BEAM.z), vy = TAX_BEAM.y + sy * (zv - TAX_BEAM.z);
+    const exact = cdaTax(vx, vy, zv, sx, sy);
+    expect(exact.cda).toBeCloseTo(0, 9);
+    expect(exact.z).toBeCloseTo(TAX_BEAM.z, 6);
+    // moved 10 mm sideways, perpendicular to its direction: CDA_TAX = 10 mm, Z_TAX unchanged
+    const n = Math.hypot(sx, sy), px = -sy / n, py = sx / n;
+    const off = cdaTax(vx + 10 * px, vy + 10 * py, zv, sx, sy);
+    expect(off.cda).toBeCloseTo(10, 9);
+    expect(off.z).toBeCloseTo(TAX_BEAM.z, 6);
+    // a vertex behind the TAX (upstream of it) still gives the right geometry
+    const behind = cdaTax(TAX_BEAM.x - sx * 3000, TAX_BEAM.y - sy * 3000, TAX_BEAM.z - 3000, sx, sy);
+    expect(behind.cda).toBeCloseTo(0, 9);
+    expect(behind.z).toBeCloseTo(TAX_BEAM.z, 6);
+    // parallel to the beam: Z_TAX undefined, CDA = transverse distance
+    const par = cdaTax(3, -18, 150_000, 0, 0);
+    expect(par.z).toBeNaN();
+    expect(par.cda).toBeCloseTo(5, 9);
+  });
+
+  it('the two-track selection variables use that geometry', () => {
+    const zv = 160_000, sx = 0.0008, sy = -0.0004;
+    const vx = sx * (zv - TAX_BEAM.z), vy = TAX_BEAM.y + sy * (zv - TAX_BEAM.z);
+    // two tracks whose momenta sum along (sx, sy): symmetric opening in x
+    const v = varsOf([ev([track(1, 40_000, vx, vy, zv, sx + 0.003, sy), track(-1, 40_000, vx, vy, zv, sx - 0.003, sy)])]);
+    expect(v.cda_tax[0]).toBeLessThan(0.05);
+    expect(v.z_tax[0]! / 1000).toBeCloseTo(23.07, 1);
+    expect(v.m_mumu[0]).toBeGreaterThan(2 * 105.658);
+  });
+});
+
+describe('expressions', () => {
+  it('evaluate over the variables and refuse anything else with a clear message', () => {
+    const v = varsOf([ev([track(1, 40_000, 0, 0, 150_000, 0.002, 0), track(-1, 30_000, 0, 0, 150_000, -0.002, 0)])]);
+    expect(compileExpression('p1 > 30000 && abs(dt) < 1 && ntracks == 2')(v, 0)).toBe(1);
+    expect(compileExpression('max(p1, p2) / 1000')(v, 0)).toBeCloseTo(40, 4); // stored as float32
+    const bad: [string, RegExp][] = [
+      ['cda_taxx < 20', /unknown variable "cda_taxx" \(did you mean cda_tax\?\)/],
+      ['p1 >', /syntax error/],
+      ['constructor.constructor("return 1")()', /only the listed functions can be called|not allowed/],
+      ['p1.toString', /not allowed/],
+      ['"abc"', /only numbers/],
+      ['p1 = 3', /syntax error|not allowed/],
+      ['alert(1)', /unknown function "alert"/],
+      ['', /empty/],
+    ];
+    for (const [text, re] of bad) {
+      expect(() => compileExpression(text), text).toThrow(ExpressionError);
+      expect(() => compileExpression(text), text).toThrow(re);
+    }
+  });
+});
+
+describe('published selections on the fast MC', () => {
+  it("A' → μμ at 400 MeV: in the SR with the efficiency the resolutions imply, m_μμ peaks at 400 MeV", async () => {
+    const f = await fileOf({ mode: 'dump', mix: { 'aprime-mumu': 1 }, numEvents: 20_000, seed: 31, truth: false });
+    const r = await runSelection(f, resolveSelection({ preset: 'dump-mumu' }));
+    const selected = r.cutflow.at(-1)!.n;
+    expect(selected).toBeGreaterThan(2000);
+    const c = r.candidates;
+    const q = (xs: number[], f: number) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * f)]!;
+    // CDA_TAX is the modulus of a Gaussian: its median is 0.674 σ
+    const sigmaCda = q(c.map((x) => x.vars['cda_tax']!), 0.5) / 0.674;
+    const zt = c.map((x) => x.vars['z_tax']!);
+    const sigmaZ = (q(zt, 0.84) - q(zt, 0.16)) / 2;
+    expect(sigmaCda).toBeGreaterThan(5.5);
+    expect(sigmaCda).toBeLessThan(8); // published ≈ 6.7 mm (A§2.2)
+    expect(sigmaZ).toBeGreaterThan(2500);
+    expect(sigmaZ).toBeLessThan(7000); // published ≈ 5.7 m; the fast MC gives ≈ 3.4 m (detector/resolution.ts)
+    expect(Math.abs(q(zt, 0.5) - 23_500)).toBeLessThan(1500);
+    // the box is ±3σ: for Gaussians with these σ at least (1 − 2·0.0027)·(1 − 0.0027) ≈ 99 %, less the tails
+    const effSR = r.regions.SR!.n / selected;
+    const expected = (1 - 2 * 0.0027) * (1 - 0.0027 * 2) * 0.98;
+    expect(effSR).toBeGreaterThan(Math.min(0.95, expected - 0.03));
+    const m = c.map((x) => x.vars['m_mumu']!);
+    expect(Math.abs(q(m, 0.5) - 400)).toBeLessThan(1);
+    expect((q(m, 0.84) - q(m, 0.16)) / 2).toBeLessThan(5);
+  });
+
+  it('combinatorial pairs mostly fail the time coincidence and spread over the CDA_TAX–Z_TAX plane', async () => {
+    const f = await fileOf({ mode: 'dump', mix: { 'combinatorial-mumu': 1 }, numEvents: 30_000, seed: 32, truth: false });
+    const noTiming = await runSelection(f, resolveSelection({ preset: 'dump-mumu', disabled: ['timing', 'vertex_cda', 'fiducial'] }));
+    const r = await runSelection(f, resolveSelection({ preset: 'dump-mumu' }));
+    const row = (res: SelectionResult, id: string) => res.cutflow.find((x) => x.id === id)!.n;
+    const before = row(r, 'two_tracks'), after = row(r, 'timing');
+    expect(after / before).toBeLessThan(0.25);
+    const pts = noTiming.candidates.map((x) => [x.vars['cda_tax']!, x.vars['z_tax']!] as const).filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b));
+    expect(pts.length).toBeGreaterThan(30);
+    const spreadCda = Math.max(...pts.map((p) => p[0])) - Math.min(...pts.map((p) => p[0]));
+    const spreadZ = Math.max(...pts.map((p) => p[1])) - Math.min(...pts.map((p) => p[1]));
+    expect(spreadCda).toBeGreaterThan(100);
+    expect(spreadZ).toBeGreaterThan(50_000);
+    expect(pts.filter(([a, z]) => a < 20 && z > 6000 && z < 40_000).length / pts.length).toBeLessThan(0.2);
+  });
+
+  it('K2πDD events peak at m_K in m_π4e', async () => {
+    const f = await fileOf({ mode: 'kaon', mix: { 'k2pi-dd': 1 }, numEvents: 40_000, seed: 33, truth: false });
+    const r = await runSelection(f, resolveSelection({ preset: 'kaon-pi4e' }));
+    const m = r.candidates.map((c) => c.vars['m_pi4e']!).sort((a, b) => a - b);
+    expect(m.length).toBeGreaterThan(100);
+    expect(Math.abs(m[Math.floor(m.length / 2)]! - 493.677)).toBeLessThan(1);
+    expect(r.regions.SR!.n / m.length).toBeGreaterThan(0.9);
+  });
+
+  it('validates parameters, cuts and expressions by name', () => {
+    expect(() => resolveSelection({ preset: 'dump-mumu', params: { cdaMaxx: 3 } })).toThrow(/no parameter "cdaMaxx"/);
+    expect(() => resolveSelection({ preset: 'dump-mumu', disabled: ['nope'] })).toThrow(/no cut "nope"/);
+    expect(() => resolveSelection({ preset: 'kaon-pi4e', params: { hypothesis: 'xyz' } })).toThrow(/one of none, aa, S, nonres/);
+    expect(() => resolveSelection({ preset: 'dump-ee', expressions: ['cda_tax <'] })).toThrow(/expression 1/);
+  });
+});
+
+describe('shards and candidate files', () => {
+  it('shard-and-merge equals the single run, also through JSON; CSV round-trips the candidates', async () => {
+    const f = await fileOf({ mode: 'dump', mix: { 'aprime-mumu': 1, 'combinatorial-mumu': 2 }, numEvents: 9000, seed: 34, truth: false }, 'mc.arrow', 1000);
+    const sel = resolveSelection({ preset: 'dump-mumu', expressions: ['p1 + p2 > 20000'] });
+    const whole = await runSelection(f, sel);
+    const shards = await Promise.all([[0, 3], [3, 4], [4, 9]].map(([a, b]) => runSelection(f, sel, { batches: [a!, b!] })));
+    const viaJson = shards.reverse().map((s) => resultFromJson(resultToJson(s), 'shard.json'));
+    const merged = mergeResults(viaJson);
+    expect(merged.cutflow.map((c) => c.n)).toEqual(whole.cutflow.map((c) => c.n));
+    // counts add exactly; weighted sums agree to rounding (floating-point addition is not associative)
+    merged.cutflow.forEach((c, k) => expect(Math.abs(c.w - whole.cutflow[k]!.w) / Math.max(1, whole.cutflow[k]!.w)).toBeLessThan(1e-12));
+    expect(merged.candidates).toEqual(whole.candidates);
+    expect(Object.fromEntries(Object.entries(merged.regions).map(([k, r]) => [k, r!.n]))).toEqual(Object.fromEntries(Object.entries(whole.regions).map(([k, r]) => [k, r!.n])));
+    const back = candidatesFromCsv(resultToCsv(whole), 'c.csv');
+    expect(back.preset).toBe('dump-mumu');
+    expect(back.candidates.map((c) => `${c.run}:${c.burst}:${c.event}`)).toEqual(whole.candidates.map((c) => `${c.run}:${c.burst}:${c.event}`));
+    expect(() => mergeResults([whole, { ...whole, selection: { ...whole.selection, params: { ...whole.selection.params, cdaMax: 3 } } }])).toThrow(/different selections/);
+    expect(() => resultFromJson('{"format":"x"}', 'bad.json')).toThrow(/bad\.json: not an NA62 selection result/);
+  });
+
+  it('blind results list no masked candidate and count them instead', async () => {
+    const f = await fileOf({ mode: 'dump', mix: { 'aprime-mumu': 1 }, numEvents: 3000, seed: 35, truth: false });
+    const r = await runSelection(f, resolveSelection({ preset: 'dump-mumu' }));
+    const b = blind(r, true);
+    expect(r.candidates.some((c) => c.region === 'SR')).toBe(true);
+    expect(b.candidates.some((c) => c.region === 'SR' || c.region === 'CR')).toBe(false);
+    expect(b.masked.n).toBe((r.regions.SR?.n ?? 0) + (r.regions.CR?.n ?? 0));
+    expect(b.regions).toEqual({});
+  });
+});
+
+describe('blinding through the API', () => {
+  const value = <T>(e: Envelope<unknown>): T => { if (!e.ok) throw new Error(e.error.message); return e.value as T; };
+
+  it('no request returns a masked event while blind; unblinding needs the confirmation', async () => {
+    const files = new Map<string, Uint8Array>();
+    const host: EngineHost = {
+      createFile: (name) => ({
+        async sink() { const s = memorySink(); return { ...s, commit: async () => { await s.commit(); files.set(name, s.bytes()); } }; },
+        async source(): Promise<RandomAccessSource | undefined> { const b = files.get(name); return b ? memorySource(name, b) : undefined; },
+      }),
+      cachedFile: () => { throw new Error('unused'); },
+      progress: () => {},
+      yieldToHost: async () => {},
+    };
+    const d = createDispatcher(createEngineHandlers({ host: 'node', appVersion: 't', files: host }));
+    const ds = value<{ id: string }>(await d.handle('generate', { taskId: 'g', name: 'sig.arrow', config: { mode: 'dump', mix: { 'aprime-mumu': 1 }, numEvents: 2000, seed: 36 } }));
+    expect(value<{ blind: boolean }>(await d.handle('blinding', undefined)).blind).toBe(true);
+    const res = value<SelectionResult>(await d.handle('runSelection', { taskId: 's', dataset: ds.id, selection: { preset: 'dump-mumu' } }));
+    expect(res.blinded).toBe(true);
+    expect(res.masked.n).toBeGreaterThan(50);
+    expect(res.candidates.every((c) => c.region === '')).toBe(true);
+    // step through every event: the masked ones are refused, by name
+    let refused = 0;
+    for (let i = 0; i < 2000; i++) {
+      const e = await d.handle('event', { dataset: ds.id, index: i });
+      if (!e.ok) {
+        expect(e.error.code).toBe('blinded');
+        expect(e.error.message).toMatch(/blinded (SR|CR) of dump-mumu/);
+        refused++;
+      }
+    }
+    expect(refused).toBeGreaterThanOrEqual(res.masked.n);
+    // the export is blind too
+    const csv = value<{ text: string }>(await d.handle('exportSelection', { dataset: ds.id, format: 'csv' })).text;
+    expect(csv).toMatch(/# blinded: true/);
+    expect(csv).not.toMatch(/,SR,|,CR,/);
+    // unblinding without the confirmation fails; with it, the events come back
+    expect((await d.handle('setBlinding', { blind: false })).ok).toBe(false);
+    value(await d.handle('setBlinding', { blind: false, confirm: 'unblind' }));
+    const open = value<SelectionResult>(await d.handle('runSelection', { taskId: 's2', dataset: ds.id, selection: { preset: 'dump-mumu' } }));
+    expect(open.candidates.filter((c) => c.region === 'SR').length).toBeGreaterThan(50);
+    const first = open.candidates.find((c) => c.region === 'SR')!;
+    expect((await d.handle('event', { dataset: ds.id, index: first.index })).ok).toBe(true);
+  });
+});
