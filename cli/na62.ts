@@ -1,6 +1,8 @@
 /**
  * The NA62 event display's command line. Commands:
  *   generate   run the fast Monte Carlo and write an event file
+ *   select     run a published selection over event files (shardable), write the result
+ *   merge      merge selection results of shards into one
  * Run with: npm run na62 -- <command> [options]   (or: npx tsx cli/na62.ts <command> …)
  */
 import { parseArgs } from 'node:util';
@@ -12,7 +14,33 @@ import { modeOfMix, parseProcessMix } from '../src-shared/event/generator-config
 import { generateToSink } from '../src-engine/generator/write-generated';
 import { GeneratorConfigSchema } from '../src-engine/generator/generate';
 import { WriteCancelled } from '../src-engine/io/event-file';
-import { nodeFileSink } from '../src-main/fs/node-file';
+import { nodeFileSink, nodeFileSource } from '../src-main/fs/node-file';
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { openEventFile } from '../src-engine/io/event-file';
+import { blind, mergeResults, resolveSelection } from '../src-engine/selection/run';
+import { PRESETS } from '../src-engine/selection/presets';
+import { VARIABLES } from '../src-engine/reco/variables';
+import { resultFromJson, resultToCsv, resultToJson } from '../src-engine/selection/candidates-io';
+import { PRESET_IDS, type SelectionConfigInput, type SelectionResult } from '../src-shared/selection/types';
+
+const HELP_SELECT = `usage: na62 select --preset ${PRESET_IDS.join('|')} --out RESULT.json [options] FILE.arrow…
+
+Run a published NA62 selection over event files and write the cut-flow and candidate list.
+Results of shards merge exactly (na62 merge): cut-flows add, candidate lists concatenate.
+
+  --preset       the selection: ${PRESET_IDS.join(', ')}
+  --param k=v    override a parameter (repeatable), e.g. --param cdaMax=8 --param hypothesis=aa
+  --disable ID   switch a cut off (repeatable), e.g. --disable lav_veto
+  --expr TEXT    an extra cut over the variables (repeatable), e.g. --expr "p1 + p2 > 20000"
+  --shard I/N    process only shard I of N (I from 1): the N shards of a dataset merge into the whole
+  --workers N    worker threads (default: the number of cores)
+  --unblind      list events in the masked signal and control regions (the default is blind)
+  --out FILE     the result (JSON, reloadable and mergeable)
+  --csv FILE     also write the candidate list as CSV
+  --list         list the presets, their cuts and parameters, and the variables`;
+
+const HELP_MERGE = `usage: na62 merge --out MERGED.json [--csv MERGED.csv] RESULT.json…`;
 
 const HELP = `usage: na62 generate --process LABEL[:SHARE][,LABEL[:SHARE]…] --events N --out FILE [options]
 
@@ -117,11 +145,124 @@ async function generate(argv: string[]): Promise<void> {
   console.log(`wrote ${n} events (${(size / 1e6).toFixed(1)} MB) to ${out} in ${secs.toFixed(2)} s: ${Math.round(n / secs).toLocaleString('en')} events/s`);
 }
 
+/** Run a selection over [file, batch range] jobs on worker threads; results merged in file/event order. */
+async function runJobs(jobs: { file: string; batches: [number, number] }[], selection: SelectionConfigInput, workers: number, quiet: boolean): Promise<SelectionResult[]> {
+  const results: SelectionResult[] = [];
+  const queue = [...jobs];
+  let done = 0;
+  const t0 = performance.now();
+  const one = () => new Promise<void>((resolve, reject) => {
+    const w = new Worker(new URL('./select-worker.mjs', import.meta.url));
+    const next = () => {
+      const job = queue.shift();
+      if (!job) { w.postMessage(null); resolve(); return; }
+      w.postMessage({ ...job, selection });
+    };
+    w.on('message', (m: { result?: SelectionResult; error?: string }) => {
+      if (m.error) { w.terminate(); reject(new Error(m.error)); return; }
+      results.push(m.result!);
+      done++;
+      if (!quiet && process.stderr.isTTY) process.stderr.write(`\r${done}/${jobs.length} parts  ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      next();
+    });
+    w.on('error', reject);
+    next();
+  });
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, jobs.length)) }, one));
+  if (!quiet && process.stderr.isTTY) process.stderr.write('\n');
+  return results;
+}
+
+async function select(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      preset: { type: 'string' }, param: { type: 'string', multiple: true, default: [] }, disable: { type: 'string', multiple: true, default: [] },
+      expr: { type: 'string', multiple: true, default: [] }, shard: { type: 'string' }, workers: { type: 'string' }, unblind: { type: 'boolean', default: false },
+      out: { type: 'string' }, csv: { type: 'string' }, list: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+    },
+    allowPositionals: true, strict: true,
+  });
+  if (values.help) { console.log(HELP_SELECT); return; }
+  if (values.list) {
+    for (const p of PRESETS) {
+      console.log(`${p.id}: ${p.label}`);
+      p.cuts.forEach((c, k) => console.log(`  ${k + 1}. ${c.id.padEnd(16)} ${c.label}  [${c.source}]`));
+      for (const x of p.params) console.log(`     ${x.name} = ${x.value} ${x.unit}  ${x.description}  [${x.source}]`);
+    }
+    console.log('variables:');
+    for (const [k, [unit, what]] of Object.entries(VARIABLES)) console.log(`  ${k.padEnd(9)} ${unit.padEnd(7)} ${what}`);
+    return;
+  }
+  if (!values.preset) fail('--preset is required (see --help)');
+  if (!values.out) fail('--out is required');
+  if (!positionals.length) fail('give at least one event file');
+  const params: Record<string, number | string> = {};
+  for (const kv of values.param!) {
+    const m = /^([\w]+)=(.*)$/.exec(kv);
+    if (!m) fail(`--param wants name=value, got "${kv}"`);
+    const n = Number(m![2]);
+    params[m![1]!] = m![2]!.trim() !== '' && Number.isFinite(n) ? n : m![2]!;
+  }
+  const selection: SelectionConfigInput = { preset: values.preset as SelectionConfigInput['preset'], params, disabled: values.disable!, expressions: values.expr! };
+  try { resolveSelection(selection); } catch (err) { fail(err instanceof Error ? err.message : String(err)); }
+  let shard: [number, number] = [1, 1];
+  if (values.shard) {
+    const m = /^(\d+)\/(\d+)$/.exec(values.shard);
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) fail(`--shard wants I/N with 1 ≤ I ≤ N, got "${values.shard}"`);
+    shard = [Number(m![1]), Number(m![2])];
+  }
+  // jobs: each file's batches, cut into this shard's range, then into parts for the workers
+  const jobs: { file: string; batches: [number, number] }[] = [];
+  for (const file of positionals.map((p) => path.resolve(p))) {
+    const f = await openEventFile(await nodeFileSource(file)).catch((e: Error) => fail(e.message));
+    const B = f.numBatches;
+    await f.close();
+    const lo = Math.floor(((shard[0] - 1) * B) / shard[1]), hi = Math.floor((shard[0] * B) / shard[1]);
+    const step = Math.max(1, Math.ceil((hi - lo) / 64));
+    for (let b = lo; b < hi; b += step) jobs.push({ file, batches: [b, Math.min(hi, b + step)] });
+  }
+  const workers = values.workers ? Number(values.workers) : availableParallelism();
+  const t0 = performance.now();
+  const parts = jobs.length ? await runJobs(jobs, selection, workers, values.quiet!) : [];
+  if (!parts.length) fail('this shard holds no events');
+  const result = blind(mergeResults(parts), !values.unblind);
+  const secs = (performance.now() - t0) / 1000;
+  await writeText(values.out!, resultToJson(result));
+  if (values.csv) await writeText(values.csv, resultToCsv(result));
+  const events = result.cutflow[0]!.n;
+  console.log(`${result.selection.preset}: ${events} events, ${result.cutflow.at(-1)!.n} selected${result.blinded ? ` (${result.masked.n} in masked regions, not listed: blind)` : ''}; ${Math.round(events / secs).toLocaleString('en')} events/s on ${workers} worker(s)`);
+  for (const row of result.cutflow) console.log(`  ${row.id.padEnd(16)} ${String(row.n).padStart(10)}  w=${row.w.toPrecision(4)}${row.enabled ? '' : '  (off)'}`);
+}
+
+async function writeText(target: string, text: string): Promise<void> {
+  const sink = await nodeFileSink(path.resolve(target)).catch((e: NodeJS.ErrnoException) => fail(`cannot write ${target}: ${e.code ?? e.message}`));
+  await sink.write(new TextEncoder().encode(text));
+  await sink.commit();
+}
+
+async function merge(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, options: { out: { type: 'string' }, csv: { type: 'string' }, help: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+  if (values.help) { console.log(HELP_MERGE); return; }
+  if (!values.out || !positionals.length) fail(HELP_MERGE);
+  const parts = await Promise.all(positionals.map(async (p) => {
+    const text = await fs.readFile(p, 'utf8').catch((e: NodeJS.ErrnoException) => fail(`${p}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`));
+    try { return resultFromJson(text, p); } catch (err) { return fail(err instanceof Error ? err.message : String(err)); }
+  }));
+  let merged: SelectionResult;
+  try { merged = mergeResults(parts); } catch (err) { return fail(err instanceof Error ? err.message : String(err)); }
+  await writeText(values.out, resultToJson(merged));
+  if (values.csv) await writeText(values.csv, resultToCsv(merged));
+  console.log(`merged ${parts.length} results: ${merged.cutflow[0]!.n} events, ${merged.cutflow.at(-1)!.n} selected, ${merged.candidates.length} candidates listed`);
+}
+
 async function main(): Promise<void> {
   const [cmd, ...rest] = process.argv.slice(2);
-  if (!cmd || cmd === '--help' || cmd === 'help') { console.log(HELP); return; }
+  if (!cmd || cmd === '--help' || cmd === 'help') { console.log(`${HELP}\n\n${HELP_SELECT}\n\n${HELP_MERGE}`); return; }
   if (cmd === 'generate') return generate(rest);
-  fail(`unknown command "${cmd}" (commands: generate)`);
+  if (cmd === 'select') return select(rest);
+  if (cmd === 'merge') return merge(rest);
+  fail(`unknown command "${cmd}" (commands: generate, select, merge)`);
 }
 
 main().catch((err: unknown) => {

@@ -17,6 +17,8 @@ import { bindDataApi, openWith, useDataStore } from './state/data-store';
 import { DataPanel } from './panels/DataPanel';
 import { GenerateDialog } from './panels/GenerateDialog';
 import { TaskBar } from './panels/TaskBar';
+import { SelectionPanel } from './panels/SelectionPanel';
+import { bindSelectionApi } from './state/selection-store';
 
 /** `?baseline=unmerged`: the benchmark's baseline, every part drawn on its own (never used by the UI). */
 const UNMERGED_BASELINE = new URLSearchParams(window.location.search).get('baseline') === 'unmerged';
@@ -34,6 +36,7 @@ export function App({ api }: { api: Na62Api }) {
   const theme = useViewStore((s) => s.theme);
 
   useEffect(() => bindDataApi(api), [api]);
+  useEffect(() => { void bindSelectionApi(api).catch(() => {}); }, [api]);
 
   // the app opens on the built-in demo data when nothing else is open
   useEffect(() => {
@@ -129,6 +132,7 @@ export function App({ api }: { api: Na62Api }) {
       <Toolbar model={model} onSavePng={() => void savePng()} busy={busy} onOpen={openFile} onGenerate={() => setGenerateOpen(true)} />
       <div className="side-panel">
         <DataPanel />
+        <SelectionPanel />
         {model && <ElementPanel model={model} />}
       </div>
       <main className="main">

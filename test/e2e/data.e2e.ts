@@ -34,23 +34,60 @@ describe('data in the app', () => {
 
   it('steps events with the keyboard; the HUD and the picture change', async () => {
     const before = await canvasShot(page, '20-demo-event-0');
-    for (let i = 0; i < 7; i++) await afterRender(page, () => page.keyboard.press('ArrowRight'));
-    await expect.poll(hud).toContain('11001:0:7');
-    expect(await page.getByTestId('event-process').textContent()).toBe('aprime-mumu');
+    for (let i = 0; i < 4; i++) await afterRender(page, () => page.keyboard.press('ArrowRight'));
+    await expect.poll(hud).toContain('11001:0:4');
+    expect(await page.getByTestId('event-process').textContent()).toBe('combinatorial-mumu');
     expect(await page.getByTestId('track-table').locator('tbody tr').count()).toBe(2);
-    const after = await canvasShot(page, '21-demo-event-7');
-    await pageShot(page, '21-page-event-7');
+    const after = await canvasShot(page, '21-demo-event-4');
+    await pageShot(page, '21-page-event-4');
     expect(fractionChanged(before, after)).toBeGreaterThan(0.0005);
     await afterRender(page, () => page.keyboard.press('PageUp'));
-    await expect.poll(hud).toContain('11001:0:6');
+    await expect.poll(hud).toContain('11001:0:3');
     await afterRender(page, () => page.keyboard.press('PageDown'));
-    await expect.poll(hud).toContain('11001:0:7');
+    await expect.poll(hud).toContain('11001:0:4');
     // MC truth on and off changes pixels
     const noTruth = await canvasShot(page, '22-truth-off');
     await afterRender(page, () => page.keyboard.press('m'));
     const truth = await canvasShot(page, '23-truth-on');
     expect(fractionChanged(noTruth, truth)).toBeGreaterThan(0.0002);
     await afterRender(page, () => page.keyboard.press('m'));
+  });
+
+  it('keeps signal-region events blind: stepping onto one shows why, not the event', async () => {
+    await page.getByTestId('event-index').fill('7');
+    await page.getByTestId('event-index').press('Enter');
+    await expect.poll(() => page.getByTestId('data-error').textContent()).toMatch(/event 7 is in the blinded SR of dump-mumu: unblind to see it/);
+    expect(await page.getByTestId('event-summary').count()).toBe(0);
+    expect(await page.getByTestId('blind-state').textContent()).toBe('BLIND');
+  });
+
+  it('runs dump-mumu: cut-flow, masked count, candidates; unblinding needs the typed confirmation', async () => {
+    await page.getByTestId('run-selection').click();
+    await page.getByTestId('cutflow').waitFor({ timeout: 60_000 });
+    const rows = await page.getByTestId('cutflow').locator('tbody tr td:first-child').allTextContents();
+    expect(rows).toEqual(['all', 'two_tracks', 'timing', 'track_quality', 'momentum', 'acceptance', 'muon_id', 'lav_veto', 'vertex_cda', 'fiducial']);
+    expect(await page.getByTestId('region-counts').textContent()).toMatch(/masked \(SR \+ CR\): \d+ events, not listed/);
+    const blindRegions = await page.getByTestId('candidates').locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(blindRegions.every((r) => r === '—')).toBe(true);
+    await pageShot(page, '26-selection-blind');
+    // a bad expression is refused with a reason before anything runs
+    await page.getByTestId('expressions').fill('cda_taxx < 20');
+    await expect.poll(() => page.getByTestId('expression-error').textContent()).toMatch(/did you mean cda_tax/);
+    await page.getByTestId('expressions').fill('');
+    // unblind
+    await page.getByRole('button', { name: 'Unblind…' }).click();
+    const dlg = page.getByRole('dialog', { name: 'Unblind' });
+    expect(await dlg.getByTestId('confirm-unblind').isDisabled()).toBe(true);
+    await dlg.getByLabel('confirmation').fill('unblind');
+    await dlg.getByTestId('confirm-unblind').click();
+    await expect.poll(() => page.getByTestId('blind-state').textContent()).toBe('UNBLINDED');
+    await expect.poll(() => page.getByTestId('region-counts').textContent()).toMatch(/SR: \d+/);
+    await page.getByTestId('candidates').locator('tbody tr', { hasText: 'SR' }).first().click();
+    await page.getByTestId('event-summary').waitFor();
+    await pageShot(page, '27-selection-unblinded-event');
+    // and blind again for the rest
+    await page.getByRole('button', { name: 'Blind again' }).click();
+    await expect.poll(() => page.getByTestId('blind-state').textContent()).toBe('BLIND');
   });
 
   it('the kaon-mode demo shows the beam kaon', async () => {

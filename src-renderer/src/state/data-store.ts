@@ -47,7 +47,8 @@ export async function showEvent(index: number): Promise<void> {
     const event = await api.getEvent(ds.id, i);
     if (seq === loadSeq) useDataStore.setState({ event, loading: false, error: undefined });
   } catch (e) {
-    if (seq === loadSeq) useDataStore.setState({ loading: false, error: message(e) });
+    // a refused event (blinded, corrupt) is not drawn: the previous one must not stand in for it
+    if (seq === loadSeq) useDataStore.setState({ loading: false, error: message(e), event: undefined });
   }
 }
 

@@ -1,0 +1,115 @@
+/** Selections: preset, its parameters and cuts, extra expression cuts, the cut-flow, blinding and the candidates. */
+import { useEffect, useMemo, useState } from 'react';
+import { useDataStore, showEvent } from '../state/data-store';
+import { checkExpressions, exportResult, runCurrentSelection, setBlind, useSelectionStore } from '../state/selection-store';
+import type { PresetId } from '../../../src-shared/selection/types';
+
+const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(4));
+
+function UnblindDialog({ onClose }: { onClose: () => void }) {
+  const [text, setText] = useState('');
+  return (
+    <div className="modal-backdrop" role="presentation" onClick={onClose}>
+      <form className="modal" role="dialog" aria-label="Unblind" onClick={(e) => e.stopPropagation()} onSubmit={(e) => { e.preventDefault(); if (text === 'unblind') { void setBlind(false, text); onClose(); } }}>
+        <h2>Unblind the signal and control regions?</h2>
+        <p>Events in the masked regions will be listed, drawn and exported. Type <kbd>unblind</kbd> to confirm.</p>
+        <input value={text} onChange={(e) => setText(e.target.value)} aria-label="confirmation" autoFocus />
+        <div className="buttons"><button type="button" onClick={onClose}>Stay blind</button><button type="submit" disabled={text !== 'unblind'} data-testid="confirm-unblind">Unblind</button></div>
+      </form>
+    </div>
+  );
+}
+
+export function SelectionPanel() {
+  const s = useSelectionStore();
+  const datasets = useDataStore((d) => d.datasets);
+  const current = useDataStore((d) => d.current);
+  const mode = datasets.find((d) => d.id === current)?.meta.generator?.mode;
+  const [unblinding, setUnblinding] = useState(false);
+  const [note, setNote] = useState<string>();
+  const presets = useMemo(() => s.catalogue?.presets ?? [], [s.catalogue]);
+  const preset = presets.find((p) => p.id === s.preset);
+  useEffect(() => {
+    // follow the dataset's mode
+    if (mode && preset && preset.mode !== mode) {
+      const p = presets.find((x) => x.mode === mode);
+      if (p) useSelectionStore.setState({ preset: p.id, params: {}, disabled: [] });
+    }
+  }, [mode, preset, presets]);
+  if (!s.catalogue || !preset) return null;
+  const r = s.result && s.resultDataset === current ? s.result : undefined;
+  const all = r?.cutflow[0];
+  return (
+    <section className="selection-panel" aria-label="Selection">
+      <h2>Selection <span className={`blind-badge ${s.blind ? 'blind' : 'open'}`} data-testid="blind-state">{s.blind ? 'BLIND' : 'UNBLINDED'}</span></h2>
+      <select value={s.preset} aria-label="Preset" data-testid="preset-select" onChange={(e) => useSelectionStore.setState({ preset: e.target.value as PresetId, params: {}, disabled: [] })}>
+        {presets.map((p) => <option key={p.id} value={p.id}>{p.id}</option>)}
+      </select>
+      <div className="muted small">{preset.label}</div>
+      <details>
+        <summary>cuts and parameters</summary>
+        <ol className="cuts">
+          {preset.cuts.map((c) => (
+            <li key={c.id} title={c.source}>
+              <label className="check"><input type="checkbox" checked={!s.disabled.includes(c.id)} onChange={(e) => useSelectionStore.setState({ disabled: e.target.checked ? s.disabled.filter((x) => x !== c.id) : [...s.disabled, c.id] })} /> {c.label}</label>
+              {c.params.map((name) => {
+                const spec = preset.params.find((x) => x.name === name)!;
+                const val = s.params[name] ?? spec.value;
+                return (
+                  <label key={name} className="param" title={`${spec.description} — ${spec.source}`}>
+                    {name}
+                    {spec.options ? (
+                      <select value={String(val)} onChange={(e) => useSelectionStore.setState({ params: { ...s.params, [name]: e.target.value } })}>{spec.options.map((o) => <option key={o}>{o}</option>)}</select>
+                    ) : (
+                      <input value={String(val)} onChange={(e) => { const n = Number(e.target.value); if (e.target.value.trim() !== '' && Number.isFinite(n)) useSelectionStore.setState({ params: { ...s.params, [name]: n } }); }} />
+                    )}
+                    <span className="muted">{spec.unit}</span>
+                  </label>
+                );
+              })}
+            </li>
+          ))}
+        </ol>
+        <div className="muted small">regions: {preset.regions.map((x) => `${x.id} ${x.label}${x.blinded ? ' (masked while blind)' : ''}`).join('; ')}</div>
+      </details>
+      <label className="expr">extra cuts (one expression per line)
+        <textarea rows={2} value={s.expressions} placeholder="cda_tax < 20 && p1 > 10000" onChange={(e) => void checkExpressions(e.target.value)} data-testid="expressions" spellCheck={false} />
+      </label>
+      {s.expressionError && <div className="error-box" role="alert" data-testid="expression-error">{s.expressionError}</div>}
+      <div className="buttons-row">
+        <button type="button" onClick={() => void runCurrentSelection()} disabled={!!s.running || !!s.expressionError || !current} data-testid="run-selection">{s.running ? 'Running…' : 'Run'}</button>
+        {s.blind ? <button type="button" onClick={() => setUnblinding(true)}>Unblind…</button> : <button type="button" onClick={() => void setBlind(true)}>Blind again</button>}
+        {r && <><button type="button" onClick={() => void exportResult('csv').then(setNote)}>CSV</button><button type="button" onClick={() => void exportResult('json').then(setNote)}>JSON</button></>}
+      </div>
+      {s.error && <div className="error-box" role="alert">{s.error}</div>}
+      {note && <div className="muted small">{note}</div>}
+      {r && all && (
+        <>
+          <table className="cutflow" data-testid="cutflow">
+            <thead><tr><th>cut</th><th>events</th><th>eff.</th><th>weighted</th></tr></thead>
+            <tbody>
+              {r.cutflow.map((c) => (
+                <tr key={c.id} className={c.enabled ? '' : 'off'}><td title={c.label}>{c.id}{c.enabled ? '' : ' (off)'}</td><td>{c.n}</td><td>{all.n ? ((100 * c.n) / all.n).toFixed(1) : '—'}%</td><td>{fmt(c.w)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="small" data-testid="region-counts">
+            {r.blinded ? <>masked (SR + CR): <b>{r.masked.n}</b> events, not listed</> : Object.entries(r.regions).map(([k, v]) => `${k}: ${v!.n} (w ${fmt(v!.w)})`).join(' · ')}
+          </div>
+          <table className="candidates" data-testid="candidates">
+            <thead><tr><th>run:burst:event</th><th>region</th>{r.keyVariables.slice(0, 2).map((k) => <th key={k}>{k}</th>)}</tr></thead>
+            <tbody>
+              {r.candidates.slice(0, 500).map((c) => (
+                <tr key={`${c.file}:${c.index}`} onClick={() => void showEvent(c.index)} className="clickable">
+                  <td>{c.run}:{c.burst}:{c.event}</td><td>{c.region || '—'}</td>{r.keyVariables.slice(0, 2).map((k) => <td key={k}>{fmt(c.vars[k])}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {r.candidates.length > 500 && <div className="muted small">first 500 of {r.candidates.length} candidates</div>}
+        </>
+      )}
+      {unblinding && <UnblindDialog onClose={() => setUnblinding(false)} />}
+    </section>
+  );
+}

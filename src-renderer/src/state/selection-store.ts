@@ -1,0 +1,82 @@
+/** The selection side of the UI: the catalogue of presets, what the user set, the last result, blinding. */
+import { create } from 'zustand';
+import type { Na62Api, SelectionCatalogue } from '../../../src-shared/api/contract';
+import type { PresetId, SelectionResult } from '../../../src-shared/selection/types';
+import { useDataStore } from './data-store';
+
+export interface SelectionState {
+  catalogue: SelectionCatalogue | undefined;
+  preset: PresetId;
+  params: Record<string, number | string>;
+  disabled: string[];
+  expressions: string;
+  expressionError: string | undefined;
+  running: string | undefined;
+  result: SelectionResult | undefined;
+  resultDataset: string | undefined;
+  blind: boolean;
+  error: string | undefined;
+}
+
+export const useSelectionStore = create<SelectionState>()(() => ({
+  catalogue: undefined, preset: 'dump-mumu', params: {}, disabled: [], expressions: '', expressionError: undefined,
+  running: undefined, result: undefined, resultDataset: undefined, blind: true, error: undefined,
+}));
+
+let api: Na62Api | undefined;
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export async function bindSelectionApi(a: Na62Api): Promise<void> {
+  api = a;
+  const [catalogue, blind] = await Promise.all([a.selectionCatalogue(), a.blinding()]);
+  useSelectionStore.setState({ catalogue, blind });
+}
+
+const expressionsOf = (text: string) => text.split('\n').map((s) => s.trim()).filter(Boolean);
+
+export async function checkExpressions(text: string): Promise<void> {
+  useSelectionStore.setState({ expressions: text });
+  if (!api) return;
+  for (const [k, e] of expressionsOf(text).entries()) {
+    const err = await api.checkExpression(e);
+    if (err) { useSelectionStore.setState({ expressionError: `line ${k + 1}: ${err}` }); return; }
+  }
+  useSelectionStore.setState({ expressionError: undefined });
+}
+
+export async function runCurrentSelection(): Promise<void> {
+  const s = useSelectionStore.getState();
+  const dataset = useDataStore.getState().current;
+  if (!api || !dataset || s.running) return;
+  const taskId = `sel-${Date.now().toString(36)}`;
+  useSelectionStore.setState({ running: taskId, error: undefined });
+  try {
+    const result = await api.runSelection({ taskId, dataset, selection: { preset: s.preset, params: s.params, disabled: s.disabled, expressions: expressionsOf(s.expressions) } });
+    useSelectionStore.setState({ result, resultDataset: dataset, running: undefined });
+  } catch (e) {
+    useSelectionStore.setState({ error: message(e), running: undefined });
+  }
+}
+
+export async function setBlind(blind: boolean, confirm?: string): Promise<void> {
+  if (!api) return;
+  try {
+    const b = await api.setBlinding(blind, confirm);
+    useSelectionStore.setState({ blind: b });
+    if (useSelectionStore.getState().result) await runCurrentSelection();
+  } catch (e) {
+    useSelectionStore.setState({ error: message(e) });
+  }
+}
+
+export async function exportResult(format: 'csv' | 'json'): Promise<string | undefined> {
+  const dataset = useSelectionStore.getState().resultDataset;
+  if (!api || !dataset) return undefined;
+  try {
+    const r = await api.exportSelection(dataset, format);
+    return r.saved ? `Saved ${r.path}` : 'Export cancelled';
+  } catch (e) {
+    useSelectionStore.setState({ error: message(e) });
+    return undefined;
+  }
+}
