@@ -15,7 +15,7 @@ import { generateToSink } from '../src-engine/generator/write-generated';
 import { GeneratorConfigSchema } from '../src-engine/generator/generate';
 import { WriteCancelled } from '../src-engine/io/event-file';
 import { nodeFileSink, nodeFileSource } from '../src-main/fs/node-file';
-import { Worker } from 'node:worker_threads';
+import { partition, runInWorkers } from '../src-main/selection-pool';
 import { availableParallelism } from 'node:os';
 import { openEventFile } from '../src-engine/io/event-file';
 import { blind, mergeResults, resolveSelection } from '../src-engine/selection/run';
@@ -145,34 +145,6 @@ async function generate(argv: string[]): Promise<void> {
   console.log(`wrote ${n} events (${(size / 1e6).toFixed(1)} MB) to ${out} in ${secs.toFixed(2)} s: ${Math.round(n / secs).toLocaleString('en')} events/s`);
 }
 
-/** Run a selection over [file, batch range] jobs on worker threads; results merged in file/event order. */
-async function runJobs(jobs: { file: string; batches: [number, number] }[], selection: SelectionConfigInput, workers: number, quiet: boolean): Promise<SelectionResult[]> {
-  const results: SelectionResult[] = [];
-  const queue = [...jobs];
-  let done = 0;
-  const t0 = performance.now();
-  const one = () => new Promise<void>((resolve, reject) => {
-    const w = new Worker(new URL('./select-worker.mjs', import.meta.url));
-    const next = () => {
-      const job = queue.shift();
-      if (!job) { w.postMessage(null); resolve(); return; }
-      w.postMessage({ ...job, selection });
-    };
-    w.on('message', (m: { result?: SelectionResult; error?: string }) => {
-      if (m.error) { w.terminate(); reject(new Error(m.error)); return; }
-      results.push(m.result!);
-      done++;
-      if (!quiet && process.stderr.isTTY) process.stderr.write(`\r${done}/${jobs.length} parts  ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      next();
-    });
-    w.on('error', reject);
-    next();
-  });
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, jobs.length)) }, one));
-  if (!quiet && process.stderr.isTTY) process.stderr.write('\n');
-  return results;
-}
-
 async function select(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -212,21 +184,31 @@ async function select(argv: string[]): Promise<void> {
     if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) fail(`--shard wants I/N with 1 ≤ I ≤ N, got "${values.shard}"`);
     shard = [Number(m![1]), Number(m![2])];
   }
-  // jobs: each file's batches, cut into this shard's range, then into parts for the workers
-  const jobs: { file: string; batches: [number, number] }[] = [];
+  // each file's batches, cut to this shard's range, then into parts for the worker threads
+  const files = [];
   for (const file of positionals.map((p) => path.resolve(p))) {
     const f = await openEventFile(await nodeFileSource(file)).catch((e: Error) => fail(e.message));
     const B = f.numBatches;
+    files.push({ file, numBatches: B, batchSize: f.meta.batchSize, numEvents: f.numEvents, range: [Math.floor(((shard[0] - 1) * B) / shard[1]), Math.floor((shard[0] * B) / shard[1])] as [number, number] });
     await f.close();
-    const lo = Math.floor(((shard[0] - 1) * B) / shard[1]), hi = Math.floor((shard[0] * B) / shard[1]);
-    const step = Math.max(1, Math.ceil((hi - lo) / 64));
-    for (let b = lo; b < hi; b += step) jobs.push({ file, batches: [b, Math.min(hi, b + step)] });
   }
   const workers = values.workers ? Number(values.workers) : availableParallelism();
-  const t0 = performance.now();
-  const parts = jobs.length ? await runJobs(jobs, selection, workers, values.quiet!) : [];
+  if (!(workers >= 1)) fail('--workers must be at least 1');
+  const parts = partition(files, workers);
   if (!parts.length) fail('this shard holds no events');
-  const result = blind(mergeResults(parts), !values.unblind);
+  const t0 = performance.now();
+  const tty = process.stderr.isTTY && !values.quiet;
+  let merged: SelectionResult;
+  try {
+    merged = await runInWorkers(parts, selection, {
+      workerUrl: new URL('./select-worker.mjs', import.meta.url), workers,
+      onProgress: (done, total) => { if (tty) process.stderr.write(`\r${done}/${total} events  ${((performance.now() - t0) / 1000).toFixed(1)} s`); },
+    });
+  } catch (err) {
+    return fail(err instanceof Error ? err.message : String(err));
+  }
+  if (tty) process.stderr.write('\n');
+  const result = blind(merged, !values.unblind);
   const secs = (performance.now() - t0) / 1000;
   await writeText(values.out!, resultToJson(result));
   if (values.csv) await writeText(values.csv, resultToCsv(result));

@@ -1,4 +1,4 @@
-// Worker-thread entry: register tsx's TypeScript loader in this thread, then load the worker itself.
+// Worker-thread entry for `na62 select`: register tsx's TypeScript loader in this thread, then run the shared worker.
 import { register } from 'tsx/esm/api';
 register();
-await import('./select-worker.ts');
+await import('../src-main/selection-worker.ts');

@@ -21,7 +21,8 @@ import { blind, resolveSelection, runSelection, SelectionCancelled, type Resolve
 import { BlindingGuard, UNBLIND_CONFIRMATION } from './selection/blinding';
 import { checkExpression } from './selection/expression';
 import { resultToCsv, resultToJson } from './selection/candidates-io';
-import type { SelectionResult } from '../src-shared/selection/types';
+import type { SelectionConfigInput, SelectionResult } from '../src-shared/selection/types';
+import type { EventFile } from './io/event-file';
 
 /** A file the engine creates (generated datasets, the demo): where to write it and how to read it back. */
 export interface CreatedFile {
@@ -38,6 +39,11 @@ export interface EngineHost {
   progress(p: TaskProgress): void;
   /** let other work run between batches (long tasks must not block the host's event loop) */
   yieldToHost(): Promise<void>;
+  /**
+   * Run a selection on other cores (worker threads) when the host can for this file; undefined
+   * means: run it here. The result must equal the in-process one.
+   */
+  parallelSelection?(file: EventFile, selection: SelectionConfigInput, onProgress: (done: number, total: number) => boolean): Promise<SelectionResult> | undefined;
 }
 
 export interface EngineOptions {
@@ -142,13 +148,12 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
       const sel = resolveSelection(selection);
       running.add(taskId);
       try {
-        const result = await runSelection(file, sel, {
-          ...(opts.files ? { yieldToHost: () => opts.files!.yieldToHost() } : {}),
-          onProgress: (done, total) => {
-            opts.files?.progress({ taskId, label: `Selecting ${sel.preset.id}`, done, total });
-            return !cancelled.has(taskId);
-          },
-        });
+        const onProgress = (done: number, total: number) => {
+          opts.files?.progress({ taskId, label: `Selecting ${sel.preset.id}`, done, total });
+          return !cancelled.has(taskId);
+        };
+        const result = await (opts.files?.parallelSelection?.(file, selection, onProgress)
+          ?? runSelection(file, sel, { ...(opts.files ? { yieldToHost: () => opts.files!.yieldToHost() } : {}), onProgress }));
         lastRun.set(dataset, { sel, result });
         return blind(result, isBlind);
       } catch (err) {

@@ -2,8 +2,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TaskProgress } from '../src-shared/api/contract';
+import { availableParallelism } from 'node:os';
 import type { CreatedFile, EngineHost } from '../src-engine';
 import { nodeFileSink, nodeFileSource } from './fs/node-file';
+import { partition, runInWorkers } from './selection-pool';
+
+/** Below this many events a selection runs in the main process: starting workers would cost more. */
+const PARALLEL_FROM = 50_000;
 
 function fileAt(target: string): CreatedFile {
   return {
@@ -24,9 +29,15 @@ export function freeName(dir: string, name: string): string {
   return candidate;
 }
 
-export function createNodeEngineHost(dataDir: string, progress: (p: TaskProgress) => void): EngineHost {
+export function createNodeEngineHost(dataDir: string, progress: (p: TaskProgress) => void, selectionWorker?: URL): EngineHost {
   const generated = path.join(dataDir, 'generated'), demo = path.join(dataDir, 'demo');
   return {
+    parallelSelection(file, selection, onProgress) {
+      if (!selectionWorker || file.numEvents < PARALLEL_FROM || !path.isAbsolute(file.name) || !existsSync(file.name)) return undefined;
+      const workers = Math.max(1, availableParallelism());
+      const parts = partition([{ file: file.name, numBatches: file.numBatches, batchSize: file.meta.batchSize, numEvents: file.numEvents }], workers);
+      return runInWorkers(parts, selection, { workerUrl: selectionWorker, workers, onProgress });
+    },
     createFile: (name) => fileAt(path.join(generated, freeName(generated, path.basename(name)))),
     cachedFile: (name) => fileAt(path.join(demo, path.basename(name))),
     progress,

@@ -47,7 +47,12 @@ async function start(): Promise<void> {
   const engine = createEngineHandlers({
     host: 'electron-main',
     appVersion: app.getVersion(),
-    files: createNodeEngineHost(app.getPath('userData'), (p) => { if (!win.isDestroyed()) win.webContents.send(PROGRESS_EVENT, p); }),
+    files: createNodeEngineHost(
+      app.getPath('userData'),
+      (p) => { if (!win.isDestroyed()) win.webContents.send(PROGRESS_EVENT, p); },
+      // selections over large files run on worker threads, one per core (bundled beside this file)
+      new URL('./selection-worker.js', import.meta.url),
+    ),
   });
   const dispatcher = createDispatcher(
     {

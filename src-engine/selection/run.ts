@@ -56,15 +56,26 @@ export function resolveSelection(input: SelectionConfigInput): ResolvedSelection
 
 const recoOptions = (s: ResolvedSelection) => ({ lavWindow: s.num['lavWindow'] ?? 5, anti0Window: s.num['anti0Window'] ?? 5 });
 
-/** Does event i pass every enabled cut, and in which region is it? (-1: fails) */
-export function classify(s: ResolvedSelection, v: VariableColumns, i: number): { passed: number; region: RegionId | '' } {
-  let passed = 0;
-  for (const c of s.cuts) {
-    if (c.enabled && !c.test(v, i, s.num)) return { passed, region: '' };
-    passed++;
+/** How many cuts event i passes, in order (all of them: s.cuts.length). No allocation: this runs per event. */
+export function cutsPassed(s: ResolvedSelection, v: VariableColumns, i: number): number {
+  const cuts = s.cuts;
+  for (let k = 0; k < cuts.length; k++) {
+    const c = cuts[k]!;
+    if (c.enabled && !c.test(v, i, s.num)) return k;
   }
-  const r = s.preset.regions.find((reg) => reg.test(v, i, s.num));
-  return { passed, region: r ? r.id : '' };
+  return cuts.length;
+}
+
+/** The region of an event that passed every cut ('' if none). */
+export function regionOf(s: ResolvedSelection, v: VariableColumns, i: number): RegionId | '' {
+  for (const r of s.preset.regions) if (r.test(v, i, s.num)) return r.id;
+  return '';
+}
+
+/** Does event i pass every enabled cut, and in which region is it? */
+export function classify(s: ResolvedSelection, v: VariableColumns, i: number): { passed: number; region: RegionId | '' } {
+  const passed = cutsPassed(s, v, i);
+  return { passed, region: passed === s.cuts.length ? regionOf(s, v, i) : '' };
 }
 
 export interface RunOptions {
@@ -94,10 +105,13 @@ export async function runSelection(file: EventFile, sel: ResolvedSelection, opts
     const { columns } = await file.batchAt(start);
     vars = computeVariables(columns, reco, vars && vars.ntracks.length === columns.length ? vars : undefined);
     const w = columns.header['weight']!;
+    const nCuts = sel.cuts.length;
     for (let i = 0; i < columns.length; i++) {
-      const { passed, region } = classify(sel, vars, i);
-      for (let k = 0; k <= passed; k++) { counts[k]!++; weights[k]! += w[i]!; }
-      if (passed < sel.cuts.length) continue;
+      const passed = cutsPassed(sel, vars, i);
+      const wi = w[i]!;
+      for (let k = 0; k <= passed; k++) { counts[k]!++; weights[k]! += wi; }
+      if (passed < nCuts) continue;
+      const region = regionOf(sel, vars, i);
       if (region) { regions[region].n++; regions[region].w += w[i]!; }
       const h = columns.header;
       candidates.push({

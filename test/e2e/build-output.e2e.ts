@@ -10,7 +10,7 @@ const cspOf = (html: string) => /http-equiv="Content-Security-Policy" content="(
 
 describe('build output', () => {
   it('has main, a CommonJS preload and the renderer', () => {
-    for (const f of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) expect(existsSync(path.join(ROOT, f)), f).toBe(true);
+    for (const f of ['out/main/index.js', 'out/main/selection-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html']) expect(existsSync(path.join(ROOT, f)), f).toBe(true);
     const preload = read('out/preload/index.cjs');
     expect(preload).toMatch(/require\("electron"\)/);
     expect(preload).not.toMatch(/^\s*import\s|^\s*export\s/m); // sandboxed preloads cannot be ES modules

@@ -1,13 +1,13 @@
-/** A worker thread of `na62 select`: runs the selection over one batch range of one file. */
-import { parentPort, workerData } from 'node:worker_threads';
+/** A selection worker thread (Electron main process and `na62 select`): runs a selection over batch ranges of a file. */
+import { parentPort } from 'node:worker_threads';
 import { openEventFile } from '../src-engine/io/event-file';
 import { resolveSelection, runSelection } from '../src-engine/selection/run';
-import { nodeFileSource } from '../src-main/fs/node-file';
+import { nodeFileSource } from './fs/node-file';
 import type { SelectionConfigInput } from '../src-shared/selection/types';
 
-interface Job { file: string; batches: [number, number]; selection: SelectionConfigInput }
+export interface SelectionJob { readonly file: string; readonly batches: [number, number]; readonly selection: SelectionConfigInput }
 
-parentPort!.on('message', async (job: Job | null) => {
+parentPort!.on('message', async (job: SelectionJob | null) => {
   if (!job) { parentPort!.close(); return; }
   try {
     const f = await openEventFile(await nodeFileSource(job.file));
@@ -18,4 +18,3 @@ parentPort!.on('message', async (job: Job | null) => {
     parentPort!.postMessage({ error: err instanceof Error ? err.message : String(err) });
   }
 });
-void workerData;

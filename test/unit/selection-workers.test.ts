@@ -1,0 +1,37 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher, createEngineHandlers } from '../../src-engine';
+import { generateToSink } from '../../src-engine/generator/write-generated';
+import { openEventFile } from '../../src-engine/io/event-file';
+import { resolveSelection, runSelection, blind } from '../../src-engine/selection/run';
+import { createNodeEngineHost } from '../../src-main/engine-host';
+import { nodeFileSink, nodeFileSource } from '../../src-main/fs/node-file';
+import type { DatasetInfo, Envelope, TaskProgress } from '../../src-shared/api/contract';
+import type { SelectionResult } from '../../src-shared/selection/types';
+
+const value = <T>(e: Envelope<unknown>): T => { if (!e.ok) throw new Error(e.error.message); return e.value as T; };
+
+describe('selections on worker threads (the Electron main process path)', () => {
+  it('give exactly the in-process result, with progress', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'na62-pool-'));
+    const file = path.join(dir, 'big.arrow');
+    await generateToSink({ mode: 'dump', mix: { 'aprime-mumu': 1, 'combinatorial-mumu': 2 }, numEvents: 60_000, seed: 41, truth: false }, await nodeFileSink(file), { batchSize: 2048 });
+    const progress: TaskProgress[] = [];
+    const handlers = createEngineHandlers({
+      host: 'node', appVersion: 't',
+      files: createNodeEngineHost(dir, (p) => progress.push(p), new URL('../../cli/select-worker.mjs', import.meta.url)),
+    });
+    const d = createDispatcher({ ...handlers, openDropped: async ({ path: p }) => handlers.store.add(await nodeFileSource(p)) });
+    const ds = value<DatasetInfo>(await d.handle('openDropped', { path: file }));
+    const viaWorkers = value<SelectionResult>(await d.handle('runSelection', { taskId: 'w', dataset: ds.id, selection: { preset: 'dump-mumu' } }));
+    const f = await openEventFile(await nodeFileSource(file));
+    const local = blind(await runSelection(f, resolveSelection({ preset: 'dump-mumu' })), true);
+    expect(viaWorkers.cutflow.map((c) => c.n)).toEqual(local.cutflow.map((c) => c.n));
+    expect(viaWorkers.candidates).toEqual(local.candidates);
+    expect(viaWorkers.masked.n).toBe(local.masked.n);
+    expect(viaWorkers.inputs.length).toBeGreaterThan(1); // it really was split
+    expect(progress.filter((p) => p.taskId === 'w').at(-1)).toMatchObject({ done: 60_000, total: 60_000 });
+  }, 60_000);
+});
