@@ -34,6 +34,7 @@ Results of shards merge exactly (na62 merge): cut-flows add, candidate lists con
   --disable ID   switch a cut off (repeatable), e.g. --disable lav_veto
   --expr TEXT    an extra cut over the variables (repeatable), e.g. --expr "p1 + p2 > 20000"
   --shard I/N    process only shard I of N (I from 1): the N shards of a dataset merge into the whole
+  --shard-index I --shards N   the same with I from 0 (HTCondor's $(ProcId))
   --workers N    worker threads (default: the number of cores)
   --unblind      list events in the masked signal and control regions (the default is blind)
   --out FILE     the result (JSON, reloadable and mergeable)
@@ -150,7 +151,7 @@ async function select(argv: string[]): Promise<void> {
     args: argv,
     options: {
       preset: { type: 'string' }, param: { type: 'string', multiple: true, default: [] }, disable: { type: 'string', multiple: true, default: [] },
-      expr: { type: 'string', multiple: true, default: [] }, shard: { type: 'string' }, workers: { type: 'string' }, unblind: { type: 'boolean', default: false },
+      expr: { type: 'string', multiple: true, default: [] }, shard: { type: 'string' }, 'shard-index': { type: 'string' }, shards: { type: 'string' }, workers: { type: 'string' }, unblind: { type: 'boolean', default: false },
       out: { type: 'string' }, csv: { type: 'string' }, list: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
     },
     allowPositionals: true, strict: true,
@@ -179,7 +180,11 @@ async function select(argv: string[]): Promise<void> {
   const selection: SelectionConfigInput = { preset: values.preset as SelectionConfigInput['preset'], params, disabled: values.disable!, expressions: values.expr! };
   try { resolveSelection(selection); } catch (err) { fail(err instanceof Error ? err.message : String(err)); }
   let shard: [number, number] = [1, 1];
-  if (values.shard) {
+  if (values['shard-index'] !== undefined || values.shards !== undefined) {
+    const i = Number(values['shard-index']), n = Number(values.shards);
+    if (!Number.isInteger(i) || !Number.isInteger(n) || i < 0 || i >= n) fail(`--shard-index I --shards N want 0 ≤ I < N, got ${values['shard-index']} and ${values.shards}`);
+    shard = [i + 1, n];
+  } else if (values.shard) {
     const m = /^(\d+)\/(\d+)$/.exec(values.shard);
     if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) fail(`--shard wants I/N with 1 ≤ I ≤ N, got "${values.shard}"`);
     shard = [Number(m![1]), Number(m![2])];
