@@ -126,6 +126,7 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
     fd: 0,
     async stat() { return { size }; },
     async read(buffer: Uint8Array, offset: number, length: number, position: number) {
+      if (source.readInto) return { bytesRead: await source.readInto(buffer, offset, length, position), buffer };
       const b = await source.read(position, length);
       buffer.set(b, offset);
       return { bytesRead: b.byteLength, buffer };

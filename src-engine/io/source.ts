@@ -9,6 +9,8 @@ export interface RandomAccessSource {
   readonly name: string;
   readonly size: number;
   read(position: number, length: number): Promise<Uint8Array>;
+  /** optional: read straight into a caller's buffer (saves a copy on large files); resolves to the bytes read */
+  readInto?(buffer: Uint8Array, offset: number, length: number, position: number): Promise<number>;
   close(): Promise<void>;
 }
 

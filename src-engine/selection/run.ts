@@ -101,8 +101,13 @@ export async function runSelection(file: EventFile, sel: ResolvedSelection, opts
   const reco = recoOptions(sel);
   let vars: VariableColumns | undefined;
   const utf8 = new TextDecoder();
+  const keys = sel.preset.keyVariables;
+  const labels = new Map<string, string>(); // process labels decoded once per distinct byte string
+  // read the next batch while this one is computed (the file reads run on Node's I/O threads)
+  let pending = first < last ? file.batchAt(first) : undefined;
   for (let start = first; start < last; start += bs) {
-    const { columns } = await file.batchAt(start);
+    const { columns } = await pending!;
+    pending = start + bs < last ? file.batchAt(start + bs) : undefined;
     vars = computeVariables(columns, reco, vars && vars.ntracks.length === columns.length ? vars : undefined);
     const w = columns.header['weight']!;
     const nCuts = sel.cuts.length;
@@ -114,11 +119,15 @@ export async function runSelection(file: EventFile, sel: ResolvedSelection, opts
       const region = regionOf(sel, vars, i);
       if (region) { regions[region].n++; regions[region].w += w[i]!; }
       const h = columns.header;
+      const raw = columns.processBytes.subarray(columns.processOffsets[i]!, columns.processOffsets[i + 1]!);
+      const rawKey = String.fromCharCode(...raw);
+      let process = labels.get(rawKey);
+      if (process === undefined) { process = utf8.decode(raw); labels.set(rawKey, process); }
+      const cv: Record<string, number> = {};
+      for (let k = 0; k < keys.length; k++) cv[keys[k]!] = vars[keys[k]!][i]!;
       candidates.push({
         file: file.name, index: start + i, run: h['run']![i]!, burst: h['burst']![i]!, event: h['event']![i]!,
-        process: utf8.decode(columns.processBytes.subarray(columns.processOffsets[i]!, columns.processOffsets[i + 1]!)),
-        weight: w[i]!, region,
-        vars: Object.fromEntries(sel.preset.keyVariables.map((k) => [k, vars![k][i]!])),
+        process, weight: w[i]!, region, vars: cv,
       });
     }
     await opts.yieldToHost?.();

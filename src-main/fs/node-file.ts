@@ -32,6 +32,15 @@ export async function nodeFileSource(file: string): Promise<RandomAccessSource> 
       }
       return new Uint8Array(buf.buffer, buf.byteOffset, off);
     },
+    async readInto(buffer, offset, length, position) {
+      let done = 0;
+      while (done < length) {
+        const { bytesRead } = await fh.read(buffer, offset + done, length - done, position + done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      return done;
+    },
     close: () => fh.close(),
   };
 }
