@@ -15,7 +15,7 @@ import { generateToSink } from '../src-engine/generator/write-generated';
 import { GeneratorConfigSchema } from '../src-engine/generator/generate';
 import { WriteCancelled } from '../src-engine/io/event-file';
 import { nodeFileSink, nodeFileSource } from '../src-main/fs/node-file';
-import { partition, runInWorkers } from '../src-main/selection-pool';
+import { cliWorkerUrl, partition, runInWorkers } from '../src-main/selection-pool';
 import { availableParallelism } from 'node:os';
 import { openEventFile } from '../src-engine/io/event-file';
 import { blind, mergeResults, resolveSelection } from '../src-engine/selection/run';
@@ -206,7 +206,7 @@ async function select(argv: string[]): Promise<void> {
   let merged: SelectionResult;
   try {
     merged = await runInWorkers(parts, selection, {
-      workerUrl: new URL('./select-worker.mjs', import.meta.url), workers,
+      workerUrl: cliWorkerUrl(new URL('../', import.meta.url)), workers,
       onProgress: (done, total) => { if (tty) process.stderr.write(`\r${done}/${total} events  ${((performance.now() - t0) / 1000).toFixed(1)} s`); },
     });
   } catch (err) {

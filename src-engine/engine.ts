@@ -20,7 +20,7 @@ import { VARIABLES } from './reco/variables';
 import { blind, resolveSelection, runSelection, SelectionCancelled, type ResolvedSelection } from './selection/run';
 import { BlindingGuard, UNBLIND_CONFIRMATION } from './selection/blinding';
 import { checkExpression } from './selection/expression';
-import { resultToCsv, resultToJson } from './selection/candidates-io';
+import { parseCandidateList, resultToCsv, resultToJson } from './selection/candidates-io';
 import type { SelectionConfigInput, SelectionResult } from '../src-shared/selection/types';
 import type { EventFile } from './io/event-file';
 
@@ -74,13 +74,14 @@ export const DEMO_DATASETS: readonly { name: string; config: GeneratorConfigInpu
 ];
 
 /** The engine's request handlers; hosts add their platform services (dialogs, saving files) beside them. */
-export function createEngineHandlers(opts: EngineOptions): Handlers & { store: EventStore } {
+export function createEngineHandlers(opts: EngineOptions): Handlers & { store: EventStore; loadCandidateText(text: string, name: string): SelectionResult } {
   const detector = opts.detector ?? NA62_DETECTOR;
   const store = new EventStore();
   const cancelled = new Set<string>();
   const running = new Set<string>();
   // blinding is the default; the last selection of each dataset also decides what is masked
   let isBlind = true;
+  const blindNow = () => isBlind;
   const guard = new BlindingGuard();
   const lastRun = new Map<string, { sel: ResolvedSelection; result: SelectionResult }>();
 
@@ -115,6 +116,14 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
 
   return {
     store,
+    /** a saved candidate list read by a host (Electron's dialog), blinded as the engine is */
+    loadCandidateText: (text, name) => {
+      try {
+        return blind(parseCandidateList(text, name), blindNow());
+      } catch (err) {
+        throw new UserFacingError('io', err instanceof Error ? err.message : String(err));
+      }
+    },
     info: () => ({ apiVersion: API_VERSION, appVersion: opts.appVersion, geometryVersion: detector.version, engineHost: opts.host }),
     detector: () => detector,
     datasets: () => store.list(),

@@ -1,9 +1,10 @@
 /** Electron main process: window, menu, security and the engine behind validated IPC. */
 import { app, BrowserWindow, Menu, dialog, ipcMain, session } from 'electron';
 import path from 'node:path';
+import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MENU_COMMAND_EVENT, PROGRESS_EVENT } from '../src-shared/api/channels';
-import { createDispatcher, createEngineHandlers } from '../src-engine';
+import { createDispatcher, createEngineHandlers, UserFacingError } from '../src-engine';
 import { registerIpc } from './ipc/register';
 import { createSavePngHandler, createSaveTextHandler, type SaveFileDeps } from './ipc/save-file';
 import { checkDroppedPath, EVENT_FILE_EXTENSIONS } from './ipc/open-file';
@@ -65,6 +66,17 @@ async function start(): Promise<void> {
         });
         const file = res.canceled ? undefined : res.filePaths[0];
         return file ? engine.store.add(await nodeFileSource(file)) : null;
+      },
+      loadCandidatesDialog: async () => {
+        const res = await dialog.showOpenDialog(win, {
+          title: 'Load a candidate list', properties: ['openFile'],
+          filters: [{ name: 'Candidate lists', extensions: ['json', 'csv'] }],
+        });
+        const file = res.canceled ? undefined : res.filePaths[0];
+        if (!file) return null;
+        const st = await fs.stat(file);
+        if (st.size > 500 * 1024 * 1024) throw new UserFacingError('io', `${file}: larger than 500 MB`);
+        return engine.loadCandidateText(await fs.readFile(file, 'utf8'), file);
       },
       openDropped: async ({ path: p }) => engine.store.add(await nodeFileSource(await checkDroppedPath(p))),
       savePng: createSavePngHandler(saveDeps),

@@ -3,6 +3,8 @@
  * the partial results merge exactly (cut-flows add, candidates concatenate in event order).
  */
 import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { SelectionConfigInput, SelectionResult } from '../src-shared/selection/types';
 import { mergeResults, SelectionCancelled } from '../src-engine/selection/run';
 import type { SelectionJob } from './selection-worker';
@@ -66,4 +68,13 @@ export async function runInWorkers(parts: readonly (Omit<SelectionJob, 'selectio
   }
   if (stopped) throw stopped;
   return mergeResults(results);
+}
+
+/**
+ * The worker script outside the app: the bundled one (out/main/selection-worker.js, made by
+ * `npm run build`) when it exists — it starts fast — else the TypeScript source through tsx.
+ */
+export function cliWorkerUrl(repoRoot: URL): URL {
+  const bundled = new URL('out/main/selection-worker.js', repoRoot);
+  return existsSync(fileURLToPath(bundled)) ? bundled : new URL('cli/select-worker.mjs', repoRoot);
 }

@@ -4,7 +4,7 @@
  * Readable outside the app with pyarrow (`pyarrow.ipc.open_file`), polars (`pl.read_ipc`) or
  * ROOT's RDataFrame Arrow source.
  */
-import { AsyncByteQueue, RecordBatchFileWriter, RecordBatchReader, type AsyncRecordBatchFileReader, type RecordBatch } from 'apache-arrow';
+import { AsyncByteQueue, RecordBatchFileWriter, RecordBatchReader, Table, tableToIPC, type AsyncRecordBatchFileReader, type RecordBatch } from 'apache-arrow';
 import type { Na62Event } from '../../src-shared/event/model';
 import { FORMAT_NAME, FORMAT_VERSION, FileMetaSchema, META_KEY, type FileMeta } from '../../src-shared/event/file-meta';
 import { batchColumns, columnsToBatch, decodeEvent, encodeColumns, eventSchema, rowChecksum, LayoutError, type BatchColumns } from './codec';
@@ -104,6 +104,12 @@ export interface EventFile {
 
 const ascii = (b: Uint8Array) => String.fromCharCode(...b);
 
+/** A byte buffer without zero-filling where the platform offers one (Node's Buffer), else a plain one. */
+function allocate(n: number): Uint8Array {
+  const B = (globalThis as { Buffer?: { allocUnsafeSlow(n: number): Uint8Array } }).Buffer;
+  return B ? B.allocUnsafeSlow(n) : new Uint8Array(n);
+}
+
 /** Open an event file; every problem becomes an EventFileError naming the file. */
 export async function openEventFile(source: RandomAccessSource, cacheBatches = 3): Promise<EventFile> {
   const fail = (problem: string): never => { throw new EventFileError(source.name, problem); };
@@ -168,6 +174,34 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
     if (!blk || end > size || Number(blk.bodyLength) > MAX_BATCH_BYTES || Number(blk.offset) < 8) fail(`the file is corrupt: batch ${b} lies outside the file`);
   }
 
+  // Fast path for batch reads: the schema message once, then each batch's message read straight
+  // into one buffer behind it and decoded as a tiny Arrow stream (zero-copy, no per-read
+  // allocations inside the Arrow reader). The generic reader stays the fallback.
+  // (the schema message is made from the file's schema: Arrow file writers keep it in the footer only)
+  const EOS = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
+  const schemaStream = tableToIPC(new Table(reader.schema), 'stream');
+  const schemaBytes = schemaStream.byteLength > 8 && EOS.every((x, k) => schemaStream[schemaStream.byteLength - 8 + k] === x)
+    ? schemaStream.subarray(0, schemaStream.byteLength - 8) : undefined;
+  async function readBatchMessage(b: number): Promise<RecordBatch | null> {
+    const blk = footer.getRecordBatch(b)!;
+    const len = blk.metaDataLength + Number(blk.bodyLength);
+    const head = schemaBytes!.byteLength;
+    const buf = allocate(head + len + EOS.byteLength);
+    buf.set(schemaBytes!, 0);
+    if (source.readInto) {
+      const got = await source.readInto(buf, head, len, Number(blk.offset));
+      if (got !== len) fail(`batch ${b} is truncated (${got} of ${len} bytes)`);
+    } else {
+      const bytes = await source.read(Number(blk.offset), len);
+      if (bytes.byteLength !== len) fail(`batch ${b} is truncated (${bytes.byteLength} of ${len} bytes)`);
+      buf.set(bytes, head);
+    }
+    buf.set(EOS, head + len);
+    const r = RecordBatchReader.from(buf);
+    const first = r.next();
+    return first.done ? null : (first.value as RecordBatch);
+  }
+
   const cache = new Map<number, BatchColumns>();
   // Arrow's file reader keeps one read position: reads must not interleave (a selection and the
   // event the user steps to can ask at the same time), so batch reads queue up one by one.
@@ -186,8 +220,9 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
     }
     let rb: RecordBatch | null;
     try {
-      rb = await reader.readRecordBatch(b);
+      rb = schemaBytes ? await readBatchMessage(b) : await reader.readRecordBatch(b);
     } catch (err) {
+      if (err instanceof EventFileError) throw err;
       return fail(`batch ${b} is corrupt (${err instanceof Error ? err.message : String(err)})`);
     }
     const rows = Math.min(meta.batchSize, meta.numEvents - b * meta.batchSize);

@@ -89,3 +89,16 @@ export function candidatesFromCsv(text: string, name: string): { preset: string;
   try { params = JSON.parse(meta.get('params') ?? '{}') as Record<string, unknown>; } catch { throw new Error(`${name}: the "# params" line is not valid JSON`); }
   return { preset: meta.get('preset') ?? '', params, candidates };
 }
+
+/** A saved list (JSON result or CSV) as a result the UI can show; CSV lists carry no cut-flow. */
+export function parseCandidateList(text: string, name: string): SelectionResult {
+  if (/^\s*\{/.test(text)) return resultFromJson(text, name);
+  const csv = candidatesFromCsv(text, name);
+  if (!(PRESET_IDS as readonly string[]).includes(csv.preset)) throw new Error(`${name}: unknown preset "${csv.preset}"`);
+  return {
+    format: 'na62-selection', formatVersion: 1, software: { name: 'csv', version: '' },
+    selection: { preset: csv.preset as SelectionResult['selection']['preset'], params: csv.params as Record<string, number | string>, disabled: [], expressions: [] },
+    inputs: [], cutflow: [], regions: {}, blinded: false, masked: { n: 0, w: 0 },
+    candidates: csv.candidates, keyVariables: csv.candidates[0] ? Object.keys(csv.candidates[0].vars) : [],
+  };
+}

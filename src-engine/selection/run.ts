@@ -150,6 +150,8 @@ export function blind(r: SelectionResult, isBlind: boolean): SelectionResult {
   const maskedIds = new Set(preset.regions.filter((x) => x.blinded).map((x) => x.id));
   const masked = { n: r.masked.n, w: r.masked.w };
   for (const id of maskedIds) { const c = r.regions[id]; if (c) { masked.n += c.n; masked.w += c.w; } }
+  // a reloaded list has no region counts: count what is taken out of it
+  if (!Object.keys(r.regions).length) for (const c of r.candidates) if (c.region && maskedIds.has(c.region)) { masked.n++; masked.w += c.weight; }
   return {
     ...r, blinded: true, masked,
     regions: Object.fromEntries(Object.entries(r.regions).filter(([id]) => !maskedIds.has(id as RegionId))),

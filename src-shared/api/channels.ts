@@ -37,6 +37,8 @@ export const CHANNELS = {
   setBlinding: 'na62:v1:set-blinding',
   exportSelection: 'na62:v1:export-selection',
   saveText: 'na62:v1:save-text',
+  loadCandidatesDialog: 'na62:v1:load-candidates-dialog',
+  loadCandidatesBlob: 'na62:v1:load-candidates-blob',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;

@@ -1,6 +1,7 @@
 /** Builds the typed API over any request transport: one client, two transports. */
 import { API_VERSION } from './channels';
 import type { DatasetInfo, Na62Api, TaskProgress, Transport } from './contract';
+import type { SelectionResult } from '../selection/types';
 import { ApiError, unwrap } from './contract';
 import type { RequestFn } from './bridge';
 import { isCommandId, type CommandId } from '../commands';
@@ -12,6 +13,8 @@ export interface TransportExtras {
   /** ask the user for a file (Electron: via the main process dialog; browser: a file picker) */
   openFileDialog(request: RequestFn): Promise<DatasetInfo | null>;
   openDroppedFile(request: RequestFn, file: File): Promise<DatasetInfo>;
+  /** ask the user for a saved candidate list and have the engine read it */
+  loadCandidateList(request: RequestFn): Promise<SelectionResult | null>;
 }
 
 const isProgress = (p: unknown): p is TaskProgress =>
@@ -37,6 +40,7 @@ export function createApiClient(transport: Transport, request: RequestFn, extras
     async openDemo() { return unwrap(await request('openDemo')); },
     async closeDataset(dataset) { return unwrap(await request('closeDataset', { dataset })).closed; },
     openFileDialog() { return extras.openFileDialog(request); },
+    loadCandidateList() { return extras.loadCandidateList(request); },
     openDroppedFile(file) { return extras.openDroppedFile(request, file); },
     async selectionCatalogue() { return unwrap(await request('selectionCatalogue')); },
     async runSelection(req) { return unwrap(await request('runSelection', req)); },

@@ -105,6 +105,10 @@ export interface ApiRequests {
   exportSelection: { req: { dataset: string; format: 'csv' | 'json' }; res: { name: string; text: string } };
   /** a text file the user saves (candidate lists): native dialog in Electron, a download in the browser */
   saveText: { req: SaveTextRequest; res: SaveResult };
+  /** Electron: reload a saved candidate list (JSON or CSV) chosen in the native dialog; null if cancelled */
+  loadCandidatesDialog: { req: void; res: SelectionResult | null };
+  /** browser build: reload a candidate list the user picked */
+  loadCandidatesBlob: { req: { file: Blob; name: string }; res: SelectionResult };
 }
 
 /** Errors cross the process boundary as data, never as thrown exceptions with stack traces. */
@@ -154,6 +158,8 @@ export interface Na62Api {
   blinding(): Promise<boolean>;
   setBlinding(blind: boolean, confirm?: string): Promise<boolean>;
   exportSelection(dataset: string, format: 'csv' | 'json'): Promise<SaveResult>;
+  /** reload a saved candidate list (blinded as the engine is); null if the user cancelled */
+  loadCandidateList(): Promise<SelectionResult | null>;
   /** menu commands from the native menu (Electron only; a no-op subscription in the browser) */
   onMenuCommand(listener: (command: CommandId) => void): () => void;
 }

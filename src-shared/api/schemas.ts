@@ -60,6 +60,8 @@ export const REQUEST_SCHEMAS: { [K in keyof ApiRequests]: z.ZodType<ApiRequests[
     suggestedName: z.string().min(1).max(200).regex(/^[^\\/:*?"<>|]+\.(csv|json|txt)$/i, 'must be a plain .csv, .json or .txt file name'),
     text: z.string().max(200 * 1024 * 1024),
   }).strict(),
+  loadCandidatesDialog: EmptyRequest,
+  loadCandidatesBlob: z.object({ file: z.instanceof(Blob).refine((b) => b.size <= 500 * 1024 * 1024, 'file larger than 500 MB'), name: FileName }).strict(),
 };
 
 /** Human-readable one-liner of a schema failure (path: message; ...). */

@@ -3,7 +3,7 @@
  * files. Screenshots in test-output/e2e/.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -85,9 +85,21 @@ describe('data in the app', () => {
     await page.getByTestId('candidates').locator('tbody tr', { hasText: 'SR' }).first().click();
     await page.getByTestId('event-summary').waitFor();
     await pageShot(page, '27-selection-unblinded-event');
-    // and blind again for the rest
+    // the unblinded list is exported with its SR events…
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON' }).click()]);
+    const saved = path.join(SHOTS, download.suggestedFilename());
+    await download.saveAs(saved);
+    expect(download.suggestedFilename()).toMatch(/^na62-demo-dump-.*-dump-mumu\.json$/);
+    expect(JSON.parse(readFileSync(saved, 'utf8')).candidates.some((c: { region: string }) => c.region === 'SR')).toBe(true);
+    // … and blind again for the rest
     await page.getByRole('button', { name: 'Blind again' }).click();
     await expect.poll(() => page.getByTestId('blind-state').textContent()).toBe('BLIND');
+    // reloading that list while blind lists none of its masked events
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('load-list').click()]);
+    await chooser.setFiles(saved);
+    await expect.poll(() => page.getByTestId('region-counts').textContent()).toMatch(/masked \(SR \+ CR\): \d+ events, not listed/);
+    const regions = await page.getByTestId('candidates').locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(regions.every((r) => r === '—')).toBe(true);
   });
 
   it('the kaon-mode demo shows the beam kaon', async () => {

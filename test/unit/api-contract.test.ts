@@ -8,7 +8,7 @@ import { COMMANDS, commandForKey } from '../../src-shared/commands';
 
 const engine = createDispatcher(createEngineHandlers({ host: 'node', appVersion: 't' }));
 const direct: RequestFn = ((key: string, payload: unknown) => engine.handle(key, payload)) as RequestFn;
-const noFiles: TransportExtras = { openFileDialog: async () => null, openDroppedFile: async () => { throw new Error('no files here'); } };
+const noFiles: TransportExtras = { openFileDialog: async () => null, openDroppedFile: async () => { throw new Error('no files here'); }, loadCandidateList: async () => null };
 
 describe('engine dispatch', () => {
   it('refuses unknown requests and survives throwing handlers', async () => {

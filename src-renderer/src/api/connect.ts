@@ -20,5 +20,6 @@ export function connectApi(): Na62Api {
     // the main process shows the native dialog and opens the file the user chose
     openFileDialog: async (request) => unwrap(await request('openDialog')),
     openDroppedFile: async (request, file) => unwrap(await request('openDropped', { path: bridge.pathForFile(file) })),
+    loadCandidateList: async (request) => unwrap(await request('loadCandidatesDialog')),
   });
 }

@@ -39,6 +39,7 @@ const dispatcher = createDispatcher(
   {
     ...handlers,
     openBlob: ({ file, name }) => handlers.store.add(blobSource(file, name)),
+    loadCandidatesBlob: async ({ file, name }) => handlers.loadCandidateText(await file.text(), name),
     // generated files live in this worker's memory: closing one frees it (the demo stays cached)
     closeDataset: async ({ dataset }) => {
       const name = handlers.store.list().find((d) => d.id === dataset)?.name;

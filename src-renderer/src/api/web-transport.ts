@@ -27,11 +27,11 @@ function download(key: 'savePng' | 'saveText', raw: unknown): Envelope<SaveResul
 }
 
 /** The browser's file picker; resolves to undefined when the user closes it without choosing. */
-function pickFile(): Promise<File | undefined> {
+function pickFile(accept = '.arrow,application/vnd.apache.arrow.file'): Promise<File | undefined> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.arrow,application/vnd.apache.arrow.file';
+    input.accept = accept;
     input.style.display = 'none';
     input.addEventListener('change', () => { resolve(input.files?.[0] ?? undefined); input.remove(); });
     input.addEventListener('cancel', () => { resolve(undefined); input.remove(); });
@@ -78,5 +78,9 @@ export function createWebWorkerApi(): Na62Api {
       return file ? openBlob(req, file) : null;
     },
     openDroppedFile: openBlob,
+    loadCandidateList: async (req) => {
+      const file = await pickFile('.json,.csv');
+      return file ? unwrap(await req('loadCandidatesBlob', { file, name: file.name })) : null;
+    },
   });
 }

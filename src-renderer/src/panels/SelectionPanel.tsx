@@ -1,7 +1,7 @@
 /** Selections: preset, its parameters and cuts, extra expression cuts, the cut-flow, blinding and the candidates. */
 import { useEffect, useMemo, useState } from 'react';
 import { useDataStore, showEvent } from '../state/data-store';
-import { checkExpressions, exportResult, runCurrentSelection, setBlind, useSelectionStore } from '../state/selection-store';
+import { checkExpressions, exportResult, loadCandidateList, runCurrentSelection, setBlind, useSelectionStore } from '../state/selection-store';
 import type { PresetId } from '../../../src-shared/selection/types';
 
 const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(4));
@@ -79,20 +79,22 @@ export function SelectionPanel() {
       <div className="buttons-row">
         <button type="button" onClick={() => void runCurrentSelection()} disabled={!!s.running || !!s.expressionError || !current} data-testid="run-selection">{s.running ? 'Running…' : 'Run'}</button>
         {s.blind ? <button type="button" onClick={() => setUnblinding(true)}>Unblind…</button> : <button type="button" onClick={() => void setBlind(true)}>Blind again</button>}
-        {r && <><button type="button" onClick={() => void exportResult('csv').then(setNote)}>CSV</button><button type="button" onClick={() => void exportResult('json').then(setNote)}>JSON</button></>}
+        {r && r.cutflow.length > 0 && <><button type="button" onClick={() => void exportResult('csv').then(setNote)}>CSV</button><button type="button" onClick={() => void exportResult('json').then(setNote)}>JSON</button></>}
+        <button type="button" onClick={() => void loadCandidateList()} title="Reload a saved candidate list (JSON or CSV)" data-testid="load-list">Load list…</button>
       </div>
       {s.error && <div className="error-box" role="alert">{s.error}</div>}
       {note && <div className="muted small">{note}</div>}
-      {r && all && (
+      {r && (
         <>
-          <table className="cutflow" data-testid="cutflow">
+          {r.inputs.length === 0 && r.cutflow.length === 0 && <div className="muted small" data-testid="loaded-list">candidate list loaded from a file ({r.candidates.length} events)</div>}
+          {all && <table className="cutflow" data-testid="cutflow">
             <thead><tr><th>cut</th><th>events</th><th>eff.</th><th>weighted</th></tr></thead>
             <tbody>
               {r.cutflow.map((c) => (
                 <tr key={c.id} className={c.enabled ? '' : 'off'}><td title={c.label}>{c.id}{c.enabled ? '' : ' (off)'}</td><td>{c.n}</td><td>{all.n ? ((100 * c.n) / all.n).toFixed(1) : '—'}%</td><td>{fmt(c.w)}</td></tr>
               ))}
             </tbody>
-          </table>
+          </table>}
           <div className="small" data-testid="region-counts">
             {r.blinded ? <>masked (SR + CR): <b>{r.masked.n}</b> events, not listed</> : Object.entries(r.regions).map(([k, v]) => `${k}: ${v!.n} (w ${fmt(v!.w)})`).join(' · ')}
           </div>

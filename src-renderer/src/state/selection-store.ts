@@ -80,3 +80,15 @@ export async function exportResult(format: 'csv' | 'json'): Promise<string | und
     return undefined;
   }
 }
+
+/** Reload a saved candidate list and show it against the current dataset. */
+export async function loadCandidateList(): Promise<void> {
+  const dataset = useDataStore.getState().current;
+  if (!api || !dataset) return;
+  try {
+    const result = await api.loadCandidateList();
+    if (result) useSelectionStore.setState({ result, resultDataset: dataset, preset: result.selection.preset, error: undefined });
+  } catch (e) {
+    useSelectionStore.setState({ error: message(e) });
+  }
+}
