@@ -10,21 +10,16 @@ import {
   STRAW_PITCH, STRAW_VIEWS, STRAW_VIEW_AXES, STRAW_VIEW_LOCAL_Z, strawHoleCentre,
 } from '../../src-shared/geometry/straw';
 import { muv3TileAt, muv3Tiles } from '../../src-shared/geometry/muv3';
+import { LAV_FRONT, LAV_R_IN, LAV_R_OUT, Z_PLANE } from '../../src-shared/geometry/planes';
 import type { P4 } from '../generator/lorentz';
 import { angleSigma, momentumSigmaRel } from './resolution';
 import type { Rng } from '../generator/rng';
 
 /** MNP33: thin-lens kick at the magnet centre, −270 MeV/c in x for positive charges (G§13 [MC-Spectrometer], A§1.3). */
-export const Z_MNP33 = 196_995;
+export const Z_MNP33 = Z_PLANE.mnp33;
 export const PT_KICK = 270;
 export const Z_STRAW1 = STRAW_CHAMBER_Z[0]!;
-const Z_NEWCHOD = 238_131.5; // G§15 [GA]
-const Z_LKR = 241_093; // G§18 [GA]
-const Z_MUV3 = 246_800; // G§20 [GA]
-const Z_ANTI0 = 105_000; // G§8 display default [E]
-const LAV_FRONT = [121363, 128973, 136583, 144193, 151803, 165313, 172823, 180333, 192709, 203102, 217528, 238313]; // G§11 [GA]
-const LAV_R_IN = [536.5, 536.5, 536.5, 536.5, 536.5, 767.5, 767.5, 767.5, 980, 980, 980, 1070];
-const LAV_R_OUT = [906.5, 906.5, 906.5, 906.5, 906.5, 1137.5, 1137.5, 1137.5, 1350, 1350, 1350, 1440];
+const Z_NEWCHOD = Z_PLANE.newchod, Z_LKR = Z_PLANE.lkr, Z_MUV3 = Z_PLANE.muv3, Z_ANTI0 = Z_PLANE.anti0;
 /** vessel inner radius at the end of each section (G§9 [MC-LAV]) */
 const VESSEL_CHECKS: readonly [number, number][] = [[158_560, 960], [182_175, 1200], [219_385, 1400]];
 const MUV3_TILES = muv3Tiles();

@@ -13,6 +13,7 @@ import { k2piDD, kpi4eNonResonant, kpiAA, kpiS, sampleBeamKaon, type BeamKaonTru
 import { promptInteractionZ, promptPair, sampleHaloMuon } from './halo';
 import type { ChargedParticle } from '../detector/response';
 import { Rng } from './rng';
+import { LAV_FRONT, Z_PLANE } from '../../src-shared/geometry/planes';
 
 export interface PhysicsParams {
   /** A' or ALP or a mass, MeV */
@@ -193,8 +194,8 @@ function combinatorialModel(): ProcessModel {
   };
 }
 
-const LAV_FRONT_Z = [121363, 128973, 136583, 144193, 151803, 165313, 172823, 180333]; // G§11 [GA]
-const Z_ANTI0 = 105_000; // G§8 [E]
+const LAV_FRONT_Z = LAV_FRONT.slice(0, 8); // the LAVs in the decay tank, upstream of the spectrometer
+const Z_ANTI0 = Z_PLANE.anti0;
 
 function promptModel(label: 'prompt-ee' | 'prompt-mumu'): ProcessModel {
   const ml = leptonMass(label), lpdg = leptonPdg(label);

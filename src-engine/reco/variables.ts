@@ -8,11 +8,12 @@
 import type { BatchColumns } from '../io/codec';
 import { muv3Tiles } from '../../src-shared/geometry/muv3';
 import { angleSigma } from '../detector/resolution';
+import { Z_PLANE } from '../../src-shared/geometry/planes';
 
 /** Masses, MeV (§6 [R] PDG) */
 const M_MU = 105.658, M_E = 0.51099895, M_PI = 139.570, M_K = 493.677;
 /** z of the reference planes, mm (G§12–§20 [GA]) */
-const Z_STRAW1 = 183_508, Z_MNP33 = 196_995, Z_NEWCHOD = 238_131.5, Z_LKR = 241_093, Z_MUV3 = 246_800;
+const { straw1: Z_STRAW1, mnp33: Z_MNP33, newchod: Z_NEWCHOD, lkr: Z_LKR, muv3: Z_MUV3 } = Z_PLANE;
 /** Proton beam line on the TAX (A§1.2 [C-ALP]): through (0, −22 mm, 23.07 m), along z */
 export const TAX_BEAM = { x: 0, y: -22, z: 23_070 } as const;
 /** Track–cluster association radius at the LKr front, mm [E] */

@@ -8,14 +8,11 @@
 import type { DetectorDescription, DetectorElement } from './types';
 import { STRAW_CHAMBER_LENGTH, STRAW_CHAMBER_Z } from './straw';
 import { MUV3_Z0, MUV3_Z1 } from './muv3';
+import { LAV_BACK, LAV_FRONT, LAV_R_IN, LAV_R_OUT } from './planes';
 
 /** Bump when any number below changes: event files record the geometry version they were made with. */
 export const GEOMETRY_VERSION = 'na62-2021-dump.1';
 
-const LAV_FRONT = [121363, 128973, 136583, 144193, 151803, 165313, 172823, 180333, 192709, 203102, 217528, 238313]; // G§11, A§1.3 [GA]
-const LAV_BACK = [121953, 129563, 137173, 144783, 152393, 165903, 173413, 180923, 193179, 203572, 217998, 238783]; // G§11 [GA]
-const LAV_R_IN = [536.5, 536.5, 536.5, 536.5, 536.5, 767.5, 767.5, 767.5, 980, 980, 980, 1070]; // G§11 [GA], [MC-LAV]
-const LAV_R_OUT = [906.5, 906.5, 906.5, 906.5, 906.5, 1137.5, 1137.5, 1137.5, 1350, 1350, 1350, 1440]; // G§11 [GA], [MC-LAV]
 const LAV_RINGS = [5, 5, 5, 5, 5, 5, 5, 5, 4, 4, 4, 4]; // G§11 [MC-LAV]
 const LAV_BLOCKS = [32, 32, 32, 32, 32, 48, 48, 48, 60, 60, 60, 64]; // G§11 [MC-LAV]
 

@@ -6,12 +6,12 @@
 import * as THREE from 'three';
 import type { Na62Event, StrawTrack } from '../../../src-shared/event/model';
 import { STRAW_CHAMBER_Z, STRAW_LAYERS, STRAW_LENGTH, STRAW_VIEWS, STRAW_VIEW_AXES, STRAW_VIEW_LOCAL_Z } from '../../../src-shared/geometry/straw';
-import { muv3Tiles, MUV3_Z0 } from '../../../src-shared/geometry/muv3';
+import { muv3Tiles } from '../../../src-shared/geometry/muv3';
+import { LAV_FRONT, LAV_R_IN, LAV_R_OUT, Z_PLANE } from '../../../src-shared/geometry/planes';
 import { closestApproach } from '../../../src-engine/reco/vertex';
 
-export const Z = { straw1: STRAW_CHAMBER_Z[0]!, mnp33: 196_995, straw4: STRAW_CHAMBER_Z[3]!, newchod: 238_131.5, lkr: 241_093, muv3: MUV3_Z0, anti0: 105_000, gtk3: 102_400 } as const;
-const LAV_FRONT = [121363, 128973, 136583, 144193, 151803, 165313, 172823, 180333, 192709, 203102, 217528, 238313];
-const LAV_R_MID = [721.5, 721.5, 721.5, 721.5, 721.5, 952.5, 952.5, 952.5, 1165, 1165, 1165, 1255];
+export const Z = Z_PLANE;
+const LAV_R_MID = LAV_R_IN.map((r, k) => (r + LAV_R_OUT[k]!) / 2);
 const TILES = new Map(muv3Tiles().map((t) => [t.id, t]));
 
 export const EVENT_COLOURS = {
