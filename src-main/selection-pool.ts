@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SelectionConfigInput, SelectionResult } from '../src-shared/selection/types';
-import { mergeResults, SelectionCancelled } from '../src-engine/selection/run';
+import { mergeResults, SelectionCancelled, unpackCandidates, type PackedCandidates } from '../src-engine/selection/run';
 import type { SelectionJob } from './selection-worker';
 
 export interface PoolOptions {
@@ -21,7 +21,7 @@ export interface PoolOptions {
 export function partition(files: readonly { file: string; numBatches: number; batchSize: number; numEvents: number; range?: [number, number] }[], workers: number): (Omit<SelectionJob, 'selection'> & { events: number })[] {
   const parts: (Omit<SelectionJob, 'selection'> & { events: number })[] = [];
   const totalBatches = files.reduce((a, f) => a + ((f.range?.[1] ?? f.numBatches) - (f.range?.[0] ?? 0)), 0);
-  const step = Math.max(1, Math.ceil(totalBatches / (workers * 8)));
+  const step = Math.max(1, Math.ceil(totalBatches / (workers * 4)));
   for (const f of files) {
     const [lo, hi] = f.range ?? [0, f.numBatches];
     for (let b = lo; b < hi; b += step) {
@@ -32,40 +32,62 @@ export function partition(files: readonly { file: string; numBatches: number; ba
   return parts;
 }
 
+/**
+ * Warm workers, kept between selections (per worker script): a worker costs a module load and a
+ * cold JIT to start, as much as a few million events of work. They do not keep the process alive.
+ */
+const pools = new Map<string, Worker[]>();
+function warmWorkers(url: URL, n: number): Worker[] {
+  const list = pools.get(url.href) ?? [];
+  while (list.length < n) {
+    // a larger young generation: the per-batch arrays otherwise trigger a scavenge every few batches
+    const w = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    w.unref();
+    w.once('exit', () => { const l = pools.get(url.href); if (l) l.splice(l.indexOf(w), 1); });
+    list.push(w);
+  }
+  pools.set(url.href, list);
+  return list.slice(0, n);
+}
+
+/** Stop the warm workers (tests, shutdown). */
+export async function stopWorkers(): Promise<void> {
+  const all = [...pools.values()].flat();
+  pools.clear();
+  await Promise.all(all.map((w) => w.terminate()));
+}
+
 export async function runInWorkers(parts: readonly (Omit<SelectionJob, 'selection'> & { events: number })[], selection: SelectionConfigInput, opts: PoolOptions): Promise<SelectionResult> {
   const queue = [...parts];
   const results: SelectionResult[] = [];
   const total = parts.reduce((a, p) => a + p.events, 0);
   let done = 0;
   let stopped: Error | undefined;
-  const live = new Set<Worker>();
-  const one = () => new Promise<void>((resolve, reject) => {
-    const w = new Worker(opts.workerUrl);
-    live.add(w);
+  const workers = warmWorkers(opts.workerUrl, Math.max(1, Math.min(opts.workers, parts.length)));
+  const one = (w: Worker) => new Promise<void>((resolve, reject) => {
     let current: (typeof parts)[number] | undefined;
-    const finish = (err?: Error) => { live.delete(w); void w.terminate(); if (err) reject(err); else resolve(); };
+    w.ref(); // busy workers keep the process alive; idle ones do not
+    const cleanup = () => { w.off('message', onMessage); w.off('error', onError); w.unref(); };
     const next = () => {
-      if (stopped) return finish(stopped);
+      if (stopped) { cleanup(); resolve(); return; }
       current = queue.shift();
-      if (!current) { w.postMessage(null); live.delete(w); resolve(); return; }
+      if (!current) { cleanup(); resolve(); return; }
       const job: SelectionJob = { file: current.file, batches: current.batches, selection };
       w.postMessage(job);
     };
-    w.on('message', (m: { result?: SelectionResult; error?: string }) => {
-      if (m.error) { stopped = new Error(m.error); return finish(stopped); }
-      results.push(m.result!);
+    const onMessage = (m: { result?: SelectionResult; packed?: PackedCandidates; error?: string }) => {
+      if (m.error) { stopped = new Error(m.error); cleanup(); resolve(); return; }
+      results.push(m.packed ? { ...m.result!, candidates: unpackCandidates(m.packed) } : m.result!);
       done += current?.events ?? 0;
       if (opts.onProgress?.(done, total) === false) stopped = new SelectionCancelled();
       next();
-    });
-    w.on('error', (e) => finish(e));
+    };
+    const onError = (e: Error) => { cleanup(); reject(e); };
+    w.on('message', onMessage);
+    w.on('error', onError);
     next();
   });
-  try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.workers, parts.length)) }, one));
-  } finally {
-    for (const w of live) void w.terminate();
-  }
+  await Promise.all(workers.map(one));
   if (stopped) throw stopped;
   return mergeResults(results);
 }

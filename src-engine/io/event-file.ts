@@ -98,6 +98,11 @@ export interface EventFile {
   event(index: number): Promise<Na62Event>;
   /** the typed-array columns of the batch holding `index` (for selections) */
   batchAt(index: number): Promise<{ start: number; columns: BatchColumns }>;
+  /**
+   * Visit batches [from, to) in order, fast: two reused buffers (the next batch is read while the
+   * callback works on this one), no cache. The columns are valid only during the callback.
+   */
+  scan(from: number, to: number, onBatch: (start: number, columns: BatchColumns) => void | boolean | Promise<void | boolean>): Promise<void>;
   readonly numBatches: number;
   close(): Promise<void>;
 }
@@ -182,11 +187,12 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
   const schemaStream = tableToIPC(new Table(reader.schema), 'stream');
   const schemaBytes = schemaStream.byteLength > 8 && EOS.every((x, k) => schemaStream[schemaStream.byteLength - 8 + k] === x)
     ? schemaStream.subarray(0, schemaStream.byteLength - 8) : undefined;
-  async function readBatchMessage(b: number): Promise<RecordBatch | null> {
+  const messageSize = (b: number) => { const blk = footer.getRecordBatch(b)!; return schemaBytes!.byteLength + blk.metaDataLength + Number(blk.bodyLength) + EOS.byteLength; };
+  async function readBatchMessage(b: number, into?: Uint8Array): Promise<RecordBatch | null> {
     const blk = footer.getRecordBatch(b)!;
     const len = blk.metaDataLength + Number(blk.bodyLength);
     const head = schemaBytes!.byteLength;
-    const buf = allocate(head + len + EOS.byteLength);
+    const buf = into ? into.subarray(0, head + len + EOS.byteLength) : allocate(head + len + EOS.byteLength);
     buf.set(schemaBytes!, 0);
     if (source.readInto) {
       const got = await source.readInto(buf, head, len, Number(blk.offset));
@@ -244,12 +250,55 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
     return { start: b * meta.batchSize, columns: await batch(b) };
   }
 
+  /** Read and check batch b into a caller's buffer (the scan's double buffering). */
+  async function readInto(b: number, buf: Uint8Array): Promise<BatchColumns> {
+    let rb: RecordBatch | null;
+    try {
+      rb = await readBatchMessage(b, buf);
+    } catch (err) {
+      if (err instanceof EventFileError) throw err;
+      return fail(`batch ${b} is corrupt (${err instanceof Error ? err.message : String(err)})`);
+    }
+    const rows = Math.min(meta.batchSize, meta.numEvents - b * meta.batchSize);
+    if (!rb || rb.numRows !== rows) fail(`batch ${b} is corrupt (${rb ? rb.numRows : 'no'} rows, expected ${rows})`);
+    try {
+      return batchColumns(rb!, layout);
+    } catch (err) {
+      return fail(`batch ${b} is corrupt (${err instanceof LayoutError ? err.message : String(err)})`);
+    }
+  }
+
+  /** Returns early when the callback returns false. */
+  async function scan(from: number, to: number, onBatch: (start: number, columns: BatchColumns) => void | boolean | Promise<void | boolean>): Promise<void> {
+    from = Math.max(0, from); to = Math.min(numBatches, to);
+    if (from >= to) return;
+    if (!schemaBytes) {
+      for (let b = from; b < to; b++) if ((await onBatch(b * meta.batchSize, (await batchAt(b * meta.batchSize)).columns)) === false) return;
+      return;
+    }
+    let max = 0;
+    for (let b = from; b < to; b++) max = Math.max(max, messageSize(b));
+    const bufs = [allocate(max), allocate(max)];
+    // reads go through the same queue as batchAt: Arrow's reader and ours share the file position
+    const read = (b: number, buf: Uint8Array) => { const next = queue.then(() => readInto(b, buf)); queue = next.catch(() => {}); return next; };
+    let pending = read(from, bufs[0]!);
+    for (let b = from; b < to; b++) {
+      const columns = await pending;
+      if (b + 1 < to) pending = read(b + 1, bufs[(b + 1 - from) % 2]!);
+      if ((await onBatch(b * meta.batchSize, columns)) === false) {
+        await pending.catch(() => {}); // the buffer being filled must not be written after we return
+        return;
+      }
+    }
+  }
+
   return {
     name: source.name,
     meta,
     numEvents: meta.numEvents,
     numBatches,
     batchAt,
+    scan,
     async event(index) {
       const { start, columns } = await batchAt(index);
       const row = index - start;

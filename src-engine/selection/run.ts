@@ -103,11 +103,9 @@ export async function runSelection(file: EventFile, sel: ResolvedSelection, opts
   const utf8 = new TextDecoder();
   const keys = sel.preset.keyVariables;
   const labels = new Map<string, string>(); // process labels decoded once per distinct byte string
-  // read the next batch while this one is computed (the file reads run on Node's I/O threads)
-  let pending = first < last ? file.batchAt(first) : undefined;
-  for (let start = first; start < last; start += bs) {
-    const { columns } = await pending!;
-    pending = start + bs < last ? file.batchAt(start + bs) : undefined;
+  // a sequential scan: the next batch is read (on Node's I/O threads) while this one is computed
+  let cancelled = false;
+  await file.scan(b0, b1, async (start, columns) => {
     vars = computeVariables(columns, reco, vars && vars.ntracks.length === columns.length ? vars : undefined);
     const w = columns.header['weight']!;
     const nCuts = sel.cuts.length;
@@ -131,8 +129,10 @@ export async function runSelection(file: EventFile, sel: ResolvedSelection, opts
       });
     }
     await opts.yieldToHost?.();
-    if (opts.onProgress?.(start + columns.length - first, last - first) === false) throw new SelectionCancelled();
-  }
+    if (opts.onProgress?.(start + columns.length - first, last - first) === false) cancelled = true;
+    return !cancelled;
+  });
+  if (cancelled) throw new SelectionCancelled();
   const cutflow: CutFlowRow[] = [{ id: 'all', label: 'all events', enabled: true, n: counts[0]!, w: weights[0]! }];
   sel.cuts.forEach((c, k) => cutflow.push({ id: c.id, label: c.label, enabled: c.enabled, n: counts[k + 1]!, w: weights[k + 1]! }));
   return {
@@ -182,3 +182,44 @@ export function mergeResults(parts: readonly SelectionResult[]): SelectionResult
     candidates: sorted.flatMap((p) => p.candidates),
   };
 }
+
+/** Candidates as columns: how a worker thread hands a large list over (transferable arrays, no per-object cloning). */
+export interface PackedCandidates {
+  readonly n: number;
+  readonly files: string[]; readonly file: Uint16Array;
+  readonly processes: string[]; readonly process: Uint16Array;
+  readonly index: Float64Array; readonly run: Int32Array; readonly burst: Int32Array; readonly event: Int32Array;
+  readonly weight: Float64Array; readonly region: Uint8Array;
+  readonly keys: string[]; readonly vars: Float64Array[];
+}
+const REGIONS: readonly (RegionId | '')[] = ['', 'SR', 'CR'];
+
+export function packCandidates(cands: readonly Candidate[], keys: readonly string[]): PackedCandidates {
+  const n = cands.length;
+  const files: string[] = [], processes: string[] = [];
+  const intern = (list: string[], s: string) => { let k = list.indexOf(s); if (k < 0) { k = list.length; list.push(s); } return k; };
+  const p: PackedCandidates = {
+    n, files, processes, file: new Uint16Array(n), process: new Uint16Array(n), index: new Float64Array(n), run: new Int32Array(n), burst: new Int32Array(n),
+    event: new Int32Array(n), weight: new Float64Array(n), region: new Uint8Array(n), keys: [...keys], vars: keys.map(() => new Float64Array(n)),
+  };
+  cands.forEach((c, i) => {
+    p.file[i] = intern(files, c.file); p.process[i] = intern(processes, c.process);
+    p.index[i] = c.index; p.run[i] = c.run; p.burst[i] = c.burst; p.event[i] = c.event; p.weight[i] = c.weight;
+    p.region[i] = REGIONS.indexOf(c.region);
+    keys.forEach((k, j) => { p.vars[j]![i] = c.vars[k]!; });
+  });
+  return p;
+}
+
+export function unpackCandidates(p: PackedCandidates): Candidate[] {
+  const out: Candidate[] = new Array(p.n);
+  for (let i = 0; i < p.n; i++) {
+    const vars: Record<string, number> = {};
+    for (let j = 0; j < p.keys.length; j++) vars[p.keys[j]!] = p.vars[j]![i]!;
+    out[i] = { file: p.files[p.file[i]!]!, index: p.index[i]!, run: p.run[i]!, burst: p.burst[i]!, event: p.event[i]!, process: p.processes[p.process[i]!]!, weight: p.weight[i]!, region: REGIONS[p.region[i]!]!, vars };
+  }
+  return out;
+}
+
+export const transferablesOf = (p: PackedCandidates): ArrayBuffer[] =>
+  [p.file, p.process, p.index, p.run, p.burst, p.event, p.weight, p.region, ...p.vars].map((a) => a.buffer as ArrayBuffer);

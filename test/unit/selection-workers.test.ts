@@ -1,12 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createDispatcher, createEngineHandlers } from '../../src-engine';
 import { generateToSink } from '../../src-engine/generator/write-generated';
 import { openEventFile } from '../../src-engine/io/event-file';
 import { resolveSelection, runSelection, blind } from '../../src-engine/selection/run';
 import { createNodeEngineHost } from '../../src-main/engine-host';
+import { stopWorkers } from '../../src-main/selection-pool';
 import { nodeFileSink, nodeFileSource } from '../../src-main/fs/node-file';
 import type { DatasetInfo, Envelope, TaskProgress } from '../../src-shared/api/contract';
 import type { SelectionResult } from '../../src-shared/selection/types';
@@ -14,6 +15,7 @@ import type { SelectionResult } from '../../src-shared/selection/types';
 const value = <T>(e: Envelope<unknown>): T => { if (!e.ok) throw new Error(e.error.message); return e.value as T; };
 
 describe('selections on worker threads (the Electron main process path)', () => {
+  afterAll(stopWorkers);
   it('give exactly the in-process result, with progress', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'na62-pool-'));
     const file = path.join(dir, 'big.arrow');
