@@ -18,10 +18,19 @@ import { DataPanel } from './panels/DataPanel';
 import { GenerateDialog } from './panels/GenerateDialog';
 import { TaskBar } from './panels/TaskBar';
 import { SelectionPanel } from './panels/SelectionPanel';
-import { bindSelectionApi } from './state/selection-store';
+import { bindSelectionApi, useSelectionStore } from './state/selection-store';
 
 /** `?baseline=unmerged`: the benchmark's baseline, every part drawn on its own (never used by the UI). */
 const UNMERGED_BASELINE = new URLSearchParams(window.location.search).get('baseline') === 'unmerged';
+
+/** " · Simulation · run:burst:event (process)" for the picture's caption, when an event is shown. */
+function eventTag(): string {
+  const d = useDataStore.getState();
+  const ds = d.datasets.find((x) => x.id === d.current);
+  if (!d.event) return '';
+  const h = d.event.header;
+  return ` · ${ds?.meta.kind === 'data' ? 'Data' : 'Simulation'} · ${h.run}:${h.burst}:${h.event} (${h.process})`;
+}
 
 const VIEW_NAMES = { '3d': '3D', side: 'side view (z–y)', top: 'top view (z–x)', beam: "beam's-eye view" } as const;
 
@@ -102,7 +111,7 @@ export function App({ api }: { api: Na62Api }) {
         scale: v.exportScale,
         labels: v.labels ? o.labels : [],
         bars: o.bars,
-        caption: `NA62 · ${VIEW_NAMES[v.mode]}${v.mode === 'beam' ? ` at ${model?.byId.get(v.beamStation)?.element.label ?? ''}` : ''} · z 1:${v.compression} · geometry ${model?.version ?? ''}`,
+        caption: `NA62 · ${VIEW_NAMES[v.mode]}${v.mode === 'beam' ? ` at ${model?.byId.get(v.beamStation)?.element.label ?? ''}` : ` · z 1:${v.compression}`} · geometry ${model?.version ?? ''} · ${useSelectionStore.getState().blind ? 'BLIND' : 'UNBLINDED'}${eventTag()}`,
         colours: { text: css.getPropertyValue('--text').trim() || '#ddd', muted: css.getPropertyValue('--muted').trim() || '#888', background: BACKGROUND[v.theme] },
       });
       handle.invalidate();

@@ -37,11 +37,16 @@ export function ElementPanel({ model }: { model: DetectorModel }) {
       <div className="element-list">
         {[...groups.entries()].map(([group, els]) => {
           const all = els.every((e) => isShown(shown, e.id, e.visibleByDefault));
+          const some = !all && els.some((e) => isShown(shown, e.id, e.visibleByDefault));
           return (
             <fieldset key={group}>
               <legend>
                 <label>
-                  <input type="checkbox" checked={all} onChange={(e) => setShown(els.map((x) => x.id), e.target.checked)} aria-label={`all of ${group}`} />
+                  <input
+                    type="checkbox" checked={all} aria-label={`all of ${group}`}
+                    ref={(el) => { if (el) el.indeterminate = some; }}
+                    onChange={(e) => setShown(els.map((x) => x.id), e.target.checked)}
+                  />
                   {group}
                 </label>
               </legend>

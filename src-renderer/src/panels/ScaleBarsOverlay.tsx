@@ -5,6 +5,7 @@ import { useViewStore } from '../state/view-store';
 export function ScaleBarsOverlay() {
   const bars = useOverlayStore((s) => s.bars);
   const k = useViewStore((s) => s.compression);
+  const mode = useViewStore((s) => s.mode);
   return (
     <div className="scale-bars" data-testid="scale-bars">
       {[bars.vertical, bars.horizontal].map((b) =>
@@ -15,7 +16,7 @@ export function ScaleBarsOverlay() {
           </div>
         ) : null,
       )}
-      <div className="scale-note">{bars.note ?? (k !== 1 ? `z compressed 1:${k}` : 'true scale 1:1')}</div>
+      <div className="scale-note">{bars.note ?? (mode === 'beam' ? 'x and y to the same scale' : k !== 1 ? `z compressed 1:${k}` : 'true scale 1:1')}</div>
     </div>
   );
 }

@@ -99,7 +99,7 @@ export function SelectionPanel() {
             {r.blinded ? <>masked (SR + CR): <b>{r.masked.n}</b> events, not listed</> : Object.entries(r.regions).map(([k, v]) => `${k}: ${v!.n} (w ${fmt(v!.w)})`).join(' · ')}
           </div>
           <table className="candidates" data-testid="candidates">
-            <thead><tr><th>run:burst:event</th><th>region</th>{r.keyVariables.slice(0, 2).map((k) => <th key={k}>{k}</th>)}</tr></thead>
+            <thead><tr><th>run:burst:event</th><th title="SR/CR when unblinded; — outside them">region</th>{r.keyVariables.slice(0, 2).map((k) => <th key={k} title={s.catalogue?.variables[k]?.[1]}>{k}{s.catalogue?.variables[k]?.[0] ? ` ${s.catalogue.variables[k]![0]}` : ''}</th>)}</tr></thead>
             <tbody>
               {r.candidates.slice(0, 500).map((c) => (
                 <tr key={`${c.file}:${c.index}`} onClick={() => void showEvent(c.index)} className="clickable">

@@ -38,7 +38,7 @@ export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate }: ToolbarP
         <select value={s.beamStation} onChange={(e) => { s.setBeamStation(e.target.value); if (s.mode !== 'beam') s.setMode('beam'); }} aria-label="Beam's-eye station">
           {stations.map((id) => {
             const el = model!.byId.get(id)!.element;
-            return <option key={id} value={id}>{el.label} — {(el.z0 / 1000).toFixed(2)} m</option>;
+            return <option key={id} value={id}>{el.label} {(el.z0 / 1000).toFixed(1)} m</option>;
           })}
         </select>
       </label>

@@ -11,6 +11,7 @@ import { EventOverlay } from './EventOverlay';
 import { LabelsOverlay } from '../panels/LabelsOverlay';
 import { ScaleBarsOverlay } from '../panels/ScaleBarsOverlay';
 import { AxesHint } from '../panels/AxesHint';
+import { EventLegend } from '../panels/EventLegend';
 
 export const BACKGROUND = { dark: '#0f1419', light: '#f5f6f8' } as const;
 
@@ -41,6 +42,7 @@ export function DetectorView({ model, unmerged = false }: { model: DetectorModel
       <LabelsOverlay />
       <ScaleBarsOverlay />
       <AxesHint />
+      <EventLegend />
     </div>
   );
 }
