@@ -42,12 +42,17 @@ function drawOverlays(ctx: CanvasRenderingContext2D, input: CaptureInput, f: num
   for (const l of labels) {
     ctx.strokeStyle = colours.muted;
     ctx.lineWidth = 0.75;
-    if (l.anchorY - l.y > 6) {
+    if (l.anchorY - l.y > 6 || l.y - l.anchorY > 20) {
       ctx.beginPath();
-      ctx.moveTo(l.x, l.y + 1);
+      ctx.moveTo(l.x, l.anchorY < l.y ? l.y - 13 : l.y + 1);
       ctx.lineTo(l.x, l.anchorY);
       ctx.stroke();
     }
+    // a dark (or light) halo keeps the text readable over the detector, as on screen
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = colours.background;
+    ctx.strokeText(l.text, l.x, l.y);
+    ctx.lineWidth = 0.75;
     ctx.fillStyle = colours.text;
     ctx.fillText(l.text, l.x, l.y);
   }

@@ -18,6 +18,8 @@ import { layoutLabels, type LabelCandidate } from './label-layout';
 import { useOverlayStore, type ScaleBars } from './overlay-store';
 
 export const FOV_DEG = 40;
+/** Which labels win a crowded spot: the detectors first, then vetoes, then the beam line and vessel. */
+const LABEL_RANK: Record<string, number> = { spectrometer: 0, calorimetry: 1, 'muon veto': 1, 'particle ID': 2, 'photon veto': 3, 'beam tracking': 4, 'beam line': 5, vacuum: 6 };
 /** display-units margin kept around a beam's-eye station slab, in mm of detector */
 const SLAB_MARGIN_MM = 60;
 
@@ -200,7 +202,7 @@ export function CameraRig({ model }: { model: DetectorModel }) {
         if (e.element.shape.kind === 'axis' || !isShown(shown, e.element.id, e.element.visibleByDefault)) continue;
         if (slab && (e.element.z1 / k < slab.z0 || e.element.z0 / k > slab.z1)) continue;
         const sb = screenBox(displayBox(e, k), cam, size);
-        if (sb) cands.push({ id: e.element.id, text: e.element.label, ...sb });
+        if (sb) cands.push({ id: e.element.id, text: e.element.label, rank: LABEL_RANK[e.element.group] ?? 9, ...sb });
       }
       labels = layoutLabels(cands, size);
     }

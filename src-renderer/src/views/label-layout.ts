@@ -6,6 +6,8 @@
 export interface LabelCandidate {
   readonly id: string;
   readonly text: string;
+  /** lower is placed first (gets the best spot); ties go to the larger element */
+  readonly rank?: number;
   /** projected screen box of the element (CSS px, y down) */
   readonly minX: number; readonly maxX: number; readonly minY: number; readonly maxY: number;
 }
@@ -23,23 +25,27 @@ export interface PlacedLabel {
 export const LABEL_FONT_PX = 12;
 const CHAR_PX = 7.6; // DejaVu Sans at 12 px, average advance
 const LINE_PX = 16;
-const LEVELS = 4;
+const LEVELS = 6;
 
 export function layoutLabels(cands: readonly LabelCandidate[], viewport: { width: number; height: number }): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
   const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
-  // larger elements first: they are the landmarks
-  const order = [...cands].sort((a, b) => (b.maxX - b.minX) - (a.maxX - a.minX));
+  // by rank (the detectors a physicist looks for first), then larger elements first
+  const order = [...cands].sort((a, b) => (a.rank ?? 9) - (b.rank ?? 9) || (b.maxX - b.minX) - (a.maxX - a.minX));
   for (const c of order) {
     const cx = (c.minX + c.maxX) / 2;
     const w = c.text.length * CHAR_PX + 6;
     if (cx < -w || cx > viewport.width + w || c.maxY < 0 || c.minY > viewport.height + LINE_PX) continue;
-    for (let level = 0; level < LEVELS; level++) {
-      const y = Math.max(LINE_PX, c.minY - 4 - level * LINE_PX);
+    // above the element first, stacked upwards; then below it, stacked downwards
+    const spots = [
+      ...Array.from({ length: LEVELS }, (_, level) => ({ y: Math.max(LINE_PX, c.minY - 4 - level * LINE_PX), anchorY: c.minY })),
+      ...Array.from({ length: LEVELS }, (_, level) => ({ y: Math.min(viewport.height - 2, c.maxY + 4 + LINE_PX + level * LINE_PX), anchorY: c.maxY })),
+    ];
+    for (const { y, anchorY } of spots) {
       const box = { x0: cx - w / 2, x1: cx + w / 2, y0: y - LINE_PX + 2, y1: y };
       if (boxes.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
       boxes.push(box);
-      placed.push({ id: c.id, text: c.text, x: cx, y, anchorY: c.minY });
+      placed.push({ id: c.id, text: c.text, x: cx, y, anchorY });
       break;
     }
   }
