@@ -8,6 +8,5 @@ export default defineConfig({
     environment: 'node',
     // No test may load the real electron package (it would try to download its binary).
     alias: { electron: new URL('./test/electron-stub.ts', import.meta.url).pathname },
-    setupFiles: ['test/setup.ts'],
   },
 });

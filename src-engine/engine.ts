@@ -81,7 +81,6 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
   const running = new Set<string>();
   // blinding is the default; the last selection of each dataset also decides what is masked
   let isBlind = true;
-  const blindNow = () => isBlind;
   const guard = new BlindingGuard();
   const lastRun = new Map<string, { sel: ResolvedSelection; result: SelectionResult }>();
 
@@ -119,7 +118,7 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
     /** a saved candidate list read by a host (Electron's dialog), blinded as the engine is */
     loadCandidateText: (text, name) => {
       try {
-        return blind(parseCandidateList(text, name), blindNow());
+        return blind(parseCandidateList(text, name), isBlind);
       } catch (err) {
         throw new UserFacingError('io', err instanceof Error ? err.message : String(err));
       }
