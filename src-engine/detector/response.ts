@@ -6,10 +6,10 @@
  */
 import type { Anti0Hit, LavHit, LkrCluster, Muv3Hit, NewChodHit, StrawHit, StrawTrack } from '../../src-shared/event/model';
 import {
-  STRAW_CHAMBER_Z, STRAW_COORD_MAX, STRAW_COORD_MIN, STRAW_DIAMETER, STRAW_HOLE_CENTRE_X, STRAW_HOLE_HALF_WIDTH, STRAW_LAYERS,
-  STRAW_PITCH, STRAW_VIEWS, STRAW_VIEW_AXES, STRAW_VIEW_LOCAL_Z, strawHoleCentre,
+  STRAW_CHAMBER_Z, STRAW_DIAMETER, STRAW_HOLE_CENTRE_X, STRAW_HOLE_HALF_WIDTH, STRAW_LAYERS, STRAW_VIEWS, STRAW_VIEW_AXES, STRAW_VIEW_LOCAL_Z, nearestStraw,
 } from '../../src-shared/geometry/straw';
 import { muv3TileAt, muv3Tiles } from '../../src-shared/geometry/muv3';
+import { inLkrAcceptance, inNewChodAcceptance } from '../../src-shared/geometry/acceptance';
 import { LAV_FRONT, LAV_R_IN, LAV_R_OUT, Z_PLANE } from '../../src-shared/geometry/planes';
 import type { P4 } from '../generator/lorentz';
 import { angleSigma, momentumSigmaRel } from './resolution';
@@ -56,10 +56,6 @@ export function inChamber(chamber: number, x: number, y: number): boolean {
   return Math.hypot(x, y) < 1000 && Math.hypot(x - STRAW_HOLE_CENTRE_X[chamber]!, y) > STRAW_HOLE_HALF_WIDTH;
 }
 
-const inLkr = (x: number, y: number) => {
-  const ax = Math.abs(x), ay = Math.abs(y);
-  return Math.hypot(x, y) > 150 && ax < 1130 && ay < 1130 && ax + ay < Math.SQRT2 * 1130; // G§18 [GA]
-};
 
 /** σ(E)/E of the LKr, E in GeV: 4.8 %/√E ⊕ 11 %/E ⊕ 0.9 % (G§18 [NL]) */
 const lkrSigmaE = (eGeV: number) => Math.hypot(0.048 / Math.sqrt(eGeV), 0.11 / eGeV, 0.009);
@@ -121,12 +117,12 @@ export function detectorResponse(particles: readonly ChargedParticle[], rng: Rng
     if (opts.strawHits) strawHitsOf(part, inCh, tTrack, rng, out.strawHits);
 
     // NewCHOD (140 < R < 1070, σ_t ≈ 1 ns; position to a tile, σ ≈ 30 mm [E])
-    const nc = positionAt(part, Z_NEWCHOD), rnc = Math.hypot(nc.x, nc.y);
-    if (rnc > 140 && rnc < 1070) out.newchodHits.push({ x: nc.x + rng.normal(0, 30), y: nc.y + rng.normal(0, 30), time: part.vt + rng.normal(0, 1) });
+    const nc = positionAt(part, Z_NEWCHOD);
+    if (inNewChodAcceptance(nc.x, nc.y)) out.newchodHits.push({ x: nc.x + rng.normal(0, 30), y: nc.y + rng.normal(0, 30), time: part.vt + rng.normal(0, 1) });
 
     // LKr: electrons shower (E/p ≈ 1), muons leave a MIP (0.4–1 GeV), hadrons a part of their energy [E]
     const lk = positionAt(part, Z_LKR);
-    if (inLkr(lk.x, lk.y)) {
+    if (inLkrAcceptance(lk.x, lk.y)) {
       let e: number;
       if (isElectron(part.pdg)) e = part.p.e * (1 + rng.normal(0, lkrSigmaE(part.p.e / 1000)));
       else if (isMuon(part.pdg)) e = rng.range(400, 1000);
@@ -153,20 +149,16 @@ function strawHitsOf(part: ChargedParticle, inCh: readonly boolean[], t0: number
     if (!inCh[chamber]) return;
     STRAW_VIEWS.forEach((view, vi) => {
       const { m } = STRAW_VIEW_AXES[view];
-      const hole = strawHoleCentre(chamber, view);
-      for (const layer of STRAW_LAYERS) {
-        const z = zc + STRAW_VIEW_LOCAL_Z[view] + layer.dz;
-        const q = positionAt(part, z);
+      STRAW_LAYERS.forEach((layer, li) => {
+        const q = positionAt(part, zc + STRAW_VIEW_LOCAL_Z[view] + layer.dz);
         const c = m[0] * q.x + m[1] * q.y;
-        const k = Math.round((c - STRAW_COORD_MIN - layer.stagger) / STRAW_PITCH);
-        const s = STRAW_COORD_MIN + layer.stagger + k * STRAW_PITCH;
-        if (s < STRAW_COORD_MIN + layer.stagger - 1e-6 || s > STRAW_COORD_MAX + layer.stagger + 1e-6) continue;
-        if (Math.abs(s - hole) < STRAW_HOLE_HALF_WIDTH + STRAW_DIAMETER / 2) continue;
+        const s = nearestStraw(chamber, view, li, c);
+        if (s === undefined) return;
         const d = Math.abs(c - s);
-        if (d > STRAW_DIAMETER / 2) continue;
+        if (d > STRAW_DIAMETER / 2) return;
         // drift time up to ~150 ns across the 4.9 mm radius in Ar:CO2 70:30 [E]
         out.push({ chamber, view: vi, coord: s, time: t0 + (d / (STRAW_DIAMETER / 2)) * 150 + rng.normal(0, 3) });
-      }
+      });
     });
   });
 }

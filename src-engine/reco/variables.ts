@@ -9,6 +9,7 @@ import type { BatchColumns } from '../io/codec';
 import { muv3Tiles } from '../../src-shared/geometry/muv3';
 import { angleSigma } from '../detector/resolution';
 import { Z_PLANE } from '../../src-shared/geometry/planes';
+import { inLkrAcceptance, inMuv3Acceptance, inNewChodAcceptance } from '../../src-shared/geometry/acceptance';
 
 /** Masses, MeV (§6 [R] PDG) */
 const M_MU = 105.658, M_E = 0.51099895, M_PI = 139.570, M_K = 493.677;
@@ -68,22 +69,15 @@ const FIVE_TRACK_VARS = ['kvz', 'kchi2', 'npos', 'm_pi4e', 'm_4e', 'm_ee_lo', 'm
 /** scratch for the per-track association (no allocation per track) */
 const A = { eop: 0, nmu: 0, inacc: 0 };
 
-const inLkr = (x: number, y: number) => {
-  const ax = Math.abs(x), ay = Math.abs(y);
-  return x * x + y * y > 150 * 150 && ax < 1130 && ay < 1130 && ax + ay < Math.SQRT2 * 1130;
-};
-const inNewChod = (x: number, y: number) => { const r2 = x * x + y * y; return r2 > 140 * 140 && r2 < 1070 * 1070; };
-const inMuv3 = (x: number, y: number) => x * x + y * y > 103 * 103 && Math.abs(x) < 1320.4 && Math.abs(y) < 1320;
 
 /** CDA_TAX and Z_TAX of a line through V with direction slopes (sx, sy) (§2.3, 2-D form). */
 export function cdaTax(vx: number, vy: number, vz: number, sx: number, sy: number): { cda: number; z: number } {
-  const dx = vx - TAX_BEAM.x, dy = vy - TAX_BEAM.y;
-  const s2 = sx * sx + sy * sy;
-  if (s2 < 1e-24) return { cda: Math.sqrt(dx * dx + dy * dy), z: NaN }; // parallel to the beam: no closest point
-  return { cda: Math.abs(dx * sy - dy * sx) / Math.sqrt(s2), z: vz - (dx * sx + dy * sy) / s2 };
+  const cda = new Float64Array(1), z = new Float64Array(1);
+  cdaTaxInto(vx, vy, vz, sx, sy, cda, z, 0);
+  return { cda: cda[0]!, z: z[0]! };
 }
 
-/** cdaTax without allocation, written into the variable columns. */
+/** cdaTax without allocation, written into the variable columns; parallel to the beam: Z_TAX is NaN. */
 function cdaTaxInto(vx: number, vy: number, vz: number, sx: number, sy: number, cda: Float64Array, z: Float64Array, i: number): void {
   const dx = vx - TAX_BEAM.x, dy = vy - TAX_BEAM.y;
   const s2 = sx * sx + sy * sy;
@@ -142,7 +136,7 @@ export function computeVariables(c: BatchColumns, opts: RecoOptions = DEFAULT_RE
       if (x3 > TILE_BOUNDS[o]! - tol && x3 < TILE_BOUNDS[o + 1]! + tol && y3 > TILE_BOUNDS[o + 2]! - tol && y3 < TILE_BOUNDS[o + 3]! + tol && Math.abs(mt[k]! - tt[j]!) < MUV3_ASSOC_T) nmu++;
     }
     const xn = xm + ax * (Z_NEWCHOD - Z_MNP33), yn = ym + ay * (Z_NEWCHOD - Z_MNP33);
-    A.inacc = inNewChod(xn, yn) && inLkr(xl, yl) && inMuv3(x3, y3) ? 1 : 0;
+    A.inacc = inNewChodAcceptance(xn, yn) && inLkrAcceptance(xl, yl) && inMuv3Acceptance(x3, y3) ? 1 : 0;
     A.eop = eClu / p;
     A.nmu = nmu;
   };

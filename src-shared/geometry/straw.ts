@@ -79,6 +79,19 @@ export function strawViewCoordinate(view: StrawView, x: number, y: number): numb
   return m[0] * x + m[1] * y;
 }
 
+/** Is a straw centred at `coord` removed because its tube would enter the beam-hole strip? */
+export function strawInHoleStrip(chamber: number, view: StrawView, coord: number): boolean {
+  return Math.abs(coord - strawHoleCentre(chamber, view)) < STRAW_HOLE_HALF_WIDTH + STRAW_DIAMETER / 2;
+}
+
+/** Centre coordinate of the straw of a layer nearest to `coord`, or undefined if there is none (outside, or in the hole strip). */
+export function nearestStraw(chamber: number, view: StrawView, layer: number, coord: number): number | undefined {
+  const stagger = STRAW_LAYERS[layer]!.stagger;
+  const s = STRAW_COORD_MIN + stagger + Math.round((coord - STRAW_COORD_MIN - stagger) / STRAW_PITCH) * STRAW_PITCH;
+  if (s < STRAW_COORD_MIN + stagger - 1e-6 || s > STRAW_COORD_MAX + stagger + 1e-6) return undefined;
+  return strawInHoleStrip(chamber, view, s) ? undefined : s;
+}
+
 export interface StrawTube {
   readonly chamber: number;
   readonly view: StrawView;
@@ -98,12 +111,11 @@ export function strawTubes(chamber: number): StrawTube[] {
   const tubes: StrawTube[] = [];
   const half = STRAW_LENGTH / 2;
   for (const view of STRAW_VIEWS) {
-    const hole = strawHoleCentre(chamber, view);
     const { m, d } = STRAW_VIEW_AXES[view];
     STRAW_LAYERS.forEach((layer, li) => {
       const z = zc + STRAW_VIEW_LOCAL_Z[view] + layer.dz;
       for (let s = STRAW_COORD_MIN + layer.stagger; s <= STRAW_COORD_MAX + layer.stagger + 1e-9; s += STRAW_PITCH) {
-        if (Math.abs(s - hole) < STRAW_HOLE_HALF_WIDTH + STRAW_DIAMETER / 2) continue;
+        if (strawInHoleStrip(chamber, view, s)) continue;
         const cx = s * m[0], cy = s * m[1];
         tubes.push({
           chamber, view, layer: li, coord: s, z,

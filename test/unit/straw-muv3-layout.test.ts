@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  STRAW_HOLE_CENTRE_UV, STRAW_HOLE_CENTRE_X, STRAW_HOLE_HALF_WIDTH, STRAW_VIEWS, strawHoleCentre, strawTubes, strawViewCoordinate,
+  STRAW_HOLE_CENTRE_UV, STRAW_HOLE_CENTRE_X, STRAW_HOLE_HALF_WIDTH, STRAW_VIEWS, nearestStraw, strawHoleCentre, strawTubes, strawViewCoordinate,
 } from '../../src-shared/geometry/straw';
 import { muv3TileAt, muv3Tiles } from '../../src-shared/geometry/muv3';
 
@@ -22,6 +22,14 @@ describe('STRAW layout', () => {
       expect(Math.abs(strawViewCoordinate('u', cx, 0) - STRAW_HOLE_CENTRE_UV[ch]!)).toBeLessThan(4.4);
       expect(Math.abs(strawViewCoordinate('v', cx, 0) - STRAW_HOLE_CENTRE_UV[ch]!)).toBeLessThan(4.4);
     });
+  });
+
+  it('finds the straw at a coordinate with the same rule that lays them out', () => {
+    for (const t of strawTubes(1).filter((_, i) => i % 53 === 0)) {
+      expect(nearestStraw(1, t.view, t.layer, t.coord + 3)).toBeCloseTo(t.coord, 9);
+    }
+    expect(nearestStraw(0, 'x', 0, STRAW_HOLE_CENTRE_X[0]!)).toBeUndefined(); // the beam hole
+    expect(nearestStraw(0, 'y', 0, 5000)).toBeUndefined(); // outside the chamber
   });
 
   it('a straw lies at its view coordinate along its whole length', () => {
