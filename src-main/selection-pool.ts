@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SelectionConfigInput, SelectionResult } from '../src-shared/selection/types';
-import { mergeResults, SelectionCancelled, unpackCandidates, type PackedCandidates } from '../src-engine/selection/run';
+import { inEventOrder, mergePacked, mergeResults, SelectionCancelled, unpackCandidates, type PackedCandidates } from '../src-engine/selection/run';
 import type { SelectionJob } from './selection-worker';
 
 export interface PoolOptions {
@@ -58,8 +58,14 @@ export async function stopWorkers(): Promise<void> {
 }
 
 export async function runInWorkers(parts: readonly (Omit<SelectionJob, 'selection'> & { events: number })[], selection: SelectionConfigInput, opts: PoolOptions): Promise<SelectionResult> {
+  const { result, packed } = await runInWorkersPacked(parts, selection, opts);
+  return { ...result, candidates: unpackCandidates(packed) };
+}
+
+/** The merged result with its candidates still in columns (`candidates` empty): nothing is cloned per event. */
+export async function runInWorkersPacked(parts: readonly (Omit<SelectionJob, 'selection'> & { events: number })[], selection: SelectionConfigInput, opts: PoolOptions): Promise<{ result: SelectionResult; packed: PackedCandidates }> {
   const queue = [...parts];
-  const results: SelectionResult[] = [];
+  const results: { result: SelectionResult; packed: PackedCandidates }[] = [];
   const total = parts.reduce((a, p) => a + p.events, 0);
   let done = 0;
   let stopped: Error | undefined;
@@ -76,8 +82,8 @@ export async function runInWorkers(parts: readonly (Omit<SelectionJob, 'selectio
       w.postMessage(job);
     };
     const onMessage = (m: { result?: SelectionResult; packed?: PackedCandidates; error?: string }) => {
-      if (m.error) { stopped = new Error(m.error); cleanup(); resolve(); return; }
-      results.push(m.packed ? { ...m.result!, candidates: unpackCandidates(m.packed) } : m.result!);
+      if (m.error || !m.result || !m.packed) { stopped = new Error(m.error ?? 'a selection worker answered without a result'); cleanup(); resolve(); return; }
+      results.push({ result: m.result, packed: m.packed });
       done += current?.events ?? 0;
       if (opts.onProgress?.(done, total) === false) stopped = new SelectionCancelled();
       next();
@@ -89,7 +95,8 @@ export async function runInWorkers(parts: readonly (Omit<SelectionJob, 'selectio
   });
   await Promise.all(workers.map(one));
   if (stopped) throw stopped;
-  return mergeResults(results);
+  const sorted = inEventOrder(results, (r) => r.result);
+  return { result: mergeResults(sorted.map((r) => r.result)), packed: mergePacked(sorted.map((r) => r.packed)) };
 }
 
 /**

@@ -1,7 +1,7 @@
 /** A selection worker thread (Electron main process and `na62 select`): runs a selection over batch ranges of a file, job after job. */
 import { parentPort } from 'node:worker_threads';
 import { openEventFile } from '../src-engine/io/event-file';
-import { packCandidates, resolveSelection, runSelection, transferablesOf } from '../src-engine/selection/run';
+import { resolveSelection, runSelectionPacked, transferablesOf } from '../src-engine/selection/run';
 import { nodeFileSource } from './fs/node-file';
 import type { SelectionConfigInput } from '../src-shared/selection/types';
 
@@ -10,11 +10,10 @@ export interface SelectionJob { readonly file: string; readonly batches: [number
 parentPort!.on('message', async (job: SelectionJob) => {
   try {
     const f = await openEventFile(await nodeFileSource(job.file));
-    const result = await runSelection(f, resolveSelection(job.selection), { batches: job.batches });
+    const { result, packed } = await runSelectionPacked(f, resolveSelection(job.selection), { batches: job.batches });
     await f.close();
     // the candidate list travels as transferable columns: cloning 10^5 objects would cost more than the selection
-    const packed = packCandidates(result.candidates, result.keyVariables);
-    parentPort!.postMessage({ result: { ...result, candidates: [] }, packed }, transferablesOf(packed));
+    parentPort!.postMessage({ result, packed }, transferablesOf(packed));
   } catch (err) {
     parentPort!.postMessage({ error: err instanceof Error ? err.message : String(err) });
   }

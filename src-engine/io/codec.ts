@@ -161,6 +161,12 @@ function typedValues(d: Data, what: string): TypedArray {
   return d.offset ? (v.subarray(d.offset, d.offset + d.length) as TypedArray) : v;
 }
 
+function nonDecreasing(o: Int32Array, n: number): boolean {
+  let ok = true;
+  for (let i = 0; i < n; i++) ok = ok && o[i + 1]! >= o[i]!;
+  return ok;
+}
+
 /** Zero-copy typed-array view of a batch read from a file. */
 export function batchColumns(batch: RecordBatch, opts: LayoutOptions): BatchColumns {
   const n = batch.numRows;
@@ -192,7 +198,7 @@ export function batchColumns(batch: RecordBatch, opts: LayoutOptions): BatchColu
       if (values.length < total) throw new LayoutError(`column "${spec.key}.${fl.name}" is shorter than its offsets say`);
       fields[fl.name] = values;
     });
-    for (let i = 0; i < n; i++) if (offsets[i + 1]! < offsets[i]!) throw new LayoutError(`column "${spec.key}" has decreasing offsets`);
+    if (!nonDecreasing(offsets, n)) throw new LayoutError(`column "${spec.key}" has decreasing offsets`);
     collections.set(spec.key, { spec, offsets, fields });
   }
   const crc = typedValues(col(CRC_COLUMN), CRC_COLUMN) as unknown as Uint32Array;

@@ -279,8 +279,9 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
     let max = 0;
     for (let b = from; b < to; b++) max = Math.max(max, messageSize(b));
     const bufs = [allocate(max), allocate(max)];
-    // reads go through the same queue as batchAt: Arrow's reader and ours share the file position
-    const read = (b: number, buf: Uint8Array) => { const next = queue.then(() => readInto(b, buf)); queue = next.catch(() => {}); return next; };
+    // Positional reads share no file position, so the next read starts at once (not behind a
+    // queued promise that would only run after the callback's synchronous work): I/O overlaps compute.
+    const read = (b: number, buf: Uint8Array) => readInto(b, buf);
     let pending = read(from, bufs[0]!);
     for (let b = from; b < to; b++) {
       const columns = await pending;

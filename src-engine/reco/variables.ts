@@ -101,11 +101,25 @@ export const DEFAULT_RECO: RecoOptions = { lavWindow: 5, anti0Window: 5 };
 
 /** Compute every variable for every event of a batch. */
 export function computeVariables(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out?: VariableColumns): VariableColumns {
+  const r = batchReco(c, opts, out);
+  for (let i = 0; i < c.length; i++) r.event(i);
+  return r.v;
+}
+
+/**
+ * Reconstruction of one batch, event by event, so a selection can stop early: `multiplicities()`
+ * fills only ntracks and qsum (enough for a preset's first cut), `event(i)` fills every variable.
+ */
+export interface BatchReco {
+  readonly v: VariableColumns;
+  /** ntracks and qsum of every event of the batch */
+  multiplicities(): void;
+  event(i: number): void;
+}
+
+export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out?: VariableColumns): BatchReco {
   const n = c.length;
-  const v = out ?? (Object.fromEntries(VARIABLE_NAMES.map((k) => [k, new Float64Array(n)])) as VariableColumns);
-  // most events have fewer than two (or five) tracks: start from NaN, write only what exists
-  for (const k of TWO_TRACK_VARS) v[k].fill(NaN);
-  for (const k of FIVE_TRACK_VARS) v[k].fill(NaN);
+  const v = out && out.ntracks.length === n ? out : (Object.fromEntries(VARIABLE_NAMES.map((k) => [k, new Float64Array(n)])) as VariableColumns);
   const T = c.collections.get('tracks')!, L = c.collections.get('lkrClusters')!, MU = c.collections.get('muv3Hits')!;
   const LAV = c.collections.get('lavHits')!, A0 = c.collections.get('anti0Hits')!;
   const to = T.offsets, tq = T.fields['charge']!, tpx = T.fields['px']!, tpy = T.fields['py']!, tpz = T.fields['pz']!;
@@ -114,6 +128,8 @@ export function computeVariables(c: BatchColumns, opts: RecoOptions = DEFAULT_RE
   const lo = L.offsets, lx = L.fields['x']!, ly = L.fields['y']!, le = L.fields['energy']!;
   const mo = MU.offsets, mtile = MU.fields['tile']!, mt = MU.fields['time']!;
   const lvo = LAV.offsets, lvt = LAV.fields['time']!, a0o = A0.offsets, a0t = A0.fields['time']!;
+  const lavWindow = opts.lavWindow, anti0Window = opts.anti0Window;
+  const twoTrack = TWO_TRACK_VARS.map((k) => v[k]), fiveTrack5 = FIVE_TRACK_VARS.map((k) => v[k]);
 
   // per-track downstream association, for the first two tracks
   const assoc = (j: number, p: number, lk0: number, lk1: number, m0: number, m1: number): void => {
@@ -141,17 +157,27 @@ export function computeVariables(c: BatchColumns, opts: RecoOptions = DEFAULT_RE
     A.nmu = nmu;
   };
 
-  for (let i = 0; i < n; i++) {
+  const multiplicity = (i: number): void => {
     const t0 = to[i]!, nt = to[i + 1]! - t0;
     v.ntracks[i] = nt;
     let qs = 0;
     for (let j = t0; j < t0 + nt; j++) qs += tq[j]!;
     v.qsum[i] = qs;
+  };
+
+  const multiplicities = (): void => { for (let i = 0; i < n; i++) multiplicity(i); };
+
+  const event = (i: number): void => {
+    multiplicity(i);
+    const t0 = to[i]!, nt = to[i + 1]! - t0;
+    // most events have fewer than two (or five) tracks: their track variables are NaN
+    if (nt < 2) for (let k = 0; k < twoTrack.length; k++) twoTrack[k]![i] = NaN;
+    if (nt < 5) for (let k = 0; k < fiveTrack5.length; k++) fiveTrack5[k]![i] = NaN;
     // in-time vetoes around the trigger time (0 in the MC; the mean track time when tracks exist)
     let tref = 0;
     if (nt > 0) { let s = 0; const k = Math.min(nt, 5); for (let j = t0; j < t0 + k; j++) s += tt[j]!; tref = s / k; }
-    let nl = 0; for (let k = lvo[i]!; k < lvo[i + 1]!; k++) if (Math.abs(lvt[k]! - tref) < opts.lavWindow) nl++;
-    let na = 0; for (let k = a0o[i]!; k < a0o[i + 1]!; k++) if (Math.abs(a0t[k]! - tref) < opts.anti0Window) na++;
+    let nl = 0; for (let k = lvo[i]!; k < lvo[i + 1]!; k++) if (Math.abs(lvt[k]! - tref) < lavWindow) nl++;
+    let na = 0; for (let k = a0o[i]!; k < a0o[i + 1]!; k++) if (Math.abs(a0t[k]! - tref) < anti0Window) na++;
     v.nlav[i] = nl; v.nanti0[i] = na;
     v.tvtx[i] = tref;
 
@@ -195,8 +221,9 @@ export function computeVariables(c: BatchColumns, opts: RecoOptions = DEFAULT_RE
 
     if (nt >= 5) fiveTrack(i, t0, v, tq, tpx, tpy, tpz, tx, ty);
     if (nt >= 5) v.ptot[i] = Math.hypot(sum(tpx, t0, 5), sum(tpy, t0, 5), sum(tpz, t0, 5));
-  }
-  return v;
+  };
+
+  return { v, multiplicities, event };
 }
 
 const sum = (a: ArrayLike<number>, from: number, n: number) => { let s = 0; for (let j = from; j < from + n; j++) s += a[j]!; return s; };

@@ -27,6 +27,8 @@ export interface CutSpec {
   /** may the user switch it off (all can; marked here where the reference says so) */
   readonly switchable?: boolean;
   readonly test: (v: VariableColumns, i: number, p: NumParams) => boolean;
+  /** the test reads only ntracks and qsum: a selection may decide it before the full reconstruction */
+  readonly multiplicityOnly?: boolean;
 }
 
 export interface RegionSpec {
@@ -72,7 +74,7 @@ const DUMP_PARAMS: ParamSpec[] = [
 ];
 
 const dumpCuts = (): CutSpec[] => [
-  { id: 'two_tracks', label: 'two tracks, opposite charge', source: 'A§2.2 1 [S]', params: [], test: (v, i) => v.ntracks[i] === 2 && v.qsum[i] === 0 },
+  { id: 'two_tracks', label: 'two tracks, opposite charge', source: 'A§2.2 1 [S]', params: [], multiplicityOnly: true, test: (v, i) => v.ntracks[i] === 2 && v.qsum[i] === 0 },
   { id: 'timing', label: 'tracks in time with the trigger and each other', source: 'A§2.2 2 [S]; windows [C-fw]/[E]', params: ['tTrigger', 'dtMax'],
     test: (v, i, p) => Math.abs(v.t1[i]!) < p['tTrigger']! && Math.abs(v.t2[i]!) < p['tTrigger']! && Math.abs(v.dt[i]!) < p['dtMax']! },
   { id: 'track_quality', label: 'track quality (χ², chambers)', source: 'A§2.2 3 [C-fw]', params: ['chi2Max', 'minChambers'],
@@ -155,7 +157,7 @@ export const KAON_PI4E: SelectionPreset = {
     P('srMax', 504, 'MeV/c²', 'signal region: m_π4e <', 'A§4.2 7 [S]'),
   ],
   cuts: [
-    { id: 'five_tracks', label: 'five tracks, total charge +1', source: 'A§4.2 3', params: [], test: (v, i) => v.ntracks[i] === 5 && v.qsum[i] === 1 },
+    { id: 'five_tracks', label: 'five tracks, total charge +1', source: 'A§4.2 3', params: [], multiplicityOnly: true, test: (v, i) => v.ntracks[i] === 5 && v.qsum[i] === 1 },
     { id: 'vertex', label: 'five-track vertex χ² and z', source: 'A§4.2 3 [E]/[C-fw]', params: ['chi2Max', 'zMin', 'zMax'],
       test: (v, i, p) => v.kchi2[i]! < p['chi2Max']! && v.kvz[i]! > p['zMin']! && v.kvz[i]! < p['zMax']! },
     { id: 'timing', label: 'vertex in time with the trigger', source: 'A§4.2 4 [C-fw]', params: ['tTrigger'], test: (v, i, p) => Math.abs(v.tvtx[i]!) < p['tTrigger']! },

@@ -4,7 +4,7 @@
  * Results of shards merge exactly into the result of one run; blinding is applied on the way out.
  */
 import type { EventFile } from '../io/event-file';
-import { computeVariables, type VariableColumns } from '../reco/variables';
+import { batchReco, type VariableColumns } from '../reco/variables';
 import { compileExpression } from './expression';
 import { presetById, type CutSpec, type NumParams, type ParamValue, type SelectionPreset } from './presets';
 import type { Candidate, CutFlowRow, RegionId, SelectionConfigInput, SelectionResult } from '../../src-shared/selection/types';
@@ -90,44 +90,102 @@ export class SelectionCancelled extends Error {
   constructor() { super('selection cancelled'); this.name = 'SelectionCancelled'; }
 }
 
-/** The full result, masked candidates included (it stays inside the engine; blind() makes what leaves). */
-export async function runSelection(file: EventFile, sel: ResolvedSelection, opts: RunOptions = {}): Promise<SelectionResult> {
+const REGIONS: readonly (RegionId | '')[] = ['', 'SR', 'CR'];
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** Candidates gathered in growable columns while a selection runs: no object per event on the hot path. */
+class CandidateCollector {
+  n = 0;
+  private cap = 1024;
+  readonly files: string[];
+  readonly processes: string[] = [];
+  private readonly processKeys = new Map<number, number[]>(); // FNV-1a hash of the label bytes → ids
+  private readonly processBytes: Uint8Array[] = [];
+  private readonly utf8 = new TextDecoder();
+  file = new Uint16Array(this.cap); process = new Uint16Array(this.cap); index = new Float64Array(this.cap);
+  run = new Int32Array(this.cap); burst = new Int32Array(this.cap); event = new Int32Array(this.cap);
+  weight = new Float64Array(this.cap); region = new Uint8Array(this.cap);
+  vars: Float64Array[];
+  constructor(file: string, readonly keys: readonly string[]) {
+    this.files = [file];
+    this.vars = keys.map(() => new Float64Array(this.cap));
+  }
+  private grow(): void {
+    this.cap *= 2;
+    const g = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(a: T): T => { const b = new (a.constructor as new (n: number) => T)(this.cap); b.set(a); return b; };
+    this.file = g(this.file); this.process = g(this.process); this.index = g(this.index); this.run = g(this.run); this.burst = g(this.burst);
+    this.event = g(this.event); this.weight = g(this.weight); this.region = g(this.region); this.vars = this.vars.map(g);
+  }
+  /** The id of a process label given as UTF-8 bytes, decoded once per distinct label. */
+  processId(bytes: Uint8Array): number {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < bytes.length; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+    const ids = this.processKeys.get(h);
+    if (ids) for (const id of ids) if (sameBytes(this.processBytes[id]!, bytes)) return id;
+    const id = this.processes.length;
+    this.processes.push(this.utf8.decode(bytes));
+    this.processBytes.push(bytes.slice());
+    this.processKeys.set(h, [...(ids ?? []), id]);
+    return id;
+  }
+  /** `keyColumns`: the key variables' columns of this batch, in the order of `keys` */
+  add(index: number, run: number, burst: number, event: number, weight: number, region: RegionId | '', processId: number, keyColumns: readonly Float64Array[], i: number): void {
+    if (this.n === this.cap) this.grow();
+    const n = this.n++;
+    this.file[n] = 0; this.process[n] = processId; this.index[n] = index; this.run[n] = run; this.burst[n] = burst; this.event[n] = event;
+    this.weight[n] = weight; this.region[n] = region === 'SR' ? 1 : region === 'CR' ? 2 : 0;
+    for (let k = 0; k < keyColumns.length; k++) this.vars[k]![n] = keyColumns[k]![i]!;
+  }
+  packed(): PackedCandidates {
+    const n = this.n;
+    return {
+      n, files: this.files, processes: this.processes, file: this.file.slice(0, n), process: this.process.slice(0, n), index: this.index.slice(0, n),
+      run: this.run.slice(0, n), burst: this.burst.slice(0, n), event: this.event.slice(0, n), weight: this.weight.slice(0, n),
+      region: this.region.slice(0, n), keys: [...this.keys], vars: this.vars.map((v) => v.slice(0, n)),
+    };
+  }
+}
+
+/** The full result with its candidates still in columns (what a worker thread hands over); `candidates` is empty. */
+export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection, opts: RunOptions = {}): Promise<{ result: SelectionResult; packed: PackedCandidates }> {
   const [b0, b1] = opts.batches ?? [0, file.numBatches];
   const bs = file.meta.batchSize;
   const first = Math.min(b0 * bs, file.numEvents), last = Math.min(b1 * bs, file.numEvents);
   const counts = new Float64Array(sel.cuts.length + 1), weights = new Float64Array(sel.cuts.length + 1);
   const regions: Record<RegionId, { n: number; w: number }> = { SR: { n: 0, w: 0 }, CR: { n: 0, w: 0 } };
-  const candidates: Candidate[] = [];
+  const out = new CandidateCollector(file.name, sel.preset.keyVariables);
   const reco = recoOptions(sel);
   let vars: VariableColumns | undefined;
-  const utf8 = new TextDecoder();
-  const keys = sel.preset.keyVariables;
-  const labels = new Map<string, string>(); // process labels decoded once per distinct byte string
+  const early = sel.cuts[0]?.enabled && sel.cuts[0].multiplicityOnly ? sel.cuts[0] : undefined;
   // a sequential scan: the next batch is read (on Node's I/O threads) while this one is computed
   let cancelled = false;
   await file.scan(b0, b1, async (start, columns) => {
-    vars = computeVariables(columns, reco, vars && vars.ntracks.length === columns.length ? vars : undefined);
-    const w = columns.header['weight']!;
+    const r = batchReco(columns, reco, vars);
+    vars = r.v;
+    const w = columns.header['weight']!, run = columns.header['run']!, burst = columns.header['burst']!, event = columns.header['event']!;
     const nCuts = sel.cuts.length;
+    const keyColumns = sel.preset.keyVariables.map((k) => vars![k]);
+    // most events fail a multiplicity cut first: decide it before reconstructing the rest
+    if (early) r.multiplicities();
+    let n0 = 0, w0 = 0;
     for (let i = 0; i < columns.length; i++) {
-      const passed = cutsPassed(sel, vars, i);
       const wi = w[i]!;
+      if (early && !early.test(vars, i, sel.num)) { n0++; w0 += wi; continue; }
+      r.event(i);
+      const passed = cutsPassed(sel, vars, i);
       for (let k = 0; k <= passed; k++) { counts[k]!++; weights[k]! += wi; }
       if (passed < nCuts) continue;
       const region = regionOf(sel, vars, i);
-      if (region) { regions[region].n++; regions[region].w += w[i]!; }
-      const h = columns.header;
-      const raw = columns.processBytes.subarray(columns.processOffsets[i]!, columns.processOffsets[i + 1]!);
-      const rawKey = String.fromCharCode(...raw);
-      let process = labels.get(rawKey);
-      if (process === undefined) { process = utf8.decode(raw); labels.set(rawKey, process); }
-      const cv: Record<string, number> = {};
-      for (let k = 0; k < keys.length; k++) cv[keys[k]!] = vars[keys[k]!][i]!;
-      candidates.push({
-        file: file.name, index: start + i, run: h['run']![i]!, burst: h['burst']![i]!, event: h['event']![i]!,
-        process, weight: w[i]!, region, vars: cv,
-      });
+      if (region) { regions[region].n++; regions[region].w += wi; }
+      const pid = out.processId(columns.processBytes.subarray(columns.processOffsets[i]!, columns.processOffsets[i + 1]!));
+      out.add(start + i, run[i]!, burst[i]!, event[i]!, wi, region, pid, keyColumns, i);
     }
+    counts[0]! += n0; weights[0]! += w0;
     await opts.yieldToHost?.();
     if (opts.onProgress?.(start + columns.length - first, last - first) === false) cancelled = true;
     return !cancelled;
@@ -135,12 +193,19 @@ export async function runSelection(file: EventFile, sel: ResolvedSelection, opts
   if (cancelled) throw new SelectionCancelled();
   const cutflow: CutFlowRow[] = [{ id: 'all', label: 'all events', enabled: true, n: counts[0]!, w: weights[0]! }];
   sel.cuts.forEach((c, k) => cutflow.push({ id: c.id, label: c.label, enabled: c.enabled, n: counts[k + 1]!, w: weights[k + 1]! }));
-  return {
+  const result: SelectionResult = {
     format: 'na62-selection', formatVersion: 1, software: SOFTWARE,
     selection: { preset: sel.preset.id, params: sel.params, disabled: [...sel.disabled], expressions: [...sel.expressions] },
     inputs: [{ file: file.name, events: last - first, firstEvent: first }],
-    cutflow, regions, blinded: false, masked: { n: 0, w: 0 }, candidates, keyVariables: [...sel.preset.keyVariables],
+    cutflow, regions, blinded: false, masked: { n: 0, w: 0 }, candidates: [], keyVariables: [...sel.preset.keyVariables],
   };
+  return { result, packed: out.packed() };
+}
+
+/** The full result, masked candidates included (it stays inside the engine; blind() makes what leaves). */
+export async function runSelection(file: EventFile, sel: ResolvedSelection, opts: RunOptions = {}): Promise<SelectionResult> {
+  const { result, packed } = await runSelectionPacked(file, sel, opts);
+  return { ...result, candidates: unpackCandidates(packed) };
 }
 
 /** What may leave the engine while blind: masked candidates removed, region counts folded into one masked total. */
@@ -161,6 +226,12 @@ export function blind(r: SelectionResult, isBlind: boolean): SelectionResult {
 
 const sameSelection = (a: SelectionResult, b: SelectionResult) => JSON.stringify(a.selection) === JSON.stringify(b.selection) && a.blinded === b.blinded;
 
+const orderKey = (r: SelectionResult) => r.inputs[0] ? `${r.inputs[0].file}\u0000${String(r.inputs[0].firstEvent).padStart(15, '0')}` : '';
+/** Shard results sorted by file and first event: the order in which their candidates concatenate. */
+export function inEventOrder<T>(parts: readonly T[], result: (p: T) => SelectionResult): T[] {
+  return [...parts].sort((a, b) => { const x = orderKey(result(a)), y = orderKey(result(b)); return x < y ? -1 : x > y ? 1 : 0; });
+}
+
 /** Merge shard results: cut-flows and region counts add, candidates and inputs concatenate (in input order). */
 export function mergeResults(parts: readonly SelectionResult[]): SelectionResult {
   if (!parts.length) throw new UserFacingError('bad-request', 'nothing to merge');
@@ -173,8 +244,7 @@ export function mergeResults(parts: readonly SelectionResult[]): SelectionResult
   for (const p of parts) for (const [id, c] of Object.entries(p.regions) as [RegionId, { n: number; w: number }][]) {
     regions[id] = { n: (regions[id]?.n ?? 0) + c.n, w: (regions[id]?.w ?? 0) + c.w };
   }
-  const order = (r: SelectionResult) => r.inputs[0] ? `${r.inputs[0].file}\u0000${String(r.inputs[0].firstEvent).padStart(15, '0')}` : '';
-  const sorted = [...parts].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  const sorted = inEventOrder(parts, (p) => p);
   return {
     ...head!, cutflow, regions,
     masked: { n: parts.reduce((a, p) => a + p.masked.n, 0), w: parts.reduce((a, p) => a + p.masked.w, 0) },
@@ -192,7 +262,6 @@ export interface PackedCandidates {
   readonly weight: Float64Array; readonly region: Uint8Array;
   readonly keys: string[]; readonly vars: Float64Array[];
 }
-const REGIONS: readonly (RegionId | '')[] = ['', 'SR', 'CR'];
 
 export function packCandidates(cands: readonly Candidate[], keys: readonly string[]): PackedCandidates {
   const n = cands.length;
@@ -223,3 +292,26 @@ export function unpackCandidates(p: PackedCandidates): Candidate[] {
 
 export const transferablesOf = (p: PackedCandidates): ArrayBuffer[] =>
   [p.file, p.process, p.index, p.run, p.burst, p.event, p.weight, p.region, ...p.vars].map((a) => a.buffer as ArrayBuffer);
+
+/** Concatenate candidate columns (in the given order), re-indexing the file and process names. */
+export function mergePacked(parts: readonly PackedCandidates[]): PackedCandidates {
+  const n = parts.reduce((a, p) => a + p.n, 0);
+  const keys = parts[0]?.keys ?? [];
+  const files: string[] = [], processes: string[] = [];
+  const out: PackedCandidates = {
+    n, files, processes, file: new Uint16Array(n), process: new Uint16Array(n), index: new Float64Array(n), run: new Int32Array(n), burst: new Int32Array(n),
+    event: new Int32Array(n), weight: new Float64Array(n), region: new Uint8Array(n), keys: [...keys], vars: keys.map(() => new Float64Array(n)),
+  };
+  let at = 0;
+  for (const p of parts) {
+    if (p.keys.join() !== keys.join()) throw new UserFacingError('bad-request', 'cannot merge candidate lists with different variables');
+    const intern = (list: string[], s: string) => { let k = list.indexOf(s); if (k < 0) { k = list.length; list.push(s); } return k; };
+    const fileMap = p.files.map((f) => intern(files, f)), procMap = p.processes.map((x) => intern(processes, x));
+    for (let i = 0; i < p.n; i++) { out.file[at + i] = fileMap[p.file[i]!]!; out.process[at + i] = procMap[p.process[i]!]!; }
+    out.index.set(p.index, at); out.run.set(p.run, at); out.burst.set(p.burst, at); out.event.set(p.event, at);
+    out.weight.set(p.weight, at); out.region.set(p.region, at);
+    p.vars.forEach((v, j) => out.vars[j]!.set(v, at));
+    at += p.n;
+  }
+  return out;
+}
