@@ -134,6 +134,16 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
       }
       return ev;
     },
+    findEvent: async ({ dataset, run, burst, event }) => {
+      const f = store.file(dataset);
+      let found: number | null = null;
+      await f.scan(0, f.numBatches, (start, c) => {
+        const r = c.header['run']!, b = c.header['burst']!, e = c.header['event']!;
+        for (let i = 0; i < c.length; i++) if (r[i] === run && b[i] === burst && e[i] === event) { found = start + i; return false; }
+        return true;
+      });
+      return found;
+    },
     selectionCatalogue: () => ({
       presets: PRESETS.map((p) => ({
         id: p.id, label: p.label, mode: p.mode,

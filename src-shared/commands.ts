@@ -9,7 +9,7 @@ export type CommandId =
   | 'view.fit' | 'view.compressMore' | 'view.compressLess' | 'view.compressReset'
   | 'view.toggleLabels' | 'view.toggleTheme' | 'view.nextStation' | 'view.prevStation'
   | 'file.savePng' | 'file.open' | 'file.generate'
-  | 'event.next' | 'event.prev' | 'event.first' | 'event.last' | 'event.toggleTruth'
+  | 'event.next' | 'event.prev' | 'event.first' | 'event.last' | 'event.toggleTruth' | 'event.fit'
   | 'help.shortcuts';
 
 export interface CommandSpec {
@@ -41,6 +41,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'event.first', label: 'First event', keys: ['Home'], menu: 'Event' },
   { id: 'event.last', label: 'Last event', keys: ['End'], menu: 'Event' },
   { id: 'event.toggleTruth', label: 'Show/hide the MC truth', keys: ['m'], menu: 'Event' },
+  { id: 'event.fit', label: 'Fit the current event to the view', keys: ['e'], menu: 'Event' },
   { id: 'help.shortcuts', label: 'Keyboard shortcuts', keys: ['?'], menu: 'Help' },
 ];
 

@@ -115,7 +115,11 @@ export interface BatchReco {
   /** ntracks and qsum of every event of the batch */
   multiplicities(): void;
   event(i: number): void;
+  /** downstream association of track k (0-based) of event i: E/p, MUV3 hits in time, acceptance */
+  track(i: number, k: number): TrackAssociation;
 }
+
+export interface TrackAssociation { readonly eop: number; readonly nmuv3: number; readonly inAcceptance: boolean }
 
 export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out?: VariableColumns): BatchReco {
   const n = c.length;
@@ -223,7 +227,14 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
     if (nt >= 5) v.ptot[i] = Math.hypot(sum(tpx, t0, 5), sum(tpy, t0, 5), sum(tpz, t0, 5));
   };
 
-  return { v, multiplicities, event };
+  const track = (i: number, k: number): TrackAssociation => {
+    const j = to[i]! + k;
+    if (k < 0 || j >= to[i + 1]!) throw new RangeError(`event ${i} has no track ${k}`);
+    assoc(j, Math.hypot(tpx[j]!, tpy[j]!, tpz[j]!), lo[i]!, lo[i + 1]!, mo[i]!, mo[i + 1]!);
+    return { eop: A.eop, nmuv3: A.nmu, inAcceptance: A.inacc === 1 };
+  };
+
+  return { v, multiplicities, event, track };
 }
 
 const sum = (a: ArrayLike<number>, from: number, n: number) => { let s = 0; for (let j = from; j < from + n; j++) s += a[j]!; return s; };

@@ -18,6 +18,7 @@ import { DataPanel } from './panels/DataPanel';
 import { GenerateDialog } from './panels/GenerateDialog';
 import { TaskBar } from './panels/TaskBar';
 import { SelectionPanel } from './panels/SelectionPanel';
+import { EventDisplayPanel } from './panels/EventDisplayPanel';
 import { bindSelectionApi, useSelectionStore } from './state/selection-store';
 
 /** `?baseline=unmerged`: the benchmark's baseline, every part drawn on its own (never used by the UI). */
@@ -141,6 +142,7 @@ export function App({ api }: { api: Na62Api }) {
       <Toolbar model={model} onSavePng={() => void savePng()} busy={busy} onOpen={openFile} onGenerate={() => setGenerateOpen(true)} />
       <div className="side-panel">
         <DataPanel />
+        <EventDisplayPanel />
         <SelectionPanel />
         {model && <ElementPanel model={model} />}
       </div>

@@ -17,6 +17,8 @@ export const CHANNELS = {
   datasets: 'na62:v1:datasets',
   /** one event of a dataset */
   event: 'na62:v1:event',
+  /** the index of the event with this run:burst:event (first match), or null */
+  findEvent: 'na62:v1:find-event',
   /** run the fast MC into a new dataset (reports progress, cancellable) */
   generate: 'na62:v1:generate',
   /** cancel a running task */

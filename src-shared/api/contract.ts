@@ -89,6 +89,7 @@ export interface ApiRequests {
   savePng: { req: SavePngRequest; res: SaveResult };
   datasets: { req: void; res: DatasetInfo[] };
   event: { req: { dataset: string; index: number }; res: Na62Event };
+  findEvent: { req: { dataset: string; run: number; burst: number; event: number }; res: number | null };
   generate: { req: GenerateRequest; res: DatasetInfo };
   cancel: { req: { taskId: string }; res: { cancelled: boolean } };
   openDemo: { req: void; res: DatasetInfo[] };
@@ -142,6 +143,8 @@ export interface Na62Api {
   savePng(req: SavePngRequest): Promise<SaveResult>;
   listDatasets(): Promise<DatasetInfo[]>;
   getEvent(dataset: string, index: number): Promise<Na62Event>;
+  /** index of the event run:burst:event in the dataset, or null */
+  findEvent(dataset: string, run: number, burst: number, event: number): Promise<number | null>;
   /** run the fast MC; progress arrives through onProgress with the same taskId */
   generate(req: GenerateRequest): Promise<DatasetInfo>;
   cancel(taskId: string): Promise<boolean>;

@@ -102,6 +102,50 @@ describe('data in the app', () => {
     expect(regions.every((r) => r === '—')).toBe(true);
   });
 
+  it('steps through the dump-mumu candidates with the keyboard; HUD and pixels change; clicking a track shows its momentum', async () => {
+    // blind, the demo keeps only 2 candidates outside SR and CR: unblind to walk the signal candidates
+    await page.getByRole('button', { name: 'Unblind…' }).click();
+    const dlg = page.getByRole('dialog', { name: 'Unblind' });
+    await dlg.getByLabel('confirmation').fill('unblind');
+    await dlg.getByTestId('confirm-unblind').click();
+    await page.getByTestId('run-selection').click();
+    await page.getByTestId('cutflow').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('region-counts').textContent()).toMatch(/SR: \d+/);
+    await page.getByTestId('walk-candidates').check();
+    await page.getByTestId('walk-position').waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // keys typed into a form control are not shortcuts
+    const posOf = async () => Number(/candidates: (\d+) of/.exec((await page.getByTestId('walk-position').textContent()) ?? '')?.[1] ?? 0);
+    const start = await posOf();
+    let lastHud = await hud(), lastShot = await canvasShot(page, '30-before-stepping');
+    for (let k = 0; k < 3; k++) {
+      await afterRender(page, () => page.keyboard.press('ArrowRight'));
+      await expect.poll(hud).not.toBe(lastHud);
+      await expect.poll(posOf).toBe(start + k + 1);
+      expect(await page.getByTestId('event-selection').textContent()).toMatch(/dump-mumu: selected/);
+      const shot = await canvasShot(page, `31-candidate-${k + 1}`);
+      expect(fractionChanged(lastShot, shot)).toBeGreaterThan(0.0002);
+      lastHud = await hud(); lastShot = shot;
+    }
+    await pageShot(page, '32-candidate-hud');
+    // click track 1 where it is drawn: the info panel shows its momentum
+    const p = (await page.getByTestId('track-table').locator('tbody tr').first().locator('td').nth(1).textContent())!.trim();
+    const pt = await page.evaluate(() => window.__na62!.trackScreenPoint(0));
+    expect(pt).toBeDefined();
+    const box = (await page.locator('canvas').boundingBox())!;
+    await afterRender(page, () => page.mouse.click(box.x + pt!.x, box.y + pt!.y));
+    await expect.poll(() => page.getByTestId('picked-object').textContent()).toContain(`momentum${p} GeV/c`);
+    await pageShot(page, '33-picked-track');
+    // the colour mode changes the picture and the legend
+    const charge = await canvasShot(page, '34-colour-charge');
+    await afterRender(page, () => page.getByTestId('colour-by').selectOption('hypothesis'));
+    expect(await page.getByTestId('event-legend').textContent()).toContain('μ (MUV3 hit');
+    expect(fractionChanged(charge, await canvasShot(page, '35-colour-hypothesis'))).toBeGreaterThan(0.0002);
+    await page.getByTestId('colour-by').selectOption('charge');
+    await page.getByTestId('walk-candidates').uncheck();
+    await page.getByRole('button', { name: 'Blind again' }).click();
+    await expect.poll(() => page.getByTestId('blind-state').textContent()).toBe('BLIND');
+  });
+
   it('the kaon-mode demo shows the beam kaon', async () => {
     await page.getByTestId('dataset-select').selectOption({ index: 1 });
     await expect.poll(hud).toContain('8001:0:0');

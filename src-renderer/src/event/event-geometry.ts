@@ -4,7 +4,10 @@
  * kaon, and the MC truth. Few geometries per event (one per kind), so draw calls stay flat.
  */
 import * as THREE from 'three';
+import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import type { Na62Event, StrawTrack } from '../../../src-shared/event/model';
+import type { EventAnalysis, Hypothesis, TrackInfo } from './event-analysis';
+import type { ColourBy, Collection } from '../state/event-display-store';
 import { STRAW_CHAMBER_Z, STRAW_LAYERS, STRAW_LENGTH, STRAW_VIEWS, STRAW_VIEW_AXES, STRAW_VIEW_LOCAL_Z } from '../../../src-shared/geometry/straw';
 import { muv3Tiles } from '../../../src-shared/geometry/muv3';
 import { LAV_FRONT, LAV_R_IN, LAV_R_OUT, Z_PLANE } from '../../../src-shared/geometry/planes';
@@ -17,7 +20,41 @@ const TILES = new Map(muv3Tiles().map((t) => [t.id, t]));
 export const EVENT_COLOURS = {
   positive: '#ff5a4f', negative: '#4fa3ff', kaon: '#f2c14e', lkr: '#ffd166', muv3: '#3ddc84', newchod: '#5ee0e0',
   lav: '#e07bff', anti0: '#ff9f43', straw: '#f3e9a6', truth: '#b8c2cc', vertex: '#ffffff',
+  tax: '#ff7ac8', beam: '#9aa5b1', cda: '#ffffff',
 } as const;
+
+/** Track colours of the other colour modes (legend and drawing share them). */
+export const HYPOTHESIS_COLOURS: Record<Hypothesis, string> = { mu: '#2ee6a6', e: '#ffb000', pi: '#c58bff' };
+export const HYPOTHESIS_LABELS: Record<Hypothesis, string> = { mu: 'μ (MUV3 hit, E/p < 0.2)', e: 'e (0.9 < E/p < 1.1)', pi: 'π / other' };
+export const VERTEX_COLOURS = { in: '#ff8c42', out: '#7d8a97' } as const;
+/** Momentum scale: 0 → 75 GeV/c (the beam momentum) through these stops */
+export const MOMENTUM_STOPS = ['#3b4cc0', '#2fb5c9', '#b6e35a', '#ffe04a', '#ff5a36'] as const;
+export const MOMENTUM_MAX = 75_000;
+
+export function momentumColour(p: number): THREE.Color {
+  const u = Math.min(1, Math.max(0, p / MOMENTUM_MAX)) * (MOMENTUM_STOPS.length - 1);
+  const k = Math.min(MOMENTUM_STOPS.length - 2, Math.floor(u));
+  return new THREE.Color(MOMENTUM_STOPS[k]).lerp(new THREE.Color(MOMENTUM_STOPS[k + 1]), u - k);
+}
+
+export function trackColour(t: StrawTrack, info: TrackInfo | undefined, by: ColourBy): THREE.Color {
+  switch (by) {
+    case 'momentum': return momentumColour(info?.p ?? Math.hypot(t.px, t.py, t.pz));
+    case 'hypothesis': return new THREE.Color(HYPOTHESIS_COLOURS[info?.hypothesis ?? 'pi']);
+    case 'vertex': return new THREE.Color(info?.inVertex ? VERTEX_COLOURS.in : VERTEX_COLOURS.out);
+    default: return new THREE.Color(t.charge > 0 ? EVENT_COLOURS.positive : EVENT_COLOURS.negative);
+  }
+}
+
+export interface DrawOptions {
+  readonly colourBy: ColourBy;
+  readonly hidden: Partial<Record<Collection, boolean>>;
+  /** MeV/c */
+  readonly pMin: number;
+  /** ns; 0 = no cut */
+  readonly tWindow: number;
+}
+export const DEFAULT_DRAW: DrawOptions = { colourBy: 'charge', hidden: {}, pMin: 0, tWindow: 0 };
 
 /** Where the tracks start: the point of closest approach of the tracks before the magnet (mean of pairs), if it lies in the decay region. */
 export function eventVertex(ev: Na62Event): THREE.Vector3 | undefined {
@@ -49,10 +86,10 @@ export function trackPolyline(t: StrawTrack, start: number, toMuv3: boolean): TH
 }
 
 export interface EventDrawing {
-  /** line segments with per-vertex colours: tracks, beam kaon */
-  readonly tracks: THREE.BufferGeometry;
+  /** wide lines (one draw call): tracks, beam kaon, the CDA_TAX construction, vertex error bars */
+  readonly tracks: LineSegmentsGeometry;
   /** line segments with colours: hit markers (LKr squares, crosses) */
-  readonly hits: THREE.BufferGeometry;
+  readonly hits: LineSegmentsGeometry;
   /** line segments: the fired straws (drawn faint: each is 2.1 m long) */
   readonly straws: THREE.BufferGeometry;
   /** triangles: fired MUV3 tiles */
@@ -61,8 +98,14 @@ export interface EventDrawing {
   readonly truth: THREE.BufferGeometry;
   /** reconstructed vertex, if any */
   readonly vertex?: THREE.Vector3;
-  /** per track, its polyline (for picking and tests) */
+  /** per track, its polyline (for picking and tests); empty for a track hidden by the cuts */
   readonly trackLines: readonly THREE.Vector3[][];
+  /** where each LKr cluster, fired MUV3 tile and NewCHOD hit is drawn (picking); undefined when hidden */
+  readonly markers: { readonly lkr: readonly (THREE.Vector3 | undefined)[]; readonly muv3: readonly (THREE.Vector3 | undefined)[]; readonly newchod: readonly (THREE.Vector3 | undefined)[] };
+  /** the CDA_TAX segment as drawn (dump-mode two-track events) */
+  readonly cdaSegment?: readonly [THREE.Vector3, THREE.Vector3];
+  /** segments drawn, by kind (the stress test and the benchmark read them) */
+  readonly counts: { readonly trackSegments: number; readonly hitSegments: number; readonly straws: number; readonly tiles: number };
   readonly box: THREE.Box3;
 }
 
@@ -84,64 +127,106 @@ class SegmentBuffer {
     const p = [[-h, -h], [h, -h], [h, h], [-h, h]].map(([dx, dy]) => new THREE.Vector3(x + dx!, y + dy!, z));
     for (let i = 0; i < 4; i++) this.seg(p[i]!, p[(i + 1) % 4]!, c);
   }
+  get segments(): number { return this.pos.length / 6; }
   geometry(): THREE.BufferGeometry {
     const g = new THREE.BufferGeometry();
     g.setAttribute('position', new THREE.Float32BufferAttribute(this.pos, 3));
     g.setAttribute('color', new THREE.Float32BufferAttribute(this.col, 3));
     return g;
   }
+  /** instanced wide-line geometry: one instance per segment, so draw calls stay at one */
+  wide(): LineSegmentsGeometry {
+    const g = new LineSegmentsGeometry();
+    if (this.pos.length) { g.setPositions(this.pos); g.setColors(this.col); }
+    else g.instanceCount = 0;
+    return g;
+  }
 }
 
 const colour = (h: string) => new THREE.Color(h);
+const v3 = (p: { x: number; y: number; z: number }) => new THREE.Vector3(p.x, p.y, p.z);
 
-export function buildEventDrawing(ev: Na62Event): EventDrawing {
+export function buildEventDrawing(ev: Na62Event, analysis?: EventAnalysis, opts: DrawOptions = DEFAULT_DRAW): EventDrawing {
   const C = Object.fromEntries(Object.entries(EVENT_COLOURS).map(([k, v]) => [k, colour(v)])) as Record<keyof typeof EVENT_COLOURS, THREE.Color>;
+  const show = (c: Collection) => !opts.hidden[c];
+  const inTime = (t: number) => opts.tWindow <= 0 || Math.abs(t) < opts.tWindow;
   const tracks = new SegmentBuffer(), hits = new SegmentBuffer(), straws = new SegmentBuffer(), truth = new SegmentBuffer();
-  const vertex = eventVertex(ev);
-  const start = vertex ? vertex.z : Z.straw1 - 20_000;
-  const firedTiles = ev.muv3Hits.map((h) => TILES.get(h.tile)).filter((t): t is NonNullable<typeof t> => !!t);
+  const vertex = analysis?.vertex ? v3(analysis.vertex) : eventVertex(ev);
+  const useVertex = vertex && vertex.z > 20_000 && vertex.z < Z.straw1 - 100 ? vertex : undefined;
+  const start = useVertex ? useVertex.z : Z.straw1 - 20_000;
+  const firedTiles = ev.muv3Hits.map((h) => (show('muv3') && inTime(h.time) ? TILES.get(h.tile) : undefined));
   const trackLines: THREE.Vector3[][] = [];
-  for (const t of ev.tracks) {
+  ev.tracks.forEach((t, k) => {
+    const info = analysis?.tracks[k];
+    const p = info?.p ?? Math.hypot(t.px, t.py, t.pz);
+    if (!show('tracks') || p < opts.pMin) { trackLines.push([]); return; }
     const sx = t.px / t.pz, sy = t.py / t.pz;
     const m = { x: t.x + sx * (Z.mnp33 - Z.straw1), y: t.y + sy * (Z.mnp33 - Z.straw1) };
     const x3 = m.x + t.dxdzAfter * (Z.muv3 - Z.mnp33), y3 = m.y + t.dydzAfter * (Z.muv3 - Z.mnp33);
-    const toMuv3 = firedTiles.some((tile) => tile.rects.some((r) => x3 > r.x0 - 300 && x3 < r.x1 + 300 && y3 > r.y0 - 300 && y3 < r.y1 + 300));
-    const line = trackPolyline(t, start, toMuv3);
+    const toMuv3 = (info ? info.nmuv3 > 0 : false) || firedTiles.some((tile) => tile?.rects.some((r) => x3 > r.x0 - 300 && x3 < r.x1 + 300 && y3 > r.y0 - 300 && y3 < r.y1 + 300));
+    const line = trackPolyline(t, k < 5 ? start : Z.straw1 - 20_000, toMuv3);
     trackLines.push(line);
-    tracks.polyline(line, t.charge > 0 ? C.positive : C.negative);
-  }
-  if (ev.beamKaon) {
+    tracks.polyline(line, trackColour(t, info, opts.colourBy));
+  });
+  if (ev.beamKaon && show('kaon')) {
     const k = ev.beamKaon;
-    const kz = vertex ? vertex.z : Z.gtk3 + 30_000;
+    const kz = useVertex ? useVertex.z : Z.gtk3 + 30_000;
     const a = new THREE.Vector3(k.x, k.y, Z.gtk3);
     const b = new THREE.Vector3(k.x + (k.px / k.pz) * (kz - Z.gtk3), k.y + (k.py / k.pz) * (kz - Z.gtk3), kz);
     tracks.seg(new THREE.Vector3(k.x - (k.px / k.pz) * 22_800, k.y - (k.py / k.pz) * 22_800, 79_600), a, C.kaon);
     tracks.seg(a, b, C.kaon);
   }
-  for (const c of ev.lkrClusters) {
+  // vertex with its estimated resolution: ±σ bars along x, y and z
+  if (analysis?.vertex && useVertex && show('vertex')) {
+    const { sigmaXY: sxy, sigmaZ } = analysis.vertex;
+    const sz = Number.isFinite(sigmaZ) ? Math.min(sigmaZ, 50_000) : 0;
+    const o = useVertex;
+    tracks.seg(new THREE.Vector3(o.x - sxy, o.y, o.z), new THREE.Vector3(o.x + sxy, o.y, o.z), C.vertex);
+    tracks.seg(new THREE.Vector3(o.x, o.y - sxy, o.z), new THREE.Vector3(o.x, o.y + sxy, o.z), C.vertex);
+    if (sz > 0) tracks.seg(new THREE.Vector3(o.x, o.y, o.z - sz), new THREE.Vector3(o.x, o.y, o.z + sz), C.vertex);
+  }
+  let cdaSegment: [THREE.Vector3, THREE.Vector3] | undefined;
+  if (analysis?.tax && show('tax')) {
+    const x = analysis.tax;
+    tracks.seg(v3(x.lineFrom), v3(x.lineTo), C.tax);
+    tracks.seg(v3(x.beamFrom), v3(x.beamTo), C.beam);
+    cdaSegment = [v3(x.cdaFrom), v3(x.cdaTo)];
+    tracks.seg(cdaSegment[0], cdaSegment[1], C.cda);
+  }
+  const lkrMarkers = ev.lkrClusters.map((c) => {
+    if (!show('lkr') || !inTime(c.time)) return undefined;
     const h = 25 + 40 * Math.log10(1 + c.energy / 1000); // size grows with energy [display choice]
     hits.square(c.x, c.y, Z.lkr, h, C.lkr);
     hits.cross(c.x, c.y, Z.lkr, h * 0.5, C.lkr);
-  }
-  for (const n of ev.newchodHits) hits.cross(n.x, n.y, Z.newchod, 40, C.newchod);
-  for (const a of ev.anti0Hits) hits.cross(a.x, a.y, Z.anti0, 60, C.anti0);
-  for (const l of ev.lavHits) {
+    return new THREE.Vector3(c.x, c.y, Z.lkr);
+  });
+  const newchodMarkers = ev.newchodHits.map((n) => {
+    if (!show('newchod') || !inTime(n.time)) return undefined;
+    hits.cross(n.x, n.y, Z.newchod, 40, C.newchod);
+    return new THREE.Vector3(n.x, n.y, Z.newchod);
+  });
+  if (show('anti0')) for (const a of ev.anti0Hits) if (inTime(a.time)) hits.cross(a.x, a.y, Z.anti0, 60, C.anti0);
+  if (show('lav')) for (const l of ev.lavHits) {
+    if (!inTime(l.time)) continue;
     const r = LAV_R_MID[l.station - 1] ?? 1000, z = LAV_FRONT[l.station - 1] ?? 0;
     hits.cross(r * Math.cos(l.phi), r * Math.sin(l.phi), z, 90, C.lav);
   }
-  for (const s of ev.strawHits ?? []) {
+  if (show('straws')) for (const s of ev.strawHits ?? []) {
     const view = STRAW_VIEWS[s.view], chamberZ = STRAW_CHAMBER_Z[s.chamber];
-    if (!view || chamberZ === undefined) continue;
+    if (!view || chamberZ === undefined || !inTime(s.time)) continue;
     const { m, d } = STRAW_VIEW_AXES[view];
     const z = chamberZ + STRAW_VIEW_LOCAL_Z[view] + (STRAW_LAYERS[0]?.dz ?? 0);
     const half = STRAW_LENGTH / 2;
     straws.seg(new THREE.Vector3(s.coord * m[0] - half * d[0], s.coord * m[1] - half * d[1], z), new THREE.Vector3(s.coord * m[0] + half * d[0], s.coord * m[1] + half * d[1], z), C.straw);
   }
   const tilePos: number[] = [];
-  for (const tile of firedTiles) for (const r of tile.rects) {
+  const muv3Markers = firedTiles.map((tile) => {
+    if (!tile) return undefined;
     const z = Z.muv3;
-    tilePos.push(r.x0, r.y0, z, r.x1, r.y0, z, r.x1, r.y1, z, r.x0, r.y0, z, r.x1, r.y1, z, r.x0, r.y1, z);
-  }
+    for (const r of tile.rects) tilePos.push(r.x0, r.y0, z, r.x1, r.y0, z, r.x1, r.y1, z, r.x0, r.y0, z, r.x1, r.y1, z, r.x0, r.y1, z);
+    const r0 = tile.rects[0]!;
+    return new THREE.Vector3((r0.x0 + r0.x1) / 2, (r0.y0 + r0.y1) / 2, z);
+  });
   const tiles = new THREE.BufferGeometry();
   tiles.setAttribute('position', new THREE.Float32BufferAttribute(tilePos, 3));
   for (const p of ev.truth ?? []) {
@@ -157,7 +242,16 @@ export function buildEventDrawing(ev: Na62Event): EventDrawing {
   }
   const box = new THREE.Box3();
   for (const l of trackLines) for (const p of l) box.expandByPoint(p);
-  return { tracks: tracks.geometry(), hits: hits.geometry(), straws: straws.geometry(), tiles, truth: truth.geometry(), ...(vertex ? { vertex } : {}), trackLines, box };
+  if (useVertex) box.expandByPoint(useVertex);
+  if (cdaSegment) box.expandByPoint(cdaSegment[0]).expandByPoint(cdaSegment[1]);
+  return {
+    tracks: tracks.wide(), hits: hits.wide(), straws: straws.geometry(), tiles, truth: truth.geometry(),
+    ...(useVertex ? { vertex: useVertex } : {}), trackLines,
+    markers: { lkr: lkrMarkers, muv3: muv3Markers, newchod: newchodMarkers },
+    ...(cdaSegment ? { cdaSegment } : {}),
+    counts: { trackSegments: tracks.segments, hitSegments: hits.segments, straws: straws.segments, tiles: tilePos.length / 18 },
+    box,
+  };
 }
 
 export function disposeEventDrawing(d: EventDrawing): void {

@@ -1,15 +1,42 @@
 /** The open datasets, what each file says about itself, and stepping through its events. */
 import { useState } from 'react';
-import { closeDataset, useDataStore, selectDataset, showEvent, stepEvent } from '../state/data-store';
+import { closeDataset, findEvent, useDataStore, selectDataset } from '../state/data-store';
 import type { Na62Event } from '../../../src-shared/event/model';
+import type { EventAnalysis } from '../event/event-analysis';
+import { first, jump, last, step, walkList, walkPosition } from '../state/navigation';
+import { useSelectionStore } from '../state/selection-store';
+import { HYPOTHESIS_LABELS } from '../event/event-geometry';
 
 const gev = (x: number) => (x / 1000).toFixed(2);
 
+const num = (x: number | undefined, digits = 1) => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits));
+
+/** The key variables of the event, as the selections compute them. */
+function KeyVariables({ ev, a }: { ev: Na62Event; a: EventAnalysis }) {
+  const v = a.vars;
+  const rows: [string, string][] = ev.header.mode === 'kaon'
+    ? [['m_π4e', `${num(v.m_pi4e)} MeV/c²`], ['m_4e', `${num(v.m_4e)} MeV/c²`], ['m_ee pairs', `${num(v.m_ee_lo)} / ${num(v.m_ee_hi)} MeV/c²`], ['vertex z', `${num(v.kvz / 1000, 2)} m`], ['vertex χ²', num(v.kchi2)], ['|Σp|', `${num(v.ptot / 1000, 2)} GeV/c`]]
+    : [['m_μμ', `${num(v.m_mumu)} MeV/c²`], ['m_ee', `${num(v.m_ee)} MeV/c²`], ['CDA_TAX', `${num(v.cda_tax)} mm`], ['Z_TAX', `${num(v.z_tax / 1000, 2)} m`],
+      ['vertex z', `${num(v.vz / 1000, 2)} m`], ['CDA', `${num(v.cda)} mm`], ['Δt', `${num(v.dt, 2)} ns`], ['E/p', `${num(v.eop1, 2)} / ${num(v.eop2, 2)}`]];
+  return (
+    <table className="objects key-vars" data-testid="key-vars">
+      <tbody>{rows.map(([k, x]) => <tr key={k}><td>{k}</td><td>{x}</td></tr>)}</tbody>
+    </table>
+  );
+}
+
 function EventSummary({ ev }: { ev: Na62Event }) {
   const h = ev.header;
+  const analysis = useDataStore((s) => s.analysis);
+  const index = useDataStore((s) => s.index);
+  const current = useDataStore((s) => s.current);
+  const result = useSelectionStore((s) => (s.resultDataset === current ? s.result : undefined));
+  const cand = result?.candidates.find((c) => c.index === index);
   return (
     <div className="event-summary" data-testid="event-summary">
       <div className="hud-line"><b>{h.run}:{h.burst}:{h.event}</b> · {h.mode} · <span data-testid="event-process">{h.process}</span></div>
+      {result && <div className="muted" data-testid="event-selection">{result.selection.preset}: {cand ? `selected${cand.region ? ` · ${cand.region}` : ' · outside SR/CR'}` : 'not selected'}</div>}
+      {analysis && <KeyVariables ev={ev} a={analysis} />}
       <div className="muted">weight {h.weight.toPrecision(3)}{h.decayProbability !== undefined && <> · P<sub>decay in FV</sub> {h.decayProbability.toPrecision(3)}</>} · t<sub>spill</sub> {(h.timeInSpill / 1e9).toFixed(3)} s</div>
       <table className="objects">
         <tbody>
@@ -21,12 +48,13 @@ function EventSummary({ ev }: { ev: Na62Event }) {
       </table>
       {ev.tracks.length > 0 && (
         <table className="tracks" data-testid="track-table">
-          <thead><tr><th>q</th><th>p GeV/c</th><th>dx/dz mrad</th><th>dy/dz mrad</th><th>t ns</th></tr></thead>
+          <thead><tr><th>q</th><th>p GeV/c</th><th>dx/dz mrad</th><th>dy/dz mrad</th><th>t ns</th><th>E/p</th><th title="particle hypothesis from MUV3 and E/p">hyp.</th></tr></thead>
           <tbody>
             {ev.tracks.map((t, i) => (
               <tr key={i} className={t.charge > 0 ? 'pos' : 'neg'}>
                 <td>{t.charge > 0 ? '+' : '−'}</td><td>{gev(Math.hypot(t.px, t.py, t.pz))}</td>
                 <td>{((t.px / t.pz) * 1000).toFixed(2)}</td><td>{((t.py / t.pz) * 1000).toFixed(2)}</td><td>{t.time.toFixed(2)}</td>
+                <td>{num(analysis?.tracks[i]?.eop, 2)}</td><td title={analysis ? HYPOTHESIS_LABELS[analysis.tracks[i]!.hypothesis] : ''}>{analysis?.tracks[i]?.hypothesis === 'mu' ? 'μ' : analysis?.tracks[i]?.hypothesis === 'e' ? 'e' : 'π'}</td>
               </tr>
             ))}
           </tbody>
@@ -40,8 +68,13 @@ function EventSummary({ ev }: { ev: Na62Event }) {
 export function DataPanel() {
   const { datasets, current, index, event, loading, error, showTruth } = useDataStore();
   const ds = datasets.find((d) => d.id === current);
-  const [jump, setJump] = useState('');
+  const [jumpText, setJump] = useState('');
+  const [jumpError, setJumpError] = useState<string>();
   const gen = ds?.meta.generator;
+  // re-render when the walked list changes
+  useSelectionStore((s) => s.result); useSelectionStore((s) => s.sort); useSelectionStore((s) => s.walkCandidates);
+  const list = walkList();
+  const pos = list ? walkPosition(list) : -1;
   return (
     <section className="data-panel" aria-label="Data">
       <h2>Data</h2>
@@ -65,16 +98,18 @@ export function DataPanel() {
             </div>
           )}
           <div className="event-nav" role="group" aria-label="Event">
-            <button type="button" onClick={() => void showEvent(0)} title="First event (Home)">«</button>
-            <button type="button" onClick={() => void stepEvent(-1)} title="Previous event (←)" data-testid="prev-event">◀</button>
-            <form onSubmit={(e) => { e.preventDefault(); if (jump !== '') void showEvent(Number(jump)); setJump(''); }}>
-              <input aria-label="Event index" data-testid="event-index" value={jump !== '' ? jump : String(index)} onChange={(e) => setJump(e.target.value.replace(/\D/g, ''))} size={7} />
+            <button type="button" onClick={() => void first()} title="First event (Home)">«</button>
+            <button type="button" onClick={() => void step(-1)} title="Previous event (← or PageUp)" data-testid="prev-event">◀</button>
+            <form onSubmit={(e) => { e.preventDefault(); if (jumpText !== '' && current) void jump(jumpText, (r, b, ev) => findEvent(current, r, b, ev)).then(setJumpError); setJump(''); }}>
+              <input aria-label="Event index or run:burst:event" title="an event index, or run:burst:event" data-testid="event-index" value={jumpText !== '' ? jumpText : String(index)} onChange={(e) => setJump(e.target.value.replace(/[^\d:]/g, ''))} size={9} />
             </form>
             <span className="muted">/ {ds ? ds.numEvents - 1 : 0}</span>
-            <button type="button" onClick={() => void stepEvent(1)} title="Next event (→)" data-testid="next-event">▶</button>
-            <button type="button" onClick={() => ds && void showEvent(ds.numEvents - 1)} title="Last event (End)">»</button>
+            <button type="button" onClick={() => void step(1)} title="Next event (→ or PageDown)" data-testid="next-event">▶</button>
+            <button type="button" onClick={() => void last()} title="Last event (End)">»</button>
             {loading && <span className="muted">…</span>}
           </div>
+          {list && <div className="muted small" data-testid="walk-position">stepping through candidates: {pos >= 0 ? `${pos + 1} of ${list.length}` : `— of ${list.length} (this event is not one)`}</div>}
+          {jumpError && <div className="error-box small" role="alert">{jumpError}</div>}
           <label className="check"><input type="checkbox" checked={showTruth} onChange={(e) => useDataStore.setState({ showTruth: e.target.checked })} data-testid="toggle-truth" /> MC truth</label>
           {event && <EventSummary ev={event} />}
         </>

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useDataStore, showEvent } from '../state/data-store';
 import { checkExpressions, exportResult, loadCandidateList, runCurrentSelection, setBlind, useSelectionStore } from '../state/selection-store';
 import type { PresetId } from '../../../src-shared/selection/types';
+import { sortedCandidates } from '../state/navigation';
 
 const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(4));
 
@@ -24,6 +25,7 @@ export function SelectionPanel() {
   const s = useSelectionStore();
   const datasets = useDataStore((d) => d.datasets);
   const current = useDataStore((d) => d.current);
+  const shownIndex = useDataStore((d) => d.index);
   const mode = datasets.find((d) => d.id === current)?.meta.generator?.mode;
   const [unblinding, setUnblinding] = useState(false);
   const [note, setNote] = useState<string>();
@@ -39,6 +41,10 @@ export function SelectionPanel() {
   if (!s.catalogue || !preset) return null;
   const r = s.result && s.resultDataset === current ? s.result : undefined;
   const all = r?.cutflow[0];
+  const rows = r ? sortedCandidates(r.candidates, s.sort) : [];
+  const shownKeys = r ? r.keyVariables.slice(0, 4) : [];
+  const sortBy = (key: string) => useSelectionStore.setState({ sort: s.sort?.key === key ? { key, dir: s.sort.dir === 1 ? -1 : 1 } : { key, dir: 1 } });
+  const arrow = (key: string) => (s.sort?.key === key ? (s.sort.dir === 1 ? ' ▲' : ' ▼') : '');
   return (
     <section className="selection-panel" aria-label="Selection">
       <h2>Selection <span className={`blind-badge ${s.blind ? 'blind' : 'open'}`} data-testid="blind-state">{s.blind ? 'BLIND' : 'UNBLINDED'}</span></h2>
@@ -98,17 +104,22 @@ export function SelectionPanel() {
           <div className="small" data-testid="region-counts">
             {r.blinded ? <>masked (SR + CR): <b>{r.masked.n}</b> events, not listed</> : Object.entries(r.regions).map(([k, v]) => `${k}: ${v!.n} (w ${fmt(v!.w)})`).join(' · ')}
           </div>
+          <label className="check small"><input type="checkbox" checked={s.walkCandidates} onChange={(e) => useSelectionStore.setState({ walkCandidates: e.target.checked })} data-testid="walk-candidates" /> ←/→ step through these candidates</label>
           <table className="candidates" data-testid="candidates">
-            <thead><tr><th>run:burst:event</th><th title="SR/CR when unblinded; — outside them">region</th>{r.keyVariables.slice(0, 2).map((k) => <th key={k} title={s.catalogue?.variables[k]?.[1]}>{k}{s.catalogue?.variables[k]?.[0] ? ` ${s.catalogue.variables[k]![0]}` : ''}</th>)}</tr></thead>
+            <thead><tr>
+              <th className="sortable" onClick={() => sortBy('rbe')}>run:burst:event{arrow('rbe')}</th>
+              <th className="sortable" title="SR/CR when unblinded; — outside them" onClick={() => sortBy('region')}>region{arrow('region')}</th>
+              {shownKeys.map((k) => <th key={k} className="sortable" onClick={() => sortBy(k)} title={`${s.catalogue?.variables[k]?.[1] ?? ''} (click to sort)`}>{k}{s.catalogue?.variables[k]?.[0] ? ` ${s.catalogue.variables[k]![0]}` : ''}{arrow(k)}</th>)}
+            </tr></thead>
             <tbody>
-              {r.candidates.slice(0, 500).map((c) => (
-                <tr key={`${c.file}:${c.index}`} onClick={() => void showEvent(c.index)} className="clickable">
-                  <td>{c.run}:{c.burst}:{c.event}</td><td>{c.region || '—'}</td>{r.keyVariables.slice(0, 2).map((k) => <td key={k}>{fmt(c.vars[k])}</td>)}
+              {rows.slice(0, 500).map((c) => (
+                <tr key={`${c.file}:${c.index}`} onClick={() => void showEvent(c.index)} className={`clickable${c.index === shownIndex ? ' current' : ''}`}>
+                  <td>{c.run}:{c.burst}:{c.event}</td><td>{c.region || '—'}</td>{shownKeys.map((k) => <td key={k}>{fmt(c.vars[k])}</td>)}
                 </tr>
               ))}
             </tbody>
           </table>
-          {r.candidates.length > 500 && <div className="muted small">first 500 of {r.candidates.length} candidates</div>}
+          {rows.length > 500 && <div className="muted small">first 500 of {rows.length} candidates (sort to bring others up; stepping walks all)</div>}
         </>
       )}
       {unblinding && <UnblindDialog onClose={() => setUnblinding(false)} />}

@@ -2,7 +2,8 @@
 import type { CommandId } from '../../../src-shared/commands';
 import type { DetectorModel } from '../geometry/detector-model';
 import { useViewStore } from '../state/view-store';
-import { showEvent, stepEvent, useDataStore } from '../state/data-store';
+import { useDataStore } from '../state/data-store';
+import { first, last, step } from '../state/navigation';
 
 /** Elements a beam's-eye view can look at, upstream to downstream (planes and stations, not long tubes). */
 export function beamStations(model: DetectorModel): string[] {
@@ -45,10 +46,11 @@ export function runCommand(id: CommandId, ctx: CommandContext): void {
     case 'file.savePng': return ctx.savePng();
     case 'file.open': return ctx.openFile();
     case 'file.generate': return ctx.openGenerate();
-    case 'event.next': return void stepEvent(1);
-    case 'event.prev': return void stepEvent(-1);
-    case 'event.first': return void showEvent(0);
-    case 'event.last': return void showEvent(Number.MAX_SAFE_INTEGER);
+    case 'event.next': return void step(1);
+    case 'event.prev': return void step(-1);
+    case 'event.first': return void first();
+    case 'event.last': return void last();
+    case 'event.fit': return useViewStore.getState().frameEvent();
     case 'event.toggleTruth': return useDataStore.setState((d) => ({ showTruth: !d.showTruth }));
     case 'help.shortcuts': return s.setHelpOpen(!s.helpOpen);
   }

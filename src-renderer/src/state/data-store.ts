@@ -2,12 +2,16 @@
 import { create } from 'zustand';
 import type { DatasetInfo, Na62Api, TaskProgress } from '../../../src-shared/api/contract';
 import type { Na62Event } from '../../../src-shared/event/model';
+import { analyseEvent, type EventAnalysis } from '../event/event-analysis';
+import { useEventDisplayStore } from './event-display-store';
 
 export interface DataState {
   datasets: DatasetInfo[];
   current: string | undefined;
   index: number;
   event: Na62Event | undefined;
+  /** the engine's reconstruction of the current event (HUD variables, track hypotheses, CDA_TAX) */
+  analysis: EventAnalysis | undefined;
   loading: boolean;
   error: string | undefined;
   tasks: Record<string, TaskProgress>;
@@ -15,7 +19,7 @@ export interface DataState {
 }
 
 export const useDataStore = create<DataState>()(() => ({
-  datasets: [], current: undefined, index: 0, event: undefined, loading: false, error: undefined, tasks: {}, showTruth: false,
+  datasets: [], current: undefined, index: 0, event: undefined, analysis: undefined, loading: false, error: undefined, tasks: {}, showTruth: false,
 }));
 
 let api: Na62Api | undefined;
@@ -45,17 +49,23 @@ export async function showEvent(index: number): Promise<void> {
   useDataStore.setState({ loading: true, index: i });
   try {
     const event = await api.getEvent(ds.id, i);
-    if (seq === loadSeq) useDataStore.setState({ event, loading: false, error: undefined });
+    if (seq === loadSeq) {
+      useEventDisplayStore.setState({ picked: undefined, hovered: undefined });
+      useDataStore.setState({ event, analysis: analyseEvent(event), loading: false, error: undefined });
+    }
   } catch (e) {
     // a refused event (blinded, corrupt) is not drawn: the previous one must not stand in for it
-    if (seq === loadSeq) useDataStore.setState({ loading: false, error: message(e), event: undefined });
+    if (seq === loadSeq) useDataStore.setState({ loading: false, error: message(e), event: undefined, analysis: undefined });
   }
 }
 
-export const stepEvent = (delta: number) => showEvent(useDataStore.getState().index + delta);
+/** The index of run:burst:event in a dataset (null when absent). */
+export async function findEvent(dataset: string, run: number, burst: number, event: number): Promise<number | null> {
+  return api ? api.findEvent(dataset, run, burst, event) : null;
+}
 
 export async function selectDataset(id: string): Promise<void> {
-  useDataStore.setState({ current: id, index: 0, event: undefined });
+  useDataStore.setState({ current: id, index: 0, event: undefined, analysis: undefined });
   await showEvent(0);
 }
 
@@ -92,6 +102,6 @@ export async function closeDataset(id: string): Promise<void> {
     return;
   }
   const rest = useDataStore.getState().datasets.filter((d) => d.id !== id);
-  useDataStore.setState({ datasets: rest, current: undefined, event: undefined });
+  useDataStore.setState({ datasets: rest, current: undefined, event: undefined, analysis: undefined });
   if (rest[0]) await selectDataset(rest[0].id);
 }

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { Na62Api, SelectionCatalogue } from '../../../src-shared/api/contract';
 import type { PresetId, SelectionResult } from '../../../src-shared/selection/types';
 import { useDataStore } from './data-store';
+import type { SortState } from './navigation';
 
 export interface SelectionState {
   catalogue: SelectionCatalogue | undefined;
@@ -16,11 +17,15 @@ export interface SelectionState {
   resultDataset: string | undefined;
   blind: boolean;
   error: string | undefined;
+  /** the candidate table's order (stepping follows it) */
+  sort: SortState | undefined;
+  /** step through the candidates (else through every event of the file) */
+  walkCandidates: boolean;
 }
 
 export const useSelectionStore = create<SelectionState>()(() => ({
   catalogue: undefined, preset: 'dump-mumu', params: {}, disabled: [], expressions: '', expressionError: undefined,
-  running: undefined, result: undefined, resultDataset: undefined, blind: true, error: undefined,
+  running: undefined, result: undefined, resultDataset: undefined, blind: true, error: undefined, sort: undefined, walkCandidates: true,
 }));
 
 let api: Na62Api | undefined;

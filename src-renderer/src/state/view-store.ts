@@ -3,6 +3,9 @@ import { create } from 'zustand';
 import { persist, createJSONStorage } from 'zustand/middleware';
 import { clampCompression, DEFAULT_COMPRESSION, stepCompression } from '../views/compression';
 
+/** fitTarget that frames the current event */
+export const EVENT_FIT_TARGET = '__event__';
+
 export type ViewMode = '3d' | 'side' | 'top' | 'beam';
 export type Theme = 'dark' | 'light';
 export type ExportScale = 1 | 2 | 3 | 4;
@@ -37,6 +40,8 @@ export interface ViewState {
   inspect(id: string | undefined): void;
   requestFit(): void;
   frameElement(id: string): void;
+  /** frame the current event's objects */
+  frameEvent(): void;
 }
 
 export const useViewStore = create<ViewState>()(
@@ -66,6 +71,7 @@ export const useViewStore = create<ViewState>()(
       inspect: (inspected) => set({ inspected }),
       requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1, fitTarget: undefined })),
       frameElement: (id) => set((s) => ({ fitRequest: s.fitRequest + 1, fitTarget: id })),
+      frameEvent: () => set((s) => ({ fitRequest: s.fitRequest + 1, fitTarget: EVENT_FIT_TARGET })),
     }),
     {
       name: 'na62-view',

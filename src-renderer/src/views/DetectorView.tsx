@@ -12,6 +12,7 @@ import { LabelsOverlay } from '../panels/LabelsOverlay';
 import { ScaleBarsOverlay } from '../panels/ScaleBarsOverlay';
 import { AxesHint } from '../panels/AxesHint';
 import { EventLegend } from '../panels/EventLegend';
+import { EventLabelsOverlay } from '../panels/EventLabelsOverlay';
 
 export const BACKGROUND = { dark: '#0f1419', light: '#f5f6f8' } as const;
 
@@ -40,6 +41,7 @@ export function DetectorView({ model, unmerged = false }: { model: DetectorModel
         <SceneBridge model={model} />
       </Canvas>
       <LabelsOverlay />
+      <EventLabelsOverlay />
       <ScaleBarsOverlay />
       <AxesHint />
       <EventLegend />

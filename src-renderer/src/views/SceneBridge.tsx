@@ -10,6 +10,7 @@ import { displayBox } from '../geometry/detector-model';
 import { useViewStore } from '../state/view-store';
 import { screenBox } from './CameraRig';
 import type { TestHooks } from './test-hooks';
+import { getEventDrawing, makeProjector } from './EventOverlay';
 
 export interface SceneHandle {
   gl: THREE.WebGLRenderer;
@@ -31,6 +32,18 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
       totalParts: 0,
       timeRenders: () => [],
       webgl: () => ({ renderer: '', logarithmicDepth: false, maxRenderbuffer: 0 }),
+      trackScreenPoint: () => undefined,
+      eventCounts: () => undefined,
+    };
+    hooks.trackScreenPoint = (k) => {
+      const line = getEventDrawing()?.trackLines[k];
+      if (!line || line.length < 3) return undefined;
+      const a = line[1]!, b = line[2]!; // STRAW1 → MNP33
+      return makeProjector(camera, size, useViewStore.getState().compression)({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, z: (a.z + b.z) / 2 });
+    };
+    hooks.eventCounts = () => {
+      const d = getEventDrawing();
+      return d ? { ...d.counts, tracks: d.trackLines.filter((l) => l.length).length } : undefined;
     };
     hooks.totalParts = model.totalParts;
     hooks.renderInfo = () => ({ ...gl.info.render, geometries: gl.info.memory.geometries });

@@ -8,6 +8,10 @@ export interface TestHooks {
   webgl(): { renderer: string; logarithmicDepth: boolean; maxRenderbuffer: number };
   /** render `n` frames synchronously (each finished by a 1-pixel read) and return each one's ms */
   timeRenders(n: number): number[];
+  /** screen point (canvas CSS px) in the middle of track k's drawn segment between STRAW1 and MNP33 */
+  trackScreenPoint(k: number): { x: number; y: number } | undefined;
+  /** what the event overlay draws now */
+  eventCounts(): { trackSegments: number; hitSegments: number; straws: number; tiles: number; tracks: number } | undefined;
 }
 
 declare global {

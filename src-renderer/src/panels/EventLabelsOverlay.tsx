@@ -1,0 +1,14 @@
+/** Text annotations of the event over the canvas (the CDA_TAX value beside its segment). */
+import { useEventLabelStore } from '../views/event-label-store';
+import { useEventDisplayStore } from '../state/event-display-store';
+
+export function EventLabelsOverlay() {
+  const label = useEventLabelStore((s) => s.label);
+  const hidden = useEventDisplayStore((s) => s.hidden.tax);
+  if (!label || hidden) return null;
+  return (
+    <svg className="labels-overlay" aria-hidden="true">
+      <text x={label.x} y={label.y} textAnchor="middle" className="label event-label" data-testid="cda-label">{label.text}</text>
+    </svg>
+  );
+}
