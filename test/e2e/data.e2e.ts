@@ -142,6 +142,15 @@ describe('data in the app', () => {
     expect(fractionChanged(charge, await canvasShot(page, '35-colour-hypothesis'))).toBeGreaterThan(0.0002);
     await page.getByTestId('colour-by').selectOption('charge');
     await page.getByTestId('walk-candidates').uncheck();
+    // a K2πDD event (all of them sit in the m_π4e SR: visible only unblinded), for the README
+    await page.getByTestId('dataset-select').selectOption({ index: 1 });
+    await page.getByTestId('event-index').fill('412');
+    await page.getByTestId('event-index').press('Enter');
+    await expect.poll(hud).toContain('8001:0:412 · kaon · k2pi-dd');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await afterRender(page, () => page.keyboard.press('e')); // fit the event
+    await pageShot(page, '36-k2pidd-unblinded');
+    await page.getByTestId('dataset-select').selectOption({ index: 0 });
     await page.getByRole('button', { name: 'Blind again' }).click();
     await expect.poll(() => page.getByTestId('blind-state').textContent()).toBe('BLIND');
   });
