@@ -90,7 +90,9 @@ export class SelectionCancelled extends Error {
   constructor() { super('selection cancelled'); this.name = 'SelectionCancelled'; }
 }
 
+/** How a region is stored in candidate columns: its index here. */
 const REGIONS: readonly (RegionId | '')[] = ['', 'SR', 'CR'];
+const regionCode = (r: RegionId | ''): number => (r === 'SR' ? 1 : r === 'CR' ? 2 : 0); // = REGIONS.indexOf(r), without the search
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
@@ -100,26 +102,19 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** Candidates gathered in growable columns while a selection runs: no object per event on the hot path. */
 class CandidateCollector {
+  /** candidates so far: the first n rows of `c`, whose length (c.n) is the capacity */
   n = 0;
-  private cap = 1024;
-  readonly files: string[];
-  readonly processes: string[] = [];
+  private c: PackedCandidates;
   private readonly processKeys = new Map<number, number[]>(); // FNV-1a hash of the label bytes → ids
   private readonly processBytes: Uint8Array[] = [];
   private readonly utf8 = new TextDecoder();
-  file = new Uint16Array(this.cap); process = new Uint16Array(this.cap); index = new Float64Array(this.cap);
-  run = new Int32Array(this.cap); burst = new Int32Array(this.cap); event = new Int32Array(this.cap);
-  weight = new Float64Array(this.cap); region = new Uint8Array(this.cap);
-  vars: Float64Array[];
-  constructor(file: string, readonly keys: readonly string[]) {
-    this.files = [file];
-    this.vars = keys.map(() => new Float64Array(this.cap));
+  constructor(file: string, private readonly keys: readonly string[]) {
+    this.c = emptyPacked(1024, keys, [file], []);
   }
   private grow(): void {
-    this.cap *= 2;
-    const g = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(a: T): T => { const b = new (a.constructor as new (n: number) => T)(this.cap); b.set(a); return b; };
-    this.file = g(this.file); this.process = g(this.process); this.index = g(this.index); this.run = g(this.run); this.burst = g(this.burst);
-    this.event = g(this.event); this.weight = g(this.weight); this.region = g(this.region); this.vars = this.vars.map(g);
+    const next = emptyPacked(this.c.n * 2, this.keys, this.c.files, this.c.processes);
+    copyColumns(next, this.c, 0);
+    this.c = next;
   }
   /** The id of a process label given as UTF-8 bytes, decoded once per distinct label. */
   processId(bytes: Uint8Array): number {
@@ -127,27 +122,24 @@ class CandidateCollector {
     for (let k = 0; k < bytes.length; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
     const ids = this.processKeys.get(h);
     if (ids) for (const id of ids) if (sameBytes(this.processBytes[id]!, bytes)) return id;
-    const id = this.processes.length;
-    this.processes.push(this.utf8.decode(bytes));
+    const id = this.c.processes.length;
+    this.c.processes.push(this.utf8.decode(bytes));
     this.processBytes.push(bytes.slice());
     this.processKeys.set(h, [...(ids ?? []), id]);
     return id;
   }
   /** `keyColumns`: the key variables' columns of this batch, in the order of `keys` */
   add(index: number, run: number, burst: number, event: number, weight: number, region: RegionId | '', processId: number, keyColumns: readonly Float64Array[], i: number): void {
-    if (this.n === this.cap) this.grow();
-    const n = this.n++;
-    this.file[n] = 0; this.process[n] = processId; this.index[n] = index; this.run[n] = run; this.burst[n] = burst; this.event[n] = event;
-    this.weight[n] = weight; this.region[n] = region === 'SR' ? 1 : region === 'CR' ? 2 : 0;
-    for (let k = 0; k < keyColumns.length; k++) this.vars[k]![n] = keyColumns[k]![i]!;
+    if (this.n === this.c.n) this.grow();
+    const n = this.n++, c = this.c;
+    c.file[n] = 0; c.process[n] = processId; c.index[n] = index; c.run[n] = run; c.burst[n] = burst; c.event[n] = event;
+    c.weight[n] = weight; c.region[n] = regionCode(region);
+    for (let k = 0; k < keyColumns.length; k++) c.vars[k]![n] = keyColumns[k]![i]!;
   }
   packed(): PackedCandidates {
-    const n = this.n;
-    return {
-      n, files: this.files, processes: this.processes, file: this.file.slice(0, n), process: this.process.slice(0, n), index: this.index.slice(0, n),
-      run: this.run.slice(0, n), burst: this.burst.slice(0, n), event: this.event.slice(0, n), weight: this.weight.slice(0, n),
-      region: this.region.slice(0, n), keys: [...this.keys], vars: this.vars.map((v) => v.slice(0, n)),
-    };
+    const out = emptyPacked(this.n, this.keys, this.c.files, this.c.processes);
+    copyColumns(out, this.c, 0, this.n);
+    return out;
   }
 }
 
@@ -263,18 +255,32 @@ export interface PackedCandidates {
   readonly keys: string[]; readonly vars: Float64Array[];
 }
 
-export function packCandidates(cands: readonly Candidate[], keys: readonly string[]): PackedCandidates {
-  const n = cands.length;
-  const files: string[] = [], processes: string[] = [];
-  const intern = (list: string[], s: string) => { let k = list.indexOf(s); if (k < 0) { k = list.length; list.push(s); } return k; };
-  const p: PackedCandidates = {
+/** The index of s in list, appended if absent (file and process names of candidate columns). */
+const intern = (list: string[], s: string) => { let k = list.indexOf(s); if (k < 0) { k = list.length; list.push(s); } return k; };
+
+/** Candidate columns for n candidates, zero-filled. */
+function emptyPacked(n: number, keys: readonly string[], files: string[], processes: string[]): PackedCandidates {
+  return {
     n, files, processes, file: new Uint16Array(n), process: new Uint16Array(n), index: new Float64Array(n), run: new Int32Array(n), burst: new Int32Array(n),
     event: new Int32Array(n), weight: new Float64Array(n), region: new Uint8Array(n), keys: [...keys], vars: keys.map(() => new Float64Array(n)),
   };
+}
+
+const NUMERIC_COLUMNS = ['file', 'process', 'index', 'run', 'burst', 'event', 'weight', 'region'] as const;
+type Settable = { set(a: ArrayLike<number>, offset?: number): void };
+
+/** Copy every column of `from` (its first `count` rows; all by default) into `to` at row `at`. */
+function copyColumns(to: PackedCandidates, from: PackedCandidates, at: number, count = from.n): void {
+  for (const k of NUMERIC_COLUMNS) (to[k] as Settable).set(from[k].subarray(0, count), at);
+  from.vars.forEach((v, j) => to.vars[j]!.set(v.subarray(0, count), at));
+}
+
+export function packCandidates(cands: readonly Candidate[], keys: readonly string[]): PackedCandidates {
+  const p = emptyPacked(cands.length, keys, [], []);
   cands.forEach((c, i) => {
-    p.file[i] = intern(files, c.file); p.process[i] = intern(processes, c.process);
+    p.file[i] = intern(p.files, c.file); p.process[i] = intern(p.processes, c.process);
     p.index[i] = c.index; p.run[i] = c.run; p.burst[i] = c.burst; p.event[i] = c.event; p.weight[i] = c.weight;
-    p.region[i] = REGIONS.indexOf(c.region);
+    p.region[i] = regionCode(c.region);
     keys.forEach((k, j) => { p.vars[j]![i] = c.vars[k]!; });
   });
   return p;
@@ -291,26 +297,18 @@ export function unpackCandidates(p: PackedCandidates): Candidate[] {
 }
 
 export const transferablesOf = (p: PackedCandidates): ArrayBuffer[] =>
-  [p.file, p.process, p.index, p.run, p.burst, p.event, p.weight, p.region, ...p.vars].map((a) => a.buffer as ArrayBuffer);
+  [...NUMERIC_COLUMNS.map((k) => p[k]), ...p.vars].map((a) => a.buffer as ArrayBuffer);
 
 /** Concatenate candidate columns (in the given order), re-indexing the file and process names. */
 export function mergePacked(parts: readonly PackedCandidates[]): PackedCandidates {
-  const n = parts.reduce((a, p) => a + p.n, 0);
   const keys = parts[0]?.keys ?? [];
-  const files: string[] = [], processes: string[] = [];
-  const out: PackedCandidates = {
-    n, files, processes, file: new Uint16Array(n), process: new Uint16Array(n), index: new Float64Array(n), run: new Int32Array(n), burst: new Int32Array(n),
-    event: new Int32Array(n), weight: new Float64Array(n), region: new Uint8Array(n), keys: [...keys], vars: keys.map(() => new Float64Array(n)),
-  };
+  const out = emptyPacked(parts.reduce((a, p) => a + p.n, 0), keys, [], []);
   let at = 0;
   for (const p of parts) {
     if (p.keys.join() !== keys.join()) throw new UserFacingError('bad-request', 'cannot merge candidate lists with different variables');
-    const intern = (list: string[], s: string) => { let k = list.indexOf(s); if (k < 0) { k = list.length; list.push(s); } return k; };
-    const fileMap = p.files.map((f) => intern(files, f)), procMap = p.processes.map((x) => intern(processes, x));
+    copyColumns(out, p, at);
+    const fileMap = p.files.map((f) => intern(out.files, f)), procMap = p.processes.map((x) => intern(out.processes, x));
     for (let i = 0; i < p.n; i++) { out.file[at + i] = fileMap[p.file[i]!]!; out.process[at + i] = procMap[p.process[i]!]!; }
-    out.index.set(p.index, at); out.run.set(p.run, at); out.burst.set(p.burst, at); out.event.set(p.event, at);
-    out.weight.set(p.weight, at); out.region.set(p.region, at);
-    p.vars.forEach((v, j) => out.vars[j]!.set(v, at));
     at += p.n;
   }
   return out;

@@ -11,7 +11,6 @@ import type { ColourBy, Collection } from '../state/event-display-store';
 import { STRAW_CHAMBER_Z, STRAW_LAYERS, STRAW_LENGTH, STRAW_VIEWS, STRAW_VIEW_AXES, STRAW_VIEW_LOCAL_Z } from '../../../src-shared/geometry/straw';
 import { muv3Tiles } from '../../../src-shared/geometry/muv3';
 import { LAV_FRONT, LAV_R_IN, LAV_R_OUT, Z_PLANE } from '../../../src-shared/geometry/planes';
-import { closestApproach } from '../../../src-engine/reco/vertex';
 
 export const Z = Z_PLANE;
 const LAV_R_MID = LAV_R_IN.map((r, k) => (r + LAV_R_OUT[k]!) / 2);
@@ -55,24 +54,6 @@ export interface DrawOptions {
   readonly tWindow: number;
 }
 export const DEFAULT_DRAW: DrawOptions = { colourBy: 'charge', hidden: {}, pMin: 0, tWindow: 0 };
-
-/** Where the tracks start: the point of closest approach of the tracks before the magnet (mean of pairs), if it lies in the decay region. */
-export function eventVertex(ev: Na62Event): THREE.Vector3 | undefined {
-  const tr = ev.tracks.slice(0, 5);
-  if (tr.length < 2) return undefined;
-  const v = new THREE.Vector3();
-  let n = 0;
-  for (let i = 0; i < tr.length; i++) for (let j = i + 1; j < tr.length; j++) {
-    const a = tr[i]!, b = tr[j]!;
-    const ca = closestApproach({ x: a.x, y: a.y, z: Z.straw1, dx: a.px / a.pz, dy: a.py / a.pz, dz: 1 }, { x: b.x, y: b.y, z: Z.straw1, dx: b.px / b.pz, dy: b.py / b.pz, dz: 1 });
-    if (!ca.defined) continue;
-    v.add(new THREE.Vector3(ca.x, ca.y, ca.z));
-    n++;
-  }
-  if (!n) return undefined;
-  v.divideScalar(n);
-  return v.z > 20_000 && v.z < Z.straw1 - 100 ? v : undefined;
-}
 
 /** The polyline of a reconstructed track: start → STRAW1 → MNP33 (kink) → LKr, and on to MUV3 when a muon tile fired there. */
 export function trackPolyline(t: StrawTrack, start: number, toMuv3: boolean): THREE.Vector3[] {
@@ -146,18 +127,19 @@ class SegmentBuffer {
 const colour = (h: string) => new THREE.Color(h);
 const v3 = (p: { x: number; y: number; z: number }) => new THREE.Vector3(p.x, p.y, p.z);
 
-export function buildEventDrawing(ev: Na62Event, analysis?: EventAnalysis, opts: DrawOptions = DEFAULT_DRAW): EventDrawing {
+/** `analysis`: analyseEvent(ev), the engine's reconstruction of the event (vertex, track association, CDA_TAX). */
+export function buildEventDrawing(ev: Na62Event, analysis: EventAnalysis, opts: DrawOptions = DEFAULT_DRAW): EventDrawing {
   const C = Object.fromEntries(Object.entries(EVENT_COLOURS).map(([k, v]) => [k, colour(v)])) as Record<keyof typeof EVENT_COLOURS, THREE.Color>;
   const show = (c: Collection) => !opts.hidden[c];
   const inTime = (t: number) => opts.tWindow <= 0 || Math.abs(t) < opts.tWindow;
   const tracks = new SegmentBuffer(), hits = new SegmentBuffer(), straws = new SegmentBuffer(), truth = new SegmentBuffer();
-  const vertex = analysis?.vertex ? v3(analysis.vertex) : eventVertex(ev);
+  const vertex = analysis.vertex ? v3(analysis.vertex) : undefined;
   const useVertex = vertex && vertex.z > 20_000 && vertex.z < Z.straw1 - 100 ? vertex : undefined;
   const start = useVertex ? useVertex.z : Z.straw1 - 20_000;
   const firedTiles = ev.muv3Hits.map((h) => (show('muv3') && inTime(h.time) ? TILES.get(h.tile) : undefined));
   const trackLines: THREE.Vector3[][] = [];
   ev.tracks.forEach((t, k) => {
-    const info = analysis?.tracks[k];
+    const info = analysis.tracks[k];
     const p = info?.p ?? Math.hypot(t.px, t.py, t.pz);
     if (!show('tracks') || p < opts.pMin) { trackLines.push([]); return; }
     const sx = t.px / t.pz, sy = t.py / t.pz;
@@ -177,7 +159,7 @@ export function buildEventDrawing(ev: Na62Event, analysis?: EventAnalysis, opts:
     tracks.seg(a, b, C.kaon);
   }
   // vertex with its estimated resolution: ±σ bars along x, y and z
-  if (analysis?.vertex && useVertex && show('vertex')) {
+  if (analysis.vertex && useVertex && show('vertex')) {
     const { sigmaXY: sxy, sigmaZ } = analysis.vertex;
     const sz = Number.isFinite(sigmaZ) ? Math.min(sigmaZ, 50_000) : 0;
     const o = useVertex;
@@ -186,7 +168,7 @@ export function buildEventDrawing(ev: Na62Event, analysis?: EventAnalysis, opts:
     if (sz > 0) tracks.seg(new THREE.Vector3(o.x, o.y, o.z - sz), new THREE.Vector3(o.x, o.y, o.z + sz), C.vertex);
   }
   let cdaSegment: [THREE.Vector3, THREE.Vector3] | undefined;
-  if (analysis?.tax && show('tax')) {
+  if (analysis.tax && show('tax')) {
     const x = analysis.tax;
     tracks.seg(v3(x.lineFrom), v3(x.lineTo), C.tax);
     tracks.seg(v3(x.beamFrom), v3(x.beamTo), C.beam);

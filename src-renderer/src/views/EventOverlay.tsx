@@ -38,7 +38,7 @@ export function EventOverlay() {
   const { colourBy, hidden, pMin, tWindow, trackWidth, hovered, picked } = useEventDisplayStore();
   const { size, camera, gl, invalidate } = useThree();
   const drawing = useMemo(
-    () => (event ? buildEventDrawing(event, analysis, { colourBy, hidden, pMin, tWindow }) : undefined),
+    () => (event && analysis ? buildEventDrawing(event, analysis, { colourBy, hidden, pMin, tWindow }) : undefined),
     [event, analysis, colourBy, hidden, pMin, tWindow],
   );
   useEffect(() => {
@@ -48,9 +48,10 @@ export function EventOverlay() {
 
   const materials = useMemo(() => ({
     // drawn over the detector: no depth test against it, so tracks inside the vessel stay visible
-    tracks: new LineMaterial({ vertexColors: true, linewidth: 3, depthTest: false, transparent: true }),
-    hits: new LineMaterial({ vertexColors: true, linewidth: 1.6, depthTest: false, transparent: true, opacity: 0.95 }),
-    highlight: new LineMaterial({ color: 0xffffff, linewidth: 7, depthTest: false, transparent: true, opacity: 0.55 }),
+    // widths (px) are set below from the canvas and the user's track width
+    tracks: new LineMaterial({ vertexColors: true, depthTest: false, transparent: true }),
+    hits: new LineMaterial({ vertexColors: true, depthTest: false, transparent: true, opacity: 0.95 }),
+    highlight: new LineMaterial({ color: 0xffffff, depthTest: false, transparent: true, opacity: 0.55 }),
     straws: new THREE.LineBasicMaterial({ color: EVENT_COLOURS.straw, depthTest: false, transparent: true, opacity: 0.3 }),
     tiles: new THREE.MeshBasicMaterial({ color: EVENT_COLOURS.muv3, side: THREE.DoubleSide, depthTest: false, transparent: true, opacity: 0.85 }),
     truth: new THREE.LineDashedMaterial({ color: EVENT_COLOURS.truth, dashSize: 400, gapSize: 250, depthTest: false, transparent: true }),
