@@ -14,6 +14,7 @@ import { writeFileAtomic } from './fs/atomic-write';
 import { hardenSession, hardenWebContents, isAppUrl, type AppOrigin } from './security';
 import { mainWindowOptions } from './window';
 import { buildMenuTemplate } from './menu';
+import { createSessionHandlers } from './session/session-file';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
@@ -55,9 +56,25 @@ async function start(): Promise<void> {
       new URL('./selection-worker.js', import.meta.url),
     ),
   });
+  // datasets this process opened from disk, by handle: the only paths a session may reopen
+  const openedPaths = new Map<string, string>();
+  const openPath = async (file: string) => {
+    const info = await engine.store.add(await nodeFileSource(file));
+    openedPaths.set(info.id, file);
+    return info;
+  };
+  const sessionFile = createSessionHandlers({
+    file: path.join(app.getPath('userData'), 'session.json'),
+    writeFile: writeFileAtomic,
+    readFile: (f) => fs.readFile(f, 'utf8').catch((e: NodeJS.ErrnoException) => { if (e.code === 'ENOENT') return undefined; throw e; }),
+    pathOf: (id) => openedPaths.get(id),
+    list: () => engine.store.list(),
+    reopen: async (file) => openPath(await checkDroppedPath(file)),
+  });
   const dispatcher = createDispatcher(
     {
       ...engine,
+      ...sessionFile,
       openDialog: async () => {
         const res = await dialog.showOpenDialog(win, {
           title: 'Open NA62 event file',
@@ -65,7 +82,7 @@ async function start(): Promise<void> {
           filters: [{ name: 'NA62 event files', extensions: EVENT_FILE_EXTENSIONS }, { name: 'All files', extensions: ['*'] }],
         });
         const file = res.canceled ? undefined : res.filePaths[0];
-        return file ? engine.store.add(await nodeFileSource(file)) : null;
+        return file ? openPath(file) : null;
       },
       loadCandidatesDialog: async () => {
         const res = await dialog.showOpenDialog(win, {
@@ -78,7 +95,7 @@ async function start(): Promise<void> {
         if (st.size > 500 * 1024 * 1024) throw new UserFacingError('io', `${file}: larger than 500 MB`);
         return engine.loadCandidateText(await fs.readFile(file, 'utf8'), file);
       },
-      openDropped: async ({ path: p }) => engine.store.add(await nodeFileSource(await checkDroppedPath(p))),
+      openDropped: async ({ path: p }) => openPath(await checkDroppedPath(p)),
       savePng: createSavePngHandler(saveDeps),
       saveText: createSaveTextHandler(saveDeps),
     },

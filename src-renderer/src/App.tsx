@@ -20,6 +20,7 @@ import { TaskBar } from './panels/TaskBar';
 import { SelectionPanel } from './panels/SelectionPanel';
 import { EventDisplayPanel } from './panels/EventDisplayPanel';
 import { bindSelectionApi, useSelectionStore } from './state/selection-store';
+import { autosaveSession, restoreSession } from './state/session';
 
 /** `?baseline=unmerged`: the benchmark's baseline, every part drawn on its own (never used by the UI). */
 const UNMERGED_BASELINE = new URLSearchParams(window.location.search).get('baseline') === 'unmerged';
@@ -46,17 +47,25 @@ export function App({ api }: { api: Na62Api }) {
   const theme = useViewStore((s) => s.theme);
 
   useEffect(() => bindDataApi(api), [api]);
-  useEffect(() => { void bindSelectionApi(api).catch(() => {}); }, [api]);
+  const catalogueReady = useMemo(() => bindSelectionApi(api).catch(() => {}), [api]);
 
-  // the app opens on the built-in demo data when nothing else is open
+  // the app opens on the built-in demo data when nothing else is open, then goes back to where the
+  // user was (a restart or a renderer crash), and from then on keeps that place saved
   useEffect(() => {
     if (!model) return;
+    let stop: (() => void) | undefined;
+    let live = true;
     void (async () => {
       const open = await api.listDatasets().catch(() => []);
       if (open.length) useDataStore.setState({ datasets: open });
       else await openWith((a) => a.openDemo());
+      await catalogueReady;
+      const problem = await restoreSession(api);
+      if (problem) setMessage(`Session: ${problem}`);
+      if (live) stop = autosaveSession(api, setMessage);
     })();
-  }, [api, model]);
+    return () => { live = false; stop?.(); };
+  }, [api, model, catalogueReady]);
 
   // drag and drop anywhere on the window
   useEffect(() => {

@@ -41,6 +41,9 @@ export const CHANNELS = {
   saveText: 'na62:v1:save-text',
   loadCandidatesDialog: 'na62:v1:load-candidates-dialog',
   loadCandidatesBlob: 'na62:v1:load-candidates-blob',
+  /** the user's place (dataset, event, selection, view), saved on each change */
+  saveSession: 'na62:v1:save-session',
+  loadSession: 'na62:v1:load-session',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;

@@ -52,6 +52,8 @@ export function createApiClient(transport: Transport, request: RequestFn, extras
       const { name, text } = unwrap(await request('exportSelection', { dataset, format }));
       return unwrap(await request('saveText', { suggestedName: name, text }));
     },
+    async saveSession(report) { unwrap(await request('saveSession', report)); },
+    async loadSession() { return unwrap(await request('loadSession')); },
     onProgress(listener: (p: TaskProgress) => void) {
       return extras.subscribeProgress?.((p) => { if (isProgress(p)) listener(p); }) ?? (() => {});
     },

@@ -8,6 +8,7 @@ import type { FileMeta } from '../event/file-meta';
 import type { Na62Event } from '../event/model';
 import type { GeneratorConfigInput } from '../event/generator-config';
 import type { SelectionConfigInput, SelectionResult, PresetId } from '../selection/types';
+import type { SessionReport, StoredSession } from '../session/session-state';
 
 export type Transport = 'electron' | 'web-worker';
 
@@ -82,6 +83,15 @@ export interface SaveTextRequest {
   readonly text: string;
 }
 
+/** The saved session at start, and the dataset it names if that is open now. */
+export interface SessionRestore {
+  readonly session: StoredSession | null;
+  /** the session's dataset, open now (reopened by the host where it had opened it itself) */
+  readonly dataset: DatasetInfo | null;
+  /** why the session could not be restored in full, for the status bar; null when it could */
+  readonly problem: string | null;
+}
+
 /** What a request on each channel takes and returns. */
 export interface ApiRequests {
   info: { req: void; res: AppInfo };
@@ -110,6 +120,10 @@ export interface ApiRequests {
   loadCandidatesDialog: { req: void; res: SelectionResult | null };
   /** browser build: reload a candidate list the user picked */
   loadCandidatesBlob: { req: { file: Blob; name: string }; res: SelectionResult };
+  /** where the user is (saved on every change; Electron: atomically by the main process) */
+  saveSession: { req: SessionReport; res: { saved: boolean } };
+  /** the last saved session, its dataset reopened where the host can */
+  loadSession: { req: void; res: SessionRestore };
 }
 
 /** Errors cross the process boundary as data, never as thrown exceptions with stack traces. */
@@ -163,6 +177,8 @@ export interface Na62Api {
   exportSelection(dataset: string, format: 'csv' | 'json'): Promise<SaveResult>;
   /** reload a saved candidate list (blinded as the engine is); null if the user cancelled */
   loadCandidateList(): Promise<SelectionResult | null>;
+  saveSession(report: SessionReport): Promise<void>;
+  loadSession(): Promise<SessionRestore>;
   /** menu commands from the native menu (Electron only; a no-op subscription in the browser) */
   onMenuCommand(listener: (command: CommandId) => void): () => void;
 }

@@ -10,6 +10,7 @@ import { createSavePngHandler, createSaveTextHandler, type SaveFileDeps } from '
 import { writeFileAtomic } from '../../src-main/fs/atomic-write';
 import { checkDroppedPath } from '../../src-main/ipc/open-file';
 import { nodeFileSource } from '../../src-main/fs/node-file';
+import { createSessionHandlers } from '../../src-main/session/session-file';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 const APP_URL = 'file:///opt/na62/out/renderer/index.html';
@@ -46,6 +47,11 @@ function setUp(deps: Partial<SaveFileDeps> = {}) {
     openDialog: async () => null,
     loadCandidatesDialog: async () => null,
     openDropped: async ({ path: p }) => engine.store.add(await nodeFileSource(await checkDroppedPath(p))),
+    ...createSessionHandlers({
+      file: path.join(mkdtempSync(path.join(tmpdir(), 'na62-ipc-session-')), 'session.json'),
+      writeFile: writeFileAtomic, readFile: async () => undefined, pathOf: () => undefined, list: () => engine.store.list(),
+      reopen: async () => { throw new Error('not in this test'); },
+    }),
   });
   registerIpc(ipc as never, dispatcher, (url) => url === APP_URL);
   return { ipc, save };

@@ -5,6 +5,7 @@ import type { RequestFn } from '../../../src-shared/api/bridge';
 import { createApiClient } from '../../../src-shared/api/client';
 import { REQUEST_SCHEMAS, describeIssues } from '../../../src-shared/api/schemas';
 import { isProgressMessage, isReply, type WorkerRequest } from './worker-protocol';
+import { browserSession } from './browser-session';
 
 /** The browser's "save": a download of what the renderer made, validated like the Electron request. */
 function download(key: 'savePng' | 'saveText', raw: unknown): Envelope<SaveResult> {
@@ -63,13 +64,19 @@ export function createWebWorkerApi(): Na62Api {
   };
   const request = (<K extends keyof ApiRequests>(key: K, payload?: ApiRequests[K]['req']) => {
     if (key === 'savePng' || key === 'saveText') return Promise.resolve(download(key, payload));
+    if (key === 'saveSession') return Promise.resolve(session.save(payload));
+    if (key === 'loadSession') return session.load(() => toWorker('datasets', undefined) as Promise<Envelope<DatasetInfo[]>>);
+    return toWorker(key, payload);
+  }) as RequestFn;
+  const toWorker = (key: keyof ApiRequests, payload: unknown): Promise<Envelope<unknown>> => {
     return new Promise<Envelope<unknown>>((resolve) => {
       const id = nextId++;
       pending.set(id, resolve);
       const msg: WorkerRequest = { id, key, payload };
       worker.postMessage(msg);
     });
-  }) as RequestFn;
+  };
+  const session = browserSession(localStorage);
   const openBlob = async (req: RequestFn, file: File): Promise<DatasetInfo> => unwrap(await req('openBlob', { file, name: file.name }));
   return createApiClient('web-worker', request, {
     subscribeProgress: (l) => { progressListeners.add(l); return () => progressListeners.delete(l); },

@@ -27,7 +27,7 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
   useEffect(() => {
     current = { gl, scene, camera, invalidate };
     const hooks: TestHooks = window.__na62 ?? {
-      renderInfo: () => ({ frame: 0, calls: 0, triangles: 0, lines: 0, points: 0, geometries: 0 }),
+      renderInfo: () => ({ frame: 0, calls: 0, triangles: 0, lines: 0, points: 0, geometries: 0, textures: 0 }),
       elementScreenBox: () => undefined,
       totalParts: 0,
       timeRenders: () => [],
@@ -46,7 +46,7 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
       return d ? { ...d.counts, tracks: d.trackLines.filter((l) => l.length).length } : undefined;
     };
     hooks.totalParts = model.totalParts;
-    hooks.renderInfo = () => ({ ...gl.info.render, geometries: gl.info.memory.geometries });
+    hooks.renderInfo = () => ({ ...gl.info.render, geometries: gl.info.memory.geometries, textures: gl.info.memory.textures });
     hooks.elementScreenBox = (id) => {
       const e = model.byId.get(id);
       return e ? screenBox(displayBox(e, useViewStore.getState().compression), camera, size) : undefined;

@@ -1,7 +1,7 @@
 /** Read-only hooks the end-to-end tests and benchmarks use (window.__na62); see SceneBridge. */
 export interface TestHooks {
   /** last frame's counters; `frame` counts rendered frames */
-  renderInfo(): { frame: number; calls: number; triangles: number; lines: number; points: number; geometries: number };
+  renderInfo(): { frame: number; calls: number; triangles: number; lines: number; points: number; geometries: number; textures: number };
   /** projected box of an element in canvas CSS px (y down) */
   elementScreenBox(id: string): { minX: number; maxX: number; minY: number; maxY: number } | undefined;
   totalParts: number;

@@ -1,0 +1,87 @@
+/**
+ * The user's place, kept across restarts and renderer crashes: the dataset, the event, the
+ * selection as set up (re-run on restore if it had been run; blinding is never restored — the
+ * engine starts blind) and the view. Reported to the host on every change, debounced.
+ */
+import type { Na62Api } from '../../../src-shared/api/contract';
+import type { SessionReport, StoredSession } from '../../../src-shared/session/session-state';
+import { showEvent, useDataStore } from './data-store';
+import { runCurrentSelection, useSelectionStore } from './selection-store';
+import { useViewStore } from './view-store';
+
+const SAVE_DELAY_MS = 200;
+
+/** Where the user is now, as the host stores it. */
+export function sessionReport(): SessionReport {
+  const d = useDataStore.getState();
+  const s = useSelectionStore.getState();
+  const v = useViewStore.getState();
+  const ds = d.datasets.find((x) => x.id === d.current);
+  return {
+    ...(ds ? { dataset: { id: ds.id, name: ds.name } } : {}),
+    index: ds ? d.index : 0,
+    selection: {
+      preset: s.preset, params: s.params, disabled: s.disabled, expressions: s.expressions,
+      ...(s.sort ? { sort: s.sort } : {}),
+      walkCandidates: s.walkCandidates,
+      ran: Boolean(s.result && ds && s.resultDataset === ds.id),
+    },
+    view: { mode: v.mode, compression: v.compression, shown: v.shown, labels: v.labels, theme: v.theme, beamStation: v.beamStation },
+  };
+}
+
+function applySettings(session: StoredSession): void {
+  if (session.view) {
+    useViewStore.setState({ ...session.view });
+    useViewStore.getState().requestFit();
+  }
+  const sel = session.selection;
+  if (sel) {
+    useSelectionStore.setState({
+      preset: sel.preset, params: sel.params, disabled: sel.disabled, expressions: sel.expressions,
+      sort: sel.sort, walkCandidates: sel.walkCandidates,
+    });
+  }
+}
+
+/** Bring the user back to the saved place; returns what could not be restored, if anything. */
+export async function restoreSession(api: Na62Api): Promise<string | undefined> {
+  let restore;
+  try {
+    restore = await api.loadSession();
+  } catch (e) {
+    return `the saved session could not be read: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  const { session, dataset, problem } = restore;
+  if (!session) return problem ?? undefined;
+  applySettings(session);
+  if (dataset) {
+    useDataStore.setState((s) => ({ datasets: [...s.datasets.filter((x) => x.id !== dataset.id), dataset], current: dataset.id }));
+    if (session.selection?.ran) await runCurrentSelection();
+    await showEvent(session.index);
+  }
+  return problem ?? undefined;
+}
+
+/** Report every change of place to the host (after the restore, so the start never overwrites it). */
+export function autosaveSession(api: Na62Api, onError: (message: string) => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = JSON.stringify(sessionReport());
+  const flush = () => {
+    timer = undefined;
+    const report = sessionReport();
+    const text = JSON.stringify(report);
+    if (text === last) return;
+    last = text;
+    api.saveSession(report).catch((e: unknown) => onError(`the session could not be saved: ${e instanceof Error ? e.message : String(e)}`));
+  };
+  const schedule = () => { if (timer === undefined) timer = setTimeout(flush, SAVE_DELAY_MS); };
+  const unsubs = [useDataStore.subscribe(schedule), useSelectionStore.subscribe(schedule), useViewStore.subscribe(schedule)];
+  const onHide = () => { if (timer !== undefined) { clearTimeout(timer); flush(); } };
+  window.addEventListener('pagehide', onHide);
+  return () => {
+    unsubs.forEach((u) => u());
+    window.removeEventListener('pagehide', onHide);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
