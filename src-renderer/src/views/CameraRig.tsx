@@ -15,7 +15,9 @@ import { getEventDrawing } from './EventOverlay';
 import { depthRange } from './depth-range';
 import { framePose } from './view-poses';
 import { scaleBar } from './scale-bar';
-import { layoutLabels, type LabelCandidate } from './label-layout';
+import { layoutLabels, textBox, type LabelCandidate } from './label-layout';
+import { useEventLabelStore } from './event-label-store';
+import { useEventDisplayStore } from '../state/event-display-store';
 import { useOverlayStore, type ScaleBars } from './overlay-store';
 
 export const FOV_DEG = 40;
@@ -207,7 +209,9 @@ export function CameraRig({ model }: { model: DetectorModel }) {
         const sb = screenBox(displayBox(e, k), cam, size);
         if (sb) cands.push({ id: e.element.id, text: e.element.label, rank: LABEL_RANK[e.element.group] ?? 9, ...sb });
       }
-      labels = layoutLabels(cands, size);
+      // the CDA_TAX value of the event keeps its place beside its segment; element labels move aside
+      const ev = useEventDisplayStore.getState().hidden.tax ? undefined : useEventLabelStore.getState().label;
+      labels = layoutLabels(cands, size, ev ? [textBox(ev.text, ev.x, ev.y)] : []);
     }
     useOverlayStore.getState().set(labels, bars);
   }, -1);

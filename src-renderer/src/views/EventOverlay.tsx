@@ -15,6 +15,7 @@ import { useEventDisplayStore, type PickRef } from '../state/event-display-store
 import { buildEventDrawing, disposeEventDrawing, EVENT_COLOURS, type EventDrawing } from '../event/event-geometry';
 import { nearestPick, type ScreenProjector } from '../event/picking';
 import { useEventLabelStore } from './event-label-store';
+import { markEventDrawn } from './render-log';
 
 let currentDrawing: EventDrawing | undefined;
 /** The drawing on screen (test hooks, fit-to-event). */
@@ -74,8 +75,10 @@ export function EventOverlay() {
     const hits = new LineSegments2(drawing.hits, materials.hits);
     tracks.renderOrder = 12; hits.renderOrder = 10;
     tracks.frustumCulled = false; hits.frustumCulled = false; // their bounds are in the uncompressed frame
+    const key = event ? `${event.header.run}:${event.header.burst}:${event.header.event}` : '';
+    tracks.onBeforeRender = () => markEventDrawn(key);
     return { tracks, hits };
-  }, [drawing, materials]);
+  }, [drawing, materials, event]);
 
   // the hovered or picked track, drawn wider beneath its colour
   const highlight = useMemo(() => {

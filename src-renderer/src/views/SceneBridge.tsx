@@ -11,6 +11,7 @@ import { useViewStore } from '../state/view-store';
 import { screenBox } from './CameraRig';
 import type { TestHooks } from './test-hooks';
 import { getEventDrawing, makeProjector } from './EventOverlay';
+import { frameDone, recentFrames, setFrameSync } from './render-log';
 
 export interface SceneHandle {
   gl: THREE.WebGLRenderer;
@@ -26,6 +27,11 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
   const { gl, scene, camera, invalidate, size } = useThree();
   useEffect(() => {
     current = { gl, scene, camera, invalidate };
+    const px = new Uint8Array(4);
+    scene.onAfterRender = () => frameDone(gl.info.render.frame, gl.info.render.calls, () => {
+      const ctx = gl.getContext();
+      ctx.readPixels(0, 0, 1, 1, ctx.RGBA, ctx.UNSIGNED_BYTE, px);
+    });
     const hooks: TestHooks = window.__na62 ?? {
       renderInfo: () => ({ frame: 0, calls: 0, triangles: 0, lines: 0, points: 0, geometries: 0, textures: 0 }),
       elementScreenBox: () => undefined,
@@ -34,7 +40,13 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
       webgl: () => ({ renderer: '', logarithmicDepth: false, maxRenderbuffer: 0 }),
       trackScreenPoint: () => undefined,
       eventCounts: () => undefined,
+      recentFrames: () => [],
+      setFrameSync: () => {},
+      invalidate: () => {},
     };
+    hooks.recentFrames = recentFrames;
+    hooks.setFrameSync = setFrameSync;
+    hooks.invalidate = invalidate;
     hooks.trackScreenPoint = (k) => {
       const line = getEventDrawing()?.trackLines[k];
       if (!line || line.length < 3) return undefined;

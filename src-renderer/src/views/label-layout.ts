@@ -27,9 +27,20 @@ const CHAR_PX = 7.6; // DejaVu Sans at 12 px, average advance
 const LINE_PX = 16;
 const LEVELS = 6;
 
-export function layoutLabels(cands: readonly LabelCandidate[], viewport: { width: number; height: number }): PlacedLabel[] {
+/** Screen box of a text centred at x with its baseline at y (CSS px). */
+export function textBox(text: string, x: number, y: number): { x0: number; x1: number; y0: number; y1: number } {
+  const w = text.length * CHAR_PX + 6;
+  return { x0: x - w / 2, x1: x + w / 2, y0: y - LINE_PX + 2, y1: y + 2 };
+}
+
+/** `reserved`: boxes already taken on screen (the event's own labels), which element labels avoid. */
+export function layoutLabels(
+  cands: readonly LabelCandidate[],
+  viewport: { width: number; height: number },
+  reserved: readonly { x0: number; x1: number; y0: number; y1: number }[] = [],
+): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
-  const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [...reserved];
   // by rank (the detectors a physicist looks for first), then larger elements first
   const order = [...cands].sort((a, b) => (a.rank ?? 9) - (b.rank ?? 9) || (b.maxX - b.minX) - (a.maxX - a.minX));
   for (const c of order) {

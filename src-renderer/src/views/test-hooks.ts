@@ -1,3 +1,5 @@
+import type { FrameRecord } from './render-log';
+
 /** Read-only hooks the end-to-end tests and benchmarks use (window.__na62); see SceneBridge. */
 export interface TestHooks {
   /** last frame's counters; `frame` counts rendered frames */
@@ -12,6 +14,12 @@ export interface TestHooks {
   trackScreenPoint(k: number): { x: number; y: number } | undefined;
   /** what the event overlay draws now */
   eventCounts(): { trackSegments: number; hitSegments: number; straws: number; tiles: number; tracks: number } | undefined;
+  /** the last rendered frames, each with the event it showed */
+  recentFrames(): readonly FrameRecord[];
+  /** finish every frame with a one-pixel read (benchmarks: frame times include the GPU's work) */
+  setFrameSync(on: boolean): void;
+  /** ask for a re-render without changing anything */
+  invalidate(): void;
 }
 
 declare global {
