@@ -8,7 +8,7 @@
  *
  * Run: npm run build:web && node bench/stepping.bench.mjs   (BENCH_STEPS, default 200)
  */
-/* global window, document, KeyboardEvent, requestAnimationFrame -- stepOnce and rerenderOnce run in the page */
+/* global document, KeyboardEvent, requestAnimationFrame -- stepOnce and rerenderOnce run in the page */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { serveStatic } from '../scripts/static-server.mjs';
 import { launchChromium } from '../scripts/browser.mjs';
