@@ -34,7 +34,7 @@ async function start(): Promise<void> {
 
   const FILTERS: Record<string, { name: string; extensions: string[] }> = {
     png: { name: 'PNG image', extensions: ['png'] }, csv: { name: 'CSV table', extensions: ['csv'] },
-    json: { name: 'JSON', extensions: ['json'] }, txt: { name: 'Text', extensions: ['txt'] },
+    json: { name: 'JSON', extensions: ['json'] }, txt: { name: 'Text', extensions: ['txt'] }, svg: { name: 'SVG image', extensions: ['svg'] },
   };
   const saveDeps: SaveFileDeps = {
     async chooseSavePath(defaultPath, ext) {

@@ -7,7 +7,7 @@
 export type CommandId =
   | 'view.3d' | 'view.side' | 'view.top' | 'view.beam'
   | 'view.fit' | 'view.compressMore' | 'view.compressLess' | 'view.compressReset'
-  | 'view.toggleLabels' | 'view.toggleTheme' | 'view.nextStation' | 'view.prevStation'
+  | 'view.toggleLabels' | 'view.toggleTheme' | 'view.nextStation' | 'view.prevStation' | 'view.toggleAnalysis'
   | 'file.savePng' | 'file.open' | 'file.generate'
   | 'event.next' | 'event.prev' | 'event.first' | 'event.last' | 'event.toggleTruth' | 'event.fit'
   | 'help.shortcuts';
@@ -33,6 +33,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'view.compressReset', label: 'Compression 1:1 (true scale)', keys: ['='], menu: 'View' },
   { id: 'view.toggleLabels', label: 'Show/hide element labels', keys: ['l'], menu: 'View' },
   { id: 'view.toggleTheme', label: 'Dark/light theme', keys: ['t'], menu: 'View' },
+  { id: 'view.toggleAnalysis', label: 'Show/hide the analysis plots', keys: ['p'], menu: 'View' },
   { id: 'file.open', label: 'Open an event file', keys: ['Ctrl+o'], menu: 'File' },
   { id: 'file.generate', label: 'Generate events with the fast MC', keys: ['Ctrl+g'], menu: 'File' },
   { id: 'file.savePng', label: 'Save the current view as PNG', keys: ['Ctrl+s'], menu: 'File' },

@@ -14,7 +14,7 @@ export const SelectionResultSchema = z.object({
   format: z.literal('na62-selection'),
   formatVersion: z.literal(1),
   software: z.object({ name: z.string(), version: z.string() }),
-  selection: z.object({ preset: z.enum(PRESET_IDS), params: z.record(z.string(), z.union([z.number(), z.string()])), disabled: z.array(z.string()), expressions: z.array(z.string()) }),
+  selection: z.object({ preset: z.enum(PRESET_IDS), params: z.record(z.string(), z.union([z.number(), z.string()])), disabled: z.array(z.string()), expressions: z.array(z.string()), keep: z.array(z.string()).optional() }),
   inputs: z.array(z.object({ file: z.string(), events: z.number().int().nonnegative(), firstEvent: z.number().int().nonnegative() })),
   cutflow: z.array(Row).min(1),
   regions: z.object({ SR: z.object({ n: z.number(), w: z.number() }).optional(), CR: z.object({ n: z.number(), w: z.number() }).optional() }),

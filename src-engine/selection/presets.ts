@@ -4,6 +4,7 @@
  * is a parameter with the reference's stated default; the source is given beside each.
  */
 import type { VariableColumns } from '../reco/variables';
+import type { RegionShape } from '../../src-shared/selection/types';
 
 export type ParamValue = number | string;
 export type Params = Readonly<Record<string, ParamValue>>;
@@ -38,6 +39,8 @@ export interface RegionSpec {
   /** masked until the user unblinds */
   readonly blinded: boolean;
   readonly test: (v: VariableColumns, i: number, p: NumParams) => boolean;
+  /** the same region as a shape to draw (the CR is drawn as its outer box, the SR over it) */
+  readonly shape: (p: NumParams) => RegionShape;
 }
 
 export interface SelectionPreset {
@@ -88,6 +91,7 @@ const vertexCuts = (): CutSpec[] => [
 ];
 const controlRegion = (srTest: RegionSpec['test']): RegionSpec => ({
   id: 'CR', label: 'control region', source: 'A§2.2 14 [S]', blinded: true,
+  shape: (p) => ({ kind: 'box', x: 'z_tax', y: 'cda_tax', x0: p['crZMin']!, x1: p['crZMax']!, y0: 0, y1: p['crCdaMax']! }),
   test: (v, i, p) => v.cda_tax[i]! < p['crCdaMax']! && v.z_tax[i]! > p['crZMin']! && v.z_tax[i]! < p['crZMax']! && !srTest(v, i, p),
 });
 
@@ -110,7 +114,10 @@ export const DUMP_MUMU: SelectionPreset = {
     { id: 'lav_veto', label: 'no in-time LAV activity', source: 'A§2.2 7 [S]', params: ['lavWindow'], switchable: true, test: (v, i) => v.nlav[i] === 0 },
     ...vertexCuts(),
   ],
-  regions: [{ id: 'SR', label: 'signal region (box)', source: 'A§2.2 13 [S]', blinded: true, test: srMuMu }, controlRegion(srMuMu)],
+  regions: [{
+    id: 'SR', label: 'signal region (box)', source: 'A§2.2 13 [S]', blinded: true, test: srMuMu,
+    shape: (p) => ({ kind: 'box', x: 'z_tax', y: 'cda_tax', x0: p['srZMin']!, x1: p['srZMax']!, y0: 0, y1: p['srCdaMax']! }),
+  }, controlRegion(srMuMu)],
   keyVariables: ['m_mumu', 'cda_tax', 'z_tax', 'vz', 'cda', 'dt', 'p1', 'p2', 'eop1', 'eop2'],
 };
 
@@ -133,7 +140,10 @@ export const DUMP_EE: SelectionPreset = {
     { id: 'anti0_veto', label: 'no in-time ANTI0 activity', source: 'A§3.2 4 [S]', params: ['anti0Window'], switchable: true, test: (v, i) => v.nanti0[i] === 0 },
     ...vertexCuts(),
   ],
-  regions: [{ id: 'SR', label: 'signal region (ellipse)', source: 'A§3.2 6 [S]', blinded: true, test: srEE }, controlRegion(srEE)],
+  regions: [{
+    id: 'SR', label: 'signal region (ellipse)', source: 'A§3.2 6 [S]', blinded: true, test: srEE,
+    shape: (p) => ({ kind: 'ellipse', x: 'z_tax', y: 'cda_tax', cx: p['srZ0']!, cy: 0, ax: p['srAz']!, ay: p['srAcda']! }),
+  }, controlRegion(srEE)],
   keyVariables: ['m_ee', 'cda_tax', 'z_tax', 'vz', 'cda', 'dt', 'p1', 'p2', 'eop1', 'eop2'],
 };
 
@@ -173,7 +183,10 @@ export const KAON_PI4E: SelectionPreset = {
         }
       } },
   ],
-  regions: [{ id: 'SR', label: 'signal region (484–504 MeV/c²)', source: 'A§4.2 7 [S]', blinded: true, test: (v, i, p) => v.m_pi4e[i]! > p['srMin']! && v.m_pi4e[i]! < p['srMax']! }],
+  regions: [{
+    id: 'SR', label: 'signal region (484–504 MeV/c²)', source: 'A§4.2 7 [S]', blinded: true, test: (v, i, p) => v.m_pi4e[i]! > p['srMin']! && v.m_pi4e[i]! < p['srMax']!,
+    shape: (p) => ({ kind: 'band', v: 'm_pi4e', lo: p['srMin']!, hi: p['srMax']! }),
+  }],
   keyVariables: ['m_pi4e', 'm_4e', 'm_ee_lo', 'm_ee_hi', 'kvz', 'kchi2', 'ptot'],
 };
 

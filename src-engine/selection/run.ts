@@ -4,10 +4,10 @@
  * Results of shards merge exactly into the result of one run; blinding is applied on the way out.
  */
 import type { EventFile } from '../io/event-file';
-import { batchReco, type VariableColumns } from '../reco/variables';
+import { batchReco, VARIABLE_NAMES, type VariableColumns, type VariableName } from '../reco/variables';
 import { compileExpression } from './expression';
 import { presetById, type CutSpec, type NumParams, type ParamValue, type SelectionPreset } from './presets';
-import type { Candidate, CutFlowRow, RegionId, SelectionConfigInput, SelectionResult } from '../../src-shared/selection/types';
+import type { Candidate, CutFlowRow, RegionId, RegionShape, SelectionConfigInput, SelectionResult } from '../../src-shared/selection/types';
 import { SelectionConfigSchema } from '../../src-shared/selection/types';
 import { UserFacingError } from '../dispatch';
 
@@ -19,6 +19,9 @@ export interface ResolvedSelection {
   readonly num: NumParams;
   readonly disabled: readonly string[];
   readonly expressions: readonly string[];
+  readonly keep: readonly string[];
+  /** listed with each candidate: the preset's key variables, then those asked to keep */
+  readonly keyVariables: readonly VariableName[];
   readonly cuts: readonly (CutSpec & { enabled: boolean })[];
 }
 
@@ -37,6 +40,8 @@ export function resolveSelection(input: SelectionConfigInput): ResolvedSelection
     params[k] = v;
   }
   for (const id of cfg.disabled) if (!preset.cuts.some((c) => c.id === id)) throw new UserFacingError('bad-request', `${preset.id}: no cut "${id}"`);
+  for (const k of cfg.keep) if (!(VARIABLE_NAMES as readonly string[]).includes(k)) throw new UserFacingError('bad-request', `no variable "${k}" to keep (variables: ${VARIABLE_NAMES.join(', ')})`);
+  const keyVariables = [...new Set([...preset.keyVariables, ...(cfg.keep as VariableName[])])];
   const exprCuts: CutSpec[] = cfg.expressions.map((text, k) => {
     let fn: ReturnType<typeof compileExpression>;
     try {
@@ -49,9 +54,15 @@ export function resolveSelection(input: SelectionConfigInput): ResolvedSelection
   const num = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? v : NaN])) as Record<string, number>;
   const numParams = { ...num, hypothesis: typeof params['hypothesis'] === 'string' ? params['hypothesis'] : undefined } as NumParams;
   return {
-    preset, params, num: numParams, disabled: cfg.disabled, expressions: cfg.expressions,
+    preset, params, num: numParams, disabled: cfg.disabled, expressions: cfg.expressions, keep: cfg.keep, keyVariables,
     cuts: [...preset.cuts, ...exprCuts].map((c) => ({ ...c, enabled: !cfg.disabled.includes(c.id) })),
   };
+}
+
+/** The regions of a selection as shapes to draw, for its parameters. */
+export function regionShapes(input: SelectionConfigInput): { id: RegionId; label: string; blinded: boolean; shape: RegionShape }[] {
+  const sel = resolveSelection(input);
+  return sel.preset.regions.map((r) => ({ id: r.id, label: r.label, blinded: r.blinded, shape: r.shape(sel.num) }));
 }
 
 const recoOptions = (s: ResolvedSelection) => ({ lavWindow: s.num['lavWindow'] ?? 5, anti0Window: s.num['anti0Window'] ?? 5 });
@@ -150,7 +161,7 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
   const first = Math.min(b0 * bs, file.numEvents), last = Math.min(b1 * bs, file.numEvents);
   const counts = new Float64Array(sel.cuts.length + 1), weights = new Float64Array(sel.cuts.length + 1);
   const regions: Record<RegionId, { n: number; w: number }> = { SR: { n: 0, w: 0 }, CR: { n: 0, w: 0 } };
-  const out = new CandidateCollector(file.name, sel.preset.keyVariables);
+  const out = new CandidateCollector(file.name, sel.keyVariables);
   const reco = recoOptions(sel);
   let vars: VariableColumns | undefined;
   const early = sel.cuts[0]?.enabled && sel.cuts[0].multiplicityOnly ? sel.cuts[0] : undefined;
@@ -161,7 +172,7 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     vars = r.v;
     const w = columns.header['weight']!, run = columns.header['run']!, burst = columns.header['burst']!, event = columns.header['event']!;
     const nCuts = sel.cuts.length;
-    const keyColumns = sel.preset.keyVariables.map((k) => vars![k]);
+    const keyColumns = sel.keyVariables.map((k) => vars![k]);
     // most events fail a multiplicity cut first: decide it before reconstructing the rest
     if (early) r.multiplicities();
     let n0 = 0, w0 = 0;
@@ -187,9 +198,9 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
   sel.cuts.forEach((c, k) => cutflow.push({ id: c.id, label: c.label, enabled: c.enabled, n: counts[k + 1]!, w: weights[k + 1]! }));
   const result: SelectionResult = {
     format: 'na62-selection', formatVersion: 1, software: SOFTWARE,
-    selection: { preset: sel.preset.id, params: sel.params, disabled: [...sel.disabled], expressions: [...sel.expressions] },
+    selection: { preset: sel.preset.id, params: sel.params, disabled: [...sel.disabled], expressions: [...sel.expressions], ...(sel.keep.length ? { keep: [...sel.keep] } : {}) },
     inputs: [{ file: file.name, events: last - first, firstEvent: first }],
-    cutflow, regions, blinded: false, masked: { n: 0, w: 0 }, candidates: [], keyVariables: [...sel.preset.keyVariables],
+    cutflow, regions, blinded: false, masked: { n: 0, w: 0 }, candidates: [], keyVariables: [...sel.keyVariables],
   };
   return { result, packed: out.packed() };
 }

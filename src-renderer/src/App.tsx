@@ -21,6 +21,8 @@ import { SelectionPanel } from './panels/SelectionPanel';
 import { EventDisplayPanel } from './panels/EventDisplayPanel';
 import { bindSelectionApi, useSelectionStore } from './state/selection-store';
 import { autosaveSession, restoreSession } from './state/session';
+import { useAnalysisStore } from './state/analysis-store';
+import { AnalysisPanel } from './panels/AnalysisPanel';
 
 /** `?baseline=unmerged`: the benchmark's baseline, every part drawn on its own (never used by the UI). */
 const UNMERGED_BASELINE = new URLSearchParams(window.location.search).get('baseline') === 'unmerged';
@@ -45,6 +47,7 @@ export function App({ api }: { api: Na62Api }) {
   const [generateOpen, setGenerateOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
   const theme = useViewStore((s) => s.theme);
+  const analysisOpen = useAnalysisStore((s) => s.open);
 
   useEffect(() => bindDataApi(api), [api]);
   const catalogueReady = useMemo(() => bindSelectionApi(api).catch(() => {}), [api]);
@@ -147,7 +150,7 @@ export function App({ api }: { api: Na62Api }) {
   }, [info]);
 
   return (
-    <div className="app">
+    <div className={`app${analysisOpen ? ' with-analysis' : ''}`}>
       <Toolbar model={model} onSavePng={() => void savePng()} busy={busy} onOpen={openFile} onGenerate={() => setGenerateOpen(true)} />
       <div className="side-panel">
         <DataPanel />
@@ -159,6 +162,7 @@ export function App({ api }: { api: Na62Api }) {
         {error && <div className="error" role="alert">The engine did not answer: {error}</div>}
         {model ? <DetectorView model={model} unmerged={UNMERGED_BASELINE} /> : !error && <div className="loading">Loading the detector…</div>}
       </main>
+      {analysisOpen && <AnalysisPanel api={api} onMessage={setMessage} />}
       <footer className="status-bar">
         <span data-testid="status">{status}</span>
         <TaskBar />

@@ -33,6 +33,7 @@ export function createApiClient(transport: Transport, request: RequestFn, extras
     },
     async getDetector() { return unwrap(await request('detector')); },
     async savePng(req) { return unwrap(await request('savePng', req)); },
+    async saveText(req) { return unwrap(await request('saveText', req)); },
     async listDatasets() { return unwrap(await request('datasets')); },
     async getEvent(dataset, index) { return unwrap(await request('event', { dataset, index })); },
     async findEvent(dataset, run, burst, event) { return unwrap(await request('findEvent', { dataset, run, burst, event })); },

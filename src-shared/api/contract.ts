@@ -155,6 +155,8 @@ export interface Na62Api {
   getInfo(): Promise<AppInfo>;
   getDetector(): Promise<DetectorDescription>;
   savePng(req: SavePngRequest): Promise<SaveResult>;
+  /** save a text file the renderer made (SVG, CSV, JSON): native dialog in Electron, a download in the browser */
+  saveText(req: SaveTextRequest): Promise<SaveResult>;
   listDatasets(): Promise<DatasetInfo[]>;
   getEvent(dataset: string, index: number): Promise<Na62Event>;
   /** index of the event run:burst:event in the dataset, or null */

@@ -59,7 +59,7 @@ export const REQUEST_SCHEMAS: { [K in keyof ApiRequests]: z.ZodType<ApiRequests[
   setBlinding: z.object({ blind: z.boolean(), confirm: z.string().max(40).optional() }).strict(),
   exportSelection: z.object({ dataset: DatasetId, format: z.enum(['csv', 'json']) }).strict(),
   saveText: z.object({
-    suggestedName: z.string().min(1).max(200).regex(/^[^\\/:*?"<>|]+\.(csv|json|txt)$/i, 'must be a plain .csv, .json or .txt file name'),
+    suggestedName: z.string().min(1).max(200).regex(/^[^\\/:*?"<>|]+\.(csv|json|txt|svg)$/i, 'must be a plain .csv, .json, .txt or .svg file name'),
     text: z.string().max(200 * 1024 * 1024),
   }).strict(),
   loadCandidatesDialog: EmptyRequest,

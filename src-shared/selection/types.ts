@@ -12,9 +12,17 @@ export const SelectionConfigSchema = z.object({
   disabled: z.array(z.string().max(40)).max(50).default([]),
   /** extra cuts as expressions over the variables */
   expressions: z.array(z.string().max(2000)).max(20).default([]),
+  /** more variables to list with each candidate, beside the preset's key variables (plots on demand) */
+  keep: z.array(z.string().max(40)).max(40).default([]),
 }).strict();
 export type SelectionConfig = z.output<typeof SelectionConfigSchema>;
 export type SelectionConfigInput = z.input<typeof SelectionConfigSchema>;
+
+/** Where a region lies in its variables, for drawing it (values in the variables' units: mm, MeV/c²). */
+export type RegionShape =
+  | { readonly kind: 'box'; readonly x: 'z_tax'; readonly y: 'cda_tax'; readonly x0: number; readonly x1: number; readonly y0: number; readonly y1: number }
+  | { readonly kind: 'ellipse'; readonly x: 'z_tax'; readonly y: 'cda_tax'; readonly cx: number; readonly cy: number; readonly ax: number; readonly ay: number }
+  | { readonly kind: 'band'; readonly v: 'm_pi4e'; readonly lo: number; readonly hi: number };
 
 export interface CutFlowRow { readonly id: string; readonly label: string; readonly enabled: boolean; readonly n: number; readonly w: number }
 export type RegionId = 'SR' | 'CR';
@@ -34,7 +42,7 @@ export interface SelectionResult {
   readonly format: 'na62-selection';
   readonly formatVersion: 1;
   readonly software: { readonly name: string; readonly version: string };
-  readonly selection: { readonly preset: PresetId; readonly params: Readonly<Record<string, number | string>>; readonly disabled: readonly string[]; readonly expressions: readonly string[] };
+  readonly selection: { readonly preset: PresetId; readonly params: Readonly<Record<string, number | string>>; readonly disabled: readonly string[]; readonly expressions: readonly string[]; readonly keep?: readonly string[] };
   readonly inputs: readonly { readonly file: string; readonly events: number; readonly firstEvent: number }[];
   readonly cutflow: readonly CutFlowRow[];
   /** events (and weights) in each region; while blind, only their sum over the masked regions */

@@ -14,7 +14,7 @@ function download(key: 'savePng' | 'saveText', raw: unknown): Envelope<SaveResul
   const req = parsed.data as { suggestedName: string; data?: Uint8Array; text?: string };
   const suggestedName = req.suggestedName;
   const data = req.data ?? new TextEncoder().encode(req.text ?? '');
-  const type = key === 'savePng' ? 'image/png' : suggestedName.endsWith('.json') ? 'application/json' : 'text/csv';
+  const type = key === 'savePng' ? 'image/png' : suggestedName.endsWith('.json') ? 'application/json' : suggestedName.endsWith('.svg') ? 'image/svg+xml' : 'text/csv';
   const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
   const a = document.createElement('a');
   a.href = url;

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useDataStore, showEvent } from '../state/data-store';
 import { checkExpressions, exportResult, loadCandidateList, runCurrentSelection, setBlind, useSelectionStore } from '../state/selection-store';
 import type { PresetId } from '../../../src-shared/selection/types';
-import { sortedCandidates } from '../state/navigation';
+import { tableCandidates } from '../state/navigation';
 
 const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(4));
 
@@ -41,7 +41,7 @@ export function SelectionPanel() {
   if (!s.catalogue || !preset) return null;
   const r = s.result && s.resultDataset === current ? s.result : undefined;
   const all = r?.cutflow[0];
-  const rows = r ? sortedCandidates(r.candidates, s.sort) : [];
+  const rows = r ? tableCandidates(r.candidates, s.sort, s.brush) : [];
   const shownKeys = r ? r.keyVariables.slice(0, 4) : [];
   const sortBy = (key: string) => useSelectionStore.setState({ sort: s.sort?.key === key ? { key, dir: s.sort.dir === 1 ? -1 : 1 } : { key, dir: 1 } });
   const arrow = (key: string) => (s.sort?.key === key ? (s.sort.dir === 1 ? ' ▲' : ' ▼') : '');
@@ -105,6 +105,12 @@ export function SelectionPanel() {
             {r.blinded ? <>masked (SR + CR): <b>{r.masked.n}</b> events, not listed</> : Object.entries(r.regions).map(([k, v]) => `${k}: ${v!.n} (w ${fmt(v!.w)})`).join(' · ')}
           </div>
           <label className="check small"><input type="checkbox" checked={s.walkCandidates} onChange={(e) => useSelectionStore.setState({ walkCandidates: e.target.checked })} data-testid="walk-candidates" /> ←/→ step through these candidates</label>
+          {s.brush && (
+            <div className="brush-note small" data-testid="brush-note">
+              {rows.length} of {r.candidates.length} in the brushed range: {s.brush.label}{' '}
+              <button type="button" onClick={() => useSelectionStore.setState({ brush: undefined })} title="Show every candidate again" data-testid="clear-brush">✕ clear</button>
+            </div>
+          )}
           <table className="candidates" data-testid="candidates">
             <thead><tr>
               <th className="sortable" onClick={() => sortBy('rbe')}>run:burst:event{arrow('rbe')}</th>

@@ -3,6 +3,7 @@ import type { CommandId } from '../../../src-shared/commands';
 import type { DetectorModel } from '../geometry/detector-model';
 import { useViewStore } from '../state/view-store';
 import { useDataStore } from '../state/data-store';
+import { useAnalysisStore } from '../state/analysis-store';
 import { first, last, step } from '../state/navigation';
 
 /** Elements a beam's-eye view can look at, upstream to downstream (planes and stations, not long tubes). */
@@ -33,6 +34,7 @@ export function runCommand(id: CommandId, ctx: CommandContext): void {
     case 'view.compressReset': return s.setCompression(1);
     case 'view.toggleLabels': return s.toggleLabels();
     case 'view.toggleTheme': return s.toggleTheme();
+    case 'view.toggleAnalysis': useAnalysisStore.setState((x) => ({ open: !x.open })); return;
     case 'view.nextStation':
     case 'view.prevStation': {
       if (!ctx.model) return;

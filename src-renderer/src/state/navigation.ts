@@ -5,7 +5,7 @@
  */
 import type { Candidate } from '../../../src-shared/selection/types';
 import { showEvent, useDataStore } from './data-store';
-import { useSelectionStore } from './selection-store';
+import { useSelectionStore, type CandidateBrush } from './selection-store';
 
 export type SortKey = 'rbe' | 'region' | string;
 export interface SortState { readonly key: SortKey; readonly dir: 1 | -1 }
@@ -25,12 +25,18 @@ export function sortedCandidates(list: readonly Candidate[], sort: SortState | u
   });
 }
 
+/** The candidates the table lists: those inside a plot's brush (all without one), in the table's order. */
+export function tableCandidates(list: readonly Candidate[], sort: SortState | undefined, brush: CandidateBrush | undefined): readonly Candidate[] {
+  return sortedCandidates(brush ? list.filter((c) => brush.events.has(c.index)) : list, sort);
+}
+
 /** The candidate list that stepping walks, if the current dataset has a selection result with candidates. */
 export function walkList(): readonly Candidate[] | undefined {
   const s = useSelectionStore.getState();
   const current = useDataStore.getState().current;
   if (!s.result || s.resultDataset !== current || !s.result.candidates.length || !s.walkCandidates) return undefined;
-  return sortedCandidates(s.result.candidates, s.sort);
+  const list = tableCandidates(s.result.candidates, s.sort, s.brush);
+  return list.length ? list : undefined;
 }
 
 /** Position of the shown event in the walked list (−1 when it is not a candidate). */

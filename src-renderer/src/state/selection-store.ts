@@ -21,11 +21,26 @@ export interface SelectionState {
   sort: SortState | undefined;
   /** step through the candidates (else through every event of the file) */
   walkCandidates: boolean;
+  /** variables to list with each candidate beyond the preset's key variables (plots on demand) */
+  keep: string[];
+  /** a range brushed in an analysis plot: the candidate list (and stepping) keeps only these events */
+  brush: CandidateBrush | undefined;
+}
+
+export interface CandidateBrush {
+  /** the plot it was drawn in, and the range in that plot's display units */
+  readonly plot: string;
+  readonly range: { readonly x: readonly [number, number]; readonly y?: readonly [number, number] };
+  /** what it says, for the list's header ("m_mumu in [300, 420] MeV/c²") */
+  readonly label: string;
+  /** event indices (in the dataset) inside the range */
+  readonly events: ReadonlySet<number>;
 }
 
 export const useSelectionStore = create<SelectionState>()(() => ({
   catalogue: undefined, preset: 'dump-mumu', params: {}, disabled: [], expressions: '', expressionError: undefined,
   running: undefined, result: undefined, resultDataset: undefined, blind: true, error: undefined, sort: undefined, walkCandidates: true,
+  keep: [], brush: undefined,
 }));
 
 let api: Na62Api | undefined;
@@ -56,8 +71,8 @@ export async function runCurrentSelection(): Promise<void> {
   const taskId = `sel-${Date.now().toString(36)}`;
   useSelectionStore.setState({ running: taskId, error: undefined });
   try {
-    const result = await api.runSelection({ taskId, dataset, selection: { preset: s.preset, params: s.params, disabled: s.disabled, expressions: expressionsOf(s.expressions) } });
-    useSelectionStore.setState({ result, resultDataset: dataset, running: undefined });
+    const result = await api.runSelection({ taskId, dataset, selection: { preset: s.preset, params: s.params, disabled: s.disabled, expressions: expressionsOf(s.expressions), keep: s.keep } });
+    useSelectionStore.setState({ result, resultDataset: dataset, running: undefined, brush: undefined });
   } catch (e) {
     useSelectionStore.setState({ error: message(e), running: undefined });
   }
@@ -92,8 +107,18 @@ export async function loadCandidateList(): Promise<void> {
   if (!api || !dataset) return;
   try {
     const result = await api.loadCandidateList();
-    if (result) useSelectionStore.setState({ result, resultDataset: dataset, preset: result.selection.preset, error: undefined });
+    if (result) useSelectionStore.setState({ result, resultDataset: dataset, preset: result.selection.preset, error: undefined, brush: undefined });
   } catch (e) {
     useSelectionStore.setState({ error: message(e) });
   }
+}
+
+/** The current selection, as set up, on another dataset (a background sample for the plots). */
+export async function runSelectionOn(dataset: string): Promise<SelectionResult> {
+  const s = useSelectionStore.getState();
+  if (!api) throw new Error('the engine is not connected');
+  return api.runSelection({
+    taskId: `bg-${Date.now().toString(36)}`, dataset,
+    selection: { preset: s.preset, params: s.params, disabled: s.disabled, expressions: expressionsOf(s.expressions), keep: s.keep },
+  });
 }

@@ -1,0 +1,152 @@
+/**
+ * What the analysis panel plots for a selection result: the paper's CDA_TAX–Z_TAX plane and the
+ * m_ℓℓ histogram in dump mode, m_π4e with its SR band in kaon mode, vertex z, Δt and E/p, and any
+ * variable on demand. Pure: candidates in, plot inputs out (display units: m for z, mm, ns, MeV/c²).
+ */
+import type { Candidate, RegionShape, SelectionResult } from '../../../src-shared/selection/types';
+import { autoRange, histogram, type BinSpec, type Histogram } from '../../../src-shared/analysis/histogram';
+import type { Band, Region2D } from './plots';
+
+export interface HistSpec {
+  readonly kind: 'hist';
+  readonly id: string;
+  readonly title: string;
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly h: Histogram;
+  /** one entry per value: the value (display units) and the position of its candidate in the result */
+  readonly values: Float64Array;
+  readonly owners: Int32Array;
+  readonly bands: readonly Band[];
+}
+
+export interface ScatterSpec {
+  readonly kind: 'scatter';
+  readonly id: string;
+  readonly title: string;
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly xs: Float64Array;
+  readonly ys: Float64Array;
+  readonly domainX?: readonly [number, number];
+  readonly domainY?: readonly [number, number];
+  readonly regions: readonly Region2D[];
+  readonly density?: { readonly xs: Float64Array; readonly ys: Float64Array; readonly label: string };
+  /** candidates outside the drawn frame (the plane has a fixed frame) */
+  readonly outside: number;
+}
+
+export type PlotSpec = HistSpec | ScatterSpec;
+
+export interface VariableInfo { readonly unit: string; readonly meaning: string }
+
+export interface AnalysisInput {
+  readonly result: SelectionResult;
+  readonly shapes: readonly { id: string; blinded: boolean; shape: RegionShape }[];
+  readonly variables: Readonly<Record<string, readonly [string, string]>>;
+  readonly weighted: boolean;
+  /** candidates of a background sample, drawn as a density under the CDA_TAX–Z_TAX plane */
+  readonly background?: { readonly candidates: readonly Candidate[]; readonly label: string };
+  /** a variable on demand, alone (histogram) or against another (scatter) */
+  readonly custom?: { readonly x: string; readonly y?: string };
+}
+
+/** positions along the beam: shown in metres */
+const Z_POSITIONS = ['vz', 'kvz', 'z_tax'];
+
+/** Display scale of a variable: z positions in metres, everything else in its own unit. */
+export function displayOf(name: string, variables: AnalysisInput['variables']): { factor: number; label: string } {
+  const unit = variables[name]?.[0] ?? '';
+  if (unit === 'mm' && Z_POSITIONS.includes(name)) return { factor: 1e-3, label: `${name} [m]` };
+  return { factor: 1, label: unit ? `${name} [${unit}]` : name };
+}
+
+const column = (cands: readonly Candidate[], name: string, factor = 1): Float64Array =>
+  Float64Array.from(cands, (c) => { const v = c.vars[name]; return v === undefined ? NaN : v * factor; });
+
+function hist1d(id: string, title: string, input: AnalysisInput, names: readonly string[], bins: BinSpec | number, bands: readonly Band[] = []): HistSpec | undefined {
+  const cands = input.result.candidates;
+  if (!names.every((n) => input.result.keyVariables.includes(n))) return undefined;
+  const d = displayOf(names[0]!, input.variables);
+  const values = new Float64Array(cands.length * names.length), owners = new Int32Array(values.length), weights = new Float64Array(values.length);
+  let k = 0;
+  for (const n of names) {
+    for (let i = 0; i < cands.length; i++) {
+      const v = cands[i]!.vars[n];
+      values[k] = v === undefined ? NaN : v * d.factor; owners[k] = i; weights[k] = input.weighted ? cands[i]!.weight : 1; k++;
+    }
+  }
+  const spec = typeof bins === 'number' ? autoRange(values, bins) : bins;
+  const h = histogram(values, spec, weights);
+  const width = (spec.hi - spec.lo) / spec.bins;
+  const unit = /\[(.*)\]$/.exec(d.label)?.[1];
+  const xLabel = names.length > 1 ? d.label.replace(names[0]!, names.join(', ')) : d.label;
+  const yLabel = `${input.weighted ? 'Σw' : 'events'} / ${Number(width.toPrecision(3))}${unit ? ` ${unit}` : ''}`;
+  return { kind: 'hist', id, title, xLabel, yLabel, h, values, owners, bands };
+}
+
+/** The Figure 3 plane: Z_TAX in m across, CDA_TAX in mm up, with the preset's regions. */
+function taxPlane(input: AnalysisInput): ScatterSpec | undefined {
+  const r = input.result;
+  if (!r.keyVariables.includes('cda_tax') || !r.keyVariables.includes('z_tax')) return undefined;
+  const xs = column(r.candidates, 'z_tax', 1e-3), ys = column(r.candidates, 'cda_tax');
+  const regions: Region2D[] = [];
+  for (const s of input.shapes) {
+    const masked = r.blinded && s.blinded;
+    if (s.shape.kind === 'box') regions.push({ kind: 'box', id: s.id, x0: s.shape.x0 / 1000, x1: s.shape.x1 / 1000, y0: s.shape.y0, y1: s.shape.y1, masked });
+    else if (s.shape.kind === 'ellipse') regions.push({ kind: 'ellipse', id: s.id, cx: s.shape.cx / 1000, cy: s.shape.cy, ax: s.shape.ax / 1000, ay: s.shape.ay, masked });
+  }
+  // frame: the CR with room around it, as the paper's figure (display choice)
+  const cr = regions.find((x) => x.id === 'CR' && x.kind === 'box') as Extract<Region2D, { kind: 'box' }> | undefined;
+  const domainX: [number, number] = cr ? [cr.x0 - 16, cr.x1 + 30] : [-20, 80];
+  const domainY: [number, number] = [0, cr ? cr.y1 * 1.6 : 240];
+  let outside = 0;
+  for (let i = 0; i < xs.length; i++) {
+    if (!(xs[i]! >= domainX[0] && xs[i]! <= domainX[1] && ys[i]! >= domainY[0] && ys[i]! <= domainY[1])) outside++;
+  }
+  const bg = input.background;
+  return {
+    kind: 'scatter', id: 'tax', title: 'CDA_TAX vs Z_TAX', xLabel: 'Z_TAX [m]', yLabel: 'CDA_TAX [mm]', xs, ys, domainX, domainY, regions, outside,
+    ...(bg ? { density: { xs: column(bg.candidates, 'z_tax', 1e-3), ys: column(bg.candidates, 'cda_tax'), label: bg.label } } : {}),
+  };
+}
+
+function customPlot(input: AnalysisInput): PlotSpec | undefined {
+  const c = input.custom;
+  if (!c || !input.result.keyVariables.includes(c.x)) return undefined;
+  if (!c.y) return hist1d('custom', c.x, input, [c.x], 40);
+  if (!input.result.keyVariables.includes(c.y)) return undefined;
+  const dx = displayOf(c.x, input.variables), dy = displayOf(c.y, input.variables);
+  return {
+    kind: 'scatter', id: 'custom', title: `${c.y} vs ${c.x}`, xLabel: dx.label, yLabel: dy.label,
+    xs: column(input.result.candidates, c.x, dx.factor), ys: column(input.result.candidates, c.y, dy.factor), regions: [], outside: 0,
+  };
+}
+
+export function analysisPlots(input: AnalysisInput): PlotSpec[] {
+  const r = input.result;
+  const out: (PlotSpec | undefined)[] = [];
+  if (r.selection.preset === 'kaon-pi4e') {
+    const bands = input.shapes.filter((s) => s.shape.kind === 'band').map((s) => {
+      const b = s.shape as Extract<RegionShape, { kind: 'band' }>;
+      return { lo: b.lo, hi: b.hi, label: s.id, masked: r.blinded && s.blinded };
+    });
+    out.push(
+      hist1d('mass', 'm_π4e', input, ['m_pi4e'], { lo: 440, hi: 540, bins: 50 }, bands),
+      hist1d('m4e', 'm_4e', input, ['m_4e'], 40),
+      hist1d('vz', 'vertex z', input, ['kvz'], { lo: 100, hi: 185, bins: 34 }),
+      hist1d('chi2', 'vertex χ²', input, ['kchi2'], { lo: 0, hi: 30, bins: 30 }),
+    );
+  } else {
+    const m = r.selection.preset === 'dump-ee' ? 'm_ee' : 'm_mumu';
+    out.push(
+      taxPlane(input),
+      hist1d('mass', m, input, [m], 40),
+      hist1d('vz', 'vertex z', input, ['vz'], { lo: 100, hi: 185, bins: 34 }),
+      hist1d('dt', 'Δt', input, ['dt'], { lo: -2, hi: 2, bins: 40 }),
+      hist1d('eop', 'E/p (both tracks)', input, ['eop1', 'eop2'], { lo: 0, hi: 1.5, bins: 60 }),
+    );
+  }
+  out.push(customPlot(input));
+  return out.filter((p): p is PlotSpec => p !== undefined);
+}

@@ -1,0 +1,198 @@
+/**
+ * The selection's distributions beside the display, linked both ways: the CDA_TAX–Z_TAX plane
+ * (Figure 3 of the paper) or m_π4e, the mass, vertex, timing and E/p histograms, any variable on
+ * demand, and the full cut-flow. A click on a point or bin opens that event; the event on show is
+ * marked in every plot; a brush filters the candidate list. Every plot saves as PNG or SVG.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Na62Api } from '../../../src-shared/api/contract';
+import type { SelectionConfigInput } from '../../../src-shared/selection/types';
+import { cutflowTable } from '../../../src-shared/analysis/cutflow';
+import { regionShapes } from '../../../src-engine/selection/run';
+import { analysisPlots, type PlotSpec } from '../analysis/analysis-data';
+import { fmt, histogramPlot, scatterPlot } from '../analysis/plots';
+import { PLOT_THEMES } from '../analysis/plot-theme';
+import { plotSvgText, svgToPng, MAX_PNG_WIDTH } from '../analysis/plot-export';
+import { PlotView, type BrushRange } from '../analysis/PlotView';
+import { useAnalysisStore } from '../state/analysis-store';
+import { showEvent, useDataStore } from '../state/data-store';
+import { runCurrentSelection, runSelectionOn, useSelectionStore, type CandidateBrush } from '../state/selection-store';
+import { useViewStore } from '../state/view-store';
+
+const PLOT_SIZE = { width: 420, height: 250 };
+
+/** The events of a plot inside a brushed range. */
+function eventsIn(spec: PlotSpec, range: BrushRange, indexOf: (pos: number) => number): Set<number> {
+  const out = new Set<number>();
+  const inX = (v: number) => v >= range.x[0] && v <= range.x[1];
+  if (spec.kind === 'hist') {
+    for (let k = 0; k < spec.values.length; k++) if (inX(spec.values[k]!)) out.add(indexOf(spec.owners[k]!));
+  } else {
+    const y = range.y;
+    for (let i = 0; i < spec.xs.length; i++) if (inX(spec.xs[i]!) && (!y || (spec.ys[i]! >= y[0] && spec.ys[i]! <= y[1]))) out.add(indexOf(i));
+  }
+  return out;
+}
+
+const rangeText = (r: readonly [number, number]) => `[${fmt(r[0])}, ${fmt(r[1])}]`;
+
+function CutflowTable() {
+  const result = useSelectionStore((s) => s.result);
+  const lines = useMemo(() => (result ? cutflowTable(result.cutflow) : []), [result]);
+  if (!lines.length) return null;
+  const pct = (e: number, err?: number) => (Number.isFinite(e) ? `${(100 * e).toFixed(2)}${err !== undefined && Number.isFinite(err) ? ` ± ${(100 * err).toFixed(2)}` : ''}` : '—');
+  return (
+    <details className="cutflow-full" open>
+      <summary>cut-flow (efficiencies in %, binomial errors)</summary>
+      <table className="cutflow" data-testid="cutflow-full">
+        <thead><tr><th>cut</th><th>events</th><th>rel.</th><th>cum.</th><th>Σw</th><th>rel. w</th><th>cum. w</th></tr></thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={l.id} className={l.enabled ? '' : 'off'}>
+              <td title={l.label}>{l.id}{l.enabled ? '' : ' (off)'}</td><td>{l.n}</td><td>{pct(l.rel, l.relErr)}</td><td>{pct(l.cum, l.cumErr)}</td>
+              <td>{fmt(l.w)}</td><td>{pct(l.relW)}</td><td>{pct(l.cumW)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m: string) => void }) {
+  const a = useAnalysisStore();
+  const result = useSelectionStore((s) => s.result);
+  const resultDataset = useSelectionStore((s) => s.resultDataset);
+  const brush = useSelectionStore((s) => s.brush);
+  const catalogue = useSelectionStore((s) => s.catalogue);
+  const running = useSelectionStore((s) => s.running);
+  const current = useDataStore((s) => s.current);
+  const datasets = useDataStore((s) => s.datasets);
+  const shownIndex = useDataStore((s) => s.index);
+  const theme = PLOT_THEMES[useViewStore((s) => s.theme)];
+  const [busy, setBusy] = useState(false);
+  const r = result && resultDataset === current ? result : undefined;
+
+  const shapes = useMemo(() => {
+    if (!r) return [];
+    try { return regionShapes(r.selection as SelectionConfigInput); } catch { return []; }
+  }, [r]);
+  const bg = a.background && a.background.dataset === a.backgroundDataset ? a.background : undefined;
+  const specs = useMemo(() => (r && catalogue ? analysisPlots({
+    result: r, shapes, variables: catalogue.variables, weighted: a.weighted,
+    ...(bg ? { background: { candidates: bg.result.candidates, label: datasets.find((d) => d.id === bg.dataset)?.name ?? bg.dataset } } : {}),
+    ...(a.customX ? { custom: { x: a.customX, ...(a.customY ? { y: a.customY } : {}) } } : {}),
+  }) : []), [r, shapes, catalogue, a.weighted, bg, a.customX, a.customY, datasets]);
+
+  // the background sample follows the selection: rerun it when the selection's result changes
+  useEffect(() => {
+    const id = a.backgroundDataset;
+    if (!id || !r) { useAnalysisStore.setState({ background: undefined, backgroundError: undefined }); return; }
+    let live = true;
+    runSelectionOn(id)
+      .then((res) => { if (live) useAnalysisStore.setState({ background: { dataset: id, result: res }, backgroundError: undefined }); })
+      .catch((e: unknown) => { if (live) useAnalysisStore.setState({ backgroundError: e instanceof Error ? e.message : String(e) }); });
+    return () => { live = false; };
+  }, [a.backgroundDataset, r]);
+
+  const positionOf = useMemo(() => {
+    const m = new Map<number, number>();
+    r?.candidates.forEach((c, i) => m.set(c.index, i));
+    return m;
+  }, [r]);
+  const currentPos = positionOf.get(shownIndex) ?? -1;
+
+  const exportPlot = useCallback(async (spec: PlotSpec, format: 'png' | 'svg', svg: SVGSVGElement) => {
+    if (!r) return;
+    setBusy(true);
+    try {
+      const text = plotSvgText(svg, theme.background);
+      const base = `na62-${r.selection.preset}-${spec.id}${r.blinded ? '-blind' : ''}`;
+      if (format === 'svg') {
+        const res = await api.saveText({ suggestedName: `${base}.svg`, text });
+        onMessage(res.saved ? `Saved ${res.path}` : 'Save cancelled');
+      } else {
+        const png = await svgToPng(text, a.pngWidth);
+        const res = await api.savePng({ suggestedName: `${base}-${png.width}px.png`, data: png.png });
+        onMessage(res.saved ? `Saved ${res.path} (${png.width} × ${png.height} px)` : 'Save cancelled');
+      }
+    } catch (e) {
+      onMessage(`Could not save the plot: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  }, [api, r, theme.background, a.pngWidth, onMessage]);
+
+  const variables = catalogue ? Object.keys(catalogue.variables) : [];
+  const missing = [a.customX, a.customY].filter((v) => v && r && !r.keyVariables.includes(v));
+  const computeMissing = () => {
+    useSelectionStore.setState((s) => ({ keep: [...new Set([...s.keep, ...missing])] }));
+    void runCurrentSelection();
+  };
+
+  return (
+    <aside className="analysis-panel" aria-label="Analysis">
+      <h2>Analysis</h2>
+      <div className="analysis-controls small">
+        <label className="check"><input type="checkbox" checked={a.weighted} onChange={(e) => useAnalysisStore.setState({ weighted: e.target.checked })} data-testid="weighted" /> weighted (Σw)</label>
+        <label>background
+          <select value={a.backgroundDataset ?? ''} onChange={(e) => useAnalysisStore.setState({ backgroundDataset: e.target.value || undefined })} data-testid="background-dataset" title="Draw this dataset's selected events as a density under the CDA_TAX–Z_TAX plane">
+            <option value="">none</option>
+            {datasets.filter((d) => d.id !== current).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        </label>
+        <label title="Width of PNG exports in pixels">PNG <input type="number" min={200} max={MAX_PNG_WIDTH} step={100} value={a.pngWidth} onChange={(e) => { const n = Number(e.target.value); if (n >= 200 && n <= MAX_PNG_WIDTH) useAnalysisStore.setState({ pngWidth: n }); }} data-testid="png-width" /> px</label>
+      </div>
+      {a.backgroundError && <div className="error-box small">{a.backgroundError}</div>}
+      {!r && <div className="muted small">Run a selection to see its distributions here.</div>}
+      {r && r.blinded && <div className="muted small" data-testid="analysis-blind">BLIND: events in the SR and CR are not plotted; the masked regions are grey.</div>}
+      {r && specs.map((spec) => {
+        const build = spec.kind === 'hist'
+          ? () => histogramPlot({ h: spec.h, xLabel: spec.xLabel, yLabel: spec.yLabel, values: spec.values, owners: spec.owners, bands: spec.bands, theme, size: PLOT_SIZE })
+          : () => scatterPlot({
+            xLabel: spec.xLabel, yLabel: spec.yLabel, xs: spec.xs, ys: spec.ys, regions: spec.regions, theme, size: PLOT_SIZE,
+            ...(spec.domainX ? { domainX: spec.domainX } : {}), ...(spec.domainY ? { domainY: spec.domainY } : {}), ...(spec.density ? { density: spec.density } : {}),
+            titles: (i: number) => { const c = r.candidates[i]!; return `${c.run}:${c.burst}:${c.event} · ${c.process}`; },
+          });
+        const note = spec.kind === 'scatter'
+          ? `${spec.xs.length} events${spec.outside ? `, ${spec.outside} outside the frame` : ''}${spec.density ? ` · density: ${spec.density.label}` : ''}`
+          : `${spec.h.entries.reduce((x, y) => x + y, 0)} entries${spec.h.underflow || spec.h.overflow ? ` · under/overflow ${fmt(spec.h.underflow)}/${fmt(spec.h.overflow)}` : ''}`;
+        return (
+          <PlotView
+            key={`${spec.id}:${spec.title}`}
+            id={spec.id} title={spec.title} note={note}
+            build={build}
+            current={currentPos}
+            currentColour={theme.current}
+            brushed={brush?.plot === spec.id ? brush.range : undefined}
+            onPick={(pos) => { const c = r.candidates[pos]; if (c) void showEvent(c.index); }}
+            onBrush={(range) => {
+              if (!range) { if (useSelectionStore.getState().brush?.plot === spec.id) useSelectionStore.setState({ brush: undefined }); return; }
+              const label = spec.kind === 'hist' ? `${spec.xLabel} in ${rangeText(range.x)}` : `${spec.xLabel} in ${rangeText(range.x)}${range.y ? `, ${spec.yLabel} in ${rangeText(range.y)}` : ''}`;
+              const b: CandidateBrush = { plot: spec.id, range, label, events: eventsIn(spec, range, (pos) => r.candidates[pos]!.index) };
+              useSelectionStore.setState({ brush: b });
+            }}
+            onExport={(format, svg) => void exportPlot(spec, format, svg)}
+          />
+        );
+      })}
+      {r && (
+        <div className="custom-plot small">
+          plot
+          <select value={a.customX} onChange={(e) => useAnalysisStore.setState({ customX: e.target.value })} aria-label="Variable" data-testid="custom-x">
+            <option value="">(variable)</option>
+            {variables.map((v) => <option key={v} value={v}>{v}</option>)}
+          </select>
+          vs
+          <select value={a.customY} onChange={(e) => useAnalysisStore.setState({ customY: e.target.value })} aria-label="Second variable" data-testid="custom-y">
+            <option value="">— (histogram)</option>
+            {variables.map((v) => <option key={v} value={v}>{v}</option>)}
+          </select>
+          {missing.length > 0 && <button type="button" disabled={!!running} onClick={computeMissing} data-testid="compute-variables">compute {missing.join(', ')} (reruns the selection)</button>}
+        </div>
+      )}
+      {r && <CutflowTable />}
+      {busy && <div className="muted small">saving…</div>}
+    </aside>
+  );
+}

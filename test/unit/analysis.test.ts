@@ -1,0 +1,140 @@
+/** Histogram binning and errors, the cut-flow efficiencies, and what the analysis plots show while blind. */
+import { describe, expect, it } from 'vitest';
+import { autoRange, binOf, histogram } from '../../src-shared/analysis/histogram';
+import { cutflowTable } from '../../src-shared/analysis/cutflow';
+import { analysisPlots, type HistSpec, type ScatterSpec } from '../../src-renderer/src/analysis/analysis-data';
+import { blind, regionShapes, runSelection, resolveSelection } from '../../src-engine/selection/run';
+import { generateToSink } from '../../src-engine/generator/write-generated';
+import { openEventFile } from '../../src-engine/io/event-file';
+import { memorySink, memorySource } from '../../src-engine/io/source';
+import { VARIABLES } from '../../src-engine/reco/variables';
+import type { SelectionConfigInput } from '../../src-shared/selection/types';
+
+describe('histogram', () => {
+  it('puts each value in its bin, the upper edge in the overflow, NaN apart', () => {
+    const h = histogram([0, 0.5, 0.99, 1, 1.5, 9.99, 10, -0.1, NaN, Infinity], { lo: 0, hi: 10, bins: 10 });
+    expect([...h.entries]).toEqual([3, 2, 0, 0, 0, 0, 0, 0, 0, 1]);
+    expect(h.underflow).toBe(1);
+    expect(h.overflow).toBe(1); // 10 itself
+    expect(h.nonFinite).toBe(2); // NaN and +∞
+    expect([...h.edges]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('gives √N errors unweighted and √Σw² weighted', () => {
+    const u = histogram([1, 1, 1, 1, 3], { lo: 0, hi: 4, bins: 4 });
+    expect(u.sumw[1]).toBe(4);
+    expect(u.err[1]).toBeCloseTo(2, 12);
+    expect(u.err[3]).toBeCloseTo(1, 12);
+    expect(u.err[0]).toBe(0);
+    const w = histogram([1, 1, 3], { lo: 0, hi: 4, bins: 4 }, [2, 0.5, 3]);
+    expect(w.sumw[1]).toBeCloseTo(2.5, 12);
+    expect(w.err[1]).toBeCloseTo(Math.sqrt(4 + 0.25), 12);
+    expect(w.entries[1]).toBe(2);
+    expect(w.sumw[3]).toBe(3);
+    expect(w.err[3]).toBe(3);
+  });
+
+  it('never puts a value that rounds up past the last bin into a bin that does not exist', () => {
+    const h = histogram([0.3 - 1e-16, 0.29999999999999993], { lo: 0, hi: 0.3, bins: 3 });
+    expect(h.entries[2]).toBe(2);
+  });
+
+  it('refuses an empty range and mismatched weights', () => {
+    expect(() => histogram([1], { lo: 1, hi: 1, bins: 5 })).toThrow(/empty/);
+    expect(() => histogram([1, 2], { lo: 0, hi: 3, bins: 3 }, [1])).toThrow(/2 values but 1 weights/);
+  });
+
+  it('finds round ranges that hold every finite value, and the bin of a value', () => {
+    const r = autoRange([213.4, 498.2, 377, NaN], 40);
+    expect(r.lo).toBeLessThanOrEqual(213.4);
+    expect(r.hi).toBeGreaterThan(498.2);
+    expect(r.bins).toBe(40);
+    const h = histogram([213.4, 498.2, 377], r);
+    expect(h.underflow + h.overflow).toBe(0);
+    expect(h.entries.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(autoRange([], 10, [5, 6])).toMatchObject({ lo: 5 });
+    const e = histogram([], { lo: 0, hi: 10, bins: 10 });
+    expect(binOf(e, 0)).toBe(0);
+    expect(binOf(e, 9.999)).toBe(9);
+    expect(binOf(e, 10)).toBe(-1);
+    expect(binOf(e, -1)).toBe(-1);
+    expect(binOf(e, NaN)).toBe(-1);
+  });
+});
+
+describe('cut-flow table', () => {
+  it('computes relative and cumulative efficiencies with binomial errors, weighted and not', () => {
+    const t = cutflowTable([
+      { id: 'all', label: 'all', enabled: true, n: 1000, w: 500 },
+      { id: 'a', label: 'a', enabled: true, n: 400, w: 100 },
+      { id: 'b', label: 'b', enabled: false, n: 400, w: 100 },
+      { id: 'c', label: 'c', enabled: true, n: 100, w: 10 },
+      { id: 'd', label: 'd', enabled: true, n: 0, w: 0 },
+      { id: 'e', label: 'e', enabled: true, n: 0, w: 0 },
+    ]);
+    expect(t[1]).toMatchObject({ rel: 0.4, cum: 0.4, relW: 0.2, cumW: 0.2 });
+    expect(t[1]!.relErr).toBeCloseTo(Math.sqrt((0.4 * 0.6) / 1000), 12);
+    expect(t[2]).toMatchObject({ rel: 1, relErr: 0 }); // switched off: passes all
+    expect(t[3]!.rel).toBeCloseTo(0.25, 12);
+    expect(t[3]!.relErr).toBeCloseTo(Math.sqrt((0.25 * 0.75) / 400), 12);
+    expect(t[3]!.cum).toBeCloseTo(0.1, 12);
+    expect(t[5]!.rel).toBeNaN(); // nothing left to cut on
+  });
+});
+
+describe('analysis plots of a selection', () => {
+  async function resultOf(config: Parameters<typeof generateToSink>[0], selection: SelectionConfigInput) {
+    const sink = memorySink();
+    await generateToSink(config, sink);
+    const file = await openEventFile(memorySource('mc.arrow', sink.bytes()));
+    return runSelection(file, resolveSelection(selection));
+  }
+
+  it('plots no event in the masked SR and CR of the CDA_TAX–Z_TAX plane while blind, and draws both regions', async () => {
+    const sel = { preset: 'dump-mumu' } as const;
+    const open = await resultOf({ mode: 'dump', numEvents: 1500, seed: 7, mix: { 'aprime-mumu': 2, 'combinatorial-mumu': 1 } }, sel);
+    expect(open.candidates.filter((c) => c.region).length).toBeGreaterThan(20); // the test means something
+    const shut = blind(open, true);
+    const input = (r: typeof open) => ({ result: r, shapes: regionShapes(r.selection), variables: VARIABLES, weighted: false });
+    const tax = (r: typeof open) => analysisPlots(input(r)).find((p) => p.id === 'tax') as ScatterSpec;
+    const inRegion = (s: ScatterSpec, x: number, y: number) => s.regions.some((g) => g.kind === 'box' && x > g.x0 && x < g.x1 && y > g.y0 && y < g.y1);
+    const blindPlane = tax(shut);
+    expect(blindPlane.regions.map((g) => [g.id, g.masked])).toEqual([['SR', true], ['CR', true]]);
+    for (let i = 0; i < blindPlane.xs.length; i++) expect(inRegion(blindPlane, blindPlane.xs[i]!, blindPlane.ys[i]!)).toBe(false);
+    const openPlane = tax(open);
+    expect(openPlane.regions.every((g) => !g.masked)).toBe(true);
+    expect(Array.from(openPlane.xs).some((x, i) => inRegion(openPlane, x, openPlane.ys[i]!))).toBe(true);
+    // the SR box is the paper's: 0 < CDA_TAX < 20 mm, 6 < Z_TAX < 40 m
+    expect(blindPlane.regions[0]).toMatchObject({ kind: 'box', x0: 6, x1: 40, y0: 0, y1: 20 });
+    // the mass histogram holds every candidate once, the E/p one both tracks of each
+    const plots = analysisPlots(input(open));
+    const mass = plots.find((p) => p.id === 'mass') as HistSpec;
+    const eop = plots.find((p) => p.id === 'eop') as HistSpec;
+    const total = (h: HistSpec) => h.h.entries.reduce((a, b) => a + b, 0) + h.h.underflow + h.h.overflow + h.h.nonFinite;
+    expect(total(mass)).toBe(open.candidates.length);
+    expect(eop.values.length).toBe(2 * open.candidates.length);
+  });
+
+  it('keeps the m_π4e SR band empty while blind and shades it as masked', async () => {
+    const r = await resultOf({ mode: 'kaon', numEvents: 1500, seed: 11, mix: { 'k2pi-dd': 3, 'kpi4e-nonres': 1 } }, { preset: 'kaon-pi4e', params: { hypothesis: 'none' } });
+    const shut = blind(r, true);
+    const mass = analysisPlots({ result: shut, shapes: regionShapes(shut.selection), variables: VARIABLES, weighted: false }).find((p) => p.id === 'mass') as HistSpec;
+    expect(mass.bands).toEqual([{ lo: 484, hi: 504, label: 'SR', masked: true }]);
+    for (let k = 0; k < mass.h.entries.length; k++) {
+      if (mass.h.edges[k]! >= 484 && mass.h.edges[k + 1]! <= 504) expect(mass.h.entries[k]).toBe(0);
+    }
+    expect(r.candidates.some((c) => c.region === 'SR')).toBe(true); // unblinded, the band has events
+  });
+
+  it('lists a variable kept on demand with every candidate, and plots it', async () => {
+    const r = await resultOf({ mode: 'dump', numEvents: 600, seed: 3, mix: { 'aprime-mumu': 1 } }, { preset: 'dump-mumu', keep: ['chi2_1', 'vx'] });
+    expect(r.keyVariables).toEqual(expect.arrayContaining(['chi2_1', 'vx', 'm_mumu']));
+    expect(r.candidates.every((c) => Number.isFinite(c.vars['chi2_1']))).toBe(true);
+    const plots = analysisPlots({ result: r, shapes: regionShapes(r.selection), variables: VARIABLES, weighted: false, custom: { x: 'vx', y: 'chi2_1' } });
+    const custom = plots.find((p) => p.id === 'custom') as ScatterSpec;
+    expect(custom.kind).toBe('scatter');
+    expect(custom.xLabel).toBe('vx [mm]');
+    expect(custom.xs.length).toBe(r.candidates.length);
+    expect(() => resolveSelection({ preset: 'dump-mumu', keep: ['nonsense'] })).toThrow(/no variable "nonsense"/);
+  });
+});
