@@ -85,12 +85,13 @@ export function PlotView(p: PlotViewProps) {
   }, [built]);
 
   // the event on show, marked without rebuilding the plot
+  const { current, currentColour } = p;
   useEffect(() => {
     if (!('plot' in built) || !built.plot) return;
     const plot = built.plot;
     const svg = plot.svg;
     svg.querySelector('.current-marker')?.remove();
-    const loc = p.current >= 0 ? plot.locate(p.current) : undefined;
+    const loc = current >= 0 ? plot.locate(current) : undefined;
     if (!loc) return;
     const px = plot.x.apply(loc.x);
     if (!(px >= plot.frame.x0 && px <= plot.frame.x1)) return;
@@ -107,14 +108,14 @@ export function PlotView(p: PlotViewProps) {
       m.setAttribute('stroke-width', '1.5'); m.setAttribute('stroke-dasharray', '4,2');
     }
     m.setAttribute('class', 'current-marker');
-    m.setAttribute('stroke', p.currentColour);
+    m.setAttribute('stroke', currentColour);
     m.setAttribute('pointer-events', 'none');
     const title = document.createElementNS(SVG_NS, 'title');
     title.textContent = 'the event on show';
     m.appendChild(title);
     // under the brush overlay, so the brush still takes the pointer
     svg.insertBefore(m, svg.querySelector('[data-interaction]'));
-  }, [built, p.current, p.currentColour]);
+  }, [built, current, currentColour]);
 
   return (
     <figure className="plot" data-plot={p.id}>
