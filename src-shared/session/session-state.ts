@@ -22,6 +22,8 @@ export const SessionSelectionSchema = z.object({
   expressions: z.string().max(20 * 2001),
   sort: z.object({ key: z.string().max(60), dir: z.union([z.literal(1), z.literal(-1)]) }).strict().optional(),
   walkCandidates: z.boolean(),
+  /** variables kept with the candidates for plots on demand */
+  keep: z.array(z.string().max(40)).max(40).optional(),
   /** the selection had been run on the dataset: run it again on restore */
   ran: z.boolean(),
 }).strict();

@@ -19,11 +19,9 @@ export function plotSvgText(svg: SVGSVGElement, background: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
 }
 
-/** Rasterise an SVG document at `width` pixels (height follows its aspect ratio). */
-export async function svgToPng(text: string, width: number): Promise<{ png: Uint8Array; width: number; height: number }> {
-  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-  const root = doc.documentElement;
-  const w0 = Number(root.getAttribute('width')), h0 = Number(root.getAttribute('height'));
+/** Rasterise a plot's SVG document (of w0 × h0 px) at `width` pixels; the height keeps the aspect ratio. */
+export async function svgToPng(text: string, size: { width: number; height: number }, width: number): Promise<{ png: Uint8Array; width: number; height: number }> {
+  const { width: w0, height: h0 } = size;
   if (!(w0 > 0 && h0 > 0)) throw new Error('the plot has no size');
   const W = Math.round(Math.min(MAX_PNG_WIDTH, Math.max(16, width)));
   const H = Math.round((W * h0) / w0);

@@ -16,6 +16,10 @@ const PICK_PX = 8;
 
 export interface PlotSize { readonly width: number; readonly height: number }
 
+/** "NA62 Simulation · dump-mumu · BLIND", in the plot's top-right corner so exports carry it */
+const tagMark = (tag: string | undefined, t: PlotTheme): Plot.Markish[] =>
+  tag ? [Plot.text([tag], { frameAnchor: 'top-right', dx: -5, dy: 6, fill: t.muted, fontSize: 10, textAnchor: 'end' })] : [];
+
 /** Shared look: themed background and text, grid, axis labels with units. */
 function frameOptions(size: PlotSize, theme: PlotTheme, xLabel: string, yLabel: string) {
   return {
@@ -42,6 +46,7 @@ export interface HistogramPlotInput {
   readonly owners: ArrayLike<number>;
   readonly bands?: readonly Band[];
   readonly logY?: boolean;
+  readonly tag?: string;
   readonly theme: PlotTheme;
   readonly size: PlotSize;
 }
@@ -66,6 +71,7 @@ export function histogramPlot(o: HistogramPlotInput): BuiltPlot {
     Plot.line(step, { x: 'x', y: 'y', stroke: theme.data, strokeWidth: 1.5, curve: 'linear' }),
     Plot.ruleX(filled, { x: 'c', y1: (b: (typeof bins)[number]) => Math.max(floor, b.y - b.e), y2: (b: (typeof bins)[number]) => b.y + b.e, stroke: theme.data, strokeWidth: 1 }),
     Plot.dot(filled, { x: 'c', y: 'y', r: 1.6, fill: theme.data, title: (b: (typeof bins)[number]) => `[${fmt(b.x1)}, ${fmt(b.x2)}): ${fmt(b.y)} ± ${fmt(b.e)} (${b.entries} entries)` }),
+    ...tagMark(o.tag, theme),
   );
   const plot = Plot.plot({
     ...frameOptions(o.size, theme, o.xLabel, o.yLabel),
@@ -106,6 +112,7 @@ export interface ScatterPlotInput {
   readonly regions?: readonly Region2D[];
   /** a background sample drawn as a density underneath */
   readonly density?: { readonly xs: ArrayLike<number>; readonly ys: ArrayLike<number>; readonly label: string };
+  readonly tag?: string;
   readonly theme: PlotTheme;
   readonly size: PlotSize;
 }
@@ -156,7 +163,7 @@ export function scatterPlot(o: ScatterPlotInput): BuiltPlot {
   } else {
     marks.push(Plot.rect(idx, Plot.bin({ fill: 'count' }, { x: (i: number) => xs[i], y: (i: number) => ys[i], thresholds: 60 })));
   }
-  marks.push(Plot.frame({ stroke: t.grid }));
+  marks.push(Plot.frame({ stroke: t.grid }), ...tagMark(o.tag, t));
   const base = frameOptions(o.size, t, o.xLabel, o.yLabel);
   const plot = Plot.plot({
     ...base,

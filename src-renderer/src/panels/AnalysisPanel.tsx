@@ -112,7 +112,7 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
         const res = await api.saveText({ suggestedName: `${base}.svg`, text });
         onMessage(res.saved ? `Saved ${res.path}` : 'Save cancelled');
       } else {
-        const png = await svgToPng(text, a.pngWidth);
+        const png = await svgToPng(text, { width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) }, a.pngWidth);
         const res = await api.savePng({ suggestedName: `${base}-${png.width}px.png`, data: png.png });
         onMessage(res.saved ? `Saved ${res.path} (${png.width} × ${png.height} px)` : 'Save cancelled');
       }
@@ -124,6 +124,8 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
   }, [api, r, theme.background, a.pngWidth, onMessage]);
 
   const variables = catalogue ? Object.keys(catalogue.variables) : [];
+  const kind = datasets.find((d) => d.id === current)?.meta.kind;
+  const tag = r ? `NA62 ${kind === 'data' ? 'Data' : 'Simulation'} · ${r.selection.preset}${a.weighted ? ' · weighted' : ''} · ${r.blinded ? 'BLIND' : 'UNBLINDED'}` : undefined;
   const missing = [a.customX, a.customY].filter((v) => v && r && !r.keyVariables.includes(v));
   const computeMissing = () => {
     useSelectionStore.setState((s) => ({ keep: [...new Set([...s.keep, ...missing])] }));
@@ -148,9 +150,9 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
       {r && r.blinded && <div className="muted small" data-testid="analysis-blind">BLIND: events in the SR and CR are not plotted; the masked regions are grey.</div>}
       {r && specs.map((spec) => {
         const build = spec.kind === 'hist'
-          ? () => histogramPlot({ h: spec.h, xLabel: spec.xLabel, yLabel: spec.yLabel, values: spec.values, owners: spec.owners, bands: spec.bands, theme, size: PLOT_SIZE })
+          ? () => histogramPlot({ h: spec.h, xLabel: spec.xLabel, yLabel: spec.yLabel, values: spec.values, owners: spec.owners, bands: spec.bands, theme, size: PLOT_SIZE, tag })
           : () => scatterPlot({
-            xLabel: spec.xLabel, yLabel: spec.yLabel, xs: spec.xs, ys: spec.ys, regions: spec.regions, theme, size: PLOT_SIZE,
+            xLabel: spec.xLabel, yLabel: spec.yLabel, xs: spec.xs, ys: spec.ys, regions: spec.regions, theme, size: PLOT_SIZE, tag,
             ...(spec.domainX ? { domainX: spec.domainX } : {}), ...(spec.domainY ? { domainY: spec.domainY } : {}), ...(spec.density ? { density: spec.density } : {}),
             titles: (i: number) => { const c = r.candidates[i]!; return `${c.run}:${c.burst}:${c.event} · ${c.process}`; },
           });

@@ -72,7 +72,7 @@ export function DataPanel() {
   const [jumpError, setJumpError] = useState<string>();
   const gen = ds?.meta.generator;
   // re-render when the walked list changes
-  useSelectionStore((s) => s.result); useSelectionStore((s) => s.sort); useSelectionStore((s) => s.walkCandidates);
+  useSelectionStore((s) => s.result); useSelectionStore((s) => s.sort); useSelectionStore((s) => s.walkCandidates); useSelectionStore((s) => s.brush);
   const list = walkList();
   const pos = list ? walkPosition(list) : -1;
   return (

@@ -24,6 +24,7 @@ export function sessionReport(): SessionReport {
       preset: s.preset, params: s.params, disabled: s.disabled, expressions: s.expressions,
       ...(s.sort ? { sort: s.sort } : {}),
       walkCandidates: s.walkCandidates,
+      ...(s.keep.length ? { keep: s.keep } : {}),
       ran: Boolean(s.result && ds && s.resultDataset === ds.id),
     },
     view: { mode: v.mode, compression: v.compression, shown: v.shown, labels: v.labels, theme: v.theme, beamStation: v.beamStation },
@@ -39,7 +40,7 @@ function applySettings(session: StoredSession): void {
   if (sel) {
     useSelectionStore.setState({
       preset: sel.preset, params: sel.params, disabled: sel.disabled, expressions: sel.expressions,
-      sort: sel.sort, walkCandidates: sel.walkCandidates,
+      sort: sel.sort, walkCandidates: sel.walkCandidates, keep: sel.keep ?? [],
     });
   }
 }
