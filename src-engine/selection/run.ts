@@ -60,8 +60,9 @@ export function resolveSelection(input: SelectionConfigInput): ResolvedSelection
 }
 
 /** The regions of a selection as shapes to draw, for its parameters. */
-export function regionShapes(input: SelectionConfigInput): { id: RegionId; label: string; blinded: boolean; shape: RegionShape }[] {
-  const sel = resolveSelection(input);
+export function regionShapes(input: SelectionConfigInput | SelectionResult['selection']): { id: RegionId; label: string; blinded: boolean; shape: RegionShape }[] {
+  // a result's selection has the same fields, read-only; the schema parses either
+  const sel = resolveSelection(input as SelectionConfigInput);
   return sel.preset.regions.map((r) => ({ id: r.id, label: r.label, blinded: r.blinded, shape: r.shape(sel.num) }));
 }
 

@@ -47,7 +47,11 @@ export function App({ api }: { api: Na62Api }) {
   const [generateOpen, setGenerateOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
   const theme = useViewStore((s) => s.theme);
-  const analysisOpen = useAnalysisStore((s) => s.open);
+  // the plots take room only once there is a selection result to plot
+  const currentDataset = useDataStore((s) => s.current);
+  const wantAnalysis = useAnalysisStore((s) => s.open);
+  const haveResult = useSelectionStore((s) => !!s.result && s.resultDataset === currentDataset);
+  const analysisOpen = wantAnalysis && haveResult;
 
   useEffect(() => bindDataApi(api), [api]);
   const catalogueReady = useMemo(() => bindSelectionApi(api).catch(() => {}), [api]);

@@ -18,7 +18,7 @@ const hud = () => page.getByTestId('event-summary').locator('.hud-line').textCon
 /** Centres (page px) and titles of the event dots of a plot. */
 const dots = (plot: string) => page.evaluate((id) => {
   const host = document.querySelector(`[data-testid="plot-${id}"]`)!;
-  return [...host.querySelectorAll('circle')].filter((c) => c.querySelector('title') && !c.classList.contains('current-marker')).map((c) => {
+  return Array.from(host.querySelectorAll('circle')).filter((c) => c.querySelector('title') && !c.classList.contains('current-marker')).map((c) => {
     const r = c.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2, title: c.querySelector('title')!.textContent! };
   });
@@ -56,7 +56,7 @@ describe('analysis views', () => {
       const dashed = host.querySelector('[stroke-dasharray="5,3"]')!;
       const cr = dashed.tagName === 'rect' ? dashed : dashed.querySelector('rect')!;
       const b = cr.getBoundingClientRect();
-      const pts = [...host.querySelectorAll('circle')].filter((c) => c.querySelector('title'));
+      const pts = Array.from(host.querySelectorAll('circle')).filter((c) => c.querySelector('title'));
       return {
         fill: cr.getAttribute('fill'), n: pts.length,
         inside: pts.filter((c) => { const r = c.getBoundingClientRect(); const x = r.left + r.width / 2, y = r.top + r.height / 2; return x > b.left && x < b.right && y > b.top && y < b.bottom; }).length,
@@ -138,7 +138,7 @@ describe('analysis views', () => {
       const d = new DOMParser().parseFromString(t, 'image/svg+xml');
       return {
         error: d.querySelector('parsererror')?.textContent ?? null,
-        titles: [...d.querySelectorAll('circle title')].map((x) => x.textContent!).filter((x) => x !== 'the event on show').sort(),
+        titles: Array.from(d.querySelectorAll('circle title')).map((x) => x.textContent!).filter((x) => x !== 'the event on show').sort(),
         background: d.documentElement.querySelector('rect')?.getAttribute('fill'),
         brushLeft: d.querySelectorAll('[data-interaction]').length,
       };

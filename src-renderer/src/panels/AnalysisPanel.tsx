@@ -6,7 +6,6 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Na62Api } from '../../../src-shared/api/contract';
-import type { SelectionConfigInput } from '../../../src-shared/selection/types';
 import { cutflowTable } from '../../../src-shared/analysis/cutflow';
 import { regionShapes } from '../../../src-engine/selection/run';
 import { analysisPlots, type PlotSpec } from '../analysis/analysis-data';
@@ -75,7 +74,7 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
 
   const shapes = useMemo(() => {
     if (!r) return [];
-    try { return regionShapes(r.selection as SelectionConfigInput); } catch { return []; }
+    try { return regionShapes(r.selection); } catch { return []; }
   }, [r]);
   const bg = a.background && a.background.dataset === a.backgroundDataset ? a.background : undefined;
   const specs = useMemo(() => (r && catalogue ? analysisPlots({
@@ -146,7 +145,6 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
         <label title="Width of PNG exports in pixels">PNG <input type="number" min={200} max={MAX_PNG_WIDTH} step={100} value={a.pngWidth} onChange={(e) => { const n = Number(e.target.value); if (n >= 200 && n <= MAX_PNG_WIDTH) useAnalysisStore.setState({ pngWidth: n }); }} data-testid="png-width" /> px</label>
       </div>
       {a.backgroundError && <div className="error-box small">{a.backgroundError}</div>}
-      {!r && <div className="muted small">Run a selection to see its distributions here.</div>}
       {r && r.blinded && <div className="muted small" data-testid="analysis-blind">BLIND: events in the SR and CR are not plotted; the masked regions are grey.</div>}
       {r && specs.map((spec) => {
         const build = spec.kind === 'hist'
