@@ -1,5 +1,5 @@
 /** The app shell: connects to the engine, builds the detector once, lays out toolbar, panels and view. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, Na62Api } from '../../src-shared/api/contract';
 import type { CommandId } from '../../src-shared/commands';
 import { buildDetectorModel, disposeDetectorModel, type DetectorModel } from './geometry/detector-model';
@@ -52,6 +52,12 @@ export function App({ api }: { api: Na62Api }) {
   const wantAnalysis = useAnalysisStore((s) => s.open);
   const haveResult = useSelectionStore((s) => !!s.result && s.resultDataset === currentDataset);
   const analysisOpen = wantAnalysis && haveResult;
+  // the view's width changes with the panel: frame the detector again once it has its new size
+  const panelShown = useRef(analysisOpen);
+  useEffect(() => {
+    if (panelShown.current !== analysisOpen) useViewStore.setState({ refitOnResize: true });
+    panelShown.current = analysisOpen;
+  }, [analysisOpen]);
 
   useEffect(() => bindDataApi(api), [api]);
   const catalogueReady = useMemo(() => bindSelectionApi(api).catch(() => {}), [api]);

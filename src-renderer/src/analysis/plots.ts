@@ -11,14 +11,14 @@ import { cleanSvg, scaleFns } from './built-plot';
 import type { PlotTheme } from './plot-theme';
 
 export const MAX_DOTS = 20_000;
-const MARGIN = { top: 14, right: 14, bottom: 38, left: 54 } as const;
+const MARGIN = { top: 24, right: 14, bottom: 38, left: 54 } as const;
 const PICK_PX = 8;
 
 export interface PlotSize { readonly width: number; readonly height: number }
 
 /** "NA62 Simulation · dump-mumu · BLIND", in the plot's top-right corner so exports carry it */
 const tagMark = (tag: string | undefined, t: PlotTheme): Plot.Markish[] =>
-  tag ? [Plot.text([tag], { frameAnchor: 'top-right', dx: -5, dy: 6, fill: t.muted, fontSize: 10, textAnchor: 'end' })] : [];
+  tag ? [Plot.text([tag], { frameAnchor: 'top-right', dy: -14, fill: t.muted, fontSize: 10, textAnchor: 'end', clip: false })] : [];
 
 /** Shared look: themed background and text, grid, axis labels with units. */
 function frameOptions(size: PlotSize, theme: PlotTheme, xLabel: string, yLabel: string) {

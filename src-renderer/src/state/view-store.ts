@@ -27,6 +27,8 @@ export interface ViewState {
   fitRequest: number;
   /** element to frame on the next fit request; undefined frames everything visible */
   fitTarget: string | undefined;
+  /** frame the detector again when the view's size next changes (a side panel opens or closes) */
+  refitOnResize: boolean;
 
   setMode(mode: ViewMode): void;
   setCompression(k: number): void;
@@ -58,6 +60,7 @@ export const useViewStore = create<ViewState>()(
       inspected: undefined,
       fitRequest: 0,
       fitTarget: undefined,
+      refitOnResize: false,
 
       setMode: (mode) => set((s) => ({ mode, fitRequest: s.fitRequest + 1, fitTarget: undefined })),
       setCompression: (k) => set({ compression: clampCompression(k) }),

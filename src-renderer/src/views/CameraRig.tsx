@@ -136,6 +136,9 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     ortho.updateProjectionMatrix();
     persp.aspect = size.width / Math.max(size.height, 1);
     persp.updateProjectionMatrix();
+    // a panel opened or closed beside the view (not a window resize): frame the detector again
+    const v = useViewStore.getState();
+    if (v.refitOnResize) { useViewStore.setState({ refitOnResize: false }); v.requestFit(); }
     invalidate();
   }, [size, ortho, persp, invalidate]);
 

@@ -16,6 +16,7 @@ import { buildEventDrawing, disposeEventDrawing, EVENT_COLOURS, type EventDrawin
 import { nearestPick, type ScreenProjector } from '../event/picking';
 import { useEventLabelStore } from './event-label-store';
 import { markEventDrawn } from './render-log';
+import { textBox } from './label-layout';
 
 let currentDrawing: EventDrawing | undefined;
 /** The drawing on screen (test hooks, fit-to-event). */
@@ -145,7 +146,10 @@ export function EventOverlay() {
     const proj = makeProjector(camera, size, useViewStore.getState().compression);
     const a = proj(seg[0]), b = proj(seg[1]);
     if (!a || !b) { set(undefined); return; }
-    set({ x: (a.x + b.x) / 2, y: Math.min(a.y, b.y) - 10, text: `CDA_TAX ${analysis.tax.cdaTax.toFixed(1)} mm · Z_TAX ${(analysis.tax.zTax / 1000).toFixed(1)} m` });
+    const text = `CDA_TAX ${analysis.tax.cdaTax.toFixed(1)} mm · Z_TAX ${(analysis.tax.zTax / 1000).toFixed(1)} m`;
+    // kept whole on the canvas when the segment lies near its edge (Z_TAX upstream of the target)
+    const half = textBox(text, 0, 0).x1 + 4;
+    set({ x: Math.min(size.width - half, Math.max(half, (a.x + b.x) / 2)), y: Math.max(14, Math.min(a.y, b.y) - 10), text });
   });
   useEffect(() => () => useEventLabelStore.getState().set(undefined), []);
 
