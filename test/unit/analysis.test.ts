@@ -106,6 +106,10 @@ describe('analysis plots of a selection', () => {
     expect(Array.from(openPlane.xs).some((x, i) => inRegion(openPlane, x, openPlane.ys[i]!))).toBe(true);
     // the SR box is the paper's: 0 < CDA_TAX < 20 mm, 6 < Z_TAX < 40 m
     expect(blindPlane.regions[0]).toMatchObject({ kind: 'box', x0: 6, x1: 40, y0: 0, y1: 20 });
+    // a background sample goes under the plane as a density, in the same units
+    const withBg = analysisPlots({ ...input(open), background: { candidates: open.candidates.slice(0, 10), label: 'bg.arrow' } }).find((p) => p.id === 'tax') as ScatterSpec;
+    expect(withBg.density?.label).toBe('bg.arrow');
+    expect(Array.from(withBg.density!.xs)).toEqual(Array.from(openPlane.xs.slice(0, 10)));
     // the mass histogram holds every candidate once, the E/p one both tracks of each
     const plots = analysisPlots(input(open));
     const mass = plots.find((p) => p.id === 'mass') as HistSpec;

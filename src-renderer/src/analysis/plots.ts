@@ -143,6 +143,20 @@ function regionMarks(regions: readonly Region2D[], t: PlotTheme): Plot.Markish[]
   return marks;
 }
 
+/** Bin edges over the plot's frame (or the values' extent), so density cells have the frame's scale. */
+function edges<T>(data: readonly T[], value: (d: T) => number, domain: readonly [number, number] | undefined, bins: number): number[] {
+  let lo = domain?.[0] ?? Infinity, hi = domain?.[1] ?? -Infinity;
+  if (!domain) for (const d of data) { const v = value(d); if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }
+  if (!(hi > lo)) { lo = Number.isFinite(lo) ? lo - 1 : 0; hi = lo + 2; }
+  return Array.from({ length: bins + 1 }, (_, i) => lo + ((hi - lo) * i) / bins);
+}
+
+/** Counts in cells as a colour scale (log), cells edge to edge. */
+function densityMark<T>(data: readonly T[], x: (d: T) => number, y: (d: T) => number, dx: readonly [number, number] | undefined, dy: readonly [number, number] | undefined, nx: number, ny: number): Plot.Markish {
+  const options = { x: { value: x, thresholds: edges(data, x, dx, nx) }, y: { value: y, thresholds: edges(data, y, dy, ny) }, inset: 0 };
+  return Plot.rect(data as T[], Plot.bin({ fill: 'count' }, options as unknown as Plot.BinInputs<Plot.RectOptions>));
+}
+
 export function scatterPlot(o: ScatterPlotInput): BuiltPlot {
   const t = o.theme;
   const idx: number[] = [];
@@ -151,17 +165,17 @@ export function scatterPlot(o: ScatterPlotInput): BuiltPlot {
   if (o.density) {
     const d = o.density;
     const pts = Array.from({ length: d.xs.length }, (_, i) => ({ x: d.xs[i]!, y: d.ys[i]! })).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
-    marks.push(Plot.rect(pts, Plot.bin({ fill: 'count' }, { x: 'x', y: 'y', thresholds: 40 })));
+    marks.push(densityMark(pts, (p) => p.x, (p) => p.y, o.domainX, o.domainY, 40, 30));
   }
   marks.push(...regionMarks(o.regions ?? [], t));
   const xs = o.xs, ys = o.ys;
   if (idx.length <= MAX_DOTS) {
     marks.push(Plot.dot(idx, {
-      x: (i: number) => xs[i], y: (i: number) => ys[i], r: 2.4, fill: t.data, fillOpacity: 0.85, stroke: 'none',
+      x: (i: number) => xs[i], y: (i: number) => ys[i], r: 2.4, fill: t.data, fillOpacity: 0.9, stroke: t.background, strokeWidth: 0.5,
       ...(o.titles ? { title: (i: number) => o.titles!(i) } : {}),
     }));
   } else {
-    marks.push(Plot.rect(idx, Plot.bin({ fill: 'count' }, { x: (i: number) => xs[i], y: (i: number) => ys[i], thresholds: 60 })));
+    marks.push(densityMark(idx, (i) => xs[i]!, (i) => ys[i]!, o.domainX, o.domainY, 60, 40));
   }
   marks.push(Plot.frame({ stroke: t.grid }), ...tagMark(o.tag, t));
   const base = frameOptions(o.size, t, o.xLabel, o.yLabel);

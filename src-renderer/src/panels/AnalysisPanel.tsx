@@ -155,7 +155,7 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
             titles: (i: number) => { const c = r.candidates[i]!; return `${c.run}:${c.burst}:${c.event} · ${c.process}`; },
           });
         const note = spec.kind === 'scatter'
-          ? `${spec.xs.length} events${spec.outside ? `, ${spec.outside} outside the frame` : ''}${spec.density ? ` · density: ${spec.density.label}` : ''}`
+          ? `${spec.xs.length} events${spec.outside ? `, ${spec.outside} outside the frame` : ''}${spec.density ? ` · density: ${spec.density.label} (${spec.density.xs.length} events)` : ''}`
           : `${spec.h.entries.reduce((x, y) => x + y, 0)} entries${spec.h.underflow || spec.h.overflow ? ` · under/overflow ${fmt(spec.h.underflow)}/${fmt(spec.h.overflow)}` : ''}`;
         return (
           <PlotView
