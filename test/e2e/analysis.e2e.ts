@@ -6,17 +6,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { SHOTS, openApp, pageShot, startHarness, type Harness, type PageProblems } from './support';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, pageShot, withDemoPage } from './support';
 
-let h: Harness;
-let page: Page;
-let problems: PageProblems;
-const hud = () => page.getByTestId('event-summary').locator('.hud-line').textContent();
+const t = withDemoPage({ width: 1600, height: 1000 });
+const hud = () => t.page.getByTestId('event-summary').locator('.hud-line').textContent();
 
 /** Centres (page px) and titles of the event dots of a plot. */
-const dots = (plot: string) => page.evaluate((id) => {
+const dots = (plot: string) => t.page.evaluate((id) => {
   const host = document.querySelector(`[data-testid="plot-${id}"]`)!;
   return Array.from(host.querySelectorAll('circle')).filter((c) => c.querySelector('title') && !c.classList.contains('current-marker')).map((c) => {
     const r = c.getBoundingClientRect();
@@ -25,32 +22,24 @@ const dots = (plot: string) => page.evaluate((id) => {
 }, plot);
 
 async function runDumpMumu() {
-  await page.getByTestId('run-selection').click();
-  await page.getByTestId('cutflow').waitFor({ timeout: 60_000 });
-  await page.getByTestId('plot-tax').locator('svg').waitFor();
+  await t.page.getByTestId('run-selection').click();
+  await t.page.getByTestId('cutflow').waitFor({ timeout: 60_000 });
+  await t.page.getByTestId('plot-tax').locator('svg').waitFor();
 }
 
 async function download(click: () => Promise<unknown>): Promise<{ name: string; file: string }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
+  const [d] = await Promise.all([t.page.waitForEvent('download'), click()]);
   const file = path.join(SHOTS, d.suggestedFilename());
   await d.saveAs(file);
   return { name: d.suggestedFilename(), file };
 }
 
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, problems } = await openApp(h, { width: 1600, height: 1000 }));
-  await page.getByTestId('event-summary').waitFor({ timeout: 60_000 });
-});
-afterAll(async () => {
-  await h?.close();
-});
 
 describe('analysis views', () => {
   it('shows no event in the masked SR and CR while blind, and greys them', async () => {
     await runDumpMumu();
-    expect(await page.getByTestId('analysis-blind').textContent()).toMatch(/BLIND/);
-    const inside = await page.evaluate(() => {
+    expect(await t.page.getByTestId('analysis-blind').textContent()).toMatch(/BLIND/);
+    const inside = await t.page.evaluate(() => {
       const host = document.querySelector('[data-testid="plot-tax"]')!;
       // Plot puts a mark's constant attributes on its group
       const dashed = host.querySelector('[stroke-dasharray="5,3"]')!;
@@ -65,27 +54,27 @@ describe('analysis views', () => {
     expect(inside.fill).not.toBe('none');
     expect(inside.n).toBeGreaterThan(0);
     expect(inside.inside).toBe(0);
-    await pageShot(page, '70-analysis-blind');
+    await pageShot(t.page, '70-analysis-blind');
   });
 
   it('opens the event of a clicked point, and marks it in every plot', async () => {
-    await page.getByRole('button', { name: 'Unblind…' }).click();
-    await page.getByRole('dialog', { name: 'Unblind' }).getByLabel('confirmation').fill('unblind');
-    await page.getByTestId('confirm-unblind').click();
-    await expect.poll(() => page.getByTestId('blind-state').textContent()).toBe('UNBLINDED');
+    await t.page.getByRole('button', { name: 'Unblind…' }).click();
+    await t.page.getByRole('dialog', { name: 'Unblind' }).getByLabel('confirmation').fill('unblind');
+    await t.page.getByTestId('confirm-unblind').click();
+    await expect.poll(() => t.page.getByTestId('blind-state').textContent()).toBe('UNBLINDED');
     await expect.poll(async () => (await dots('tax')).length, { timeout: 30_000 }).toBeGreaterThan(50);
     const all = await dots('tax');
     // a point with no other within 10 px, so the click can only mean it
     const lone = all.find((p) => all.every((q) => q === p || Math.hypot(q.x - p.x, q.y - p.y) > 10))!;
     expect(lone).toBeDefined();
     const rbe = lone.title.split(' ')[0]!;
-    await page.mouse.click(lone.x, lone.y);
+    await t.page.mouse.click(lone.x, lone.y);
     await expect.poll(hud).toContain(rbe);
-    const marked = await page.locator('.analysis-panel .current-marker').count();
-    const plots = await page.locator('.analysis-panel figure.plot').count();
+    const marked = await t.page.locator('.analysis-panel .current-marker').count();
+    const plots = await t.page.locator('.analysis-panel figure.plot').count();
     expect(plots).toBeGreaterThanOrEqual(5);
     expect(marked).toBeGreaterThanOrEqual(4); // every plot whose axis holds the event's value
-    await pageShot(page, '71-analysis-picked');
+    await pageShot(t.page, '71-analysis-picked');
   });
 
   it('opens the first event of a clicked histogram bin', async () => {
@@ -93,47 +82,47 @@ describe('analysis views', () => {
     const tallest = bins.map((b) => ({ ...b, n: Number(/: ([\d.]+) ±/.exec(b.title)![1]) })).sort((a, b) => b.n - a.n)[0]!;
     const [lo, hi] = /^\[([\d.]+), ([\d.]+)\)/.exec(tallest.title)!.slice(1).map(Number) as [number, number];
     const before = await hud();
-    await page.mouse.click(tallest.x, tallest.y + 15);
+    await t.page.mouse.click(tallest.x, tallest.y + 15);
     await expect.poll(hud).not.toBe(before);
-    const m = Number((await page.getByTestId('key-vars').locator('tr', { hasText: 'm_μμ' }).locator('td').nth(1).textContent())!.replace(/[^\d.]/g, ''));
+    const m = Number((await t.page.getByTestId('key-vars').locator('tr', { hasText: 'm_μμ' }).locator('td').nth(1).textContent())!.replace(/[^\d.]/g, ''));
     expect(m).toBeGreaterThanOrEqual(lo - 0.1);
     expect(m).toBeLessThan(hi + 0.1);
   });
 
   it('filters the candidate list with a brushed range, and stepping follows it', async () => {
-    const total = await page.getByTestId('candidates').locator('tbody tr').count();
+    const total = await t.page.getByTestId('candidates').locator('tbody tr').count();
     // drag across the m_μμ peak
     const peak = (await dots('mass')).map((b) => ({ ...b, n: Number(/: ([\d.]+) ±/.exec(b.title)![1]) })).sort((a, b) => b.n - a.n)[0]!;
-    const box = (await page.getByTestId('plot-mass').locator('svg').boundingBox())!;
+    const box = (await t.page.getByTestId('plot-mass').locator('svg').boundingBox())!;
     const y = box.y + box.height * 0.5;
-    await page.mouse.move(peak.x - 25, y);
-    await page.mouse.down();
-    await page.mouse.move(peak.x + 25, y, { steps: 5 });
-    await page.mouse.up();
-    await page.getByTestId('brush-note').waitFor();
-    const note = (await page.getByTestId('brush-note').textContent())!;
+    await t.page.mouse.move(peak.x - 25, y);
+    await t.page.mouse.down();
+    await t.page.mouse.move(peak.x + 25, y, { steps: 5 });
+    await t.page.mouse.up();
+    await t.page.getByTestId('brush-note').waitFor();
+    const note = (await t.page.getByTestId('brush-note').textContent())!;
     const m = /^(\d+) of (\d+) in the brushed range: m_mumu \[MeV\/c²\] in \[([\d.]+), ([\d.]+)\]/.exec(note)!;
     expect(m).not.toBeNull();
     const [n, lo, hi] = [Number(m[1]), Number(m[3]), Number(m[4])];
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(total);
-    const masses = (await page.getByTestId('candidates').locator('tbody tr td:nth-child(3)').allTextContents()).map(Number);
+    const masses = (await t.page.getByTestId('candidates').locator('tbody tr td:nth-child(3)').allTextContents()).map(Number);
     expect(masses.length).toBe(Math.min(n, 500));
     for (const v of masses) { expect(v).toBeGreaterThanOrEqual(lo - 0.01); expect(v).toBeLessThanOrEqual(hi + 0.01); }
-    await page.getByTestId('walk-candidates').check();
-    await expect.poll(() => page.getByTestId('walk-position').textContent()).toMatch(new RegExp(`of ${n}`));
-    await pageShot(page, '72-analysis-brushed');
-    await page.getByTestId('clear-brush').click();
-    expect(await page.getByTestId('brush-note').count()).toBe(0);
+    await t.page.getByTestId('walk-candidates').check();
+    await expect.poll(() => t.page.getByTestId('walk-position').textContent()).toMatch(new RegExp(`of ${n}`));
+    await pageShot(t.page, '72-analysis-brushed');
+    await t.page.getByTestId('clear-brush').click();
+    expect(await t.page.getByTestId('brush-note').count()).toBe(0);
   });
 
   it('exports a plot as SVG that parses and holds the plotted events, and as PNG of the asked width, in either theme', async () => {
     const shown = (await dots('tax')).map((d) => d.title).sort();
-    const svg = await download(() => page.getByTestId('export-svg-tax').click());
+    const svg = await download(() => t.page.getByTestId('export-svg-tax').click());
     expect(svg.name).toBe('na62-dump-mumu-tax.svg');
     const text = readFileSync(svg.file, 'utf8');
     // parsed in a page of its own: the app's CSP would (rightly) refuse the style attributes of a parsed document
-    const blank = await h.browser.newPage();
+    const blank = await t.h.browser.newPage();
     const parsed = await blank.evaluate((t) => {
       const d = new DOMParser().parseFromString(t, 'image/svg+xml');
       return {
@@ -149,18 +138,18 @@ describe('analysis views', () => {
     expect(parsed.background).toBe('#0f1419');
     expect(parsed.brushLeft).toBe(0);
     // PNG at 1800 px wide, in the light theme
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.keyboard.press('t');
-    await page.getByTestId('png-width').fill('1800');
-    const png = await download(() => page.getByTestId('export-png-mass').click());
+    await t.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await t.page.keyboard.press('t');
+    await t.page.getByTestId('png-width').fill('1800');
+    const png = await download(() => t.page.getByTestId('export-png-mass').click());
     expect(png.name).toMatch(/^na62-dump-mumu-mass-1800px\.png$/);
     const img = PNG.sync.read(readFileSync(png.file));
     expect(img.width).toBe(1800);
     expect(img.height).toBe(Math.round((1800 * 250) / 420));
     expect([img.data[0], img.data[1], img.data[2]]).toEqual([255, 255, 255]); // the light theme's background
-    const light = readFileSync((await download(() => page.getByTestId('export-svg-mass').click())).file, 'utf8');
+    const light = readFileSync((await download(() => t.page.getByTestId('export-svg-mass').click())).file, 'utf8');
     expect(light).toContain('fill="#ffffff"');
-    await page.keyboard.press('t');
-    expect(problems.errors).toEqual([]);
+    await t.page.keyboard.press('t');
+    expect(t.problems.errors).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type {} from '../../src-renderer/src/views/test-hooks';
 // @ts-expect-error plain ESM helpers shared with the scripts (no type declarations)
 import { serveStatic } from '../../scripts/static-server.mjs';
@@ -109,3 +110,15 @@ function clampRegion(img: PNG, r?: Region): Region {
 }
 
 export const hex = (h: string): [number, number, number] => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)];
+
+/** A test file's harness and one page on the demo, opened before its tests and closed after. */
+export function withDemoPage(viewport?: { width: number; height: number }): { h: Harness; page: Page; problems: PageProblems } {
+  const ctx = {} as { h: Harness; page: Page; problems: PageProblems };
+  beforeAll(async () => {
+    ctx.h = await startHarness();
+    Object.assign(ctx, await openApp(ctx.h, viewport));
+    await ctx.page.getByTestId('event-summary').waitFor({ timeout: 60_000 });
+  });
+  afterAll(async () => { await ctx.h?.close(); });
+  return ctx;
+}
