@@ -1,5 +1,6 @@
 /** A selection worker thread (Electron main process and `na62 select`): runs a selection over batch ranges of a file, job after job. */
 import { parentPort } from 'node:worker_threads';
+import { setPriority } from 'node:os';
 import { openEventFile } from '../src-engine/io/event-file';
 import { resolveSelection, runSelectionPacked, SelectionCancelled, transferablesOf } from '../src-engine/selection/run';
 import { nodeFileSource } from './fs/node-file';
@@ -11,6 +12,13 @@ export interface SelectionJob {
   readonly selection: SelectionConfigInput;
   /** shared with the pool: non-zero means stop after the current batch (cancel) */
   readonly stop?: Int32Array;
+}
+
+// Selections are batch work: they must not starve the UI (the renderer, and this process's main
+// thread answering its requests) when they take every core. On Linux the nice value belongs to
+// the thread, so this lowers this worker alone; elsewhere it would lower the whole app, so not there.
+if (process.platform === 'linux') {
+  try { setPriority(10); } catch { /* not permitted: run at normal priority */ }
 }
 
 parentPort!.on('message', async (job: SelectionJob) => {
