@@ -105,7 +105,8 @@ const KEYS = Object.keys(REQUEST_SCHEMAS);
 describe('API dispatch, fuzzed', () => {
   it('answers the valid requests (the properties below are not vacuous)', async () => {
     const ds = await dataset();
-    for (const key of ['info', 'event', 'findEvent', 'checkExpression', 'runSelection', 'exportSelection', 'setBlinding']) {
+    // unblinded first: with another seed, event 3 of the file may lie in a blinded region
+    for (const key of ['setBlinding', 'info', 'event', 'findEvent', 'checkExpression', 'runSelection', 'exportSelection']) {
       const env = await dispatcher.handle(key, substitute(VALID[key], ds));
       expect(env.ok, `${key}: ${JSON.stringify(env).slice(0, 200)}`).toBe(true);
     }
