@@ -43,7 +43,7 @@ export interface EngineHost {
    * Run a selection on other cores (worker threads) when the host can for this file; undefined
    * means: run it here. The result must equal the in-process one.
    */
-  parallelSelection?(file: EventFile, selection: SelectionConfigInput, onProgress: (done: number, total: number) => boolean): Promise<SelectionResult> | undefined;
+  parallelSelection?(file: EventFile, selection: SelectionConfigInput, onProgress: (done: number, total: number) => boolean, signal?: AbortSignal): Promise<SelectionResult> | undefined;
 }
 
 export interface EngineOptions {
@@ -79,6 +79,8 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
   const store = new EventStore();
   const cancelled = new Set<string>();
   const running = new Set<string>();
+  // selections on other threads are stopped through a signal (progress reaches here only now and then)
+  const aborts = new Map<string, AbortController>();
   // blinding is the default; the last selection of each dataset also decides what is masked
   let isBlind = true;
   const guard = new BlindingGuard();
@@ -165,12 +167,14 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
       const file = store.file(dataset);
       const sel = resolveSelection(selection);
       running.add(taskId);
+      const abort = new AbortController();
+      aborts.set(taskId, abort);
       try {
         const onProgress = (done: number, total: number) => {
           opts.files?.progress({ taskId, label: `Selecting ${sel.preset.id}`, done, total });
           return !cancelled.has(taskId);
         };
-        const result = await (opts.files?.parallelSelection?.(file, selection, onProgress)
+        const result = await (opts.files?.parallelSelection?.(file, selection, onProgress, abort.signal)
           ?? runSelection(file, sel, { ...(opts.files ? { yieldToHost: () => opts.files!.yieldToHost() } : {}), onProgress }));
         lastRun.set(dataset, { sel, result });
         return blind(result, isBlind);
@@ -180,6 +184,7 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
       } finally {
         running.delete(taskId);
         cancelled.delete(taskId);
+        aborts.delete(taskId);
       }
     },
     exportSelection: ({ dataset, format }) => {
@@ -196,6 +201,7 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
     cancel: ({ taskId }) => {
       if (!running.has(taskId)) return { cancelled: false };
       cancelled.add(taskId);
+      aborts.get(taskId)?.abort();
       return { cancelled: true };
     },
     generate: async ({ taskId, config, name }) => {

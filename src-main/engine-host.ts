@@ -32,11 +32,11 @@ export function freeName(dir: string, name: string): string {
 export function createNodeEngineHost(dataDir: string, progress: (p: TaskProgress) => void, selectionWorker?: URL): EngineHost {
   const generated = path.join(dataDir, 'generated'), demo = path.join(dataDir, 'demo');
   return {
-    parallelSelection(file, selection, onProgress) {
+    parallelSelection(file, selection, onProgress, signal) {
       if (!selectionWorker || file.numEvents < PARALLEL_FROM || !path.isAbsolute(file.name) || !existsSync(file.name)) return undefined;
       const workers = Math.max(1, availableParallelism());
       const parts = partition([{ file: file.name, numBatches: file.numBatches, batchSize: file.meta.batchSize, numEvents: file.numEvents }], workers);
-      return runInWorkers(parts, selection, { workerUrl: selectionWorker, workers, onProgress });
+      return runInWorkers(parts, selection, { workerUrl: selectionWorker, workers, onProgress, ...(signal ? { signal } : {}) });
     },
     createFile: (name) => fileAt(path.join(generated, freeName(generated, path.basename(name)))),
     cachedFile: (name) => fileAt(path.join(demo, path.basename(name))),

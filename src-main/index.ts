@@ -1,24 +1,28 @@
 /** Electron main process: window, menu, security and the engine behind validated IPC. */
-import { app, BrowserWindow, Menu, dialog, ipcMain, session } from 'electron';
+import { app, Menu, dialog, ipcMain, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MENU_COMMAND_EVENT, PROGRESS_EVENT } from '../src-shared/api/channels';
-import { createDispatcher, createEngineHandlers, UserFacingError } from '../src-engine';
+import { createDispatcher, createEngineHandlers } from '../src-engine';
 import { registerIpc } from './ipc/register';
-import { createSavePngHandler, createSaveTextHandler, type SaveFileDeps } from './ipc/save-file';
+import type { SaveFileDeps } from './ipc/save-file';
 import { checkDroppedPath, EVENT_FILE_EXTENSIONS } from './ipc/open-file';
+import { createMainHandlers } from './ipc/main-handlers';
 import { createNodeEngineHost } from './engine-host';
 import { nodeFileSource } from './fs/node-file';
+import { readTextFile } from './fs/read-text';
 import { writeFileAtomic } from './fs/atomic-write';
 import { hardenSession, hardenWebContents, isAppUrl, type AppOrigin } from './security';
-import { mainWindowOptions } from './window';
+import { createMainWindow } from './window';
+import { watchRenderer } from './crash-recovery';
 import { buildMenuTemplate } from './menu';
 import { createSessionHandlers } from './session/session-file';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const origin: AppOrigin = { rendererDir: path.join(here, '../renderer'), ...(devServerUrl ? { devServerUrl } : {}) };
+const pageUrl = devServerUrl ?? pathToFileURL(path.join(origin.rendererDir, 'index.html')).href;
 
 // Software WebGL for machines without a usable GPU (CI, Xvfb): opt-in, never the default.
 if (process.env['NA62_SWIFTSHADER'] === '1') {
@@ -28,7 +32,7 @@ if (process.env['NA62_SWIFTSHADER'] === '1') {
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
-async function start(): Promise<void> {
+async function start(): Promise<BrowserWindow> {
   await app.whenReady();
   hardenSession(session.defaultSession, { dev: Boolean(devServerUrl) });
 
@@ -36,7 +40,11 @@ async function start(): Promise<void> {
     png: { name: 'PNG image', extensions: ['png'] }, csv: { name: 'CSV table', extensions: ['csv'] },
     json: { name: 'JSON', extensions: ['json'] }, txt: { name: 'Text', extensions: ['txt'] }, svg: { name: 'SVG image', extensions: ['svg'] },
   };
-  const saveDeps: SaveFileDeps = {
+  const OPEN = {
+    events: { title: 'Open NA62 event file', filters: [{ name: 'NA62 event files', extensions: EVENT_FILE_EXTENSIONS }, { name: 'All files', extensions: ['*'] }] },
+    candidates: { title: 'Load a candidate list', filters: [{ name: 'Candidate lists', extensions: ['json', 'csv'] }] },
+  };
+  const save: SaveFileDeps = {
     async chooseSavePath(defaultPath, ext) {
       const res = await dialog.showSaveDialog(win, { defaultPath, filters: [FILTERS[ext] ?? { name: ext, extensions: [ext] }] });
       return res.canceled ? undefined : res.filePath;
@@ -45,7 +53,7 @@ async function start(): Promise<void> {
     defaultDir: () => app.getPath('documents'),
   };
   // The window exists before IPC is registered, but its page loads only after.
-  const win = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs'), '#10141a'));
+  const win = createMainWindow(path.join(here, '../preload/index.cjs'), '#10141a');
   const engine = createEngineHandlers({
     host: 'electron-main',
     appVersion: app.getVersion(),
@@ -58,59 +66,61 @@ async function start(): Promise<void> {
   });
   // datasets this process opened from disk, by handle: the only paths a session may reopen
   const openedPaths = new Map<string, string>();
-  const openPath = async (file: string) => {
-    const info = await engine.store.add(await nodeFileSource(file));
-    openedPaths.set(info.id, file);
-    return info;
-  };
   const sessionFile = createSessionHandlers({
     file: path.join(app.getPath('userData'), 'session.json'),
     writeFile: writeFileAtomic,
     readFile: (f) => fs.readFile(f, 'utf8').catch((e: NodeJS.ErrnoException) => { if (e.code === 'ENOENT') return undefined; throw e; }),
     pathOf: (id) => openedPaths.get(id),
     list: () => engine.store.list(),
-    reopen: async (file) => openPath(await checkDroppedPath(file)),
+    reopen: async (file) => {
+      const clean = await checkDroppedPath(file);
+      const info = await engine.store.add(await nodeFileSource(clean));
+      openedPaths.set(info.id, clean);
+      return info;
+    },
   });
   const dispatcher = createDispatcher(
     {
       ...engine,
       ...sessionFile,
-      openDialog: async () => {
-        const res = await dialog.showOpenDialog(win, {
-          title: 'Open NA62 event file',
-          properties: ['openFile'],
-          filters: [{ name: 'NA62 event files', extensions: EVENT_FILE_EXTENSIONS }, { name: 'All files', extensions: ['*'] }],
-        });
-        const file = res.canceled ? undefined : res.filePaths[0];
-        return file ? openPath(file) : null;
-      },
-      loadCandidatesDialog: async () => {
-        const res = await dialog.showOpenDialog(win, {
-          title: 'Load a candidate list', properties: ['openFile'],
-          filters: [{ name: 'Candidate lists', extensions: ['json', 'csv'] }],
-        });
-        const file = res.canceled ? undefined : res.filePaths[0];
-        if (!file) return null;
-        const st = await fs.stat(file);
-        if (st.size > 500 * 1024 * 1024) throw new UserFacingError('io', `${file}: larger than 500 MB`);
-        return engine.loadCandidateText(await fs.readFile(file, 'utf8'), file);
-      },
-      openDropped: async ({ path: p }) => openPath(await checkDroppedPath(p)),
-      savePng: createSavePngHandler(saveDeps),
-      saveText: createSaveTextHandler(saveDeps),
+      ...createMainHandlers(engine, {
+        async chooseOpenPath(kind) {
+          const res = await dialog.showOpenDialog(win, { ...OPEN[kind], properties: ['openFile'] });
+          return res.canceled ? undefined : res.filePaths[0];
+        },
+        openEventSource: nodeFileSource,
+        opened: (id, file) => openedPaths.set(id, file),
+        readTextFile,
+        save,
+      }),
     },
     (msg, err) => console.error(`[na62] ${msg}:`, err),
   );
   registerIpc(ipcMain, dispatcher, (url) => isAppUrl(url, origin));
 
+  // A crashed renderer reloads the page it showed; the engine (and the open files) live on here.
+  watchRenderer(win, {
+    now: () => Date.now(),
+    log: (m) => console.error(`[na62] ${m}`),
+    reload: () => {
+      const current = win.webContents.getURL();
+      void win.loadURL(isAppUrl(current, origin) ? current : pageUrl);
+    },
+    ask: async (o) => (await dialog.showMessageBox(win, { type: 'warning', ...o, defaultId: 0, cancelId: o.buttons.length - 1 })).response,
+    quit: () => app.quit(),
+    killRenderer: () => win.webContents.forcefullyCrashRenderer(),
+    isDestroyed: () => win.isDestroyed(),
+  });
+
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate((cmd) => win.webContents.send(MENU_COMMAND_EVENT, cmd), process.platform)));
   win.once('ready-to-show', () => win.show());
-  if (devServerUrl) await win.loadURL(devServerUrl);
-  else await win.loadFile(path.join(origin.rendererDir, 'index.html'));
+  await win.loadURL(pageUrl);
+  return win;
 }
 
 app.on('window-all-closed', () => app.quit());
-start().catch((err: unknown) => {
+/** the main window once the app started (tests of the wiring await it) */
+export const started = start().catch((err: unknown) => {
   console.error('[na62] failed to start:', err);
   dialog.showErrorBox('NA62 Event Display', `The app could not start: ${err instanceof Error ? err.message : String(err)}`);
   app.exit(1);

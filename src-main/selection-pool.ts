@@ -15,6 +15,8 @@ export interface PoolOptions {
   readonly workers: number;
   /** called after each part with the events done; return false to cancel */
   readonly onProgress?: (done: number, total: number) => boolean | void;
+  /** cancels at once: the workers see it between two batches, not only between parts */
+  readonly signal?: AbortSignal;
 }
 
 /** Cut [file, batch range] jobs into parts of a few batches each, so progress and load balance are fine-grained. */
@@ -64,11 +66,16 @@ export async function runInWorkers(parts: readonly (Omit<SelectionJob, 'selectio
 
 /** The merged result with its candidates still in columns (`candidates` empty): nothing is cloned per event. */
 export async function runInWorkersPacked(parts: readonly (Omit<SelectionJob, 'selection'> & { events: number })[], selection: SelectionConfigInput, opts: PoolOptions): Promise<{ result: SelectionResult; packed: PackedCandidates }> {
+  if (opts.signal?.aborted) throw new SelectionCancelled();
   const queue = [...parts];
   const results: { result: SelectionResult; packed: PackedCandidates }[] = [];
   const total = parts.reduce((a, p) => a + p.events, 0);
   let done = 0;
   let stopped: Error | undefined;
+  // one flag shared with every worker: set, and each stops after the batch it is on
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const cancel = () => { stopped ??= new SelectionCancelled(); Atomics.store(stop, 0, 1); };
+  opts.signal?.addEventListener('abort', cancel, { once: true });
   const workers = warmWorkers(opts.workerUrl, Math.max(1, Math.min(opts.workers, parts.length)));
   const one = (w: Worker) => new Promise<void>((resolve, reject) => {
     let current: (typeof parts)[number] | undefined;
@@ -78,14 +85,15 @@ export async function runInWorkersPacked(parts: readonly (Omit<SelectionJob, 'se
       if (stopped) { cleanup(); resolve(); return; }
       current = queue.shift();
       if (!current) { cleanup(); resolve(); return; }
-      const job: SelectionJob = { file: current.file, batches: current.batches, selection };
+      const job: SelectionJob = { file: current.file, batches: current.batches, selection, stop };
       w.postMessage(job);
     };
-    const onMessage = (m: { result?: SelectionResult; packed?: PackedCandidates; error?: string }) => {
-      if (m.error || !m.result || !m.packed) { stopped = new Error(m.error ?? 'a selection worker answered without a result'); cleanup(); resolve(); return; }
+    const onMessage = (m: { result?: SelectionResult; packed?: PackedCandidates; error?: string; cancelled?: boolean }) => {
+      if (m.cancelled) { cancel(); cleanup(); resolve(); return; }
+      if (m.error || !m.result || !m.packed) { stopped = new Error(m.error ?? 'a selection worker answered without a result'); Atomics.store(stop, 0, 1); cleanup(); resolve(); return; }
       results.push({ result: m.result, packed: m.packed });
       done += current?.events ?? 0;
-      if (opts.onProgress?.(done, total) === false) stopped = new SelectionCancelled();
+      if (opts.onProgress?.(done, total) === false) cancel();
       next();
     };
     const onError = (e: Error) => { cleanup(); reject(e); };
@@ -93,7 +101,11 @@ export async function runInWorkersPacked(parts: readonly (Omit<SelectionJob, 'se
     w.on('error', onError);
     next();
   });
-  await Promise.all(workers.map(one));
+  try {
+    await Promise.all(workers.map(one));
+  } finally {
+    opts.signal?.removeEventListener('abort', cancel);
+  }
   if (stopped) throw stopped;
   const sorted = inEventOrder(results, (r) => r.result);
   return { result: mergeResults(sorted.map((r) => r.result)), packed: mergePacked(sorted.map((r) => r.packed)) };

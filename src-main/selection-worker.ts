@@ -1,20 +1,38 @@
 /** A selection worker thread (Electron main process and `na62 select`): runs a selection over batch ranges of a file, job after job. */
 import { parentPort } from 'node:worker_threads';
+import { setPriority } from 'node:os';
 import { openEventFile } from '../src-engine/io/event-file';
-import { resolveSelection, runSelectionPacked, transferablesOf } from '../src-engine/selection/run';
+import { resolveSelection, runSelectionPacked, SelectionCancelled, transferablesOf } from '../src-engine/selection/run';
 import { nodeFileSource } from './fs/node-file';
 import type { SelectionConfigInput } from '../src-shared/selection/types';
 
-export interface SelectionJob { readonly file: string; readonly batches: [number, number]; readonly selection: SelectionConfigInput }
+export interface SelectionJob {
+  readonly file: string;
+  readonly batches: [number, number];
+  readonly selection: SelectionConfigInput;
+  /** shared with the pool: non-zero means stop after the current batch (cancel) */
+  readonly stop?: Int32Array;
+}
+
+// Selections are batch work: they must not starve the UI (the renderer, and this process's main
+// thread answering its requests) when they take every core. On Linux the nice value belongs to
+// the thread, so this lowers this worker alone; elsewhere it would lower the whole app, so not there.
+if (process.platform === 'linux') {
+  try { setPriority(10); } catch { /* not permitted: run at normal priority */ }
+}
 
 parentPort!.on('message', async (job: SelectionJob) => {
+  let f: Awaited<ReturnType<typeof openEventFile>> | undefined;
   try {
-    const f = await openEventFile(await nodeFileSource(job.file));
-    const { result, packed } = await runSelectionPacked(f, resolveSelection(job.selection), { batches: job.batches });
-    await f.close();
+    f = await openEventFile(await nodeFileSource(job.file));
+    const onProgress = () => !(job.stop && Atomics.load(job.stop, 0));
+    const { result, packed } = await runSelectionPacked(f, resolveSelection(job.selection), { batches: job.batches, onProgress });
     // the candidate list travels as transferable columns: cloning 10^5 objects would cost more than the selection
     parentPort!.postMessage({ result, packed }, transferablesOf(packed));
   } catch (err) {
-    parentPort!.postMessage({ error: err instanceof Error ? err.message : String(err) });
+    if (err instanceof SelectionCancelled) parentPort!.postMessage({ cancelled: true });
+    else parentPort!.postMessage({ error: err instanceof Error ? err.message : String(err) });
+  } finally {
+    await f?.close().catch(() => {});
   }
 });

@@ -155,14 +155,19 @@ export function columnsToBatch(c: BatchColumns, schema: Schema): RecordBatch {
 /** Why a batch read from a file does not have the layout this version writes. */
 export class LayoutError extends Error {}
 
-function typedValues(d: Data, what: string): TypedArray {
+/** The values of a column; `atLeast`: how many a column with one value per row must hold. */
+function typedValues(d: Data, what: string, atLeast = 0): TypedArray {
   const v = (d as unknown as { values?: TypedArray }).values;
   if (!v) throw new LayoutError(`column ${what} has no values`);
-  return d.offset ? (v.subarray(d.offset, d.offset + d.length) as TypedArray) : v;
+  const out = d.offset ? (v.subarray(d.offset, d.offset + d.length) as TypedArray) : v;
+  // a damaged message can describe a shorter buffer than the batch has rows
+  if (out.length < atLeast) throw new LayoutError(`column ${what} holds ${out.length} values for ${atLeast} rows`);
+  return out;
 }
 
-function nonDecreasing(o: Int32Array, n: number): boolean {
-  let ok = true;
+/** Offsets of n rows into `size` values: from 0 up, never decreasing, never past the values. */
+function validOffsets(o: Int32Array, n: number, size: number): boolean {
+  let ok = o[0]! >= 0 && o[n]! <= size;
   for (let i = 0; i < n; i++) ok = ok && o[i + 1]! >= o[i]!;
   return ok;
 }
@@ -176,13 +181,13 @@ export function batchColumns(batch: RecordBatch, opts: LayoutOptions): BatchColu
     return v.data[0]!;
   };
   const header: Record<string, TypedArray> = {};
-  for (const h of HEADER_FIELDS) header[h.name] = typedValues(col(h.name), h.name);
+  for (const h of HEADER_FIELDS) header[h.name] = typedValues(col(h.name), h.name, n);
   const kaon: Record<string, TypedArray> = {};
-  for (const k of KAON_FIELDS) kaon[k.name] = typedValues(col(k.name), k.name);
+  for (const k of KAON_FIELDS) kaon[k.name] = typedValues(col(k.name), k.name, n);
   const proc = col(PROCESS_COLUMN);
   const processOffsets = proc.valueOffsets as Int32Array;
-  const processBytes = (proc as unknown as { values: Uint8Array }).values;
-  if (!processOffsets || processOffsets.length < n + 1) throw new LayoutError('column "process" has bad offsets');
+  const processBytes = (proc as unknown as { values?: Uint8Array }).values;
+  if (!processOffsets || !processBytes || processOffsets.length < n + 1 || !validOffsets(processOffsets, n, processBytes.length)) throw new LayoutError('column "process" has bad offsets');
   const collections = new Map<CollectionSpec['key'], { spec: CollectionSpec; offsets: Int32Array; fields: Record<string, TypedArray> }>();
   for (const spec of activeCollections(opts)) {
     const list = col(spec.key);
@@ -198,10 +203,10 @@ export function batchColumns(batch: RecordBatch, opts: LayoutOptions): BatchColu
       if (values.length < total) throw new LayoutError(`column "${spec.key}.${fl.name}" is shorter than its offsets say`);
       fields[fl.name] = values;
     });
-    if (!nonDecreasing(offsets, n)) throw new LayoutError(`column "${spec.key}" has decreasing offsets`);
+    if (!validOffsets(offsets, n, total)) throw new LayoutError(`column "${spec.key}" has negative or decreasing offsets`);
     collections.set(spec.key, { spec, offsets, fields });
   }
-  const crc = typedValues(col(CRC_COLUMN), CRC_COLUMN) as unknown as Uint32Array;
+  const crc = typedValues(col(CRC_COLUMN), CRC_COLUMN, n) as unknown as Uint32Array;
   return { length: n, header, processOffsets, processBytes, kaon, collections, crc };
 }
 

@@ -9,6 +9,7 @@ import type { Na62Event } from '../../src-shared/event/model';
 import { FORMAT_NAME, FORMAT_VERSION, FileMetaSchema, META_KEY, type FileMeta } from '../../src-shared/event/file-meta';
 import { batchColumns, columnsToBatch, decodeEvent, encodeColumns, eventSchema, rowChecksum, LayoutError, type BatchColumns } from './codec';
 import type { ByteSink, RandomAccessSource } from './source';
+import { checkBatchMessageBounds, checkFooterBounds } from './flatbuffer-bounds';
 
 export const DEFAULT_BATCH_SIZE = 4096;
 const MAGIC = 'ARROW1';
@@ -133,6 +134,13 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
   const footerLen = new DataView(tail.buffer, tail.byteOffset, 4).getInt32(0, true);
   if (footerLen <= 0 || footerLen > size - 18) fail(`the file is corrupt (footer length ${footerLen} does not fit in ${size} bytes)`);
 
+  // Arrow trusts the lengths inside its footer: check them first (a flipped length would hang it)
+  try {
+    checkFooterBounds(await source.read(size - 10 - footerLen, footerLen));
+  } catch (err) {
+    return fail(`the file is corrupt: its Arrow footer is damaged (${err instanceof Error ? err.message : String(err)})`);
+  }
+
   const handle = {
     fd: 0,
     async stat() { return { size }; },
@@ -166,17 +174,25 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
   const layout = { strawHits: meta.strawHits, truth: meta.truth };
   const expected = eventSchema(layout);
   const got = reader.schema.fields;
-  if (got.length !== expected.fields.length || expected.fields.some((f, i) => got[i]?.name !== f.name || String(got[i]?.type) !== String(f.type))) {
+  // a damaged schema can hold types Arrow cannot even print (a list without a child)
+  const typeName = (t: unknown) => { try { return String(t); } catch { return '?'; } };
+  if (got.length !== expected.fields.length || expected.fields.some((f, i) => got[i]?.name !== f.name || typeName(got[i]?.type) !== String(f.type))) {
     fail(`unexpected columns: found [${got.map((f) => f.name).join(', ')}], expected [${expected.fields.map((f) => f.name).join(', ')}]`);
   }
   const numBatches = reader.numRecordBatches;
   const wantBatches = Math.max(1, Math.ceil(meta.numEvents / meta.batchSize));
   if (numBatches !== wantBatches) fail(`the file says ${meta.numEvents} events in batches of ${meta.batchSize} but holds ${numBatches} batches (truncated or corrupt)`);
   const footer = (reader as unknown as { footer: { getRecordBatch(i: number): { offset: number | bigint; metaDataLength: number; bodyLength: number | bigint } | null } }).footer;
+  // the batch blocks, read once: Arrow throws a TypeError on a damaged 64-bit offset
+  const blocks: { offset: number; metaDataLength: number; bodyLength: number }[] = [];
   for (let b = 0; b < numBatches; b++) {
-    const blk = footer.getRecordBatch(b);
-    const end = blk ? Number(blk.offset) + blk.metaDataLength + Number(blk.bodyLength) : Infinity;
-    if (!blk || end > size || Number(blk.bodyLength) > MAX_BATCH_BYTES || Number(blk.offset) < 8) fail(`the file is corrupt: batch ${b} lies outside the file`);
+    let blk: { offset: number | bigint; metaDataLength: number; bodyLength: number | bigint } | null;
+    try { blk = footer.getRecordBatch(b); } catch { blk = null; }
+    const offset = Number(blk?.offset), metaDataLength = Number(blk?.metaDataLength), bodyLength = Number(blk?.bodyLength);
+    const end = offset + metaDataLength + bodyLength;
+    if (!blk || !(end <= size) || bodyLength > MAX_BATCH_BYTES || offset < 8) fail(`the file is corrupt: batch ${b} lies outside the file`);
+    if (!(bodyLength >= 0) || !(metaDataLength >= 8)) fail(`the file is corrupt: batch ${b} has a negative size`);
+    blocks.push({ offset, metaDataLength, bodyLength });
   }
 
   // Fast path for batch reads: the schema message once, then each batch's message read straight
@@ -187,22 +203,24 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
   const schemaStream = tableToIPC(new Table(reader.schema), 'stream');
   const schemaBytes = schemaStream.byteLength > 8 && EOS.every((x, k) => schemaStream[schemaStream.byteLength - 8 + k] === x)
     ? schemaStream.subarray(0, schemaStream.byteLength - 8) : undefined;
-  const messageSize = (b: number) => { const blk = footer.getRecordBatch(b)!; return schemaBytes!.byteLength + blk.metaDataLength + Number(blk.bodyLength) + EOS.byteLength; };
+  const messageSize = (b: number) => { const blk = blocks[b]!; return schemaBytes!.byteLength + blk.metaDataLength + blk.bodyLength + EOS.byteLength; };
   async function readBatchMessage(b: number, into?: Uint8Array): Promise<RecordBatch | null> {
-    const blk = footer.getRecordBatch(b)!;
-    const len = blk.metaDataLength + Number(blk.bodyLength);
+    const blk = blocks[b]!;
+    const len = blk.metaDataLength + blk.bodyLength;
     const head = schemaBytes!.byteLength;
     const buf = into ? into.subarray(0, head + len + EOS.byteLength) : allocate(head + len + EOS.byteLength);
     buf.set(schemaBytes!, 0);
     if (source.readInto) {
-      const got = await source.readInto(buf, head, len, Number(blk.offset));
+      const got = await source.readInto(buf, head, len, blk.offset);
       if (got !== len) fail(`batch ${b} is truncated (${got} of ${len} bytes)`);
     } else {
-      const bytes = await source.read(Number(blk.offset), len);
+      const bytes = await source.read(blk.offset, len);
       if (bytes.byteLength !== len) fail(`batch ${b} is truncated (${bytes.byteLength} of ${len} bytes)`);
       buf.set(bytes, head);
     }
     buf.set(EOS, head + len);
+    // the batch's message header is not under the CRC: bound it before Arrow walks it
+    checkBatchMessageBounds(buf.subarray(head, head + blk.metaDataLength));
     const r = RecordBatchReader.from(buf);
     const first = r.next();
     return first.done ? null : (first.value as RecordBatch);

@@ -71,9 +71,19 @@ export function candidatesFromCsv(text: string, name: string): { preset: string;
     if (m) meta.set(m[1]!, m[2]!);
   }
   if (!meta.get('format')?.startsWith('na62-candidates-csv')) throw new Error(`${name}: not an NA62 candidate list (no "# format: na62-candidates-csv" line)`);
-  const parsed = Papa.parse<Record<string, string>>(lines.slice(i).join('\n'), { header: true, skipEmptyLines: true });
-  if (parsed.errors.length) throw new Error(`${name}: line ${(parsed.errors[0]!.row ?? 0) + i + 2}: ${parsed.errors[0]!.message}`);
-  const candidates = parsed.data.map((row, k) => {
+  // Papa renames a repeated column ("run_1") and goes on; in a list we wrote that means damage
+  // Rows as arrays, the header checked here: Papa's header mode renames a repeated column
+  // ("run_1") and goes on, and picks its own line break; in a list we wrote, both mean damage.
+  const parsed = Papa.parse<string[]>(lines.slice(i).join('\n'), { header: false, skipEmptyLines: true, newline: '\n' });
+  if (parsed.errors.length) throw new Error(`${name}: line ${(parsed.errors[0]!.row ?? 0) + i + 1}: ${parsed.errors[0]!.message}`);
+  const [header = [], ...body] = parsed.data;
+  const twice = header.find((c, k) => header.indexOf(c) !== k);
+  if (twice !== undefined) throw new Error(`${name}: column "${twice.slice(0, 40)}" appears twice in the header`);
+  const rows = body.map((cells, k) => {
+    if (cells.length !== header.length) throw new Error(`${name}: row ${k + 1}: ${cells.length} fields, the header has ${header.length}`);
+    return Object.fromEntries(header.map((c, j) => [c, cells[j]!])) as Record<string, string>;
+  });
+  const candidates = rows.map((row, k) => {
     const int = (key: string) => {
       const v = Number(row[key]);
       if (!Number.isInteger(v)) throw new Error(`${name}: row ${k + 1}: ${key} is not an integer`);
@@ -83,7 +93,9 @@ export function candidatesFromCsv(text: string, name: string): { preset: string;
     for (const [key, val] of Object.entries(row)) if (!(BASE_COLUMNS as readonly string[]).includes(key)) vars[key] = val === '' ? NaN : Number(val);
     const region = row['region'] ?? '';
     if (!['SR', 'CR', ''].includes(region)) throw new Error(`${name}: row ${k + 1}: unknown region "${region}"`);
-    return { run: int('run'), burst: int('burst'), event: int('event'), file: row['file'] ?? '', index: int('index'), process: row['process'] ?? '', weight: Number(row['weight']), region: region as Candidate['region'], vars };
+    const index = int('index');
+    if (index < 0) throw new Error(`${name}: row ${k + 1}: index ${index} is negative`);
+    return { run: int('run'), burst: int('burst'), event: int('event'), file: row['file'] ?? '', index, process: row['process'] ?? '', weight: Number(row['weight']), region: region as Candidate['region'], vars };
   });
   let params: Record<string, unknown> = {};
   try { params = JSON.parse(meta.get('params') ?? '{}') as Record<string, unknown>; } catch { throw new Error(`${name}: the "# params" line is not valid JSON`); }

@@ -8,8 +8,11 @@ export interface Na62Bridge {
   onMenuCommand(listener: (command: unknown) => void): () => void;
   /** subscribe to task progress from the engine */
   onProgress(listener: (progress: unknown) => void): () => void;
-  /** the path of a file dropped on the window (Electron's webUtils), to hand to openDropped */
-  pathForFile(file: File): string;
+  /**
+   * open a file dropped on the window: the preload resolves its path (Electron's webUtils) and
+   * sends openDropped itself; `request` refuses that channel, so the page never names a path
+   */
+  openDroppedFile(file: File): Promise<Envelope<ApiRequests['openDropped']['res']>>;
 }
 
 /** The request half of a transport: Electron IPC or a Web Worker. */

@@ -6,11 +6,12 @@ import { CHANNELS } from '../../src-shared/api/channels';
 import type { Envelope } from '../../src-shared/api/contract';
 import { createDispatcher, createEngineHandlers } from '../../src-engine';
 import { registerIpc } from '../../src-main/ipc/register';
-import { createSavePngHandler, createSaveTextHandler, type SaveFileDeps } from '../../src-main/ipc/save-file';
+import type { SaveFileDeps } from '../../src-main/ipc/save-file';
 import { writeFileAtomic } from '../../src-main/fs/atomic-write';
-import { checkDroppedPath } from '../../src-main/ipc/open-file';
+import { createMainHandlers } from '../../src-main/ipc/main-handlers';
 import { nodeFileSource } from '../../src-main/fs/node-file';
 import { createSessionHandlers } from '../../src-main/session/session-file';
+import { readTextFile } from '../../src-main/fs/read-text';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 const APP_URL = 'file:///opt/na62/out/renderer/index.html';
@@ -42,11 +43,7 @@ function setUp(deps: Partial<SaveFileDeps> = {}) {
   const engine = createEngineHandlers({ host: 'electron-main', appVersion: '9.9.9' });
   const dispatcher = createDispatcher({
     ...engine,
-    savePng: createSavePngHandler(save),
-    saveText: createSaveTextHandler(save),
-    openDialog: async () => null,
-    loadCandidatesDialog: async () => null,
-    openDropped: async ({ path: p }) => engine.store.add(await nodeFileSource(await checkDroppedPath(p))),
+    ...createMainHandlers(engine, { chooseOpenPath: async () => undefined, openEventSource: nodeFileSource, readTextFile, save }),
     ...createSessionHandlers({
       file: path.join(mkdtempSync(path.join(tmpdir(), 'na62-ipc-session-')), 'session.json'),
       writeFile: writeFileAtomic, readFile: async () => undefined, pathOf: () => undefined, list: () => engine.store.list(),

@@ -1,17 +1,26 @@
 import { EventEmitter } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { hardenSession, hardenWebContents, isAppUrl } from '../../src-main/security';
-import { mainWindowOptions, secureWebPreferences } from '../../src-main/window';
+import { createMainWindow } from '../../src-main/window';
 import { buildMenuTemplate } from '../../src-main/menu';
 import { contentSecurityPolicy } from '../../src-shared/security/csp';
 import { COMMANDS, type CommandId } from '../../src-shared/commands';
 
+// Electron at the boundary: the BrowserWindow constructor records the options it is given.
+const { windows } = vi.hoisted(() => ({ windows: [] as { webPreferences: Record<string, unknown> }[] }));
+vi.mock('electron', () => ({ BrowserWindow: class { constructor(o: { webPreferences: Record<string, unknown> }) { windows.push(o); } } }));
+
 describe('window preferences', () => {
   it('follow the Electron security checklist', () => {
-    const p = secureWebPreferences('/app/out/preload/index.cjs');
-    expect(p).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, experimentalFeatures: false });
-    expect(p.preload).toMatch(/\.cjs$/); // sandboxed preloads must be CommonJS
-    expect(mainWindowOptions('/x.cjs', '#000').webPreferences).toEqual(secureWebPreferences('/x.cjs'));
+    createMainWindow('/app/out/preload/index.cjs', '#000');
+    const p = windows.at(-1)!.webPreferences;
+    expect(p).toMatchObject({
+      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
+      webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, experimentalFeatures: false, navigateOnDragDrop: false,
+    });
+    expect(String(p['disableBlinkFeatures']).split(',')).toContain('Auxclick');
+    expect(p).not.toHaveProperty('enableBlinkFeatures');
+    expect(p['preload']).toMatch(/\.cjs$/); // sandboxed preloads must be CommonJS
   });
 });
 

@@ -13,7 +13,8 @@ vi.mock('electron', () => ({
     on: (ch: string, fn: (e: unknown, p: unknown) => void) => { listeners.set(ch, [...(listeners.get(ch) ?? []), fn]); },
     removeListener: (ch: string, fn: (e: unknown, p: unknown) => void) => { listeners.set(ch, (listeners.get(ch) ?? []).filter((f) => f !== fn)); },
   },
-  webUtils: { getPathForFile: () => '/home/u/run.arrow' },
+  // a File the user dropped has a path; one made by script has none ('')
+  webUtils: { getPathForFile: (f: { dropped?: boolean }) => (f.dropped ? '/home/u/run.arrow' : '') },
 }));
 
 let bridge: Na62Bridge;
@@ -25,7 +26,7 @@ beforeAll(async () => {
 describe('preload bridge', () => {
   it('exposes one narrow object, not ipcRenderer', () => {
     expect(Object.keys(exposed)).toEqual(['na62Bridge']);
-    expect(Object.keys(bridge).sort()).toEqual(['apiVersion', 'onMenuCommand', 'onProgress', 'pathForFile', 'request']);
+    expect(Object.keys(bridge).sort()).toEqual(['apiVersion', 'onMenuCommand', 'onProgress', 'openDroppedFile', 'request']);
   });
 
   it('forwards only the contract\'s requests, to their channels', async () => {
@@ -47,6 +48,15 @@ describe('preload bridge', () => {
     off(); offMenu();
     expect(listeners.get(PROGRESS_EVENT)).toEqual([]);
     expect(got).toEqual([{ taskId: 't', done: 1, total: 2 }, 'view.side']);
-    expect(bridge.pathForFile({} as File)).toBe('/home/u/run.arrow');
+  });
+
+  it('never lets the page name a path: openDropped is sent only with the path of a dropped File', async () => {
+    const n = invoked.length;
+    expect(await bridge.request('openDropped', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not available to the page/) } });
+    expect(await bridge.openDroppedFile(new File(['x'], 'made-by-script.arrow'))).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await bridge.openDroppedFile('/etc/passwd' as never)).toMatchObject({ ok: false });
+    expect(invoked.length).toBe(n);
+    await bridge.openDroppedFile(Object.assign(new File(['x'], 'run.arrow'), { dropped: true }));
+    expect(invoked.slice(n)).toEqual([[CHANNELS.openDropped, { path: '/home/u/run.arrow' }]]);
   });
 });

@@ -1,29 +1,34 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, createEngineHandlers } from '../../src-engine';
 import { generateToSink } from '../../src-engine/generator/write-generated';
 import { openEventFile } from '../../src-engine/io/event-file';
-import { resolveSelection, runSelection, blind } from '../../src-engine/selection/run';
+import { resolveSelection, runSelection, blind, SelectionCancelled } from '../../src-engine/selection/run';
 import { createNodeEngineHost } from '../../src-main/engine-host';
-import { stopWorkers } from '../../src-main/selection-pool';
+import { runInWorkersPacked, stopWorkers } from '../../src-main/selection-pool';
 import { nodeFileSink, nodeFileSource } from '../../src-main/fs/node-file';
 import type { DatasetInfo, Envelope, TaskProgress } from '../../src-shared/api/contract';
 import type { SelectionResult } from '../../src-shared/selection/types';
 
 const value = <T>(e: Envelope<unknown>): T => { if (!e.ok) throw new Error(e.error.message); return e.value as T; };
 
+const WORKER = new URL('../../cli/select-worker.mjs', import.meta.url);
+
 describe('selections on worker threads (the Electron main process path)', () => {
+  let dir = '', file = '';
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'na62-pool-'));
+    file = path.join(dir, 'big.arrow');
+    await generateToSink({ mode: 'dump', mix: { 'aprime-mumu': 1, 'combinatorial-mumu': 2 }, numEvents: 60_000, seed: 41, truth: false }, await nodeFileSink(file), { batchSize: 2048 });
+  }, 60_000);
   afterAll(stopWorkers);
   it('give exactly the in-process result, with progress', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'na62-pool-'));
-    const file = path.join(dir, 'big.arrow');
-    await generateToSink({ mode: 'dump', mix: { 'aprime-mumu': 1, 'combinatorial-mumu': 2 }, numEvents: 60_000, seed: 41, truth: false }, await nodeFileSink(file), { batchSize: 2048 });
     const progress: TaskProgress[] = [];
     const handlers = createEngineHandlers({
       host: 'node', appVersion: 't',
-      files: createNodeEngineHost(dir, (p) => progress.push(p), new URL('../../cli/select-worker.mjs', import.meta.url)),
+      files: createNodeEngineHost(dir, (p) => progress.push(p), WORKER),
     });
     const d = createDispatcher({ ...handlers, openDropped: async ({ path: p }) => handlers.store.add(await nodeFileSource(p)) });
     const ds = value<DatasetInfo>(await d.handle('openDropped', { path: file }));
@@ -35,5 +40,18 @@ describe('selections on worker threads (the Electron main process path)', () => 
     expect(viaWorkers.masked.n).toBe(local.masked.n);
     expect(viaWorkers.inputs.length).toBeGreaterThan(1); // it really was split
     expect(progress.filter((p) => p.taskId === 'w').at(-1)).toMatchObject({ done: 60_000, total: 60_000 });
+  }, 60_000);
+
+  it('stop within a part when the signal aborts (the workers watch a shared flag between batches)', async () => {
+    // one part holding the whole file: before the shared flag, cancelling took effect only after it
+    const whole = [{ file, batches: [0, 30] as [number, number], events: 60_000 }];
+    const ctl = new AbortController();
+    const run = runInWorkersPacked(whole, { preset: 'dump-mumu' }, { workerUrl: WORKER, workers: 1, signal: ctl.signal });
+    ctl.abort();
+    await expect(run).rejects.toBeInstanceOf(SelectionCancelled);
+    await expect(runInWorkersPacked(whole, { preset: 'dump-mumu' }, { workerUrl: WORKER, workers: 1, signal: ctl.signal })).rejects.toBeInstanceOf(SelectionCancelled);
+    // and the pool still works afterwards
+    const again = await runInWorkersPacked(whole, { preset: 'dump-mumu' }, { workerUrl: WORKER, workers: 1 });
+    expect(again.result.cutflow[0]!.n).toBe(60_000);
   }, 60_000);
 });

@@ -19,7 +19,7 @@ export function connectApi(): Na62Api {
     subscribeProgress: (l) => bridge.onProgress(l),
     // the main process shows the native dialog and opens the file the user chose
     openFileDialog: async (request) => unwrap(await request('openDialog')),
-    openDroppedFile: async (request, file) => unwrap(await request('openDropped', { path: bridge.pathForFile(file) })),
+    openDroppedFile: async (_request, file) => unwrap(await bridge.openDroppedFile(file)),
     loadCandidateList: async (request) => unwrap(await request('loadCandidatesDialog')),
   });
 }

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Property-based fuzzing of every reader and request handler (test/fuzz): a fixed seed and budget
+// in CI; FUZZ_SEED / FUZZ_RUNS run other or more cases (README, "Hardening").
+export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify('test') },
+  test: {
+    reporters: ['default', ['json', { outputFile: 'test-output/vitest-fuzz.json' }]],
+    include: ['test/fuzz/**/*.fuzz.ts'],
+    environment: 'node',
+    alias: { electron: new URL('./test/electron-stub.ts', import.meta.url).pathname },
+  },
+});
