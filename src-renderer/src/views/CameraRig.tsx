@@ -44,7 +44,7 @@ function configureControls(c: OrbitControls, mode: ViewMode): void {
 }
 
 /** Visible elements, their union box in display coordinates, and the beam's-eye slab. */
-function visibleBox(model: DetectorModel, shown: Record<string, boolean>, k: number, skipAxis = true): THREE.Box3 {
+export function visibleBox(model: DetectorModel, shown: Record<string, boolean>, k: number, skipAxis = true): THREE.Box3 {
   const box = new THREE.Box3();
   for (const e of model.elements) {
     if (skipAxis && e.element.shape.kind === 'axis') continue;
@@ -80,7 +80,7 @@ export function screenBox(b: THREE.Box3, camera: THREE.Camera, size: { width: nu
   return Number.isFinite(minX) ? { minX, maxX, minY, maxY } : undefined;
 }
 
-function scaleBarsFor(mode: ViewMode, camera: THREE.Camera, k: number, size: { height: number }, target: THREE.Vector3): ScaleBars {
+export function scaleBarsFor(mode: ViewMode, camera: THREE.Camera, k: number, size: { height: number }, target: THREE.Vector3): ScaleBars {
   if (camera instanceof THREE.OrthographicCamera) {
     const pxPerUnit = camera.zoom; // frustum is sized in CSS px
     if (mode === 'side') return { horizontal: { ...scaleBar(pxPerUnit, k)!, axis: 'z' }, vertical: { ...scaleBar(pxPerUnit, 1, 110)!, axis: 'y' } };
@@ -92,6 +92,19 @@ function scaleBarsFor(mode: ViewMode, camera: THREE.Camera, k: number, size: { h
   const pxPerUnit = size.height / (2 * dist * Math.tan(THREE.MathUtils.degToRad(cam.fov) / 2));
   const h = scaleBar(pxPerUnit, 1);
   return h ? { horizontal: { ...h, axis: 'x, y' }, note: 'transverse, at the orbit centre' } : {};
+}
+
+/** Element labels laid out for a camera and a viewport (CSS px): the screen overlay and exported pictures use the same. */
+export function placeLabels(model: DetectorModel, shown: Record<string, boolean>, k: number, mode: ViewMode, beamStation: string, cam: THREE.Camera, size: { width: number; height: number }): ReturnType<typeof layoutLabels> {
+  const cands: LabelCandidate[] = [];
+  const slab = mode === 'beam' ? beamSlab(model, beamStation, k) : undefined;
+  for (const e of model.elements) {
+    if (e.element.shape.kind === 'axis' || !isShown(shown, e.element.id, e.element.visibleByDefault)) continue;
+    if (slab && (e.element.z1 / k < slab.z0 || e.element.z0 / k > slab.z1)) continue;
+    const sb = screenBox(displayBox(e, k), cam, size);
+    if (sb) cands.push({ id: e.element.id, text: e.element.label, rank: LABEL_RANK[e.element.group] ?? 9, ...sb });
+  }
+  return layoutLabels(cands, size);
 }
 
 export function CameraRig({ model }: { model: DetectorModel }) {
@@ -197,18 +210,7 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     edgeNudge.value = cam instanceof THREE.OrthographicCamera ? Math.max((far - near) * 2e-5, 1e-4) : 0;
 
     const bars = scaleBarsFor(mode, cam, k, size, controls.target);
-    let labels: ReturnType<typeof layoutLabels> = [];
-    if (labelsOn) {
-      const cands: LabelCandidate[] = [];
-      const slab = mode === 'beam' ? beamSlab(model, beamStation, k) : undefined;
-      for (const e of model.elements) {
-        if (e.element.shape.kind === 'axis' || !isShown(shown, e.element.id, e.element.visibleByDefault)) continue;
-        if (slab && (e.element.z1 / k < slab.z0 || e.element.z0 / k > slab.z1)) continue;
-        const sb = screenBox(displayBox(e, k), cam, size);
-        if (sb) cands.push({ id: e.element.id, text: e.element.label, rank: LABEL_RANK[e.element.group] ?? 9, ...sb });
-      }
-      labels = layoutLabels(cands, size);
-    }
+    const labels = labelsOn ? placeLabels(model, shown, k, mode, beamStation, cam, size) : [];
     useOverlayStore.getState().set(labels, bars);
   }, -1);
 
