@@ -1,5 +1,5 @@
 /** Electron main process: window, menu, security and the engine behind validated IPC. */
-import { app, BrowserWindow, Menu, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ClipboardItem, Menu, clipboard, dialog, ipcMain, nativeImage, session } from 'electron';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { createDispatcher, createEngineHandlers, UserFacingError } from '../src-
 import { registerIpc } from './ipc/register';
 import { createSavePngHandler, createSaveTextHandler, type SaveFileDeps } from './ipc/save-file';
 import { checkDroppedPath, EVENT_FILE_EXTENSIONS } from './ipc/open-file';
+import { createExportHandlers } from './ipc/export-files';
 import { createNodeEngineHost } from './engine-host';
 import { nodeFileSource } from './fs/node-file';
 import { writeFileAtomic } from './fs/atomic-write';
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
   const FILTERS: Record<string, { name: string; extensions: string[] }> = {
     png: { name: 'PNG image', extensions: ['png'] }, csv: { name: 'CSV table', extensions: ['csv'] },
     json: { name: 'JSON', extensions: ['json'] }, txt: { name: 'Text', extensions: ['txt'] },
+    svg: { name: 'SVG image', extensions: ['svg'] }, glb: { name: 'glTF binary', extensions: ['glb'] }, zip: { name: 'Zip archive', extensions: ['zip'] },
   };
   const saveDeps: SaveFileDeps = {
     async chooseSavePath(defaultPath, ext) {
@@ -80,6 +82,18 @@ async function start(): Promise<void> {
       },
       openDropped: async ({ path: p }) => engine.store.add(await nodeFileSource(await checkDroppedPath(p))),
       savePng: createSavePngHandler(saveDeps),
+      ...createExportHandlers({
+        ...saveDeps,
+        async chooseFolder(defaultPath) {
+          const res = await dialog.showOpenDialog(win, { title: 'Folder for the pictures', defaultPath, properties: ['openDirectory', 'createDirectory'] });
+          return res.canceled ? undefined : res.filePaths[0];
+        },
+        async writeImageToClipboard(png) {
+          if (nativeImage.createFromBuffer(Buffer.from(png)).isEmpty()) return false;
+          await clipboard.write([new ClipboardItem({ 'image/png': new Blob([png as BlobPart], { type: 'image/png' }) })]);
+          return true;
+        },
+      }),
       saveText: createSaveTextHandler(saveDeps),
     },
     (msg, err) => console.error(`[na62] ${msg}:`, err),

@@ -41,6 +41,14 @@ export const CHANNELS = {
   saveText: 'na62:v1:save-text',
   loadCandidatesDialog: 'na62:v1:load-candidates-dialog',
   loadCandidatesBlob: 'na62:v1:load-candidates-blob',
+  /** pictures and scenes (PNG, SVG, glTF, zip): native save dialog in Electron, a download in the browser */
+  saveFile: 'na62:v1:save-file',
+  /** Electron: a folder for a batch export, chosen in the native dialog */
+  chooseExportFolder: 'na62:v1:choose-export-folder',
+  /** Electron: one file of a batch, written into that folder */
+  writeExportFile: 'na62:v1:write-export-file',
+  /** Electron: a PNG onto the clipboard */
+  copyImage: 'na62:v1:copy-image',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;

@@ -52,6 +52,10 @@ export function createApiClient(transport: Transport, request: RequestFn, extras
       const { name, text } = unwrap(await request('exportSelection', { dataset, format }));
       return unwrap(await request('saveText', { suggestedName: name, text }));
     },
+    async saveFile(req) { return unwrap(await request('saveFile', req)); },
+    async chooseExportFolder() { return unwrap(await request('chooseExportFolder')); },
+    async writeExportFile(folder, name, data) { return unwrap(await request('writeExportFile', { folder, name, data })); },
+    async copyImage(data) { unwrap(await request('copyImage', { data })); },
     onProgress(listener: (p: TaskProgress) => void) {
       return extras.subscribeProgress?.((p) => { if (isProgress(p)) listener(p); }) ?? (() => {});
     },

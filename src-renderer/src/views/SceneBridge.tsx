@@ -17,6 +17,8 @@ export interface SceneHandle {
   scene: THREE.Scene;
   camera: THREE.Camera;
   invalidate: () => void;
+  /** the detector drawn (picture export lays out labels and frames views with it) */
+  model: DetectorModel;
 }
 
 let current: SceneHandle | undefined;
@@ -25,7 +27,7 @@ export const getSceneHandle = (): SceneHandle | undefined => current;
 export function SceneBridge({ model }: { model: DetectorModel }) {
   const { gl, scene, camera, invalidate, size } = useThree();
   useEffect(() => {
-    current = { gl, scene, camera, invalidate };
+    current = { gl, scene, camera, invalidate, model };
     const hooks: TestHooks = window.__na62 ?? {
       renderInfo: () => ({ frame: 0, calls: 0, triangles: 0, lines: 0, points: 0, geometries: 0 }),
       elementScreenBox: () => undefined,
