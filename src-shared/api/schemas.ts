@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ApiRequests } from './contract';
 import { GeneratorConfigSchema } from '../event/generator-config';
 import { SelectionConfigSchema } from '../selection/types';
-import { EXPORT_SCHEMAS } from './export-contract';
+import { EXPORT_SCHEMAS, type ExportRequests } from './export-contract';
 
 // No `new Function` probing under a strict CSP (zod's JIT is optional).
 z.config({ jitless: true });
@@ -64,7 +64,7 @@ export const REQUEST_SCHEMAS: { [K in keyof ApiRequests]: z.ZodType<ApiRequests[
   }).strict(),
   loadCandidatesDialog: EmptyRequest,
   loadCandidatesBlob: z.object({ file: z.instanceof(Blob).refine((b) => b.size <= 500 * 1024 * 1024, 'file larger than 500 MB'), name: FileName }).strict(),
-  ...(EXPORT_SCHEMAS as unknown as { [K in keyof import('./export-contract').ExportRequests]: z.ZodType<ApiRequests[K]['req'], unknown> }),
+  ...(EXPORT_SCHEMAS as unknown as { [K in keyof ExportRequests]: z.ZodType<ApiRequests[K]['req'], unknown> }),
 };
 
 /** Human-readable one-liner of a schema failure (path: message; ...). */

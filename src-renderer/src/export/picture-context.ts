@@ -7,7 +7,7 @@ import { useDataStore } from '../state/data-store';
 import { useSelectionStore } from '../state/selection-store';
 import { useEventDisplayStore, type ColourBy } from '../state/event-display-store';
 import { keyVariableRows } from '../event/key-variables';
-import { eventColour, EVENT_COLOURS, HYPOTHESIS_COLOURS, HYPOTHESIS_LABELS, MOMENTUM_STOPS, VERTEX_COLOURS } from '../event/event-geometry';
+import { eventColour, type EVENT_COLOURS, HYPOTHESIS_COLOURS, HYPOTHESIS_LABELS, MOMENTUM_STOPS, VERTEX_COLOURS } from '../event/event-geometry';
 import type { CaptionParts } from './picture-spec';
 import type { CaptionLine, LegendEntry } from './picture-overlays';
 

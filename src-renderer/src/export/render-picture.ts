@@ -66,7 +66,7 @@ interface Panel {
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
 /** Switch the app's theme for a picture (materials and event colours follow), waiting until the scene shows it. */
-async function useTheme(theme: Theme, handle: SceneHandle): Promise<() => Promise<void>> {
+async function switchTheme(theme: Theme, handle: SceneHandle): Promise<() => Promise<void>> {
   const before = useViewStore.getState().theme;
   if (before === theme) return async () => {};
   const settle = async (t: Theme) => {
@@ -358,7 +358,7 @@ function fillBackground(out: Uint8Array, spec: PictureSpec): void {
 export async function renderPng(spec: PictureSpec, env: ExportEnv, opts: RenderOptions = {}): Promise<PngPicture> {
   const problem = checkSpec(spec);
   if (problem) throw new Error(problem);
-  const restoreTheme = await useTheme(spec.theme === 'paper' ? 'light' : 'dark', env.handle);
+  const restoreTheme = await switchTheme(spec.theme === 'paper' ? 'light' : 'dark', env.handle);
   try {
     const s = pixelScale(spec.width, spec.height, screenSize(env.handle)) / (spec.panels.length > 1 ? 1.5 : 1);
     const panels = buildPanels(spec, env, s);
@@ -385,7 +385,7 @@ const bytesToBase64 = (b: Uint8Array): string => {
 export async function renderSvg(spec: PictureSpec, env: ExportEnv, opts: RenderOptions = {}): Promise<string> {
   const problem = checkSpec(spec);
   if (problem) throw new Error(problem);
-  const restoreTheme = await useTheme(spec.theme === 'paper' ? 'light' : 'dark', env.handle);
+  const restoreTheme = await switchTheme(spec.theme === 'paper' ? 'light' : 'dark', env.handle);
   try {
     const s = pixelScale(spec.width, spec.height, screenSize(env.handle)) / (spec.panels.length > 1 ? 1.5 : 1);
     const panels = buildPanels(spec, env, s);
