@@ -32,7 +32,7 @@ export function captionLines(parts: CaptionParts, now = new Date()): CaptionLine
   }
   if (ev && d.analysis && parts.keyVariables) {
     const rows = keyVariableRows(ev, d.analysis).filter(([, v]) => !v.startsWith('—'));
-    for (let i = 0; i < rows.length; i += 3) lines.push({ text: rows.slice(i, i + 3).map(([k, v]) => `${k} ${v}`).join('   ') });
+    for (let i = 0; i < rows.length; i += 3) lines.push({ text: rows.slice(i, i + 3).map(([k, v]) => `${k} ${v}`).join(' · ') });
   }
   if (parts.blinding) lines.push(sel.blind ? { text: 'BLIND', style: 'badge-blind' } : { text: 'UNBLINDED', style: 'badge-open' });
   return lines;

@@ -37,7 +37,7 @@ export function captionItems(lines: readonly CaptionLine[], x: number, y: number
     if (l.style === 'title') {
       const size = 22 * s;
       out.push({ kind: 'text', x, y: cy, text: l.text, size, colour: p.text, weight: 'bold', baseline: 'top', halo: p.halo, haloWidth: 4 * s });
-      if (l.suffix) out.push({ kind: 'text', x: x + textWidth(l.text, size) * 1.12 + 8 * s, y: cy, text: l.suffix, size, colour: p.text, italic: true, baseline: 'top', halo: p.halo, haloWidth: 4 * s });
+      if (l.suffix) out.push({ kind: 'text', x: x + textWidth(l.text, size) * 1.18 + 10 * s, y: cy, text: l.suffix, size, colour: p.text, italic: true, baseline: 'top', halo: p.halo, haloWidth: 4 * s });
       cy += 30 * s;
     } else if (l.style === 'badge-blind' || l.style === 'badge-open') {
       const size = 12 * s;

@@ -30,7 +30,7 @@ import { depthRange } from '../views/depth-range';
 import { getEventDrawing, makeProjector } from '../views/EventOverlay';
 import { tubeCrossSections } from '../views/BeamSectionOverlay';
 import { checkSpec, panelRects, pixelScale, tiles, type PanelSpec, type PictureSpec, type Rect } from './picture-spec';
-import { itemsToSvg, paintItems, type OverlayItem } from './overlay-items';
+import { itemsToSvg, paintItems, textWidth, type OverlayItem } from './overlay-items';
 import { axisItems, captionItems, labelItems, legendItems, PALETTES, scaleBarItems, titleItems, type AxisSpec } from './picture-overlays';
 import { captionLines, legendEntries } from './picture-context';
 import { sceneToSvg } from './svg-scene';
@@ -240,7 +240,9 @@ function overlayItems(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[
     if (d?.cdaSegment && tax && !useEventDisplayStore.getState().hidden.tax) {
       const proj = makeProjector(panel.camera, panel.layout, v.compression);
       const a = proj(d.cdaSegment[0]), b = proj(d.cdaSegment[1]);
-      if (a && b) items.push({ kind: 'text', x: r.x + ((a.x + b.x) / 2) * s, y: r.y + (Math.min(a.y, b.y) - 10) * s, text: `CDA_TAX ${tax.cdaTax.toFixed(1)} mm · Z_TAX ${(tax.zTax / 1000).toFixed(1)} m`, size: 12 * s, colour: p.text, weight: 'bold', align: 'center', halo: p.halo, haloWidth: 3 * s });
+      const text = `CDA_TAX ${tax.cdaTax.toFixed(1)} mm · Z_TAX ${(tax.zTax / 1000).toFixed(1)} m`;
+      const half = (textWidth(text, 12 * s) * 1.1) / 2; // kept inside the panel
+      if (a && b) items.push({ kind: 'text', x: Math.min(r.x + r.w - half - 4 * s, Math.max(r.x + half + 40 * s, r.x + ((a.x + b.x) / 2) * s)), y: r.y + (Math.min(a.y, b.y) - 10) * s, text, size: 12 * s, colour: p.text, weight: 'bold', align: 'center', halo: p.halo, haloWidth: 3 * s });
     }
     const axes = o.axes ? panelAxes(panel, v.compression) : {};
     if (o.axes) items.push(...axisItems(axes.h, axes.v, r, s, p));
@@ -332,8 +334,12 @@ function compositeOverlays(items: readonly OverlayItem[], out: Uint8Array, W: nu
   }
 }
 
+const LATIN1: Record<string, string> = { 'μ': 'mu', 'π': 'pi', 'χ': 'chi', 'Δ': 'Delta ', 'Σ': 'Sum', 'θ': 'theta', '→': '->', '′': "'", '−': '-', 'ε': 'eps', '–': '-' };
+/** PNG text chunks are Latin-1. */
+export const toLatin1 = (s: string): string => [...s].map((c) => LATIN1[c] ?? (c.charCodeAt(0) > 0xff ? '?' : c)).join('');
+
 function encodePicture(out: Uint8Array, W: number, H: number, transparent: boolean, description: string): Uint8Array {
-  const text = { Software: 'NA62 Event Display', Description: description };
+  const text = { Software: 'NA62 Event Display', Description: toLatin1(description) };
   if (transparent) {
     for (let i = 0; i < out.length; i += 4) { // back from premultiplied alpha
       const a = out[i + 3]!;
