@@ -7,6 +7,7 @@ import type { Envelope } from '../../src-shared/api/contract';
 import { createDispatcher, createEngineHandlers } from '../../src-engine';
 import { registerIpc } from '../../src-main/ipc/register';
 import { createSavePngHandler, createSaveTextHandler, type SaveFileDeps } from '../../src-main/ipc/save-file';
+import { createExportHandlers } from '../../src-main/ipc/export-files';
 import { writeFileAtomic } from '../../src-main/fs/atomic-write';
 import { checkDroppedPath } from '../../src-main/ipc/open-file';
 import { nodeFileSource } from '../../src-main/fs/node-file';
@@ -43,6 +44,7 @@ function setUp(deps: Partial<SaveFileDeps> = {}) {
     ...engine,
     savePng: createSavePngHandler(save),
     saveText: createSaveTextHandler(save),
+    ...createExportHandlers({ ...save, chooseFolder: async () => undefined, writeImageToClipboard: async () => true }),
     openDialog: async () => null,
     loadCandidatesDialog: async () => null,
     openDropped: async ({ path: p }) => engine.store.add(await nodeFileSource(await checkDroppedPath(p))),
