@@ -61,7 +61,7 @@ export function legendItems(entries: readonly LegendEntry[], r: Rect, s: number,
   const size = 12 * s, line = 17 * s, sw = 18 * s;
   const w = Math.max(...entries.map(([, l]) => textWidth(l, size))) + sw + 22 * s;
   const x = r.x + r.w - w - 12 * s, y = r.y + 12 * s;
-  const out: OverlayItem[] = [{ kind: 'rect', x, y, w, h: entries.length * line + 10 * s, radius: 4 * s, fill: withAlpha(p.halo, 0.8) }];
+  const out: OverlayItem[] = [{ kind: 'rect', x, y, w, h: entries.length * line + 10 * s, radius: 4 * s, fill: withAlpha(p.halo, 0.92) }];
   entries.forEach(([c, label], i) => {
     const cy = y + 5 * s + line * i + line / 2;
     out.push({ kind: 'line', points: [[x + 8 * s, cy], [x + 8 * s + sw, cy]], colour: c, width: 3.5 * s });
@@ -124,7 +124,8 @@ export function axisItems(h: AxisSpec | undefined, v: AxisSpec | undefined, r: R
     const pos = (t: Tick) => (t.value - a.from) / (a.to - a.from);
     for (const t of ticks) {
       const u = pos(t);
-      if (u < 0.03 || u > 0.97) continue;
+      // keep clear of the caption (top left), the scale bars (bottom left) and the axis titles
+      if (horizontal ? u < 0.03 || u > 0.9 : u < 0.22 || u > 0.8) continue;
       if (horizontal) {
         const x = r.x + u * r.w, y = r.y + r.h;
         out.push({ kind: 'line', points: [[x, y], [x, y - tick]], colour: p.muted, width: 1.2 * s });
@@ -137,7 +138,7 @@ export function axisItems(h: AxisSpec | undefined, v: AxisSpec | undefined, r: R
     }
     const title = `${a.name} [${unit}]`;
     if (horizontal) out.push({ kind: 'text', x: r.x + r.w - 8 * s, y: r.y + r.h - tick - 18 * s, text: title, size: size * 1.1, colour: p.text, weight: 'bold', align: 'right', baseline: 'bottom', halo: p.halo, haloWidth: 3 * s });
-    else out.push({ kind: 'text', x: r.x + tick + 3 * s, y: r.y + r.h * 0.5 - 16 * s, text: title, size: size * 1.1, colour: p.text, weight: 'bold', baseline: 'bottom', halo: p.halo, haloWidth: 3 * s });
+    else out.push({ kind: 'text', x: r.x + tick + 3 * s, y: r.y + r.h * 0.74, text: title, size: size * 1.1, colour: p.text, weight: 'bold', baseline: 'bottom', halo: p.halo, haloWidth: 3 * s });
   };
   if (h) put(h, true);
   if (v) put(v, false);
