@@ -117,7 +117,7 @@ describe('pictures for talks', () => {
     expect(name).toBe('11001_0_4_top.svg');
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-      const tracks = [...doc.querySelectorAll('path[data-kind="track"]')];
+      const tracks = Array.from(doc.querySelectorAll('path[data-kind="track"]'));
       return {
         error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName,
         tracks: tracks.length, colours: [...new Set(tracks.map((p) => p.getAttribute('stroke')))], width: doc.documentElement.getAttribute('width'),
