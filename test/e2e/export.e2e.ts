@@ -180,6 +180,21 @@ describe('pictures for talks', () => {
     await page.getByTestId('batch-all-views').uncheck();
   });
 
+  it('copies the picture to the clipboard where the page may write it', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(h.url).origin });
+    await page.getByTestId('export-width').fill('800');
+    await page.getByTestId('export-height').fill('450');
+    await page.getByTestId('export-copy').click();
+    await expect.poll(() => page.getByTestId('export-message').textContent(), { timeout: 60_000 }).toBe('Copied a 800 × 450 px picture to the clipboard');
+    const got = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const blob = await item!.getType('image/png');
+      const b = new Uint8Array(await blob.arrayBuffer());
+      return { type: blob.type, w: (b[16]! << 24) | (b[17]! << 16) | (b[18]! << 8) | b[19]!, h: (b[20]! << 24) | (b[21]! << 16) | (b[22]! << 8) | b[23]! };
+    });
+    expect(got).toEqual({ type: 'image/png', w: 800, h: 450 });
+  });
+
   it('a composed figure: side, top, beam\'s eye at STRAW1 and 3D in one picture', async () => {
     const r = await page.evaluate(() => window.__na62export!.picture({ width: 2400, height: 1350, frame: 'event', panels: [{ view: 'side' }, { view: 'top' }, { view: 'beam', station: 'straw1' }, { view: '3d' }] }, 'png'));
     expect(r.name).toBe('11001_0_4_figure.png');

@@ -15,6 +15,8 @@
  */
 import * as THREE from 'three';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
+import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
+import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import { encode } from 'fast-png';
 import type { DetectorModel } from '../geometry/detector-model';
 import { displayBox } from '../geometry/detector-model';
@@ -154,8 +156,59 @@ function buildPanels(spec: PictureSpec, env: ExportEnv, s: number): Panel[] {
 
 interface Prepared { readonly lineMaterials: readonly LineMaterial[]; restore(): void }
 
+/**
+ * Plain WebGL lines are 1 px whatever the picture: above 1.5× they are swapped for wide lines of
+ * s px, pulled towards the camera as the screen's edge shader pulls them (so they never z-fight
+ * their faces), for the time of the render.
+ */
+function widenPlainLines(scene: THREE.Scene, camera: THREE.Camera, s: number, nudge: number, undo: (() => void)[], lineMaterials: LineMaterial[]): void {
+  scene.updateMatrixWorld(true);
+  const pull = new THREE.Matrix4();
+  if (camera instanceof THREE.OrthographicCamera) {
+    const dir = camera.getWorldDirection(new THREE.Vector3()).multiplyScalar(-nudge);
+    pull.makeTranslation(dir.x, dir.y, dir.z);
+  } else {
+    const c = camera.position;
+    pull.makeTranslation(c.x, c.y, c.z).multiply(new THREE.Matrix4().makeScale(0.9995, 0.9995, 0.9995)).multiply(new THREE.Matrix4().makeTranslation(-c.x, -c.y, -c.z));
+  }
+  const plain: THREE.LineSegments[] = [];
+  scene.traverseVisible((o) => {
+    if (o instanceof THREE.LineSegments && !(o.material instanceof THREE.LineDashedMaterial) && o.material instanceof THREE.LineBasicMaterial) plain.push(o);
+  });
+  const materials = new Map<THREE.Material, LineMaterial>();
+  for (const o of plain) {
+    const src = o.geometry.index ? o.geometry.toNonIndexed() : o.geometry;
+    const pos = src.getAttribute('position');
+    if (!pos || pos.count < 2) continue;
+    const m = o.material as THREE.LineBasicMaterial;
+    let lm = materials.get(m);
+    if (!lm) {
+      lm = new LineMaterial({ color: m.color.getHex(), opacity: m.opacity, transparent: m.transparent, depthTest: m.depthTest, depthWrite: m.depthWrite, linewidth: s });
+      materials.set(m, lm);
+      lineMaterials.push(lm);
+    }
+    const g = new LineSegmentsGeometry();
+    g.setPositions(Array.from(pos.array as ArrayLike<number>).slice(0, pos.count * 3));
+    const wide = new LineSegments2(g, lm);
+    wide.matrixAutoUpdate = false;
+    wide.matrix.copy(pull).multiply(o.matrixWorld);
+    wide.matrixWorld.copy(wide.matrix);
+    wide.renderOrder = o.renderOrder;
+    wide.frustumCulled = false;
+    scene.add(wide);
+    o.visible = false;
+    undo.push(() => {
+      o.visible = true;
+      scene.remove(wide);
+      g.dispose();
+      if (src !== o.geometry) src.dispose();
+    });
+  }
+  undo.push(() => materials.forEach((lm) => lm.dispose()));
+}
+
 /** Scene state for one panel: line widths and point sizes at the picture's scale, the beam's-eye sections, the edge nudge, the background. */
-function preparePanel(panel: Panel, env: ExportEnv, spec: PictureSpec, s: number): Prepared {
+function preparePanel(panel: Panel, env: ExportEnv, spec: PictureSpec, s: number, raster = false): Prepared {
   const { scene, gl } = env.handle;
   const dpr = gl.getPixelRatio();
   const undo: (() => void)[] = [];
@@ -204,6 +257,7 @@ function preparePanel(panel: Panel, env: ExportEnv, spec: PictureSpec, s: number
       });
     }
   }
+  if (raster && s >= 1.5) widenPlainLines(scene, panel.camera, s, edgeNudge.value, undo, lineMaterials);
   const bg = scene.background;
   scene.background = spec.transparent ? null : new THREE.Color(PALETTES[spec.theme].background);
   undo.push(() => { scene.background = bg; });
@@ -276,7 +330,7 @@ function rasterise(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[], 
     gl.setPixelRatio(1);
     gl.setRenderTarget(null);
     for (const panel of panels) {
-      const prep = preparePanel(panel, env, spec, s);
+      const prep = preparePanel(panel, env, spec, s, true);
       try {
         gl.setClearColor(PALETTES[spec.theme].background, spec.transparent ? 0 : 1);
         for (const t of tiles(panel.rect.w, panel.rect.h, maxTile)) {
