@@ -48,7 +48,7 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
   const [lineWidth, setLineWidth] = useState('1');
   const [caption, setCaption] = useState<CaptionParts>(ALL_CAPTION);
   const [overlays, setOverlays] = useState<OverlayParts>(ALL_OVERLAYS);
-  const [events, setEvents] = useState<'candidates' | 'range'>('candidates');
+  const [chosenEvents, setEvents] = useState<'candidates' | 'range'>();
   const [range, setRange] = useState('0-4');
   const [everyView, setEveryView] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -58,6 +58,8 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
   const abort = useRef<AbortController | undefined>(undefined);
   const candidates = walkList() ?? (useSelectionStore.getState().resultDataset === useDataStore.getState().current ? useSelectionStore.getState().result?.candidates : undefined);
   if (!open) return null;
+  // the candidate list when there is one, else a range, until the user picks
+  const events = chosenEvents ?? (candidates?.length ? 'candidates' : 'range');
 
   const spec = (): PictureSpec | undefined => {
     const s: PictureSpec = {
@@ -134,8 +136,8 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
           <label>framing<select value={frame} onChange={(e) => setFrame(e.target.value as PictureSpec['frame'])} data-testid="export-frame">
             <option value="screen">as on screen</option><option value="event">fit the event</option><option value="detector">the whole detector</option></select></label>
           <label>line width ×<input value={lineWidth} onChange={(e) => setLineWidth(e.target.value)} data-testid="export-linewidth" /></label>
-          <label className="check"><input type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} data-testid="export-transparent" /> transparent background</label>
         </div>
+        <label className="check"><input type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} data-testid="export-transparent" /> transparent background</label>
         <fieldset className="checks"><legend>caption</legend>{check(caption, setCaption, CAPTION_LABELS, 'caption')}</fieldset>
         <fieldset className="checks"><legend>overlays</legend>{check(overlays, setOverlays, OVERLAY_LABELS, 'overlay')}</fieldset>
         <div className="buttons">
