@@ -116,7 +116,7 @@ export function App({ api }: { api: Na62Api }) {
   }, [api, busy]);
 
   const openFile = useCallback(() => void openWith((a) => a.openFileDialog()), []);
-  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true) }), [model, savePng, openFile]);
+  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true), openExport: () => setExportOpen(true) }), [model, savePng, openFile]);
   useKeyboardShortcuts(run);
   useEffect(() => api.onMenuCommand(run), [api, run]);
 

@@ -209,6 +209,14 @@ describe('pictures for talks', () => {
     expect(diff(b, d)).toBeGreaterThan(0.05);
   });
 
+  it('Ctrl+E opens the dialog (the shortcut registry and the native menu carry it)', async () => {
+    const dlg = page.getByRole('dialog', { name: 'Export pictures' });
+    await dlg.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => dlg.count()).toBe(0);
+    await page.keyboard.press('Control+e');
+    await expect.poll(() => dlg.isVisible()).toBe(true);
+  });
+
   it('raised no page errors, console errors or CSP violations', () => {
     expect(problems.errors.join('\n')).toBe('');
   });
