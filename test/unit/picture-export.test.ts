@@ -9,7 +9,7 @@ import {
 } from '../../src-renderer/src/export/picture-spec';
 import { axisItems, captionItems, PALETTES, scaleBarItems } from '../../src-renderer/src/export/picture-overlays';
 import { itemsToSvg, type OverlayItem } from '../../src-renderer/src/export/overlay-items';
-import { sceneToSvg } from '../../src-renderer/src/export/svg-scene';
+import { clipDepth, sceneToSvg } from '../../src-renderer/src/export/svg-scene';
 import { scaleBar } from '../../src-renderer/src/views/scale-bar';
 
 describe('picture spec', () => {
@@ -152,5 +152,26 @@ describe('SVG projection of a 2D view', () => {
     m.position.set(0, 50_000, 500);
     far.add(m);
     expect(sceneToSvg(far, side(), { x: 0, y: 0, w: 1000, h: 500 }, { thinLine: 1 })).toBe('');
+  });
+
+  it('keeps only what lies between the near and far planes (the beam\'s-eye slab)', () => {
+    expect(clipDepth([0, 0, -3], [40, 0, 1])).toEqual([[20, 0, -1], [40, 0, 1]]);
+    expect(clipDepth([0, 0, -3], [0, 10, -2])).toBeUndefined();
+    expect(clipDepth([0, 0, -0.5], [10, 0, 0.5])).toEqual([[0, 0, -0.5], [10, 0, 0.5]]);
+    // a track seen along the beam through a 100 mm slab at z = 10 m: a dot where it crosses, not the whole line
+    const s = new THREE.Scene();
+    const g = new LineSegmentsGeometry();
+    g.setPositions([0, 0, 0, 1000, 0, 20_000]);
+    const t = new LineSegments2(g, new LineMaterial({ linewidth: 4 }));
+    t.name = 'tracks';
+    s.add(t);
+    const cam = new THREE.OrthographicCamera(-500, 500, 250, -250, 1000, 1100);
+    cam.position.set(0, 0, 10_000 - 1050);
+    cam.lookAt(0, 0, 20_000);
+    cam.updateProjectionMatrix();
+    const d = /data-kind="track"[^>]*d="M([\d.-]+) ([\d.-]+)L([\d.-]+) ([\d.-]+)"/.exec(sceneToSvg(s, cam, { x: 0, y: 0, w: 1000, h: 500 }, { thinLine: 1 }))!;
+    const [x0, , x1] = [Number(d[1]), Number(d[2]), Number(d[3])];
+    expect(Math.abs(x1 - x0)).toBeLessThan(6); // 100 mm of z at 1 mm/20 mm slope = 5 mm of x, at zoom 1
+    expect((x0 + x1) / 2).toBeCloseTo(500 - 500, -1); // x = 500 mm seen from upstream lies left of the centre (x to the left)
   });
 });

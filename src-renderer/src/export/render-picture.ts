@@ -30,6 +30,7 @@ import { beamSlab, FOV_DEG, placeLabels, scaleBarsFor, visibleBox } from '../vie
 import { framePose } from '../views/view-poses';
 import { depthRange } from '../views/depth-range';
 import { getEventDrawing, makeProjector } from '../views/EventOverlay';
+import { trackColour } from '../event/event-geometry';
 import { tubeCrossSections } from '../views/BeamSectionOverlay';
 import { checkSpec, panelRects, pixelScale, tiles, type PanelSpec, type PictureSpec, type Rect } from './picture-spec';
 import { itemsToSvg, paintItems, textWidth, type OverlayItem } from './overlay-items';
@@ -207,6 +208,46 @@ function widenPlainLines(scene: THREE.Scene, camera: THREE.Camera, s: number, nu
   undo.push(() => materials.forEach((lm) => lm.dispose()));
 }
 
+/**
+ * Where the tracks cross a beam's-eye station: a ring in the track's colour at each crossing (seen
+ * end-on, a track would be a point the station's clip slab cuts away).
+ */
+function trackCrossings(z0: number, z1: number, panel: Panel, spec: PictureSpec, s: number): LineSegments2 | undefined {
+  const d = getEventDrawing();
+  const data = useDataStore.getState();
+  if (!d || !data.event || !(panel.camera instanceof THREE.OrthographicCamera)) return undefined;
+  const ev = data.event;
+  const by = useEventDisplayStore.getState().colourBy;
+  const zc = (z0 + z1) / 2;
+  const r = 7 / panel.camera.zoom; // 7 px in the panel, in mm
+  const pos: number[] = [], col: number[] = [];
+  d.trackLines.forEach((line, k) => {
+    for (let i = 1; i < line.length; i++) {
+      const a = line[i - 1]!, b = line[i]!;
+      if ((a.z - zc) * (b.z - zc) > 0 || a.z === b.z) continue;
+      const t = (zc - a.z) / (b.z - a.z);
+      const x = a.x + (b.x - a.x) * t, y = a.y + (b.y - a.y) * t;
+      const c = trackColour(ev.tracks[k]!, data.analysis?.tracks[k], by);
+      for (let j = 0; j < 24; j++) {
+        const u = (2 * Math.PI * j) / 24, v = (2 * Math.PI * (j + 1)) / 24;
+        pos.push(x + r * Math.cos(u), y + r * Math.sin(u), 0, x + r * Math.cos(v), y + r * Math.sin(v), 0);
+        col.push(c.r, c.g, c.b, c.r, c.g, c.b);
+      }
+      break;
+    }
+  });
+  if (!pos.length) return undefined;
+  const g = new LineSegmentsGeometry();
+  g.setPositions(pos);
+  g.setColors(col);
+  const o = new LineSegments2(g, new LineMaterial({ vertexColors: true, depthTest: false, transparent: true, linewidth: 2.5 * s * spec.lineWidth }));
+  o.name = 'tracks';
+  o.renderOrder = 12;
+  o.frustumCulled = false;
+  o.position.z = 0.5; // just downstream of the sections, inside the slab
+  return o;
+}
+
 /** Scene state for one panel: line widths and point sizes at the picture's scale, the beam's-eye sections, the edge nudge, the background. */
 function preparePanel(panel: Panel, env: ExportEnv, spec: PictureSpec, s: number, raster = false): Prepared {
   const { scene, gl } = env.handle;
@@ -250,10 +291,12 @@ function preparePanel(panel: Panel, env: ExportEnv, spec: PictureSpec, s: number
       const cross = new THREE.BufferGeometry();
       cross.setAttribute('position', new THREE.BufferAttribute(new Float32Array([-c, 0, 0, c, 0, 0, 0, -c, 0, 0, c, 0]), 3));
       group.add(new THREE.LineSegments(cross, createEdgeMaterial(spec.theme === 'dark' ? '#ff8080' : '#c62828', 1)));
+      const hits = trackCrossings(el.z0, el.z1, panel, spec, s);
+      if (hits) { group.add(hits); lineMaterials.push(hits.material); }
       scene.add(group);
       undo.push(() => {
         scene.remove(group);
-        group.traverse((o) => { if (o instanceof THREE.LineSegments) { o.geometry.dispose(); (o.material as THREE.Material).dispose(); } });
+        group.traverse((o) => { if (o instanceof THREE.LineSegments || o instanceof LineSegments2) { o.geometry.dispose(); (o.material as THREE.Material).dispose(); } });
       });
     }
   }

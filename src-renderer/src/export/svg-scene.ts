@@ -18,6 +18,24 @@ export interface SvgSceneOptions {
   readonly thinLine: number;
 }
 
+type P3 = [number, number, number];
+/**
+ * The part of a projected segment between the near and far planes (NDC z in [-1, 1]; linear along
+ * the segment for the orthographic cameras of the 2D views): a beam's-eye slab keeps only what lies in it.
+ */
+export function clipDepth(a: P3, b: P3): [P3, P3] | undefined {
+  let t0 = 0, t1 = 1;
+  const dz = b[2] - a[2];
+  for (const lim of [-1, 1]) {
+    if (Math.abs(dz) < 1e-12) { if ((lim < 0 && a[2] < lim) || (lim > 0 && a[2] > lim)) return undefined; continue; }
+    const t = (lim - a[2]) / dz;
+    if ((lim < 0) === (dz > 0)) t0 = Math.max(t0, t); else t1 = Math.min(t1, t);
+  }
+  if (t0 > t1) return undefined;
+  const at = (t: number): P3 => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + dz * t];
+  return [t0 > 0 ? at(t0) : a, t1 < 1 ? at(t1) : b];
+}
+
 interface Drawable { readonly transparent: boolean; readonly order: number; readonly index: number; readonly svg: string }
 
 /** The scene as SVG elements inside `rect` (output px), clipped to it by the caller. */
@@ -31,7 +49,7 @@ export function sceneToSvg(scene: THREE.Object3D, camera: THREE.Camera, rect: Re
     return [rect.x + ((v.x + 1) / 2) * rect.w, rect.y + ((1 - v.y) / 2) * rect.h, v.z];
   };
   const outside = (...p: [number, number, number][]) =>
-    p.every((q) => q[2] < -1 || q[2] > 1) || p.every((q) => q[0] < rect.x) || p.every((q) => q[0] > rect.x + rect.w) || p.every((q) => q[1] < rect.y) || p.every((q) => q[1] > rect.y + rect.h);
+    p.every((q) => q[2] < -1) || p.every((q) => q[2] > 1) || p.every((q) => q[0] < rect.x) || p.every((q) => q[0] > rect.x + rect.w) || p.every((q) => q[1] < rect.y) || p.every((q) => q[1] > rect.y + rect.h);
   let index = 0;
   scene.traverseVisible((o) => {
     const i = index++;
@@ -69,8 +87,9 @@ export function sceneToSvg(scene: THREE.Object3D, camera: THREE.Camera, rect: Re
       const d: string[] = [];
       const step = o instanceof THREE.LineSegments ? 2 : 1;
       for (let j = 0; j + 1 < n; j += step) {
-        const a = at(j), b = at(j + 1);
-        if (outside(a, b)) continue;
+        const seg = clipDepth(at(j), at(j + 1));
+        if (!seg || outside(...seg)) continue;
+        const [a, b] = seg;
         d.push(`M${f(a[0])} ${f(a[1])}L${f(b[0])} ${f(b[1])}`);
       }
       const m = mat as THREE.LineBasicMaterial | THREE.LineDashedMaterial;
@@ -110,9 +129,9 @@ function wideLines(o: LineSegments2, m: LineMaterial, toPx: (o: THREE.Object3D, 
     d = ''; last = undefined;
   };
   for (let i = 0; i < n; i++) {
-    const a = toPx(o, start.getX(i), start.getY(i), start.getZ(i));
-    const b = toPx(o, end.getX(i), end.getY(i), end.getZ(i));
-    if (outside(a, b)) { flush(); continue; }
+    const seg = clipDepth(toPx(o, start.getX(i), start.getY(i), start.getZ(i)), toPx(o, end.getX(i), end.getY(i), end.getZ(i)));
+    if (!seg || outside(...seg)) { flush(); continue; }
+    const [a, b] = seg;
     const col = m.vertexColors && cs ? hex(c.setRGB(cs.getX(i), cs.getY(i), cs.getZ(i))) : hex(m.color);
     if (col !== colour) { flush(); colour = col; }
     if (last && Math.abs(last[0] - a[0]) < 0.05 && Math.abs(last[1] - a[1]) < 0.05) d += `L${f(b[0])} ${f(b[1])}`;
