@@ -133,7 +133,8 @@ function buildPanels(spec: PictureSpec, env: ExportEnv, s: number): Panel[] {
       if (mode === 'beam') clip = { near: (screen as THREE.OrthographicCamera).near, far: (screen as THREE.OrthographicCamera).far };
       target = lookTarget(camera, slab ? slab.box : sceneBox);
     } else {
-      const ev = spec.frame === 'event' ? getEventDrawing()?.box : undefined;
+      // in a figure the 3D panel is the overview: the whole detector, the 2D panels follow the framing
+      const ev = spec.frame === 'event' && !(mode === '3d' && spec.panels.length > 1) ? getEventDrawing()?.box : undefined;
       const evBox = ev && !ev.isEmpty() ? new THREE.Box3(new THREE.Vector3(ev.min.x, ev.min.y, ev.min.z / k), new THREE.Vector3(ev.max.x, ev.max.y, ev.max.z / k)).expandByScalar(100) : undefined;
       const fitTarget = v.fitTarget && v.fitTarget !== EVENT_FIT_TARGET ? env.model.byId.get(v.fitTarget) : undefined;
       const box = slab ? slab.box : evBox ?? (fitTarget && spec.frame === 'screen' ? displayBox(fitTarget, k) : visibleBox(env.model, v.shown, k));
