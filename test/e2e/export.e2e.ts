@@ -13,7 +13,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type {} from '../../src-renderer/src/export/hooks';
-import { ROOT, SHOTS, openApp, startHarness, type Harness, type PageProblems } from './support';
+import { ROOT, SHOTS, openApp, pageShot, startHarness, type Harness, type PageProblems } from './support';
 // @ts-expect-error the validator ships no type declarations
 import { validateBytes } from 'gltf-validator';
 
@@ -50,6 +50,7 @@ const near = (img: PNG, rgb: [number, number, number], tol: number) => {
 
 describe('pictures for talks', () => {
   it('exports a PNG of the size asked, whatever the window, with the caption drawn in', async () => {
+    await pageShot(page, 'export-dialog');
     await page.getByTestId('export-width').fill('2400');
     await page.getByTestId('export-height').fill('1000');
     const { name, bytes } = await download(() => page.getByTestId('export-save').click());

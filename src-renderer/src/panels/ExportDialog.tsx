@@ -154,8 +154,8 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
         </fieldset>
         {progress && (
           <div className="batch-progress" data-testid="batch-progress">
-            <progress max={progress.total} value={progress.done} /> {progress.done} / {progress.total} {progress.last && <span className="muted">{progress.last}</span>}
             <button type="button" onClick={() => abort.current?.abort()} data-testid="batch-cancel">Cancel</button>
+            <progress max={progress.total} value={progress.done} /> <span>{progress.done} / {progress.total}</span> {progress.last && <span className="muted last">{progress.last}</span>}
           </div>
         )}
         {busy && !progress && <div className="muted" data-testid="export-busy">rendering…</div>}
