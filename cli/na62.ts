@@ -3,6 +3,7 @@
  *   generate   run the fast Monte Carlo and write an event file
  *   select     run a published selection over event files (shardable), write the result
  *   merge      merge selection results of shards into one
+ *   render     pictures of events (PNG/SVG) made by the app's export code in headless Chromium
  * Run with: npm run na62 -- <command> [options]   (or: npx tsx cli/na62.ts <command> …)
  */
 import { parseArgs } from 'node:util';
@@ -23,6 +24,7 @@ import { PRESETS } from '../src-engine/selection/presets';
 import { VARIABLES } from '../src-engine/reco/variables';
 import { resultFromJson, resultToCsv, resultToJson } from '../src-engine/selection/candidates-io';
 import { PRESET_IDS, type SelectionConfigInput, type SelectionResult } from '../src-shared/selection/types';
+import { HELP_RENDER, render } from './render';
 
 const HELP_SELECT = `usage: na62 select --preset ${PRESET_IDS.join('|')} --out RESULT.json [options] FILE.arrow…
 
@@ -245,11 +247,12 @@ async function merge(argv: string[]): Promise<void> {
 
 async function main(): Promise<void> {
   const [cmd, ...rest] = process.argv.slice(2);
-  if (!cmd || cmd === '--help' || cmd === 'help') { console.log(`${HELP}\n\n${HELP_SELECT}\n\n${HELP_MERGE}`); return; }
+  if (!cmd || cmd === '--help' || cmd === 'help') { console.log(`${HELP}\n\n${HELP_SELECT}\n\n${HELP_MERGE}\n\n${HELP_RENDER}`); return; }
   if (cmd === 'generate') return generate(rest);
   if (cmd === 'select') return select(rest);
   if (cmd === 'merge') return merge(rest);
-  fail(`unknown command "${cmd}" (commands: generate, select, merge)`);
+  if (cmd === 'render') return render(rest, fail);
+  fail(`unknown command "${cmd}" (commands: generate, select, merge, render)`);
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,5 @@
 /** Electron main process: window, menu, security and the engine behind validated IPC. */
-import { app, Menu, dialog, ipcMain, session, type BrowserWindow } from 'electron';
+import { app, ClipboardItem, Menu, clipboard, dialog, ipcMain, nativeImage, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,6 +9,7 @@ import { registerIpc } from './ipc/register';
 import type { SaveFileDeps } from './ipc/save-file';
 import { checkDroppedPath, EVENT_FILE_EXTENSIONS } from './ipc/open-file';
 import { createMainHandlers } from './ipc/main-handlers';
+import { createExportHandlers } from './ipc/export-files';
 import { createNodeEngineHost } from './engine-host';
 import { nodeFileSource } from './fs/node-file';
 import { readTextFile } from './fs/read-text';
@@ -38,7 +39,8 @@ async function start(): Promise<BrowserWindow> {
 
   const FILTERS: Record<string, { name: string; extensions: string[] }> = {
     png: { name: 'PNG image', extensions: ['png'] }, csv: { name: 'CSV table', extensions: ['csv'] },
-    json: { name: 'JSON', extensions: ['json'] }, txt: { name: 'Text', extensions: ['txt'] }, svg: { name: 'SVG image', extensions: ['svg'] },
+    json: { name: 'JSON', extensions: ['json'] }, txt: { name: 'Text', extensions: ['txt'] },
+    svg: { name: 'SVG image', extensions: ['svg'] }, glb: { name: 'glTF binary', extensions: ['glb'] }, zip: { name: 'Zip archive', extensions: ['zip'] },
   };
   const OPEN = {
     events: { title: 'Open NA62 event file', filters: [{ name: 'NA62 event files', extensions: EVENT_FILE_EXTENSIONS }, { name: 'All files', extensions: ['*'] }] },
@@ -92,6 +94,18 @@ async function start(): Promise<BrowserWindow> {
         opened: (id, file) => openedPaths.set(id, file),
         readTextFile,
         save,
+      }),
+      ...createExportHandlers({
+        ...save,
+        async chooseFolder(defaultPath) {
+          const res = await dialog.showOpenDialog(win, { title: 'Folder for the pictures', defaultPath, properties: ['openDirectory', 'createDirectory'] });
+          return res.canceled ? undefined : res.filePaths[0];
+        },
+        async writeImageToClipboard(png) {
+          if (nativeImage.createFromBuffer(Buffer.from(png)).isEmpty()) return false;
+          await clipboard.write([new ClipboardItem({ 'image/png': new Blob([png as BlobPart], { type: 'image/png' }) })]);
+          return true;
+        },
       }),
     },
     (msg, err) => console.error(`[na62] ${msg}:`, err),

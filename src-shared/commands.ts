@@ -8,7 +8,7 @@ export type CommandId =
   | 'view.3d' | 'view.side' | 'view.top' | 'view.beam'
   | 'view.fit' | 'view.compressMore' | 'view.compressLess' | 'view.compressReset'
   | 'view.toggleLabels' | 'view.toggleTheme' | 'view.nextStation' | 'view.prevStation' | 'view.toggleAnalysis'
-  | 'file.savePng' | 'file.open' | 'file.generate'
+  | 'file.savePng' | 'file.open' | 'file.generate' | 'file.exportPictures'
   | 'event.next' | 'event.prev' | 'event.first' | 'event.last' | 'event.toggleTruth' | 'event.fit'
   | 'help.shortcuts';
 
@@ -37,6 +37,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'file.open', label: 'Open an event file', keys: ['Ctrl+o'], menu: 'File' },
   { id: 'file.generate', label: 'Generate events with the fast MC', keys: ['Ctrl+g'], menu: 'File' },
   { id: 'file.savePng', label: 'Save the current view as PNG', keys: ['Ctrl+s'], menu: 'File' },
+  { id: 'file.exportPictures', label: 'Export pictures (sizes to 8K, SVG, figures, batches, glTF)', keys: ['Ctrl+e'], menu: 'File' },
   { id: 'event.next', label: 'Next event', keys: ['ArrowRight', 'PageDown'], menu: 'Event' },
   { id: 'event.prev', label: 'Previous event', keys: ['ArrowLeft', 'PageUp'], menu: 'Event' },
   { id: 'event.first', label: 'First event', keys: ['Home'], menu: 'Event' },

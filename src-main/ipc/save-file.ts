@@ -13,7 +13,7 @@ export interface SaveFileDeps {
   defaultDir(): string;
 }
 
-async function saveBytes(deps: SaveFileDeps, suggestedName: string, data: Uint8Array): Promise<SaveResult> {
+export async function saveBytes(deps: SaveFileDeps, suggestedName: string, data: Uint8Array): Promise<SaveResult> {
   // The suggested name has been validated as a bare file name; basename() is a second guard.
   const name = path.basename(suggestedName);
   const ext = path.extname(name).slice(1).toLowerCase();

@@ -4,10 +4,12 @@ import type { AppInfo, Na62Api } from '../../src-shared/api/contract';
 import type { CommandId } from '../../src-shared/commands';
 import { buildDetectorModel, disposeDetectorModel, type DetectorModel } from './geometry/detector-model';
 import { useViewStore } from './state/view-store';
-import { useOverlayStore } from './views/overlay-store';
-import { DetectorView, BACKGROUND } from './views/DetectorView';
+import { DetectorView } from './views/DetectorView';
 import { getSceneHandle } from './views/SceneBridge';
-import { captureView } from './export/capture';
+import { exportPicture } from './export/exporter';
+import { installExportHooks } from './export/hooks';
+import { defaultSpec } from './export/picture-spec';
+import { ExportDialog } from './panels/ExportDialog';
 import { Toolbar } from './panels/Toolbar';
 import { ElementPanel } from './panels/ElementPanel';
 import { HelpOverlay } from './panels/HelpOverlay';
@@ -27,17 +29,6 @@ import { AnalysisPanel } from './panels/AnalysisPanel';
 /** `?baseline=unmerged`: the benchmark's baseline, every part drawn on its own (never used by the UI). */
 const UNMERGED_BASELINE = new URLSearchParams(window.location.search).get('baseline') === 'unmerged';
 
-/** " · Simulation · run:burst:event (process)" for the picture's caption, when an event is shown. */
-function eventTag(): string {
-  const d = useDataStore.getState();
-  const ds = d.datasets.find((x) => x.id === d.current);
-  if (!d.event) return '';
-  const h = d.event.header;
-  return ` · ${ds?.meta.kind === 'data' ? 'Data' : 'Simulation'} · ${h.run}:${h.burst}:${h.event} (${h.process})`;
-}
-
-const VIEW_NAMES = { '3d': '3D', side: 'side view (z–y)', top: 'top view (z–x)', beam: "beam's-eye view" } as const;
-
 export function App({ api }: { api: Na62Api }) {
   const [info, setInfo] = useState<AppInfo>();
   const [model, setModel] = useState<DetectorModel>();
@@ -45,6 +36,7 @@ export function App({ api }: { api: Na62Api }) {
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [generateOpen, setGenerateOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
   const theme = useViewStore((s) => s.theme);
   // the plots take room only once there is a selection result to plot
@@ -60,6 +52,7 @@ export function App({ api }: { api: Na62Api }) {
   }, [analysisOpen]);
 
   useEffect(() => bindDataApi(api), [api]);
+  useEffect(() => installExportHooks(api), [api]);
   const catalogueReady = useMemo(() => bindSelectionApi(api).catch(() => {}), [api]);
 
   // the app opens on the built-in demo data when nothing else is open, then goes back to where the
@@ -126,20 +119,15 @@ export function App({ api }: { api: Na62Api }) {
     setBusy(true);
     setMessage(undefined);
     try {
+      // the quick picture (Ctrl+S): this view at 1×–4× the canvas's pixels, through the export renderer
       const v = useViewStore.getState();
-      const o = useOverlayStore.getState();
-      const css = getComputedStyle(document.documentElement);
-      const cap = await captureView({
-        ...handle,
-        scale: v.exportScale,
-        labels: v.labels ? o.labels : [],
-        bars: o.bars,
-        caption: `NA62 · ${VIEW_NAMES[v.mode]}${v.mode === 'beam' ? ` at ${model?.byId.get(v.beamStation)?.element.label ?? ''}` : ` · z 1:${v.compression}`} · geometry ${model?.version ?? ''} · ${useSelectionStore.getState().blind ? 'BLIND' : 'UNBLINDED'}${eventTag()}`,
-        colours: { text: css.getPropertyValue('--text').trim() || '#ddd', muted: css.getPropertyValue('--muted').trim() || '#888', background: BACKGROUND[v.theme] },
-      });
-      handle.invalidate();
+      const canvas = handle.gl.domElement;
+      const cap = await exportPicture({
+        ...defaultSpec(v.mode === 'beam' ? { view: 'beam', station: v.beamStation } : { view: v.mode }),
+        width: canvas.width * v.exportScale, height: canvas.height * v.exportScale, theme: v.theme === 'light' ? 'paper' : 'dark',
+      }, 'png');
       const name = `na62-${v.mode === 'beam' ? `beam-${v.beamStation}` : v.mode}-${v.exportScale}x.png`;
-      const res = await api.savePng({ suggestedName: name, data: cap.png });
+      const res = await api.savePng({ suggestedName: name, data: cap.data });
       setMessage(res.saved ? `Saved ${res.path} (${cap.width} × ${cap.height} px)` : 'Save cancelled');
     } catch (e) {
       setMessage(`Could not save the picture: ${e instanceof Error ? e.message : String(e)}`);
@@ -147,10 +135,10 @@ export function App({ api }: { api: Na62Api }) {
       setBusy(false);
       getSceneHandle()?.invalidate();
     }
-  }, [api, busy, model]);
+  }, [api, busy]);
 
   const openFile = useCallback(() => void openWith((a) => a.openFileDialog()), []);
-  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true) }), [model, savePng, openFile]);
+  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true), openExport: () => setExportOpen(true) }), [model, savePng, openFile]);
   useKeyboardShortcuts(run);
   useEffect(() => api.onMenuCommand(run), [api, run]);
 
@@ -161,7 +149,7 @@ export function App({ api }: { api: Na62Api }) {
 
   return (
     <div className={`app${analysisOpen ? ' with-analysis' : ''}`}>
-      <Toolbar model={model} onSavePng={() => void savePng()} busy={busy} onOpen={openFile} onGenerate={() => setGenerateOpen(true)} />
+      <Toolbar model={model} onSavePng={() => void savePng()} busy={busy} onOpen={openFile} onGenerate={() => setGenerateOpen(true)} onExport={() => setExportOpen(true)} />
       <div className="side-panel">
         <DataPanel />
         <EventDisplayPanel />
@@ -180,6 +168,7 @@ export function App({ api }: { api: Na62Api }) {
       </footer>
       <HelpOverlay />
       <GenerateDialog open={generateOpen} onClose={() => setGenerateOpen(false)} />
+      <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} api={api} model={model} />
       {dragging && <div className="drop-overlay">Drop an NA62 event file (.arrow) to open it</div>}
     </div>
   );

@@ -44,6 +44,14 @@ export const CHANNELS = {
   /** the user's place (dataset, event, selection, view), saved on each change */
   saveSession: 'na62:v1:save-session',
   loadSession: 'na62:v1:load-session',
+  /** pictures and scenes (PNG, SVG, glTF, zip): native save dialog in Electron, a download in the browser */
+  saveFile: 'na62:v1:save-file',
+  /** Electron: a folder for a batch export, chosen in the native dialog */
+  chooseExportFolder: 'na62:v1:choose-export-folder',
+  /** Electron: one file of a batch, written into that folder */
+  writeExportFile: 'na62:v1:write-export-file',
+  /** Electron: a PNG onto the clipboard */
+  copyImage: 'na62:v1:copy-image',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;

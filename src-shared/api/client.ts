@@ -55,6 +55,10 @@ export function createApiClient(transport: Transport, request: RequestFn, extras
     },
     async saveSession(report) { unwrap(await request('saveSession', report)); },
     async loadSession() { return unwrap(await request('loadSession')); },
+    async saveFile(req) { return unwrap(await request('saveFile', req)); },
+    async chooseExportFolder() { return unwrap(await request('chooseExportFolder')); },
+    async writeExportFile(folder, name, data) { return unwrap(await request('writeExportFile', { folder, name, data })); },
+    async copyImage(data) { unwrap(await request('copyImage', { data })); },
     onProgress(listener: (p: TaskProgress) => void) {
       return extras.subscribeProgress?.((p) => { if (isProgress(p)) listener(p); }) ?? (() => {});
     },

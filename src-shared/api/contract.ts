@@ -9,6 +9,7 @@ import type { Na62Event } from '../event/model';
 import type { GeneratorConfigInput } from '../event/generator-config';
 import type { SelectionConfigInput, SelectionResult, PresetId } from '../selection/types';
 import type { SessionReport, StoredSession } from '../session/session-state';
+import type { ExportApi, ExportRequests } from './export-contract';
 
 export type Transport = 'electron' | 'web-worker';
 
@@ -93,7 +94,7 @@ export interface SessionRestore {
 }
 
 /** What a request on each channel takes and returns. */
-export interface ApiRequests {
+export interface ApiRequests extends ExportRequests {
   info: { req: void; res: AppInfo };
   detector: { req: void; res: DetectorDescription };
   savePng: { req: SavePngRequest; res: SaveResult };
@@ -149,7 +150,7 @@ export function unwrap<T>(env: Envelope<T>): T {
 }
 
 /** The surface the renderer sees, whatever the transport. */
-export interface Na62Api {
+export interface Na62Api extends ExportApi {
   readonly transport: Transport;
   readonly apiVersion: number;
   getInfo(): Promise<AppInfo>;

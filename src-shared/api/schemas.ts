@@ -7,6 +7,7 @@ import type { ApiRequests } from './contract';
 import { GeneratorConfigSchema } from '../event/generator-config';
 import { SelectionConfigSchema } from '../selection/types';
 import { SessionReportSchema } from '../session/session-state';
+import { EXPORT_SCHEMAS, type ExportRequests } from './export-contract';
 
 // No `new Function` probing under a strict CSP (zod's JIT is optional).
 z.config({ jitless: true });
@@ -66,6 +67,7 @@ export const REQUEST_SCHEMAS: { [K in keyof ApiRequests]: z.ZodType<ApiRequests[
   loadCandidatesBlob: z.object({ file: z.instanceof(Blob).refine((b) => b.size <= 500 * 1024 * 1024, 'file larger than 500 MB'), name: FileName }).strict(),
   saveSession: SessionReportSchema,
   loadSession: EmptyRequest,
+  ...(EXPORT_SCHEMAS as unknown as { [K in keyof ExportRequests]: z.ZodType<ApiRequests[K]['req'], unknown> }),
 };
 
 /** Human-readable one-liner of a schema failure (path: message; ...). */

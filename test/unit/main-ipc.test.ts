@@ -7,6 +7,7 @@ import type { Envelope } from '../../src-shared/api/contract';
 import { createDispatcher, createEngineHandlers } from '../../src-engine';
 import { registerIpc } from '../../src-main/ipc/register';
 import type { SaveFileDeps } from '../../src-main/ipc/save-file';
+import { createExportHandlers } from '../../src-main/ipc/export-files';
 import { writeFileAtomic } from '../../src-main/fs/atomic-write';
 import { createMainHandlers } from '../../src-main/ipc/main-handlers';
 import { nodeFileSource } from '../../src-main/fs/node-file';
@@ -44,6 +45,7 @@ function setUp(deps: Partial<SaveFileDeps> = {}) {
   const dispatcher = createDispatcher({
     ...engine,
     ...createMainHandlers(engine, { chooseOpenPath: async () => undefined, openEventSource: nodeFileSource, readTextFile, save }),
+    ...createExportHandlers({ ...save, chooseFolder: async () => undefined, writeImageToClipboard: async () => true }),
     ...createSessionHandlers({
       file: path.join(mkdtempSync(path.join(tmpdir(), 'na62-ipc-session-')), 'session.json'),
       writeFile: writeFileAtomic, readFile: async () => undefined, pathOf: () => undefined, list: () => engine.store.list(),

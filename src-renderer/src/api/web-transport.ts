@@ -7,14 +7,29 @@ import { REQUEST_SCHEMAS, describeIssues } from '../../../src-shared/api/schemas
 import { isProgressMessage, isReply, type WorkerRequest } from './worker-protocol';
 import { browserSession } from './browser-session';
 
+const EXPORT_TYPES: Record<string, string> = { png: 'image/png', svg: 'image/svg+xml', glb: 'model/gltf-binary', zip: 'application/zip', json: 'application/json', csv: 'text/csv', txt: 'text/plain' };
+
+/** The browser's clipboard, where the page may write images (a secure context with the user's permission). */
+async function copyToClipboard(raw: unknown): Promise<Envelope<{ copied: true }>> {
+  const parsed = REQUEST_SCHEMAS.copyImage.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: { code: 'bad-request', message: `invalid copyImage request: ${describeIssues(parsed.error)}` } };
+  try {
+    if (!navigator.clipboard?.write || typeof ClipboardItem === 'undefined') throw new Error('this browser does not let pages write images to the clipboard');
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([parsed.data.data as BlobPart], { type: 'image/png' }) })]);
+    return { ok: true, value: { copied: true } };
+  } catch (e) {
+    return { ok: false, error: { code: 'io', message: `could not copy the picture: ${e instanceof Error ? e.message : String(e)}` } };
+  }
+}
+
 /** The browser's "save": a download of what the renderer made, validated like the Electron request. */
-function download(key: 'savePng' | 'saveText', raw: unknown): Envelope<SaveResult> {
+function download(key: 'savePng' | 'saveText' | 'saveFile', raw: unknown): Envelope<SaveResult> {
   const parsed = REQUEST_SCHEMAS[key].safeParse(raw);
   if (!parsed.success) return { ok: false, error: { code: 'bad-request', message: `invalid ${key} request: ${describeIssues(parsed.error)}` } };
   const req = parsed.data as { suggestedName: string; data?: Uint8Array; text?: string };
   const suggestedName = req.suggestedName;
   const data = req.data ?? new TextEncoder().encode(req.text ?? '');
-  const type = key === 'savePng' ? 'image/png' : suggestedName.endsWith('.json') ? 'application/json' : suggestedName.endsWith('.svg') ? 'image/svg+xml' : 'text/csv';
+  const type = EXPORT_TYPES[suggestedName.slice(suggestedName.lastIndexOf('.') + 1).toLowerCase()] ?? 'text/csv';
   const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
   const a = document.createElement('a');
   a.href = url;
@@ -63,7 +78,11 @@ export function createWebWorkerApi(): Na62Api {
     pending.clear();
   };
   const request = (<K extends keyof ApiRequests>(key: K, payload?: ApiRequests[K]['req']) => {
-    if (key === 'savePng' || key === 'saveText') return Promise.resolve(download(key, payload));
+    if (key === 'savePng' || key === 'saveText' || key === 'saveFile') return Promise.resolve(download(key, payload));
+    if (key === 'copyImage') return copyToClipboard(payload);
+    // no folders in the browser: a batch export becomes one zip download
+    if (key === 'chooseExportFolder') return Promise.resolve({ ok: true, value: null });
+    if (key === 'writeExportFile') return Promise.resolve({ ok: false, error: { code: 'bad-request', message: 'the browser build writes batches as one zip download' } });
     if (key === 'saveSession') return Promise.resolve(session.save(payload));
     if (key === 'loadSession') return session.load(() => toWorker('datasets', undefined) as Promise<Envelope<DatasetInfo[]>>);
     return toWorker(key, payload);

@@ -22,6 +22,12 @@ export const EVENT_COLOURS = {
   tax: '#ff7ac8', beam: '#9aa5b1', cda: '#ffffff',
 } as const;
 
+/** On a light (paper) background the colours made for a dark one that would vanish: white, pale yellow, light grey. */
+export const LIGHT_EVENT_COLOURS: Partial<Record<keyof typeof EVENT_COLOURS, string>> = {
+  vertex: '#111820', cda: '#111820', straw: '#9c8a1e', lkr: '#c98a00', kaon: '#b8860b', newchod: '#138a8a', truth: '#5d6b7a', beam: '#6b7785',
+};
+export const eventColour = (k: keyof typeof EVENT_COLOURS, light = false): string => (light ? LIGHT_EVENT_COLOURS[k] : undefined) ?? EVENT_COLOURS[k];
+
 /** Track colours of the other colour modes (legend and drawing share them). */
 export const HYPOTHESIS_COLOURS: Record<Hypothesis, string> = { mu: '#2ee6a6', e: '#ffb000', pi: '#c58bff' };
 export const HYPOTHESIS_LABELS: Record<Hypothesis, string> = { mu: 'μ (MUV3 hit, E/p < 0.2)', e: 'e (0.9 < E/p < 1.1)', pi: 'π / other' };
@@ -52,6 +58,8 @@ export interface DrawOptions {
   readonly pMin: number;
   /** ns; 0 = no cut */
   readonly tWindow: number;
+  /** light theme: colours that read on a light background */
+  readonly light?: boolean;
 }
 export const DEFAULT_DRAW: DrawOptions = { colourBy: 'charge', hidden: {}, pMin: 0, tWindow: 0 };
 
@@ -129,7 +137,7 @@ const v3 = (p: { x: number; y: number; z: number }) => new THREE.Vector3(p.x, p.
 
 /** `analysis`: analyseEvent(ev), the engine's reconstruction of the event (vertex, track association, CDA_TAX). */
 export function buildEventDrawing(ev: Na62Event, analysis: EventAnalysis, opts: DrawOptions = DEFAULT_DRAW): EventDrawing {
-  const C = Object.fromEntries(Object.entries(EVENT_COLOURS).map(([k, v]) => [k, colour(v)])) as Record<keyof typeof EVENT_COLOURS, THREE.Color>;
+  const C = Object.fromEntries(Object.keys(EVENT_COLOURS).map((k) => [k, colour(eventColour(k as keyof typeof EVENT_COLOURS, opts.light))])) as Record<keyof typeof EVENT_COLOURS, THREE.Color>;
   const show = (c: Collection) => !opts.hidden[c];
   const inTime = (t: number) => opts.tWindow <= 0 || Math.abs(t) < opts.tWindow;
   const tracks = new SegmentBuffer(), hits = new SegmentBuffer(), straws = new SegmentBuffer(), truth = new SegmentBuffer();

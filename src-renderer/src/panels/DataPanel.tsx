@@ -6,6 +6,7 @@ import type { EventAnalysis } from '../event/event-analysis';
 import { first, jump, last, step, walkList, walkPosition } from '../state/navigation';
 import { useSelectionStore } from '../state/selection-store';
 import { HYPOTHESIS_LABELS } from '../event/event-geometry';
+import { keyVariableRows } from '../event/key-variables';
 
 const gev = (x: number) => (x / 1000).toFixed(2);
 
@@ -13,11 +14,7 @@ const num = (x: number | undefined, digits = 1) => (x === undefined || !Number.i
 
 /** The key variables of the event, as the selections compute them. */
 function KeyVariables({ ev, a }: { ev: Na62Event; a: EventAnalysis }) {
-  const v = a.vars;
-  const rows: [string, string][] = ev.header.mode === 'kaon'
-    ? [['m_π4e', `${num(v.m_pi4e)} MeV/c²`], ['m_4e', `${num(v.m_4e)} MeV/c²`], ['m_ee pairs', `${num(v.m_ee_lo)} / ${num(v.m_ee_hi)} MeV/c²`], ['vertex z', `${num(v.kvz / 1000, 2)} m`], ['vertex χ²', num(v.kchi2)], ['|Σp|', `${num(v.ptot / 1000, 2)} GeV/c`]]
-    : [['m_μμ', `${num(v.m_mumu)} MeV/c²`], ['m_ee', `${num(v.m_ee)} MeV/c²`], ['CDA_TAX', `${num(v.cda_tax)} mm`], ['Z_TAX', `${num(v.z_tax / 1000, 2)} m`],
-      ['vertex z', `${num(v.vz / 1000, 2)} m`], ['CDA', `${num(v.cda)} mm`], ['Δt', `${num(v.dt, 2)} ns`], ['E/p', `${num(v.eop1, 2)} / ${num(v.eop2, 2)}`]];
+  const rows = keyVariableRows(ev, a);
   return (
     <table className="objects key-vars" data-testid="key-vars">
       <tbody>{rows.map(([k, x]) => <tr key={k}><td>{k}</td><td>{x}</td></tr>)}</tbody>

@@ -17,9 +17,11 @@ export interface ToolbarProps {
   busy: boolean;
   onOpen: () => void;
   onGenerate: () => void;
+  /** the picture export dialog */
+  onExport?: () => void;
 }
 
-export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate }: ToolbarProps) {
+export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate, onExport }: ToolbarProps) {
   const s = useViewStore();
   const stations = model ? beamStations(model) : [];
   return (
@@ -60,6 +62,7 @@ export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate }: ToolbarP
         </select>
       </label>
       <button type="button" onClick={onSavePng} disabled={busy} title="Save the current view as PNG (Ctrl+S)" data-testid="save-png">Save PNG</button>
+      {onExport && <button type="button" onClick={onExport} title="Pictures for talks: any size up to 8K, SVG, figures, batches, glTF, clipboard (Ctrl+E)" data-testid="open-export">Export…</button>}
       <button type="button" onClick={() => s.setHelpOpen(true)} title="Keyboard shortcuts (?)">?</button>
     </header>
   );

@@ -19,6 +19,8 @@ export interface CommandContext {
   savePng: () => void;
   openFile: () => void;
   openGenerate: () => void;
+  /** the picture export dialog */
+  openExport?: () => void;
 }
 
 export function runCommand(id: CommandId, ctx: CommandContext): void {
@@ -48,6 +50,7 @@ export function runCommand(id: CommandId, ctx: CommandContext): void {
     case 'file.savePng': return ctx.savePng();
     case 'file.open': return ctx.openFile();
     case 'file.generate': return ctx.openGenerate();
+    case 'file.exportPictures': return ctx.openExport?.();
     case 'event.next': return void step(1);
     case 'event.prev': return void step(-1);
     case 'event.first': return void first();

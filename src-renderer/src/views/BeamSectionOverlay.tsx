@@ -67,7 +67,7 @@ export function BeamSectionOverlay({ model }: { model: DetectorModel }) {
   if (!objects.length) return null;
   // drawn at the station's upstream face, inside the clip slab
   return (
-    <group position-z={(el!.z0 - 1) / k} renderOrder={5}>
+    <group name="beam-sections" position-z={(el!.z0 - 1) / k} renderOrder={5}>
       {objects.map((o) => <primitive key={o.uuid} object={o} />)}
     </group>
   );

@@ -46,7 +46,7 @@ function configureControls(c: OrbitControls, mode: ViewMode): void {
 }
 
 /** Visible elements, their union box in display coordinates, and the beam's-eye slab. */
-function visibleBox(model: DetectorModel, shown: Record<string, boolean>, k: number, skipAxis = true): THREE.Box3 {
+export function visibleBox(model: DetectorModel, shown: Record<string, boolean>, k: number, skipAxis = true): THREE.Box3 {
   const box = new THREE.Box3();
   for (const e of model.elements) {
     if (skipAxis && e.element.shape.kind === 'axis') continue;
@@ -82,7 +82,7 @@ export function screenBox(b: THREE.Box3, camera: THREE.Camera, size: { width: nu
   return Number.isFinite(minX) ? { minX, maxX, minY, maxY } : undefined;
 }
 
-function scaleBarsFor(mode: ViewMode, camera: THREE.Camera, k: number, size: { height: number }, target: THREE.Vector3): ScaleBars {
+export function scaleBarsFor(mode: ViewMode, camera: THREE.Camera, k: number, size: { height: number }, target: THREE.Vector3): ScaleBars {
   if (camera instanceof THREE.OrthographicCamera) {
     const pxPerUnit = camera.zoom; // frustum is sized in CSS px
     if (mode === 'side') return { horizontal: { ...scaleBar(pxPerUnit, k)!, axis: 'z' }, vertical: { ...scaleBar(pxPerUnit, 1, 110)!, axis: 'y' } };
@@ -94,6 +94,23 @@ function scaleBarsFor(mode: ViewMode, camera: THREE.Camera, k: number, size: { h
   const pxPerUnit = size.height / (2 * dist * Math.tan(THREE.MathUtils.degToRad(cam.fov) / 2));
   const h = scaleBar(pxPerUnit, 1);
   return h ? { horizontal: { ...h, axis: 'x, y' }, note: 'transverse, at the orbit centre' } : {};
+}
+
+/** Element labels laid out for a camera and a viewport (CSS px): the screen overlay and exported pictures use the same. */
+/** `reserved`: screen boxes the labels must leave free (the event's own labels) */
+export function placeLabels(
+  model: DetectorModel, shown: Record<string, boolean>, k: number, mode: ViewMode, beamStation: string, cam: THREE.Camera, size: { width: number; height: number },
+  reserved: Parameters<typeof layoutLabels>[2] = [],
+): ReturnType<typeof layoutLabels> {
+  const cands: LabelCandidate[] = [];
+  const slab = mode === 'beam' ? beamSlab(model, beamStation, k) : undefined;
+  for (const e of model.elements) {
+    if (e.element.shape.kind === 'axis' || !isShown(shown, e.element.id, e.element.visibleByDefault)) continue;
+    if (slab && (e.element.z1 / k < slab.z0 || e.element.z0 / k > slab.z1)) continue;
+    const sb = screenBox(displayBox(e, k), cam, size);
+    if (sb) cands.push({ id: e.element.id, text: e.element.label, rank: LABEL_RANK[e.element.group] ?? 9, ...sb });
+  }
+  return layoutLabels(cands, size, reserved);
 }
 
 export function CameraRig({ model }: { model: DetectorModel }) {
@@ -202,20 +219,9 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     edgeNudge.value = cam instanceof THREE.OrthographicCamera ? Math.max((far - near) * 2e-5, 1e-4) : 0;
 
     const bars = scaleBarsFor(mode, cam, k, size, controls.target);
-    let labels: ReturnType<typeof layoutLabels> = [];
-    if (labelsOn) {
-      const cands: LabelCandidate[] = [];
-      const slab = mode === 'beam' ? beamSlab(model, beamStation, k) : undefined;
-      for (const e of model.elements) {
-        if (e.element.shape.kind === 'axis' || !isShown(shown, e.element.id, e.element.visibleByDefault)) continue;
-        if (slab && (e.element.z1 / k < slab.z0 || e.element.z0 / k > slab.z1)) continue;
-        const sb = screenBox(displayBox(e, k), cam, size);
-        if (sb) cands.push({ id: e.element.id, text: e.element.label, rank: LABEL_RANK[e.element.group] ?? 9, ...sb });
-      }
-      // the CDA_TAX value of the event keeps its place beside its segment; element labels move aside
-      const ev = useEventDisplayStore.getState().hidden.tax ? undefined : useEventLabelStore.getState().label;
-      labels = layoutLabels(cands, size, ev ? [textBox(ev.text, ev.x, ev.y)] : []);
-    }
+    // the CDA_TAX value of the event keeps its place beside its segment; element labels move aside
+    const ev = useEventDisplayStore.getState().hidden.tax ? undefined : useEventLabelStore.getState().label;
+    const labels = labelsOn ? placeLabels(model, shown, k, mode, beamStation, cam, size, ev ? [textBox(ev.text, ev.x, ev.y)] : []) : [];
     useOverlayStore.getState().set(labels, bars);
   }, -1);
 

@@ -25,7 +25,8 @@ export function DetectorView({ model, unmerged = false }: { model: DetectorModel
         flat
         dpr={[1, 2]}
         // Logarithmic depth: 270 m of beam line with millimetre details, no z-fighting at any zoom.
-        gl={{ logarithmicDepthBuffer: true, antialias: true, alpha: false, powerPreference: 'high-performance' }}
+        // alpha: the drawing buffer keeps an alpha channel so pictures can have a transparent background.
+        gl={{ logarithmicDepthBuffer: true, antialias: true, alpha: true, powerPreference: 'high-performance' }}
         onCreated={({ gl }) => {
           gl.setClearColor(BACKGROUND[theme]);
         }}

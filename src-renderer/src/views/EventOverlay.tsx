@@ -12,15 +12,18 @@ import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { useDataStore } from '../state/data-store';
 import { useViewStore } from '../state/view-store';
 import { useEventDisplayStore, type PickRef } from '../state/event-display-store';
-import { buildEventDrawing, disposeEventDrawing, EVENT_COLOURS, type EventDrawing } from '../event/event-geometry';
+import { buildEventDrawing, disposeEventDrawing, eventColour, type EventDrawing } from '../event/event-geometry';
 import { nearestPick, type ScreenProjector } from '../event/picking';
 import { useEventLabelStore } from './event-label-store';
 import { markEventDrawn } from './render-log';
 import { textBox } from './label-layout';
 
 let currentDrawing: EventDrawing | undefined;
+let currentEvent: unknown;
 /** The drawing on screen (test hooks, fit-to-event). */
 export const getEventDrawing = (): EventDrawing | undefined => currentDrawing;
+/** The event the drawing on screen was built from (picture export waits for it after stepping). */
+export const getDrawnEvent = (): unknown => currentEvent;
 
 /** Project NA62 millimetres to canvas CSS pixels under the current compression and camera. */
 export function makeProjector(camera: THREE.Camera, size: { width: number; height: number }, k: number): ScreenProjector {
@@ -37,28 +40,30 @@ export function EventOverlay() {
   const analysis = useDataStore((s) => s.analysis);
   const showTruth = useDataStore((s) => s.showTruth);
   const k = useViewStore((s) => s.compression);
+  const light = useViewStore((s) => s.theme) === 'light';
   const { colourBy, hidden, pMin, tWindow, trackWidth, hovered, picked } = useEventDisplayStore();
   const { size, camera, gl, invalidate } = useThree();
   const drawing = useMemo(
-    () => (event && analysis ? buildEventDrawing(event, analysis, { colourBy, hidden, pMin, tWindow }) : undefined),
-    [event, analysis, colourBy, hidden, pMin, tWindow],
+    () => (event && analysis ? buildEventDrawing(event, analysis, { colourBy, hidden, pMin, tWindow, light }) : undefined),
+    [event, analysis, colourBy, hidden, pMin, tWindow, light],
   );
   useEffect(() => {
     currentDrawing = drawing;
-    return () => { if (drawing) disposeEventDrawing(drawing); if (currentDrawing === drawing) currentDrawing = undefined; };
-  }, [drawing]);
+    currentEvent = drawing ? event : undefined;
+    return () => { if (drawing) disposeEventDrawing(drawing); if (currentDrawing === drawing) { currentDrawing = undefined; currentEvent = undefined; } };
+  }, [drawing, event]);
 
   const materials = useMemo(() => ({
     // drawn over the detector: no depth test against it, so tracks inside the vessel stay visible
     // widths (px) are set below from the canvas and the user's track width
     tracks: new LineMaterial({ vertexColors: true, depthTest: false, transparent: true }),
     hits: new LineMaterial({ vertexColors: true, depthTest: false, transparent: true, opacity: 0.95 }),
-    highlight: new LineMaterial({ color: 0xffffff, depthTest: false, transparent: true, opacity: 0.55 }),
-    straws: new THREE.LineBasicMaterial({ color: EVENT_COLOURS.straw, depthTest: false, transparent: true, opacity: 0.3 }),
-    tiles: new THREE.MeshBasicMaterial({ color: EVENT_COLOURS.muv3, side: THREE.DoubleSide, depthTest: false, transparent: true, opacity: 0.85 }),
-    truth: new THREE.LineDashedMaterial({ color: EVENT_COLOURS.truth, dashSize: 400, gapSize: 250, depthTest: false, transparent: true }),
-    vertex: new THREE.PointsMaterial({ color: EVENT_COLOURS.vertex, size: 9, sizeAttenuation: false, depthTest: false, transparent: true }),
-  }), []);
+    highlight: new LineMaterial({ color: light ? 0x111820 : 0xffffff, depthTest: false, transparent: true, opacity: 0.55 }),
+    straws: new THREE.LineBasicMaterial({ color: eventColour('straw', light), depthTest: false, transparent: true, opacity: 0.3 }),
+    tiles: new THREE.MeshBasicMaterial({ color: eventColour('muv3', light), side: THREE.DoubleSide, depthTest: false, transparent: true, opacity: 0.85 }),
+    truth: new THREE.LineDashedMaterial({ color: eventColour('truth', light), dashSize: 400, gapSize: 250, depthTest: false, transparent: true }),
+    vertex: new THREE.PointsMaterial({ color: eventColour('vertex', light), size: 9, sizeAttenuation: false, depthTest: false, transparent: true }),
+  }), [light]);
   useEffect(() => () => Object.values(materials).forEach((m) => m.dispose()), [materials]);
   // wide lines are sized in pixels: they need the drawing buffer's size
   useEffect(() => {
@@ -75,6 +80,7 @@ export function EventOverlay() {
     const tracks = new LineSegments2(drawing.tracks, materials.tracks);
     const hits = new LineSegments2(drawing.hits, materials.hits);
     tracks.renderOrder = 12; hits.renderOrder = 10;
+    tracks.name = 'tracks'; hits.name = 'hits'; // the SVG export and the glTF export find them by name
     tracks.frustumCulled = false; hits.frustumCulled = false; // their bounds are in the uncompressed frame
     const key = event ? `${event.header.run}:${event.header.burst}:${event.header.event}` : '';
     tracks.onBeforeRender = () => markEventDrawn(key);
@@ -156,7 +162,7 @@ export function EventOverlay() {
   if (!drawing || !objects) return null;
   return (
     <group name="event" scale={[1, 1, 1 / k]} renderOrder={10}>
-      <lineSegments geometry={drawing.straws} material={materials.straws} renderOrder={10} />
+      <lineSegments name="straws" geometry={drawing.straws} material={materials.straws} renderOrder={10} />
       <primitive object={objects.hits} />
       <mesh geometry={drawing.tiles} material={materials.tiles} renderOrder={11} />
       <primitive object={highlight} />

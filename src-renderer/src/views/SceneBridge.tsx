@@ -18,6 +18,8 @@ export interface SceneHandle {
   scene: THREE.Scene;
   camera: THREE.Camera;
   invalidate: () => void;
+  /** the detector drawn (picture export lays out labels and frames views with it) */
+  model: DetectorModel;
 }
 
 let current: SceneHandle | undefined;
@@ -26,7 +28,7 @@ export const getSceneHandle = (): SceneHandle | undefined => current;
 export function SceneBridge({ model }: { model: DetectorModel }) {
   const { gl, scene, camera, invalidate, size } = useThree();
   useEffect(() => {
-    current = { gl, scene, camera, invalidate };
+    current = { gl, scene, camera, invalidate, model };
     const px = new Uint8Array(4);
     scene.onAfterRender = () => frameDone(gl.info.render.frame, gl.info.render.calls, () => {
       const ctx = gl.getContext();

@@ -1,0 +1,138 @@
+/**
+ * Picture export as the UI, the batch and the CLI use it: one picture in a format, the 3D scene
+ * as glTF, and batches over events (file names run_burst_event_view), with progress and cancel.
+ * The CLI drives the same functions through window.__na62export in the built app.
+ */
+import { zipSync } from 'fflate';
+import type { Na62Api } from '../../../src-shared/api/contract';
+import { getSceneHandle } from '../views/SceneBridge';
+import { getDrawnEvent } from '../views/EventOverlay';
+import { showEvent, useDataStore } from '../state/data-store';
+import { useViewStore, type ViewMode } from '../state/view-store';
+import { checkSpec, pictureFileName, type PanelSpec, type PictureFormat, type PictureSpec } from './picture-spec';
+import { renderPng, renderSvg, type ExportEnv, type RenderOptions } from './render-picture';
+import { exportGltf } from './gltf';
+import { captionLines } from './picture-context';
+import { ALL_CAPTION } from './picture-spec';
+
+export interface ExportedFile { readonly name: string; readonly data: Uint8Array; readonly width: number; readonly height: number }
+
+export function exportEnv(): ExportEnv {
+  const handle = getSceneHandle();
+  if (!handle) throw new Error('the 3D view is not ready yet');
+  return { handle, model: handle.model };
+}
+
+/** One picture of the event on screen. */
+export async function exportPicture(spec: PictureSpec, format: PictureFormat, opts: RenderOptions = {}): Promise<ExportedFile> {
+  const problem = checkSpec(spec);
+  if (problem) throw new Error(problem);
+  const env = exportEnv();
+  const header = useDataStore.getState().event?.header;
+  const name = pictureFileName(header, spec.panels, format);
+  if (format === 'svg') {
+    const svg = await renderSvg(spec, env, opts);
+    return { name, data: new TextEncoder().encode(svg), width: spec.width, height: spec.height };
+  }
+  const pic = await renderPng(spec, env, opts);
+  return { name, data: pic.png, width: pic.width, height: pic.height };
+}
+
+export async function exportScene(): Promise<ExportedFile> {
+  const env = exportEnv();
+  const header = useDataStore.getState().event?.header;
+  const caption = captionLines(ALL_CAPTION).map((l) => `${l.text}${l.suffix ? ` ${l.suffix}` : ''}`).join(' | ');
+  const data = await exportGltf(env.handle.scene, { compression: useViewStore.getState().compression, caption });
+  return { name: pictureFileName(header, [{ view: '3d' }], 'glb').replace('_3d.glb', '_scene.glb'), data, width: 0, height: 0 };
+}
+
+const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+
+/** Show event `index` and wait until the view has drawn it; false if the engine refused it (blinded) or it failed. */
+export async function showAndWait(index: number): Promise<boolean> {
+  await showEvent(index);
+  const d = useDataStore.getState();
+  if (!d.event || d.index !== index) return false;
+  const t0 = performance.now();
+  while (getDrawnEvent() !== d.event) {
+    if (performance.now() - t0 > 10_000) throw new Error(`event ${index} was not drawn within 10 s`);
+    await nextFrame();
+  }
+  await nextFrame();
+  return true;
+}
+
+/** Every single view (side, top, beam's eye at the chosen station, 3D), for "all views" in a batch. */
+export function allViews(station: string): PanelSpec[] {
+  return (['side', 'top', 'beam', '3d'] as ViewMode[]).map((view) => (view === 'beam' ? { view, station } : { view }));
+}
+
+export interface BatchOptions {
+  readonly spec: PictureSpec;
+  readonly format: PictureFormat;
+  /** event indices of the current dataset */
+  readonly events: readonly number[];
+  /** also every single view, each its own file */
+  readonly allViews: boolean;
+  readonly onProgress?: (done: number, total: number, last?: string) => void;
+  readonly signal?: AbortSignal;
+  /** where each file goes */
+  readonly write: (file: ExportedFile) => Promise<void>;
+  readonly render?: RenderOptions;
+}
+
+export interface BatchResult { readonly written: string[]; readonly skipped: { index: number; reason: string }[]; readonly cancelled: boolean }
+
+/** The pictures of a list of events: the spec's layout and, if asked, every single view. Returns to the event shown before. */
+export async function runBatch(o: BatchOptions): Promise<BatchResult> {
+  const layouts: PanelSpec[][] = [o.spec.panels.slice()];
+  if (o.allViews) for (const p of allViews(o.spec.panels.find((x) => x.view === 'beam')?.station ?? useViewStore.getState().beamStation)) {
+    if (!(o.spec.panels.length === 1 && o.spec.panels[0]!.view === p.view)) layouts.push([p]);
+  }
+  const total = o.events.length * layouts.length;
+  const before = useDataStore.getState().index;
+  const written: string[] = [];
+  const skipped: { index: number; reason: string }[] = [];
+  let done = 0, cancelled = false;
+  o.onProgress?.(0, total);
+  try {
+    for (const index of o.events) {
+      if (o.signal?.aborted) { cancelled = true; break; }
+      if (!(await showAndWait(index))) {
+        skipped.push({ index, reason: useDataStore.getState().error ?? 'not available' });
+        done += layouts.length;
+        o.onProgress?.(done, total);
+        continue;
+      }
+      for (const panels of layouts) {
+        if (o.signal?.aborted) { cancelled = true; break; }
+        const file = await exportPicture({ ...o.spec, panels }, o.format, o.render);
+        await o.write(file);
+        written.push(file.name);
+        o.onProgress?.(++done, total, file.name);
+        await nextFrame(); // let the progress bar and the cancel button breathe
+      }
+      if (cancelled) break;
+    }
+  } finally {
+    await showEvent(before);
+  }
+  return { written, skipped, cancelled };
+}
+
+/** A batch where the user said: a folder in Electron, one zip download in the browser. */
+export async function runBatchTo(api: Na62Api, o: Omit<BatchOptions, 'write'>): Promise<BatchResult & { where: string }> {
+  const folder = api.transport === 'electron' ? await api.chooseExportFolder() : null;
+  if (api.transport === 'electron' && !folder) return { written: [], skipped: [], cancelled: true, where: '' };
+  if (folder) {
+    const res = await runBatch({ ...o, write: async (f) => { await api.writeExportFile(folder.folder, f.name, f.data); } });
+    return { ...res, where: folder.path };
+  }
+  const files: Record<string, [Uint8Array, { level: 0 | 6 }]> = {};
+  const res = await runBatch({ ...o, write: async (f) => { files[f.name] = [f.data, { level: o.format === 'png' ? 0 : 6 }]; } });
+  if (!res.written.length) return { ...res, where: '' };
+  const ds = useDataStore.getState().datasets.find((d) => d.id === useDataStore.getState().current);
+  const zipName = `na62-pictures-${(ds?.name ?? 'events').replace(/\.arrow$/, '').replace(/[^\w.-]/g, '-')}-${res.written.length}.zip`;
+  const saved = await api.saveFile({ suggestedName: zipName, data: zipSync(files) });
+  return { ...res, where: saved.saved ? saved.path : '' };
+}

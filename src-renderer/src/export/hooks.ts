@@ -1,0 +1,56 @@
+/**
+ * window.__na62export: the export functions for the command line (`na62 render` drives the built
+ * app in Chromium) and the end-to-end tests. The same code as the dialog, no second renderer.
+ */
+import type { Na62Api } from '../../../src-shared/api/contract';
+import { useDataStore } from '../state/data-store';
+import { useViewStore } from '../state/view-store';
+import { defaultSpec, type PictureFormat, type PictureSpec } from './picture-spec';
+import { exportPicture, exportScene, runBatch, type ExportedFile } from './exporter';
+
+export interface ExportHooks {
+  /** a picture of the event on screen; the file's bytes as base64 */
+  picture(spec: Partial<PictureSpec>, format: PictureFormat, maxTile?: number): Promise<{ name: string; base64: string; width: number; height: number }>;
+  scene(): Promise<{ name: string; base64: string }>;
+  /** pictures of events (indices of the current dataset); each file goes to window.__na62WriteFile(name, base64) when the CLI provides it */
+  batch(spec: Partial<PictureSpec>, format: PictureFormat, events: number[], allViews: boolean): Promise<{ written: string[]; skipped: { index: number; reason: string }[] }>;
+  /** indices of run:burst:event triples in the current dataset (null where absent) */
+  find(rbe: [number, number, number][]): Promise<(number | null)[]>;
+}
+
+declare global {
+  interface Window {
+    __na62export?: ExportHooks;
+    __na62WriteFile?: (name: string, base64: string) => Promise<void>;
+  }
+}
+
+const b64 = (b: Uint8Array): string => {
+  let s = '';
+  for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
+  return btoa(s);
+};
+
+const full = (p: Partial<PictureSpec>): PictureSpec => {
+  const v = useViewStore.getState();
+  return { ...defaultSpec(v.mode === 'beam' ? { view: 'beam', station: v.beamStation } : { view: v.mode }), ...p };
+};
+
+export function installExportHooks(api: Na62Api): void {
+  const pack = (f: ExportedFile) => ({ name: f.name, base64: b64(f.data), width: f.width, height: f.height });
+  window.__na62export = {
+    picture: async (spec, format, maxTile) => pack(await exportPicture(full(spec), format, maxTile ? { maxTile } : {})),
+    scene: async () => pack(await exportScene()),
+    batch: async (spec, format, events, allViews) => {
+      const r = await runBatch({
+        spec: full(spec), format, events, allViews,
+        write: async (f) => { if (window.__na62WriteFile) await window.__na62WriteFile(f.name, b64(f.data)); },
+      });
+      return { written: r.written, skipped: r.skipped };
+    },
+    find: async (rbe) => {
+      const ds = useDataStore.getState().current;
+      return ds ? Promise.all(rbe.map(([r, b, e]) => api.findEvent(ds, r, b, e))) : rbe.map(() => null);
+    },
+  };
+}

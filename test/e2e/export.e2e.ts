@@ -1,0 +1,240 @@
+/**
+ * Pictures for talks, in the browser build: the export dialog (PNG at any size, transparent paper
+ * theme, SVG, glTF, batches with progress), 8K in tiles smaller than the GPU's limit with line
+ * widths that scale, and the CLI `render`. Every picture is written to test-output/e2e/ to be looked at.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PNG } from 'pngjs';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type {} from '../../src-renderer/src/export/hooks';
+import { ROOT, SHOTS, openApp, pageShot, startHarness, type Harness, type PageProblems } from './support';
+// @ts-expect-error the validator ships no type declarations
+import { validateBytes } from 'gltf-validator';
+
+let h: Harness;
+let page: Page;
+let problems: PageProblems;
+
+beforeAll(async () => {
+  h = await startHarness();
+  ({ page, problems } = await openApp(h));
+  await page.getByTestId('event-summary').waitFor({ timeout: 60_000 });
+  await page.getByTestId('event-index').fill('4'); // a combinatorial μμ pair: two tracks through the magnet
+  await page.getByTestId('event-index').press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid="event-summary"] .hud-line')?.textContent?.includes('11001:0:4'), null, { timeout: 30_000 });
+  await page.getByTestId('open-export').click();
+  await page.getByRole('dialog', { name: 'Export pictures' }).waitFor();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function download(click: () => Promise<unknown>): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), click()]);
+  const bytes = readFileSync((await d.path())!);
+  writeFileSync(path.join(SHOTS, `export-${d.suggestedFilename()}`), bytes);
+  return { name: d.suggestedFilename(), bytes };
+}
+
+const near = (img: PNG, rgb: [number, number, number], tol: number) => {
+  let n = 0;
+  for (let i = 0; i < img.data.length; i += 4) if (Math.abs(img.data[i]! - rgb[0]) <= tol && Math.abs(img.data[i + 1]! - rgb[1]) <= tol && Math.abs(img.data[i + 2]! - rgb[2]) <= tol) n++;
+  return n / (img.width * img.height);
+};
+
+describe('pictures for talks', () => {
+  it('exports a PNG of the size asked, whatever the window, with the caption drawn in', async () => {
+    await pageShot(page, 'export-dialog');
+    await page.getByTestId('export-width').fill('2400');
+    await page.getByTestId('export-height').fill('1000');
+    const { name, bytes } = await download(() => page.getByTestId('export-save').click());
+    expect(name).toBe('11001_0_4_side.png');
+    const png = PNG.sync.read(bytes);
+    expect([png.width, png.height]).toEqual([2400, 1000]);
+    expect(bytes[25]).toBe(2); // colour type 2: RGB, no alpha channel when the background is opaque
+    await expect.poll(() => page.getByTestId('export-message').textContent()).toContain('2400 × 1000 px');
+    // the caption's "NA62" (bold, light text on the dark background) is in the top-left corner
+    const corner = new PNG({ width: 300, height: 60 });
+    PNG.bitblt(png, corner, 0, 0, 300, 60, 0, 0);
+    expect(near(corner, [223, 230, 238], 40)).toBeGreaterThan(0.02);
+    // bad input is refused with the reason, nothing is written
+    await page.getByTestId('export-width').fill('9000');
+    await page.getByTestId('export-save').click();
+    await expect.poll(() => page.getByTestId('export-problem').textContent()).toContain('9000 × 1000 is above the maximum of 7680 × 4320 px');
+  });
+
+  it('transparent background: the PNG has an alpha channel, transparent where nothing is drawn', async () => {
+    await page.getByTestId('export-width').fill('1600');
+    await page.getByTestId('export-height').fill('900');
+    await page.getByTestId('export-theme').selectOption('paper');
+    await page.getByTestId('export-transparent').check();
+    const { bytes } = await download(() => page.getByTestId('export-save').click());
+    expect(bytes[25]).toBe(6); // colour type 6: RGBA
+    const png = PNG.sync.read(bytes);
+    expect([png.width, png.height]).toEqual([1600, 900]);
+    let clear = 0, opaque = 0;
+    for (let i = 3; i < png.data.length; i += 4) { if (png.data[i] === 0) clear++; else if (png.data[i] === 255) opaque++; }
+    expect(clear / (1600 * 900)).toBeGreaterThan(0.3);
+    expect(opaque / (1600 * 900)).toBeGreaterThan(0.005);
+    await page.getByTestId('export-transparent').uncheck();
+    // the paper theme on an opaque background is white, and the app's own theme is back to dark
+    const paper = PNG.sync.read((await download(() => page.getByTestId('export-save').click())).bytes);
+    expect(near(paper, [255, 255, 255], 2)).toBeGreaterThan(0.3);
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    await page.getByTestId('export-theme').selectOption('dark');
+  });
+
+  it('renders 7680 × 4320 in tiles of 2048 px, and tracks keep their width relative to the picture', async () => {
+    const shot = async (width: number, height: number, maxTile: number) => {
+      const r = await page.evaluate(([w, hh, m]) => window.__na62export!.picture({ width: w, height: hh, frame: 'screen' }, 'png', m), [width, height, maxTile] as const);
+      const bytes = Buffer.from(r.base64, 'base64');
+      writeFileSync(path.join(SHOTS, `export-${width}x${height}.png`), bytes);
+      return PNG.sync.read(bytes);
+    };
+    const hd = await shot(1920, 1080, 4096);
+    const k8 = await shot(7680, 4320, 2048); // as on a GPU whose render buffers stop at 2048 px
+    expect([k8.width, k8.height]).toEqual([7680, 4320]);
+    // the tracks' share of the picture stays: hairlines at 8K would cover a quarter of it
+    const red = [255, 90, 79] as [number, number, number], blue = [79, 163, 255] as [number, number, number];
+    const ratio = (near(k8, red, 24) + near(k8, blue, 24)) / (near(hd, red, 24) + near(hd, blue, 24));
+    expect(near(hd, red, 24) + near(hd, blue, 24)).toBeGreaterThan(0.001);
+    expect(ratio).toBeGreaterThan(0.7);
+    expect(ratio).toBeLessThan(1.4);
+  });
+
+  it('SVG of a 2D view parses and has the tracks as paths', async () => {
+    await page.getByTestId('export-layout').selectOption('top');
+    await page.getByTestId('export-format').selectOption('svg');
+    await page.getByTestId('export-frame').selectOption('event');
+    await page.getByTestId('export-width').fill('1920');
+    await page.getByTestId('export-height').fill('1080');
+    const { name, bytes } = await download(() => page.getByTestId('export-save').click());
+    expect(name).toBe('11001_0_4_top.svg');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const tracks = Array.from(doc.querySelectorAll('path[data-kind="track"]'));
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName,
+        tracks: tracks.length, colours: [...new Set(tracks.map((p) => p.getAttribute('stroke')))], width: doc.documentElement.getAttribute('width'),
+        text: doc.documentElement.textContent ?? '',
+      };
+    }, bytes.toString('utf8'));
+    expect(parsed.error).toBeNull();
+    expect(parsed.root).toBe('svg');
+    expect(parsed.width).toBe('1920');
+    expect(parsed.tracks).toBeGreaterThanOrEqual(2);
+    expect(parsed.colours).toEqual(expect.arrayContaining(['#ff5a4f', '#4fa3ff'])); // q > 0 and q < 0
+    expect(parsed.text).toContain('Run 11001 · Burst 0 · Event 4');
+    expect(parsed.text).toContain('z [m]');
+    // what it looks like, for the eye
+    const view = await h.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await view.setContent(bytes.toString('utf8'));
+    await view.screenshot({ path: path.join(SHOTS, 'export-svg-rendered.png') });
+    await view.close();
+    await page.getByTestId('export-format').selectOption('png');
+    await page.getByTestId('export-layout').selectOption('current');
+    await page.getByTestId('export-frame').selectOption('screen');
+  });
+
+  it('glTF of the 3D scene passes the Khronos validator with no errors', async () => {
+    const { name, bytes } = await download(() => page.getByTestId('export-gltf').click());
+    expect(name).toBe('11001_0_4_scene.glb');
+    const report = await validateBytes(new Uint8Array(bytes));
+    writeFileSync(path.join(SHOTS, 'export-gltf-validation.json'), JSON.stringify(report, null, 1));
+    expect(report.issues.numErrors, JSON.stringify(report.issues.messages.filter((m: { severity: number }) => m.severity === 0).slice(0, 5))).toBe(0);
+    expect(report.info.totalVertexCount).toBeGreaterThan(10_000);
+    expect(report.info.drawCallCount).toBeGreaterThan(20);
+  });
+
+  it('a batch of 5 events writes 5 files named run_burst_event_view (one zip in the browser)', async () => {
+    await page.getByTestId('export-width').fill('640');
+    await page.getByTestId('export-height').fill('360');
+    await page.getByTestId('batch-range-on').check();
+    await page.getByTestId('batch-range').fill('0-4');
+    const { name, bytes } = await download(() => page.getByTestId('batch-run').click());
+    expect(name).toMatch(/^na62-pictures-na62-demo-dump-.*-5\.zip$/);
+    const files = unzipSync(new Uint8Array(bytes));
+    expect(Object.keys(files).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `11001_0_${i}_side.png`));
+    for (const f of Object.values(files)) expect(PNG.sync.read(Buffer.from(f)).width).toBe(640);
+    await expect.poll(() => page.getByTestId('export-message').textContent()).toBe('Wrote 5 pictures to ' + name);
+    // back on the event shown before
+    await expect.poll(() => page.getByTestId('event-summary').locator('.hud-line').textContent()).toContain('11001:0:4');
+  });
+
+  it('a batch shows its progress and can be cancelled', async () => {
+    await page.getByTestId('batch-range').fill('0-40');
+    await page.getByTestId('batch-all-views').check();
+    await page.getByTestId('batch-run').click();
+    await page.getByTestId('batch-progress').waitFor();
+    await expect.poll(async () => Number((await page.getByTestId('batch-progress').textContent())?.match(/(\d+) \/ 164/)?.[1] ?? -1), { timeout: 60_000 }).toBeGreaterThan(1);
+    await page.getByTestId('batch-cancel').click();
+    await expect.poll(() => page.getByTestId('export-message').textContent(), { timeout: 60_000 }).toMatch(/^Cancelled after \d+ pictures/);
+    const n = Number((await page.getByTestId('export-message').textContent())!.match(/after (\d+)/)![1]);
+    expect(n).toBeGreaterThan(1);
+    expect(n).toBeLessThan(164);
+    await page.getByTestId('batch-all-views').uncheck();
+  });
+
+  it('copies the picture to the clipboard where the page may write it', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(h.url).origin });
+    await page.getByTestId('export-width').fill('800');
+    await page.getByTestId('export-height').fill('450');
+    await page.getByTestId('export-copy').click();
+    await expect.poll(() => page.getByTestId('export-message').textContent(), { timeout: 60_000 }).toBe('Copied a 800 × 450 px picture to the clipboard');
+    const got = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const blob = await item!.getType('image/png');
+      const b = new Uint8Array(await blob.arrayBuffer());
+      return { type: blob.type, w: (b[16]! << 24) | (b[17]! << 16) | (b[18]! << 8) | b[19]!, h: (b[20]! << 24) | (b[21]! << 16) | (b[22]! << 8) | b[23]! };
+    });
+    expect(got).toEqual({ type: 'image/png', w: 800, h: 450 });
+  });
+
+  it('a composed figure: side, top, beam\'s eye at STRAW1 and 3D in one picture', async () => {
+    const r = await page.evaluate(() => window.__na62export!.picture({ width: 2400, height: 1350, frame: 'event', panels: [{ view: 'side' }, { view: 'top' }, { view: 'beam', station: 'straw1' }, { view: '3d' }] }, 'png'));
+    expect(r.name).toBe('11001_0_4_figure.png');
+    const png = PNG.sync.read(Buffer.from(r.base64, 'base64'));
+    writeFileSync(path.join(SHOTS, 'export-figure.png'), PNG.sync.write(png));
+    expect([png.width, png.height]).toEqual([2400, 1350]);
+    // four panels with different content: the quarters differ
+    const q = (x: number, y: number) => { const p = new PNG({ width: 1100, height: 600 }); PNG.bitblt(png, p, x, y, 1100, 600, 0, 0); return p.data; };
+    const a = q(20, 20), b = q(1220, 20), c = q(20, 700), d = q(1220, 700);
+    const diff = (u: Buffer, v: Buffer) => { let n = 0; for (let i = 0; i < u.length; i += 4) if (Math.abs(u[i]! - v[i]!) > 20) n++; return n / (u.length / 4); };
+    expect(diff(a, c)).toBeGreaterThan(0.05);
+    expect(diff(b, d)).toBeGreaterThan(0.05);
+  });
+
+  it('Ctrl+E opens the dialog (the shortcut registry and the native menu carry it)', async () => {
+    const dlg = page.getByRole('dialog', { name: 'Export pictures' });
+    await dlg.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => dlg.count()).toBe(0);
+    await page.keyboard.press('Control+e');
+    await expect.poll(() => dlg.isVisible()).toBe(true);
+  });
+
+  it('raised no page errors, console errors or CSP violations', () => {
+    expect(problems.errors.join('\n')).toBe('');
+  });
+});
+
+describe('na62 render (CLI)', () => {
+  it('turns a list of 5 events into 5 pictures named run_burst_event_view', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'na62-render-'));
+    const { stdout } = await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), ['cli/na62.ts', 'render', '--demo', 'dump', '--events', '0-4', '--views', 'side', '--size', '800x450', '--out', out], { cwd: ROOT, timeout: 170_000 });
+    expect(stdout).toContain(`5 pictures in ${out}`);
+    expect(readdirSync(out).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `11001_0_${i}_side.png`));
+    const png = PNG.sync.read(readFileSync(path.join(out, '11001_0_4_side.png')));
+    expect([png.width, png.height]).toEqual([800, 450]);
+  }, 180_000);
+
+  it('says what is wrong with its arguments', async () => {
+    const run = promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), ['cli/na62.ts', 'render', '--demo', 'dump', '--events', '0', '--size', '9000x1000', '--out', tmpdir()], { cwd: ROOT });
+    await expect(run).rejects.toMatchObject({ stderr: expect.stringContaining('9000 × 1000 is above the maximum of 7680 × 4320 px') });
+  });
+});
