@@ -16,6 +16,23 @@ export const FONT_FAMILY = '"DejaVu Sans", "Helvetica Neue", Arial, sans-serif';
 export const EM_ADVANCE = 0.6;
 export const textWidth = (text: string, size: number): number => [...text].length * size * EM_ADVANCE;
 
+/** Bounding box of overlay items (picture px), or undefined for none. */
+export function itemsBox(items: readonly OverlayItem[]): { x0: number; x1: number; y0: number; y1: number } | undefined {
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  const add = (a: number, b: number, c: number, d: number) => { x0 = Math.min(x0, a); x1 = Math.max(x1, b); y0 = Math.min(y0, c); y1 = Math.max(y1, d); };
+  for (const i of items) {
+    if (i.kind === 'rect') add(i.x, i.x + i.w, i.y, i.y + i.h);
+    else if (i.kind === 'line') for (const [x, y] of i.points) add(x, x, y, y);
+    else {
+      const w = textWidth(i.text, i.size);
+      const left = i.align === 'center' ? i.x - w / 2 : i.align === 'right' ? i.x - w : i.x;
+      const top = i.baseline === 'top' ? i.y : i.baseline === 'middle' ? i.y - i.size / 2 : i.y - i.size;
+      add(left, left + w, top, top + i.size * 1.2);
+    }
+  }
+  return Number.isFinite(x0) ? { x0, x1, y0, y1 } : undefined;
+}
+
 export function cssFont(i: { size: number; weight?: 'normal' | 'bold'; italic?: boolean }): string {
   return `${i.italic ? 'italic ' : ''}${i.weight === 'bold' ? 'bold ' : ''}${i.size.toFixed(2)}px ${FONT_FAMILY}`;
 }

@@ -33,7 +33,7 @@ import { getEventDrawing, makeProjector } from '../views/EventOverlay';
 import { trackColour } from '../event/event-geometry';
 import { tubeCrossSections } from '../views/BeamSectionOverlay';
 import { checkSpec, panelRects, pixelScale, tiles, type PanelSpec, type PictureSpec, type Rect } from './picture-spec';
-import { itemsToSvg, paintItems, textWidth, type OverlayItem } from './overlay-items';
+import { itemsBox, itemsToSvg, paintItems, textWidth, type OverlayItem } from './overlay-items';
 import { axisItems, captionItems, labelItems, legendItems, PALETTES, scaleBarItems, titleItems, type AxisSpec } from './picture-overlays';
 import { captionLines, legendEntries } from './picture-context';
 import { sceneToSvg } from './svg-scene';
@@ -329,10 +329,20 @@ function overlayItems(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[
   const o = spec.overlays;
   const items: OverlayItem[] = [];
   const inset = o.axes ? 30 * s : 0;
+  // the caption and the legend are placed first: element labels keep clear of them, and of the CDA_TAX value
+  const first = panels[0]!.rect;
+  const caption = captionItems(captionLines(spec.caption, now), first.x + 16 * s + (o.axes && panels[0]!.mode !== '3d' ? 36 * s : 0), first.y + 14 * s, s, p);
+  const legendPanel = panels.length > 1 ? panels[Math.min(1, panels.length - 1)]! : panels[0]!;
+  const legend = o.legend ? legendItems(legendEntries(spec.theme === 'paper'), legendPanel.rect, s, p) : [];
   for (const panel of panels) {
     const r = panel.rect;
     if (panels.length > 1) items.push({ kind: 'rect', x: r.x + 0.5 * s, y: r.y + 0.5 * s, w: r.w - s, h: r.h - s, stroke: p.border, width: s });
-    if (o.labels && v.labels) items.push(...labelItems(placeLabels(env.model, v.shown, v.compression, panel.mode, panel.station, panel.camera, panel.layout), r, s, p));
+    /** boxes of items in picture px as the panel's layout px, where the labels are placed; one box per item */
+    const boxOf = (its: readonly OverlayItem[]) => { const b = itemsBox(its); return b ? [{ x0: (b.x0 - r.x) / s, x1: (b.x1 - r.x) / s, y0: (b.y0 - r.y) / s, y1: (b.y1 - r.y) / s }] : []; };
+    const toLayout = (its: readonly OverlayItem[]) => its.flatMap((i) => boxOf([i]));
+    const fixed: OverlayItem[] = [];
+    /** items kept clear as one block (a scale bar with its note, a title) */
+    const blocks: OverlayItem[][] = [];
     const d = getEventDrawing();
     const tax = useDataStore.getState().analysis?.tax;
     if (d?.cdaSegment && tax && !useEventDisplayStore.getState().hidden.tax) {
@@ -340,24 +350,22 @@ function overlayItems(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[
       const a = proj(d.cdaSegment[0]), b = proj(d.cdaSegment[1]);
       const text = `CDA_TAX ${tax.cdaTax.toFixed(1)} mm · Z_TAX ${(tax.zTax / 1000).toFixed(1)} m`;
       const half = (textWidth(text, 12 * s) * 1.1) / 2; // kept inside the panel
-      if (a && b) items.push({ kind: 'text', x: Math.min(r.x + r.w - half - 4 * s, Math.max(r.x + half + 40 * s, r.x + ((a.x + b.x) / 2) * s)), y: r.y + (Math.min(a.y, b.y) - 10) * s, text, size: 12 * s, colour: p.text, weight: 'bold', align: 'center', halo: p.halo, haloWidth: 3 * s });
+      if (a && b) fixed.push({ kind: 'text', x: Math.min(r.x + r.w - half - 4 * s, Math.max(r.x + half + 40 * s, r.x + ((a.x + b.x) / 2) * s)), y: r.y + (Math.min(a.y, b.y) - 10) * s, text, size: 12 * s, colour: p.text, weight: 'bold', align: 'center', halo: p.halo, haloWidth: 3 * s });
     }
     const axes = o.axes ? panelAxes(panel, v.compression) : {};
-    if (o.axes) items.push(...axisItems(axes.h, axes.v, r, s, p));
+    if (o.axes) fixed.push(...axisItems(axes.h, axes.v, r, s, p));
     if (o.scaleBars) {
       const bars = scaleBarsFor(panel.mode, panel.camera, v.compression, panel.layout, panel.target);
       const note = bars.note ?? (panel.mode === 'beam' ? 'x and y to the same scale' : v.compression !== 1 ? `z compressed 1:${v.compression}; bars in true length` : 'true scale 1:1');
-      items.push(...scaleBarItems(bars, note, r, s, p, axes.h ? inset : 0));
+      blocks.push(scaleBarItems(bars, note, r, s, p, axes.h ? inset : 0));
     }
-    if (o.titles && (panels.length > 1 || spec.panels[0]!.view !== '3d')) items.push(...titleItems(panel.title, r, s, p, !!axes.h));
+    if (o.titles && (panels.length > 1 || spec.panels[0]!.view !== '3d')) blocks.push(titleItems(panel.title, r, s, p, !!axes.h));
+    // the caption, the legend, the CDA_TAX value, axes, scale bars and titles keep their places; element labels move aside
+    const reserved = [...(panel === panels[0] ? toLayout(caption) : []), ...(panel === legendPanel ? toLayout(legend) : []), ...toLayout(fixed), ...blocks.flatMap(boxOf)];
+    if (o.labels && v.labels) items.push(...labelItems(placeLabels(env.model, v.shown, v.compression, panel.mode, panel.station, panel.camera, panel.layout, reserved), r, s, p));
+    items.push(...fixed, ...blocks.flat());
   }
-  const first = panels[0]!.rect;
-  const lines = captionLines(spec.caption, now);
-  items.push(...captionItems(lines, first.x + 16 * s + (o.axes && panels[0]!.mode !== '3d' ? 36 * s : 0), first.y + 14 * s, s, p));
-  if (o.legend) {
-    const top = panels.length > 1 ? panels[Math.min(1, panels.length - 1)]!.rect : first;
-    items.push(...legendItems(legendEntries(spec.theme === 'paper'), top, s, p));
-  }
+  items.push(...caption, ...legend);
   return items;
 }
 
