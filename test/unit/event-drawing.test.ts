@@ -7,6 +7,8 @@ import { createGenerator } from '../../src-engine/generator/generate';
 import { computeVariables } from '../../src-engine/reco/variables';
 import { encodeColumns } from '../../src-engine/io/codec';
 import type { Na62Event, StrawTrack } from '../../src-shared/event/model';
+import { crowdedEvent, hitCount } from '../crowded-event';
+import { eventObjectCount, MAX_DRAWN_OBJECTS } from '../../src-renderer/src/event/event-geometry';
 
 const dumpEvents = (process: string, n: number, seed: number) =>
   createGenerator({ mode: 'dump', mix: { [process]: 1 }, numEvents: n, seed, truth: true, strawHits: true }).events(0, n);
@@ -61,20 +63,7 @@ describe('event drawing', () => {
   });
 
   it('an event with 10^4 hits and 100 tracks still draws in a fixed number of geometries, and picking finds a track by its screen position', () => {
-    const tracks: StrawTrack[] = Array.from({ length: 100 }, (_, k) => ({
-      charge: k % 2 ? 1 : -1, px: (k - 50) * 20, py: (k % 7) * 15, pz: 20_000 + 300 * k, x: (k - 50) * 10, y: (k % 9) * 12,
-      time: 0, chi2: 3, nChambers: 4, dxdzAfter: (k - 50) * 0.001, dydzAfter: 0.0003 * (k % 7),
-    }));
-    const ev: Na62Event = {
-      header: { run: 1, burst: 1, event: 1, mode: 'dump', timeInSpill: 0, weight: 1, process: 'stress' },
-      tracks,
-      lkrClusters: Array.from({ length: 2000 }, (_, k) => ({ x: (k % 40) * 50 - 1000, y: Math.floor(k / 40) * 40 - 1000, energy: 1000 + k, time: 0 })),
-      muv3Hits: Array.from({ length: 148 }, (_, k) => ({ tile: k, time: 0 })),
-      newchodHits: Array.from({ length: 2000 }, (_, k) => ({ x: (k % 40) * 50 - 1000, y: Math.floor(k / 40) * 40 - 1000, time: 0 })),
-      lavHits: Array.from({ length: 1000 }, (_, k) => ({ station: 1 + (k % 12), phi: k * 0.01, time: 0 })),
-      anti0Hits: Array.from({ length: 852 }, (_, k) => ({ x: k - 400, y: 300, time: 0 })),
-      strawHits: Array.from({ length: 4000 }, (_, k) => ({ chamber: k % 4, view: Math.floor(k / 4) % 4, coord: (k % 1000) - 500, time: 0 })),
-    };
+    const ev = crowdedEvent(1);
     const d = buildEventDrawing(ev, analyseEvent(ev));
     expect(d.trackLines.filter((l) => l.length).length).toBe(100);
     expect(d.counts.straws).toBe(4000);
@@ -90,5 +79,17 @@ describe('event drawing', () => {
     expect(Math.abs(d.trackLines[pick!.index]![1]!.y - mid[1]!.y)).toBeLessThan(200); // that track or one drawn on top of it
     expect(nearestPick(d, project, { x: -5000, y: -5000 }, 8)).toBeUndefined();
     disposeEventDrawing(d);
+  });
+
+  it('an event with 10^5 hits draws in the same five geometries; one past the limit is counted for refusal', () => {
+    const ev = crowdedEvent(10.2);
+    expect(hitCount(ev)).toBeGreaterThan(100_000);
+    const d = buildEventDrawing(ev, analyseEvent(ev));
+    expect(d.counts.straws).toBe(40_800);
+    expect(d.counts.hitSegments).toBeGreaterThan(100_000);
+    expect(Object.values(d).filter((x) => x && typeof x === 'object' && 'attributes' in x).length).toBe(5);
+    disposeEventDrawing(d);
+    expect(eventObjectCount(ev)).toBeLessThan(MAX_DRAWN_OBJECTS);
+    expect(eventObjectCount(crowdedEvent(MAX_DRAWN_OBJECTS / 9000))).toBeGreaterThan(MAX_DRAWN_OBJECTS);
   });
 });

@@ -136,6 +136,17 @@ const colour = (h: string) => new THREE.Color(h);
 const v3 = (p: { x: number; y: number; z: number }) => new THREE.Vector3(p.x, p.y, p.z);
 
 /** `analysis`: analyseEvent(ev), the engine's reconstruction of the event (vertex, track association, CDA_TAX). */
+/**
+ * Hits and clusters beyond which an event is not drawn (it is refused with a message): about 10
+ * vertices each in a few shared buffers, so 10⁶ objects are some 100 MB of vertex data.
+ */
+export const MAX_DRAWN_OBJECTS = 1_000_000;
+
+/** Hits and clusters of an event (what the drawing's buffers grow with). */
+export function eventObjectCount(ev: Na62Event): number {
+  return ev.tracks.length + ev.lkrClusters.length + ev.muv3Hits.length + ev.newchodHits.length + ev.lavHits.length + ev.anti0Hits.length + (ev.strawHits?.length ?? 0);
+}
+
 export function buildEventDrawing(ev: Na62Event, analysis: EventAnalysis, opts: DrawOptions = DEFAULT_DRAW): EventDrawing {
   const C = Object.fromEntries(Object.keys(EVENT_COLOURS).map((k) => [k, colour(eventColour(k as keyof typeof EVENT_COLOURS, opts.light))])) as Record<keyof typeof EVENT_COLOURS, THREE.Color>;
   const show = (c: Collection) => !opts.hidden[c];

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { DatasetInfo, Na62Api, TaskProgress } from '../../../src-shared/api/contract';
 import type { Na62Event } from '../../../src-shared/event/model';
 import { analyseEvent, type EventAnalysis } from '../event/event-analysis';
+import { eventObjectCount, MAX_DRAWN_OBJECTS } from '../event/event-geometry';
 import { useEventDisplayStore } from './event-display-store';
 
 export interface DataState {
@@ -49,6 +50,11 @@ export async function showEvent(index: number): Promise<void> {
   useDataStore.setState({ loading: true, index: i });
   try {
     const event = await api.getEvent(ds.id, i);
+    const n = eventObjectCount(event);
+    if (n > MAX_DRAWN_OBJECTS) {
+      const h = event.header;
+      throw new Error(`event ${h.run}:${h.burst}:${h.event} has ${n.toLocaleString('en')} hits, clusters and tracks: more than the display draws (${MAX_DRAWN_OBJECTS.toLocaleString('en')})`);
+    }
     if (seq === loadSeq) {
       useEventDisplayStore.setState({ picked: undefined, hovered: undefined });
       useDataStore.setState({ event, analysis: analyseEvent(event), loading: false, error: undefined });
