@@ -6,7 +6,6 @@ import { nearestPick } from '../../src-renderer/src/event/picking';
 import { createGenerator } from '../../src-engine/generator/generate';
 import { computeVariables } from '../../src-engine/reco/variables';
 import { encodeColumns } from '../../src-engine/io/codec';
-import type { Na62Event, StrawTrack } from '../../src-shared/event/model';
 import { crowdedEvent, hitCount } from '../crowded-event';
 import { eventObjectCount, MAX_DRAWN_OBJECTS } from '../../src-renderer/src/event/event-geometry';
 
