@@ -1,13 +1,12 @@
 /** What the display draws for an event: tracks through the magnet kick, the CDA_TAX construction, and a very busy event. */
 import { describe, expect, it } from 'vitest';
-import { buildEventDrawing, disposeEventDrawing, trackPolyline, Z } from '../../src-renderer/src/event/event-geometry';
+import { buildEventDrawing, disposeEventDrawing, eventObjectCount, MAX_DRAWN_OBJECTS, trackPolyline, Z } from '../../src-renderer/src/event/event-geometry';
 import { analyseEvent } from '../../src-renderer/src/event/event-analysis';
 import { nearestPick } from '../../src-renderer/src/event/picking';
 import { createGenerator } from '../../src-engine/generator/generate';
 import { computeVariables } from '../../src-engine/reco/variables';
 import { encodeColumns } from '../../src-engine/io/codec';
 import { crowdedEvent, hitCount } from '../crowded-event';
-import { eventObjectCount, MAX_DRAWN_OBJECTS } from '../../src-renderer/src/event/event-geometry';
 
 const dumpEvents = (process: string, n: number, seed: number) =>
   createGenerator({ mode: 'dump', mix: { [process]: 1 }, numEvents: n, seed, truth: true, strawHits: true }).events(0, n);
