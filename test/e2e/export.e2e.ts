@@ -10,31 +10,26 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type {} from '../../src-renderer/src/export/hooks';
-import { ROOT, SHOTS, openApp, pageShot, startHarness, type Harness, type PageProblems } from './support';
+import { ROOT, SHOTS, pageShot, withDemoPage, type Harness, type PageProblems } from './support';
 // @ts-expect-error the validator ships no type declarations
 import { validateBytes } from 'gltf-validator';
 
+const t = withDemoPage();
 let h: Harness;
 let page: Page;
 let problems: PageProblems;
 
 beforeAll(async () => {
-  h = await startHarness();
-  ({ page, problems } = await openApp(h));
-  await page.getByTestId('event-summary').waitFor({ timeout: 60_000 });
+  ({ h, page, problems } = t);
   await page.getByTestId('event-index').fill('4'); // a combinatorial μμ pair: two tracks through the magnet
   await page.getByTestId('event-index').press('Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid="event-summary"] .hud-line')?.textContent?.includes('11001:0:4'), null, { timeout: 30_000 });
   await page.getByTestId('open-export').click();
   await page.getByRole('dialog', { name: 'Export pictures' }).waitFor();
 });
-afterAll(async () => {
-  await h?.close();
-});
-
 async function download(click: () => Promise<unknown>): Promise<{ name: string; bytes: Buffer }> {
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), click()]);
   const bytes = readFileSync((await d.path())!);

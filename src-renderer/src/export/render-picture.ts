@@ -466,14 +466,22 @@ function fillBackground(out: Uint8Array, spec: PictureSpec): void {
   for (let i = 0; i < out.length; i += 4) { out[i] = rr; out[i + 1] = gg; out[i + 2] = bb; out[i + 3] = 255; }
 }
 
-/** A PNG of the picture. */
-export async function renderPng(spec: PictureSpec, env: ExportEnv, opts: RenderOptions = {}): Promise<PngPicture> {
+/** Check the spec, switch to its theme and lay out its panels for `draw`; the theme is restored after. */
+async function withPanels<T>(spec: PictureSpec, env: ExportEnv, draw: (panels: Panel[], s: number) => T | Promise<T>): Promise<T> {
   const problem = checkSpec(spec);
   if (problem) throw new Error(problem);
   const restoreTheme = await switchTheme(spec.theme === 'paper' ? 'light' : 'dark', env.handle);
   try {
     const s = pixelScale(spec.width, spec.height, screenSize(env.handle)) / (spec.panels.length > 1 ? 1.5 : 1);
-    const panels = buildPanels(spec, env, s);
+    return await draw(buildPanels(spec, env, s), s);
+  } finally {
+    await restoreTheme();
+  }
+}
+
+/** A PNG of the picture. */
+export async function renderPng(spec: PictureSpec, env: ExportEnv, opts: RenderOptions = {}): Promise<PngPicture> {
+  return withPanels(spec, env, (panels, s) => {
     const maxTile = Math.min(opts.maxTile ?? Infinity, maxTileSize(env.handle.gl));
     const out = new Uint8Array(spec.width * spec.height * 4);
     fillBackground(out, spec);
@@ -482,9 +490,7 @@ export async function renderPng(spec: PictureSpec, env: ExportEnv, opts: RenderO
     compositeOverlays(items, out, spec.width, spec.height, maxTile);
     const description = captionLines(spec.caption, opts.now ?? new Date()).map((l) => `${l.text}${l.suffix ? ` ${l.suffix}` : ''}`).join(' | ');
     return { png: encodePicture(out, spec.width, spec.height, spec.transparent, description), width: spec.width, height: spec.height, tiles: n, scale: s };
-  } finally {
-    await restoreTheme();
-  }
+  });
 }
 
 const bytesToBase64 = (b: Uint8Array): string => {
@@ -495,12 +501,7 @@ const bytesToBase64 = (b: Uint8Array): string => {
 
 /** An SVG of the picture: the 2D views as vectors (tracks as paths), a 3D panel embedded as a PNG. */
 export async function renderSvg(spec: PictureSpec, env: ExportEnv, opts: RenderOptions = {}): Promise<string> {
-  const problem = checkSpec(spec);
-  if (problem) throw new Error(problem);
-  const restoreTheme = await switchTheme(spec.theme === 'paper' ? 'light' : 'dark', env.handle);
-  try {
-    const s = pixelScale(spec.width, spec.height, screenSize(env.handle)) / (spec.panels.length > 1 ? 1.5 : 1);
-    const panels = buildPanels(spec, env, s);
+  return withPanels(spec, env, (panels, s) => {
     const W = spec.width, H = spec.height;
     const body: string[] = [];
     if (!spec.transparent) body.push(`<rect width="${W}" height="${H}" fill="${PALETTES[spec.theme].background}"/>`);
@@ -525,7 +526,5 @@ export async function renderSvg(spec: PictureSpec, env: ExportEnv, opts: RenderO
     });
     body.push(`<g id="overlays" font-family="DejaVu Sans, Helvetica, Arial, sans-serif">${itemsToSvg(overlayItems(spec, env, panels, s, opts.now ?? new Date()))}</g>`);
     return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">\n<title>NA62 event display</title>\n${body.join('\n')}\n</svg>\n`;
-  } finally {
-    await restoreTheme();
-  }
+  });
 }
