@@ -35,6 +35,14 @@ export const SessionViewSchema = z.object({
   labels: z.boolean(),
   theme: z.enum(['dark', 'light']),
   beamStation: z.string().max(60),
+  /** the camera as the user left it (display coordinates) */
+  camera: z.object({
+    mode: z.enum(['3d', 'side', 'top', 'beam']),
+    position: z.tuple([Finite, Finite, Finite]),
+    target: z.tuple([Finite, Finite, Finite]),
+    up: z.tuple([Finite, Finite, Finite]),
+    zoom: Finite.positive(),
+  }).strict().optional(),
 }).strict();
 
 /** What the renderer reports: the dataset by its handle and name (never by path). */

@@ -42,6 +42,12 @@ describe('session', () => {
     await expect.poll(() => t.page.getByTestId('walk-position').textContent()).toMatch(/candidates: (\d+) of \1$/);
     await t.page.getByRole('button', { name: 'Top', exact: false }).first().click();
     await expect.poll(() => t.page.locator('[data-view="top"]').getAttribute('aria-pressed')).toBe('true');
+    // zoom in with the wheel: the camera the user leaves is part of the session
+    const box = (await t.page.locator('canvas').boundingBox())!;
+    await t.page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+    await afterRender(t.page, () => t.page.mouse.wheel(0, -400));
+    const straw1 = () => t.page.evaluate(() => window.__na62!.elementScreenBox('straw1'));
+    const seen = (await straw1())!;
     const where = await hud();
     const walk = await t.page.getByTestId('walk-position').textContent();
     await t.page.waitForTimeout(600); // the session is saved 200 ms after the last change
@@ -52,6 +58,8 @@ describe('session', () => {
     await t.page.getByTestId('cutflow').waitFor({ timeout: 60_000 });
     await expect.poll(() => t.page.getByTestId('walk-position').textContent()).toBe(walk);
     expect(await t.page.locator('[data-view="top"]').getAttribute('aria-pressed')).toBe('true');
+    // the same camera: STRAW1 where it was on screen, to a pixel
+    await expect.poll(async () => { const b = await straw1(); return b ? Math.abs(b.minX - seen.minX) + Math.abs(b.maxY - seen.maxY) : 1e9; }, { timeout: 10_000 }).toBeLessThan(1.5);
     expect(await t.page.getByTestId('blind-state').textContent()).toBe('BLIND');
     await pageShot(t.page, '60-session-restored');
   });

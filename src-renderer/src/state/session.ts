@@ -27,13 +27,14 @@ export function sessionReport(): SessionReport {
       ...(s.keep.length ? { keep: s.keep } : {}),
       ran: Boolean(s.result && ds && s.resultDataset === ds.id),
     },
-    view: { mode: v.mode, compression: v.compression, shown: v.shown, labels: v.labels, theme: v.theme, beamStation: v.beamStation },
+    view: { mode: v.mode, compression: v.compression, shown: v.shown, labels: v.labels, theme: v.theme, beamStation: v.beamStation, ...(v.camera ? { camera: v.camera } : {}) },
   };
 }
 
 function applySettings(session: StoredSession): void {
   if (session.view) {
-    useViewStore.setState({ ...session.view });
+    const { camera: _camera, ...view } = session.view;
+    useViewStore.setState(view);
     useViewStore.getState().requestFit();
   }
   const sel = session.selection;
@@ -60,6 +61,13 @@ export async function restoreSession(api: Na62Api): Promise<string | undefined> 
     useDataStore.setState((s) => ({ datasets: [...s.datasets.filter((x) => x.id !== dataset.id), dataset], current: dataset.id }));
     if (session.selection?.ran) await runCurrentSelection();
     await showEvent(session.index);
+  }
+  // the camera last, once the panels it opened have laid the view out (two frames): the user's pose, not a fit
+  const camera = session.view?.camera;
+  if (camera) {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    useViewStore.setState({ pendingCamera: camera, refitOnResize: false });
+    useViewStore.getState().requestFit();
   }
   return problem ?? undefined;
 }

@@ -10,6 +10,15 @@ export type ViewMode = '3d' | 'side' | 'top' | 'beam';
 export type Theme = 'dark' | 'light';
 export type ExportScale = 1 | 2 | 3 | 4;
 
+/** Where the camera is, in display coordinates (z already compressed), for the session. */
+export interface CameraPose {
+  readonly mode: ViewMode;
+  readonly position: [number, number, number];
+  readonly target: [number, number, number];
+  readonly up: [number, number, number];
+  readonly zoom: number;
+}
+
 export interface ViewState {
   mode: ViewMode;
   compression: number;
@@ -29,6 +38,10 @@ export interface ViewState {
   fitTarget: string | undefined;
   /** frame the detector again when the view's size next changes (a side panel opens or closes) */
   refitOnResize: boolean;
+  /** the camera as the user left it (reported by the camera rig after each move) */
+  camera: CameraPose | undefined;
+  /** a saved camera to take instead of the next fit (a restored session) */
+  pendingCamera: CameraPose | undefined;
 
   setMode(mode: ViewMode): void;
   setCompression(k: number): void;
@@ -61,6 +74,8 @@ export const useViewStore = create<ViewState>()(
       fitRequest: 0,
       fitTarget: undefined,
       refitOnResize: false,
+      camera: undefined,
+      pendingCamera: undefined,
 
       setMode: (mode) => set((s) => ({ mode, fitRequest: s.fitRequest + 1, fitTarget: undefined })),
       setCompression: (k) => set({ compression: clampCompression(k) }),

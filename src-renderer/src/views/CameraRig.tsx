@@ -10,7 +10,7 @@ import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { DetectorModel } from '../geometry/detector-model';
 import { displayBox } from '../geometry/detector-model';
 import { edgeNudge } from '../geometry/materials';
-import { EVENT_FIT_TARGET, isShown, useViewStore, type ViewMode } from '../state/view-store';
+import { EVENT_FIT_TARGET, isShown, useViewStore, type CameraPose, type ViewMode } from '../state/view-store';
 import { getEventDrawing } from './EventOverlay';
 import { depthRange } from './depth-range';
 import { framePose } from './view-poses';
@@ -43,6 +43,11 @@ function configureControls(c: OrbitControls, mode: ViewMode): void {
     c.mouseButtons = { LEFT: THREE.MOUSE.PAN, MIDDLE: THREE.MOUSE.DOLLY, RIGHT: THREE.MOUSE.PAN };
     c.touches = { ONE: THREE.TOUCH.PAN, TWO: THREE.TOUCH.DOLLY_PAN };
   }
+}
+
+const tuple = (v: THREE.Vector3): [number, number, number] => [v.x, v.y, v.z];
+function poseOf(mode: ViewMode, camera: THREE.Camera, controls: OrbitControls): CameraPose {
+  return { mode, position: tuple(camera.position), target: tuple(controls.target), up: tuple(camera.up), zoom: camera instanceof THREE.OrthographicCamera ? camera.zoom : 1 };
 }
 
 /** Visible elements, their union box in display coordinates, and the beam's-eye slab. */
@@ -138,12 +143,16 @@ export function CameraRig({ model }: { model: DetectorModel }) {
   }, [camera, mode, gl]);
   useEffect(() => {
     const onChange = () => invalidate();
+    // the pose the user leaves the camera in goes into the session
+    const onEnd = () => useViewStore.setState({ camera: poseOf(mode, camera, controls) });
     controls.addEventListener('change', onChange);
+    controls.addEventListener('end', onEnd);
     return () => {
       controls.removeEventListener('change', onChange);
+      controls.removeEventListener('end', onEnd);
       controls.dispose();
     };
-  }, [controls, invalidate]);
+  }, [controls, invalidate, mode, camera]);
 
   useLayoutEffect(() => set({ camera }), [camera, set]);
 
@@ -168,7 +177,16 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     const ev = target === EVENT_FIT_TARGET ? getEventDrawing()?.box : undefined;
     const evBox = ev && !ev.isEmpty() ? new THREE.Box3(new THREE.Vector3(ev.min.x, ev.min.y, ev.min.z / k), new THREE.Vector3(ev.max.x, ev.max.y, ev.max.z / k)).expandByScalar(100) : undefined;
     const box = slab ? slab.box : evBox ?? (targetEl ? displayBox(targetEl, k).expandByScalar(targetEl.element.z1 - targetEl.element.z0 < 50 ? 20 : 0) : visibleBox(model, useViewStore.getState().shown, k));
-    const pose = framePose(mode, box, size, FOV_DEG, slab);
+    const fitted = framePose(mode, box, size, FOV_DEG, slab);
+    let pose = fitted;
+    // a restored session puts the camera back where the user had it (the beam's eye is framed on its station)
+    const saved = useViewStore.getState().pendingCamera;
+    if (saved) {
+      useViewStore.setState({ pendingCamera: undefined });
+      if (saved.mode === mode && mode !== 'beam') {
+        pose = { ...fitted, position: new THREE.Vector3(...saved.position), target: new THREE.Vector3(...saved.target), up: new THREE.Vector3(...saved.up), zoom: saved.zoom };
+      }
+    }
     camera.up.copy(pose.up);
     camera.position.copy(pose.position);
     controls.target.copy(pose.target);
@@ -179,6 +197,7 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     }
     clipRef.current = pose.clip;
     controls.update();
+    useViewStore.setState({ camera: poseOf(mode, camera, controls) });
     invalidate();
     // size changes must not re-frame the view the user arranged
     // eslint-disable-next-line react-hooks/exhaustive-deps
