@@ -27,10 +27,12 @@ const CHAR_PX = 7.6; // DejaVu Sans at 12 px, average advance
 const LINE_PX = 16;
 const LEVELS = 6;
 
+const labelWidth = (text: string) => text.length * CHAR_PX + 6;
+
 /** Screen box of a text centred at x with its baseline at y (CSS px). */
 export function textBox(text: string, x: number, y: number): { x0: number; x1: number; y0: number; y1: number } {
-  const w = text.length * CHAR_PX + 6;
-  return { x0: x - w / 2, x1: x + w / 2, y0: y - LINE_PX + 2, y1: y + 2 };
+  const w = labelWidth(text);
+  return { x0: x - w / 2, x1: x + w / 2, y0: y - LINE_PX + 2, y1: y };
 }
 
 /** `reserved`: boxes already taken on screen (the event's own labels), which element labels avoid. */
@@ -45,7 +47,7 @@ export function layoutLabels(
   const order = [...cands].sort((a, b) => (a.rank ?? 9) - (b.rank ?? 9) || (b.maxX - b.minX) - (a.maxX - a.minX));
   for (const c of order) {
     const cx = (c.minX + c.maxX) / 2;
-    const w = c.text.length * CHAR_PX + 6;
+    const w = labelWidth(c.text);
     if (cx < -w || cx > viewport.width + w || c.maxY < 0 || c.minY > viewport.height + LINE_PX) continue;
     // above the element first, stacked upwards; then below it, stacked downwards
     const spots = [
@@ -53,7 +55,7 @@ export function layoutLabels(
       ...Array.from({ length: LEVELS }, (_, level) => ({ y: Math.min(viewport.height - 2, c.maxY + 4 + LINE_PX + level * LINE_PX), anchorY: c.maxY })),
     ];
     for (const { y, anchorY } of spots) {
-      const box = { x0: cx - w / 2, x1: cx + w / 2, y0: y - LINE_PX + 2, y1: y };
+      const box = textBox(c.text, cx, y);
       if (boxes.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
       boxes.push(box);
       placed.push({ id: c.id, text: c.text, x: cx, y, anchorY });
