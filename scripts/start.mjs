@@ -64,5 +64,8 @@ if (!dev) {
   if (build.status !== 0) process.exit(build.status ?? 1);
   args.push('--skipBuild');
 }
+// event files to open (`npm start -- run.arrow`): handed to the app, resolved from where npm was started
+const files = process.argv.slice(2).filter((a) => a !== '--dev' && a !== '--').map((a) => path.resolve(process.env.INIT_CWD ?? process.cwd(), a));
+if (files.length) args.push('--', ...files);
 const child = spawn(bin('electron-vite'), args, { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -19,6 +19,7 @@ import { createMainWindow } from './window';
 import { watchRenderer } from './crash-recovery';
 import { buildMenuTemplate } from './menu';
 import { createSessionHandlers } from './session/session-file';
+import { eventFilesFromArgv } from './cli-files';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
@@ -68,17 +69,28 @@ async function start(): Promise<BrowserWindow> {
   });
   // datasets this process opened from disk, by handle: the only paths a session may reopen
   const openedPaths = new Map<string, string>();
+  const openChecked = async (file: string) => {
+    const clean = await checkDroppedPath(file);
+    const info = await engine.store.add(await nodeFileSource(clean));
+    openedPaths.set(info.id, clean);
+    return info;
+  };
+  // files named on the command line open first; the renderer then shows them instead of the demo
+  const cliProblems: string[] = [];
+  const cliFiles = eventFilesFromArgv(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd());
+  for (const f of cliFiles) {
+    await openChecked(f).catch((e: unknown) => cliProblems.push(e instanceof Error ? e.message : String(e)));
+  }
   const sessionFile = createSessionHandlers({
     file: path.join(app.getPath('userData'), 'session.json'),
     writeFile: writeFileAtomic,
     readFile: (f) => fs.readFile(f, 'utf8').catch((e: NodeJS.ErrnoException) => { if (e.code === 'ENOENT') return undefined; throw e; }),
     pathOf: (id) => openedPaths.get(id),
     list: () => engine.store.list(),
+    // with files named on the command line, those are what the user wants to see, not the last session's
     reopen: async (file) => {
-      const clean = await checkDroppedPath(file);
-      const info = await engine.store.add(await nodeFileSource(clean));
-      openedPaths.set(info.id, clean);
-      return info;
+      if (cliFiles.length) throw new Error('files were named on the command line');
+      return openChecked(file);
     },
   });
   const dispatcher = createDispatcher(
@@ -127,7 +139,10 @@ async function start(): Promise<BrowserWindow> {
   });
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate((cmd) => win.webContents.send(MENU_COMMAND_EVENT, cmd), process.platform)));
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    win.show();
+    if (cliProblems.length) void dialog.showMessageBox(win, { type: 'warning', message: 'Some files on the command line could not be opened', detail: cliProblems.join('\n') });
+  });
   await win.loadURL(pageUrl);
   return win;
 }

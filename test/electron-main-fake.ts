@@ -58,6 +58,7 @@ export const app = Object.assign(appEvents, {
   whenReady: async () => {},
   getVersion: () => '9.9.9-test',
   getPath: (name: string) => path.join(userData, name),
+  isPackaged: false,
   commandLine: { appendSwitch() {} },
   quit: () => { recorded.quitCalls++; },
   exit: () => {},

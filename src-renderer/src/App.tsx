@@ -15,7 +15,7 @@ import { ElementPanel } from './panels/ElementPanel';
 import { HelpOverlay } from './panels/HelpOverlay';
 import { runCommand } from './shortcuts/run-command';
 import { useKeyboardShortcuts } from './shortcuts/useKeyboardShortcuts';
-import { bindDataApi, openWith, useDataStore } from './state/data-store';
+import { bindDataApi, openWith, selectDataset, useDataStore } from './state/data-store';
 import { DataPanel } from './panels/DataPanel';
 import { GenerateDialog } from './panels/GenerateDialog';
 import { TaskBar } from './panels/TaskBar';
@@ -68,6 +68,9 @@ export function App({ api }: { api: Na62Api }) {
       await catalogueReady;
       const problem = await restoreSession(api);
       if (problem) setMessage(`Session: ${problem}`);
+      // files the host had open at start (the command line) and no session of them: show the first
+      const d = useDataStore.getState();
+      if (!d.current && d.datasets[0]) await selectDataset(d.datasets[0].id);
       if (live) stop = autosaveSession(api, setMessage);
     })();
     return () => { live = false; stop?.(); };
