@@ -73,10 +73,11 @@ export function histogramPlot(o: HistogramPlotInput): BuiltPlot {
     Plot.dot(filled, { x: 'c', y: 'y', r: 1.6, fill: theme.data, title: (b: (typeof bins)[number]) => `[${fmt(b.x1)}, ${fmt(b.x2)}): ${fmt(b.y)} ± ${fmt(b.e)} (${b.entries} entries)` }),
     ...tagMark(o.tag, theme),
   );
+  const base = frameOptions(o.size, theme, o.xLabel, o.yLabel);
   const plot = Plot.plot({
-    ...frameOptions(o.size, theme, o.xLabel, o.yLabel),
-    x: { ...frameOptions(o.size, theme, o.xLabel, o.yLabel).x, domain: [h.edges[0]!, h.edges[n]!] },
-    y: { ...frameOptions(o.size, theme, o.xLabel, o.yLabel).y, domain: [floor, ymax], type: o.logY ? 'log' : 'linear' },
+    ...base,
+    x: { ...base.x, domain: [h.edges[0]!, h.edges[n]!] },
+    y: { ...base.y, domain: [floor, ymax], type: o.logY ? 'log' : 'linear' },
     marks,
   }) as unknown as PlotElement;
   const svg = cleanSvg(plot);

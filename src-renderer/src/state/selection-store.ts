@@ -1,7 +1,7 @@
 /** The selection side of the UI: the catalogue of presets, what the user set, the last result, blinding. */
 import { create } from 'zustand';
 import type { Na62Api, SelectionCatalogue } from '../../../src-shared/api/contract';
-import type { PresetId, SelectionResult } from '../../../src-shared/selection/types';
+import type { PresetId, SelectionConfigInput, SelectionResult } from '../../../src-shared/selection/types';
 import { useDataStore } from './data-store';
 import type { SortState } from './navigation';
 
@@ -64,6 +64,10 @@ export async function checkExpressions(text: string): Promise<void> {
   useSelectionStore.setState({ expressionError: undefined });
 }
 
+/** The selection as the panel sets it up, as the engine takes it. */
+const selectionConfig = (s: SelectionState): SelectionConfigInput =>
+  ({ preset: s.preset, params: s.params, disabled: s.disabled, expressions: expressionsOf(s.expressions), keep: s.keep });
+
 export async function runCurrentSelection(): Promise<void> {
   const s = useSelectionStore.getState();
   const dataset = useDataStore.getState().current;
@@ -71,7 +75,7 @@ export async function runCurrentSelection(): Promise<void> {
   const taskId = `sel-${Date.now().toString(36)}`;
   useSelectionStore.setState({ running: taskId, error: undefined });
   try {
-    const result = await api.runSelection({ taskId, dataset, selection: { preset: s.preset, params: s.params, disabled: s.disabled, expressions: expressionsOf(s.expressions), keep: s.keep } });
+    const result = await api.runSelection({ taskId, dataset, selection: selectionConfig(s) });
     useSelectionStore.setState({ result, resultDataset: dataset, running: undefined, brush: undefined });
   } catch (e) {
     useSelectionStore.setState({ error: message(e), running: undefined });
@@ -119,6 +123,6 @@ export async function runSelectionOn(dataset: string): Promise<SelectionResult> 
   if (!api) throw new Error('the engine is not connected');
   return api.runSelection({
     taskId: `bg-${Date.now().toString(36)}`, dataset,
-    selection: { preset: s.preset, params: s.params, disabled: s.disabled, expressions: expressionsOf(s.expressions), keep: s.keep },
+    selection: selectionConfig(s),
   });
 }
