@@ -240,7 +240,7 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     const bars = scaleBarsFor(mode, cam, k, size, controls.target);
     // the CDA_TAX value of the event keeps its place beside its segment; element labels move aside
     const ev = useEventDisplayStore.getState().hidden.tax ? undefined : useEventLabelStore.getState().label;
-    const labels = labelsOn ? placeLabels(model, shown, k, mode, beamStation, cam, size, ev ? [textBox(ev.text, ev.x, ev.y)] : []) : [];
+    const labels = labelsOn ? placeLabels(model, shown, k, mode, beamStation, cam, size, ev ? [textBox(ev.text, ev.x, ev.y, true)] : []) : [];
     useOverlayStore.getState().set(labels, bars);
   }, -1);
 

@@ -14,7 +14,7 @@ import { useViewStore } from '../state/view-store';
 import { useEventDisplayStore, type PickRef } from '../state/event-display-store';
 import { buildEventDrawing, disposeEventDrawing, eventColour, type EventDrawing } from '../event/event-geometry';
 import { nearestPick, type ScreenProjector } from '../event/picking';
-import { useEventLabelStore } from './event-label-store';
+import { useEventLabelStore, type EventLabel } from './event-label-store';
 import { markEventDrawn } from './render-log';
 import { textBox } from './label-layout';
 
@@ -147,17 +147,18 @@ export function EventOverlay() {
   // the CDA_TAX value, labelled at the segment on screen
   useFrame(() => {
     const seg = drawing?.cdaSegment;
-    const set = useEventLabelStore.getState().set;
+    // the element labels are laid out around this one in the frame before: when it moves, draw one more
+    const set = (l: EventLabel | undefined) => { if (useEventLabelStore.getState().set(l)) invalidate(); };
     if (!seg || !analysis?.tax) { set(undefined); return; }
     const proj = makeProjector(camera, size, useViewStore.getState().compression);
     const a = proj(seg[0]), b = proj(seg[1]);
     if (!a || !b) { set(undefined); return; }
     const text = `CDA_TAX ${analysis.tax.cdaTax.toFixed(1)} mm · Z_TAX ${(analysis.tax.zTax / 1000).toFixed(1)} m`;
     // kept whole on the canvas when the segment lies near its edge (Z_TAX upstream of the target)
-    const half = textBox(text, 0, 0).x1 + 4;
+    const half = textBox(text, 0, 0, true).x1 + 4;
     set({ x: Math.min(size.width - half, Math.max(half, (a.x + b.x) / 2)), y: Math.max(14, Math.min(a.y, b.y) - 10), text });
   });
-  useEffect(() => () => useEventLabelStore.getState().set(undefined), []);
+  useEffect(() => () => { useEventLabelStore.getState().set(undefined); }, []);
 
   if (!drawing || !objects) return null;
   return (

@@ -27,11 +27,12 @@ const CHAR_PX = 7.6; // DejaVu Sans at 12 px, average advance
 const LINE_PX = 16;
 const LEVELS = 6;
 
-const labelWidth = (text: string) => text.length * CHAR_PX + 6;
+const CHAR_PX_BOLD = 8.4; // the same font at weight 600 (the event's own labels)
+const labelWidth = (text: string, bold = false) => text.length * (bold ? CHAR_PX_BOLD : CHAR_PX) + 6;
 
 /** Screen box of a text centred at x with its baseline at y (CSS px). */
-export function textBox(text: string, x: number, y: number): { x0: number; x1: number; y0: number; y1: number } {
-  const w = labelWidth(text);
+export function textBox(text: string, x: number, y: number, bold = false): { x0: number; x1: number; y0: number; y1: number } {
+  const w = labelWidth(text, bold);
   return { x0: x - w / 2, x1: x + w / 2, y0: y - LINE_PX + 2, y1: y };
 }
 
