@@ -10,6 +10,7 @@ import { FORMAT_NAME, FORMAT_VERSION, FileMetaSchema, META_KEY, type FileMeta } 
 import { batchColumns, columnsToBatch, decodeEvent, encodeColumns, eventSchema, rowChecksum, LayoutError, type BatchColumns } from './codec';
 import type { ByteSink, RandomAccessSource } from './source';
 import { checkBatchMessageBounds, checkFooterBounds } from './flatbuffer-bounds';
+import { contentIdentity } from './dataset-identity';
 
 export const DEFAULT_BATCH_SIZE = 4096;
 const MAGIC = 'ARROW1';
@@ -105,6 +106,8 @@ export interface EventFile {
    */
   scan(from: number, to: number, onBatch: (start: number, columns: BatchColumns) => void | boolean | Promise<void | boolean>): Promise<void>;
   readonly numBatches: number;
+  /** the content identity (`sha256:<hex>` of the file's bytes), computed once on first use */
+  identity(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -311,9 +314,17 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
     }
   }
 
+  let identity: Promise<string> | undefined;
   return {
     name: source.name,
     meta,
+    identity() {
+      identity ??= contentIdentity(source).catch((err: unknown) => {
+        identity = undefined;
+        return fail(`cannot be read to compute its identity (${err instanceof Error ? err.message : String(err)})`);
+      });
+      return identity;
+    },
     numEvents: meta.numEvents,
     numBatches,
     batchAt,
