@@ -47,8 +47,8 @@ export function createApiClient(transport: Transport, request: RequestFn, extras
     async selectionCatalogue() { return unwrap(await request('selectionCatalogue')); },
     async runSelection(req) { return unwrap(await request('runSelection', req)); },
     async checkExpression(text) { return unwrap(await request('checkExpression', { text })).error; },
-    async blinding() { return unwrap(await request('blinding')).blind; },
-    async setBlinding(blind, confirm) { return unwrap(await request('setBlinding', { blind, ...(confirm ? { confirm } : {}) })).blind; },
+    async blinding(dataset, identify) { return unwrap(await request('blinding', { dataset, ...(identify ? { identify } : {}) })); },
+    async setBlinding(req) { return unwrap(await request('setBlinding', req)); },
     async exportSelection(dataset, format) {
       const { name, text } = unwrap(await request('exportSelection', { dataset, format }));
       return unwrap(await request('saveText', { suggestedName: name, text }));

@@ -9,6 +9,7 @@ import type { Na62Event } from '../event/model';
 import type { GeneratorConfigInput } from '../event/generator-config';
 import type { SelectionConfigInput, SelectionResult, PresetId } from '../selection/types';
 import type { SessionReport, StoredSession } from '../session/session-state';
+import type { BlindingState, BlindStage } from '../selection/blinding';
 import type { ExportApi, ExportRequests } from './export-contract';
 
 export type Transport = 'electron' | 'web-worker';
@@ -79,6 +80,14 @@ export interface RunSelectionRequest {
   readonly selection: SelectionConfigInput;
 }
 
+export interface SetBlindingRequest {
+  readonly dataset: string;
+  readonly preset: PresetId;
+  readonly stage: BlindStage;
+  /** the phrase unblindPhrase(preset, region, identity) when a region opens */
+  readonly confirm?: string;
+}
+
 export interface SaveTextRequest {
   readonly suggestedName: string;
   readonly text: string;
@@ -111,8 +120,10 @@ export interface ApiRequests extends ExportRequests {
   selectionCatalogue: { req: void; res: SelectionCatalogue };
   runSelection: { req: RunSelectionRequest; res: SelectionResult };
   checkExpression: { req: { text: string }; res: { error: string | null } };
-  blinding: { req: void; res: { blind: boolean } };
-  setBlinding: { req: { blind: boolean; confirm?: string }; res: { blind: boolean } };
+  /** a dataset's blinding; `identify` also computes its content identity (hashes the whole file once) */
+  blinding: { req: { dataset: string; identify?: boolean }; res: BlindingState };
+  /** move one analysis of one dataset to a stage; opening a region needs the typed phrase (unblindPhrase) */
+  setBlinding: { req: SetBlindingRequest; res: BlindingState };
   /** the last selection result of a dataset as CSV or JSON (blinded as the engine is) */
   exportSelection: { req: { dataset: string; format: 'csv' | 'json' }; res: { name: string; text: string } };
   /** a text file the user saves (candidate lists): native dialog in Electron, a download in the browser */
@@ -175,8 +186,8 @@ export interface Na62Api extends ExportApi {
   selectionCatalogue(): Promise<SelectionCatalogue>;
   runSelection(req: RunSelectionRequest): Promise<SelectionResult>;
   checkExpression(text: string): Promise<string | null>;
-  blinding(): Promise<boolean>;
-  setBlinding(blind: boolean, confirm?: string): Promise<boolean>;
+  blinding(dataset: string, identify?: boolean): Promise<BlindingState>;
+  setBlinding(req: SetBlindingRequest): Promise<BlindingState>;
   exportSelection(dataset: string, format: 'csv' | 'json'): Promise<SaveResult>;
   /** reload a saved candidate list (blinded as the engine is); null if the user cancelled */
   loadCandidateList(): Promise<SelectionResult | null>;

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { ApiRequests } from './contract';
 import { GeneratorConfigSchema } from '../event/generator-config';
-import { SelectionConfigSchema } from '../selection/types';
+import { PRESET_IDS, SelectionConfigSchema } from '../selection/types';
+import { BLIND_STAGES } from '../selection/blinding';
 import { SessionReportSchema } from '../session/session-state';
 import { EXPORT_SCHEMAS, type ExportRequests } from './export-contract';
 
@@ -56,8 +57,8 @@ export const REQUEST_SCHEMAS: { [K in keyof ApiRequests]: z.ZodType<ApiRequests[
   selectionCatalogue: EmptyRequest,
   runSelection: z.object({ taskId: TaskId, dataset: DatasetId, selection: SelectionConfigSchema }).strict() as unknown as z.ZodType<ApiRequests['runSelection']['req'], unknown>,
   checkExpression: z.object({ text: z.string().max(2000) }).strict(),
-  blinding: EmptyRequest,
-  setBlinding: z.object({ blind: z.boolean(), confirm: z.string().max(40).optional() }).strict(),
+  blinding: z.object({ dataset: DatasetId, identify: z.boolean().optional() }).strict(),
+  setBlinding: z.object({ dataset: DatasetId, preset: z.enum(PRESET_IDS), stage: z.enum(BLIND_STAGES), confirm: z.string().max(120).optional() }).strict(),
   exportSelection: z.object({ dataset: DatasetId, format: z.enum(['csv', 'json']) }).strict(),
   saveText: z.object({
     suggestedName: z.string().min(1).max(200).regex(/^[^\\/:*?"<>|]+\.(csv|json|txt|svg)$/i, 'must be a plain .csv, .json, .txt or .svg file name'),

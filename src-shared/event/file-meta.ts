@@ -32,6 +32,11 @@ export const FileMetaSchema = z.object({
   /** "simulation" or "data" */
   kind: z.enum(['simulation', 'data']),
   generator: GeneratorInfoSchema.nullable(),
+  /**
+   * Simulation that stands in for data (the built-in demo, \`na62 generate --mock-data\`): blind like
+   * data. Pure simulation without it is not blind. Only the file says so; the app cannot flip it.
+   */
+  mockData: z.boolean().optional(),
   description: z.string().max(2000).optional(),
 });
 export type FileMeta = z.infer<typeof FileMetaSchema>;
