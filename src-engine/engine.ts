@@ -105,13 +105,13 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
     return { dataset, applies, why, stages, identity, log: identity ? book.logOf(identity) : [] };
   }
 
-  async function generateInto(file: CreatedFile, config: GeneratorConfigInput, taskId: string, label: string, demo?: { description: string }): Promise<RandomAccessSource> {
+  async function generateInto(file: CreatedFile, config: GeneratorConfigInput, taskId: string, label: string, mark: { description?: string; mockData?: boolean } = {}): Promise<RandomAccessSource> {
     const host = opts.files!;
     running.add(taskId);
     try {
       await generateToSink(config, await file.sink(), {
-        // the demo stands in for data: it says so itself, so it is blind like data
-        ...(demo ? { description: demo.description, mockData: true } : {}),
+        ...(mark.description ? { description: mark.description } : {}),
+        ...(mark.mockData ? { mockData: true } : {}),
         yieldToHost: () => host.yieldToHost(),
         onProgress: ({ done, total }) => {
           host.progress({ taskId, label, done, total });
@@ -238,10 +238,10 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
       aborts.get(taskId)?.abort();
       return { cancelled: true };
     },
-    generate: async ({ taskId, config, name }) => {
+    generate: async ({ taskId, config, name, mockData }) => {
       const host = needFiles();
       const fileName = name ?? `na62-generated-seed${config.seed}.arrow`;
-      const src = await generateInto(host.createFile(fileName), config, taskId, `Generating ${fileName}`);
+      const src = await generateInto(host.createFile(fileName), config, taskId, `Generating ${fileName}`, { mockData: !!mockData });
       return store.add(src);
     },
     openDemo: async () => {
@@ -261,7 +261,8 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
             src = undefined; // a stale or damaged cache: make it again
           }
         }
-        src = await generateInto(cached, demo.config, `demo-${demo.config.mode}`, 'Making the demo data', { description: demo.description });
+        src = await generateInto(cached, demo.config, `demo-${demo.config.mode}`, 'Making the demo data', { description: demo.description, mockData: true });
+        // (the demo stands in for data: it says so itself, so it is blind like data)
         out.push(await store.add(src));
       }
       return out;

@@ -43,7 +43,10 @@ export class BlindingBook {
    */
   async setStage(file: EventFile, preset: PresetId, stage: BlindStage, confirm: string | undefined): Promise<BlindStages> {
     const applies = blindingApplies(file.meta);
-    if (!applies.applies) throw new BlindingError(`${file.name}: ${applies.why}; there is nothing to unblind`);
+    if (!applies.applies) {
+      if (stage === 'blind') return ALL_OPEN; // closing what is not blind: nothing to do
+      throw new BlindingError(`${file.name}: ${applies.why}; there is nothing to unblind`);
+    }
     const identity = await file.identity();
     const current = { ...(this.stages.get(identity) ?? ALL_BLIND) };
     const from = current[preset];

@@ -168,7 +168,7 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
   const bs = file.meta.batchSize;
   const first = Math.min(b0 * bs, file.numEvents), last = Math.min(b1 * bs, file.numEvents);
   const counts = new Float64Array(sel.cuts.length + 1), weights = new Float64Array(sel.cuts.length + 1);
-  const regions: Record<RegionId, { n: number; w: number }> = { SR: { n: 0, w: 0 }, CR: { n: 0, w: 0 } };
+  const regions = Object.fromEntries(sel.preset.regions.map((r) => [r.id, { n: 0, w: 0 }])) as Record<RegionId, { n: number; w: number }>;
   const out = new CandidateCollector(file.name, sel.keyVariables);
   const reco = recoOptions(sel);
   let vars: VariableColumns | undefined, pubVars: VariableColumns | undefined;

@@ -55,6 +55,8 @@ export interface GenerateRequest {
   readonly config: GeneratorConfigInput;
   /** file name for the new dataset */
   readonly name?: string;
+  /** mark the file as mock data (simulation standing in for data): blind like data */
+  readonly mockData?: boolean;
 }
 
 /** What the UI needs to show and edit a preset. */
