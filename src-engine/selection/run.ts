@@ -10,7 +10,7 @@ import { presetById, type CutSpec, type NumParams, type ParamValue, type Selecti
 import type { Candidate, CutFlowRow, RegionId, RegionShape, SelectionConfigInput, SelectionResult } from '../../src-shared/selection/types';
 import { SelectionConfigSchema } from '../../src-shared/selection/types';
 import { UserFacingError } from '../dispatch';
-import { maskedByUser, PublishedMasker, publishedRules, userRule } from './masking';
+import { PublishedMasker, publishedRules, userRule } from './masking';
 import { ALL_BLIND, anyMasked, blindingApplies, type BlindStages, type ResultBlinding } from '../../src-shared/selection/blinding';
 
 export const SOFTWARE = { name: 'na62-event-display', version: '0.1.0' };
