@@ -1,7 +1,7 @@
 /** Selections: preset, its parameters and cuts, extra expression cuts, the cut-flow, blinding and the candidates. */
 import { useEffect, useMemo, useState } from 'react';
 import { useDataStore, showEvent } from '../state/data-store';
-import { BLIND_BADGE, blindStageOf, checkExpressions, exportResult, loadCandidateList, runCurrentSelection, useSelectionStore } from '../state/selection-store';
+import { BLIND_BADGE, BLIND_CLASS, blindStageOf, checkExpressions, exportResult, loadCandidateList, runCurrentSelection, useSelectionStore } from '../state/selection-store';
 import { UnblindDialog } from './UnblindDialog';
 import type { PresetId } from '../../../src-shared/selection/types';
 import { tableCandidates } from '../state/navigation';
@@ -35,7 +35,7 @@ export function SelectionPanel() {
   const arrow = (key: string) => (s.sort?.key === key ? (s.sort.dir === 1 ? ' ▲' : ' ▼') : '');
   return (
     <section className="selection-panel" aria-label="Selection">
-      <h2>Selection <span className={`blind-badge ${stage === 'blind' || stage === 'cr' ? 'blind' : 'open'}`} data-testid="blind-state" title={s.blinding?.why}>{BLIND_BADGE[stage]}</span></h2>
+      <h2>Selection <span className={`blind-badge ${BLIND_CLASS[stage]}`} data-testid="blind-state" title={s.blinding?.why}>{BLIND_BADGE[stage]}</span></h2>
       <select value={s.preset} aria-label="Preset" data-testid="preset-select" onChange={(e) => useSelectionStore.setState({ preset: e.target.value as PresetId, params: {}, disabled: [] })}>
         {presets.map((p) => <option key={p.id} value={p.id}>{p.id}</option>)}
       </select>

@@ -32,7 +32,7 @@ export function UnblindDialog({ onClose }: { onClose: () => void }) {
     <div className="modal-backdrop" role="presentation" onClick={onClose} onKeyDown={(e) => { if (e.key === 'Escape') onClose(); }}>
       <form className="modal unblind-modal" role="dialog" aria-modal="true" aria-label="Unblind" onClick={(e) => e.stopPropagation()} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <h2>Blinding of {preset} on {dataset?.name ?? 'this dataset'}</h2>
-        <p data-testid="unblind-stage">Now: <b>{BLIND_BADGE[stage]}</b>. {blinding?.why}</p>
+        <p data-testid="unblind-stage">Now: <b>{BLIND_BADGE[stage]}</b> — {blinding?.why}.</p>
         {stage === 'none' && <p>Pure simulation is never blind; the file says so itself.</p>}
         {region && (
           <>

@@ -16,6 +16,8 @@ export function blindStageOf(s: Pick<SelectionState, 'blinding' | 'preset'>): Bl
 }
 /** Is anything of the current analysis still masked? */
 export const isBlind = (s: Pick<SelectionState, 'blinding' | 'preset'>): boolean => { const st = blindStageOf(s); return st === 'blind' || st === 'cr'; };
+/** The badge's colour class: green while blind, amber with the CR open, red with both open, grey for simulation. */
+export const BLIND_CLASS: Record<BlindStage | 'none', string> = { blind: 'blind', cr: 'partial', sr: 'open', none: 'none' };
 export const BLIND_BADGE: Record<BlindStage | 'none', string> = { blind: 'BLIND', cr: 'CR UNBLINDED', sr: 'UNBLINDED', none: 'SIMULATION · NOT BLIND' };
 
 export interface SelectionState {
