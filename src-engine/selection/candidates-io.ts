@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import type { Candidate, SelectionResult } from '../../src-shared/selection/types';
 import { PRESET_IDS } from '../../src-shared/selection/types';
-import { anyMasked, ResultBlindingSchema, type ResultBlinding } from '../../src-shared/selection/blinding';
+import { ResultBlindingSchema, type ResultBlinding } from '../../src-shared/selection/blinding';
 
 const num = z.number().or(z.null().transform(() => NaN));
 const Row = z.object({ id: z.string(), label: z.string(), enabled: z.boolean(), n: z.number(), w: z.number() });
@@ -121,7 +121,7 @@ export function parseCandidateList(text: string, name: string): SelectionResult 
   return {
     format: 'na62-selection', formatVersion: 1, software: { name: 'csv', version: '' },
     selection: { preset: csv.preset as SelectionResult['selection']['preset'], params: csv.params as Record<string, number | string>, disabled: [], expressions: [] },
-    inputs: [], cutflow: [], regions: {}, blinded: csv.blinding ? anyMasked(csv.blinding) : false, masked: { n: 0, w: 0 },
+    inputs: [], cutflow: [], regions: {}, blinded: csv.blinding ? csv.blinding.applies && csv.blinding.stages[csv.preset as SelectionResult['selection']['preset']] !== 'sr' : false, masked: { n: 0, w: 0 },
     ...(csv.blinding ? { blinding: csv.blinding } : {}),
     candidates: csv.candidates, keyVariables: csv.candidates[0] ? Object.keys(csv.candidates[0].vars) : [],
   };

@@ -11,7 +11,7 @@ import type { Candidate, CutFlowRow, RegionId, RegionShape, SelectionConfigInput
 import { SelectionConfigSchema } from '../../src-shared/selection/types';
 import { UserFacingError } from '../dispatch';
 import { PublishedMasker, publishedRules, userRule } from './masking';
-import { ALL_BLIND, anyMasked, blindingApplies, type BlindStages, type ResultBlinding } from '../../src-shared/selection/blinding';
+import { ALL_BLIND, blindingApplies, type BlindStages, type ResultBlinding } from '../../src-shared/selection/blinding';
 
 export const SOFTWARE = { name: 'na62-event-display', version: '0.1.0' };
 
@@ -221,7 +221,7 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     selection: { preset: sel.preset.id, params: sel.params, disabled: [...sel.disabled], expressions: [...sel.expressions], ...(sel.keep.length ? { keep: [...sel.keep] } : {}) },
     inputs: [{ file: file.name, events: last - first, firstEvent: first }],
     // a closed region has no count to show (not even 0)
-    cutflow, regions: Object.fromEntries(Object.entries(regions).filter(([id]) => !ownRule?.closed.has(id as RegionId))), blinded: anyMasked({ applies, stages }), masked, candidates: [], keyVariables: [...sel.keyVariables],
+    cutflow, regions: Object.fromEntries(Object.entries(regions).filter(([id]) => !ownRule?.closed.has(id as RegionId))), blinded: applies && stages[sel.preset.id] !== 'sr', masked, candidates: [], keyVariables: [...sel.keyVariables],
     blinding: { applies, stages: { ...stages }, datasets: [], log: [] },
   };
   return { result, packed: out.packed() };

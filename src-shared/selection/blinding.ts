@@ -71,6 +71,3 @@ export const ResultBlindingSchema = z.object({
   log: z.array(UnblindEntrySchema).max(1000),
 }).strict();
 export type ResultBlinding = z.infer<typeof ResultBlindingSchema>;
-
-/** Does anything stay masked under these stages? */
-export const anyMasked = (b: { applies: boolean; stages: BlindStages }): boolean => b.applies && Object.values(b.stages).some((s) => s !== 'sr');

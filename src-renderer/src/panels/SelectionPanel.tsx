@@ -90,7 +90,7 @@ export function SelectionPanel() {
             </tbody>
           </table>}
           <div className="small" data-testid="region-counts">
-            {[...Object.entries(r.regions).map(([k, v]) => `${k}: ${v!.n} (w ${fmt(v!.w)})`), ...(r.blinded ? [`masked (blind): ${r.masked.n} events, not listed`] : [])].join(' · ')}
+            {[...Object.entries(r.regions).map(([k, v]) => `${k}: ${v!.n} (w ${fmt(v!.w)})`), ...(r.blinded || r.masked.n ? [`masked (blind): ${r.masked.n} events, not listed`] : [])].join(' · ')}
           </div>
           <label className="check small"><input type="checkbox" checked={s.walkCandidates} onChange={(e) => useSelectionStore.setState({ walkCandidates: e.target.checked })} data-testid="walk-candidates" /> ←/→ step through these candidates</label>
           {s.brush && (
