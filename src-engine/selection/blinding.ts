@@ -4,7 +4,6 @@
  * The masking rules themselves are in masking.ts; selections apply them at the source (run.ts).
  */
 import type { EventFile } from '../io/event-file';
-import type { BatchColumns } from '../io/codec';
 import { batchReco, DEFAULT_RECO, type VariableColumns } from '../reco/variables';
 import { maskedByUser, PublishedMasker, publishedRules, userRule } from './masking';
 import type { ResolvedSelection } from './run';
@@ -95,7 +94,7 @@ export class BlindingBook {
 /** Check events handed out one by one (event requests, run:burst:event look-ups, pictures). */
 export class BlindingGuard {
   // per open file (not per name: two files of one name are two datasets), the batch last checked
-  private readonly cache = new WeakMap<EventFile, { start: number; columns: BatchColumns; pub?: VariableColumns; user: Map<string, VariableColumns> }>();
+  private readonly cache = new WeakMap<EventFile, { start: number; pub?: VariableColumns; user: Map<string, VariableColumns> }>();
 
   /** The closed region an event falls in (as text for the message), or undefined if it may be shown. */
   async maskedBy(file: EventFile, index: number, stages: BlindStages, last?: ResolvedSelection): Promise<string | undefined> {
@@ -106,7 +105,7 @@ export class BlindingGuard {
     const { start, columns } = await file.batchAt(index);
     let entry = this.cache.get(file);
     if (!entry || entry.start !== start) {
-      entry = { start, columns, user: new Map() };
+      entry = { start, user: new Map() };
       this.cache.set(file, entry);
     }
     const i = index - start;
