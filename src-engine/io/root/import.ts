@@ -55,8 +55,8 @@ export async function readEvents(file: RootFile, compiled: CompiledMapping, star
     try {
       return compiled.event(values, entry);
     } catch (err) {
-      if (err instanceof ValueError || err instanceof MappingError || err instanceof RangeError) throw new RootFileError(file.name, `${where(entry)}: ${err.message}`);
-      throw err;
+      // a damaged basket can hand over anything: every failure here is a problem of this entry
+      throw new RootFileError(file.name, `${where(entry)}: ${err instanceof ValueError || err instanceof MappingError ? err.message : `cannot be converted (${message(err)})`}`);
     }
   };
   if (compiled.branches.length === 0) return Array.from({ length: count }, (_, i) => convert({}, start + i));
@@ -79,10 +79,13 @@ export async function readEvents(file: RootFile, compiled: CompiledMapping, star
   try {
     await treeProcess(tree, selector, { firstentry: start, numentries: count });
   } catch (err) {
-    if (!failure) throw new RootFileError(file.name, `${where(start)}: cannot read entries ${start}–${start + count - 1}: ${message(err)}`);
+    if (!failure) throw new RootFileError(file.name, `tree "${treeName}": cannot read entries ${start}–${start + count - 1}: ${message(err)}`);
   }
   if (failure) throw failure;
-  if (events.length !== count) throw new RootFileError(file.name, `tree "${treeName}": read ${events.length} of entries ${start}–${start + count - 1} (the file is truncated or corrupt)`);
+  if (events.length !== count) {
+    const why = file.lastReadProblem();
+    throw new RootFileError(file.name, `tree "${treeName}": read ${events.length} of entries ${start}–${start + count - 1} (${why ?? 'the file is truncated or corrupt'})`);
+  }
   return events;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { RandomAccessSource } from '../source';
 import { EventFileError } from '../event-file';
+import { checkKeyBlocks } from './block-check';
 
 /** A ROOT file that cannot be read or imported, with a message naming the file (tree, branch) and the problem. */
 export class RootFileError extends EventFileError {
@@ -34,17 +35,21 @@ export async function isRootFile(source: RandomAccessSource): Promise<boolean> {
 }
 
 /** A source as JSROOT's FileProxy; reads past the end fail (a truncated file), never return short data. */
-export function fileProxy(jsroot: Jsroot, source: RandomAccessSource): InstanceType<IoModule['FileProxy']> {
+export function fileProxy(jsroot: Jsroot, source: RandomAccessSource, problems: { last?: string } = {}): InstanceType<IoModule['FileProxy']> {
+  // JSROOT turns some failed reads into fewer entries rather than an error: the reason is kept for the message
+  const refuse = (problem: string): never => { problems.last = problem; throw new Error(problem); };
   class SourceProxy extends jsroot.io.FileProxy {
     override async openFile() { return true; }
     override getFileName() { return source.name.split(/[\\/]/).pop() ?? source.name; }
     override getFileSize() { return source.size; }
     override async readBuffer(pos: number, size: number) {
       if (!Number.isFinite(pos) || !Number.isFinite(size) || pos < 0 || size < 0 || pos + size > source.size) {
-        throw new Error(`a read of ${size} bytes at byte ${pos} lies beyond the end of the file (${source.size} bytes): truncated or corrupt`);
+        refuse(`a read of ${size} bytes at byte ${pos} lies beyond the end of the file (${source.size} bytes): truncated or corrupt`);
       }
       const b = await source.read(pos, size);
-      if (b.byteLength !== size) throw new Error(`short read at byte ${pos} (${b.byteLength} of ${size} bytes)`);
+      if (b.byteLength !== size) refuse(`short read at byte ${pos} (${b.byteLength} of ${size} bytes)`);
+      const problem = checkKeyBlocks(b, pos);
+      if (problem) refuse(`${problem}: the file is corrupt`);
       return new DataView(b.buffer, b.byteOffset, b.byteLength);
     }
     override closeFile() {}

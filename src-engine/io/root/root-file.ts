@@ -25,8 +25,9 @@ const VECTOR = /^vector<\s*(bool|char|unsigned char|short|unsigned short|int|uns
 /** Trees listed per file, and nesting of directories searched: enough for analysis outputs, bounded for damaged files. */
 const MAX_TREES = 64, MAX_DEPTH = 3;
 
-function describeBranch(b: JsBranch, out: BranchInfo[]): void {
-  const subs = b.fBranches?.arr ?? [];
+function describeBranch(b: JsBranch | null | undefined, out: BranchInfo[]): void {
+  if (!b || typeof b.fName !== 'string') throw new Error('a branch entry is missing or damaged');
+  const subs = (b.fBranches?.arr ?? []).filter((x) => x !== null);
   if (subs.length > 0) {
     for (const s of subs) describeBranch(s, out);
     return;
@@ -64,6 +65,8 @@ export interface RootFile {
   readonly source: RandomAccessSource;
   readonly jsroot: Jsroot;
   readonly trees: readonly TreeInfo[];
+  /** the last read JSROOT was refused (truncation, a failed checksum), for messages */
+  lastReadProblem(): string | undefined;
   /** JSROOT's tree object (read once and kept) */
   tree(name: string): Promise<JsTree>;
   close(): Promise<void>;
@@ -76,10 +79,18 @@ export async function openRootFile(source: RandomAccessSource): Promise<RootFile
   const fail = (problem: string): never => { throw new RootFileError(name, problem); };
   if (source.size === 0) fail('the file is empty');
   if (!(await isRootFile(source))) fail('not a ROOT file (no "root" signature at the start)');
+  // the header says where the file ends (fEND): a shorter file lost its end (keys list, streamer infos)
+  if (source.size < 20) fail(`only ${source.size} bytes: truncated`);
+  const hd = await source.read(0, 20);
+  const dv = new DataView(hd.buffer, hd.byteOffset, hd.byteLength);
+  const version = dv.getInt32(4);
+  const end = version >= 1_000_000 ? Number(dv.getBigInt64(12)) : dv.getInt32(12);
+  if (end > source.size) fail(`the file is truncated: its header says ${end} bytes, there are ${source.size}`);
   const jsroot = await loadJsroot();
   let file: JsFile;
+  const problems: { last?: string } = {};
   try {
-    file = (await jsroot.io.openFile(fileProxy(jsroot, source))) as JsFile;
+    file = (await jsroot.io.openFile(fileProxy(jsroot, source, problems))) as JsFile;
   } catch (err) {
     return fail(`the ROOT file cannot be opened: ${message(err)}`);
   }
@@ -103,7 +114,11 @@ export async function openRootFile(source: RandomAccessSource): Promise<RootFile
         }
         if (!obj || !obj.fBranches || !Number.isFinite(Number(obj.fEntries)) || Number(obj.fEntries) < 0) fail(`tree "${full}" is corrupt (no branches or entry count)`);
         objects.set(full, obj);
-        trees.push(describeTree(full, obj));
+        try {
+          trees.push(describeTree(full, obj));
+        } catch (err) {
+          return fail(`tree "${full}" is corrupt: its branch list cannot be read (${message(err)})`);
+        }
       } else if (DIR_CLASSES.has(k.fClassName) && depth < MAX_DEPTH && file.readDirectory) {
         let dir: { fKeys: JsKey[] } | null;
         try { dir = await file.readDirectory(full); } catch (err) { return fail(`directory "${full}" cannot be read: ${message(err)}`); }
@@ -117,6 +132,7 @@ export async function openRootFile(source: RandomAccessSource): Promise<RootFile
     source,
     jsroot,
     trees,
+    lastReadProblem: () => problems.last,
     async tree(treeName) {
       const t = objects.get(treeName);
       if (!t) return fail(`no tree "${treeName}" (the file has ${trees.length ? trees.map((x) => `"${x.name}"`).join(', ') : 'no trees'})`);
