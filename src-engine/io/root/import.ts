@@ -8,7 +8,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Na62Event } from '../../../src-shared/event/model';
 import type { FileMeta } from '../../../src-shared/event/file-meta';
-import type { RootMapping } from '../../../src-shared/root/mapping';
+import { parseMapping, type RootMapping } from '../../../src-shared/root/mapping';
 import type { TreeInfo } from '../../../src-shared/root/tree-info';
 import { writeEventFile } from '../event-file';
 import type { ByteSink } from '../source';
@@ -16,6 +16,7 @@ import { RootFileError } from './jsroot-port';
 import type { RootFile } from './root-file';
 import { compileMapping, MappingError, type CompiledMapping } from './convert';
 import { ValueError } from './branch-expression';
+import { proposeMapping, unitsFromSample, type MappingDraft } from './propose';
 
 /** Entries read and written per batch: a few MB of events, bounded whatever the tree's size. */
 export const IMPORT_BATCH = 4096;
@@ -127,4 +128,28 @@ export async function importRoot(file: RootFile, mapping: RootMapping, sink: Byt
       },
     },
   });
+}
+
+/**
+ * The proposal for a tree of an open file, its momentum units judged from the first entries
+ * (only when a track source was recognised; otherwise NA62's MeV stands, as the notes say).
+ */
+export async function proposeForFile(file: RootFile, treeName: string): Promise<{ mapping: MappingDraft; notes: string[] }> {
+  const info = file.trees.find((t) => t.name === treeName);
+  if (!info) throw new RootFileError(file.name, `no tree "${treeName}" (the file has ${file.trees.length ? file.trees.map((t) => `"${t.name}"`).join(', ') : 'no trees'})`);
+  const { mapping, notes } = proposeMapping(info);
+  if (mapping.tracks.length > 0 && info.entries > 0) {
+    try {
+      const probe = parseMapping({ ...mapping, kind: 'data' }, 'proposal');
+      const { events } = await previewRoot(file, probe, 64);
+      const units = unitsFromSample(events.flatMap((e) => e.tracks.map((t) => Math.hypot(t.px, t.py, t.pz))));
+      if (units) {
+        mapping.units = { ...mapping.units, momentum: units, energy: units };
+        notes[notes.length - 1] = `momenta look like ${units}/c (median of the first entries): check the units`;
+      }
+    } catch (err) {
+      notes.push(`the proposal does not read cleanly yet: ${message(err)}`);
+    }
+  }
+  return { mapping, notes };
 }
