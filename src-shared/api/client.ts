@@ -1,6 +1,6 @@
 /** Builds the typed API over any request transport: one client, two transports. */
 import { API_VERSION } from './channels';
-import type { DatasetInfo, Na62Api, TaskProgress, Transport } from './contract';
+import type { Na62Api, TaskProgress, Transport } from './contract';
 import type { SelectionResult } from '../selection/types';
 import type { OpenedFile } from './root-contract';
 import { ApiError, unwrap } from './contract';

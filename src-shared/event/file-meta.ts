@@ -23,8 +23,8 @@ export type GeneratorInfo = z.infer<typeof GeneratorInfoSchema>;
 
 /** Where an imported file came from (ROOT import): the source file, tree, mapping, and what was absent. */
 export const SourceInfoSchema = z.object({
-  /** the source file's name (no folders) */
-  file: z.string().max(300),
+  /** the source file's name (no folders); several files imported as one chain: their names, comma-separated */
+  file: z.string().max(2000),
   tree: z.string().max(300),
   entries: z.number().int().nonnegative(),
   mapping: z.object({ name: z.string().max(100), version: z.number().int().positive(), sha256: z.string().max(80) }),

@@ -97,18 +97,39 @@ export async function previewRoot(file: RootFile, mapping: RootMapping, n: numbe
   return { events, absent: compiled.absent, entries: info.entries };
 }
 
-/** Import the whole mapped tree into an event file written to `sink`. */
-export async function importRoot(file: RootFile, mapping: RootMapping, sink: ByteSink, opts: ImportOptions): Promise<FileMeta> {
-  let prepared: ReturnType<typeof prepare>;
+/**
+ * Import the mapped tree of one or more files (their entries one after the other, as a TChain
+ * would) into an event file written to `sink`.
+ */
+export async function importRoot(files: RootFile | readonly RootFile[], mapping: RootMapping, sink: ByteSink, opts: ImportOptions): Promise<FileMeta> {
+  const list = Array.isArray(files) ? files : [files as RootFile];
+  let parts: { file: RootFile; info: TreeInfo; compiled: CompiledMapping; first: number }[];
   try {
-    prepared = prepare(file, mapping);
+    if (!list.length) throw new Error('no ROOT file to import');
+    let first = 0;
+    parts = list.map((file) => {
+      const p = prepare(file, mapping);
+      const part = { file, ...p, first };
+      first += p.info.entries;
+      return part;
+    });
   } catch (err) {
     await sink.abort();
     throw err;
   }
-  const { info, compiled } = prepared;
-  const total = info.entries;
-  return writeEventFile(sink, total, (start, count) => readEvents(file, compiled, start, count), {
+  const total = parts.reduce((a, p) => a + p.info.entries, 0);
+  const info = parts[0]!.info, compiled = parts[0]!.compiled;
+  const file = { name: parts.map((p) => p.file.name).join(', ') };
+  // a batch may span two files: read each file's share of it
+  const produce = async (start: number, count: number): Promise<Na62Event[]> => {
+    const out: Na62Event[] = [];
+    for (const p of parts) {
+      const from = Math.max(start, p.first), to = Math.min(start + count, p.first + p.info.entries);
+      if (from < to) out.push(...(await readEvents(p.file, p.compiled, from - p.first, to - from)));
+    }
+    return out;
+  };
+  return writeEventFile(sink, total, produce, {
     batchSize: opts.batchSize ?? IMPORT_BATCH,
     ...(opts.yieldToHost ? { yieldToHost: opts.yieldToHost } : {}),
     onProgress: (written) => opts.onProgress?.(written, total),
@@ -118,9 +139,9 @@ export async function importRoot(file: RootFile, mapping: RootMapping, sink: Byt
       truth: false,
       kind: mapping.kind,
       generator: null,
-      description: `Imported from ${file.name}, tree "${info.name}", with mapping "${mapping.name}"${mapping.description ? `: ${mapping.description}` : ''}`.slice(0, 2000),
+      description: `Imported from ${file.name.slice(0, 1000)}, tree "${info.name}", with mapping "${mapping.name}"${mapping.description ? `: ${mapping.description}` : ''}`.slice(0, 2000),
       source: {
-        file: file.name,
+        file: file.name.slice(0, 2000),
         tree: info.name,
         entries: total,
         mapping: { name: mapping.name, version: mapping.version, sha256: mappingHash(mapping) },

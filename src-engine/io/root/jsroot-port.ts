@@ -7,6 +7,8 @@
 import type { RandomAccessSource } from '../source';
 import { EventFileError } from '../event-file';
 import { checkKeyBlocks } from './block-check';
+import type * as JsrootIo from 'jsroot/io';
+import type * as JsrootTree from 'jsroot/tree';
 
 /** A ROOT file that cannot be read or imported, with a message naming the file (tree, branch) and the problem. */
 export class RootFileError extends EventFileError {
@@ -16,8 +18,8 @@ export class RootFileError extends EventFileError {
   }
 }
 
-type IoModule = typeof import('jsroot/io');
-type TreeModule = typeof import('jsroot/tree');
+type IoModule = typeof JsrootIo;
+type TreeModule = typeof JsrootTree;
 export interface Jsroot { readonly io: IoModule; readonly tree: TreeModule }
 
 let loading: Promise<Jsroot> | undefined;
