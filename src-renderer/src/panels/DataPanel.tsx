@@ -7,6 +7,8 @@ import { first, jump, last, step, walkList, walkPosition } from '../state/naviga
 import { useSelectionStore } from '../state/selection-store';
 import { HYPOTHESIS_LABELS } from '../event/event-geometry';
 import { keyVariableRows } from '../event/key-variables';
+import type { SourceInfo } from '../../../src-shared/event/file-meta';
+import { ABSENT_NOTES, type AbsentKey } from '../../../src-shared/root/mapping';
 
 const gev = (x: number) => (x / 1000).toFixed(2);
 
@@ -92,6 +94,7 @@ export function DataPanel() {
                   {gen.name} {gen.version}, seed {gen.seed}: {Object.entries(gen.processes).map(([p, n]) => `${p} ${n}`).join(', ')}
                 </div>
               )}
+              {ds.meta.source && <ImportedFrom source={ds.meta.source} />}
             </div>
           )}
           <div className="event-nav" role="group" aria-label="Event">
@@ -112,5 +115,16 @@ export function DataPanel() {
         </>
       )}
     </section>
+  );
+}
+
+/** An imported file: where it came from, and what its tree did not have (the display and the selections cannot show it). */
+function ImportedFrom({ source }: { source: SourceInfo }) {
+  const absent = source.absent.filter((k): k is AbsentKey => k in ABSENT_NOTES);
+  return (
+    <div className="muted" data-testid="imported-from">
+      <div title={`mapping ${source.mapping.name} v${source.mapping.version}, ${source.mapping.sha256}`}>imported from {source.file}, tree “{source.tree}”, mapping “{source.mapping.name}”</div>
+      {absent.length > 0 && <ul className="absent-notes">{absent.map((k) => <li key={k}>{ABSENT_NOTES[k]}</li>)}</ul>}
+    </div>
   );
 }
