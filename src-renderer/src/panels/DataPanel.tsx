@@ -124,7 +124,12 @@ function ImportedFrom({ source }: { source: SourceInfo }) {
   return (
     <div className="muted" data-testid="imported-from">
       <div title={`mapping ${source.mapping.name} v${source.mapping.version}, ${source.mapping.sha256}`}>imported from {source.file}, tree “{source.tree}”, mapping “{source.mapping.name}”</div>
-      {absent.length > 0 && <ul className="absent-notes">{absent.map((k) => <li key={k}>{ABSENT_NOTES[k]}</li>)}</ul>}
+      {absent.length > 0 && (
+        <details className="absent">
+          <summary>not in the source tree: {absent.length} item{absent.length === 1 ? '' : 's'}</summary>
+          <ul className="absent-notes">{absent.map((k) => <li key={k}>{ABSENT_NOTES[k]}</li>)}</ul>
+        </details>
+      )}
     </div>
   );
 }

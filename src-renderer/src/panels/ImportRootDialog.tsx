@@ -103,7 +103,7 @@ function MappingSection({ api, file, tree, onClose }: { api: Na62Api; file: Root
         <label><input type="radio" name="kind" checked={kind === 'simulation'} onChange={() => setKind('simulation')} /> simulation</label>
       </fieldset>
       <label className="mapping-label">mapping <span className="muted">— {saved ? `your saved mapping “${saved.name}” for this tree layout` : 'proposed from the branch names'}; units and reference z are explicit (README “Your own data”)</span>
-        <textarea aria-label="mapping" spellCheck={false} value={text} onChange={(e) => { setText(e.target.value); setPreview(undefined); }} rows={14} />
+        <textarea aria-label="mapping" spellCheck={false} value={text} onChange={(e) => { setText(e.target.value); setPreview(undefined); }} rows={12} />
       </label>
       {notes.length > 0 && <ul className="notes" data-testid="mapping-notes">{notes.map((n) => <li key={n}>check: {n}</li>)}</ul>}
       {(problem || parsed.problem) && <div className="error-box" role="alert" data-testid="import-problem">{problem ?? parsed.problem}</div>}
@@ -118,7 +118,7 @@ function MappingSection({ api, file, tree, onClose }: { api: Na62Api; file: Root
   );
 }
 
-const W = 520, H = 150, Z0 = 100_000, Z1 = 245_000, XMAX = 1500;
+const W = 300, H = 120, Z0 = 100_000, Z1 = 245_000, XMAX = 1500;
 const sx = (z: number) => ((z - Z0) / (Z1 - Z0)) * W;
 const sy = (x: number) => H / 2 - (x / XMAX) * (H / 2);
 
@@ -128,9 +128,10 @@ function PreviewSketch({ preview }: { preview: RootPreview }) {
   return (
     <div className="import-preview" data-testid="preview">
       <div className="muted">first {preview.events.length} of {preview.entries} entries, top view (z 100–245 m across, x ±1.5 m up)</div>
+      <div className="preview-grid">
       {preview.events.map((ev, i) => (
         <div key={i} className="preview-event">
-          <span>{ev.header.run}:{ev.header.burst}:{ev.header.event} · {ev.tracks.length} track{ev.tracks.length === 1 ? '' : 's'} · p = {ev.tracks.map((t) => (Math.hypot(t.px, t.py, t.pz) / 1000).toFixed(1)).join(', ') || '—'} GeV/c</span>
+          <span title={`${ev.header.run}:${ev.header.burst}:${ev.header.event}`}>{ev.header.run}:{ev.header.burst}:{ev.header.event} · {ev.tracks.length} track{ev.tracks.length === 1 ? '' : 's'} · p = {ev.tracks.slice(0, 4).map((t) => (Math.hypot(t.px, t.py, t.pz) / 1000).toFixed(1)).join(', ') || '—'}{ev.tracks.length > 4 ? ', …' : ''} GeV/c</span>
           <svg width={W} height={H / 2} viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={`event ${i} top view`}>
             <line x1={0} x2={W} y1={H / 2} y2={H / 2} className="axis" />
             <line x1={sx(Z_PLANE.straw1)} x2={sx(Z_PLANE.straw1)} y1={0} y2={H} className="plane" />
@@ -144,6 +145,7 @@ function PreviewSketch({ preview }: { preview: RootPreview }) {
           </svg>
         </div>
       ))}
+      </div>
       {absent.length > 0 && <ul className="notes" data-testid="absent-notes">{absent.map((k) => <li key={k}>{ABSENT_NOTES[k]}</li>)}</ul>}
     </div>
   );
