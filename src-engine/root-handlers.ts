@@ -61,12 +61,13 @@ export function createRootHandlers(deps: RootHandlerDeps): { [K in keyof RootReq
       const host = deps.files;
       if (!host) throw new UserFacingError('bad-request', 'this engine host cannot create files');
       const file = get(rootFile);
-      const { importRoot } = await rootModule();
-      const fileName = name ?? `${file.name.replace(/\.root$/i, '')}.arrow`;
-      const target = host.createFile(fileName);
       const label = `Importing ${file.name}`;
+      // registered before the first await, so a cancel sent right after the request finds it
       deps.tasks.start(taskId);
+      let target: ReturnType<EngineHost['createFile']>;
       try {
+        const { importRoot } = await rootModule();
+        target = host.createFile(name ?? `${file.name.replace(/\.root$/i, '')}.arrow`);
         await importRoot(file, mapping, await target.sink(), {
           geometryVersion: deps.geometryVersion,
           yieldToHost: () => host.yieldToHost(),
