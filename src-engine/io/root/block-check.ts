@@ -45,5 +45,7 @@ export function checkKeyBlocks(bytes: Uint8Array, pos: number): string | undefin
     produced += u;
     off += 9 + c;
   }
+  // a flipped object length would have JSROOT allocate (and wait for) bytes that do not exist
+  if (produced !== objLen) return `the key at byte ${pos} says ${objLen} bytes uncompressed, its blocks hold ${produced}`;
   return undefined;
 }

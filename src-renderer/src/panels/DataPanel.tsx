@@ -15,8 +15,8 @@ const gev = (x: number) => (x / 1000).toFixed(2);
 const num = (x: number | undefined, digits = 1) => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits));
 
 /** The key variables of the event, as the selections compute them. */
-function KeyVariables({ ev, a }: { ev: Na62Event; a: EventAnalysis }) {
-  const rows = keyVariableRows(ev, a);
+function KeyVariables({ ev, a, absent }: { ev: Na62Event; a: EventAnalysis; absent?: readonly string[] }) {
+  const rows = keyVariableRows(ev, a, absent);
   return (
     <table className="objects key-vars" data-testid="key-vars">
       <tbody>{rows.map(([k, x]) => <tr key={k}><td>{k}</td><td>{x}</td></tr>)}</tbody>
@@ -38,7 +38,7 @@ function EventSummary({ ev }: { ev: Na62Event }) {
     <div className="event-summary" data-testid="event-summary">
       <div className="hud-line"><b>{h.run}:{h.burst}:{h.event}</b> · {h.mode} · <span data-testid="event-process">{h.process}</span></div>
       {result && <div className="muted" data-testid="event-selection">{result.selection.preset}: {cand ? `selected${cand.region ? ` · ${cand.region}` : ' · outside SR/CR'}` : 'not selected'}</div>}
-      {analysis && <KeyVariables ev={ev} a={analysis} />}
+      {analysis && <KeyVariables ev={ev} a={analysis} {...(absent ? { absent } : {})} />}
       <div className="muted">weight {h.weight.toPrecision(3)}{h.decayProbability !== undefined && <> · P<sub>decay in FV</sub> {h.decayProbability.toPrecision(3)}</>} · t<sub>spill</sub> {num(h.timeInSpill / 1e9, 3)} s</div>
       <table className="objects">
         <tbody>
