@@ -80,6 +80,17 @@ describe('importing a ROOT file in the browser build', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('reads a ZSTD-compressed file in the browser (JSROOT\'s zstd chunk): preview of the same events', async () => {
+    await dropFile(page, 'uproot-Zmumu-zstd.root', readFileSync(path.join(ROOT, 'test/data/root/uproot-Zmumu-zstd.root')));
+    const dialog = page.getByRole('dialog', { name: 'Import a ROOT file' });
+    await dialog.waitFor({ timeout: 30_000 });
+    await dialog.getByTestId('import-preview').click();
+    await dialog.getByTestId('preview').waitFor({ timeout: 30_000 });
+    expect(await dialog.getByTestId('preview').locator('.preview-event span').first().textContent()).toBe('148031:0:10507008 · 2 tracks · p = 82.2, 60.6 GeV/c');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('refuses a damaged ROOT file with a message naming it', async () => {
     const cut = readFileSync(path.join(ROOT, '../shared/data/root/uproot-HZZ.root')).subarray(0, 120_000);
     await dropFile(page, 'cut-HZZ.root', cut);
