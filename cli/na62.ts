@@ -4,6 +4,7 @@
  *   select     run a published selection over event files (shardable), write the result
  *   merge      merge selection results of shards into one
  *   render     pictures of events (PNG/SVG) made by the app's export code in headless Chromium
+ *   import     ROOT trees → an event file, through a mapping (also --list, --propose-map)
  * Run with: npm run na62 -- <command> [options]   (or: npx tsx cli/na62.ts <command> …)
  */
 import { parseArgs } from 'node:util';
@@ -26,6 +27,7 @@ import { VARIABLES } from '../src-engine/reco/variables';
 import { resultFromJson, resultToCsv, resultToJson } from '../src-engine/selection/candidates-io';
 import { PRESET_IDS, type SelectionConfigInput, type SelectionResult } from '../src-shared/selection/types';
 import { HELP_RENDER, render } from './render';
+import { absentLines, HELP_IMPORT, importCommand } from './import';
 
 const HELP_SELECT = `usage: na62 select --preset ${PRESET_IDS.join('|')} --out RESULT.json [options] FILE.arrow…
 
@@ -203,6 +205,8 @@ async function select(argv: string[]): Promise<void> {
   const files = [];
   for (const file of positionals.map((p) => path.resolve(p))) {
     const f = await openEventFile(await nodeFileSource(file)).catch((e: Error) => fail(e.message));
+    // an imported file says what its tree did not have: the selection cannot use what is not there
+    if (!values.quiet) for (const line of absentLines(f.meta.source?.absent ?? [])) process.stderr.write(`${path.basename(file)}: ${line}\n`);
     const B = f.numBatches;
     files.push({ file, numBatches: B, batchSize: f.meta.batchSize, numEvents: f.numEvents, range: [Math.floor(((shard[0] - 1) * B) / shard[1]), Math.floor((shard[0] * B) / shard[1])] as [number, number] });
     await unblind.add(f);
@@ -257,12 +261,13 @@ async function merge(argv: string[]): Promise<void> {
 
 async function main(): Promise<void> {
   const [cmd, ...rest] = process.argv.slice(2);
-  if (!cmd || cmd === '--help' || cmd === 'help') { console.log(`${HELP}\n\n${HELP_SELECT}\n\n${HELP_MERGE}\n\n${HELP_RENDER}`); return; }
+  if (!cmd || cmd === '--help' || cmd === 'help') { console.log(`${HELP}\n\n${HELP_SELECT}\n\n${HELP_MERGE}\n\n${HELP_RENDER}\n\n${HELP_IMPORT}`); return; }
   if (cmd === 'generate') return generate(rest);
   if (cmd === 'select') return select(rest);
   if (cmd === 'merge') return merge(rest);
   if (cmd === 'render') return render(rest, fail);
-  fail(`unknown command "${cmd}" (commands: generate, select, merge, render)`);
+  if (cmd === 'import') return importCommand(rest, fail);
+  fail(`unknown command "${cmd}" (commands: generate, select, merge, render, import)`);
 }
 
 main().catch((err: unknown) => {

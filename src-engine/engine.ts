@@ -24,6 +24,8 @@ import { checkExpression } from './selection/expression';
 import { parseCandidateList, resultToCsv, resultToJson } from './selection/candidates-io';
 import type { SelectionConfigInput, SelectionResult } from '../src-shared/selection/types';
 import type { EventFile } from './io/event-file';
+import { createRootHandlers } from './root-handlers';
+import type { RootFileInfo } from '../src-shared/api/root-contract';
 
 /** A file the engine creates (generated datasets, the demo): where to write it and how to read it back. */
 export interface CreatedFile {
@@ -77,7 +79,7 @@ export const DEMO_DATASETS: readonly { name: string; config: GeneratorConfigInpu
 ];
 
 /** The engine's request handlers; hosts add their platform services (dialogs, saving files) beside them. */
-export function createEngineHandlers(opts: EngineOptions): Handlers & { store: EventStore; loadCandidateText(text: string, name: string): SelectionResult } {
+export function createEngineHandlers(opts: EngineOptions): Handlers & { store: EventStore; loadCandidateText(text: string, name: string): SelectionResult; openRootSource(source: RandomAccessSource): Promise<RootFileInfo> } {
   const detector = opts.detector ?? NA62_DETECTOR;
   const store = new EventStore();
   const cancelled = new Set<string>();
@@ -135,7 +137,14 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
     return opts.files;
   };
 
+  const root = createRootHandlers({
+    store, geometryVersion: detector.version,
+    ...(opts.files ? { files: opts.files } : {}),
+    tasks: { start: (t) => running.add(t), cancelled: (t) => cancelled.has(t), end: (t) => { running.delete(t); cancelled.delete(t); } },
+  });
+
   return {
+    ...root,
     store,
     /** a saved candidate list read by a host (Electron's dialog), blinded as the engine is */
     loadCandidateText: (text, name) => {

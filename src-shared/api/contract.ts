@@ -11,6 +11,7 @@ import type { SelectionConfigInput, SelectionResult, PresetId } from '../selecti
 import type { SessionReport, StoredSession } from '../session/session-state';
 import type { BlindingState, BlindStage } from '../selection/blinding';
 import type { ExportApi, ExportRequests } from './export-contract';
+import type { OpenedFile, RootApi, RootRequests } from './root-contract';
 
 export type Transport = 'electron' | 'web-worker';
 
@@ -105,7 +106,7 @@ export interface SessionRestore {
 }
 
 /** What a request on each channel takes and returns. */
-export interface ApiRequests extends ExportRequests {
+export interface ApiRequests extends ExportRequests, RootRequests {
   info: { req: void; res: AppInfo };
   detector: { req: void; res: DetectorDescription };
   savePng: { req: SavePngRequest; res: SaveResult };
@@ -116,8 +117,9 @@ export interface ApiRequests extends ExportRequests {
   cancel: { req: { taskId: string }; res: { cancelled: boolean } };
   openDemo: { req: void; res: DatasetInfo[] };
   closeDataset: { req: { dataset: string }; res: { closed: boolean } };
-  openDialog: { req: void; res: DatasetInfo | null };
-  openDropped: { req: { path: string }; res: DatasetInfo };
+  /** an event file opens as a dataset; a ROOT file (Electron) is read by the main process and goes to the import dialog */
+  openDialog: { req: void; res: OpenedFile | null };
+  openDropped: { req: { path: string }; res: OpenedFile };
   openBlob: { req: { file: Blob; name: string }; res: DatasetInfo };
   selectionCatalogue: { req: void; res: SelectionCatalogue };
   runSelection: { req: RunSelectionRequest; res: SelectionResult };
@@ -163,7 +165,7 @@ export function unwrap<T>(env: Envelope<T>): T {
 }
 
 /** The surface the renderer sees, whatever the transport. */
-export interface Na62Api extends ExportApi {
+export interface Na62Api extends ExportApi, RootApi {
   readonly transport: Transport;
   readonly apiVersion: number;
   getInfo(): Promise<AppInfo>;
@@ -181,9 +183,9 @@ export interface Na62Api extends ExportApi {
   openDemo(): Promise<DatasetInfo[]>;
   closeDataset(dataset: string): Promise<boolean>;
   /** ask the user for a file (native dialog in Electron, a file picker in the browser); null if cancelled */
-  openFileDialog(): Promise<DatasetInfo | null>;
-  /** open a file dropped on the window */
-  openDroppedFile(file: File): Promise<DatasetInfo>;
+  openFileDialog(): Promise<OpenedFile | null>;
+  /** open a file dropped on the window (an event file, or a ROOT file for the import dialog) */
+  openDroppedFile(file: File): Promise<OpenedFile>;
   onProgress(listener: (p: TaskProgress) => void): () => void;
   selectionCatalogue(): Promise<SelectionCatalogue>;
   runSelection(req: RunSelectionRequest): Promise<SelectionResult>;

@@ -9,6 +9,7 @@ import { PRESET_IDS, SelectionConfigSchema } from '../selection/types';
 import { BLIND_STAGES } from '../selection/blinding';
 import { SessionReportSchema } from '../session/session-state';
 import { EXPORT_SCHEMAS, type ExportRequests } from './export-contract';
+import { ROOT_SCHEMAS, type RootRequests } from './root-contract';
 
 // No `new Function` probing under a strict CSP (zod's JIT is optional).
 z.config({ jitless: true });
@@ -69,6 +70,7 @@ export const REQUEST_SCHEMAS: { [K in keyof ApiRequests]: z.ZodType<ApiRequests[
   saveSession: SessionReportSchema,
   loadSession: EmptyRequest,
   ...(EXPORT_SCHEMAS as unknown as { [K in keyof ExportRequests]: z.ZodType<ApiRequests[K]['req'], unknown> }),
+  ...(ROOT_SCHEMAS as unknown as { [K in keyof RootRequests]: z.ZodType<ApiRequests[K]['req'], unknown> }),
 };
 
 /** Human-readable one-liner of a schema failure (path: message; ...). */

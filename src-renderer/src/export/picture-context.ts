@@ -32,7 +32,7 @@ export function captionLines(parts: CaptionParts, now = new Date()): CaptionLine
     lines.push({ text: `${sel.result.selection.preset}: ${c ? `selected${c.region ? ` · ${c.region}` : ' · outside SR/CR'}` : 'not selected'}` });
   }
   if (ev && d.analysis && parts.keyVariables) {
-    const rows = keyVariableRows(ev, d.analysis).filter(([, v]) => !v.startsWith('—'));
+    const rows = keyVariableRows(ev, d.analysis, ds?.meta.source?.absent).filter(([, v]) => !v.startsWith('—'));
     for (let i = 0; i < rows.length; i += 3) lines.push({ text: rows.slice(i, i + 3).map(([k, v]) => `${k} ${v}`).join(' · ') });
   }
   if (parts.blinding) {
