@@ -10,6 +10,7 @@ import type { EngineHost } from './engine';
 import { UserFacingError, type Handler } from './dispatch';
 import { WriteCancelled } from './io/event-file';
 import type { RootFile } from './io/root/root-file';
+import { visibleBeforeImport } from './selection/blinding';
 
 /** How the engine's task bookkeeping (cancel) is shared with these handlers. */
 export interface TaskControl {
@@ -55,7 +56,10 @@ export function createRootHandlers(deps: RootHandlerDeps): { [K in keyof RootReq
     rootPropose: async ({ rootFile, tree }) => (await rootModule()).proposeForFile(get(rootFile), tree),
     rootPreview: async ({ rootFile, mapping, count }) => {
       const { previewRoot } = await rootModule();
-      return previewRoot(get(rootFile), mapping, count);
+      const p = await previewRoot(get(rootFile), mapping, count);
+      // a data file is blind before it is even imported: the preview shows no masked event
+      const shown = visibleBeforeImport(p.events, { kind: mapping.kind });
+      return { ...p, events: shown.events, hidden: shown.hidden };
     },
     rootImport: async ({ taskId, rootFile, mapping, name }): Promise<DatasetInfo> => {
       const host = deps.files;

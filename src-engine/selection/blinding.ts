@@ -4,6 +4,8 @@
  * The masking rules themselves are in masking.ts; selections apply them at the source (run.ts).
  */
 import type { EventFile } from '../io/event-file';
+import { encodeColumns } from '../io/codec';
+import type { Na62Event } from '../../src-shared/event/model';
 import { batchReco, DEFAULT_RECO, type VariableColumns } from '../reco/variables';
 import { maskedByUser, PublishedMasker, publishedRules, userRule } from './masking';
 import type { ResolvedSelection } from './run';
@@ -89,6 +91,18 @@ export class BlindingBook {
     }
     if (!b.datasets.length) throw new BlindingError(`${name}: claims unblinded regions without naming its datasets`);
   }
+}
+
+/**
+ * Events not yet in a dataset (the ROOT import's preview of a data file): those that a blind
+ * analysis would mask are held back, counted only. They go through the file's own encoding first
+ * (float32 columns), so the decision is the one the imported file will get.
+ */
+export function visibleBeforeImport(events: readonly Na62Event[], meta: { kind: 'simulation' | 'data'; mockData?: boolean }): { events: Na62Event[]; hidden: number } {
+  if (!blindingApplies(meta).applies || !events.length) return { events: [...events], hidden: 0 };
+  const mask = new PublishedMasker(publishedRules(ALL_BLIND), encodeColumns(events, { strawHits: false, truth: false }));
+  const visible = events.filter((_, i) => !mask.masked(i));
+  return { events: visible, hidden: events.length - visible.length };
 }
 
 /** Check events handed out one by one (event requests, run:burst:event look-ups, pictures). */

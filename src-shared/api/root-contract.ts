@@ -37,6 +37,8 @@ export interface RootPreview {
   readonly entries: number;
   /** what the tree does not give (keys of ABSENT_NOTES) */
   readonly absent: readonly string[];
+  /** events of the first ones held back because a blind analysis masks them (data files) */
+  readonly hidden?: number;
 }
 
 export const MAX_PREVIEW_EVENTS = 20;

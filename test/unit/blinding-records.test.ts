@@ -30,3 +30,25 @@ describe('blinding records', () => {
     expect(sessionReport().index).toBe(0);
   });
 });
+
+describe('blinding before import', () => {
+  it('holds back the events of a data preview that a blind analysis masks, and only for data', async () => {
+    const { createGenerator } = await import('../../src-engine/generator/generate');
+    const { visibleBeforeImport } = await import('../../src-engine/selection/blinding');
+    const { runSelection, resolveSelection } = await import('../../src-engine/selection/run');
+    const { writeEventFile, openEventFile } = await import('../../src-engine/io/event-file');
+    const { memorySink, memorySource } = await import('../../src-engine/io/source');
+    const gen = createGenerator({ mode: 'dump', numEvents: 400, seed: 8, mix: { 'aprime-mumu': 1 }, truth: false });
+    const events = gen.events(0, 400);
+    const sink = memorySink();
+    await writeEventFile(sink, 400, () => events, { meta: { geometryVersion: 't', strawHits: false, truth: false, kind: 'data', generator: null } });
+    const file = await openEventFile(memorySource('data.arrow', sink.bytes()));
+    const open = await runSelection(file, resolveSelection({ preset: 'dump-mumu' }), { stages: { 'dump-mumu': 'sr', 'dump-ee': 'sr', 'kaon-pi4e': 'sr' } });
+    const masked = new Set(open.candidates.filter((c) => c.region).map((c) => c.event));
+    expect(masked.size).toBeGreaterThan(10);
+    const shown = visibleBeforeImport(events, { kind: 'data' });
+    expect(shown.hidden).toBe(masked.size);
+    expect(shown.events.filter((e) => masked.has(e.header.event))).toEqual([]);
+    expect(visibleBeforeImport(events, { kind: 'simulation' }).hidden).toBe(0);
+  });
+});

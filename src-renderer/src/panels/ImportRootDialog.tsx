@@ -128,6 +128,7 @@ function PreviewSketch({ preview }: { preview: RootPreview }) {
   return (
     <div className="import-preview" data-testid="preview">
       <div className="muted">first {preview.events.length} of {preview.entries} entries, top view (z 100–245 m across, x ±1.5 m up)</div>
+      {!!preview.hidden && <div className="muted" data-testid="preview-hidden">{preview.hidden} of the first entries not shown: data are blind, and a published selection masks them</div>}
       <div className="preview-grid">
       {preview.events.map((ev, i) => (
         <div key={i} className="preview-event">
