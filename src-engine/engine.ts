@@ -144,6 +144,8 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
         for (let i = 0; i < c.length; i++) if (r[i] === run && b[i] === burst && e[i] === event) { found = start + i; return false; }
         return true;
       });
+      // the match is only as good as its checksum: a damaged header could name another event
+      if (found !== null) await f.event(found);
       return found;
     },
     selectionCatalogue: () => ({
@@ -174,8 +176,11 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
           opts.files?.progress({ taskId, label: `Selecting ${sel.preset.id}`, done, total });
           return !cancelled.has(taskId);
         };
-        const result = await (opts.files?.parallelSelection?.(file, selection, onProgress, abort.signal)
+        const raw = await (opts.files?.parallelSelection?.(file, selection, onProgress, abort.signal)
           ?? runSelection(file, sel, { ...(opts.files ? { yieldToHost: () => opts.files!.yieldToHost() } : {}), onProgress }));
+        // the result names its input by content, so merges and re-runs can tell datasets apart
+        const identity = await file.identity();
+        const result = { ...raw, inputs: raw.inputs.map((x) => ({ ...x, identity })) };
         lastRun.set(dataset, { sel, result });
         return blind(result, isBlind);
       } catch (err) {

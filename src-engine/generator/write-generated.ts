@@ -12,7 +12,14 @@ export async function generateToSink(
   sink: ByteSink,
   opts: { batchSize?: number; onProgress?: (p: GenerateProgress) => boolean | void; description?: string; yieldToHost?: () => Promise<void> } = {},
 ): Promise<FileMeta> {
-  const gen = createGenerator(input);
+  let gen: ReturnType<typeof createGenerator>;
+  try {
+    gen = createGenerator(input);
+  } catch (err) {
+    // the sink is open already: a refused configuration must not leave its temporary behind
+    await sink.abort();
+    throw err;
+  }
   const total = gen.config.numEvents;
   return writeEventFile(sink, total, (start, count) => gen.events(start, count), {
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),

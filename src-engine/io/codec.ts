@@ -7,7 +7,7 @@ import {
   Field, Float32, Float64, Int16, Int32, Int8, List, RecordBatch, Schema, Struct, Uint32, Uint8, Utf8, makeData,
   type Data, type DataType,
 } from 'apache-arrow';
-import CRC32 from 'crc-32';
+import { crc32Update } from './crc32';
 import type { BeamKaon, Na62Event, RunMode } from '../../src-shared/event/model';
 import {
   CRC_COLUMN, HEADER_FIELDS, KAON_FIELDS, PROCESS_COLUMN, activeCollections, allocate, collectionOf,
@@ -31,7 +31,12 @@ export function arrowType(t: NumType): DataType {
 const structOf = (c: CollectionSpec) => new Struct(c.fields.map((fl) => new Field(fl.name, arrowType(fl.type), false)));
 const listOf = (c: CollectionSpec) => new List(new Field('item', structOf(c), false));
 
-export interface LayoutOptions { readonly strawHits: boolean; readonly truth: boolean }
+export interface LayoutOptions {
+  readonly strawHits: boolean;
+  readonly truth: boolean;
+  /** the per-event checksum column (default: present; a file may be written without it) */
+  readonly checksums?: boolean;
+}
 
 /** The Arrow schema of an event file (metadata added by the writer). */
 export function eventSchema(opts: LayoutOptions, metadata?: Map<string, string>): Schema {
@@ -40,7 +45,7 @@ export function eventSchema(opts: LayoutOptions, metadata?: Map<string, string>)
     new Field(PROCESS_COLUMN, new Utf8(), false),
     ...KAON_FIELDS.map((k) => new Field(k.name, arrowType(k.type), false)),
     ...activeCollections(opts).map((c) => new Field(c.key, listOf(c), false)),
-    new Field(CRC_COLUMN, new Uint32(), false),
+    ...(opts.checksums === false ? [] : [new Field(CRC_COLUMN, new Uint32(), false)]),
   ];
   return new Schema(fields, metadata);
 }
@@ -55,23 +60,54 @@ export interface BatchColumns {
   readonly processBytes: Uint8Array;
   readonly kaon: Readonly<Record<string, TypedArray>>;
   readonly collections: ReadonlyMap<CollectionSpec['key'], { spec: CollectionSpec; offsets: Int32Array; fields: Readonly<Record<string, TypedArray>> }>;
-  readonly crc: Uint32Array;
+  /** the stored per-row checksums; absent in a file written without them */
+  readonly crc?: Uint32Array;
+}
+
+const u8view = (a: TypedArray) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/**
+ * The checksum of each row of a batch: CRC-32 of the row's values as stored, in the order of the
+ * layout (docs/event-format.md, "Checksum"). The byte views are made once per batch, so checking
+ * every event of a selection allocates nothing per event.
+ */
+export function rowChecksummer(c: BatchColumns): (i: number) => number {
+  const header = HEADER_FIELDS.map((h) => { const a = c.header[h.name]!; return { u8: u8view(a), size: a.BYTES_PER_ELEMENT }; });
+  const kaon = KAON_FIELDS.map((k) => { const a = c.kaon[k.name]!; return { u8: u8view(a), size: a.BYTES_PER_ELEMENT }; });
+  const colls = [...c.collections.values()].map(({ spec, offsets, fields }) => ({
+    offsets, fields: spec.fields.map((fl) => { const a = fields[fl.name]!; return { u8: u8view(a), size: a.BYTES_PER_ELEMENT }; }),
+  }));
+  const count = new Int32Array(1), countBytes = new Uint8Array(count.buffer);
+  const pOff = c.processOffsets, pBytes = c.processBytes;
+  return (i) => {
+    let crc = 0;
+    for (let k = 0; k < header.length; k++) { const h = header[k]!; crc = crc32Update(crc, h.u8, i * h.size, (i + 1) * h.size); }
+    crc = crc32Update(crc, pBytes, pOff[i]!, pOff[i + 1]!);
+    for (let k = 0; k < kaon.length; k++) { const h = kaon[k]!; crc = crc32Update(crc, h.u8, i * h.size, (i + 1) * h.size); }
+    for (let k = 0; k < colls.length; k++) {
+      const { offsets, fields } = colls[k]!;
+      const a = offsets[i]!, b = offsets[i + 1]!;
+      count[0] = b - a;
+      crc = crc32Update(crc, countBytes, 0, 4);
+      for (let j = 0; j < fields.length; j++) { const f = fields[j]!; crc = crc32Update(crc, f.u8, a * f.size, b * f.size); }
+    }
+    return crc >>> 0;
+  };
 }
 
 /** CRC-32 of everything stored for row i. */
 export function rowChecksum(c: BatchColumns, i: number): number {
-  let crc = 0;
-  const count = new Int32Array(1);
-  for (const h of HEADER_FIELDS) crc = CRC32.buf(bytesOf(c.header[h.name]!, i, i + 1), crc);
-  crc = CRC32.buf(c.processBytes.subarray(c.processOffsets[i]!, c.processOffsets[i + 1]!), crc);
-  for (const k of KAON_FIELDS) crc = CRC32.buf(bytesOf(c.kaon[k.name]!, i, i + 1), crc);
-  for (const { spec, offsets, fields } of c.collections.values()) {
-    const a = offsets[i]!, b = offsets[i + 1]!;
-    count[0] = b - a;
-    crc = CRC32.buf(new Uint8Array(count.buffer), crc);
-    for (const fl of spec.fields) crc = CRC32.buf(bytesOf(fields[fl.name]!, a, b), crc);
-  }
-  return crc >>> 0;
+  return rowChecksummer(c)(i);
+}
+
+/** Rows of a batch whose stored checksum does not match their values (none for a file without checksums). */
+export function corruptRows(c: BatchColumns): number[] {
+  const stored = c.crc;
+  if (!stored) return [];
+  const sum = rowChecksummer(c);
+  const bad: number[] = [];
+  for (let i = 0; i < c.length; i++) if (sum(i) !== stored[i]) bad.push(i);
+  return bad;
 }
 
 const utf8 = new TextEncoder();
@@ -118,8 +154,10 @@ export function encodeColumns(events: readonly Na62Event[], opts: LayoutOptions)
     });
     collections.set(spec.key, { spec, offsets, fields });
   }
-  const cols = { length: n, header, processOffsets, processBytes, kaon, collections, crc: new Uint32Array(n) };
-  for (let i = 0; i < n; i++) cols.crc[i] = rowChecksum(cols, i);
+  const crc = new Uint32Array(n);
+  const cols = { length: n, header, processOffsets, processBytes, kaon, collections, crc };
+  const sum = rowChecksummer(cols);
+  for (let i = 0; i < n; i++) crc[i] = sum(i);
   return cols;
 }
 
@@ -136,7 +174,10 @@ export function columnsToBatch(c: BatchColumns, schema: Schema): RecordBatch {
     if (h) children.push(numData(h, c.header[name]!));
     else if (k) children.push(numData(k, c.kaon[name]!));
     else if (name === PROCESS_COLUMN) children.push(makeData({ type: new Utf8(), length: c.length, nullCount: 0, valueOffsets: c.processOffsets, data: c.processBytes }));
-    else if (name === CRC_COLUMN) children.push(makeData({ type: new Uint32(), length: c.length, nullCount: 0, data: c.crc }));
+    else if (name === CRC_COLUMN) {
+      if (!c.crc) throw new Error('internal: no checksums to write');
+      children.push(makeData({ type: new Uint32(), length: c.length, nullCount: 0, data: c.crc }));
+    }
     else {
       const col = c.collections.get(name as CollectionSpec['key']);
       if (!col) throw new Error(`internal: no column ${name}`);
@@ -206,6 +247,7 @@ export function batchColumns(batch: RecordBatch, opts: LayoutOptions): BatchColu
     if (!validOffsets(offsets, n, total)) throw new LayoutError(`column "${spec.key}" has negative or decreasing offsets`);
     collections.set(spec.key, { spec, offsets, fields });
   }
+  if (opts.checksums === false) return { length: n, header, processOffsets, processBytes, kaon, collections };
   const crc = typedValues(col(CRC_COLUMN), CRC_COLUMN, n) as unknown as Uint32Array;
   return { length: n, header, processOffsets, processBytes, kaon, collections, crc };
 }

@@ -10,6 +10,8 @@ import { FORMAT_NAME, FORMAT_VERSION, FileMetaSchema, META_KEY, type FileMeta } 
 import { batchColumns, columnsToBatch, decodeEvent, encodeColumns, eventSchema, rowChecksum, LayoutError, type BatchColumns } from './codec';
 import type { ByteSink, RandomAccessSource } from './source';
 import { checkBatchMessageBounds, checkFooterBounds } from './flatbuffer-bounds';
+import { CRC_COLUMN } from './layout';
+import { schemaDifference } from './schema-diff';
 import { contentIdentity } from './dataset-identity';
 
 export const DEFAULT_BATCH_SIZE = 4096;
@@ -41,6 +43,8 @@ class ChunkCollector extends AsyncByteQueue {
 export interface WriteOptions {
   readonly meta: Omit<FileMeta, 'format' | 'formatVersion' | 'numEvents' | 'batchSize'>;
   readonly batchSize?: number;
+  /** write the per-event checksums (default); false only to make files as other writers may */
+  readonly checksums?: boolean;
   /** called after each batch with the events written so far; return false to cancel */
   readonly onProgress?: (written: number) => boolean | void;
   /** awaited after each batch, so a long write never starves the host's event loop */
@@ -63,14 +67,14 @@ export async function writeEventFile(
   opts: WriteOptions,
 ): Promise<FileMeta> {
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-  const meta: FileMeta = FileMetaSchema.parse({ format: FORMAT_NAME, formatVersion: FORMAT_VERSION, numEvents, batchSize, ...opts.meta });
-  const layout = { strawHits: meta.strawHits, truth: meta.truth };
-  const schema = eventSchema(layout, new Map([[META_KEY, JSON.stringify(meta)]]));
-  const collector = new ChunkCollector();
-  const writer = new RecordBatchFileWriter();
-  writer.reset(collector, schema);
-  const flush = async () => { for (const c of collector.take()) await sink.write(c); };
   try {
+    const meta: FileMeta = FileMetaSchema.parse({ format: FORMAT_NAME, formatVersion: FORMAT_VERSION, numEvents, batchSize, ...opts.meta });
+    const layout = { strawHits: meta.strawHits, truth: meta.truth, checksums: opts.checksums !== false };
+    const schema = eventSchema(layout, new Map([[META_KEY, JSON.stringify(meta)]]));
+    const collector = new ChunkCollector();
+    const writer = new RecordBatchFileWriter();
+    writer.reset(collector, schema);
+    const flush = async () => { for (const c of collector.take()) await sink.write(c); };
     for (let start = 0; start < numEvents || (numEvents === 0 && start === 0); start += batchSize) {
       const count = Math.min(batchSize, numEvents - start);
       const events = await produce(start, count);
@@ -106,10 +110,17 @@ export interface EventFile {
    */
   scan(from: number, to: number, onBatch: (start: number, columns: BatchColumns) => void | boolean | Promise<void | boolean>): Promise<void>;
   readonly numBatches: number;
+  /** whether the file stores a checksum per event (every read verifies them when it does) */
+  readonly checksums: boolean;
+  /** what the reader accepted but the user should know (no checksums), each naming the file */
+  readonly warnings: readonly string[];
   /** the content identity (`sha256:<hex>` of the file's bytes), computed once on first use */
   identity(): Promise<string>;
   close(): Promise<void>;
 }
+
+/** run:burst:event of row i, as events are named in messages (from the stored values, which a damaged event may have altered). */
+export const eventId = (c: BatchColumns, i: number): string => `${c.header['run']![i]}:${c.header['burst']![i]}:${c.header['event']![i]}`;
 
 const ascii = (b: Uint8Array) => String.fromCharCode(...b);
 
@@ -174,14 +185,15 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
   const meta = parsed.data!;
   if (meta.formatVersion !== FORMAT_VERSION) fail(`format version ${meta.formatVersion} is not supported (this app reads ${FORMAT_VERSION})`);
 
-  const layout = { strawHits: meta.strawHits, truth: meta.truth };
-  const expected = eventSchema(layout);
+  const expected = eventSchema({ strawHits: meta.strawHits, truth: meta.truth });
   const got = reader.schema.fields;
-  // a damaged schema can hold types Arrow cannot even print (a list without a child)
-  const typeName = (t: unknown) => { try { return String(t); } catch { return '?'; } };
-  if (got.length !== expected.fields.length || expected.fields.some((f, i) => got[i]?.name !== f.name || typeName(got[i]?.type) !== String(f.type))) {
-    fail(`unexpected columns: found [${got.map((f) => f.name).join(', ')}], expected [${expected.fields.map((f) => f.name).join(', ')}]`);
-  }
+  // the per-event checksums are optional: a file written without them is read, with a warning
+  const checksums = got.some((f) => f.name === CRC_COLUMN);
+  const wanted = checksums ? expected.fields : expected.fields.filter((f) => f.name !== CRC_COLUMN);
+  const difference = schemaDifference(wanted, got);
+  if (difference) fail(`unexpected columns: ${difference}`);
+  const layout = { strawHits: meta.strawHits, truth: meta.truth, checksums };
+  const warnings = checksums ? [] : [`${source.name}: no per-event checksums (no "${CRC_COLUMN}" column): damaged events cannot be detected`];
   const numBatches = reader.numRecordBatches;
   const wantBatches = Math.max(1, Math.ceil(meta.numEvents / meta.batchSize));
   if (numBatches !== wantBatches) fail(`the file says ${meta.numEvents} events in batches of ${meta.batchSize} but holds ${numBatches} batches (truncated or corrupt)`);
@@ -318,6 +330,8 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
   return {
     name: source.name,
     meta,
+    checksums,
+    warnings,
     identity() {
       identity ??= contentIdentity(source).catch((err: unknown) => {
         identity = undefined;
@@ -332,7 +346,7 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
     async event(index) {
       const { start, columns } = await batchAt(index);
       const row = index - start;
-      if (rowChecksum(columns, row) !== columns.crc[row]) fail(`event ${index} is corrupt (checksum mismatch)`);
+      if (columns.crc && rowChecksum(columns, row) !== columns.crc[row]) fail(`event ${index} (run:burst:event ${eventId(columns, row)}) is corrupt (checksum mismatch)`);
       try {
         return decodeEvent(columns, row);
       } catch (err) {

@@ -12,10 +12,14 @@ const num = z.number().or(z.null().transform(() => NaN));
 const Row = z.object({ id: z.string(), label: z.string(), enabled: z.boolean(), n: z.number(), w: z.number() });
 export const SelectionResultSchema = z.object({
   format: z.literal('na62-selection'),
-  formatVersion: z.literal(1),
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
   software: z.object({ name: z.string(), version: z.string() }),
   selection: z.object({ preset: z.enum(PRESET_IDS), params: z.record(z.string(), z.union([z.number(), z.string()])), disabled: z.array(z.string()), expressions: z.array(z.string()), keep: z.array(z.string()).optional() }),
-  inputs: z.array(z.object({ file: z.string(), events: z.number().int().nonnegative(), firstEvent: z.number().int().nonnegative() })),
+  inputs: z.array(z.object({
+    file: z.string(), events: z.number().int().nonnegative(), firstEvent: z.number().int().nonnegative(),
+    identity: z.string().regex(/^sha256:[0-9a-f]{64}$/).optional(), datasetEvents: z.number().int().nonnegative().optional(),
+    shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).optional(),
+  })),
   cutflow: z.array(Row).min(1),
   regions: z.object({ SR: z.object({ n: z.number(), w: z.number() }).optional(), CR: z.object({ n: z.number(), w: z.number() }).optional() }),
   blinded: z.boolean(),
@@ -25,6 +29,10 @@ export const SelectionResultSchema = z.object({
     process: z.string(), weight: z.number(), region: z.enum(['SR', 'CR', '']), vars: z.record(z.string(), num),
   })),
   keyVariables: z.array(z.string()),
+  corrupt: z.object({ n: z.number().int().nonnegative(), events: z.array(z.object({ file: z.string(), index: z.number().int().nonnegative(), id: z.string() })) }).optional(),
+  warnings: z.array(z.string()).optional(),
+  // the blinding stage of newer results is compared by merge as it stands
+  blinding: z.unknown().optional(),
 });
 
 /** JSON: NaN is not JSON, so it is written as null (and read back as NaN). */

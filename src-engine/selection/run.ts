@@ -3,11 +3,12 @@
  * the user's expression cuts, regions, cut-flow (weighted and unweighted) and the candidate list.
  * Results of shards merge exactly into the result of one run; blinding is applied on the way out.
  */
-import type { EventFile } from '../io/event-file';
+import { eventId, type EventFile } from '../io/event-file';
+import { corruptRows } from '../io/codec';
 import { batchReco, VARIABLE_NAMES, type VariableColumns, type VariableName } from '../reco/variables';
 import { compileExpression } from './expression';
 import { presetById, type CutSpec, type NumParams, type ParamValue, type SelectionPreset } from './presets';
-import type { Candidate, CutFlowRow, RegionId, RegionShape, SelectionConfigInput, SelectionResult } from '../../src-shared/selection/types';
+import type { Candidate, CutFlowRow, RegionId, RegionShape, ResultInput, SelectionConfigInput, SelectionResult } from '../../src-shared/selection/types';
 import { SelectionConfigSchema } from '../../src-shared/selection/types';
 import { UserFacingError } from '../dispatch';
 
@@ -96,6 +97,20 @@ export interface RunOptions {
   /** called after each batch; return false to stop (cancel) */
   readonly onProgress?: (done: number, total: number) => boolean | void;
   readonly yieldToHost?: () => Promise<void>;
+  /**
+   * An event whose checksum does not match: 'fail' (the default) stops the run with a message
+   * naming it; 'skip' leaves it out of every count and records it in the result's `corrupt`.
+   */
+  readonly onCorrupt?: OnCorrupt;
+}
+
+export type OnCorrupt = 'fail' | 'skip';
+/** How many skipped events a result names one by one (all are counted). */
+export const CORRUPT_LISTED = 100;
+
+/** A corrupt event met by a selection that fails on them. */
+export class CorruptEventError extends UserFacingError {
+  constructor(message: string) { super('io', message); this.name = 'CorruptEventError'; }
 }
 
 export class SelectionCancelled extends Error {
@@ -168,7 +183,24 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
   const early = sel.cuts[0]?.enabled && sel.cuts[0].multiplicityOnly ? sel.cuts[0] : undefined;
   // a sequential scan: the next batch is read (on Node's I/O threads) while this one is computed
   let cancelled = false;
+  const corrupt: { file: string; index: number; id: string }[] = [];
+  let nCorrupt = 0;
   await file.scan(b0, b1, async (start, columns) => {
+    // every event is checked against its checksum before anything is computed from it
+    const bad = corruptRows(columns);
+    let skip: Uint8Array | undefined;
+    if (bad.length) {
+      const i = bad[0]!;
+      if (opts.onCorrupt !== 'skip') {
+        throw new CorruptEventError(`${file.name}: event ${start + i} (run:burst:event ${eventId(columns, i)}) is corrupt (checksum mismatch)${bad.length > 1 ? `, and ${bad.length - 1} more in its batch` : ''}; rerun with --on-corrupt skip to leave such events out and count them`);
+      }
+      skip = new Uint8Array(columns.length);
+      for (const k of bad) {
+        skip[k] = 1;
+        if (corrupt.length < CORRUPT_LISTED) corrupt.push({ file: file.name, index: start + k, id: eventId(columns, k) });
+      }
+      nCorrupt += bad.length;
+    }
     const r = batchReco(columns, reco, vars);
     vars = r.v;
     const w = columns.header['weight']!, run = columns.header['run']!, burst = columns.header['burst']!, event = columns.header['event']!;
@@ -178,6 +210,7 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     if (early) r.multiplicities();
     let n0 = 0, w0 = 0;
     for (let i = 0; i < columns.length; i++) {
+      if (skip && skip[i]) continue;
       const wi = w[i]!;
       if (early && !early.test(vars, i, sel.num)) { n0++; w0 += wi; continue; }
       r.event(i);
@@ -198,10 +231,12 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
   const cutflow: CutFlowRow[] = [{ id: 'all', label: 'all events', enabled: true, n: counts[0]!, w: weights[0]! }];
   sel.cuts.forEach((c, k) => cutflow.push({ id: c.id, label: c.label, enabled: c.enabled, n: counts[k + 1]!, w: weights[k + 1]! }));
   const result: SelectionResult = {
-    format: 'na62-selection', formatVersion: 1, software: SOFTWARE,
+    format: 'na62-selection', formatVersion: 2, software: SOFTWARE,
     selection: { preset: sel.preset.id, params: sel.params, disabled: [...sel.disabled], expressions: [...sel.expressions], ...(sel.keep.length ? { keep: [...sel.keep] } : {}) },
-    inputs: [{ file: file.name, events: last - first, firstEvent: first }],
+    inputs: [{ file: file.name, events: last - first, firstEvent: first, datasetEvents: file.numEvents }],
     cutflow, regions, blinded: false, masked: { n: 0, w: 0 }, candidates: [], keyVariables: [...sel.keyVariables],
+    ...(nCorrupt ? { corrupt: { n: nCorrupt, events: corrupt } } : {}),
+    ...(file.warnings.length ? { warnings: [...file.warnings] } : {}),
   };
   return { result, packed: out.packed() };
 }
@@ -228,7 +263,9 @@ export function blind(r: SelectionResult, isBlind: boolean): SelectionResult {
   };
 }
 
-const sameSelection = (a: SelectionResult, b: SelectionResult) => JSON.stringify(a.selection) === JSON.stringify(b.selection) && a.blinded === b.blinded;
+/** The blinding a result was made under: the `blinded` flag and, in results that have one, the `blinding` record. */
+export const blindingOf = (r: SelectionResult): string => JSON.stringify([r.blinded, (r as { blinding?: unknown }).blinding ?? null]);
+const sameSelection = (a: SelectionResult, b: SelectionResult) => JSON.stringify(a.selection) === JSON.stringify(b.selection) && blindingOf(a) === blindingOf(b);
 
 const orderKey = (r: SelectionResult) => r.inputs[0] ? `${r.inputs[0].file}\u0000${String(r.inputs[0].firstEvent).padStart(15, '0')}` : '';
 /** Shard results sorted by file and first event: the order in which their candidates concatenate. */
@@ -236,7 +273,23 @@ export function inEventOrder<T>(parts: readonly T[], result: (p: T) => Selection
   return [...parts].sort((a, b) => { const x = orderKey(result(a)), y = orderKey(result(b)); return x < y ? -1 : x > y ? 1 : 0; });
 }
 
-/** Merge shard results: cut-flows and region counts add, candidates and inputs concatenate (in input order). */
+/** Inputs in event order, adjacent ranges of one file (same identity and shard) joined into one. */
+export function joinInputs(inputs: readonly ResultInput[]): ResultInput[] {
+  const out: ResultInput[] = [];
+  for (const x of inputs) {
+    const prev = out.at(-1);
+    if (prev && prev.file === x.file && prev.identity === x.identity && JSON.stringify(prev.shard) === JSON.stringify(x.shard) && prev.firstEvent + prev.events === x.firstEvent) {
+      out[out.length - 1] = { ...prev, events: prev.events + x.events };
+    } else out.push(x);
+  }
+  return out;
+}
+
+/**
+ * Merge shard results: cut-flows and region counts add, candidates and inputs concatenate (in
+ * event order). It only adds up; whether the parts may be merged (no overlap, nothing missing, one
+ * software version) is checked by checkMergeable.
+ */
 export function mergeResults(parts: readonly SelectionResult[]): SelectionResult {
   if (!parts.length) throw new UserFacingError('bad-request', 'nothing to merge');
   const [head, ...rest] = parts;
@@ -249,11 +302,16 @@ export function mergeResults(parts: readonly SelectionResult[]): SelectionResult
     regions[id] = { n: (regions[id]?.n ?? 0) + c.n, w: (regions[id]?.w ?? 0) + c.w };
   }
   const sorted = inEventOrder(parts, (p) => p);
+  const nCorrupt = parts.reduce((a, p) => a + (p.corrupt?.n ?? 0), 0);
+  const warnings = [...new Set(parts.flatMap((p) => p.warnings ?? []))];
   return {
     ...head!, cutflow, regions,
+    formatVersion: parts.every((p) => p.formatVersion === 2) ? 2 : 1,
     masked: { n: parts.reduce((a, p) => a + p.masked.n, 0), w: parts.reduce((a, p) => a + p.masked.w, 0) },
-    inputs: sorted.flatMap((p) => p.inputs),
+    inputs: joinInputs(sorted.flatMap((p) => p.inputs)),
     candidates: sorted.flatMap((p) => p.candidates),
+    corrupt: nCorrupt ? { n: nCorrupt, events: sorted.flatMap((p) => p.corrupt?.events ?? []).slice(0, CORRUPT_LISTED) } : undefined,
+    warnings: warnings.length ? warnings : undefined,
   };
 }
 

@@ -83,7 +83,7 @@ describe('event file', () => {
     const at = Math.floor(bytes.length * 0.5);
     flipped[at] = flipped[at]! ^ 0x40;
     const msg = await problem(flipped);
-    expect(msg).toMatch(/run123\.arrow: (event \d+ is corrupt|batch \d+ is corrupt|the file is corrupt)/);
+    expect(msg).toMatch(/run123\.arrow: (event \d+ \(run:burst:event \d+:\d+:\d+\) is corrupt|batch \d+ is corrupt|the file is corrupt)/);
   });
 
   it('rejects truncated, empty, foreign and wrong-version files clearly', async () => {
