@@ -96,15 +96,15 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
     if ('error' in parsed) fail(`--events: ${parsed.error}`);
     if ('indices' in parsed) list = parsed.indices; else rbe = (parsed as { rbe: [number, number, number][] }).rbe;
   }
-  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-  const dist = path.join(root, 'dist-web');
-  if (!existsSync(path.join(dist, 'index.html'))) fail('dist-web/ is missing: run `npm run build:web` first');
   // the input is checked before anything is made: a refused file leaves no output folder behind
   if (file) {
     const f = await openEventFile(await nodeFileSource(file)).catch((e: Error) => fail(e.message));
     for (const w of f.warnings) process.stderr.write(`na62: warning: ${w}\n`);
     await f.close();
   }
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const dist = path.join(root, 'dist-web');
+  if (!existsSync(path.join(dist, 'index.html'))) fail('dist-web/ is missing: run `npm run build:web` first');
   const out = path.resolve(values.out!);
   mkdirSync(out, { recursive: true });
 
