@@ -309,7 +309,10 @@ async function merge(argv: string[]): Promise<void> {
 }
 
 /** A message about a file may quote its content: control characters and binary bytes are shown escaped, never sent to the terminal. */
-const printable = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).slice(0, 2000);
+const printable = (s: string) => [...s.slice(0, 2000)].map((c) => {
+  const k = c.charCodeAt(0);
+  return (k < 0x20 && c !== '\n' && c !== '\t') || (k >= 0x7f && k <= 0x9f) || k === 0xfffd ? `\\x${k.toString(16).padStart(2, '0')}` : c;
+}).join('');
 
 /**
  * `--events -1`: parseArgs takes "-1" for an option and answers with a message about ambiguity;

@@ -50,7 +50,6 @@ export function eventSchema(opts: LayoutOptions, metadata?: Map<string, string>)
   return new Schema(fields, metadata);
 }
 
-const bytesOf = (a: TypedArray, from: number, to: number) => new Uint8Array(a.buffer, a.byteOffset + from * a.BYTES_PER_ELEMENT, (to - from) * a.BYTES_PER_ELEMENT);
 
 /** The typed arrays of one batch, however they were made (encoded here or read from a file). */
 export interface BatchColumns {
