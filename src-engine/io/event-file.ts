@@ -6,12 +6,12 @@
  */
 import { AsyncByteQueue, RecordBatchFileWriter, RecordBatchReader, Table, tableToIPC, type AsyncRecordBatchFileReader, type RecordBatch } from 'apache-arrow';
 import type { Na62Event } from '../../src-shared/event/model';
-import { FORMAT_NAME, FORMAT_VERSION, FileMetaSchema, META_KEY, type FileMeta } from '../../src-shared/event/file-meta';
+import { FORMAT_NAME, FORMAT_VERSION, FileMetaSchema, META_KEY, OLDEST_VERSION, type FileMeta } from '../../src-shared/event/file-meta';
 import { batchColumns, columnsToBatch, decodeEvent, encodeColumns, eventSchema, rowChecksum, LayoutError, type BatchColumns } from './codec';
 import type { ByteSink, RandomAccessSource } from './source';
 import { checkBatchMessageBounds, checkFooterBounds } from './flatbuffer-bounds';
 import { CRC_COLUMN } from './layout';
-import { schemaDifference } from './schema-diff';
+import { schemaDifferences, summarise } from './schema-diff';
 import { contentIdentity } from './dataset-identity';
 
 export const DEFAULT_BATCH_SIZE = 4096;
@@ -20,6 +20,8 @@ const MAX_BATCH_BYTES = 1 << 30;
 
 /** A file that cannot be read, with a message that names it and says what is wrong. */
 export class EventFileError extends Error {
+  /** every difference, when the message lists only the first few (na62 check prints them all) */
+  details: readonly string[] = [];
   constructor(readonly file: string, readonly problem: string) {
     super(`${file}: ${problem}`);
     this.name = 'EventFileError';
@@ -45,6 +47,8 @@ export interface WriteOptions {
   readonly batchSize?: number;
   /** write the per-event checksums (default); false only to make files as other writers may */
   readonly checksums?: boolean;
+  /** the format version to write: the current one by default; 1 to make files for older readers (and tests) */
+  readonly formatVersion?: 1 | 2;
   /** called after each batch with the events written so far; return false to cancel */
   readonly onProgress?: (written: number) => boolean | void;
   /** awaited after each batch, so a long write never starves the host's event loop */
@@ -68,9 +72,10 @@ export async function writeEventFile(
 ): Promise<FileMeta> {
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   try {
-    const meta: FileMeta = FileMetaSchema.parse({ format: FORMAT_NAME, formatVersion: FORMAT_VERSION, numEvents, batchSize, ...opts.meta });
+    const version = opts.formatVersion ?? FORMAT_VERSION;
+    const meta: FileMeta = FileMetaSchema.parse({ format: FORMAT_NAME, formatVersion: version, numEvents, batchSize, ...opts.meta });
     const layout = { strawHits: meta.strawHits, truth: meta.truth, checksums: opts.checksums !== false };
-    const schema = eventSchema(layout, new Map([[META_KEY, JSON.stringify(meta)]]));
+    const schema = eventSchema(layout, new Map([[META_KEY, JSON.stringify(meta)]]), version);
     const collector = new ChunkCollector();
     const writer = new RecordBatchFileWriter();
     writer.reset(collector, schema);
@@ -79,7 +84,7 @@ export async function writeEventFile(
       const count = Math.min(batchSize, numEvents - start);
       const events = await produce(start, count);
       if (events.length !== count) throw new Error(`internal: asked for ${count} events, got ${events.length}`);
-      writer.write(columnsToBatch(encodeColumns(events, layout), schema));
+      writer.write(columnsToBatch(encodeColumns(events, layout), schema, version));
       await flush();
       await opts.yieldToHost?.();
       if (opts.onProgress?.(start + count) === false) throw new WriteCancelled();
@@ -183,15 +188,20 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
   const parsed = FileMetaSchema.safeParse(json);
   if (!parsed.success) fail(`the NA62 metadata is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const meta = parsed.data!;
-  if (meta.formatVersion !== FORMAT_VERSION) fail(`format version ${meta.formatVersion} is not supported (this app reads ${FORMAT_VERSION})`);
+  if (meta.formatVersion < OLDEST_VERSION || meta.formatVersion > FORMAT_VERSION) fail(`format version ${meta.formatVersion} is not supported (this app reads ${OLDEST_VERSION}–${FORMAT_VERSION})`);
+  const version = meta.formatVersion;
 
-  const expected = eventSchema({ strawHits: meta.strawHits, truth: meta.truth });
+  const expected = eventSchema({ strawHits: meta.strawHits, truth: meta.truth }, undefined, version);
   const got = reader.schema.fields;
   // the per-event checksums are optional: a file written without them is read, with a warning
   const checksums = got.some((f) => f.name === CRC_COLUMN);
   const wanted = checksums ? expected.fields : expected.fields.filter((f) => f.name !== CRC_COLUMN);
-  const difference = schemaDifference(wanted, got);
-  if (difference) fail(`unexpected columns: ${difference}`);
+  const differences = schemaDifferences(wanted, got);
+  if (differences.length) {
+    const err = new EventFileError(source.name, `unexpected columns for format ${version}: ${summarise(differences)}`);
+    err.details = differences;
+    throw err;
+  }
   const layout = { strawHits: meta.strawHits, truth: meta.truth, checksums };
   const warnings = checksums ? [] : [`${source.name}: no per-event checksums (no "${CRC_COLUMN}" column): damaged events cannot be detected`];
   const numBatches = reader.numRecordBatches;
@@ -268,7 +278,7 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
     if (!rb || rb.numRows !== rows) fail(`batch ${b} is corrupt (${rb ? rb.numRows : 'no'} rows, expected ${rows})`);
     let cols: BatchColumns;
     try {
-      cols = batchColumns(rb!, layout);
+      cols = batchColumns(rb!, layout, version);
     } catch (err) {
       return fail(`batch ${b} is corrupt (${err instanceof LayoutError ? err.message : String(err)})`);
     }
@@ -295,7 +305,7 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
     const rows = Math.min(meta.batchSize, meta.numEvents - b * meta.batchSize);
     if (!rb || rb.numRows !== rows) fail(`batch ${b} is corrupt (${rb ? rb.numRows : 'no'} rows, expected ${rows})`);
     try {
-      return batchColumns(rb!, layout);
+      return batchColumns(rb!, layout, version);
     } catch (err) {
       return fail(`batch ${b} is corrupt (${err instanceof LayoutError ? err.message : String(err)})`);
     }

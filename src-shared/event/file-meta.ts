@@ -5,8 +5,14 @@
 import { z } from 'zod';
 
 export const FORMAT_NAME = 'na62-event-display';
-/** Bumped on any incompatible change of the columns; readers refuse newer versions. */
-export const FORMAT_VERSION = 1;
+/**
+ * Bumped on any incompatible change of the columns; readers refuse newer versions.
+ * 2: snake_case column names, units and descriptions in the field metadata, nulls for missing
+ * values (decay_prob, kaon_*), mode as a string, the checksum column optional.
+ */
+export const FORMAT_VERSION = 2;
+/** The oldest version this app still reads. */
+export const OLDEST_VERSION = 1;
 export const META_KEY = 'na62';
 
 export const GeneratorInfoSchema = z.object({
