@@ -3,6 +3,7 @@
  *   generate   run the fast Monte Carlo and write an event file
  *   select     run a published selection over event files (shardable), write the result
  *   merge      merge selection results of shards into one
+ *   check      check event files against the format specification
  *   render     pictures of events (PNG/SVG) made by the app's export code in headless Chromium
  * Run with: npm run na62 -- <command> [options]   (or: node --import tsx cli/na62.ts <command> …; not through the tsx
  * wrapper, which on Ctrl+C kills a busy child before its cleanup can run)
@@ -27,6 +28,7 @@ import type { ByteSink } from '../src-engine/io/source';
 import { fileIdentity } from '../src-main/fs/file-identity';
 import { fsCause } from '../src-main/fs/fs-errors';
 import { exitCleanlyOnSignals } from '../src-main/fs/temp-files';
+import { checkEventFile, metadataJsonSchema } from '../src-engine/io/check';
 import { PRESETS } from '../src-engine/selection/presets';
 import { VARIABLES } from '../src-engine/reco/variables';
 import { resultFromJson, resultToCsv, resultToJson } from '../src-engine/selection/candidates-io';
@@ -327,16 +329,45 @@ function joinNegativeValues(args: readonly string[]): string[] {
   return out;
 }
 
+const HELP_CHECK = `usage: na62 check FILE.arrow…    or    na62 check --metadata-schema
+
+Check event files against the format specification (docs/event-format.md): the metadata, every
+column with its type, the batching, and every event's checksum. Prints what differs, exactly;
+exits 0 when every file is valid, 1 when one is not.
+
+  --metadata-schema   print the JSON Schema of the metadata (schema key "na62")`;
+
+async function check(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, options: { 'metadata-schema': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+  if (values.help) { console.log(HELP_CHECK); return; }
+  if (values['metadata-schema']) { console.log(JSON.stringify(metadataJsonSchema(), null, 2)); return; }
+  if (!positionals.length) fail(HELP_CHECK);
+  let bad = 0;
+  for (const p of positionals) {
+    const file = path.resolve(p);
+    const source = await nodeFileSource(file).catch((e: Error) => e);
+    const report = source instanceof Error ? { file, problems: [source.message.replace(`${file}: `, '')], notes: [] } : await checkEventFile(source);
+    if (report.problems.length) {
+      bad++;
+      console.log(`${file}: ${report.problems.length} problem(s):`);
+      for (const x of report.problems) console.log(`  - ${x}`);
+    } else console.log(`${file}: valid`);
+    for (const x of report.notes) console.log(`  ${x}`);
+  }
+  if (bad) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   // Ctrl+C (also under npm, which with tsx relays it again) and SIGTERM: temporaries removed, a message, exit 130/143
   exitCleanlyOnSignals('na62');
   const [cmd, ...rest] = joinNegativeValues(process.argv.slice(2));
-  if (!cmd || cmd === '--help' || cmd === 'help') { console.log(`${HELP}\n\n${HELP_SELECT}\n\n${HELP_MERGE}\n\n${HELP_RENDER}`); return; }
+  if (!cmd || cmd === '--help' || cmd === 'help') { console.log(`${HELP}\n\n${HELP_SELECT}\n\n${HELP_MERGE}\n\n${HELP_CHECK}\n\n${HELP_RENDER}`); return; }
   if (cmd === 'generate') return generate(rest);
   if (cmd === 'select') return select(rest);
   if (cmd === 'merge') return merge(rest);
   if (cmd === 'render') return render(rest, fail);
-  fail(`unknown command "${cmd}" (commands: generate, select, merge, render)`);
+  if (cmd === 'check') return check(rest);
+  fail(`unknown command "${cmd}" (commands: generate, select, merge, check, render)`);
 }
 
 main().catch((err: unknown) => {

@@ -28,16 +28,16 @@ export const GeneratorInfoSchema = z.object({
 export type GeneratorInfo = z.infer<typeof GeneratorInfoSchema>;
 
 export const FileMetaSchema = z.object({
-  format: z.literal(FORMAT_NAME),
-  formatVersion: z.number().int().positive(),
-  geometryVersion: z.string().max(100),
-  numEvents: z.number().int().nonnegative(),
-  batchSize: z.number().int().positive().max(1_000_000),
-  strawHits: z.boolean(),
-  truth: z.boolean(),
+  format: z.literal(FORMAT_NAME).describe('always "na62-event-display"'),
+  formatVersion: z.number().int().positive().describe('the version of the column layout: 2 (1 is still read)'),
+  geometryVersion: z.string().max(100).describe('the detector geometry the events were made or reconstructed with'),
+  numEvents: z.number().int().nonnegative().describe('rows in the file'),
+  batchSize: z.number().int().positive().max(1_000_000).describe('rows per record batch: every batch holds batchSize rows, the last one the rest; ceil(numEvents / batchSize) batches (one, empty, when numEvents is 0)'),
+  strawHits: z.boolean().describe('whether the straw_hits column is present'),
+  truth: z.boolean().describe('whether the truth column is present'),
   /** "simulation" or "data" */
-  kind: z.enum(['simulation', 'data']),
-  generator: GeneratorInfoSchema.nullable(),
-  description: z.string().max(2000).optional(),
+  kind: z.enum(['simulation', 'data']).describe('simulation (MC) or data'),
+  generator: GeneratorInfoSchema.nullable().describe('the generator and its settings (simulation), null for data'),
+  description: z.string().max(2000).optional().describe('free text'),
 });
 export type FileMeta = z.infer<typeof FileMetaSchema>;
