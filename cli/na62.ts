@@ -31,7 +31,7 @@ import { exitCleanlyOnSignals } from '../src-main/fs/temp-files';
 import { checkEventFile, metadataJsonSchema } from '../src-engine/io/check';
 import { PRESETS } from '../src-engine/selection/presets';
 import { VARIABLES } from '../src-engine/reco/variables';
-import { resultFromJson, resultToCsv, resultToJson } from '../src-engine/selection/candidates-io';
+import { csvSidecar, resultFromJson, resultToCsv, resultToJson } from '../src-engine/selection/candidates-io';
 import { PRESET_IDS, type SelectionConfigInput, type SelectionResult } from '../src-shared/selection/types';
 import { HELP_RENDER, render } from './render';
 
@@ -51,7 +51,8 @@ Results of shards merge exactly (na62 merge): cut-flows add, candidate lists con
   --on-corrupt fail|skip   an event whose checksum does not match fails the run (default), or
                  is left out of every count and listed in the result's "corrupt" record
   --out FILE     the result (JSON, reloadable and mergeable)
-  --csv FILE     also write the candidate list as CSV
+  --csv FILE     also write the candidate list as plain CSV, and beside it FILE.json (the
+                 selection, inputs and software the list came from)
   --list         list the presets, their cuts and parameters, and the variables`;
 
 const HELP_MERGE = `usage: na62 merge --out MERGED.json [--csv MERGED.csv] [--partial] RESULT.json…
@@ -62,7 +63,7 @@ blinding; impossible cut-flows; events counted twice (the same shard twice, a wh
 with one of its shards); events of a dataset that no result covers (unless --partial).
 
   --out FILE     the merged result (JSON)
-  --csv FILE     also write the candidate list as CSV
+  --csv FILE     also write the candidate list as plain CSV, with its sidecar FILE.json
   --partial      allow datasets that the results do not cover whole (merge the rest later)`;
 
 const HELP = `usage: na62 generate --process LABEL[:SHARE][,LABEL[:SHARE]…] --events N --out FILE [options]
@@ -267,12 +268,15 @@ async function select(argv: string[]): Promise<void> {
   };
   const result = blind(described, !values.unblind);
   const secs = (performance.now() - t0) / 1000;
-  await writeOutputs([[values.out!, resultToJson(result)], ...(values.csv ? [[values.csv, resultToCsv(result)] as [string, string]] : [])]);
+  await writeOutputs([[values.out!, resultToJson(result)], ...csvOutputs(values.csv, result)]);
   const events = result.cutflow[0]!.n;
   console.log(`${result.selection.preset}: ${events} events, ${result.cutflow.at(-1)!.n} selected${result.blinded ? ` (${result.masked.n} in masked regions, not listed: blind)` : ''}; ${Math.round(events / secs).toLocaleString('en')} events/s on ${workers} worker(s)`);
   if (result.corrupt) process.stderr.write(`na62: warning: ${result.corrupt.n} corrupt event(s) skipped (checksum mismatch), e.g. ${result.corrupt.events.slice(0, 3).map((e) => `${e.file} event ${e.index} (${e.id})`).join(', ')}\n`);
   for (const row of result.cutflow) console.log(`  ${row.id.padEnd(16)} ${String(row.n).padStart(10)}  w=${row.w.toPrecision(4)}${row.enabled ? '' : '  (off)'}`);
 }
+
+/** A candidate CSV (plain: the header first) and its JSON sidecar with the selection, inputs and software (LIST.csv.json). */
+const csvOutputs = (csv: string | undefined, r: SelectionResult): [string, string][] => (csv ? [[csv, resultToCsv(r)], [`${csv}.json`, csvSidecar(r)]] : []);
 
 /**
  * Write every output or none: each goes to a temporary, and the final names appear only once all
@@ -306,7 +310,7 @@ async function merge(argv: string[]): Promise<void> {
     checkMergeable(parts, { allowPartial: values.partial! });
     merged = mergeResults(parts.map((p) => p.result));
   } catch (err) { return fail(err instanceof Error ? err.message : String(err)); }
-  await writeOutputs([[values.out, resultToJson(merged)], ...(values.csv ? [[values.csv, resultToCsv(merged)] as [string, string]] : [])]);
+  await writeOutputs([[values.out, resultToJson(merged)], ...csvOutputs(values.csv, merged)]);
   console.log(`merged ${parts.length} results: ${merged.cutflow[0]!.n} events, ${merged.cutflow.at(-1)!.n} selected, ${merged.candidates.length} candidates listed`);
 }
 

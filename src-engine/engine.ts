@@ -74,7 +74,7 @@ export const DEMO_DATASETS: readonly { name: string; config: GeneratorConfigInpu
 ];
 
 /** The engine's request handlers; hosts add their platform services (dialogs, saving files) beside them. */
-export function createEngineHandlers(opts: EngineOptions): Handlers & { store: EventStore; loadCandidateText(text: string, name: string): SelectionResult } {
+export function createEngineHandlers(opts: EngineOptions): Handlers & { store: EventStore; loadCandidateText(text: string, name: string, sidecar?: string): SelectionResult } {
   const detector = opts.detector ?? NA62_DETECTOR;
   const store = new EventStore();
   const cancelled = new Set<string>();
@@ -118,9 +118,9 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
   return {
     store,
     /** a saved candidate list read by a host (Electron's dialog), blinded as the engine is */
-    loadCandidateText: (text, name) => {
+    loadCandidateText: (text, name, sidecar) => {
       try {
-        return blind(parseCandidateList(text, name), isBlind);
+        return blind(parseCandidateList(text, name, sidecar), isBlind);
       } catch (err) {
         throw new UserFacingError('io', err instanceof Error ? err.message : String(err));
       }
