@@ -75,6 +75,22 @@ describe('select checks every event and every input', () => {
   }, 60_000);
 });
 
+describe('smaller answers', () => {
+  it('a kaon-mode preset on a dump file warns; render refuses a bad input before making its output folder', () => {
+    const k = na62(...sel, '--preset', 'kaon-pi4e', '--out', path.join(dir, 'k.json'), data);
+    expect(k.code).toBe(0);
+    expect(k.err).toMatch(/warning: .*dump\.arrow: a dump-mode file, but kaon-pi4e selects kaon-mode events: expect nothing to pass/);
+    expect(JSON.parse(readFileSync(path.join(dir, 'k.json'), 'utf8')).warnings[0]).toMatch(/a dump-mode file/);
+    const notEvents = path.join(dir, 'notes.arrow');
+    writeFileSync(notEvents, 'run,burst,event\n');
+    const pics = path.join(dir, 'pics');
+    const r = na62('render', '--events', '0', '--out', pics, notEvents);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^na62: .*notes\.arrow: only 16 bytes: too short to be an event file/);
+    expect(existsSync(pics)).toBe(false);
+  }, 60_000);
+});
+
 describe('merge refuses what would not be honest', () => {
   it('same shard twice, whole + shard, a missing shard, another version, a rising cut-flow, an event file', () => {
     const out = (n: string) => path.join(dir, n);

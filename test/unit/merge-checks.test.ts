@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateToSink } from '../../src-engine/generator/write-generated';
 import { openEventFile, type EventFile } from '../../src-engine/io/event-file';
 import { memorySink, memorySource } from '../../src-engine/io/source';
-import { blind, mergeResults, resolveSelection, runSelection } from '../../src-engine/selection/run';
+import { blind, mergeResults, resolveSelection, runSelection, SOFTWARE } from '../../src-engine/selection/run';
 import { checkMergeable, resultProblems, type NamedResult } from '../../src-engine/selection/merge-checks';
 import type { SelectionResult } from '../../src-shared/selection/types';
 
@@ -27,6 +27,13 @@ beforeAll(async () => {
 });
 
 describe('merge: refused, naming the files', () => {
+  it('results name the software version of package.json', async () => {
+    const { readFileSync } = await import('node:fs');
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+    expect(SOFTWARE).toEqual({ name: 'na62-event-display', version: pkg.version });
+    expect(whole.software).toEqual(SOFTWARE);
+  });
+
   it('lets the shards of a dataset through, and their merge equals the whole run', () => {
     expect(() => checkMergeable(named(['b.json', s2], ['a.json', s1]))).not.toThrow();
     const m = mergeResults([s2, s1]);
