@@ -8,7 +8,7 @@ import {
   type Data, type DataType,
 } from 'apache-arrow';
 import { FORMAT_VERSION } from '../../src-shared/event/file-meta';
-import { crc32Update } from './crc32';
+import { crc32Update, finishStates, foldCounts, foldFixed, foldRanges, startStates } from './crc32';
 import type { BeamKaon, Na62Event, RunMode } from '../../src-shared/event/model';
 import {
   CRC_COLUMN, FIELD_DOCS, HEADER_FIELDS, KAON_FIELDS, NULLABLE, PROCESS_COLUMN, activeCollections, allocate, collectionOf, diskName,
@@ -121,13 +121,27 @@ export function rowChecksum(c: BatchColumns, i: number): number {
   return rowChecksummer(c)(i);
 }
 
+/** The checksum of every row of a batch, column by column (the same values as rowChecksummer, several times faster). */
+export function batchChecksums(c: BatchColumns): Uint32Array {
+  const n = c.length;
+  const st = startStates(n);
+  for (const h of HEADER_FIELDS) { const a = c.header[h.name]!; foldFixed(st, u8view(a), a.BYTES_PER_ELEMENT, n); }
+  foldRanges(st, c.processBytes, c.processOffsets, 1, n);
+  for (const k of KAON_FIELDS) { const a = c.kaon[k.name]!; foldFixed(st, u8view(a), a.BYTES_PER_ELEMENT, n); }
+  for (const { spec, offsets, fields } of c.collections.values()) {
+    foldCounts(st, offsets, n);
+    for (const fl of spec.fields) { const a = fields[fl.name]!; foldRanges(st, u8view(a), offsets, a.BYTES_PER_ELEMENT, n); }
+  }
+  return finishStates(st);
+}
+
 /** Rows of a batch whose stored checksum does not match their values (none for a file without checksums). */
 export function corruptRows(c: BatchColumns): number[] {
   const stored = c.crc;
   if (!stored) return [];
-  const sum = rowChecksummer(c);
+  const sums = batchChecksums(c);
   const bad: number[] = [];
-  for (let i = 0; i < c.length; i++) if (sum(i) !== stored[i]) bad.push(i);
+  for (let i = 0; i < c.length; i++) if (sums[i] !== stored[i]) bad.push(i);
   return bad;
 }
 
@@ -175,11 +189,8 @@ export function encodeColumns(events: readonly Na62Event[], opts: LayoutOptions)
     });
     collections.set(spec.key, { spec, offsets, fields });
   }
-  const crc = new Uint32Array(n);
-  const cols = { length: n, header, processOffsets, processBytes, kaon, collections, crc };
-  const sum = rowChecksummer(cols);
-  for (let i = 0; i < n; i++) crc[i] = sum(i);
-  return cols;
+  const cols = { length: n, header, processOffsets, processBytes, kaon, collections };
+  return { ...cols, crc: batchChecksums(cols) };
 }
 
 /** A numeric column; in a nullable column, NaN is written as null (a validity bitmap). */
@@ -314,14 +325,22 @@ function stringColumn(d: Data, what: string, n: number): { offsets: Int32Array; 
   return { offsets, bytes };
 }
 
-/** Format 2's mode names → the in-memory codes. */
+const MODE_BYTES = MODE_NAME.map((m) => utf8e.encode(m));
+
+/** Format 2's mode names → the in-memory codes (compared as bytes: this runs for every event a selection reads). */
 function modeCodes(d: Data, what: string, n: number): Uint8Array {
   const { offsets, bytes } = stringColumn(d, what, n);
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const s = utf8d.decode(bytes.subarray(offsets[i]!, offsets[i + 1]!));
-    const k = MODE_NAME.indexOf(s as RunMode);
-    if (k < 0) throw new LayoutError(`column ${what}: row ${i} says "${s.slice(0, 20)}", expected "dump" or "kaon"`);
+    const a = offsets[i]!, len = offsets[i + 1]! - a;
+    let k = 0;
+    for (; k < MODE_BYTES.length; k++) {
+      const m = MODE_BYTES[k]!;
+      let same = m.length === len;
+      for (let j = 0; same && j < len; j++) same = bytes[a + j] === m[j];
+      if (same) break;
+    }
+    if (k === MODE_BYTES.length) throw new LayoutError(`column ${what}: row ${i} says "${utf8d.decode(bytes.subarray(a, a + Math.min(len, 20)))}", expected "dump" or "kaon"`);
     out[i] = k;
   }
   return out;
