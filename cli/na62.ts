@@ -364,6 +364,8 @@ async function check(argv: string[]): Promise<void> {
 async function main(): Promise<void> {
   // Ctrl+C (also under npm, which with tsx relays it again) and SIGTERM: temporaries removed, a message, exit 130/143
   exitCleanlyOnSignals('na62');
+  // output piped into a reader that stopped (| head): stop quietly, as command-line tools do
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); throw err; });
   const [cmd, ...rest] = joinNegativeValues(process.argv.slice(2));
   if (!cmd || cmd === '--help' || cmd === 'help') { console.log(`${HELP}\n\n${HELP_SELECT}\n\n${HELP_MERGE}\n\n${HELP_CHECK}\n\n${HELP_RENDER}`); return; }
   if (cmd === 'generate') return generate(rest);

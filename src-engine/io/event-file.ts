@@ -180,7 +180,18 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
   }
   if (!reader.schema) fail('the file has no schema');
   const raw = reader.schema.metadata.get(META_KEY);
-  if (!raw) fail('an Arrow file, but not an NA62 event file (no "na62" metadata)');
+  if (!raw) {
+    // another tool's file (polars drops schema metadata): still say how its columns compare with the spec
+    const names = new Set(reader.schema.fields.map((f) => f.name));
+    const spec = eventSchema({ strawHits: names.has('straw_hits'), truth: names.has('truth') }, undefined, FORMAT_VERSION).fields;
+    const d = schemaDifferences(names.has(CRC_COLUMN) ? spec : spec.filter((f) => f.name !== CRC_COLUMN), reader.schema.fields);
+    const err = new EventFileError(source.name, 'an Arrow file, but not an NA62 event file (no "na62" metadata)');
+    err.details = [
+      'no "na62" schema metadata (na62 check --metadata-schema prints its JSON Schema)',
+      ...(d.length < names.size ? (d.length ? d : [`the columns follow format ${FORMAT_VERSION}: only the metadata is missing`]) : []),
+    ];
+    throw err;
+  }
   let json: unknown;
   try { json = JSON.parse(raw!); } catch { fail('the NA62 metadata is not valid JSON'); }
   const v = (json as { formatVersion?: unknown })?.formatVersion;

@@ -126,7 +126,7 @@ function specBytes(e: Na62Event): Uint8Array {
 }
 
 describe('the checksum is the spec\'s, for any values', () => {
-  it('rowChecksum = zlib.crc32(spec bytes)', () => {
+  it('rowChecksum and the batch checksums = zlib.crc32(spec bytes)', () => {
     const f32 = fc.float({ noDefaultInfinity: false });
     const track = fc.record({ charge: fc.integer({ min: -128, max: 127 }), px: f32, py: f32, pz: f32, x: f32, y: f32, time: f32, chi2: f32, nChambers: fc.integer({ min: 0, max: 255 }), dxdzAfter: f32, dydzAfter: f32 });
     const event = fc.record({
@@ -143,7 +143,12 @@ describe('the checksum is the spec\'s, for any values', () => {
     fc.assert(fc.property(fc.array(event, { minLength: 1, maxLength: 5 }), (evs) => {
       const list = evs.map((e) => (e.beamKaon ? e : { ...e, beamKaon: undefined })) as unknown as Na62Event[];
       const cols = encodeColumns(list, { strawHits: false, truth: false });
-      list.forEach((e, i) => expect(rowChecksum(cols, i)).toBe(zlibCrc32(specBytes(e))));
+      // one row at a time (the display) and the whole batch column by column (selections, the writer)
+      list.forEach((e, i) => {
+        const want = zlibCrc32(specBytes(e));
+        expect(rowChecksum(cols, i)).toBe(want);
+        expect(cols.crc![i]).toBe(want);
+      });
     }), budget(300));
   }, TEST_TIMEOUT_MS);
 });
