@@ -39,7 +39,8 @@ describe('selections on worker threads (the Electron main process path)', () => 
     expect(viaWorkers.candidates).toEqual(local.candidates);
     expect(viaWorkers.masked.n).toBe(local.masked.n);
     expect(progress.filter((p) => p.taskId === 'w').length).toBeGreaterThan(1); // it really was split: progress came part by part
-    expect(viaWorkers.inputs).toEqual([{ file, events: 60_000, firstEvent: 0, datasetEvents: 60_000 }]); // the parts' ranges joined
+    // the parts' ranges joined, with the dataset's identity
+    expect(viaWorkers.inputs).toEqual([{ file, events: 60_000, firstEvent: 0, datasetEvents: 60_000, identity: await f.identity() }]);
     expect(progress.filter((p) => p.taskId === 'w').at(-1)).toMatchObject({ done: 60_000, total: 60_000 });
   }, 60_000);
 

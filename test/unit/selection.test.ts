@@ -271,9 +271,10 @@ describe('blinding through the API', () => {
     }
     expect(refused).toBeGreaterThanOrEqual(res.masked.n);
     // the export is blind too
-    const csv = value<{ text: string }>(await d.handle('exportSelection', { dataset: ds.id, format: 'csv' })).text;
-    expect(csv).toMatch(/# blinded: true/);
-    expect(csv).not.toMatch(/,SR,|,CR,/);
+    const csv = value<{ name: string; text: string }>(await d.handle('exportSelection', { dataset: ds.id, format: 'csv' }));
+    expect(csv.name).toMatch(/-blind\.csv$/); // a plain CSV: the blinding is in its name and in the JSON export
+    expect(csv.text).not.toMatch(/,SR,|,CR,/);
+    expect(JSON.parse(value<{ text: string }>(await d.handle('exportSelection', { dataset: ds.id, format: 'json' })).text).blinded).toBe(true);
     // unblinding without the confirmation fails; with it, the events come back
     expect((await d.handle('setBlinding', { blind: false })).ok).toBe(false);
     value(await d.handle('setBlinding', { blind: false, confirm: 'unblind' }));
