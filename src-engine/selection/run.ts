@@ -3,7 +3,7 @@
  * the user's expression cuts, regions, cut-flow (weighted and unweighted) and the candidate list.
  * Results of shards merge exactly into the result of one run; blinding is applied on the way out.
  */
-import { eventId, type EventFile } from '../io/event-file';
+import { EventFileError, eventId, type EventFile } from '../io/event-file';
 import { corruptRows } from '../io/codec';
 import { batchReco, VARIABLE_NAMES, type VariableColumns, type VariableName } from '../reco/variables';
 import { compileExpression } from './expression';
@@ -108,9 +108,9 @@ export type OnCorrupt = 'fail' | 'skip';
 /** How many skipped events a result names one by one (all are counted). */
 export const CORRUPT_LISTED = 100;
 
-/** A corrupt event met by a selection that fails on them. */
-export class CorruptEventError extends UserFacingError {
-  constructor(message: string) { super('io', message); this.name = 'CorruptEventError'; }
+/** A corrupt event met by a selection that fails on them: a file that cannot be read as it is, so an EventFileError naming it. */
+export class CorruptEventError extends EventFileError {
+  constructor(file: string, problem: string) { super(file, problem); this.name = 'CorruptEventError'; }
 }
 
 export class SelectionCancelled extends Error {
@@ -192,7 +192,7 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     if (bad.length) {
       const i = bad[0]!;
       if (opts.onCorrupt !== 'skip') {
-        throw new CorruptEventError(`${file.name}: event ${start + i} (run:burst:event ${eventId(columns, i)}) is corrupt (checksum mismatch)${bad.length > 1 ? `, and ${bad.length - 1} more in its batch` : ''}; rerun with --on-corrupt skip to leave such events out and count them`);
+        throw new CorruptEventError(file.name, `event ${start + i} (run:burst:event ${eventId(columns, i)}) is corrupt (checksum mismatch)${bad.length > 1 ? `, and ${bad.length - 1} more in its batch` : ''}; rerun with --on-corrupt skip to leave such events out and count them`);
       }
       skip = new Uint8Array(columns.length);
       for (const k of bad) {
