@@ -340,7 +340,14 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
     for (let b = from; b < to; b++) {
       const columns = await pending;
       if (b + 1 < to) pending = read(b + 1, bufs[(b + 1 - from) % 2]!);
-      if ((await onBatch(b * meta.batchSize, columns)) === false) {
+      let go: void | boolean;
+      try {
+        go = await onBatch(b * meta.batchSize, columns);
+      } catch (err) {
+        await pending.catch(() => {}); // the read ahead is dropped, and its failure with it
+        throw err;
+      }
+      if (go === false) {
         await pending.catch(() => {}); // the buffer being filled must not be written after we return
         return;
       }
