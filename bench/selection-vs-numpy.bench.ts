@@ -3,6 +3,7 @@
  * cores (worker threads, as `na62 select` runs it), against the same selection written with
  * vectorised numpy over the same data (bench/numpy_dump_mumu.py), in the same run. Both must
  * select the same events. Prints events/s and the ratios.
+ * The engine verifies every event's checksum as it selects; the cost of that is printed apart.
  * Run: npx tsx bench/selection-vs-numpy.bench.ts [events, default 10000000]   (needs python3 with numpy)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { existsSync, mkdirSync, openSync, writeSync, closeSync, writeFileSync, s
 import { availableParallelism } from 'node:os';
 import { generateToSink } from '../src-engine/generator/write-generated';
 import { openEventFile } from '../src-engine/io/event-file';
+import { corruptRows } from '../src-engine/io/codec';
 import { resolveSelection, runSelectionPacked, unpackCandidates } from '../src-engine/selection/run';
 import { nodeFileSink, nodeFileSource } from '../src-main/fs/node-file';
 import { muv3Tiles } from '../src-shared/geometry/muv3';
@@ -88,6 +90,18 @@ const one = await best(async () => {
   return r;
 });
 const oneCore = one.s, r1 = one.value.result;
+
+// the cost of verifying every event's checksum (included in the engine's figures): a scan that
+// verifies each batch, against the same scan that does not
+const scanOnly = async (verify: boolean) => {
+  const f = await openEventFile(await nodeFileSource(file), 2);
+  let bad = 0;
+  await f.scan(0, f.numBatches, (_s, c) => { if (verify) bad += corruptRows(c).length; });
+  await f.close();
+  if (bad) { console.error(`${bad} corrupt events in ${file}`); process.exit(1); }
+};
+const plainScan = await best(() => scanOnly(false));
+const crcScan = await best(() => scanOnly(true));
 const objects = await best(async () => unpackCandidates(one.value.packed));
 
 // engine, all cores: the worker-thread pool the app and the CLI use (results merged, nothing written)
@@ -112,6 +126,7 @@ console.log(`dump-mumu over ${N.toLocaleString('en')} events (best of 2 runs eac
 console.log(`  engine, 1 core    : ${oneCore.toFixed(2)} s  ${rate(oneCore).padStart(12)} events/s  (reads and decodes the Arrow file itself)`);
 console.log(`  engine, ${cores} cores   : ${allCores.toFixed(2)} s  ${rate(allCores).padStart(12)} events/s  (worker threads running ${workerUrl.pathname.split('/').slice(-2).join('/')}, as in the app and na62 select; thread start included)`);
 console.log(`  numpy ${np.numpy}    : ${np.total_s.toFixed(2)} s  ${rate(np.total_s).padStart(12)} events/s  (load ${np.load_s.toFixed(2)} s + compute ${np.compute_s.toFixed(2)} s; compute only ${rate(np.compute_s)} events/s)`);
+console.log(`  checksums         : ${(crcScan.s - plainScan.s).toFixed(2)} s of the engine's 1-core time (${rate(crcScan.s - plainScan.s)} events/s; reading and decoding alone ${plainScan.s.toFixed(2)} s, with every checksum verified ${crcScan.s.toFixed(2)} s)`);
 console.log(`  candidates        : ${one.value.packed.n.toLocaleString('en')} selected; making them objects for the UI's table takes ${objects.s.toFixed(2)} s more (not in the figures above)`);
 console.log(`  ratio engine/numpy: 1 core ×${(np.total_s / oneCore).toFixed(2)}, ${cores} cores ×${(np.total_s / allCores).toFixed(2)}; 1 core vs numpy compute only ×${(np.compute_s / oneCore).toFixed(2)}`);
 const engineFlow = r1.cutflow.map((c) => c.n);

@@ -3,9 +3,11 @@
  *   generate   run the fast Monte Carlo and write an event file
  *   select     run a published selection over event files (shardable), write the result
  *   merge      merge selection results of shards into one
+ *   check      check event files against the format specification
  *   render     pictures of events (PNG/SVG) made by the app's export code in headless Chromium
  *   import     ROOT trees → an event file, through a mapping (also --list, --propose-map)
- * Run with: npm run na62 -- <command> [options]   (or: npx tsx cli/na62.ts <command> …)
+ * Run with: npm run na62 -- <command> [options]   (or: node --import tsx cli/na62.ts <command> …; not through the tsx
+ * wrapper, which on Ctrl+C kills a busy child before its cleanup can run)
  */
 import { parseArgs } from 'node:util';
 import { promises as fs } from 'node:fs';
@@ -20,11 +22,18 @@ import { nodeFileSink, nodeFileSource } from '../src-main/fs/node-file';
 import { cliWorkerUrl, partition, runInWorkers } from '../src-main/selection-pool';
 import { availableParallelism } from 'node:os';
 import { openEventFile } from '../src-engine/io/event-file';
-import { mergeResults, resolveSelection } from '../src-engine/selection/run';
+import { mergeResults, resolveSelection, type OnCorrupt } from '../src-engine/selection/run';
+import { checkMergeable, type NamedResult } from '../src-engine/selection/merge-checks';
+import { shortIdentity } from '../src-engine/io/dataset-identity';
+import type { ByteSink } from '../src-engine/io/source';
+import { fileIdentity } from '../src-main/fs/file-identity';
+import { fsCause } from '../src-main/fs/fs-errors';
+import { exitCleanlyOnSignals } from '../src-main/fs/temp-files';
+import { checkEventFile, metadataJsonSchema } from '../src-engine/io/check';
 import { cliUnblinding } from './unblind';
 import { PRESETS } from '../src-engine/selection/presets';
 import { VARIABLES } from '../src-engine/reco/variables';
-import { resultFromJson, resultToCsv, resultToJson } from '../src-engine/selection/candidates-io';
+import { csvSidecar, resultFromJson, resultToCsv, resultToJson } from '../src-engine/selection/candidates-io';
 import { PRESET_IDS, type SelectionConfigInput, type SelectionResult } from '../src-shared/selection/types';
 import { HELP_RENDER, render } from './render';
 import { absentLines, HELP_IMPORT, importCommand } from './import';
@@ -44,11 +53,23 @@ Results of shards merge exactly (na62 merge): cut-flows add, candidate lists con
   --unblind cr|sr  open the control region (cr) or both regions (sr) of this preset on these files
                  (the default is blind); each step is logged into the result. Only files that are
                  data or mock data are blind: pure simulation is never masked
+  --on-corrupt fail|skip   an event whose checksum does not match fails the run (default), or
+                 is left out of every count and listed in the result's "corrupt" record
   --out FILE     the result (JSON, reloadable and mergeable)
-  --csv FILE     also write the candidate list as CSV
+  --csv FILE     also write the candidate list as plain CSV, and beside it FILE.json (the
+                 selection, inputs and software the list came from)
   --list         list the presets, their cuts and parameters, and the variables`;
 
-const HELP_MERGE = `usage: na62 merge --out MERGED.json [--csv MERGED.csv] RESULT.json…`;
+const HELP_MERGE = `usage: na62 merge --out MERGED.json [--csv MERGED.csv] [--partial] RESULT.json…
+
+Merge selection results (shards of one or more datasets) into one: cut-flows add, candidate lists
+concatenate. Refused, naming the files: results of different software versions, selections or
+blinding; impossible cut-flows; events counted twice (the same shard twice, a whole-dataset result
+with one of its shards); events of a dataset that no result covers (unless --partial).
+
+  --out FILE     the merged result (JSON)
+  --csv FILE     also write the candidate list as plain CSV, with its sidecar FILE.json
+  --partial      allow datasets that the results do not cover whole (merge the rest later)`;
 
 const HELP = `usage: na62 generate --process LABEL[:SHARE][,LABEL[:SHARE]…] --events N --out FILE [options]
 
@@ -72,6 +93,10 @@ Run the fast Monte Carlo of the NA62 dark-sector searches and write an event fil
   --mock-data  mark the file as mock data: simulation standing in for data, blind like data (as
                the app's demo). Without it a simulated file is never blind
   --quiet      no progress bar`;
+
+/** Events per record batch: the format's limit (file-meta.ts). */
+const MAX_BATCH_SIZE = 1_000_000;
+const MAX_RESULT_BYTES = 2 ** 30;
 
 function fail(msg: string): never {
   process.stderr.write(`na62: ${msg}\n`);
@@ -109,6 +134,7 @@ async function generate(argv: string[]): Promise<void> {
   if (values.help) { console.log(HELP); return; }
   if (!values.process) fail('--process is required (see --help)');
   if (!values.events) fail('--events is required');
+  if (!/^\d+$/.test(values.events!.trim()) && !/^\d+(\.\d*)?e\d+$/i.test(values.events!.trim())) fail(`--events must be a whole number of events ≥ 0, got "${values.events}"`);
   if (!values.out) fail('--out is required');
   const mix = parseMix(values.process!);
   const num = (s: string | undefined, what: string) => {
@@ -128,27 +154,29 @@ async function generate(argv: string[]): Promise<void> {
     ...(values['scalar-mass'] !== undefined ? { scalarMassMeV: num(values['scalar-mass'], '--scalar-mass') } : {}),
   });
   if (!cfg.success) fail(cfg.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; '));
+  let batchSize: number | undefined;
+  if (values['batch-size'] !== undefined) {
+    batchSize = num(values['batch-size'], '--batch-size');
+    if (!Number.isInteger(batchSize) || batchSize! < 1 || batchSize! > MAX_BATCH_SIZE) fail(`--batch-size must be a whole number from 1 to ${MAX_BATCH_SIZE.toLocaleString('en')}, got "${values['batch-size']}"`);
+  }
   const out = path.resolve(values.out!);
   const tty = process.stderr.isTTY && !values.quiet;
   const t0 = performance.now();
   let lastLine = 0;
-  const sink = await nodeFileSink(out).catch((e: NodeJS.ErrnoException) => fail(`cannot write ${out}: ${e.code ?? e.message}`));
-  let interrupted = false;
-  process.once('SIGINT', () => { interrupted = true; });
+  const sink = await nodeFileSink(out).catch((e: Error) => fail(e.message));
   try {
     await generateToSink(cfg.data, sink, {
-      ...(values['batch-size'] ? { batchSize: num(values['batch-size'], '--batch-size')! } : {}),
+      ...(batchSize ? { batchSize } : {}),
       ...(values['mock-data'] ? { mockData: true } : {}),
       onProgress: ({ done, total }) => {
         if (tty) process.stderr.write(`\r${progressBar(done, total, t0)}`);
         else if (!values.quiet && (done === total || performance.now() - lastLine > 5000)) { process.stderr.write(`${progressBar(done, total, t0)}\n`); lastLine = performance.now(); }
-        return !interrupted;
       },
     });
   } catch (err) {
     if (tty) process.stderr.write('\n');
     if (err instanceof WriteCancelled) fail(`interrupted: nothing written to ${out}`);
-    throw err;
+    fail(`${out}: not written: ${err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ') : err instanceof Error ? err.message : String(err)}`);
   }
   if (tty) process.stderr.write('\n');
   const secs = (performance.now() - t0) / 1000;
@@ -164,6 +192,7 @@ async function select(argv: string[]): Promise<void> {
       preset: { type: 'string' }, param: { type: 'string', multiple: true, default: [] }, disable: { type: 'string', multiple: true, default: [] },
       expr: { type: 'string', multiple: true, default: [] }, shard: { type: 'string' }, 'shard-index': { type: 'string' }, shards: { type: 'string' }, workers: { type: 'string' }, unblind: { type: 'string' },
       out: { type: 'string' }, csv: { type: 'string' }, list: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+      'on-corrupt': { type: 'string', default: 'fail' },
     },
     allowPositionals: true, strict: true,
   });
@@ -179,8 +208,11 @@ async function select(argv: string[]): Promise<void> {
     return;
   }
   if (!values.preset) fail('--preset is required (see --help)');
+  if (!(PRESET_IDS as readonly string[]).includes(values.preset!)) fail(`unknown preset "${values.preset}" (presets: ${PRESET_IDS.join(', ')})`);
   if (!values.out) fail('--out is required');
   if (!positionals.length) fail('give at least one event file');
+  const onCorrupt = values['on-corrupt'] as OnCorrupt;
+  if (onCorrupt !== 'fail' && onCorrupt !== 'skip') fail(`--on-corrupt wants fail or skip, got "${values['on-corrupt']}"`);
   const params: Record<string, number | string> = {};
   for (const kv of values.param!) {
     const m = /^([\w]+)=(.*)$/.exec(kv);
@@ -189,7 +221,8 @@ async function select(argv: string[]): Promise<void> {
     params[m![1]!] = m![2]!.trim() !== '' && Number.isFinite(n) ? n : m![2]!;
   }
   const selection: SelectionConfigInput = { preset: values.preset as SelectionConfigInput['preset'], params, disabled: values.disable!, expressions: values.expr! };
-  try { resolveSelection(selection); } catch (err) { fail(err instanceof Error ? err.message : String(err)); }
+  let preset: ReturnType<typeof resolveSelection>['preset'];
+  try { preset = resolveSelection(selection).preset; } catch (err) { return fail(err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : err instanceof Error ? err.message : String(err)); }
   let shard: [number, number] = [1, 1];
   if (values['shard-index'] !== undefined || values.shards !== undefined) {
     const i = Number(values['shard-index']), n = Number(values.shards);
@@ -203,15 +236,27 @@ async function select(argv: string[]): Promise<void> {
   const unblind = cliUnblinding(values.unblind, selection.preset, fail);
   // each file's batches, cut to this shard's range, then into parts for the worker threads
   const files = [];
+  const warnings: string[] = [];
+  const identities = new Map<string, string>();
   for (const file of positionals.map((p) => path.resolve(p))) {
     const f = await openEventFile(await nodeFileSource(file)).catch((e: Error) => fail(e.message));
     // an imported file says what its tree did not have: the selection cannot use what is not there
     if (!values.quiet) for (const line of absentLines(f.meta.source?.absent ?? [])) process.stderr.write(`${path.basename(file)}: ${line}\n`);
+    warnings.push(...f.warnings);
+    const mode = f.meta.generator?.mode;
+    if (mode && mode !== preset.mode) warnings.push(`${file}: a ${mode}-mode file, but ${preset.id} selects ${preset.mode}-mode events: expect nothing to pass`);
     const B = f.numBatches;
     files.push({ file, numBatches: B, batchSize: f.meta.batchSize, numEvents: f.numEvents, range: [Math.floor(((shard[0] - 1) * B) / shard[1]), Math.floor((shard[0] * B) / shard[1])] as [number, number] });
-    await unblind.add(f);
+    const meta = f.meta;
     await f.close();
+    // the same dataset twice (the same path, or a copy) would count its events twice
+    const id = await fileIdentity(file).catch((e: Error) => fail(e.message));
+    const twin = [...identities].find(([, x]) => x === id);
+    if (twin) fail(`${twin[0]} and ${file} are the same dataset (${shortIdentity(id)}): its events would be counted twice`);
+    identities.set(file, id);
+    unblind.add(file, meta, id);
   }
+  for (const w of warnings) process.stderr.write(`na62: warning: ${w}\n`);
   const workers = values.workers ? Number(values.workers) : availableParallelism();
   if (!(workers >= 1)) fail('--workers must be at least 1');
   const parts = partition(files, workers);
@@ -221,56 +266,133 @@ async function select(argv: string[]): Promise<void> {
   let merged: SelectionResult;
   try {
     merged = await runInWorkers(parts, selection, {
-      workerUrl: cliWorkerUrl(new URL('../', import.meta.url)), workers, stages: unblind.stages,
+      workerUrl: cliWorkerUrl(new URL('../', import.meta.url)), workers, stages: unblind.stages, onCorrupt,
       onProgress: (done, total) => { if (tty) process.stderr.write(`\r${done}/${total} events  ${((performance.now() - t0) / 1000).toFixed(1)} s`); },
     });
   } catch (err) {
     return fail(err instanceof Error ? err.message : String(err));
   }
   if (tty) process.stderr.write('\n');
+  // every input with its identity and shard; the warnings the inputs raised
+  const allWarnings = [...new Set([...(merged.warnings ?? []), ...warnings])];
+  const described: SelectionResult = {
+    ...merged,
+    inputs: merged.inputs.map((x) => ({ ...x, identity: identities.get(x.file)!, shard: { index: shard[0], count: shard[1] } })),
+    ...(allWarnings.length ? { warnings: allWarnings } : {}),
+  };
   // masked at the source by the workers; the result records the stages and the log of this run
-  const result: SelectionResult = { ...merged, blinding: unblind.record(merged.blinding) };
+  const result: SelectionResult = { ...described, blinding: unblind.record(merged.blinding) };
   const secs = (performance.now() - t0) / 1000;
-  await writeText(values.out!, resultToJson(result));
-  if (values.csv) await writeText(values.csv, resultToCsv(result));
+  await writeOutputs([[values.out!, resultToJson(result)], ...csvOutputs(values.csv, result)]);
   const events = result.cutflow[0]!.n;
   console.log(`${result.selection.preset}: ${events} events, ${result.cutflow.at(-1)!.n} selected${result.blinded ? ` (${result.masked.n} in masked regions, not listed: blind)` : ''}; ${Math.round(events / secs).toLocaleString('en')} events/s on ${workers} worker(s)`);
+  if (result.corrupt) process.stderr.write(`na62: warning: ${result.corrupt.n} corrupt event(s) skipped (checksum mismatch), e.g. ${result.corrupt.events.slice(0, 3).map((e) => `${e.file} event ${e.index} (${e.id})`).join(', ')}\n`);
   for (const row of result.cutflow) console.log(`  ${row.id.padEnd(16)} ${String(row.n).padStart(10)}  w=${row.w.toPrecision(4)}${row.enabled ? '' : '  (off)'}`);
 }
 
-async function writeText(target: string, text: string): Promise<void> {
-  const sink = await nodeFileSink(path.resolve(target)).catch((e: NodeJS.ErrnoException) => fail(`cannot write ${target}: ${e.code ?? e.message}`));
-  await sink.write(new TextEncoder().encode(text));
-  await sink.commit();
+/** A candidate CSV (plain: the header first) and its JSON sidecar with the selection, inputs and software (LIST.csv.json). */
+const csvOutputs = (csv: string | undefined, r: SelectionResult): [string, string][] => (csv ? [[csv, resultToCsv(r)], [`${csv}.json`, csvSidecar(r)]] : []);
+
+/**
+ * Write every output or none: each goes to a temporary, and the final names appear only once all
+ * are complete; a failure removes the temporaries and says which file and why.
+ */
+async function writeOutputs(outputs: readonly (readonly [string, string])[]): Promise<void> {
+  const sinks: ByteSink[] = [];
+  try {
+    for (const [target] of outputs) sinks.push(await nodeFileSink(path.resolve(target)));
+    for (const [k, [, text]] of outputs.entries()) await sinks[k]!.write(new TextEncoder().encode(text));
+    for (const s of sinks) await s.commit();
+  } catch (err) {
+    for (const s of sinks) await s.abort().catch(() => {});
+    fail(err instanceof Error ? err.message : String(err));
+  }
 }
 
 async function merge(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args: argv, options: { out: { type: 'string' }, csv: { type: 'string' }, help: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args: argv, options: { out: { type: 'string' }, csv: { type: 'string' }, partial: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
   if (values.help) { console.log(HELP_MERGE); return; }
   if (!values.out || !positionals.length) fail(HELP_MERGE);
-  const parts = await Promise.all(positionals.map(async (p) => {
-    const text = await fs.readFile(p, 'utf8').catch((e: NodeJS.ErrnoException) => fail(`${p}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`));
-    try { return resultFromJson(text, p); } catch (err) { return fail(err instanceof Error ? err.message : String(err)); }
-  }));
+  const parts: NamedResult[] = [];
+  for (const p of positionals) {
+    const bytes = await fs.readFile(p).catch((e: NodeJS.ErrnoException) => fail(`${p}: ${fsCause(e)}`));
+    if (bytes.subarray(0, 6).toString('latin1') === 'ARROW1') fail(`${p}: an event file, not a selection result: run na62 select on it first`);
+    if (bytes.length > MAX_RESULT_BYTES) fail(`${p}: ${(bytes.length / 1e6).toFixed(0)} MB, too large to be a selection result`);
+    try { parts.push({ name: p, result: resultFromJson(bytes.toString('utf8'), p) }); } catch (err) { fail(printable(err instanceof Error ? err.message : String(err))); }
+  }
   let merged: SelectionResult;
-  try { merged = mergeResults(parts); } catch (err) { return fail(err instanceof Error ? err.message : String(err)); }
-  await writeText(values.out, resultToJson(merged));
-  if (values.csv) await writeText(values.csv, resultToCsv(merged));
+  try {
+    checkMergeable(parts, { allowPartial: values.partial! });
+    merged = mergeResults(parts.map((p) => p.result));
+  } catch (err) { return fail(err instanceof Error ? err.message : String(err)); }
+  await writeOutputs([[values.out, resultToJson(merged)], ...csvOutputs(values.csv, merged)]);
   console.log(`merged ${parts.length} results: ${merged.cutflow[0]!.n} events, ${merged.cutflow.at(-1)!.n} selected, ${merged.candidates.length} candidates listed`);
 }
 
+/** A message about a file may quote its content: control characters and binary bytes are shown escaped, never sent to the terminal. */
+const printable = (s: string) => [...s.slice(0, 2000)].map((c) => {
+  const k = c.charCodeAt(0);
+  return (k < 0x20 && c !== '\n' && c !== '\t') || (k >= 0x7f && k <= 0x9f) || k === 0xfffd ? `\\x${k.toString(16).padStart(2, '0')}` : c;
+}).join('');
+
+/**
+ * `--events -1`: parseArgs takes "-1" for an option and answers with a message about ambiguity;
+ * a negative number after an option that wants a value is that option's value (then checked).
+ */
+function joinNegativeValues(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]!, b = args[k + 1];
+    if (/^--[\w-]+$/.test(a) && b !== undefined && /^-\d/.test(b)) { out.push(`${a}=${b}`); k++; } else out.push(a);
+  }
+  return out;
+}
+
+const HELP_CHECK = `usage: na62 check FILE.arrow…    or    na62 check --metadata-schema
+
+Check event files against the format specification (docs/event-format.md): the metadata, every
+column with its type, the batching, and every event's checksum. Prints what differs, exactly;
+exits 0 when every file is valid, 1 when one is not.
+
+  --metadata-schema   print the JSON Schema of the metadata (schema key "na62")`;
+
+async function check(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, options: { 'metadata-schema': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+  if (values.help) { console.log(HELP_CHECK); return; }
+  if (values['metadata-schema']) { console.log(JSON.stringify(metadataJsonSchema(), null, 2)); return; }
+  if (!positionals.length) fail(HELP_CHECK);
+  let bad = 0;
+  for (const p of positionals) {
+    const file = path.resolve(p);
+    const source = await nodeFileSource(file).catch((e: Error) => e);
+    const report = source instanceof Error ? { file, problems: [source.message.replace(`${file}: `, '')], notes: [] } : await checkEventFile(source);
+    if (report.problems.length) {
+      bad++;
+      console.log(`${file}: ${report.problems.length} problem(s):`);
+      for (const x of report.problems) console.log(`  - ${x}`);
+    } else console.log(`${file}: valid`);
+    for (const x of report.notes) console.log(`  ${x}`);
+  }
+  if (bad) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
-  const [cmd, ...rest] = process.argv.slice(2);
-  if (!cmd || cmd === '--help' || cmd === 'help') { console.log(`${HELP}\n\n${HELP_SELECT}\n\n${HELP_MERGE}\n\n${HELP_RENDER}\n\n${HELP_IMPORT}`); return; }
+  // Ctrl+C (also under npm, which with tsx relays it again) and SIGTERM: temporaries removed, a message, exit 130/143
+  exitCleanlyOnSignals('na62');
+  // output piped into a reader that stopped (| head): stop quietly, as command-line tools do
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); throw err; });
+  const [cmd, ...rest] = joinNegativeValues(process.argv.slice(2));
+  if (!cmd || cmd === '--help' || cmd === 'help') { console.log(`${HELP}\n\n${HELP_SELECT}\n\n${HELP_MERGE}\n\n${HELP_CHECK}\n\n${HELP_RENDER}\n\n${HELP_IMPORT}`); return; }
   if (cmd === 'generate') return generate(rest);
   if (cmd === 'select') return select(rest);
   if (cmd === 'merge') return merge(rest);
   if (cmd === 'render') return render(rest, fail);
   if (cmd === 'import') return importCommand(rest, fail);
-  fail(`unknown command "${cmd}" (commands: generate, select, merge, render, import)`);
+  if (cmd === 'check') return check(rest);
+  fail(`unknown command "${cmd}" (commands: generate, select, merge, check, render, import)`);
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof z.ZodError) fail(err.issues.map((i) => i.message).join('; '));
+  if (err instanceof z.ZodError) fail(err.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; '));
   fail(err instanceof Error ? err.message : String(err));
 });

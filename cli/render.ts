@@ -18,6 +18,8 @@ import type {} from '../src-renderer/src/views/test-hooks';
 import { serveStatic } from '../scripts/static-server.mjs';
 // @ts-expect-error plain ESM helpers shared with the scripts (no type declarations)
 import { launchChromium } from '../scripts/browser.mjs';
+import { openEventFile } from '../src-engine/io/event-file';
+import { nodeFileSource } from '../src-main/fs/node-file';
 
 export const HELP_RENDER = `usage: na62 render (FILE.arrow | --demo dump|kaon) --events LIST --out DIR [options]
 
@@ -103,6 +105,12 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
     const parsed = parseEventList(values.events!);
     if ('error' in parsed) fail(`--events: ${parsed.error}`);
     if ('indices' in parsed) list = parsed.indices; else rbe = (parsed as { rbe: [number, number, number][] }).rbe;
+  }
+  // the input is checked before anything is made: a refused file leaves no output folder behind
+  if (file) {
+    const f = await openEventFile(await nodeFileSource(file)).catch((e: Error) => fail(e.message));
+    for (const w of f.warnings) process.stderr.write(`na62: warning: ${w}\n`);
+    await f.close();
   }
   const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
   const dist = path.join(root, 'dist-web');

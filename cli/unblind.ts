@@ -4,15 +4,15 @@
  * logged (preset, region, dataset content identity, time, app version) into the result. Files
  * that are pure simulation are not blind, so there is nothing to open on them.
  */
-import type { EventFile } from '../src-engine/io/event-file';
+import type { FileMeta } from '../src-shared/event/file-meta';
 import { SOFTWARE } from '../src-engine/selection/run';
 import { ALL_BLIND, blindingApplies, type BlindStage, type BlindStages, type ResultBlinding, type UnblindEntry } from '../src-shared/selection/blinding';
 import type { PresetId } from '../src-shared/selection/types';
 
 export interface CliUnblinding {
   readonly stages: BlindStages;
-  /** note a file given on the command line (its identity is computed when something is opened on it) */
-  add(file: EventFile): Promise<void>;
+  /** note a file given on the command line, with its content identity */
+  add(file: string, meta: FileMeta, identity: string): void;
   /** the result's blinding record, with this run's log */
   record(fromRun: ResultBlinding | undefined): ResultBlinding;
 }
@@ -30,17 +30,16 @@ export function cliUnblinding(value: string | undefined, preset: PresetId, fail:
   const log: UnblindEntry[] = [];
   return {
     stages,
-    async add(file) {
+    add(file, meta, identity) {
       if (stage === 'blind') return;
-      const { applies, why } = blindingApplies(file.meta);
-      if (!applies) { process.stderr.write(`na62: ${file.name}: ${why}; --unblind changes nothing there\n`); return; }
-      const identity = await file.identity();
+      const { applies, why } = blindingApplies(meta);
+      if (!applies) { process.stderr.write(`na62: ${file}: ${why}; --unblind changes nothing there\n`); return; }
       datasets.push(identity);
       const time = new Date().toISOString();
+      const datasetName = file.split(/[\\/]/).pop() ?? file;
       for (const region of stage === 'sr' ? (['CR', 'SR'] as const) : (['CR'] as const)) {
-        const entry: UnblindEntry = { preset, region, dataset: identity, datasetName: file.name.split(/[\\/]/).pop() ?? file.name, time, appVersion: SOFTWARE.version };
-        log.push(entry);
-        process.stderr.write(`na62: unblinded the ${region} of ${preset} on ${entry.datasetName} (${identity})\n`);
+        log.push({ preset, region, dataset: identity, datasetName, time, appVersion: SOFTWARE.version });
+        process.stderr.write(`na62: unblinded the ${region} of ${preset} on ${datasetName} (${identity})\n`);
       }
     },
     record(fromRun) {

@@ -79,7 +79,7 @@ export const DEMO_DATASETS: readonly { name: string; config: GeneratorConfigInpu
 ];
 
 /** The engine's request handlers; hosts add their platform services (dialogs, saving files) beside them. */
-export function createEngineHandlers(opts: EngineOptions): Handlers & { store: EventStore; loadCandidateText(text: string, name: string): SelectionResult; openRootSource(source: RandomAccessSource): Promise<RootFileInfo> } {
+export function createEngineHandlers(opts: EngineOptions): Handlers & { store: EventStore; loadCandidateText(text: string, name: string, sidecar?: string): SelectionResult; openRootSource(source: RandomAccessSource): Promise<RootFileInfo> } {
   const detector = opts.detector ?? NA62_DETECTOR;
   const store = new EventStore();
   const cancelled = new Set<string>();
@@ -147,10 +147,10 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
     ...root,
     store,
     /** a saved candidate list read by a host (Electron's dialog), blinded as the engine is */
-    loadCandidateText: (text, name) => {
+    loadCandidateText: (text, name, sidecar) => {
       let r: SelectionResult;
       try {
-        r = parseCandidateList(text, name);
+        r = parseCandidateList(text, name, sidecar);
       } catch (err) {
         throw new UserFacingError('io', err instanceof Error ? err.message : String(err));
       }
@@ -177,7 +177,8 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
         for (let i = 0; i < c.length; i++) if (r[i] === run && b[i] === burst && e[i] === event) { found = start + i; return false; }
         return true;
       });
-      if (found !== null) await checkVisible(dataset, found);
+      // the match is only as good as its checksum: a damaged header could name another event
+      if (found !== null) { await f.event(found); await checkVisible(dataset, found); }
       return found;
     },
     selectionCatalogue: () => ({
@@ -215,8 +216,10 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
         const stages = await book.stagesOf(file);
         const raw = await (opts.files?.parallelSelection?.(file, selection, stages, onProgress, abort.signal)
           ?? runSelection(file, sel, { ...(opts.files ? { yieldToHost: () => opts.files!.yieldToHost() } : {}), onProgress, stages }));
+        // the result names its input by content, so merges and re-runs can tell datasets apart
+        const identity = await file.identity();
         // masked at the source (run.ts): what is kept here is what may leave
-        const result: SelectionResult = { ...raw, blinding: await book.resultBlinding(file, stages) };
+        const result: SelectionResult = { ...raw, inputs: raw.inputs.map((x) => ({ ...x, identity })), blinding: await book.resultBlinding(file, stages) };
         lastRun.set(dataset, { sel, result, stages: JSON.stringify(stages) });
         return result;
       } catch (err) {

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SelectionConfigInput, SelectionResult } from '../src-shared/selection/types';
-import { inEventOrder, mergePacked, mergeResults, SelectionCancelled, unpackCandidates, type PackedCandidates } from '../src-engine/selection/run';
+import { inEventOrder, mergePacked, mergeResults, SelectionCancelled, unpackCandidates, type OnCorrupt, type PackedCandidates } from '../src-engine/selection/run';
 import type { SelectionJob } from './selection-worker';
 import type { BlindStages } from '../src-shared/selection/blinding';
 
@@ -20,6 +20,8 @@ export interface PoolOptions {
   readonly onProgress?: (done: number, total: number) => boolean | void;
   /** cancels at once: the workers see it between two batches, not only between parts */
   readonly signal?: AbortSignal;
+  /** what a corrupt event does: fail the run (default) or be skipped and counted */
+  readonly onCorrupt?: OnCorrupt;
 }
 
 /** Cut [file, batch range] jobs into parts of a few batches each, so progress and load balance are fine-grained. */
@@ -88,7 +90,7 @@ export async function runInWorkersPacked(parts: readonly (Omit<SelectionJob, 'se
       if (stopped) { cleanup(); resolve(); return; }
       current = queue.shift();
       if (!current) { cleanup(); resolve(); return; }
-      const job: SelectionJob = { file: current.file, batches: current.batches, selection, stop, ...(opts.stages ? { stages: opts.stages } : {}) };
+      const job: SelectionJob = { file: current.file, batches: current.batches, selection, stop, ...(opts.stages ? { stages: opts.stages } : {}), ...(opts.onCorrupt ? { onCorrupt: opts.onCorrupt } : {}) };
       w.postMessage(job);
     };
     const onMessage = (m: { result?: SelectionResult; packed?: PackedCandidates; error?: string; cancelled?: boolean }) => {

@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { setPriority } from 'node:os';
 import { openEventFile } from '../src-engine/io/event-file';
-import { resolveSelection, runSelectionPacked, SelectionCancelled, transferablesOf } from '../src-engine/selection/run';
+import { resolveSelection, runSelectionPacked, SelectionCancelled, transferablesOf, type OnCorrupt } from '../src-engine/selection/run';
 import { nodeFileSource } from './fs/node-file';
 import type { SelectionConfigInput } from '../src-shared/selection/types';
 import type { BlindStages } from '../src-shared/selection/blinding';
@@ -15,6 +15,8 @@ export interface SelectionJob {
   readonly stop?: Int32Array;
   /** blinding stages (all blind when absent) */
   readonly stages?: BlindStages;
+  /** a corrupt event fails the job (default) or is skipped and counted */
+  readonly onCorrupt?: OnCorrupt;
 }
 
 // Selections are batch work: they must not starve the UI (the renderer, and this process's main
@@ -29,7 +31,7 @@ parentPort!.on('message', async (job: SelectionJob) => {
   try {
     f = await openEventFile(await nodeFileSource(job.file));
     const onProgress = () => !(job.stop && Atomics.load(job.stop, 0));
-    const { result, packed } = await runSelectionPacked(f, resolveSelection(job.selection), { batches: job.batches, onProgress, ...(job.stages ? { stages: job.stages } : {}) });
+    const { result, packed } = await runSelectionPacked(f, resolveSelection(job.selection), { batches: job.batches, onProgress, ...(job.stages ? { stages: job.stages } : {}), ...(job.onCorrupt ? { onCorrupt: job.onCorrupt } : {}) });
     // the candidate list travels as transferable columns: cloning 10^5 objects would cost more than the selection
     parentPort!.postMessage({ result, packed }, transferablesOf(packed));
   } catch (err) {

@@ -16,7 +16,14 @@ export async function generateToSink(
     mockData?: boolean;
   } = {},
 ): Promise<FileMeta> {
-  const gen = createGenerator(input);
+  let gen: ReturnType<typeof createGenerator>;
+  try {
+    gen = createGenerator(input);
+  } catch (err) {
+    // the sink is open already: a refused configuration must not leave its temporary behind
+    await sink.abort();
+    throw err;
+  }
   const total = gen.config.numEvents;
   return writeEventFile(sink, total, (start, count) => gen.events(start, count), {
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),

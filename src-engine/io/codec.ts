@@ -4,13 +4,14 @@
  * flipped byte anywhere in an event's data is caught when the event is read.
  */
 import {
-  Field, Float32, Float64, Int16, Int32, Int8, List, RecordBatch, Schema, Struct, Uint32, Uint8, Utf8, makeData,
+  Field, Float32, Float64, Int16, Int32, Int8, List, RecordBatch, Schema, Struct, Uint32, Uint8, Utf8, makeData, makeVector,
   type Data, type DataType,
 } from 'apache-arrow';
-import CRC32 from 'crc-32';
+import { FORMAT_VERSION } from '../../src-shared/event/file-meta';
+import { crc32Update, finishStates, foldCounts, foldFixed, foldRanges, startStates } from './crc32';
 import type { BeamKaon, Na62Event, RunMode } from '../../src-shared/event/model';
 import {
-  CRC_COLUMN, HEADER_FIELDS, KAON_FIELDS, PROCESS_COLUMN, activeCollections, allocate, collectionOf,
+  CRC_COLUMN, FIELD_DOCS, HEADER_FIELDS, KAON_FIELDS, NULLABLE, PROCESS_COLUMN, activeCollections, allocate, collectionOf, diskName,
   type CollectionSpec, type FieldSpec, type NumType, type TypedArray,
 } from './layout';
 
@@ -28,24 +29,49 @@ export function arrowType(t: NumType): DataType {
   }
 }
 
-const structOf = (c: CollectionSpec) => new Struct(c.fields.map((fl) => new Field(fl.name, arrowType(fl.type), false)));
-const listOf = (c: CollectionSpec) => new List(new Field('item', structOf(c), false));
-
-export interface LayoutOptions { readonly strawHits: boolean; readonly truth: boolean }
-
-/** The Arrow schema of an event file (metadata added by the writer). */
-export function eventSchema(opts: LayoutOptions, metadata?: Map<string, string>): Schema {
-  const fields = [
-    ...HEADER_FIELDS.map((h) => new Field(h.name, arrowType(h.type), false)),
-    new Field(PROCESS_COLUMN, new Utf8(), false),
-    ...KAON_FIELDS.map((k) => new Field(k.name, arrowType(k.type), false)),
-    ...activeCollections(opts).map((c) => new Field(c.key, listOf(c), false)),
-    new Field(CRC_COLUMN, new Uint32(), false),
-  ];
-  return new Schema(fields, metadata);
+export interface LayoutOptions {
+  readonly strawHits: boolean;
+  readonly truth: boolean;
+  /** the per-event checksum column (default: present; a file may be written without it) */
+  readonly checksums?: boolean;
 }
 
-const bytesOf = (a: TypedArray, from: number, to: number) => new Uint8Array(a.buffer, a.byteOffset + from * a.BYTES_PER_ELEMENT, (to - from) * a.BYTES_PER_ELEMENT);
+/** Format 2 documents every column in its Arrow field metadata: unit and description. */
+const docOf = (key: string, version: number): Map<string, string> | undefined => {
+  const d = FIELD_DOCS[key];
+  return version >= 2 && d ? new Map([['unit', d.unit], ['description', d.description]]) : undefined;
+};
+const structOf = (c: CollectionSpec, version: number) =>
+  new Struct(c.fields.map((fl) => new Field(diskName(fl.name, version), arrowType(fl.type), false, docOf(`${c.key}.${fl.name}`, version))));
+const listOf = (c: CollectionSpec, version: number) => new List(new Field('item', structOf(c, version), false));
+
+/** One column of the file, in order, with what it holds in memory. */
+type PlanEntry =
+  | { kind: 'header' | 'kaon'; spec: FieldSpec; field: Field }
+  | { kind: 'process' | 'crc'; field: Field }
+  | { kind: 'collection'; spec: CollectionSpec; field: Field };
+
+/** The columns of a file of this layout and format version, in order. */
+function columnPlan(opts: LayoutOptions, version: number): PlanEntry[] {
+  const v2 = version >= 2;
+  const num = (kind: 'header' | 'kaon', h: FieldSpec): PlanEntry => ({
+    kind, spec: h,
+    field: new Field(diskName(h.name, version), v2 && h.name === 'mode' ? new Utf8() : arrowType(h.type), v2 && NULLABLE.has(h.name), docOf(h.name, version)),
+  });
+  const plan: PlanEntry[] = [
+    ...HEADER_FIELDS.map((h) => num('header', h)),
+    { kind: 'process', field: new Field(PROCESS_COLUMN, new Utf8(), false, docOf(PROCESS_COLUMN, version)) },
+    ...KAON_FIELDS.map((k) => num('kaon', k)),
+    ...activeCollections(opts).map((c): PlanEntry => ({ kind: 'collection', spec: c, field: new Field(diskName(c.key, version), listOf(c, version), false, docOf(c.key, version)) })),
+  ];
+  if (opts.checksums !== false) plan.push({ kind: 'crc', field: new Field(CRC_COLUMN, new Uint32(), false, docOf(CRC_COLUMN, version)) });
+  return plan;
+}
+
+/** The Arrow schema of an event file of a format version (metadata added by the writer). */
+export function eventSchema(opts: LayoutOptions, metadata?: Map<string, string>, version: number = FORMAT_VERSION): Schema {
+  return new Schema(columnPlan(opts, version).map((e) => e.field), metadata);
+}
 
 /** The typed arrays of one batch, however they were made (encoded here or read from a file). */
 export interface BatchColumns {
@@ -55,23 +81,68 @@ export interface BatchColumns {
   readonly processBytes: Uint8Array;
   readonly kaon: Readonly<Record<string, TypedArray>>;
   readonly collections: ReadonlyMap<CollectionSpec['key'], { spec: CollectionSpec; offsets: Int32Array; fields: Readonly<Record<string, TypedArray>> }>;
-  readonly crc: Uint32Array;
+  /** the stored per-row checksums; absent in a file written without them */
+  readonly crc?: Uint32Array;
+}
+
+const u8view = (a: TypedArray) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/**
+ * The checksum of each row of a batch: CRC-32 of the row's values as stored, in the order of the
+ * layout (docs/event-format.md, "Checksum"). The byte views are made once per batch, so checking
+ * every event of a selection allocates nothing per event.
+ */
+export function rowChecksummer(c: BatchColumns): (i: number) => number {
+  const header = HEADER_FIELDS.map((h) => { const a = c.header[h.name]!; return { u8: u8view(a), size: a.BYTES_PER_ELEMENT }; });
+  const kaon = KAON_FIELDS.map((k) => { const a = c.kaon[k.name]!; return { u8: u8view(a), size: a.BYTES_PER_ELEMENT }; });
+  const colls = [...c.collections.values()].map(({ spec, offsets, fields }) => ({
+    offsets, fields: spec.fields.map((fl) => { const a = fields[fl.name]!; return { u8: u8view(a), size: a.BYTES_PER_ELEMENT }; }),
+  }));
+  const count = new Int32Array(1), countBytes = new Uint8Array(count.buffer);
+  const pOff = c.processOffsets, pBytes = c.processBytes;
+  return (i) => {
+    let crc = 0;
+    for (let k = 0; k < header.length; k++) { const h = header[k]!; crc = crc32Update(crc, h.u8, i * h.size, (i + 1) * h.size); }
+    crc = crc32Update(crc, pBytes, pOff[i]!, pOff[i + 1]!);
+    for (let k = 0; k < kaon.length; k++) { const h = kaon[k]!; crc = crc32Update(crc, h.u8, i * h.size, (i + 1) * h.size); }
+    for (let k = 0; k < colls.length; k++) {
+      const { offsets, fields } = colls[k]!;
+      const a = offsets[i]!, b = offsets[i + 1]!;
+      count[0] = b - a;
+      crc = crc32Update(crc, countBytes, 0, 4);
+      for (let j = 0; j < fields.length; j++) { const f = fields[j]!; crc = crc32Update(crc, f.u8, a * f.size, b * f.size); }
+    }
+    return crc >>> 0;
+  };
 }
 
 /** CRC-32 of everything stored for row i. */
 export function rowChecksum(c: BatchColumns, i: number): number {
-  let crc = 0;
-  const count = new Int32Array(1);
-  for (const h of HEADER_FIELDS) crc = CRC32.buf(bytesOf(c.header[h.name]!, i, i + 1), crc);
-  crc = CRC32.buf(c.processBytes.subarray(c.processOffsets[i]!, c.processOffsets[i + 1]!), crc);
-  for (const k of KAON_FIELDS) crc = CRC32.buf(bytesOf(c.kaon[k.name]!, i, i + 1), crc);
+  return rowChecksummer(c)(i);
+}
+
+/** The checksum of every row of a batch, column by column (the same values as rowChecksummer, several times faster). */
+export function batchChecksums(c: BatchColumns): Uint32Array {
+  const n = c.length;
+  const st = startStates(n);
+  for (const h of HEADER_FIELDS) { const a = c.header[h.name]!; foldFixed(st, u8view(a), a.BYTES_PER_ELEMENT, n); }
+  foldRanges(st, c.processBytes, c.processOffsets, 1, n);
+  for (const k of KAON_FIELDS) { const a = c.kaon[k.name]!; foldFixed(st, u8view(a), a.BYTES_PER_ELEMENT, n); }
   for (const { spec, offsets, fields } of c.collections.values()) {
-    const a = offsets[i]!, b = offsets[i + 1]!;
-    count[0] = b - a;
-    crc = CRC32.buf(new Uint8Array(count.buffer), crc);
-    for (const fl of spec.fields) crc = CRC32.buf(bytesOf(fields[fl.name]!, a, b), crc);
+    foldCounts(st, offsets, n);
+    for (const fl of spec.fields) { const a = fields[fl.name]!; foldRanges(st, u8view(a), offsets, a.BYTES_PER_ELEMENT, n); }
   }
-  return crc >>> 0;
+  return finishStates(st);
+}
+
+/** Rows of a batch whose stored checksum does not match their values (none for a file without checksums). */
+export function corruptRows(c: BatchColumns): number[] {
+  const stored = c.crc;
+  if (!stored) return [];
+  const sums = batchChecksums(c);
+  const bad: number[] = [];
+  for (let i = 0; i < c.length; i++) if (sums[i] !== stored[i]) bad.push(i);
+  return bad;
 }
 
 const utf8 = new TextEncoder();
@@ -118,34 +189,57 @@ export function encodeColumns(events: readonly Na62Event[], opts: LayoutOptions)
     });
     collections.set(spec.key, { spec, offsets, fields });
   }
-  const cols = { length: n, header, processOffsets, processBytes, kaon, collections, crc: new Uint32Array(n) };
-  for (let i = 0; i < n; i++) cols.crc[i] = rowChecksum(cols, i);
-  return cols;
+  const cols = { length: n, header, processOffsets, processBytes, kaon, collections };
+  return { ...cols, crc: batchChecksums(cols) };
 }
 
-const numData = (fl: FieldSpec, values: TypedArray): Data =>
-  makeData({ type: arrowType(fl.type), length: values.length, nullCount: 0, data: values } as never);
+/** A numeric column; in a nullable column, NaN is written as null (a validity bitmap). */
+function numData(fl: FieldSpec, values: TypedArray, nullable = false): Data {
+  let nullCount = 0;
+  let nullBitmap: Uint8Array | undefined;
+  if (nullable) {
+    for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i]!)) nullCount++;
+    if (nullCount) {
+      nullBitmap = new Uint8Array((values.length + 7) >> 3);
+      for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) nullBitmap[i >> 3]! |= 1 << (i & 7);
+    }
+  }
+  return makeData({ type: arrowType(fl.type), length: values.length, nullCount, data: values, ...(nullBitmap ? { nullBitmap } : {}) } as never);
+}
 
-/** Typed arrays → an Arrow record batch of the event schema. */
-export function columnsToBatch(c: BatchColumns, schema: Schema): RecordBatch {
+const utf8e = new TextEncoder();
+/** Format 2 writes the run mode as its name. */
+function modeStrings(codes: TypedArray): Data {
+  const names = MODE_NAME.map((m) => utf8e.encode(m));
+  const offsets = new Int32Array(codes.length + 1);
+  for (let i = 0; i < codes.length; i++) offsets[i + 1] = offsets[i]! + (names[codes[i]!]?.length ?? 0);
+  const bytes = new Uint8Array(offsets[codes.length]!);
+  for (let i = 0; i < codes.length; i++) { const b = names[codes[i]!]; if (b) bytes.set(b, offsets[i]!); }
+  return makeData({ type: new Utf8(), length: codes.length, nullCount: 0, valueOffsets: offsets, data: bytes });
+}
+
+/** Typed arrays → an Arrow record batch of the event schema of a format version. */
+export function columnsToBatch(c: BatchColumns, schema: Schema, version: number = FORMAT_VERSION): RecordBatch {
+  const plan = new Map(columnPlan({ strawHits: true, truth: true }, version).map((e) => [e.field.name, e]));
   const children: Data[] = [];
   for (const field of schema.fields) {
-    const name = field.name;
-    const h = HEADER_FIELDS.find((x) => x.name === name);
-    const k = KAON_FIELDS.find((x) => x.name === name);
-    if (h) children.push(numData(h, c.header[name]!));
-    else if (k) children.push(numData(k, c.kaon[name]!));
-    else if (name === PROCESS_COLUMN) children.push(makeData({ type: new Utf8(), length: c.length, nullCount: 0, valueOffsets: c.processOffsets, data: c.processBytes }));
-    else if (name === CRC_COLUMN) children.push(makeData({ type: new Uint32(), length: c.length, nullCount: 0, data: c.crc }));
-    else {
-      const col = c.collections.get(name as CollectionSpec['key']);
-      if (!col) throw new Error(`internal: no column ${name}`);
+    const e = plan.get(field.name);
+    if (!e) throw new Error(`internal: no column ${field.name}`);
+    if (e.kind === 'header') children.push(version >= 2 && e.spec.name === 'mode' ? modeStrings(c.header['mode']!) : numData(e.spec, c.header[e.spec.name]!, e.field.nullable));
+    else if (e.kind === 'kaon') children.push(numData(e.spec, c.kaon[e.spec.name]!, e.field.nullable));
+    else if (e.kind === 'process') children.push(makeData({ type: new Utf8(), length: c.length, nullCount: 0, valueOffsets: c.processOffsets, data: c.processBytes }));
+    else if (e.kind === 'crc') {
+      if (!c.crc) throw new Error('internal: no checksums to write');
+      children.push(makeData({ type: new Uint32(), length: c.length, nullCount: 0, data: c.crc }));
+    } else if (e.kind === 'collection') {
+      const col = c.collections.get(e.spec.key);
+      if (!col) throw new Error(`internal: no column ${field.name}`);
       const total = col.offsets[c.length]!;
       const struct = makeData({
-        type: structOf(col.spec), length: total, nullCount: 0,
+        type: structOf(col.spec, version), length: total, nullCount: 0,
         children: col.spec.fields.map((fl) => numData(fl, col.fields[fl.name]!)),
       });
-      children.push(makeData({ type: listOf(col.spec), length: c.length, nullCount: 0, valueOffsets: col.offsets, child: struct }));
+      children.push(makeData({ type: listOf(col.spec, version), length: c.length, nullCount: 0, valueOffsets: col.offsets, child: struct }));
     }
   }
   const data = makeData({ type: new Struct(schema.fields), length: c.length, nullCount: 0, children });
@@ -172,41 +266,129 @@ function validOffsets(o: Int32Array, n: number, size: number): boolean {
   return ok;
 }
 
-/** Zero-copy typed-array view of a batch read from a file. */
-export function batchColumns(batch: RecordBatch, opts: LayoutOptions): BatchColumns {
+const isValid = (bitmap: Uint8Array, i: number) => ((bitmap[i >> 3]! >> (i & 7)) & 1) === 1;
+
+/**
+ * A numeric column as a typed array of at least n values. Nulls are allowed only where the format
+ * allows them, and become NaN (a copy is made then; otherwise the view is zero-copy).
+ */
+function numericColumn(d: Data, what: string, n: number, nullable: boolean): TypedArray {
+  const values = typedValues(d, what, n);
+  if (!d.nullCount) return values;
+  if (!nullable) throw new LayoutError(`column ${what} holds ${d.nullCount} nulls, where the format allows none`);
+  const bitmap = d.nullBitmap;
+  const out = values.slice() as TypedArray;
+  if (bitmap) for (let i = 0; i < out.length; i++) if (!isValid(bitmap, d.offset + i)) out[i] = NaN;
+  return out;
+}
+
+/** Offsets of a list or string column as 32-bit (large lists and strings have 64-bit ones). */
+function offsetsOf(d: Data, what: string): Int32Array | undefined {
+  const o = d.valueOffsets as Int32Array | BigInt64Array | undefined;
+  if (!o || o instanceof Int32Array) return o;
+  const out = new Int32Array(o.length);
+  for (let i = 0; i < o.length; i++) {
+    const x = o[i]!;
+    if (x > 0x7fffffffn || x < 0n) throw new LayoutError(`column ${what} has an offset beyond 2^31`);
+    out[i] = Number(x);
+  }
+  return out;
+}
+
+/**
+ * A string column as offsets and UTF-8 bytes, whichever way it is stored: Utf8 zero-copy;
+ * LargeUtf8, Utf8View and dictionaries of strings (what other writers produce) converted.
+ */
+function stringColumn(d: Data, what: string, n: number): { offsets: Int32Array; bytes: Uint8Array } {
+  if (d.nullCount) throw new LayoutError(`column ${what} holds ${d.nullCount} nulls, where the format allows none`);
+  if (d.typeId === new Utf8().typeId && !d.dictionary) {
+    const offsets = d.valueOffsets as Int32Array, bytes = (d as unknown as { values?: Uint8Array }).values;
+    if (!offsets || !bytes || offsets.length < n + 1 || !validOffsets(offsets, n, bytes.length)) throw new LayoutError(`column ${what} has bad offsets`);
+    return { offsets, bytes };
+  }
+  const strings: string[] = [];
+  try {
+    const v = makeVector(d);
+    for (let i = 0; i < n; i++) {
+      const x: unknown = v.get(i);
+      if (typeof x !== 'string') throw new LayoutError(`column ${what} does not hold strings`);
+      strings.push(x);
+    }
+  } catch (err) {
+    throw err instanceof LayoutError ? err : new LayoutError(`column ${what} cannot be read as strings (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const encoded = strings.map((x) => utf8e.encode(x));
+  const offsets = new Int32Array(n + 1);
+  encoded.forEach((b, i) => { offsets[i + 1] = offsets[i]! + b.length; });
+  const bytes = new Uint8Array(offsets[n]!);
+  encoded.forEach((b, i) => bytes.set(b, offsets[i]!));
+  return { offsets, bytes };
+}
+
+const MODE_BYTES = MODE_NAME.map((m) => utf8e.encode(m));
+
+/** Format 2's mode names → the in-memory codes (compared as bytes: this runs for every event a selection reads). */
+function modeCodes(d: Data, what: string, n: number): Uint8Array {
+  const { offsets, bytes } = stringColumn(d, what, n);
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = offsets[i]!, len = offsets[i + 1]! - a;
+    let k = 0;
+    for (; k < MODE_BYTES.length; k++) {
+      const m = MODE_BYTES[k]!;
+      let same = m.length === len;
+      for (let j = 0; same && j < len; j++) same = bytes[a + j] === m[j];
+      if (same) break;
+    }
+    if (k === MODE_BYTES.length) throw new LayoutError(`column ${what}: row ${i} says "${utf8d.decode(bytes.subarray(a, a + Math.min(len, 20)))}", expected "dump" or "kaon"`);
+    out[i] = k;
+  }
+  return out;
+}
+
+/**
+ * Typed-array view of a batch read from a file of a format version: zero-copy where the file
+ * stores what the engine works on; nulls (format 2) become NaN, string and list variants are converted.
+ */
+export function batchColumns(batch: RecordBatch, opts: LayoutOptions, version: number = FORMAT_VERSION): BatchColumns {
   const n = batch.numRows;
   const col = (name: string): Data => {
     const v = batch.getChild(name);
     if (!v || v.data.length !== 1) throw new LayoutError(`column "${name}" is missing`);
     return v.data[0]!;
   };
+  const v2 = version >= 2;
   const header: Record<string, TypedArray> = {};
-  for (const h of HEADER_FIELDS) header[h.name] = typedValues(col(h.name), h.name, n);
+  for (const h of HEADER_FIELDS) {
+    const name = diskName(h.name, version);
+    header[h.name] = v2 && h.name === 'mode' ? modeCodes(col(name), `"${name}"`, n) : numericColumn(col(name), `"${name}"`, n, v2 && NULLABLE.has(h.name));
+  }
   const kaon: Record<string, TypedArray> = {};
-  for (const k of KAON_FIELDS) kaon[k.name] = typedValues(col(k.name), k.name, n);
-  const proc = col(PROCESS_COLUMN);
-  const processOffsets = proc.valueOffsets as Int32Array;
-  const processBytes = (proc as unknown as { values?: Uint8Array }).values;
-  if (!processOffsets || !processBytes || processOffsets.length < n + 1 || !validOffsets(processOffsets, n, processBytes.length)) throw new LayoutError('column "process" has bad offsets');
+  for (const k of KAON_FIELDS) { const name = diskName(k.name, version); kaon[k.name] = numericColumn(col(name), `"${name}"`, n, v2); }
+  const { offsets: processOffsets, bytes: processBytes } = stringColumn(col(PROCESS_COLUMN), '"process"', n);
   const collections = new Map<CollectionSpec['key'], { spec: CollectionSpec; offsets: Int32Array; fields: Record<string, TypedArray> }>();
   for (const spec of activeCollections(opts)) {
-    const list = col(spec.key);
-    const offsets = list.valueOffsets as Int32Array;
+    const key = diskName(spec.key, version);
+    const list = col(key);
+    if (list.nullCount) throw new LayoutError(`column "${key}" holds ${list.nullCount} nulls (an event without ${key} has an empty list)`);
+    const offsets = offsetsOf(list, `"${key}"`);
     const struct = list.children[0];
-    if (!offsets || !struct || offsets.length < n + 1) throw new LayoutError(`column "${spec.key}" is not a list of records`);
+    if (!offsets || !struct || offsets.length < n + 1) throw new LayoutError(`column "${key}" is not a list of records`);
     const total = offsets[n]!;
     const fields: Record<string, TypedArray> = {};
     spec.fields.forEach((fl, idx) => {
       const child = struct.children[idx];
-      if (!child) throw new LayoutError(`column "${spec.key}.${fl.name}" is missing`);
-      const values = typedValues(child, `${spec.key}.${fl.name}`);
-      if (values.length < total) throw new LayoutError(`column "${spec.key}.${fl.name}" is shorter than its offsets say`);
+      const what = `"${key}.${diskName(fl.name, version)}"`;
+      if (!child) throw new LayoutError(`column ${what} is missing`);
+      const values = numericColumn(child, what, 0, false);
+      if (values.length < total) throw new LayoutError(`column ${what} is shorter than its offsets say`);
       fields[fl.name] = values;
     });
-    if (!validOffsets(offsets, n, total)) throw new LayoutError(`column "${spec.key}" has negative or decreasing offsets`);
+    if (!validOffsets(offsets, n, total)) throw new LayoutError(`column "${key}" has negative or decreasing offsets`);
     collections.set(spec.key, { spec, offsets, fields });
   }
-  const crc = typedValues(col(CRC_COLUMN), CRC_COLUMN, n) as unknown as Uint32Array;
+  if (opts.checksums === false) return { length: n, header, processOffsets, processBytes, kaon, collections };
+  const crc = numericColumn(col(CRC_COLUMN), `"${CRC_COLUMN}"`, n, false) as unknown as Uint32Array;
   return { length: n, header, processOffsets, processBytes, kaon, collections, crc };
 }
 

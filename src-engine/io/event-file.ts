@@ -6,10 +6,12 @@
  */
 import { AsyncByteQueue, RecordBatchFileWriter, RecordBatchReader, Table, tableToIPC, type AsyncRecordBatchFileReader, type RecordBatch } from 'apache-arrow';
 import type { Na62Event } from '../../src-shared/event/model';
-import { FORMAT_NAME, FORMAT_VERSION, FileMetaSchema, META_KEY, type FileMeta } from '../../src-shared/event/file-meta';
+import { FORMAT_NAME, FORMAT_VERSION, FileMetaSchema, META_KEY, OLDEST_VERSION, type FileMeta } from '../../src-shared/event/file-meta';
 import { batchColumns, columnsToBatch, decodeEvent, encodeColumns, eventSchema, rowChecksum, LayoutError, type BatchColumns } from './codec';
 import type { ByteSink, RandomAccessSource } from './source';
 import { checkBatchMessageBounds, checkFooterBounds } from './flatbuffer-bounds';
+import { CRC_COLUMN } from './layout';
+import { schemaDifferences, summarise } from './schema-diff';
 import { contentIdentity } from './dataset-identity';
 
 export const DEFAULT_BATCH_SIZE = 4096;
@@ -18,6 +20,8 @@ const MAX_BATCH_BYTES = 1 << 30;
 
 /** A file that cannot be read, with a message that names it and says what is wrong. */
 export class EventFileError extends Error {
+  /** every difference, when the message lists only the first few (na62 check prints them all) */
+  details: readonly string[] = [];
   constructor(readonly file: string, readonly problem: string) {
     super(`${file}: ${problem}`);
     this.name = 'EventFileError';
@@ -41,6 +45,10 @@ class ChunkCollector extends AsyncByteQueue {
 export interface WriteOptions {
   readonly meta: Omit<FileMeta, 'format' | 'formatVersion' | 'numEvents' | 'batchSize'>;
   readonly batchSize?: number;
+  /** write the per-event checksums (default); false only to make files as other writers may */
+  readonly checksums?: boolean;
+  /** the format version to write: the current one by default; 1 to make files for older readers (and tests) */
+  readonly formatVersion?: 1 | 2;
   /** called after each batch with the events written so far; return false to cancel */
   readonly onProgress?: (written: number) => boolean | void;
   /** awaited after each batch, so a long write never starves the host's event loop */
@@ -63,19 +71,20 @@ export async function writeEventFile(
   opts: WriteOptions,
 ): Promise<FileMeta> {
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-  const meta: FileMeta = FileMetaSchema.parse({ format: FORMAT_NAME, formatVersion: FORMAT_VERSION, numEvents, batchSize, ...opts.meta });
-  const layout = { strawHits: meta.strawHits, truth: meta.truth };
-  const schema = eventSchema(layout, new Map([[META_KEY, JSON.stringify(meta)]]));
-  const collector = new ChunkCollector();
-  const writer = new RecordBatchFileWriter();
-  writer.reset(collector, schema);
-  const flush = async () => { for (const c of collector.take()) await sink.write(c); };
   try {
+    const version = opts.formatVersion ?? FORMAT_VERSION;
+    const meta: FileMeta = FileMetaSchema.parse({ format: FORMAT_NAME, formatVersion: version, numEvents, batchSize, ...opts.meta });
+    const layout = { strawHits: meta.strawHits, truth: meta.truth, checksums: opts.checksums !== false };
+    const schema = eventSchema(layout, new Map([[META_KEY, JSON.stringify(meta)]]), version);
+    const collector = new ChunkCollector();
+    const writer = new RecordBatchFileWriter();
+    writer.reset(collector, schema);
+    const flush = async () => { for (const c of collector.take()) await sink.write(c); };
     for (let start = 0; start < numEvents || (numEvents === 0 && start === 0); start += batchSize) {
       const count = Math.min(batchSize, numEvents - start);
       const events = await produce(start, count);
       if (events.length !== count) throw new Error(`internal: asked for ${count} events, got ${events.length}`);
-      writer.write(columnsToBatch(encodeColumns(events, layout), schema));
+      writer.write(columnsToBatch(encodeColumns(events, layout), schema, version));
       await flush();
       await opts.yieldToHost?.();
       if (opts.onProgress?.(start + count) === false) throw new WriteCancelled();
@@ -106,10 +115,17 @@ export interface EventFile {
    */
   scan(from: number, to: number, onBatch: (start: number, columns: BatchColumns) => void | boolean | Promise<void | boolean>): Promise<void>;
   readonly numBatches: number;
+  /** whether the file stores a checksum per event (every read verifies them when it does) */
+  readonly checksums: boolean;
+  /** what the reader accepted but the user should know (no checksums), each naming the file */
+  readonly warnings: readonly string[];
   /** the content identity (`sha256:<hex>` of the file's bytes), computed once on first use */
   identity(): Promise<string>;
   close(): Promise<void>;
 }
+
+/** run:burst:event of row i, as events are named in messages (from the stored values, which a damaged event may have altered). */
+export const eventId = (c: BatchColumns, i: number): string => `${c.header['run']![i]}:${c.header['burst']![i]}:${c.header['event']![i]}`;
 
 const ascii = (b: Uint8Array) => String.fromCharCode(...b);
 
@@ -164,7 +180,18 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
   }
   if (!reader.schema) fail('the file has no schema');
   const raw = reader.schema.metadata.get(META_KEY);
-  if (!raw) fail('an Arrow file, but not an NA62 event file (no "na62" metadata)');
+  if (!raw) {
+    // another tool's file (polars drops schema metadata): still say how its columns compare with the spec
+    const names = new Set(reader.schema.fields.map((f) => f.name));
+    const spec = eventSchema({ strawHits: names.has('straw_hits'), truth: names.has('truth') }, undefined, FORMAT_VERSION).fields;
+    const d = schemaDifferences(names.has(CRC_COLUMN) ? spec : spec.filter((f) => f.name !== CRC_COLUMN), reader.schema.fields);
+    const err = new EventFileError(source.name, 'an Arrow file, but not an NA62 event file (no "na62" metadata)');
+    err.details = [
+      'no "na62" schema metadata (na62 check --metadata-schema prints its JSON Schema)',
+      ...(d.length < names.size ? (d.length ? d : [`the columns follow format ${FORMAT_VERSION}: only the metadata is missing`]) : []),
+    ];
+    throw err;
+  }
   let json: unknown;
   try { json = JSON.parse(raw!); } catch { fail('the NA62 metadata is not valid JSON'); }
   const v = (json as { formatVersion?: unknown })?.formatVersion;
@@ -172,16 +199,22 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
   const parsed = FileMetaSchema.safeParse(json);
   if (!parsed.success) fail(`the NA62 metadata is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const meta = parsed.data!;
-  if (meta.formatVersion !== FORMAT_VERSION) fail(`format version ${meta.formatVersion} is not supported (this app reads ${FORMAT_VERSION})`);
+  if (meta.formatVersion < OLDEST_VERSION || meta.formatVersion > FORMAT_VERSION) fail(`format version ${meta.formatVersion} is not supported (this app reads ${OLDEST_VERSION}–${FORMAT_VERSION})`);
+  const version = meta.formatVersion;
 
-  const layout = { strawHits: meta.strawHits, truth: meta.truth };
-  const expected = eventSchema(layout);
+  const expected = eventSchema({ strawHits: meta.strawHits, truth: meta.truth }, undefined, version);
   const got = reader.schema.fields;
-  // a damaged schema can hold types Arrow cannot even print (a list without a child)
-  const typeName = (t: unknown) => { try { return String(t); } catch { return '?'; } };
-  if (got.length !== expected.fields.length || expected.fields.some((f, i) => got[i]?.name !== f.name || typeName(got[i]?.type) !== String(f.type))) {
-    fail(`unexpected columns: found [${got.map((f) => f.name).join(', ')}], expected [${expected.fields.map((f) => f.name).join(', ')}]`);
+  // the per-event checksums are optional: a file written without them is read, with a warning
+  const checksums = got.some((f) => f.name === CRC_COLUMN);
+  const wanted = checksums ? expected.fields : expected.fields.filter((f) => f.name !== CRC_COLUMN);
+  const differences = schemaDifferences(wanted, got);
+  if (differences.length) {
+    const err = new EventFileError(source.name, `unexpected columns for format ${version}: ${summarise(differences)}`);
+    err.details = differences;
+    throw err;
   }
+  const layout = { strawHits: meta.strawHits, truth: meta.truth, checksums };
+  const warnings = checksums ? [] : [`${source.name}: no per-event checksums (no "${CRC_COLUMN}" column): damaged events cannot be detected`];
   const numBatches = reader.numRecordBatches;
   const wantBatches = Math.max(1, Math.ceil(meta.numEvents / meta.batchSize));
   if (numBatches !== wantBatches) fail(`the file says ${meta.numEvents} events in batches of ${meta.batchSize} but holds ${numBatches} batches (truncated or corrupt)`);
@@ -256,7 +289,7 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
     if (!rb || rb.numRows !== rows) fail(`batch ${b} is corrupt (${rb ? rb.numRows : 'no'} rows, expected ${rows})`);
     let cols: BatchColumns;
     try {
-      cols = batchColumns(rb!, layout);
+      cols = batchColumns(rb!, layout, version);
     } catch (err) {
       return fail(`batch ${b} is corrupt (${err instanceof LayoutError ? err.message : String(err)})`);
     }
@@ -283,7 +316,7 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
     const rows = Math.min(meta.batchSize, meta.numEvents - b * meta.batchSize);
     if (!rb || rb.numRows !== rows) fail(`batch ${b} is corrupt (${rb ? rb.numRows : 'no'} rows, expected ${rows})`);
     try {
-      return batchColumns(rb!, layout);
+      return batchColumns(rb!, layout, version);
     } catch (err) {
       return fail(`batch ${b} is corrupt (${err instanceof LayoutError ? err.message : String(err)})`);
     }
@@ -307,7 +340,14 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
     for (let b = from; b < to; b++) {
       const columns = await pending;
       if (b + 1 < to) pending = read(b + 1, bufs[(b + 1 - from) % 2]!);
-      if ((await onBatch(b * meta.batchSize, columns)) === false) {
+      let go: void | boolean;
+      try {
+        go = await onBatch(b * meta.batchSize, columns);
+      } catch (err) {
+        await pending.catch(() => {}); // the read ahead is dropped, and its failure with it
+        throw err;
+      }
+      if (go === false) {
         await pending.catch(() => {}); // the buffer being filled must not be written after we return
         return;
       }
@@ -318,6 +358,8 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
   return {
     name: source.name,
     meta,
+    checksums,
+    warnings,
     identity() {
       identity ??= contentIdentity(source).catch((err: unknown) => {
         identity = undefined;
@@ -332,7 +374,7 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
     async event(index) {
       const { start, columns } = await batchAt(index);
       const row = index - start;
-      if (rowChecksum(columns, row) !== columns.crc[row]) fail(`event ${index} is corrupt (checksum mismatch)`);
+      if (columns.crc && rowChecksum(columns, row) !== columns.crc[row]) fail(`event ${index} (run:burst:event ${eventId(columns, row)}) is corrupt (checksum mismatch)`);
       try {
         return decodeEvent(columns, row);
       } catch (err) {

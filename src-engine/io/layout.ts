@@ -9,6 +9,9 @@ export type NumType = 'f32' | 'f64' | 'i32' | 'i16' | 'i8' | 'u8';
 
 export interface FieldSpec { readonly name: string; readonly type: NumType }
 
+/** What a column holds, written into the Arrow field metadata of format 2 files (keys "unit", "description"). */
+export interface FieldDoc { readonly unit: string; readonly description: string }
+
 export interface CollectionSpec {
   readonly key: 'tracks' | 'lkrClusters' | 'muv3Hits' | 'newchodHits' | 'lavHits' | 'anti0Hits' | 'strawHits' | 'truth';
   readonly fields: readonly FieldSpec[];
@@ -66,3 +69,90 @@ export function allocate(type: NumType, n: number): TypedArray {
 export type Row = Record<string, number>;
 export const collectionOf = (ev: Na62Event, key: CollectionSpec['key']): readonly object[] | undefined =>
   (ev as unknown as Record<string, readonly object[] | undefined>)[key];
+
+/**
+ * Column names on disk. Format 1 used the in-memory names (mixed camelCase and snake_case);
+ * format 2 writes snake_case throughout (`timeInSpill` → `time_in_spill`, `kaon_gtkTime` →
+ * `kaon_gtk_time`, `lkrClusters` → `lkr_clusters`). The in-memory names stay as they are.
+ */
+export const diskName = (name: string, version: number): string =>
+  version >= 2 ? name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase() : name;
+
+/** Columns that may be null from format 2 on (format 1 stored NaN): a long-lived particle's decay probability, the beam kaon in dump mode. */
+export const NULLABLE: ReadonlySet<string> = new Set(['decayProb', ...KAON_FIELDS.map((k) => k.name)]);
+
+/** In-memory code of each run mode (header column "mode"); format 2 stores the name as a string. */
+export const MODE_NAMES = ['dump', 'kaon'] as const;
+
+const MOM = 'MeV/c', MM = 'mm', NS = 'ns', NONE = '';
+/** Units and descriptions of every column, by in-memory name (collections: "key.field"). */
+export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
+  run: { unit: NONE, description: 'run number' },
+  burst: { unit: NONE, description: 'burst number within the run' },
+  event: { unit: NONE, description: 'event number within the burst' },
+  mode: { unit: NONE, description: 'run mode: "dump" (beam dump) or "kaon" (K+ beam)' },
+  timeInSpill: { unit: NS, description: 'time since the start of the spill' },
+  weight: { unit: NONE, description: 'events of this kind in the dataset that this one stands for (MC); 1 for data' },
+  decayProb: { unit: NONE, description: 'long-lived particle (MC): probability to decay in the fiducial volume, part of weight; null otherwise' },
+  process: { unit: NONE, description: 'physics process label (e.g. aprime-mumu)' },
+  kaon_px: { unit: MOM, description: 'beam kaon (GTK) momentum x at GTK3; null in dump mode' },
+  kaon_py: { unit: MOM, description: 'beam kaon momentum y; null in dump mode' },
+  kaon_pz: { unit: MOM, description: 'beam kaon momentum z; null in dump mode' },
+  kaon_x: { unit: MM, description: 'beam kaon position x at GTK3; null in dump mode' },
+  kaon_y: { unit: MM, description: 'beam kaon position y at GTK3; null in dump mode' },
+  kaon_gtkTime: { unit: NS, description: 'GTK time of the beam kaon; null in dump mode' },
+  kaon_ktagTime: { unit: NS, description: 'KTAG time of the beam kaon; null in dump mode' },
+  tracks: { unit: NONE, description: 'reconstructed STRAW spectrometer tracks' },
+  'tracks.charge': { unit: 'e', description: 'charge, +1 or -1' },
+  'tracks.px': { unit: MOM, description: 'momentum x before the magnet' },
+  'tracks.py': { unit: MOM, description: 'momentum y before the magnet' },
+  'tracks.pz': { unit: MOM, description: 'momentum z before the magnet' },
+  'tracks.x': { unit: MM, description: 'x at the STRAW1 reference plane (z = 183 508 mm)' },
+  'tracks.y': { unit: MM, description: 'y at the STRAW1 reference plane' },
+  'tracks.time': { unit: NS, description: 'track time' },
+  'tracks.chi2': { unit: NONE, description: 'track fit chi2' },
+  'tracks.nChambers': { unit: NONE, description: 'chambers with hits (2-4)' },
+  'tracks.dxdzAfter': { unit: 'rad', description: 'slope dx/dz after the magnet' },
+  'tracks.dydzAfter': { unit: 'rad', description: 'slope dy/dz after the magnet' },
+  lkrClusters: { unit: NONE, description: 'LKr calorimeter clusters' },
+  'lkrClusters.x': { unit: MM, description: 'cluster x' },
+  'lkrClusters.y': { unit: MM, description: 'cluster y' },
+  'lkrClusters.energy': { unit: 'MeV', description: 'cluster energy' },
+  'lkrClusters.time': { unit: NS, description: 'cluster time' },
+  muv3Hits: { unit: NONE, description: 'MUV3 muon detector hits' },
+  'muv3Hits.tile': { unit: NONE, description: 'MUV3 tile number' },
+  'muv3Hits.time': { unit: NS, description: 'hit time' },
+  newchodHits: { unit: NONE, description: 'NewCHOD hodoscope hits' },
+  'newchodHits.x': { unit: MM, description: 'tile centre x' },
+  'newchodHits.y': { unit: MM, description: 'tile centre y' },
+  'newchodHits.time': { unit: NS, description: 'hit time' },
+  lavHits: { unit: NONE, description: 'large-angle veto hits' },
+  'lavHits.station': { unit: NONE, description: 'LAV station 1-12' },
+  'lavHits.phi': { unit: 'rad', description: 'azimuth of the fired block' },
+  'lavHits.time': { unit: NS, description: 'hit time' },
+  anti0Hits: { unit: NONE, description: 'ANTI0 veto hits' },
+  'anti0Hits.x': { unit: MM, description: 'hit x' },
+  'anti0Hits.y': { unit: MM, description: 'hit y' },
+  'anti0Hits.time': { unit: NS, description: 'hit time' },
+  strawHits: { unit: NONE, description: 'raw STRAW hits (only in files whose metadata says strawHits: true)' },
+  'strawHits.chamber': { unit: NONE, description: 'chamber 0-3' },
+  'strawHits.view': { unit: NONE, description: 'view 0-3 (u, v, x, y)' },
+  'strawHits.coord': { unit: MM, description: 'straw-centre coordinate in its view' },
+  'strawHits.time': { unit: NS, description: 'hit time' },
+  truth: { unit: NONE, description: 'MC truth particles (only in files whose metadata says truth: true)' },
+  'truth.pdg': { unit: NONE, description: 'PDG particle code' },
+  'truth.parent': { unit: NONE, description: 'index of the mother in this event\'s truth list, -1 for primaries' },
+  'truth.px': { unit: MOM, description: 'momentum x' },
+  'truth.py': { unit: MOM, description: 'momentum y' },
+  'truth.pz': { unit: MOM, description: 'momentum z' },
+  'truth.e': { unit: 'MeV', description: 'energy' },
+  'truth.vx': { unit: MM, description: 'production vertex x' },
+  'truth.vy': { unit: MM, description: 'production vertex y' },
+  'truth.vz': { unit: MM, description: 'production vertex z' },
+  'truth.vt': { unit: NS, description: 'production time' },
+  'truth.dx': { unit: MM, description: 'decay vertex x (NaN when stable or escaping)' },
+  'truth.dy': { unit: MM, description: 'decay vertex y (NaN when stable or escaping)' },
+  'truth.dz': { unit: MM, description: 'decay vertex z (NaN when stable or escaping)' },
+  'truth.dt': { unit: NS, description: 'decay time (NaN when stable or escaping)' },
+  crc32: { unit: NONE, description: 'CRC-32 of the event\'s values (docs/event-format.md, "Checksum"); the column may be left out' },
+};

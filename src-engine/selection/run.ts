@@ -3,11 +3,12 @@
  * the user's expression cuts, regions, cut-flow (weighted and unweighted) and the candidate list.
  * Results of shards merge exactly into the result of one run; blinding is applied on the way out.
  */
-import type { EventFile } from '../io/event-file';
+import { EventFileError, eventId, type EventFile } from '../io/event-file';
+import { corruptRows } from '../io/codec';
 import { batchReco, VARIABLE_NAMES, type VariableColumns, type VariableName } from '../reco/variables';
 import { compileExpression } from './expression';
 import { presetById, type CutSpec, type NumParams, type ParamValue, type SelectionPreset } from './presets';
-import type { Candidate, CutFlowRow, RegionId, RegionShape, SelectionConfigInput, SelectionResult } from '../../src-shared/selection/types';
+import type { Candidate, CutFlowRow, RegionId, RegionShape, ResultInput, SelectionConfigInput, SelectionResult } from '../../src-shared/selection/types';
 import { SelectionConfigSchema } from '../../src-shared/selection/types';
 import { UserFacingError } from '../dispatch';
 import { PublishedMasker, publishedRules, userRule } from './masking';
@@ -103,6 +104,20 @@ export interface RunOptions {
    * at all is the file's own statement (its metadata), not an option.
    */
   readonly stages?: BlindStages;
+  /**
+   * An event whose checksum does not match: 'fail' (the default) stops the run with a message
+   * naming it; 'skip' leaves it out of every count and records it in the result's `corrupt`.
+   */
+  readonly onCorrupt?: OnCorrupt;
+}
+
+export type OnCorrupt = 'fail' | 'skip';
+/** How many skipped events a result names one by one (all are counted). */
+export const CORRUPT_LISTED = 100;
+
+/** A corrupt event met by a selection that fails on them: a file that cannot be read as it is, so an EventFileError naming it. */
+export class CorruptEventError extends EventFileError {
+  constructor(file: string, problem: string) { super(file, problem); this.name = 'CorruptEventError'; }
 }
 
 export class SelectionCancelled extends Error {
@@ -181,7 +196,24 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
   const masked = { n: 0, w: 0 };
   // a sequential scan: the next batch is read (on Node's I/O threads) while this one is computed
   let cancelled = false;
+  const corrupt: { file: string; index: number; id: string }[] = [];
+  let nCorrupt = 0;
   await file.scan(b0, b1, async (start, columns) => {
+    // every event is checked against its checksum before anything is computed from it
+    const bad = corruptRows(columns);
+    let skip: Uint8Array | undefined;
+    if (bad.length) {
+      const i = bad[0]!;
+      if (opts.onCorrupt !== 'skip') {
+        throw new CorruptEventError(file.name, `event ${start + i} (run:burst:event ${eventId(columns, i)}) is corrupt (checksum mismatch)${bad.length > 1 ? `, and ${bad.length - 1} more in its batch` : ''}; rerun with --on-corrupt skip to leave such events out and count them`);
+      }
+      skip = new Uint8Array(columns.length);
+      for (const k of bad) {
+        skip[k] = 1;
+        if (corrupt.length < CORRUPT_LISTED) corrupt.push({ file: file.name, index: start + k, id: eventId(columns, k) });
+      }
+      nCorrupt += bad.length;
+    }
     const r = batchReco(columns, reco, vars);
     vars = r.v;
     const mask = new PublishedMasker(pubRules, columns, { reco: r, options: reco }, pubVars);
@@ -194,6 +226,7 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     if (early) r.multiplicities();
     let n0 = 0, w0 = 0;
     for (let i = 0; i < columns.length; i++) {
+      if (skip && skip[i]) continue;
       const wi = w[i]!;
       // a masked event counts among all events and nowhere else (no per-cut breakdown inside a box)
       if (mask.active && mask.masked(i)) { masked.n++; masked.w += wi; n0++; w0 += wi; continue; }
@@ -217,12 +250,14 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
   const cutflow: CutFlowRow[] = [{ id: 'all', label: 'all events', enabled: true, n: counts[0]!, w: weights[0]! }];
   sel.cuts.forEach((c, k) => cutflow.push({ id: c.id, label: c.label, enabled: c.enabled, n: counts[k + 1]!, w: weights[k + 1]! }));
   const result: SelectionResult = {
-    format: 'na62-selection', formatVersion: 1, software: SOFTWARE,
+    format: 'na62-selection', formatVersion: 2, software: SOFTWARE,
     selection: { preset: sel.preset.id, params: sel.params, disabled: [...sel.disabled], expressions: [...sel.expressions], ...(sel.keep.length ? { keep: [...sel.keep] } : {}) },
-    inputs: [{ file: file.name, events: last - first, firstEvent: first }],
+    inputs: [{ file: file.name, events: last - first, firstEvent: first, datasetEvents: file.numEvents }],
     // a closed region has no count to show (not even 0)
     cutflow, regions: Object.fromEntries(Object.entries(regions).filter(([id]) => !ownRule?.closed.has(id as RegionId))), blinded: applies && stages[sel.preset.id] !== 'sr', masked, candidates: [], keyVariables: [...sel.keyVariables],
     blinding: { applies, stages: { ...stages }, datasets: [], log: [] },
+    ...(nCorrupt ? { corrupt: { n: nCorrupt, events: corrupt } } : {}),
+    ...(file.warnings.length ? { warnings: [...file.warnings] } : {}),
   };
   return { result, packed: out.packed() };
 }
@@ -233,8 +268,12 @@ export async function runSelection(file: EventFile, sel: ResolvedSelection, opts
   return { ...result, candidates: unpackCandidates(packed) };
 }
 
-const blindingKey = (b: ResultBlinding | undefined) => JSON.stringify(b ? { applies: b.applies, stages: b.stages } : null);
-const sameSelection = (a: SelectionResult, b: SelectionResult) => JSON.stringify(a.selection) === JSON.stringify(b.selection) && a.blinded === b.blinded && blindingKey(a.blinding) === blindingKey(b.blinding);
+/**
+ * The blinding a result was made under, as merges compare it: the flag, and the stages of every
+ * analysis where the result has them (not its log: shards unblinded at other times still merge).
+ */
+export const blindingOf = (r: SelectionResult): string => JSON.stringify([r.blinded, r.blinding ? { applies: r.blinding.applies, stages: r.blinding.stages } : null]);
+const sameSelection = (a: SelectionResult, b: SelectionResult) => JSON.stringify(a.selection) === JSON.stringify(b.selection) && blindingOf(a) === blindingOf(b);
 
 const orderKey = (r: SelectionResult) => r.inputs[0] ? `${r.inputs[0].file}\u0000${String(r.inputs[0].firstEvent).padStart(15, '0')}` : '';
 /** Shard results sorted by file and first event: the order in which their candidates concatenate. */
@@ -242,7 +281,23 @@ export function inEventOrder<T>(parts: readonly T[], result: (p: T) => Selection
   return [...parts].sort((a, b) => { const x = orderKey(result(a)), y = orderKey(result(b)); return x < y ? -1 : x > y ? 1 : 0; });
 }
 
-/** Merge shard results: cut-flows and region counts add, candidates and inputs concatenate (in input order). */
+/** Inputs in event order, adjacent ranges of one file (same identity and shard) joined into one. */
+export function joinInputs(inputs: readonly ResultInput[]): ResultInput[] {
+  const out: ResultInput[] = [];
+  for (const x of inputs) {
+    const prev = out.at(-1);
+    if (prev && prev.file === x.file && prev.identity === x.identity && JSON.stringify(prev.shard) === JSON.stringify(x.shard) && prev.firstEvent + prev.events === x.firstEvent) {
+      out[out.length - 1] = { ...prev, events: prev.events + x.events };
+    } else out.push(x);
+  }
+  return out;
+}
+
+/**
+ * Merge shard results: cut-flows and region counts add, candidates and inputs concatenate (in
+ * event order). It only adds up; whether the parts may be merged (no overlap, nothing missing, one
+ * software version) is checked by checkMergeable.
+ */
 export function mergeResults(parts: readonly SelectionResult[]): SelectionResult {
   if (!parts.length) throw new UserFacingError('bad-request', 'nothing to merge');
   const [head, ...rest] = parts;
@@ -255,12 +310,17 @@ export function mergeResults(parts: readonly SelectionResult[]): SelectionResult
     regions[id] = { n: (regions[id]?.n ?? 0) + c.n, w: (regions[id]?.w ?? 0) + c.w };
   }
   const sorted = inEventOrder(parts, (p) => p);
+  const nCorrupt = parts.reduce((a, p) => a + (p.corrupt?.n ?? 0), 0);
+  const warnings = [...new Set(parts.flatMap((p) => p.warnings ?? []))];
   return {
     ...head!, cutflow, regions,
+    formatVersion: parts.every((p) => p.formatVersion === 2) ? 2 : 1,
     masked: { n: parts.reduce((a, p) => a + p.masked.n, 0), w: parts.reduce((a, p) => a + p.masked.w, 0) },
-    inputs: sorted.flatMap((p) => p.inputs),
+    inputs: joinInputs(sorted.flatMap((p) => p.inputs)),
     candidates: sorted.flatMap((p) => p.candidates),
     ...(head!.blinding ? { blinding: mergeBlinding(parts.map((p) => p.blinding!)) } : {}),
+    corrupt: nCorrupt ? { n: nCorrupt, events: sorted.flatMap((p) => p.corrupt?.events ?? []).slice(0, CORRUPT_LISTED) } : undefined,
+    warnings: warnings.length ? warnings : undefined,
   };
 }
 

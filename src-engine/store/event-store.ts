@@ -17,7 +17,7 @@ export class EventStore {
       throw err;
     });
     const id = `ds${this.next++}`;
-    const info: DatasetInfo = { id, name: baseName(source.name), numEvents: file.numEvents, meta: file.meta };
+    const info: DatasetInfo = { id, name: baseName(source.name), numEvents: file.numEvents, meta: file.meta, ...(file.warnings.length ? { warnings: [...file.warnings] } : {}) };
     this.open.set(id, { info, file });
     return info;
   }

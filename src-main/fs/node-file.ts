@@ -4,6 +4,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ByteSink, RandomAccessSource } from '../../src-engine/io/source';
 import { EventFileError } from '../../src-engine/io/event-file';
+import { fsCause } from './fs-errors';
+import { trackTemp, untrackTemp } from './temp-files';
 
 export async function nodeFileSource(file: string): Promise<RandomAccessSource> {
   let fh: fs.FileHandle;
@@ -45,25 +47,47 @@ export async function nodeFileSource(file: string): Promise<RandomAccessSource> 
   };
 }
 
-/** Writes to a hidden temporary file beside the target; commit renames it into place. */
+/** A write that failed, naming the file the user asked for and the cause. */
+export class WriteError extends Error {
+  constructor(readonly file: string, cause: unknown) {
+    super(`cannot write ${file}: ${fsCause(cause)}`);
+    this.name = 'WriteError';
+  }
+}
+
+/**
+ * Writes to a hidden temporary file beside the target; commit renames it into place, so the final
+ * name appears only when the file is complete. Every failure aborts the temporary and is a
+ * WriteError naming the target; the temporary is registered, so an interrupt removes it too.
+ */
 export async function nodeFileSink(target: string): Promise<ByteSink> {
+  const st = await fs.stat(target).catch(() => undefined);
+  if (st?.isDirectory()) throw new WriteError(target, Object.assign(new Error('is a folder'), { code: 'EISDIR' }));
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fh = await fs.open(tmp, 'wx');
+  let fh: fs.FileHandle;
+  try { fh = await fs.open(tmp, 'wx'); } catch (err) { throw new WriteError(target, err); }
+  trackTemp(tmp);
   let open = true;
   const close = async () => { if (open) { open = false; await fh.close(); } };
+  const abort = async () => {
+    await close().catch(() => {});
+    await fs.rm(tmp, { force: true }).catch(() => {});
+    untrackTemp(tmp);
+  };
+  const guarded = async (work: () => Promise<void>) => {
+    try { await work(); } catch (err) { await abort(); throw err instanceof WriteError ? err : new WriteError(target, err); }
+  };
   return {
-    async write(chunk) {
+    write: (chunk) => guarded(async () => {
       let off = 0;
       while (off < chunk.byteLength) off += (await fh.write(chunk, off, chunk.byteLength - off)).bytesWritten;
-    },
-    async commit() {
+    }),
+    commit: () => guarded(async () => {
       await fh.sync();
       await close();
       await fs.rename(tmp, target);
-    },
-    async abort() {
-      await close().catch(() => {});
-      await fs.rm(tmp, { force: true });
-    },
+      untrackTemp(tmp);
+    }),
+    abort,
   };
 }

@@ -38,7 +38,7 @@ export interface MainHandlerDeps {
 
 export interface EngineSide {
   readonly store: Pick<EventStore, 'add'>;
-  loadCandidateText(text: string, name: string): SelectionResult;
+  loadCandidateText(text: string, name: string, sidecar?: string): SelectionResult;
   /** a ROOT file for the import dialog */
   openRootSource?(source: RandomAccessSource): Promise<RootFileInfo>;
 }
@@ -57,7 +57,11 @@ export function createMainHandlers(engine: EngineSide, deps: MainHandlerDeps): H
     },
     loadCandidatesDialog: async () => {
       const file = await deps.chooseOpenPath('candidates');
-      return file ? engine.loadCandidateText(await deps.readTextFile(file, MAX_CANDIDATE_LIST_BYTES), file) : null;
+      if (!file) return null;
+      const text = await deps.readTextFile(file, MAX_CANDIDATE_LIST_BYTES);
+      // a plain CSV list keeps its selection in a JSON sidecar beside it (LIST.csv.json)
+      const sidecar = /\.csv$/i.test(file) ? await deps.readTextFile(`${file}.json`, MAX_CANDIDATE_LIST_BYTES).catch(() => undefined) : undefined;
+      return engine.loadCandidateText(text, file, sidecar);
     },
     openDropped: async ({ path }) => open(await checkDroppedPath(path)),
     savePng: createSavePngHandler(deps.save),

@@ -41,6 +41,8 @@ export interface DatasetInfo {
   readonly name: string;
   readonly numEvents: number;
   readonly meta: FileMeta;
+  /** what the reader accepted but the user should know (a file without per-event checksums) */
+  readonly warnings?: readonly string[];
 }
 
 export interface TaskProgress {

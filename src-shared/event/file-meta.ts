@@ -5,8 +5,14 @@
 import { z } from 'zod';
 
 export const FORMAT_NAME = 'na62-event-display';
-/** Bumped on any incompatible change of the columns; readers refuse newer versions. */
-export const FORMAT_VERSION = 1;
+/**
+ * Bumped on any incompatible change of the columns; readers refuse newer versions.
+ * 2: snake_case column names, units and descriptions in the field metadata, nulls for missing
+ * values (decay_prob, kaon_*), mode as a string, the checksum column optional.
+ */
+export const FORMAT_VERSION = 2;
+/** The oldest version this app still reads. */
+export const OLDEST_VERSION = 1;
 export const META_KEY = 'na62';
 
 export const GeneratorInfoSchema = z.object({
@@ -34,23 +40,23 @@ export const SourceInfoSchema = z.object({
 export type SourceInfo = z.infer<typeof SourceInfoSchema>;
 
 export const FileMetaSchema = z.object({
-  format: z.literal(FORMAT_NAME),
-  formatVersion: z.number().int().positive(),
-  geometryVersion: z.string().max(100),
-  numEvents: z.number().int().nonnegative(),
-  batchSize: z.number().int().positive().max(1_000_000),
-  strawHits: z.boolean(),
-  truth: z.boolean(),
+  format: z.literal(FORMAT_NAME).describe('always "na62-event-display"'),
+  formatVersion: z.number().int().positive().describe('the version of the column layout: 2 (1 is still read)'),
+  geometryVersion: z.string().max(100).describe('the detector geometry the events were made or reconstructed with'),
+  numEvents: z.number().int().nonnegative().describe('rows in the file'),
+  batchSize: z.number().int().positive().max(1_000_000).describe('rows per record batch: every batch holds batchSize rows, the last one the rest; ceil(numEvents / batchSize) batches (one, empty, when numEvents is 0)'),
+  strawHits: z.boolean().describe('whether the straw_hits column is present'),
+  truth: z.boolean().describe('whether the truth column is present'),
   /** "simulation" or "data" */
-  kind: z.enum(['simulation', 'data']),
-  generator: GeneratorInfoSchema.nullable(),
+  kind: z.enum(['simulation', 'data']).describe('simulation (MC) or data'),
+  generator: GeneratorInfoSchema.nullable().describe('the generator and its settings (simulation), null for data'),
   /**
-   * Simulation that stands in for data (the built-in demo, \`na62 generate --mock-data\`): blind like
+   * Simulation that stands in for data (the built-in demo, `na62 generate --mock-data`): blind like
    * data. Pure simulation without it is not blind. Only the file says so; the app cannot flip it.
    */
-  mockData: z.boolean().optional(),
-  description: z.string().max(2000).optional(),
+  mockData: z.boolean().optional().describe('simulation standing in for data: blind like data (the demo, na62 generate --mock-data)'),
+  description: z.string().max(2000).optional().describe('free text'),
   /** files imported from elsewhere (ROOT): where they came from */
-  source: SourceInfoSchema.optional(),
+  source: SourceInfoSchema.optional().describe('where an imported file came from (ROOT file, tree, mapping)'),
 });
 export type FileMeta = z.infer<typeof FileMetaSchema>;

@@ -38,13 +38,35 @@ export interface Candidate {
   readonly vars: Readonly<Record<string, number>>;
 }
 
+/** One input of a result: which events of which dataset it covers. */
+export interface ResultInput {
+  readonly file: string;
+  /** events [firstEvent, firstEvent + events) of the file */
+  readonly events: number;
+  readonly firstEvent: number;
+  /** the dataset's content identity, `sha256:<hex>` of the file's bytes (results from format 2 on) */
+  readonly identity?: string;
+  /** events in the whole file, so a merge can see what is missing */
+  readonly datasetEvents?: number;
+  /** the shard I of N (I from 1) this range was selected as */
+  readonly shard?: { readonly index: number; readonly count: number };
+}
+
+/** Events a selection skipped because their checksum did not match (`--on-corrupt skip`). */
+export interface CorruptEvents {
+  readonly n: number;
+  /** the first few, as file, index and the run:burst:event their (damaged) header reads */
+  readonly events: readonly { readonly file: string; readonly index: number; readonly id: string }[];
+}
+
 /** A selection's output, mergeable across shards: cut-flows add, candidates concatenate. */
 export interface SelectionResult {
   readonly format: 'na62-selection';
-  readonly formatVersion: 1;
+  /** 2: inputs carry their identity, range and shard; corrupt events and warnings are recorded */
+  readonly formatVersion: 1 | 2;
   readonly software: { readonly name: string; readonly version: string };
   readonly selection: { readonly preset: PresetId; readonly params: Readonly<Record<string, number | string>>; readonly disabled: readonly string[]; readonly expressions: readonly string[]; readonly keep?: readonly string[] };
-  readonly inputs: readonly { readonly file: string; readonly events: number; readonly firstEvent: number }[];
+  readonly inputs: readonly ResultInput[];
   readonly cutflow: readonly CutFlowRow[];
   /** events (and weights) in each region; while blind, only their sum over the masked regions */
   readonly regions: Readonly<Partial<Record<RegionId, { n: number; w: number }>>>;
@@ -55,4 +77,8 @@ export interface SelectionResult {
   readonly keyVariables: readonly string[];
   /** the blinding it was made under (stages per analysis, opened datasets, the unblinding log); absent in lists of older versions */
   readonly blinding?: ResultBlinding;
+  /** events skipped as corrupt (only with the skip option; by default a corrupt event fails the run) */
+  readonly corrupt?: CorruptEvents;
+  /** what the inputs lacked (a file without checksums), each naming the file */
+  readonly warnings?: readonly string[];
 }

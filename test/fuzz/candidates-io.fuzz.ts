@@ -8,13 +8,13 @@ import { createGenerator } from '../../src-engine/generator/generate';
 import { openEventFile, writeEventFile } from '../../src-engine/io/event-file';
 import { memorySink, memorySource } from '../../src-engine/io/source';
 import { resolveSelection, runSelection } from '../../src-engine/selection/run';
-import { parseCandidateList, resultToCsv, resultToJson } from '../../src-engine/selection/candidates-io';
+import { csvSidecar, parseCandidateList, resultToCsv, resultToJson } from '../../src-engine/selection/candidates-io';
 import { createEngineHandlers, UserFacingError } from '../../src-engine';
 import { budget, FUZZ_SEED, TEST_TIMEOUT_MS } from './fuzz-budget';
 import { damagedText } from './text-mutations';
 
 const NAME = '/home/physicist/lists/dump2021-sr.json';
-let json = '', csv = '';
+let json = '', csv = '', sidecar = '';
 
 beforeAll(async () => {
   const gen = createGenerator({ mode: 'dump', numEvents: 300, seed: FUZZ_SEED % 1000, mix: { 'aprime-mumu': 3, 'combinatorial-mumu': 1 } });
@@ -25,6 +25,7 @@ beforeAll(async () => {
   json = resultToJson(r);
   console.log('candidate-list fuzz base:', r.candidates.length, 'candidates,', json.length, 'bytes of JSON');
   csv = resultToCsv(r);
+  sidecar = csvSidecar(r);
 });
 
 function expectNamedError(err: unknown): void {
@@ -34,10 +35,10 @@ function expectNamedError(err: unknown): void {
 }
 
 /** Parse; on success the result must be usable (the engine blinds it, the UI lists it). */
-function parseOrRefuse(text: string): 'parsed' | 'refused' {
+function parseOrRefuse(text: string, side?: string): 'parsed' | 'refused' {
   let r;
   try {
-    r = parseCandidateList(text, NAME);
+    r = parseCandidateList(text, NAME, side);
   } catch (err) {
     expectNamedError(err);
     return 'refused';
@@ -57,7 +58,7 @@ const anyText = fc.oneof(
 
 describe('candidate-list reader under damage', () => {
   it('reads the undamaged JSON and CSV back (the properties below are not vacuous)', () => {
-    const fromJson = parseCandidateList(json, NAME), fromCsv = parseCandidateList(csv, NAME);
+    const fromJson = parseCandidateList(json, NAME), fromCsv = parseCandidateList(csv, NAME, sidecar);
     expect(fromJson.candidates.length).toBeGreaterThan(0);
     expect(fromCsv.candidates.map((c) => c.event)).toEqual(fromJson.candidates.map((c) => c.event));
   });
@@ -70,7 +71,7 @@ describe('candidate-list reader under damage', () => {
 
   it('damaged CSV lists parse or fail naming the file', () => {
     const seen = { parsed: 0, refused: 0 };
-    fc.assert(fc.property(fc.constant(null).chain(() => damagedText(csv)), (t) => { seen[parseOrRefuse(t)]++; }), budget(1500));
+    fc.assert(fc.property(fc.constant(null).chain(() => damagedText(csv)), (t) => { seen[parseOrRefuse(t, sidecar)]++; }), budget(1500));
     expect(seen.refused).toBeGreaterThan(0);
     expect(seen.parsed).toBeGreaterThan(0);
   }, TEST_TIMEOUT_MS);
@@ -79,11 +80,23 @@ describe('candidate-list reader under damage', () => {
     fc.assert(fc.property(anyText, (t) => { parseOrRefuse(t); }), budget(2000));
   }, TEST_TIMEOUT_MS);
 
+  it('a damaged sidecar beside a good CSV fails naming the file', () => {
+    const seen = { parsed: 0, refused: 0 };
+    fc.assert(fc.property(fc.constant(null).chain(() => damagedText(sidecar)), (t) => {
+      try { parseCandidateList(csv, NAME, t); seen.parsed++; } catch (err) {
+        expect(err).toBeInstanceOf(Error);
+        expect((err as Error).message.startsWith(NAME)).toBe(true);
+        seen.refused++;
+      }
+    }), budget(1000));
+    expect(seen.refused).toBeGreaterThan(0);
+  }, TEST_TIMEOUT_MS);
+
   it('the engine turns every failure into a UserFacingError', () => {
     const engine = createEngineHandlers({ host: 'node', appVersion: 'fuzz' });
     fc.assert(fc.property(fc.oneof(anyText, fc.constant(null).chain(() => damagedText(csv))), (t) => {
       try {
-        engine.loadCandidateText(t, NAME);
+        engine.loadCandidateText(t, NAME, sidecar);
       } catch (err) {
         expect(err).toBeInstanceOf(UserFacingError);
         // unreadable: io; readable but not admitted while blind (an old or unblinded list): blinded

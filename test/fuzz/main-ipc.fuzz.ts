@@ -60,11 +60,14 @@ describe('main-process IPC, fuzzed', () => {
     const channels = Object.values(CHANNELS).filter((c) => recorded.ipc.has(c));
     expect(channels.length).toBeGreaterThan(15);
     const opened = () => [...vi.mocked(nodeFileSource).mock.calls.map((c) => c[0]), ...vi.mocked(readTextFile).mock.calls.map((c) => c[0])];
+    // what one request opened: the new calls of each (one list sliced after the other would mix them)
+    const mark = () => [vi.mocked(nodeFileSource).mock.calls.length, vi.mocked(readTextFile).mock.calls.length] as const;
+    const openedSince = ([a, b]: readonly [number, number]) => [...vi.mocked(nodeFileSource).mock.calls.slice(a).map((c) => c[0]), ...vi.mocked(readTextFile).mock.calls.slice(b).map((c) => c[0])];
     // the channels that open files come up more often than the rest
     const channel = fc.oneof({ arbitrary: fc.constantFrom(...channels), weight: 2 }, fc.constantFrom(CHANNELS.openDialog, CHANNELS.openDropped, CHANNELS.loadCandidatesDialog));
     const accepted = new Set<string>();
     await fc.assert(fc.asyncProperty(channel, payload, sender, dialogAnswer, async (channel, raw, from, answer) => {
-      const before = opened().length;
+      const before = mark();
       recorded.openDialogAnswers = [answer];
       const url = from === 'app' ? page : from;
       const env = await (recorded.ipc.get(channel) as Handler)({ senderFrame: url === null ? null : { url } }, raw);
@@ -74,11 +77,12 @@ describe('main-process IPC, fuzzed', () => {
         expect(env.error.code).not.toBe('internal');
         expect(env.error.message).not.toMatch(/\n\s+at /);
       }
-      const now = opened().slice(before);
+      const now = openedSince(before);
       if (from !== 'app') expect(now).toEqual([]); // foreign frames reach nothing
       for (const p of now) {
         const dropped = channel === CHANNELS.openDropped && typeof raw === 'object' && raw !== null && (raw as { path?: unknown }).path === p;
-        const fromDialog = recorded.chosenPaths.includes(p);
+        // a CSV list chosen in the dialog brings its JSON sidecar (LIST.csv.json), read beside it
+        const fromDialog = recorded.chosenPaths.includes(p) || (channel === CHANNELS.loadCandidatesDialog && p.endsWith('.csv.json') && recorded.chosenPaths.includes(p.slice(0, -'.json'.length)));
         // the app's own files (the demo it made), and a session reopening a file main had opened itself
         const own = p.startsWith(app.getPath('userData') + path.sep);
         const reopened = channel === CHANNELS.loadSession && accepted.has(p);

@@ -23,7 +23,13 @@ describe('na62 select on a batch farm: shards merge into the single run', () => 
     expect(merged.cutflow.map((c: { n: number }) => c.n)).toEqual(all.cutflow.map((c: { n: number }) => c.n));
     expect(merged.candidates).toEqual(all.candidates);
     expect(merged.selection.params.cdaMax).toBe(12);
-    expect(readFileSync(path.join(dir, 'merged.csv'), 'utf8')).toMatch(/^# format: na62-candidates-csv 1/);
+    // plain CSV, the header line first; the selection in the sidecar
+    const csv = readFileSync(path.join(dir, 'merged.csv'), 'utf8');
+    expect(csv).toMatch(/^run,burst,event,file,index,process,weight,region,/);
+    expect(csv.trim().split('\n')).toHaveLength(merged.candidates.length + 1);
+    const sidecar = JSON.parse(readFileSync(path.join(dir, 'merged.csv.json'), 'utf8'));
+    expect(sidecar).toMatchObject({ format: 'na62-candidates-csv-sidecar', selection: { preset: 'dump-ee' }, candidatesListed: merged.candidates.length });
+    expect(sidecar.inputs.every((x: { identity: string }) => /^sha256:/.test(x.identity))).toBe(true);
     // bad requests fail with a message, not a stack trace
     expect(() => na62('select', '--preset', 'dump-ee', '--param', 'nope=1', '--out', path.join(dir, 'x.json'), data)).toThrow(/no parameter "nope"/);
   }, 90_000);

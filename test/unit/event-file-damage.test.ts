@@ -74,7 +74,7 @@ describe('damaged event files found by fuzzing', () => {
     const cols = encodeColumns(gen.events(0, 4), layout);
     const short = { ...cols, header: { ...cols.header, run: (cols.header['run'] as Int32Array).subarray(0, 2) } };
     const batch = columnsToBatch(short, eventSchema(layout));
-    expect(() => batchColumns(batch, layout)).toThrow(/column run holds 2 values for 4 rows/);
+    expect(() => batchColumns(batch, layout)).toThrow(/column "run" holds 2 values for 4 rows/);
     const badOffsets = { ...cols, processOffsets: Int32Array.from(cols.processOffsets, (o, i) => (i === 0 ? -3 : o)) };
     expect(() => batchColumns(columnsToBatch(badOffsets, eventSchema(layout)), layout)).toThrow(/"process" has bad offsets/);
   });

@@ -40,7 +40,9 @@ describe('selections on worker threads (the Electron main process path)', () => 
     expect(viaWorkers.masked.n).toBe(local.masked.n);
     expect(viaWorkers.masked.n).toBeGreaterThan(0); // mock data: the workers mask at the source too
     expect(viaWorkers.blinding).toMatchObject({ applies: true, datasets: [], log: [] });
-    expect(viaWorkers.inputs.length).toBeGreaterThan(1); // it really was split
+    expect(progress.filter((p) => p.taskId === 'w').length).toBeGreaterThan(1); // it really was split: progress came part by part
+    // the parts' ranges joined, with the dataset's identity
+    expect(viaWorkers.inputs).toEqual([{ file, events: 60_000, firstEvent: 0, datasetEvents: 60_000, identity: await f.identity() }]);
     expect(progress.filter((p) => p.taskId === 'w').at(-1)).toMatchObject({ done: 60_000, total: 60_000 });
   }, 60_000);
 

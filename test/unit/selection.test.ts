@@ -3,7 +3,7 @@ import { cdaTax, computeVariables, TAX_BEAM } from '../../src-engine/reco/variab
 import { closestApproach } from '../../src-engine/reco/vertex';
 import { compileExpression, ExpressionError } from '../../src-engine/selection/expression';
 import { cutsPassed, mergePacked, mergeResults, packCandidates, regionOf, resolveSelection, runSelection, runSelectionPacked, unpackCandidates } from '../../src-engine/selection/run';
-import { candidatesFromCsv, resultFromJson, resultToCsv, resultToJson } from '../../src-engine/selection/candidates-io';
+import { candidatesFromCsv, csvSidecar, parseCandidateList, resultFromJson, resultToCsv, resultToJson } from '../../src-engine/selection/candidates-io';
 import { createDispatcher, createEngineHandlers, type EngineHost } from '../../src-engine';
 import { generateToSink } from '../../src-engine/generator/write-generated';
 import { encodeColumns } from '../../src-engine/io/codec';
@@ -219,8 +219,11 @@ describe('shards and candidate files', () => {
     merged.cutflow.forEach((c, k) => expect(Math.abs(c.w - whole.cutflow[k]!.w) / Math.max(1, whole.cutflow[k]!.w)).toBeLessThan(1e-12));
     expect(merged.candidates).toEqual(whole.candidates);
     expect(Object.fromEntries(Object.entries(merged.regions).map(([k, r]) => [k, r!.n]))).toEqual(Object.fromEntries(Object.entries(whole.regions).map(([k, r]) => [k, r!.n])));
-    const back = candidatesFromCsv(resultToCsv(whole), 'c.csv');
-    expect(back.preset).toBe('dump-mumu');
+    const back = parseCandidateList(resultToCsv(whole), 'c.csv', csvSidecar(whole));
+    expect(back.selection.preset).toBe('dump-mumu');
+    expect(back.cutflow).toEqual(whole.cutflow);
+    expect(() => parseCandidateList(resultToCsv(whole), '/lists/c.csv')).toThrow(/^\/lists\/c\.csv: a plain CSV list does not say which selection made it: keep its sidecar c\.csv\.json beside it/);
+    expect(candidatesFromCsv(resultToCsv(whole), 'c.csv').preset).toBeUndefined();
     expect(back.candidates.map((c) => `${c.run}:${c.burst}:${c.event}`)).toEqual(whole.candidates.map((c) => `${c.run}:${c.burst}:${c.event}`));
     expect(() => mergeResults([whole, { ...whole, selection: { ...whole.selection, params: { ...whole.selection.params, cdaMax: 3 } } }])).toThrow(/different selections/);
     expect(() => resultFromJson('{"format":"x"}', 'bad.json')).toThrow(/bad\.json: not an NA62 selection result/);
@@ -289,9 +292,10 @@ describe('blinding through the API: per analysis, per dataset, in stages', () =>
       }
     }
     expect(refused).toBeGreaterThanOrEqual(res.masked.n);
-    const csv = value<{ text: string }>(await d.handle('exportSelection', { dataset: ds.id, format: 'csv' })).text;
-    expect(csv).toMatch(/# blinded: true/);
-    expect(csv).not.toMatch(/,SR,|,CR,/);
+    const csv = value<{ name: string; text: string }>(await d.handle('exportSelection', { dataset: ds.id, format: 'csv' }));
+    expect(csv.name).toMatch(/-blind\.csv$/); // a plain CSV: the blinding is in its name and in the JSON export
+    expect(csv.text).not.toMatch(/,SR,|,CR,/);
+    expect(JSON.parse(value<{ text: string }>(await d.handle('exportSelection', { dataset: ds.id, format: 'json' })).text).blinded).toBe(true);
     // opening needs the phrase naming the preset, the region and the dataset; the SR only after the CR
     const phrase = (region: 'CR' | 'SR') => unblindPhrase('dump-mumu', region, state.identity!);
     expect((await d.handle('setBlinding', { dataset: ds.id, preset: 'dump-mumu', stage: 'cr', confirm: 'unblind' })).ok).toBe(false);

@@ -91,6 +91,7 @@ export function DataPanel() {
             </select>
             <button type="button" onClick={() => current && void closeDataset(current)} title="Close this dataset" data-testid="close-dataset">✕</button>
           </div>
+          {ds?.warnings?.map((w) => <div key={w} className="muted" role="status" data-testid="dataset-warning">⚠ {w}</div>)}
           {ds && (
             <div className="dataset-info" data-testid="dataset-info">
               <div>{ds.numEvents.toLocaleString('en')} events · {ds.meta.kind === 'simulation' ? 'Simulation' : 'Data'} · geometry {ds.meta.geometryVersion}</div>
