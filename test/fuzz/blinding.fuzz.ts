@@ -15,7 +15,7 @@ import { memorySink, memorySource } from '../../src-engine/io/source';
 import { mergeResults, resolveSelection, runSelection, runSelectionPacked, unpackCandidates } from '../../src-engine/selection/run';
 import { PRESETS } from '../../src-engine/selection/presets';
 import { VARIABLE_NAMES } from '../../src-engine/reco/variables';
-import { parseCandidateList } from '../../src-engine/selection/candidates-io';
+import { candidatesFromCsv, parseCandidateList } from '../../src-engine/selection/candidates-io';
 import { ALL_BLIND, ALL_OPEN, type BlindStages } from '../../src-shared/selection/blinding';
 import type { Envelope } from '../../src-shared/api/contract';
 import type { PresetId, SelectionConfigInput, SelectionResult } from '../../src-shared/selection/types';
@@ -149,7 +149,8 @@ describe('blinding, attacked', () => {
             if (out.ok) {
               const text = (out.value as { text: string }).text;
               expect(textLeaks(text, truth)).toEqual([]);
-              expect(leaksOf(parseCandidateList(text, 'x'), truth)).toEqual([]);
+              const listed = op.format === 'json' ? parseCandidateList(text, 'x.json') : ({ candidates: candidatesFromCsv(text, 'x.csv').candidates } as SelectionResult);
+              expect(leaksOf(listed, truth)).toEqual([]);
             }
           } else if (op.kind === 'event') {
             const index = op.masked ? [...truth.index][op.pick % truth.index.size]! : op.pick % 900;
