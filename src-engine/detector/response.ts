@@ -21,7 +21,7 @@ export const PT_KICK = 270;
 export const Z_STRAW1 = STRAW_CHAMBER_Z[0]!;
 const Z_NEWCHOD = Z_PLANE.newchod, Z_LKR = Z_PLANE.lkr, Z_MUV3 = Z_PLANE.muv3, Z_ANTI0 = Z_PLANE.anti0;
 /** vessel inner radius at the end of each section (G§9 [MC-LAV]) */
-const VESSEL_CHECKS: readonly [number, number][] = [[158_560, 960], [182_175, 1200], [219_385, 1400]];
+export const VESSEL_CHECKS: readonly [number, number][] = [[158_560, 960], [182_175, 1200], [219_385, 1400]];
 const MUV3_TILES = muv3Tiles();
 
 export interface ChargedParticle {

@@ -135,7 +135,7 @@ describe('published selections on the fast MC', () => {
   });
 
   it('combinatorial pairs mostly fail the time coincidence and spread over the CDA_TAX–Z_TAX plane', async () => {
-    const f = await fileOf({ mode: 'dump', mix: { 'combinatorial-mumu': 1 }, numEvents: 30_000, seed: 32, truth: false });
+    const f = await fileOf({ mode: 'dump', mix: { 'combinatorial-mumu': 1 }, numEvents: 30_000, seed: 32, truth: false, haloSampling: 'natural' });
     const noTiming = await runSelection(f, resolveSelection({ preset: 'dump-mumu', disabled: ['timing', 'vertex_cda', 'fiducial'] }));
     const r = await runSelection(f, resolveSelection({ preset: 'dump-mumu' }));
     const row = (res: SelectionResult, id: string) => res.cutflow.find((x) => x.id === id)!.n;
