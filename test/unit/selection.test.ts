@@ -154,10 +154,10 @@ describe('published selections on the fast MC', () => {
     const f = await fileOf({ mode: 'kaon', mix: { 'k2pi-dd': 1 }, numEvents: 40_000, seed: 33, truth: false });
     const r = await runSelection(f, resolveSelection({ preset: 'kaon-pi4e' }));
     const m = r.candidates.map((c) => c.vars['m_pi4e']!).sort((a, b) => a - b);
-    expect(m.length).toBeGreaterThan(100);
+    expect(m.length).toBeGreaterThan(60); // acceptance ≈ 0.3 % with the STRAW two-track separation
     expect(Math.abs(m[Math.floor(m.length / 2)]! - 493.677)).toBeLessThan(1);
     expect(r.regions.SR!.n / m.length).toBeGreaterThan(0.9);
-  });
+  }, 20_000); // generates 4·10⁴ kaon decays: seconds on a loaded machine
 
   it('validates parameters, cuts and expressions by name', () => {
     expect(() => resolveSelection({ preset: 'dump-mumu', params: { cdaMaxx: 3 } })).toThrow(/no parameter "cdaMaxx"/);
