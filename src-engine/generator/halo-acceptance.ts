@@ -6,6 +6,7 @@
  * that pass, measured once with a fixed seed (a pilot of 10⁵ draws: ≤ 1 % uncertainty on the weights).
  */
 import { inChamber, VESSEL_CHECKS, Z_STRAW1 } from '../detector/response';
+import { STRAW_HOLE_CENTRE_X } from '../../src-shared/geometry/straw';
 import { LAV_FRONT, LAV_R_IN, LAV_R_OUT } from '../../src-shared/geometry/planes';
 import { sampleHalo, Z_HALO_REF, type HaloState } from './halo-model';
 import { Rng } from './rng';
@@ -46,4 +47,41 @@ export function sampleTrackableHalo(q: 1 | -1, rng: Rng): HaloState {
     if (haloCanBeTracked(h)) return h;
   }
   throw new Error('halo model: no trackable muon in 10⁶ draws');
+}
+
+/**
+ * Does the muon's line cross STRAW1 within 150 mm of the beam-hole centre (G§12: hole half-size
+ * 63.8 mm)? Such a muon escapes the spectrometer, LKr and MUV3 through their beam holes, so the
+ * e⁺e⁻ it makes in material can be the only two tracks of the event: the prompt-background topology.
+ */
+export function haloNearBeamHole(h: HaloState): boolean {
+  const q = at(h, Z_STRAW1);
+  return Math.hypot(q.x - STRAW_HOLE_CENTRE_X[0]!, q.y) < 150;
+}
+
+const nearFractions = new Map<number, number>();
+/** Fraction of the halo muons of charge q near the beam hole (pilot run, fixed seed, cached). */
+export function nearBeamHoleFraction(q: 1 | -1, n = 400_000): number {
+  const hit = nearFractions.get(q);
+  if (hit !== undefined) return hit;
+  const rng = new Rng(0x4a11, q > 0 ? 1 : 2);
+  let k = 0;
+  for (let i = 0; i < n; i++) if (haloNearBeamHole(sampleHalo(q, rng))) k++;
+  const f = k / n;
+  nearFractions.set(q, f);
+  return f;
+}
+
+/**
+ * Prompt-background proposal (importance sampling): with probability `share` a muon drawn among
+ * those near the beam hole, otherwise from the whole model. The weight f/q = 1/(share·1_near/F_near + 1 − share)
+ * keeps every topology (no muon is excluded) while most generated events are the ones that matter.
+ */
+export function samplePromptHalo(q: 1 | -1, rng: Rng, share: number): { h: HaloState; weight: number } {
+  let h: HaloState;
+  if (rng.uniform() < share) {
+    for (;;) { h = sampleHalo(q, rng); if (haloNearBeamHole(h)) break; }
+  } else h = sampleHalo(q, rng);
+  const near = haloNearBeamHole(h);
+  return { h, weight: 1 / ((near ? share / nearBeamHoleFraction(q) : 0) + 1 - share) };
 }

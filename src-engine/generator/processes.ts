@@ -12,6 +12,7 @@ import { aprimeFromMeson, createBremsSampler, forward, mesonChannels, protonInte
 import { k2piDD, kpi4eNonResonant, kpiAA, kpiS, sampleBeamKaon, type BeamKaonTruth, type Daughter } from './kaon';
 import { promptInteractionZ, promptPair } from './halo';
 import { haloP4, sampleHalo, Z_HALO_REF } from './halo-model';
+import { samplePromptHalo } from './halo-acceptance';
 import { biasedPair, BIASED_WINDOW_NS, HALO_MUONS_PER_POT, NATURAL_WINDOW_NS, naturalPair, pairsWithin } from './halo-pairs';
 import type { ChargedParticle } from '../detector/response';
 import { Rng } from './rng';
@@ -213,13 +214,17 @@ function combinatorialModel(params: PhysicsParams): ProcessModel {
 const LAV_FRONT_Z = LAV_FRONT.slice(0, 8); // the LAVs in the decay tank, upstream of the spectrometer
 const Z_ANTI0 = Z_PLANE.anti0;
 
-function promptModel(label: 'prompt-ee' | 'prompt-mumu'): ProcessModel {
+/** share of the biased prompt generation drawn among muons near the beam hole (halo-acceptance.ts) */
+const PROMPT_NEAR_HOLE_SHARE = 0.9;
+
+function promptModel(label: 'prompt-ee' | 'prompt-mumu', params: PhysicsParams): ProcessModel {
   const ml = leptonMass(label), lpdg = leptonPdg(label);
+  const share = params.haloSampling === 'natural' ? 0 : PROMPT_NEAR_HOLE_SHARE;
   return {
     label, mode: 'dump',
     generate(rng) {
       const q: 1 | -1 = rng.uniform() < 0.5 ? 1 : -1;
-      const h = sampleHalo(q, rng);
+      const { h, weight } = share > 0 ? samplePromptHalo(q, rng, share) : { h: sampleHalo(q, rng), weight: 1 };
       const mu = { charge: q, p: haloP4(h), origin: { x: h.x, y: h.y, z: Z_HALO_REF, t: rng.range(-1, 1) } };
       const z = promptInteractionZ(rng, LAV_FRONT_Z);
       const s = (z - mu.origin.z) / mu.p.pz;
@@ -247,7 +252,7 @@ function promptModel(label: 'prompt-ee' | 'prompt-mumu'): ProcessModel {
         const ax = mu.origin.x + s0 * mu.p.px, ay = mu.origin.y + s0 * mu.p.py, r = Math.hypot(ax, ay);
         if (r > 165 && r < 960) extraAnti0.push({ x: ax, y: ay, time: at.t + rng.normal(0, 1) });
       }
-      return { truth, charged, yield: PROMPT_PAIRS_2021, extraLav, extraAnti0 };
+      return { truth, charged, yield: PROMPT_PAIRS_2021 * weight, extraLav, extraAnti0 };
     },
   };
 }
@@ -295,7 +300,7 @@ export function createProcessModel(label: ProcessLabel, user: Partial<PhysicsPar
     case 'alp-ee': return alpModel(label, p, seed);
     case 'combinatorial-mumu': return combinatorialModel(p);
     case 'prompt-ee':
-    case 'prompt-mumu': return promptModel(label);
+    case 'prompt-mumu': return promptModel(label, p);
     default: return kaonModel(label, p);
   }
 }
