@@ -4,6 +4,7 @@
  *   select     run a published selection over event files (shardable), write the result
  *   merge      merge selection results of shards into one
  *   render     pictures of events (PNG/SVG) made by the app's export code in headless Chromium
+ *   reach      expected-signal reach on an (m, ε) or (m, cτ) grid, CSV and contour figure (cli/reach.ts)
  * Run with: npm run na62 -- <command> [options]   (or: npx tsx cli/na62.ts <command> …)
  */
 import { parseArgs } from 'node:util';
@@ -25,6 +26,7 @@ import { VARIABLES } from '../src-engine/reco/variables';
 import { resultFromJson, resultToCsv, resultToJson } from '../src-engine/selection/candidates-io';
 import { PRESET_IDS, type SelectionConfigInput, type SelectionResult } from '../src-shared/selection/types';
 import { HELP_RENDER, render } from './render';
+import { HELP_REACH, reach } from './reach';
 
 const HELP_SELECT = `usage: na62 select --preset ${PRESET_IDS.join('|')} --out RESULT.json [options] FILE.arrow…
 
@@ -247,12 +249,13 @@ async function merge(argv: string[]): Promise<void> {
 
 async function main(): Promise<void> {
   const [cmd, ...rest] = process.argv.slice(2);
-  if (!cmd || cmd === '--help' || cmd === 'help') { console.log(`${HELP}\n\n${HELP_SELECT}\n\n${HELP_MERGE}\n\n${HELP_RENDER}`); return; }
+  if (!cmd || cmd === '--help' || cmd === 'help') { console.log(`${HELP}\n\n${HELP_SELECT}\n\n${HELP_MERGE}\n\n${HELP_RENDER}\n\n${HELP_REACH}`); return; }
   if (cmd === 'generate') return generate(rest);
   if (cmd === 'select') return select(rest);
   if (cmd === 'merge') return merge(rest);
   if (cmd === 'render') return render(rest, fail);
-  fail(`unknown command "${cmd}" (commands: generate, select, merge, render)`);
+  if (cmd === 'reach') return reach(rest, fail);
+  fail(`unknown command "${cmd}" (commands: generate, select, merge, render, reach)`);
 }
 
 main().catch((err: unknown) => {
