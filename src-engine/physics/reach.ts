@@ -95,6 +95,7 @@ export interface AlpPoint { massMeV: number; ctauMm: number; channel: ReachChann
 export function alpLimits(masses: readonly number[], ctaus: readonly number[], channels: readonly ReachChannel[], o: ReachOptions): AlpPoint[] {
   const out: AlpPoint[] = [];
   for (const m of masses) for (const ch of channels) {
+    if (m <= 2 * (ch === 'mumu' ? 105.658 : 0.511) * 1.001) continue; // channel closed at this mass
     const cands = selectedCandidates('alp', ch, m, o);
     for (const c of ctaus) {
       const r = reweight(cands, o.ctauGenMm ?? CTAU_GEN, c, 1 / 1e-7); // N_exp per unit BR

@@ -103,3 +103,41 @@ export function reachSvg(g: ReachGrid, contours: readonly ContourSpec[], boxes: 
   out.push('</svg>');
   return out.join('\n');
 }
+
+export interface LineSeries { readonly label: string; readonly color: string; readonly dash?: string; readonly points: readonly (readonly [number, number])[] }
+
+/** Log–log curves (the ALP limits against cτ, one per mass and channel) as SVG text, legend on the right. */
+export function linesSvg(series: readonly LineSeries[], o: { title: string; subtitle?: string; xLabel: string; yLabel: string; width?: number; height?: number }): string {
+  const W = o.width ?? 1200, H = o.height ?? 640, L = 95, R = 390, T = 70, B = 75;
+  const xs = series.flatMap((s) => s.points.map((p) => p[0])).filter((v) => v > 0 && Number.isFinite(v));
+  const ys = series.flatMap((s) => s.points.map((p) => p[1])).filter((v) => v > 0 && Number.isFinite(v));
+  const x0 = Math.floor(Math.log10(Math.min(...xs))), x1 = Math.ceil(Math.log10(Math.max(...xs)));
+  const y0 = Math.floor(Math.log10(Math.min(...ys))), y1 = Math.min(y0 + 8, Math.ceil(Math.log10(Math.max(...ys))));
+  const sx = (x: number) => L + ((Math.log10(x) - x0) / (x1 - x0)) * (W - L - R);
+  const sy = (y: number) => H - B - ((Math.log10(y) - y0) / (y1 - y0)) * (H - T - B);
+  const out = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Helvetica, Arial, sans-serif">`, `<rect width="${W}" height="${H}" fill="#ffffff"/>`];
+  out.push(`<text x="${L}" y="30" font-size="20" font-weight="bold">${esc(o.title)}</text>`);
+  if (o.subtitle) out.push(`<text x="${L}" y="52" font-size="13" fill="#444">${esc(o.subtitle)}</text>`);
+  out.push(`<defs><clipPath id="plotl"><rect x="${L}" y="${T}" width="${W - L - R}" height="${H - T - B}"/></clipPath></defs>`);
+  out.push('<g stroke="#e3e3e3">');
+  for (let d = x0; d <= x1; d++) out.push(`<line x1="${sx(10 ** d)}" x2="${sx(10 ** d)}" y1="${T}" y2="${H - B}"/>`);
+  for (let d = y0; d <= y1; d++) out.push(`<line x1="${L}" x2="${W - R}" y1="${sy(10 ** d)}" y2="${sy(10 ** d)}"/>`);
+  out.push('</g>');
+  for (const s of series) {
+    const pts = s.points.filter((p) => p[0] > 0 && p[1] > 0 && Number.isFinite(p[1]));
+    if (pts.length < 2) continue;
+    out.push(`<path d="${pts.map((p, i) => `${i ? 'L' : 'M'}${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`).join('')}" fill="none" stroke="${s.color}" stroke-width="3" clip-path="url(#plotl)"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`);
+  }
+  out.push(`<rect x="${L}" y="${T}" width="${W - L - R}" height="${H - T - B}" fill="none" stroke="#222" stroke-width="1.5"/>`);
+  for (let d = x0; d <= x1; d++) out.push(`<text x="${sx(10 ** d)}" y="${H - B + 22}" font-size="14" text-anchor="middle">${sup(d)}</text>`);
+  for (let d = y0; d <= y1; d++) out.push(`<text x="${L - 10}" y="${sy(10 ** d) + 5}" font-size="14" text-anchor="end">${sup(d)}</text>`);
+  out.push(`<text x="${(L + W - R) / 2}" y="${H - 22}" font-size="16" text-anchor="middle">${esc(o.xLabel)}</text>`);
+  out.push(`<text transform="translate(24,${(T + H - B) / 2}) rotate(-90)" font-size="16" text-anchor="middle">${esc(o.yLabel)}</text>`);
+  let ly = T + 14;
+  for (const s of series) {
+    out.push(`<line x1="${W - R + 24}" x2="${W - R + 58}" y1="${ly - 5}" y2="${ly - 5}" stroke="${s.color}" stroke-width="3"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/><text x="${W - R + 66}" y="${ly}" font-size="13">${esc(s.label)}</text>`);
+    ly += 22;
+  }
+  out.push('</svg>');
+  return out.join('\n');
+}
