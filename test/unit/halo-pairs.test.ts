@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { biasedPair, closeLength, naturalPair, NATURAL_WINDOW_NS, BIASED_WINDOW_NS, pairsWithin } from '../../src-engine/generator/halo-pairs';
 import { haloDensity, sampleHalo, Z_HALO_REF, type HaloState } from '../../src-engine/generator/halo-model';
-import { haloCanBeTracked, trackableFraction } from '../../src-engine/generator/halo-acceptance';
+import { haloCanBeTracked, haloNearBeamHole, nearBeamHoleFraction, samplePromptHalo, trackableFraction } from '../../src-engine/generator/halo-acceptance';
 import { Rng } from '../../src-engine/generator/rng';
 
 /** Truth-level two-line vertex: CDA and z of closest approach of two halo lines. */
@@ -58,7 +58,7 @@ describe('combinatorial halo pairs: biased generation with weights', () => {
     expect(Math.abs(pull)).toBeLessThan(3.5);
     // and the biased generator is the efficient one: its relative error is several times smaller
     expect(eBias / pBias).toBeLessThan((0.5 * ePat) / pNat);
-  });
+  }, 30_000);
 
   it('forces the time coincidence and keeps the weight of the window', () => {
     const r = new Rng(5, 0);
@@ -83,4 +83,26 @@ describe('combinatorial halo pairs: biased generation with weights', () => {
     const integral = s / n, err = Math.sqrt((s2 / n - integral ** 2) / n);
     expect(Math.abs(integral - 1)).toBeLessThan(Math.max(0.03, 4 * err));
   });
+
+  it('prompt proposal: the analytic near-beam-hole fraction matches sampling; the conditional sampler draws that subset', () => {
+    const rng = new Rng(31, 0);
+    let k = 0;
+    const n = 200_000, nearNatural: HaloState[] = [];
+    for (let i = 0; i < n; i++) { const h = sampleHalo(-1, rng); if (haloNearBeamHole(h)) { k++; nearNatural.push(h); } }
+    const f = nearBeamHoleFraction(-1);
+    expect(Math.abs(k / n - f) / (Math.sqrt(k) / n)).toBeLessThan(4);
+    // the exact conditional sampler: every draw is near the hole, and its slopes and momenta are distributed as the natural subset's
+    const drawn: HaloState[] = [];
+    for (let i = 0; i < 3000; i++) drawn.push(samplePromptHalo(-1, rng, 1).h);
+    expect(drawn.every(haloNearBeamHole)).toBe(true);
+    const mean = (xs: HaloState[], g: (h: HaloState) => number) => xs.reduce((a, h) => a + g(h), 0) / xs.length;
+    const sd = (xs: HaloState[], g: (h: HaloState) => number) => Math.sqrt(mean(xs, (h) => g(h) ** 2) - mean(xs, g) ** 2);
+    for (const g of [(h: HaloState) => h.sy, (h: HaloState) => h.sx, (h: HaloState) => h.p, (h: HaloState) => h.y]) {
+      const se = Math.hypot(sd(drawn, g) / Math.sqrt(drawn.length), sd(nearNatural, g) / Math.sqrt(nearNatural.length));
+      expect(Math.abs(mean(drawn, g) - mean(nearNatural, g)) / se).toBeLessThan(4);
+    }
+    // weights: 1/(share/F) near the hole, 1/(1 − share) elsewhere, so that E_q[w] = 1
+    const w = samplePromptHalo(-1, rng, 0.9);
+    expect(w.weight).toBeCloseTo(haloNearBeamHole(w.h) ? 1 / (0.9 / f + 0.1) : 10, 10);
+  }, 30_000);
 });
