@@ -62,6 +62,7 @@ Run the fast Monte Carlo of the NA62 dark-sector searches and write an event fil
   --ctau       proper decay length cτ, mm (ALP; for an A' it replaces the cτ from ε)
   --br         BR product of the ALP or kaon-mode signal
   --scalar-mass  S mass for kpi-s-aprime, MeV
+  --halo-sampling  biased (default: importance-sampled where the selections keep them, with weights) | natural
   --run        run number written in the headers (default 1)
   --straw-hits store raw STRAW hits
   --no-truth   do not store the MC truth
@@ -96,7 +97,7 @@ async function generate(argv: string[]): Promise<void> {
       out: { type: 'string' }, mass: { type: 'string' }, epsilon: { type: 'string' }, ctau: { type: 'string' }, br: { type: 'string' },
       'scalar-mass': { type: 'string' }, run: { type: 'string', default: '1' }, 'straw-hits': { type: 'boolean', default: false },
       'no-truth': { type: 'boolean', default: false }, 'batch-size': { type: 'string' }, quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
+      'halo-sampling': { type: 'string' }, help: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -120,6 +121,7 @@ async function generate(argv: string[]): Promise<void> {
     ...(values.ctau !== undefined ? { ctauMm: num(values.ctau, '--ctau') } : {}),
     ...(values.br !== undefined ? { brProduct: num(values.br, '--br') } : {}),
     ...(values['scalar-mass'] !== undefined ? { scalarMassMeV: num(values['scalar-mass'], '--scalar-mass') } : {}),
+    ...(values['halo-sampling'] !== undefined ? { haloSampling: values['halo-sampling'] } : {}),
   });
   if (!cfg.success) fail(cfg.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; '));
   const out = path.resolve(values.out!);

@@ -7,8 +7,9 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { writeFileAtomic } from '../src-main/fs/atomic-write';
-import { alpLimits, aprimeReach, logSpace, UL90, type ReachChannel } from '../src-engine/physics/reach';
-import { linesSvg, reachSvg, type ReachGrid } from '../src-shared/reach/figure';
+import { alpLimits, aprimeReach, logSpace, type ReachChannel } from '../src-engine/physics/reach';
+import { linesSvg } from '../src-shared/reach/figure';
+import { aprimeFigure } from '../src-shared/reach/aprime-figure';
 // @ts-expect-error plain ESM helpers shared with the scripts (no type declarations)
 import { launchChromium } from '../scripts/browser.mjs';
 
@@ -104,30 +105,6 @@ export async function reach(argv: string[], fail: Fail): Promise<void> {
     if (values.figure) { await writeFileAtomic(values.figure, new TextEncoder().encode(svg)); console.log(`wrote ${values.figure}`); }
     if (values.png) { await svgToPng(svg, values.png); console.log(`wrote ${values.png}`); }
   }
-}
-
-/** The (m, ε) figure: N_exp = 2.3 for μμ, ee and their sum, N_exp = 3.89 (one observed event) for μμ, and the published regions. */
-export function aprimeFigure(masses: readonly number[], eps: readonly number[], channels: readonly ReachChannel[], pts: ReturnType<typeof aprimeReach>, events: number): string {
-  const grid = (pick: (ch: ReachChannel) => boolean): ReachGrid => ({
-    masses, epsilons: eps,
-    values: masses.map((m) => eps.map((e) => pts.filter((p) => p.massMeV === m && p.epsilon === e && pick(p.channel)).reduce((a, p) => a + p.nExp, 0))),
-  });
-  const mumu = grid((c) => c === 'mumu'), ee = grid((c) => c === 'ee');
-  // the sum first, wide and light, so the channels' own lines stay visible on top of it
-  const contours = [
-    ...(channels.length > 1 ? [{ grid: grid(() => true), level: UL90[0], label: 'μμ + ee: N_exp = 2.3', color: '#9a9a9a', width: 8 }] : []),
-    ...(channels.includes('mumu') ? [{ grid: mumu, level: UL90[0], label: 'μμ: N_exp = 2.3', color: '#1f6fd1' }, { grid: mumu, level: UL90[1], label: 'μμ: N_exp = 3.89 (1 event observed)', color: '#1f6fd1', dash: '8 5' }] : []),
-    ...(channels.includes('ee') ? [{ grid: ee, level: UL90[0], label: 'ee: N_exp = 2.3', color: '#d1411f' }] : []),
-  ];
-  const boxes = [
-    { m0: 215, m1: 550, e0: eps[0]!, e1: eps[eps.length - 1]!, label: 'μμ published: new exclusion 215–550 MeV (A§2.5)', color: '#1f6fd1' },
-    { m0: 50, m1: 600, e0: 1e-6, e1: 4e-5, label: 'ee+μμ published: 50–600 MeV, ε 1e-6–4e-5 (A§3.4)', color: '#777777' },
-  ].filter((b) => b.m1 > masses[0]! && b.m0 < masses[masses.length - 1]!);
-  return reachSvg(grid(() => true), contours, boxes, {
-    title: 'NA62 fast MC: expected A′ signal in the beam-dump SR, 1.4×10¹⁷ POT',
-    subtitle: `dump-mumu / dump-ee SR, ${events} events per mass and channel reweighted in ε; published: stated ranges (boxes), not contours`,
-    width: 1200, height: 640,
-  });
 }
 
 async function svgToPng(svg: string, file: string): Promise<void> {
