@@ -58,9 +58,9 @@ export interface HaloSource {
  * shower and the multiple scattering, ≈ 40 mm), the harder part of the spectrum.
  */
 export const HALO_SOURCES: readonly HaloSource[] = [
-  { name: 'B1B/B1C', share: 0.62, zOrigin: 30_600, originY: 150, originSigma: 600, refY: 250, refSigma: 650, angleSigma: 0.3e-3, pMean: 12_000 },
-  { name: 'B4-B6/SCR1', share: 0.28, zOrigin: 90_000, originY: 50, originSigma: 300, refY: 150, refSigma: 450, angleSigma: 0.5e-3, pMean: 12_000 },
-  { name: 'TAX', share: 0.1, zOrigin: 24_700, originY: -22, originSigma: 80, refY: 0, refSigma: 550, angleSigma: 0.2e-3, pMean: 25_000 },
+  { name: 'B1B/B1C', share: 0.64, zOrigin: 30_600, originY: 150, originSigma: 600, refY: 250, refSigma: 650, angleSigma: 0.3e-3, pMean: 12_000 },
+  { name: 'B4-B6/SCR1', share: 0.30, zOrigin: 90_000, originY: 50, originSigma: 300, refY: 150, refSigma: 450, angleSigma: 0.5e-3, pMean: 12_000 },
+  { name: 'TAX', share: 0.06, zOrigin: 24_700, originY: -22, originSigma: 80, refY: 0, refSigma: 550, angleSigma: 0.2e-3, pMean: 25_000 },
 ];
 
 const P_MIN = 5000, P_MAX = 150_000;
@@ -198,3 +198,16 @@ export function sampleHaloWithin(q: 1 | -1, z: number, cx: number, cy: number, r
   const y = rng.normal(q * src.refY + kgain * (Y - (a.g * q * src.refY + a.cy)), sdev);
   return { q, x, y, sx: (X - x) / a.D, sy: (Y - y) / a.D, p: samplePMomentum(src, rng) };
 }
+
+/**
+ * For the biased pair generator: slopes of a muon of source k that passes through (X, Y) at z and,
+ * extrapolated back, through that source's origin (spread σ_o) with its extra angular spread. The
+ * natural density puts much of its weight there (the position–angle correlation), so a proposal
+ * that follows it keeps the importance weights of pointing pairs small.
+ */
+export function pointingSlopeMean(k: number, q: 1 | -1, X: number, Y: number, z: number): { mx: number; my: number; sigma: number } {
+  const src = HALO_SOURCES[k]!, d = z - src.zOrigin;
+  return { mx: X / d, my: (Y - q * src.originY) / d, sigma: Math.hypot(src.originSigma / d, src.angleSigma) };
+}
+export const sourceMomentumDensity = (k: number, p: number): number => pDensity(HALO_SOURCES[k]!, p);
+export const sampleSourceMomentum = (k: number, rng: Rng): number => samplePMomentum(HALO_SOURCES[k]!, rng);
