@@ -49,7 +49,7 @@ const Z_V_LO = 95_000, Z_V_HI = 190_000, RHO = 25;
  * (POINT_SHARE, sources equally: the position–angle correlation of the model, which the pairs that
  * point to the TAX, hence to the SR, need).
  */
-const NEAR_SHARE = 0.4, NEAR_SIGMA = 3e-3, POINT_SHARE = 0.4;
+const NEAR_SHARE = 0.25, NEAR_SIGMA = 3e-3, POINT_SHARE = 0.6;
 /** Gauss–Legendre nodes and weights on [−1, 1], 8 points */
 const GL_X = [-0.9602898565, -0.7966664774, -0.5255324099, -0.1834346425, 0.1834346425, 0.5255324099, 0.7966664774, 0.9602898565];
 const GL_W = [0.1012285363, 0.2223810345, 0.3137066459, 0.3626837834, 0.3626837834, 0.3137066459, 0.2223810345, 0.1012285363];
