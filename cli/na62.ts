@@ -4,6 +4,7 @@
  *   select     run a published selection over event files (shardable), write the result
  *   merge      merge selection results of shards into one
  *   render     pictures of events (PNG/SVG) made by the app's export code in headless Chromium
+ *   import     ROOT trees → an event file, through a mapping (also --list, --propose-map)
  *   reach      expected-signal reach on an (m, ε) or (m, cτ) grid, CSV and contour figure (cli/reach.ts)
  * Run with: npm run na62 -- <command> [options]   (or: npx tsx cli/na62.ts <command> …)
  */
@@ -20,12 +21,14 @@ import { nodeFileSink, nodeFileSource } from '../src-main/fs/node-file';
 import { cliWorkerUrl, partition, runInWorkers } from '../src-main/selection-pool';
 import { availableParallelism } from 'node:os';
 import { openEventFile } from '../src-engine/io/event-file';
-import { blind, mergeResults, resolveSelection } from '../src-engine/selection/run';
+import { mergeResults, resolveSelection } from '../src-engine/selection/run';
+import { cliUnblinding } from './unblind';
 import { PRESETS } from '../src-engine/selection/presets';
 import { VARIABLES } from '../src-engine/reco/variables';
 import { resultFromJson, resultToCsv, resultToJson } from '../src-engine/selection/candidates-io';
 import { PRESET_IDS, type SelectionConfigInput, type SelectionResult } from '../src-shared/selection/types';
 import { HELP_RENDER, render } from './render';
+import { absentLines, HELP_IMPORT, importCommand } from './import';
 import { HELP_REACH, reach } from './reach';
 
 const HELP_SELECT = `usage: na62 select --preset ${PRESET_IDS.join('|')} --out RESULT.json [options] FILE.arrow…
@@ -40,7 +43,9 @@ Results of shards merge exactly (na62 merge): cut-flows add, candidate lists con
   --shard I/N    process only shard I of N (I from 1): the N shards of a dataset merge into the whole
   --shard-index I --shards N   the same with I from 0 (HTCondor's $(ProcId))
   --workers N    worker threads (default: the number of cores)
-  --unblind      list events in the masked signal and control regions (the default is blind)
+  --unblind cr|sr  open the control region (cr) or both regions (sr) of this preset on these files
+                 (the default is blind); each step is logged into the result. Only files that are
+                 data or mock data are blind: pure simulation is never masked
   --out FILE     the result (JSON, reloadable and mergeable)
   --csv FILE     also write the candidate list as CSV
   --list         list the presets, their cuts and parameters, and the variables`;
@@ -67,6 +72,8 @@ Run the fast Monte Carlo of the NA62 dark-sector searches and write an event fil
   --straw-hits store raw STRAW hits
   --no-truth   do not store the MC truth
   --batch-size events per record batch (default 4096)
+  --mock-data  mark the file as mock data: simulation standing in for data, blind like data (as
+               the app's demo). Without it a simulated file is never blind
   --quiet      no progress bar`;
 
 function fail(msg: string): never {
@@ -97,7 +104,8 @@ async function generate(argv: string[]): Promise<void> {
       out: { type: 'string' }, mass: { type: 'string' }, epsilon: { type: 'string' }, ctau: { type: 'string' }, br: { type: 'string' },
       'scalar-mass': { type: 'string' }, run: { type: 'string', default: '1' }, 'straw-hits': { type: 'boolean', default: false },
       'no-truth': { type: 'boolean', default: false }, 'batch-size': { type: 'string' }, quiet: { type: 'boolean', default: false },
-      'halo-sampling': { type: 'string' }, help: { type: 'boolean', default: false },
+      'mock-data': { type: 'boolean', default: false }, 'halo-sampling': { type: 'string' },
+      help: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -134,6 +142,7 @@ async function generate(argv: string[]): Promise<void> {
   try {
     await generateToSink(cfg.data, sink, {
       ...(values['batch-size'] ? { batchSize: num(values['batch-size'], '--batch-size')! } : {}),
+      ...(values['mock-data'] ? { mockData: true } : {}),
       onProgress: ({ done, total }) => {
         if (tty) process.stderr.write(`\r${progressBar(done, total, t0)}`);
         else if (!values.quiet && (done === total || performance.now() - lastLine > 5000)) { process.stderr.write(`${progressBar(done, total, t0)}\n`); lastLine = performance.now(); }
@@ -157,7 +166,7 @@ async function select(argv: string[]): Promise<void> {
     args: argv,
     options: {
       preset: { type: 'string' }, param: { type: 'string', multiple: true, default: [] }, disable: { type: 'string', multiple: true, default: [] },
-      expr: { type: 'string', multiple: true, default: [] }, shard: { type: 'string' }, 'shard-index': { type: 'string' }, shards: { type: 'string' }, workers: { type: 'string' }, unblind: { type: 'boolean', default: false },
+      expr: { type: 'string', multiple: true, default: [] }, shard: { type: 'string' }, 'shard-index': { type: 'string' }, shards: { type: 'string' }, workers: { type: 'string' }, unblind: { type: 'string' },
       out: { type: 'string' }, csv: { type: 'string' }, list: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
     },
     allowPositionals: true, strict: true,
@@ -195,12 +204,16 @@ async function select(argv: string[]): Promise<void> {
     if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) fail(`--shard wants I/N with 1 ≤ I ≤ N, got "${values.shard}"`);
     shard = [Number(m![1]), Number(m![2])];
   }
+  const unblind = cliUnblinding(values.unblind, selection.preset, fail);
   // each file's batches, cut to this shard's range, then into parts for the worker threads
   const files = [];
   for (const file of positionals.map((p) => path.resolve(p))) {
     const f = await openEventFile(await nodeFileSource(file)).catch((e: Error) => fail(e.message));
+    // an imported file says what its tree did not have: the selection cannot use what is not there
+    if (!values.quiet) for (const line of absentLines(f.meta.source?.absent ?? [])) process.stderr.write(`${path.basename(file)}: ${line}\n`);
     const B = f.numBatches;
     files.push({ file, numBatches: B, batchSize: f.meta.batchSize, numEvents: f.numEvents, range: [Math.floor(((shard[0] - 1) * B) / shard[1]), Math.floor((shard[0] * B) / shard[1])] as [number, number] });
+    await unblind.add(f);
     await f.close();
   }
   const workers = values.workers ? Number(values.workers) : availableParallelism();
@@ -212,14 +225,15 @@ async function select(argv: string[]): Promise<void> {
   let merged: SelectionResult;
   try {
     merged = await runInWorkers(parts, selection, {
-      workerUrl: cliWorkerUrl(new URL('../', import.meta.url)), workers,
+      workerUrl: cliWorkerUrl(new URL('../', import.meta.url)), workers, stages: unblind.stages,
       onProgress: (done, total) => { if (tty) process.stderr.write(`\r${done}/${total} events  ${((performance.now() - t0) / 1000).toFixed(1)} s`); },
     });
   } catch (err) {
     return fail(err instanceof Error ? err.message : String(err));
   }
   if (tty) process.stderr.write('\n');
-  const result = blind(merged, !values.unblind);
+  // masked at the source by the workers; the result records the stages and the log of this run
+  const result: SelectionResult = { ...merged, blinding: unblind.record(merged.blinding) };
   const secs = (performance.now() - t0) / 1000;
   await writeText(values.out!, resultToJson(result));
   if (values.csv) await writeText(values.csv, resultToCsv(result));
@@ -251,13 +265,14 @@ async function merge(argv: string[]): Promise<void> {
 
 async function main(): Promise<void> {
   const [cmd, ...rest] = process.argv.slice(2);
-  if (!cmd || cmd === '--help' || cmd === 'help') { console.log(`${HELP}\n\n${HELP_SELECT}\n\n${HELP_MERGE}\n\n${HELP_RENDER}\n\n${HELP_REACH}`); return; }
+  if (!cmd || cmd === '--help' || cmd === 'help') { console.log(`${HELP}\n\n${HELP_SELECT}\n\n${HELP_MERGE}\n\n${HELP_RENDER}\n\n${HELP_IMPORT}\n\n${HELP_REACH}`); return; }
   if (cmd === 'generate') return generate(rest);
   if (cmd === 'select') return select(rest);
   if (cmd === 'merge') return merge(rest);
   if (cmd === 'render') return render(rest, fail);
+  if (cmd === 'import') return importCommand(rest, fail);
   if (cmd === 'reach') return reach(rest, fail);
-  fail(`unknown command "${cmd}" (commands: generate, select, merge, render, reach)`);
+  fail(`unknown command "${cmd}" (commands: generate, select, merge, render, import, reach)`);
 }
 
 main().catch((err: unknown) => {

@@ -9,6 +9,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { writeFileAtomic } from '../src-main/fs/atomic-write';
+import { PRESET_IDS, type PresetId } from '../src-shared/selection/types';
+import { parseUnblind } from './unblind';
 import { FIGURE_PANELS, checkSpec, parseEventList, type PanelSpec, type PictureSpec } from '../src-renderer/src/export/picture-spec';
 import type {} from '../src-renderer/src/export/hooks';
 import type {} from '../src-renderer/src/views/test-hooks';
@@ -34,6 +36,10 @@ npm run build:web). Files: DIR/run_burst_event_view.png (or .svg).
   --compression K  longitudinal compression 1:K (default 20)
   --line-width X   factor on track widths (default 1)
   --no-labels      no element labels
+  --unblind cr|sr  open the control region (cr) or both regions (sr) first, as the Selection
+                   panel does; logged into every picture. The default is blind: an event in a
+                   masked region is refused and the command exits non-zero
+  --preset P       the analysis --unblind opens (default: all of ${PRESET_IDS.join(', ')})
   --out DIR        output folder (created if missing)`;
 
 const VIEW_SETS: Record<string, PanelSpec[][]> = {
@@ -48,11 +54,15 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
       station: { type: 'string', default: 'straw1' }, size: { type: 'string', default: '1920x1080' }, format: { type: 'string', default: 'png' },
       theme: { type: 'string', default: 'dark' }, transparent: { type: 'boolean', default: false }, frame: { type: 'string', default: 'event' },
       compression: { type: 'string', default: '20' }, 'line-width': { type: 'string', default: '1' }, 'no-labels': { type: 'boolean', default: false },
+      unblind: { type: 'string' }, preset: { type: 'string' },
       out: { type: 'string' }, help: { type: 'boolean', default: false },
     },
     allowPositionals: true, strict: true,
   });
   if (values.help) { console.log(HELP_RENDER); return; }
+  const unblind = parseUnblind(values.unblind, fail);
+  if (values.preset !== undefined && !(PRESET_IDS as readonly string[]).includes(values.preset)) fail(`--preset wants one of ${PRESET_IDS.join(', ')}, got "${values.preset}"`);
+  const unblindPresets = (values.preset ? [values.preset] : [...PRESET_IDS]) as PresetId[];
   if (!values.out) fail('--out is required (see --help)');
   if (!positionals.length && !values.demo) fail('give an event file or --demo dump|kaon');
   if (values.demo && !['dump', 'kaon'].includes(values.demo)) fail(`--demo wants dump or kaon, got "${values.demo}"`);
@@ -133,11 +143,18 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
       const opt = await page.getByTestId('dataset-select').locator('option').nth(1).getAttribute('value');
       await page.getByTestId('dataset-select').selectOption(opt!);
     }
+    if (unblind !== 'blind') {
+      const problem = await page.evaluate(([p, st]) => window.__na62export!.unblind(p, st), [unblindPresets, unblind] as const);
+      if (problem) fail(`--unblind: ${problem}`);
+      console.error(`na62: unblinded the ${unblind === 'sr' ? 'CR and SR' : 'CR'} of ${unblindPresets.join(', ')} on this dataset (logged into every picture)`);
+    }
+    let refused = 0;
     if (rbe) {
       const found = await page.evaluate((t) => window.__na62export!.find(t), rbe);
       const missing = rbe.filter((_, i) => found[i] === null);
-      if (missing.length) console.error(`na62: not in the file: ${missing.map((m) => m.join(':')).join(', ')}`);
-      list = found.filter((x): x is number => x !== null);
+      if (missing.length) { refused += missing.length; console.error(`na62: not in the file: ${missing.map((m) => m.join(':')).join(', ')}`); }
+      rbe.forEach((t, i) => { const f = found[i]; if (f && typeof f === 'object') { refused++; console.error(`na62: event ${t.join(':')} refused: ${f.error}`); } });
+      list = found.filter((x): x is number => typeof x === 'number');
     }
     const t0 = performance.now();
     let written = 0;
@@ -147,10 +164,11 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
       written += r.written.length;
       for (const s of r.skipped) skipped.set(s.index, s.reason);
     }
-    for (const [i, why] of skipped) console.error(`na62: event ${i} skipped: ${why}`);
+    for (const [i, why] of skipped) console.error(`na62: event ${i} refused: ${why}`);
     if (errors.length) console.error(`na62: page errors: ${errors.join('; ')}`);
     console.log(`${written} pictures in ${out} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-    if (!written) process.exitCode = 1;
+    // an event asked for and not drawn (blinded, corrupt, absent) is a failure the caller must see
+    if (!written || skipped.size || refused) process.exitCode = 1;
   } finally {
     await browser.close();
     await server.close();

@@ -17,12 +17,15 @@ import { generateToSink } from './generator/write-generated';
 import { GENERATOR_VERSION } from './generator/generate';
 import { PRESETS } from './selection/presets';
 import { VARIABLES } from './reco/variables';
-import { blind, resolveSelection, runSelection, SelectionCancelled, type ResolvedSelection } from './selection/run';
-import { BlindingGuard, UNBLIND_CONFIRMATION } from './selection/blinding';
+import { resolveSelection, runSelection, SelectionCancelled, type ResolvedSelection } from './selection/run';
+import { BlindingBook, BlindingError, BlindingGuard } from './selection/blinding';
+import { blindingApplies, type BlindingState, type BlindStages, type UnblindEntry } from '../src-shared/selection/blinding';
 import { checkExpression } from './selection/expression';
 import { parseCandidateList, resultToCsv, resultToJson } from './selection/candidates-io';
 import type { SelectionConfigInput, SelectionResult } from '../src-shared/selection/types';
 import type { EventFile } from './io/event-file';
+import { createRootHandlers } from './root-handlers';
+import type { RootFileInfo } from '../src-shared/api/root-contract';
 
 /** A file the engine creates (generated datasets, the demo): where to write it and how to read it back. */
 export interface CreatedFile {
@@ -43,7 +46,9 @@ export interface EngineHost {
    * Run a selection on other cores (worker threads) when the host can for this file; undefined
    * means: run it here. The result must equal the in-process one.
    */
-  parallelSelection?(file: EventFile, selection: SelectionConfigInput, onProgress: (done: number, total: number) => boolean, signal?: AbortSignal): Promise<SelectionResult> | undefined;
+  parallelSelection?(file: EventFile, selection: SelectionConfigInput, stages: BlindStages, onProgress: (done: number, total: number) => boolean, signal?: AbortSignal): Promise<SelectionResult> | undefined;
+  /** keep an unblinding step on record beyond this process (Electron: appended to a log file) */
+  recordUnblinding?(entry: UnblindEntry): void;
 }
 
 export interface EngineOptions {
@@ -74,24 +79,41 @@ export const DEMO_DATASETS: readonly { name: string; config: GeneratorConfigInpu
 ];
 
 /** The engine's request handlers; hosts add their platform services (dialogs, saving files) beside them. */
-export function createEngineHandlers(opts: EngineOptions): Handlers & { store: EventStore; loadCandidateText(text: string, name: string): SelectionResult } {
+export function createEngineHandlers(opts: EngineOptions): Handlers & { store: EventStore; loadCandidateText(text: string, name: string): SelectionResult; openRootSource(source: RandomAccessSource): Promise<RootFileInfo> } {
   const detector = opts.detector ?? NA62_DETECTOR;
   const store = new EventStore();
   const cancelled = new Set<string>();
   const running = new Set<string>();
   // selections on other threads are stopped through a signal (progress reaches here only now and then)
   const aborts = new Map<string, AbortController>();
-  // blinding is the default; the last selection of each dataset also decides what is masked
-  let isBlind = true;
+  // blinding is the default, per analysis and dataset; the last selection of each dataset adds its regions
+  const book = new BlindingBook(opts.appVersion, (e) => opts.files?.recordUnblinding?.(e));
   const guard = new BlindingGuard();
-  const lastRun = new Map<string, { sel: ResolvedSelection; result: SelectionResult }>();
+  const lastRun = new Map<string, { sel: ResolvedSelection; result: SelectionResult; stages: string }>();
+  // no message about a masked event says where it is or why: that would be a fact about it
+  const BLINDED = 'this event is blinded: it stays hidden while an analysis of this dataset is blind (unblind in the Selection panel)';
 
-  async function generateInto(file: CreatedFile, config: GeneratorConfigInput, taskId: string, label: string, description?: string): Promise<RandomAccessSource> {
+  async function checkVisible(dataset: string, index: number): Promise<void> {
+    const file = store.file(dataset);
+    const masked = await guard.maskedBy(file, index, await book.stagesOf(file), lastRun.get(dataset)?.sel);
+    if (masked) throw new UserFacingError('blinded', BLINDED);
+  }
+
+  async function blindingState(dataset: string, identify: boolean): Promise<BlindingState> {
+    const file = store.file(dataset);
+    const { applies, why } = blindingApplies(file.meta);
+    const stages = await book.stagesOf(file);
+    const identity = identify || Object.values(stages).some((x) => x !== 'blind') ? await file.identity() : null;
+    return { dataset, applies, why, stages, identity, log: identity ? book.logOf(identity) : [] };
+  }
+
+  async function generateInto(file: CreatedFile, config: GeneratorConfigInput, taskId: string, label: string, mark: { description?: string; mockData?: boolean } = {}): Promise<RandomAccessSource> {
     const host = opts.files!;
     running.add(taskId);
     try {
       await generateToSink(config, await file.sink(), {
-        ...(description ? { description } : {}),
+        ...(mark.description ? { description: mark.description } : {}),
+        ...(mark.mockData ? { mockData: true } : {}),
         yieldToHost: () => host.yieldToHost(),
         onProgress: ({ done, total }) => {
           host.progress({ taskId, label, done, total });
@@ -115,25 +137,36 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
     return opts.files;
   };
 
+  const root = createRootHandlers({
+    store, geometryVersion: detector.version,
+    ...(opts.files ? { files: opts.files } : {}),
+    tasks: { start: (t) => running.add(t), cancelled: (t) => cancelled.has(t), end: (t) => { running.delete(t); cancelled.delete(t); } },
+  });
+
   return {
+    ...root,
     store,
     /** a saved candidate list read by a host (Electron's dialog), blinded as the engine is */
     loadCandidateText: (text, name) => {
+      let r: SelectionResult;
       try {
-        return blind(parseCandidateList(text, name), isBlind);
+        r = parseCandidateList(text, name);
       } catch (err) {
         throw new UserFacingError('io', err instanceof Error ? err.message : String(err));
       }
+      try {
+        book.admits(r.blinding, r.blinded, r.selection.preset, name);
+      } catch (err) {
+        throw new UserFacingError('blinded', err instanceof Error ? err.message : String(err));
+      }
+      return r;
     },
     info: () => ({ apiVersion: API_VERSION, appVersion: opts.appVersion, geometryVersion: detector.version, engineHost: opts.host }),
     detector: () => detector,
     datasets: () => store.list(),
     event: async ({ dataset, index }) => {
       const ev = await store.event(dataset, index);
-      if (isBlind) {
-        const masked = await guard.maskedBy(store.file(dataset), index, lastRun.get(dataset)?.sel);
-        if (masked) throw new UserFacingError('blinded', `event ${index} is in the blinded ${masked}: unblind to see it`);
-      }
+      await checkVisible(dataset, index);
       return ev;
     },
     findEvent: async ({ dataset, run, burst, event }) => {
@@ -144,6 +177,7 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
         for (let i = 0; i < c.length; i++) if (r[i] === run && b[i] === burst && e[i] === event) { found = start + i; return false; }
         return true;
       });
+      if (found !== null) await checkVisible(dataset, found);
       return found;
     },
     selectionCatalogue: () => ({
@@ -157,11 +191,15 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
       variables: VARIABLES,
     }),
     checkExpression: ({ text }) => ({ error: checkExpression(text) ?? null }),
-    blinding: () => ({ blind: isBlind }),
-    setBlinding: ({ blind: b, confirm }) => {
-      if (!b && confirm !== UNBLIND_CONFIRMATION) throw new UserFacingError('bad-request', `unblinding needs the confirmation "${UNBLIND_CONFIRMATION}"`);
-      isBlind = b;
-      return { blind: isBlind };
+    blinding: ({ dataset, identify }) => blindingState(dataset, !!identify),
+    setBlinding: async ({ dataset, preset, stage, confirm }) => {
+      try {
+        await book.setStage(store.file(dataset), preset, stage, confirm);
+      } catch (err) {
+        if (err instanceof BlindingError) throw new UserFacingError('bad-request', err.message);
+        throw err;
+      }
+      return blindingState(dataset, true);
     },
     runSelection: async ({ taskId, dataset, selection }) => {
       const file = store.file(dataset);
@@ -174,10 +212,13 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
           opts.files?.progress({ taskId, label: `Selecting ${sel.preset.id}`, done, total });
           return !cancelled.has(taskId);
         };
-        const result = await (opts.files?.parallelSelection?.(file, selection, onProgress, abort.signal)
-          ?? runSelection(file, sel, { ...(opts.files ? { yieldToHost: () => opts.files!.yieldToHost() } : {}), onProgress }));
-        lastRun.set(dataset, { sel, result });
-        return blind(result, isBlind);
+        const stages = await book.stagesOf(file);
+        const raw = await (opts.files?.parallelSelection?.(file, selection, stages, onProgress, abort.signal)
+          ?? runSelection(file, sel, { ...(opts.files ? { yieldToHost: () => opts.files!.yieldToHost() } : {}), onProgress, stages }));
+        // masked at the source (run.ts): what is kept here is what may leave
+        const result: SelectionResult = { ...raw, blinding: await book.resultBlinding(file, stages) };
+        lastRun.set(dataset, { sel, result, stages: JSON.stringify(stages) });
+        return result;
       } catch (err) {
         if (err instanceof SelectionCancelled) throw new UserFacingError('bad-request', `${sel.preset.id}: cancelled`);
         throw err;
@@ -187,11 +228,13 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
         aborts.delete(taskId);
       }
     },
-    exportSelection: ({ dataset, format }) => {
+    exportSelection: async ({ dataset, format }) => {
       const last = lastRun.get(dataset);
       if (!last) throw new UserFacingError('bad-request', 'run a selection on this dataset first');
-      const r = blind(last.result, isBlind);
-      const base = `${store.file(dataset).name.split(/[\\/]/).pop()!.replace(/\.arrow$/, '')}-${r.selection.preset}${r.blinded ? '-blind' : ''}`;
+      const file = store.file(dataset);
+      if (JSON.stringify(await book.stagesOf(file)) !== last.stages) throw new UserFacingError('bad-request', 'the blinding changed since the selection ran: run it again, then export');
+      const r = last.result;
+      const base = `${file.name.split(/[\\/]/).pop()!.replace(/\.arrow$/, '')}-${r.selection.preset}${r.blinded ? '-blind' : ''}`;
       return format === 'csv' ? { name: `${base}.csv`, text: resultToCsv(r) } : { name: `${base}.json`, text: resultToJson(r) };
     },
     closeDataset: async ({ dataset }) => {
@@ -204,10 +247,10 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
       aborts.get(taskId)?.abort();
       return { cancelled: true };
     },
-    generate: async ({ taskId, config, name }) => {
+    generate: async ({ taskId, config, name, mockData }) => {
       const host = needFiles();
       const fileName = name ?? `na62-generated-seed${config.seed}.arrow`;
-      const src = await generateInto(host.createFile(fileName), config, taskId, `Generating ${fileName}`);
+      const src = await generateInto(host.createFile(fileName), config, taskId, `Generating ${fileName}`, { mockData: !!mockData });
       return store.add(src);
     },
     openDemo: async () => {
@@ -220,13 +263,15 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
         let src = await cached.source();
         if (src) {
           try {
-            out.push(await store.add(src));
-            continue;
+            const info = await store.add(src);
+            if (info.meta.mockData) { out.push(info); continue; }
+            await store.close(info.id); // made before the demo marked itself as mock data: make it again
           } catch {
             src = undefined; // a stale or damaged cache: make it again
           }
         }
-        src = await generateInto(cached, demo.config, `demo-${demo.config.mode}`, 'Making the demo data', demo.description);
+        src = await generateInto(cached, demo.config, `demo-${demo.config.mode}`, 'Making the demo data', { description: demo.description, mockData: true });
+        // (the demo stands in for data: it says so itself, so it is blind like data)
         out.push(await store.add(src));
       }
       return out;

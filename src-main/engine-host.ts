@@ -1,5 +1,5 @@
 /** The engine's file services in the Electron main process: generated data and the demo in the user's app-data folder. */
-import { existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TaskProgress } from '../src-shared/api/contract';
 import { availableParallelism } from 'node:os';
@@ -32,15 +32,28 @@ export function freeName(dir: string, name: string): string {
 export function createNodeEngineHost(dataDir: string, progress: (p: TaskProgress) => void, selectionWorker?: URL): EngineHost {
   const generated = path.join(dataDir, 'generated'), demo = path.join(dataDir, 'demo');
   return {
-    parallelSelection(file, selection, onProgress, signal) {
+    parallelSelection(file, selection, stages, onProgress, signal) {
       if (!selectionWorker || file.numEvents < PARALLEL_FROM || !path.isAbsolute(file.name) || !existsSync(file.name)) return undefined;
       const workers = Math.max(1, availableParallelism());
       const parts = partition([{ file: file.name, numBatches: file.numBatches, batchSize: file.meta.batchSize, numEvents: file.numEvents }], workers);
-      return runInWorkers(parts, selection, { workerUrl: selectionWorker, workers, onProgress, ...(signal ? { signal } : {}) });
+      return runInWorkers(parts, selection, { workerUrl: selectionWorker, workers, stages, onProgress, ...(signal ? { signal } : {}) });
     },
     createFile: (name) => fileAt(path.join(generated, freeName(generated, path.basename(name)))),
     cachedFile: (name) => fileAt(path.join(demo, path.basename(name))),
     progress,
     yieldToHost: () => new Promise((r) => setImmediate(r)),
+    // the unblinding log is a record, one JSON line per step; it is never read back to restore a stage
+    recordUnblinding(entry) {
+      const log = path.join(dataDir, UNBLINDING_LOG);
+      try {
+        mkdirSync(dataDir, { recursive: true });
+        appendFileSync(log, `${JSON.stringify(entry)}\n`);
+      } catch (err) {
+        process.stderr.write(`na62: cannot append to ${log}: ${err instanceof Error ? err.message : String(err)}\n`);
+      }
+    },
   };
 }
+
+/** The unblinding log in the app's data folder (one JSON object per line). */
+export const UNBLINDING_LOG = 'unblinding-log.jsonl';

@@ -7,7 +7,7 @@ import { MENU_COMMAND_EVENT, PROGRESS_EVENT } from '../src-shared/api/channels';
 import { createDispatcher, createEngineHandlers } from '../src-engine';
 import { registerIpc } from './ipc/register';
 import type { SaveFileDeps } from './ipc/save-file';
-import { checkDroppedPath, EVENT_FILE_EXTENSIONS } from './ipc/open-file';
+import { checkDroppedPath, EVENT_FILE_EXTENSIONS, ROOT_FILE_EXTENSIONS } from './ipc/open-file';
 import { createMainHandlers } from './ipc/main-handlers';
 import { createExportHandlers } from './ipc/export-files';
 import { createNodeEngineHost } from './engine-host';
@@ -44,7 +44,7 @@ async function start(): Promise<BrowserWindow> {
     svg: { name: 'SVG image', extensions: ['svg'] }, glb: { name: 'glTF binary', extensions: ['glb'] }, zip: { name: 'Zip archive', extensions: ['zip'] },
   };
   const OPEN = {
-    events: { title: 'Open NA62 event file', filters: [{ name: 'NA62 event files', extensions: EVENT_FILE_EXTENSIONS }, { name: 'All files', extensions: ['*'] }] },
+    events: { title: 'Open NA62 event file or ROOT file', filters: [{ name: 'NA62 event files and ROOT files', extensions: [...EVENT_FILE_EXTENSIONS, ...ROOT_FILE_EXTENSIONS] }, { name: 'All files', extensions: ['*'] }] },
     candidates: { title: 'Load a candidate list', filters: [{ name: 'Candidate lists', extensions: ['json', 'csv'] }] },
   };
   const save: SaveFileDeps = {

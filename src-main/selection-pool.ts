@@ -8,11 +8,14 @@ import { fileURLToPath } from 'node:url';
 import type { SelectionConfigInput, SelectionResult } from '../src-shared/selection/types';
 import { inEventOrder, mergePacked, mergeResults, SelectionCancelled, unpackCandidates, type PackedCandidates } from '../src-engine/selection/run';
 import type { SelectionJob } from './selection-worker';
+import type { BlindStages } from '../src-shared/selection/blinding';
 
 export interface PoolOptions {
   /** the worker script (bundled .js in the app, a tsx bootstrap in the CLI) */
   readonly workerUrl: URL;
   readonly workers: number;
+  /** the blinding stages of the file's analyses (all blind when absent); the workers mask at the source */
+  readonly stages?: BlindStages;
   /** called after each part with the events done; return false to cancel */
   readonly onProgress?: (done: number, total: number) => boolean | void;
   /** cancels at once: the workers see it between two batches, not only between parts */
@@ -85,7 +88,7 @@ export async function runInWorkersPacked(parts: readonly (Omit<SelectionJob, 'se
       if (stopped) { cleanup(); resolve(); return; }
       current = queue.shift();
       if (!current) { cleanup(); resolve(); return; }
-      const job: SelectionJob = { file: current.file, batches: current.batches, selection, stop };
+      const job: SelectionJob = { file: current.file, batches: current.batches, selection, stop, ...(opts.stages ? { stages: opts.stages } : {}) };
       w.postMessage(job);
     };
     const onMessage = (m: { result?: SelectionResult; packed?: PackedCandidates; error?: string; cancelled?: boolean }) => {

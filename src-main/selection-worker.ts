@@ -5,6 +5,7 @@ import { openEventFile } from '../src-engine/io/event-file';
 import { resolveSelection, runSelectionPacked, SelectionCancelled, transferablesOf } from '../src-engine/selection/run';
 import { nodeFileSource } from './fs/node-file';
 import type { SelectionConfigInput } from '../src-shared/selection/types';
+import type { BlindStages } from '../src-shared/selection/blinding';
 
 export interface SelectionJob {
   readonly file: string;
@@ -12,6 +13,8 @@ export interface SelectionJob {
   readonly selection: SelectionConfigInput;
   /** shared with the pool: non-zero means stop after the current batch (cancel) */
   readonly stop?: Int32Array;
+  /** blinding stages (all blind when absent) */
+  readonly stages?: BlindStages;
 }
 
 // Selections are batch work: they must not starve the UI (the renderer, and this process's main
@@ -26,7 +29,7 @@ parentPort!.on('message', async (job: SelectionJob) => {
   try {
     f = await openEventFile(await nodeFileSource(job.file));
     const onProgress = () => !(job.stop && Atomics.load(job.stop, 0));
-    const { result, packed } = await runSelectionPacked(f, resolveSelection(job.selection), { batches: job.batches, onProgress });
+    const { result, packed } = await runSelectionPacked(f, resolveSelection(job.selection), { batches: job.batches, onProgress, ...(job.stages ? { stages: job.stages } : {}) });
     // the candidate list travels as transferable columns: cloning 10^5 objects would cost more than the selection
     parentPort!.postMessage({ result, packed }, transferablesOf(packed));
   } catch (err) {

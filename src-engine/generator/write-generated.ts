@@ -10,7 +10,11 @@ export interface GenerateProgress { readonly done: number; readonly total: numbe
 export async function generateToSink(
   input: GeneratorConfigInput,
   sink: ByteSink,
-  opts: { batchSize?: number; onProgress?: (p: GenerateProgress) => boolean | void; description?: string; yieldToHost?: () => Promise<void> } = {},
+  opts: {
+    batchSize?: number; onProgress?: (p: GenerateProgress) => boolean | void; description?: string; yieldToHost?: () => Promise<void>;
+    /** mark the file as mock data: simulation that stands in for data, blind like data (the demo) */
+    mockData?: boolean;
+  } = {},
 ): Promise<FileMeta> {
   const gen = createGenerator(input);
   const total = gen.config.numEvents;
@@ -19,6 +23,7 @@ export async function generateToSink(
     meta: {
       geometryVersion: GEOMETRY_VERSION, strawHits: gen.config.strawHits, truth: gen.config.truth, kind: 'simulation', generator: gen.info,
       ...(opts.description ? { description: opts.description } : {}),
+      ...(opts.mockData ? { mockData: true } : {}),
     },
     onProgress: (done) => opts.onProgress?.({ done, total }),
     ...(opts.yieldToHost ? { yieldToHost: opts.yieldToHost } : {}),

@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import type { Candidate, SelectionResult } from '../../src-shared/selection/types';
 import { PRESET_IDS } from '../../src-shared/selection/types';
+import { ResultBlindingSchema, type ResultBlinding } from '../../src-shared/selection/blinding';
 
 const num = z.number().or(z.null().transform(() => NaN));
 const Row = z.object({ id: z.string(), label: z.string(), enabled: z.boolean(), n: z.number(), w: z.number() });
@@ -25,6 +26,7 @@ export const SelectionResultSchema = z.object({
     process: z.string(), weight: z.number(), region: z.enum(['SR', 'CR', '']), vars: z.record(z.string(), num),
   })),
   keyVariables: z.array(z.string()),
+  blinding: ResultBlindingSchema.optional(),
 });
 
 /** JSON: NaN is not JSON, so it is written as null (and read back as NaN). */
@@ -56,13 +58,14 @@ export function resultToCsv(r: SelectionResult): string {
     `# expressions: ${JSON.stringify(r.selection.expressions)}`,
     `# blinded: ${r.blinded}${r.blinded ? ` (${r.masked.n} events in masked regions not listed)` : ''}`,
     `# inputs: ${JSON.stringify(r.inputs)}`,
+    ...(r.blinding ? [`# blinding: ${JSON.stringify(r.blinding)}`] : []),
   ];
   const rows = r.candidates.map((c) => ({ run: c.run, burst: c.burst, event: c.event, file: c.file, index: c.index, process: c.process, weight: c.weight, region: c.region, ...c.vars }));
   return `${head.join('\n')}\n${Papa.unparse(rows, { columns: [...BASE_COLUMNS, ...r.keyVariables] })}\n`;
 }
 
 /** Read a candidate CSV back: the selection from its header, the candidates from its rows. */
-export function candidatesFromCsv(text: string, name: string): { preset: string; params: Record<string, unknown>; candidates: Candidate[] } {
+export function candidatesFromCsv(text: string, name: string): { preset: string; params: Record<string, unknown>; candidates: Candidate[]; blinding?: ResultBlinding } {
   const lines = text.split(/\r?\n/);
   const meta = new Map<string, string>();
   let i = 0;
@@ -99,7 +102,15 @@ export function candidatesFromCsv(text: string, name: string): { preset: string;
   });
   let params: Record<string, unknown> = {};
   try { params = JSON.parse(meta.get('params') ?? '{}') as Record<string, unknown>; } catch { throw new Error(`${name}: the "# params" line is not valid JSON`); }
-  return { preset: meta.get('preset') ?? '', params, candidates };
+  let blinding: ResultBlinding | undefined;
+  if (meta.has('blinding')) {
+    let raw: unknown;
+    try { raw = JSON.parse(meta.get('blinding')!); } catch { throw new Error(`${name}: the "# blinding" line is not valid JSON`); }
+    const b = ResultBlindingSchema.safeParse(raw);
+    if (!b.success) throw new Error(`${name}: the "# blinding" line is not a blinding record (${b.error.issues[0]?.message ?? ''})`);
+    blinding = b.data;
+  }
+  return { preset: meta.get('preset') ?? '', params, candidates, ...(blinding ? { blinding } : {}) };
 }
 
 /** A saved list (JSON result or CSV) as a result the UI can show; CSV lists carry no cut-flow. */
@@ -110,7 +121,8 @@ export function parseCandidateList(text: string, name: string): SelectionResult 
   return {
     format: 'na62-selection', formatVersion: 1, software: { name: 'csv', version: '' },
     selection: { preset: csv.preset as SelectionResult['selection']['preset'], params: csv.params as Record<string, number | string>, disabled: [], expressions: [] },
-    inputs: [], cutflow: [], regions: {}, blinded: false, masked: { n: 0, w: 0 },
+    inputs: [], cutflow: [], regions: {}, blinded: csv.blinding ? csv.blinding.applies && csv.blinding.stages[csv.preset as SelectionResult['selection']['preset']] !== 'sr' : false, masked: { n: 0, w: 0 },
+    ...(csv.blinding ? { blinding: csv.blinding } : {}),
     candidates: csv.candidates, keyVariables: csv.candidates[0] ? Object.keys(csv.candidates[0].vars) : [],
   };
 }

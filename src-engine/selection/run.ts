@@ -10,6 +10,8 @@ import { presetById, type CutSpec, type NumParams, type ParamValue, type Selecti
 import type { Candidate, CutFlowRow, RegionId, RegionShape, SelectionConfigInput, SelectionResult } from '../../src-shared/selection/types';
 import { SelectionConfigSchema } from '../../src-shared/selection/types';
 import { UserFacingError } from '../dispatch';
+import { PublishedMasker, publishedRules, userRule } from './masking';
+import { ALL_BLIND, blindingApplies, type BlindStages, type ResultBlinding } from '../../src-shared/selection/blinding';
 
 export const SOFTWARE = { name: 'na62-event-display', version: '0.1.0' };
 
@@ -96,6 +98,11 @@ export interface RunOptions {
   /** called after each batch; return false to stop (cancel) */
   readonly onProgress?: (done: number, total: number) => boolean | void;
   readonly yieldToHost?: () => Promise<void>;
+  /**
+   * The blinding stages of this file's analyses (all blind by default). Whether blinding applies
+   * at all is the file's own statement (its metadata), not an option.
+   */
+  readonly stages?: BlindStages;
 }
 
 export class SelectionCancelled extends Error {
@@ -161,16 +168,25 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
   const bs = file.meta.batchSize;
   const first = Math.min(b0 * bs, file.numEvents), last = Math.min(b1 * bs, file.numEvents);
   const counts = new Float64Array(sel.cuts.length + 1), weights = new Float64Array(sel.cuts.length + 1);
-  const regions: Record<RegionId, { n: number; w: number }> = { SR: { n: 0, w: 0 }, CR: { n: 0, w: 0 } };
+  const regions = Object.fromEntries(sel.preset.regions.map((r) => [r.id, { n: 0, w: 0 }])) as Record<RegionId, { n: number; w: number }>;
   const out = new CandidateCollector(file.name, sel.keyVariables);
   const reco = recoOptions(sel);
-  let vars: VariableColumns | undefined;
+  let vars: VariableColumns | undefined, pubVars: VariableColumns | undefined;
   const early = sel.cuts[0]?.enabled && sel.cuts[0].multiplicityOnly ? sel.cuts[0] : undefined;
+  // blinding, at the source: masked events never become candidates, region counts or cut-flow rows
+  const { applies } = blindingApplies(file.meta);
+  const stages = opts.stages ?? ALL_BLIND;
+  const pubRules = applies ? publishedRules(stages) : [];
+  const ownRule = applies ? userRule(sel, stages) : undefined;
+  const masked = { n: 0, w: 0 };
   // a sequential scan: the next batch is read (on Node's I/O threads) while this one is computed
   let cancelled = false;
   await file.scan(b0, b1, async (start, columns) => {
     const r = batchReco(columns, reco, vars);
     vars = r.v;
+    const mask = new PublishedMasker(pubRules, columns, { reco: r, options: reco }, pubVars);
+    if (!mask.sharesReco) pubVars = mask.vars;
+    const full = mask.sharesReco ? (i: number) => mask.full(i) : (i: number) => r.event(i);
     const w = columns.header['weight']!, run = columns.header['run']!, burst = columns.header['burst']!, event = columns.header['event']!;
     const nCuts = sel.cuts.length;
     const keyColumns = sel.keyVariables.map((k) => vars![k]);
@@ -179,12 +195,15 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     let n0 = 0, w0 = 0;
     for (let i = 0; i < columns.length; i++) {
       const wi = w[i]!;
+      // a masked event counts among all events and nowhere else (no per-cut breakdown inside a box)
+      if (mask.active && mask.masked(i)) { masked.n++; masked.w += wi; n0++; w0 += wi; continue; }
       if (early && !early.test(vars, i, sel.num)) { n0++; w0 += wi; continue; }
-      r.event(i);
+      full(i);
       const passed = cutsPassed(sel, vars, i);
+      const region = passed === nCuts ? regionOf(sel, vars, i) : '';
+      if (region && ownRule?.closed.has(region)) { masked.n++; masked.w += wi; n0++; w0 += wi; continue; }
       for (let k = 0; k <= passed; k++) { counts[k]!++; weights[k]! += wi; }
       if (passed < nCuts) continue;
-      const region = regionOf(sel, vars, i);
       if (region) { regions[region].n++; regions[region].w += wi; }
       const pid = out.processId(columns.processBytes.subarray(columns.processOffsets[i]!, columns.processOffsets[i + 1]!));
       out.add(start + i, run[i]!, burst[i]!, event[i]!, wi, region, pid, keyColumns, i);
@@ -201,7 +220,9 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     format: 'na62-selection', formatVersion: 1, software: SOFTWARE,
     selection: { preset: sel.preset.id, params: sel.params, disabled: [...sel.disabled], expressions: [...sel.expressions], ...(sel.keep.length ? { keep: [...sel.keep] } : {}) },
     inputs: [{ file: file.name, events: last - first, firstEvent: first }],
-    cutflow, regions, blinded: false, masked: { n: 0, w: 0 }, candidates: [], keyVariables: [...sel.keyVariables],
+    // a closed region has no count to show (not even 0)
+    cutflow, regions: Object.fromEntries(Object.entries(regions).filter(([id]) => !ownRule?.closed.has(id as RegionId))), blinded: applies && stages[sel.preset.id] !== 'sr', masked, candidates: [], keyVariables: [...sel.keyVariables],
+    blinding: { applies, stages: { ...stages }, datasets: [], log: [] },
   };
   return { result, packed: out.packed() };
 }
@@ -212,23 +233,8 @@ export async function runSelection(file: EventFile, sel: ResolvedSelection, opts
   return { ...result, candidates: unpackCandidates(packed) };
 }
 
-/** What may leave the engine while blind: masked candidates removed, region counts folded into one masked total. */
-export function blind(r: SelectionResult, isBlind: boolean): SelectionResult {
-  if (!isBlind || r.blinded) return r;
-  const preset = presetById(r.selection.preset)!;
-  const maskedIds = new Set(preset.regions.filter((x) => x.blinded).map((x) => x.id));
-  const masked = { n: r.masked.n, w: r.masked.w };
-  for (const id of maskedIds) { const c = r.regions[id]; if (c) { masked.n += c.n; masked.w += c.w; } }
-  // a reloaded list has no region counts: count what is taken out of it
-  if (!Object.keys(r.regions).length) for (const c of r.candidates) if (c.region && maskedIds.has(c.region)) { masked.n++; masked.w += c.weight; }
-  return {
-    ...r, blinded: true, masked,
-    regions: Object.fromEntries(Object.entries(r.regions).filter(([id]) => !maskedIds.has(id as RegionId))),
-    candidates: r.candidates.filter((c) => !c.region || !maskedIds.has(c.region)),
-  };
-}
-
-const sameSelection = (a: SelectionResult, b: SelectionResult) => JSON.stringify(a.selection) === JSON.stringify(b.selection) && a.blinded === b.blinded;
+const blindingKey = (b: ResultBlinding | undefined) => JSON.stringify(b ? { applies: b.applies, stages: b.stages } : null);
+const sameSelection = (a: SelectionResult, b: SelectionResult) => JSON.stringify(a.selection) === JSON.stringify(b.selection) && a.blinded === b.blinded && blindingKey(a.blinding) === blindingKey(b.blinding);
 
 const orderKey = (r: SelectionResult) => r.inputs[0] ? `${r.inputs[0].file}\u0000${String(r.inputs[0].firstEvent).padStart(15, '0')}` : '';
 /** Shard results sorted by file and first event: the order in which their candidates concatenate. */
@@ -241,7 +247,7 @@ export function mergeResults(parts: readonly SelectionResult[]): SelectionResult
   if (!parts.length) throw new UserFacingError('bad-request', 'nothing to merge');
   const [head, ...rest] = parts;
   for (const p of rest) {
-    if (!sameSelection(head!, p)) throw new UserFacingError('bad-request', 'cannot merge results of different selections (preset, parameters, cuts, expressions or blinding differ)');
+    if (!sameSelection(head!, p)) throw new UserFacingError('bad-request', 'cannot merge results of different selections (preset, parameters, cuts, expressions or blinding stage differ)');
   }
   const cutflow = head!.cutflow.map((row, k) => ({ ...row, n: parts.reduce((a, p) => a + p.cutflow[k]!.n, 0), w: parts.reduce((a, p) => a + p.cutflow[k]!.w, 0) }));
   const regions: Partial<Record<RegionId, { n: number; w: number }>> = {};
@@ -254,7 +260,14 @@ export function mergeResults(parts: readonly SelectionResult[]): SelectionResult
     masked: { n: parts.reduce((a, p) => a + p.masked.n, 0), w: parts.reduce((a, p) => a + p.masked.w, 0) },
     inputs: sorted.flatMap((p) => p.inputs),
     candidates: sorted.flatMap((p) => p.candidates),
+    ...(head!.blinding ? { blinding: mergeBlinding(parts.map((p) => p.blinding!)) } : {}),
   };
+}
+
+/** The same stages (checked by the caller); the opened datasets and the log entries of every part. */
+function mergeBlinding(parts: readonly ResultBlinding[]): ResultBlinding {
+  const log = new Map(parts.flatMap((p) => p.log).map((e) => [JSON.stringify(e), e]));
+  return { ...parts[0]!, datasets: [...new Set(parts.flatMap((p) => p.datasets))], log: [...log.values()] };
 }
 
 /** Candidates as columns: how a worker thread hands a large list over (transferable arrays, no per-object cloning). */

@@ -10,13 +10,16 @@
  * compromised renderer *process* could still send any string: against that, checkDroppedPath
  * accepts only an existing, regular, absolute `.arrow` file, and the event-file reader accepts
  * only a valid event file, so the most it can do is open an event file the user could open anyway.
+ * A `.root` file is read here too (never by the renderer) and handed to the engine's ROOT import;
+ * the renderer gets its trees and a handle, never its bytes or path.
  */
 import type { Handlers } from '../../src-engine/dispatch';
 import type { EventStore } from '../../src-engine/store/event-store';
 import type { RandomAccessSource } from '../../src-engine/io/source';
 import type { SelectionResult } from '../../src-shared/selection/types';
 import { createSavePngHandler, createSaveTextHandler, type SaveFileDeps } from './save-file';
-import { checkDroppedPath } from './open-file';
+import { checkDroppedPath, isRootPath } from './open-file';
+import type { RootFileInfo } from '../../src-shared/api/root-contract';
 
 /** Candidate lists larger than this are not lists we wrote. */
 export const MAX_CANDIDATE_LIST_BYTES = 500 * 1024 * 1024;
@@ -36,10 +39,13 @@ export interface MainHandlerDeps {
 export interface EngineSide {
   readonly store: Pick<EventStore, 'add'>;
   loadCandidateText(text: string, name: string): SelectionResult;
+  /** a ROOT file for the import dialog */
+  openRootSource?(source: RandomAccessSource): Promise<RootFileInfo>;
 }
 
 export function createMainHandlers(engine: EngineSide, deps: MainHandlerDeps): Handlers {
   const open = async (file: string) => {
+    if (isRootPath(file) && engine.openRootSource) return engine.openRootSource(await deps.openEventSource(file));
     const info = await engine.store.add(await deps.openEventSource(file));
     deps.opened?.(info.id, file);
     return info;

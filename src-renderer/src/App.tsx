@@ -25,6 +25,7 @@ import { bindSelectionApi, useSelectionStore } from './state/selection-store';
 import { autosaveSession, restoreSession } from './state/session';
 import { useAnalysisStore } from './state/analysis-store';
 import { AnalysisPanel } from './panels/AnalysisPanel';
+import { ImportRootDialog } from './panels/ImportRootDialog';
 
 /** `?baseline=unmerged`: the benchmark's baseline, every part drawn on its own (never used by the UI). */
 const UNMERGED_BASELINE = new URLSearchParams(window.location.search).get('baseline') === 'unmerged';
@@ -172,7 +173,8 @@ export function App({ api }: { api: Na62Api }) {
       <HelpOverlay />
       <GenerateDialog open={generateOpen} onClose={() => setGenerateOpen(false)} />
       <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} api={api} model={model} />
-      {dragging && <div className="drop-overlay">Drop an NA62 event file (.arrow) to open it</div>}
+      <ImportRootDialog api={api} />
+      {dragging && <div className="drop-overlay">Drop an NA62 event file (.arrow) to open it, or a ROOT file (.root) to import it</div>}
     </div>
   );
 }

@@ -52,6 +52,12 @@ export const CHANNELS = {
   writeExportFile: 'na62:v1:write-export-file',
   /** Electron: a PNG onto the clipboard */
   copyImage: 'na62:v1:copy-image',
+  /** ROOT import: a .root File (browser build), the proposed mapping, a preview, the import, closing */
+  rootOpenBlob: 'na62:v1:root-open-blob',
+  rootPropose: 'na62:v1:root-propose',
+  rootPreview: 'na62:v1:root-preview',
+  rootImport: 'na62:v1:root-import',
+  rootClose: 'na62:v1:root-close',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;

@@ -1,7 +1,8 @@
 /** Builds the typed API over any request transport: one client, two transports. */
 import { API_VERSION } from './channels';
-import type { DatasetInfo, Na62Api, TaskProgress, Transport } from './contract';
+import type { Na62Api, TaskProgress, Transport } from './contract';
 import type { SelectionResult } from '../selection/types';
+import type { OpenedFile } from './root-contract';
 import { ApiError, unwrap } from './contract';
 import type { RequestFn } from './bridge';
 import { isCommandId, type CommandId } from '../commands';
@@ -11,8 +12,8 @@ export interface TransportExtras {
   subscribeMenu?(listener: (command: unknown) => void): () => void;
   subscribeProgress?(listener: (p: unknown) => void): () => void;
   /** ask the user for a file (Electron: via the main process dialog; browser: a file picker) */
-  openFileDialog(request: RequestFn): Promise<DatasetInfo | null>;
-  openDroppedFile(request: RequestFn, file: File): Promise<DatasetInfo>;
+  openFileDialog(request: RequestFn): Promise<OpenedFile | null>;
+  openDroppedFile(request: RequestFn, file: File): Promise<OpenedFile>;
   /** ask the user for a saved candidate list and have the engine read it */
   loadCandidateList(request: RequestFn): Promise<SelectionResult | null>;
 }
@@ -47,8 +48,8 @@ export function createApiClient(transport: Transport, request: RequestFn, extras
     async selectionCatalogue() { return unwrap(await request('selectionCatalogue')); },
     async runSelection(req) { return unwrap(await request('runSelection', req)); },
     async checkExpression(text) { return unwrap(await request('checkExpression', { text })).error; },
-    async blinding() { return unwrap(await request('blinding')).blind; },
-    async setBlinding(blind, confirm) { return unwrap(await request('setBlinding', { blind, ...(confirm ? { confirm } : {}) })).blind; },
+    async blinding(dataset, identify) { return unwrap(await request('blinding', { dataset, ...(identify ? { identify } : {}) })); },
+    async setBlinding(req) { return unwrap(await request('setBlinding', req)); },
     async exportSelection(dataset, format) {
       const { name, text } = unwrap(await request('exportSelection', { dataset, format }));
       return unwrap(await request('saveText', { suggestedName: name, text }));
@@ -59,6 +60,10 @@ export function createApiClient(transport: Transport, request: RequestFn, extras
     async chooseExportFolder() { return unwrap(await request('chooseExportFolder')); },
     async writeExportFile(folder, name, data) { return unwrap(await request('writeExportFile', { folder, name, data })); },
     async copyImage(data) { unwrap(await request('copyImage', { data })); },
+    async proposeMapping(rootFile, tree) { return unwrap(await request('rootPropose', { rootFile, tree })); },
+    async previewRoot(rootFile, mapping, count) { return unwrap(await request('rootPreview', { rootFile, mapping, count })); },
+    async importRoot(req) { return unwrap(await request('rootImport', req)); },
+    async closeRoot(rootFile) { return unwrap(await request('rootClose', { rootFile })).closed; },
     onProgress(listener: (p: TaskProgress) => void) {
       return extras.subscribeProgress?.((p) => { if (isProgress(p)) listener(p); }) ?? (() => {});
     },

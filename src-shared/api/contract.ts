@@ -9,7 +9,9 @@ import type { Na62Event } from '../event/model';
 import type { GeneratorConfigInput } from '../event/generator-config';
 import type { SelectionConfigInput, SelectionResult, PresetId } from '../selection/types';
 import type { SessionReport, StoredSession } from '../session/session-state';
+import type { BlindingState, BlindStage } from '../selection/blinding';
 import type { ExportApi, ExportRequests } from './export-contract';
+import type { OpenedFile, RootApi, RootRequests } from './root-contract';
 
 export type Transport = 'electron' | 'web-worker';
 
@@ -54,6 +56,8 @@ export interface GenerateRequest {
   readonly config: GeneratorConfigInput;
   /** file name for the new dataset */
   readonly name?: string;
+  /** mark the file as mock data (simulation standing in for data): blind like data */
+  readonly mockData?: boolean;
 }
 
 /** What the UI needs to show and edit a preset. */
@@ -79,6 +83,14 @@ export interface RunSelectionRequest {
   readonly selection: SelectionConfigInput;
 }
 
+export interface SetBlindingRequest {
+  readonly dataset: string;
+  readonly preset: PresetId;
+  readonly stage: BlindStage;
+  /** the phrase unblindPhrase(preset, region, identity) when a region opens */
+  readonly confirm?: string;
+}
+
 export interface SaveTextRequest {
   readonly suggestedName: string;
   readonly text: string;
@@ -94,7 +106,7 @@ export interface SessionRestore {
 }
 
 /** What a request on each channel takes and returns. */
-export interface ApiRequests extends ExportRequests {
+export interface ApiRequests extends ExportRequests, RootRequests {
   info: { req: void; res: AppInfo };
   detector: { req: void; res: DetectorDescription };
   savePng: { req: SavePngRequest; res: SaveResult };
@@ -105,14 +117,17 @@ export interface ApiRequests extends ExportRequests {
   cancel: { req: { taskId: string }; res: { cancelled: boolean } };
   openDemo: { req: void; res: DatasetInfo[] };
   closeDataset: { req: { dataset: string }; res: { closed: boolean } };
-  openDialog: { req: void; res: DatasetInfo | null };
-  openDropped: { req: { path: string }; res: DatasetInfo };
+  /** an event file opens as a dataset; a ROOT file (Electron) is read by the main process and goes to the import dialog */
+  openDialog: { req: void; res: OpenedFile | null };
+  openDropped: { req: { path: string }; res: OpenedFile };
   openBlob: { req: { file: Blob; name: string }; res: DatasetInfo };
   selectionCatalogue: { req: void; res: SelectionCatalogue };
   runSelection: { req: RunSelectionRequest; res: SelectionResult };
   checkExpression: { req: { text: string }; res: { error: string | null } };
-  blinding: { req: void; res: { blind: boolean } };
-  setBlinding: { req: { blind: boolean; confirm?: string }; res: { blind: boolean } };
+  /** a dataset's blinding; `identify` also computes its content identity (hashes the whole file once) */
+  blinding: { req: { dataset: string; identify?: boolean }; res: BlindingState };
+  /** move one analysis of one dataset to a stage; opening a region needs the typed phrase (unblindPhrase) */
+  setBlinding: { req: SetBlindingRequest; res: BlindingState };
   /** the last selection result of a dataset as CSV or JSON (blinded as the engine is) */
   exportSelection: { req: { dataset: string; format: 'csv' | 'json' }; res: { name: string; text: string } };
   /** a text file the user saves (candidate lists): native dialog in Electron, a download in the browser */
@@ -150,7 +165,7 @@ export function unwrap<T>(env: Envelope<T>): T {
 }
 
 /** The surface the renderer sees, whatever the transport. */
-export interface Na62Api extends ExportApi {
+export interface Na62Api extends ExportApi, RootApi {
   readonly transport: Transport;
   readonly apiVersion: number;
   getInfo(): Promise<AppInfo>;
@@ -168,15 +183,15 @@ export interface Na62Api extends ExportApi {
   openDemo(): Promise<DatasetInfo[]>;
   closeDataset(dataset: string): Promise<boolean>;
   /** ask the user for a file (native dialog in Electron, a file picker in the browser); null if cancelled */
-  openFileDialog(): Promise<DatasetInfo | null>;
-  /** open a file dropped on the window */
-  openDroppedFile(file: File): Promise<DatasetInfo>;
+  openFileDialog(): Promise<OpenedFile | null>;
+  /** open a file dropped on the window (an event file, or a ROOT file for the import dialog) */
+  openDroppedFile(file: File): Promise<OpenedFile>;
   onProgress(listener: (p: TaskProgress) => void): () => void;
   selectionCatalogue(): Promise<SelectionCatalogue>;
   runSelection(req: RunSelectionRequest): Promise<SelectionResult>;
   checkExpression(text: string): Promise<string | null>;
-  blinding(): Promise<boolean>;
-  setBlinding(blind: boolean, confirm?: string): Promise<boolean>;
+  blinding(dataset: string, identify?: boolean): Promise<BlindingState>;
+  setBlinding(req: SetBlindingRequest): Promise<BlindingState>;
   exportSelection(dataset: string, format: 'csv' | 'json'): Promise<SaveResult>;
   /** reload a saved candidate list (blinded as the engine is); null if the user cancelled */
   loadCandidateList(): Promise<SelectionResult | null>;

@@ -5,9 +5,11 @@
 import { z } from 'zod';
 import type { ApiRequests } from './contract';
 import { GeneratorConfigSchema } from '../event/generator-config';
-import { SelectionConfigSchema } from '../selection/types';
+import { PRESET_IDS, SelectionConfigSchema } from '../selection/types';
+import { BLIND_STAGES } from '../selection/blinding';
 import { SessionReportSchema } from '../session/session-state';
 import { EXPORT_SCHEMAS, type ExportRequests } from './export-contract';
+import { ROOT_SCHEMAS, type RootRequests } from './root-contract';
 
 // No `new Function` probing under a strict CSP (zod's JIT is optional).
 z.config({ jitless: true });
@@ -46,7 +48,7 @@ export const REQUEST_SCHEMAS: { [K in keyof ApiRequests]: z.ZodType<ApiRequests[
   datasets: EmptyRequest,
   event: z.object({ dataset: DatasetId, index: z.number().int().nonnegative().max(2 ** 40) }).strict(),
   findEvent: z.object({ dataset: DatasetId, run: z.number().int(), burst: z.number().int(), event: z.number().int() }).strict(),
-  generate: z.object({ taskId: TaskId, config: GeneratorConfigSchema, name: FileName.optional() }).strict() as unknown as z.ZodType<ApiRequests['generate']['req'], unknown>,
+  generate: z.object({ taskId: TaskId, config: GeneratorConfigSchema, name: FileName.optional(), mockData: z.boolean().optional() }).strict() as unknown as z.ZodType<ApiRequests['generate']['req'], unknown>,
   cancel: z.object({ taskId: TaskId }).strict(),
   openDemo: EmptyRequest,
   closeDataset: z.object({ dataset: DatasetId }).strict(),
@@ -56,8 +58,8 @@ export const REQUEST_SCHEMAS: { [K in keyof ApiRequests]: z.ZodType<ApiRequests[
   selectionCatalogue: EmptyRequest,
   runSelection: z.object({ taskId: TaskId, dataset: DatasetId, selection: SelectionConfigSchema }).strict() as unknown as z.ZodType<ApiRequests['runSelection']['req'], unknown>,
   checkExpression: z.object({ text: z.string().max(2000) }).strict(),
-  blinding: EmptyRequest,
-  setBlinding: z.object({ blind: z.boolean(), confirm: z.string().max(40).optional() }).strict(),
+  blinding: z.object({ dataset: DatasetId, identify: z.boolean().optional() }).strict(),
+  setBlinding: z.object({ dataset: DatasetId, preset: z.enum(PRESET_IDS), stage: z.enum(BLIND_STAGES), confirm: z.string().max(120).optional() }).strict(),
   exportSelection: z.object({ dataset: DatasetId, format: z.enum(['csv', 'json']) }).strict(),
   saveText: z.object({
     suggestedName: z.string().min(1).max(200).regex(/^[^\\/:*?"<>|]+\.(csv|json|txt|svg)$/i, 'must be a plain .csv, .json, .txt or .svg file name'),
@@ -68,6 +70,7 @@ export const REQUEST_SCHEMAS: { [K in keyof ApiRequests]: z.ZodType<ApiRequests[
   saveSession: SessionReportSchema,
   loadSession: EmptyRequest,
   ...(EXPORT_SCHEMAS as unknown as { [K in keyof ExportRequests]: z.ZodType<ApiRequests[K]['req'], unknown> }),
+  ...(ROOT_SCHEMAS as unknown as { [K in keyof RootRequests]: z.ZodType<ApiRequests[K]['req'], unknown> }),
 };
 
 /** Human-readable one-liner of a schema failure (path: message; ...). */

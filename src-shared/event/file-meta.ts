@@ -21,6 +21,18 @@ export const GeneratorInfoSchema = z.object({
 });
 export type GeneratorInfo = z.infer<typeof GeneratorInfoSchema>;
 
+/** Where an imported file came from (ROOT import): the source file, tree, mapping, and what was absent. */
+export const SourceInfoSchema = z.object({
+  /** the source file's name (no folders); several files imported as one chain: their names, comma-separated */
+  file: z.string().max(2000),
+  tree: z.string().max(300),
+  entries: z.number().int().nonnegative(),
+  mapping: z.object({ name: z.string().max(100), version: z.number().int().positive(), sha256: z.string().max(80) }),
+  /** what the tree did not have (keys of ABSENT_NOTES in src-shared/root/mapping.ts) */
+  absent: z.array(z.string().max(40)).max(40),
+});
+export type SourceInfo = z.infer<typeof SourceInfoSchema>;
+
 export const FileMetaSchema = z.object({
   format: z.literal(FORMAT_NAME),
   formatVersion: z.number().int().positive(),
@@ -32,6 +44,13 @@ export const FileMetaSchema = z.object({
   /** "simulation" or "data" */
   kind: z.enum(['simulation', 'data']),
   generator: GeneratorInfoSchema.nullable(),
+  /**
+   * Simulation that stands in for data (the built-in demo, \`na62 generate --mock-data\`): blind like
+   * data. Pure simulation without it is not blind. Only the file says so; the app cannot flip it.
+   */
+  mockData: z.boolean().optional(),
   description: z.string().max(2000).optional(),
+  /** files imported from elsewhere (ROOT): where they came from */
+  source: SourceInfoSchema.optional(),
 });
 export type FileMeta = z.infer<typeof FileMetaSchema>;

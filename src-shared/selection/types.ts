@@ -1,5 +1,6 @@
 /** Selections across the API: what the user asks for, and what comes back. */
 import { z } from 'zod';
+import type { ResultBlinding } from './blinding';
 
 export const PRESET_IDS = ['dump-mumu', 'dump-ee', 'kaon-pi4e'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
@@ -52,4 +53,6 @@ export interface SelectionResult {
   readonly masked: { readonly n: number; readonly w: number };
   readonly candidates: readonly Candidate[];
   readonly keyVariables: readonly string[];
+  /** the blinding it was made under (stages per analysis, opened datasets, the unblinding log); absent in lists of older versions */
+  readonly blinding?: ResultBlinding;
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { SHOTS, pageShot, withDemoPage } from './support';
+import { SHOTS, pageShot, unblindTo, withDemoPage } from './support';
 
 const t = withDemoPage({ width: 1600, height: 1000 });
 const hud = () => t.page.getByTestId('event-summary').locator('.hud-line').textContent();
@@ -61,10 +61,7 @@ describe('analysis views', () => {
   });
 
   it('opens the event of a clicked point, and marks it in every plot', async () => {
-    await t.page.getByRole('button', { name: 'Unblind…' }).click();
-    await t.page.getByRole('dialog', { name: 'Unblind' }).getByLabel('confirmation').fill('unblind');
-    await t.page.getByTestId('confirm-unblind').click();
-    await expect.poll(() => t.page.getByTestId('blind-state').textContent()).toBe('UNBLINDED');
+    await unblindTo(t.page, 'SR');
     await expect.poll(async () => (await dots('tax')).length, { timeout: 30_000 }).toBeGreaterThan(50);
     const all = await dots('tax');
     // a point with no other within 10 px, so the click can only mean it (the demo's halo pairs spread

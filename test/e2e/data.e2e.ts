@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type {} from '../../src-renderer/src/views/test-hooks';
-import { ROOT, SHOTS, afterRender, canvasShot, fractionChanged, openApp, pageShot, startHarness, type Harness, type PageProblems } from './support';
+import { ROOT, SHOTS, afterRender, canvasShot, fractionChanged, openApp, pageShot, reblind, startHarness, unblindTo, type Harness, type PageProblems } from './support';
 
 let h: Harness;
 let page: Page;
@@ -57,17 +57,18 @@ describe('data in the app', () => {
   it('keeps signal-region events blind: stepping onto one shows why, not the event', async () => {
     await page.getByTestId('event-index').fill('7');
     await page.getByTestId('event-index').press('Enter');
-    await expect.poll(() => page.getByTestId('data-error').textContent()).toMatch(/event 7 is in the blinded SR of dump-mumu: unblind to see it/);
+    // the message says nothing about the event (not even which region hides it)
+    await expect.poll(() => page.getByTestId('data-error').textContent()).toMatch(/this event is blinded: it stays hidden while an analysis of this dataset is blind/);
     expect(await page.getByTestId('event-summary').count()).toBe(0);
     expect(await page.getByTestId('blind-state').textContent()).toBe('BLIND');
   });
 
-  it('runs dump-mumu: cut-flow, masked count, candidates; unblinding needs the typed confirmation', async () => {
+  it('runs dump-mumu: cut-flow, masked count, candidates; unblinding needs the typed phrase, CR first', async () => {
     await page.getByTestId('run-selection').click();
     await page.getByTestId('cutflow').waitFor({ timeout: 60_000 });
     const rows = await page.getByTestId('cutflow').locator('tbody tr td:first-child').allTextContents();
     expect(rows).toEqual(['all', 'two_tracks', 'timing', 'track_quality', 'momentum', 'acceptance', 'muon_id', 'lav_veto', 'vertex_cda', 'fiducial']);
-    expect(await page.getByTestId('region-counts').textContent()).toMatch(/masked \(SR \+ CR\): \d+ events, not listed/);
+    expect(await page.getByTestId('region-counts').textContent()).toMatch(/masked \(blind\): \d+ events, not listed/);
     const blindRegions = await page.getByTestId('candidates').locator('tbody tr td:nth-child(2)').allTextContents();
     expect(blindRegions.every((r) => r === '—')).toBe(true);
     await pageShot(page, '26-selection-blind');
@@ -75,13 +76,8 @@ describe('data in the app', () => {
     await page.getByTestId('expressions').fill('cda_taxx < 20');
     await expect.poll(() => page.getByTestId('expression-error').textContent()).toMatch(/did you mean cda_tax/);
     await page.getByTestId('expressions').fill('');
-    // unblind
-    await page.getByRole('button', { name: 'Unblind…' }).click();
-    const dlg = page.getByRole('dialog', { name: 'Unblind' });
-    expect(await dlg.getByTestId('confirm-unblind').isDisabled()).toBe(true);
-    await dlg.getByLabel('confirmation').fill('unblind');
-    await dlg.getByTestId('confirm-unblind').click();
-    await expect.poll(() => page.getByTestId('blind-state').textContent()).toBe('UNBLINDED');
+    // unblind: the control region, then the signal region
+    await unblindTo(page, 'SR');
     await expect.poll(() => page.getByTestId('region-counts').textContent()).toMatch(/SR: \d+/);
     await page.getByTestId('candidates').locator('tbody tr', { hasText: 'SR' }).first().click();
     await page.getByTestId('event-summary').waitFor();
@@ -93,22 +89,16 @@ describe('data in the app', () => {
     expect(download.suggestedFilename()).toMatch(/^na62-demo-dump-.*-dump-mumu\.json$/);
     expect(JSON.parse(readFileSync(saved, 'utf8')).candidates.some((c: { region: string }) => c.region === 'SR')).toBe(true);
     // … and blind again for the rest
-    await page.getByRole('button', { name: 'Blind again' }).click();
-    await expect.poll(() => page.getByTestId('blind-state').textContent()).toBe('BLIND');
-    // reloading that list while blind lists none of its masked events
+    await reblind(page);
+    // that list, reloaded while blind, is refused: it was made with the regions open
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('load-list').click()]);
     await chooser.setFiles(saved);
-    await expect.poll(() => page.getByTestId('region-counts').textContent()).toMatch(/masked \(SR \+ CR\): \d+ events, not listed/);
-    const regions = await page.getByTestId('candidates').locator('tbody tr td:nth-child(2)').allTextContents();
-    expect(regions.every((r) => r === '—')).toBe(true);
+    await expect.poll(() => page.getByRole('alert').allTextContents()).toContainEqual(expect.stringMatching(/made with the SR of dump-mumu unblinded on dataset [0-9a-f]{12}; unblind it here first/));
   });
 
   it('steps through the dump-mumu candidates with the keyboard; HUD and pixels change; clicking a track shows its momentum', async () => {
-    // blind, the demo keeps only 2 candidates outside SR and CR: unblind to walk the signal candidates
-    await page.getByRole('button', { name: 'Unblind…' }).click();
-    const dlg = page.getByRole('dialog', { name: 'Unblind' });
-    await dlg.getByLabel('confirmation').fill('unblind');
-    await dlg.getByTestId('confirm-unblind').click();
+    // blind, the demo keeps only a few candidates outside SR and CR: unblind to walk the signal candidates
+    await unblindTo(page, 'SR');
     await page.getByTestId('run-selection').click();
     await page.getByTestId('cutflow').waitFor({ timeout: 60_000 });
     await expect.poll(() => page.getByTestId('region-counts').textContent()).toMatch(/SR: \d+/);
@@ -143,17 +133,20 @@ describe('data in the app', () => {
     expect(fractionChanged(charge, await canvasShot(page, '35-colour-hypothesis'))).toBeGreaterThan(0.0002);
     await page.getByTestId('colour-by').selectOption('charge');
     await page.getByTestId('walk-candidates').uncheck();
-    // a K2πDD event (all of them sit in the m_π4e SR: visible only unblinded), for the README
+    // a K2πDD event (all of them sit in the m_π4e SR: visible only with kaon-pi4e unblinded on that dataset)
     await page.getByTestId('dataset-select').selectOption({ index: 1 });
+    await expect.poll(() => page.getByTestId('preset-select').inputValue()).toBe('kaon-pi4e');
+    await unblindTo(page, 'SR');
     await page.getByTestId('event-index').fill('412');
     await page.getByTestId('event-index').press('Enter');
     await expect.poll(hud).toContain('8001:0:412 · kaon · k2pi-dd');
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await afterRender(page, () => page.keyboard.press('e')); // fit the event
     await pageShot(page, '36-k2pidd-unblinded');
+    await reblind(page);
     await page.getByTestId('dataset-select').selectOption({ index: 0 });
-    await page.getByRole('button', { name: 'Blind again' }).click();
-    await expect.poll(() => page.getByTestId('blind-state').textContent()).toBe('BLIND');
+    await expect.poll(() => page.getByTestId('preset-select').inputValue()).toBe('dump-mumu');
+    await reblind(page);
   });
 
   it('the kaon-mode demo shows the beam kaon', async () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type {} from '../../src-renderer/src/views/test-hooks';
 // @ts-expect-error plain ESM helpers shared with the scripts (no type declarations)
 import { serveStatic } from '../../scripts/static-server.mjs';
@@ -121,4 +121,31 @@ export function withDemoPage(viewport?: { width: number; height: number }): { h:
   });
   afterAll(async () => { await ctx.h?.close(); });
   return ctx;
+}
+
+/**
+ * Unblind the current analysis on the current dataset up to a region through the dialog, typing
+ * the phrase it shows (it names the preset, the region and the dataset); the CR comes first.
+ */
+export async function unblindTo(page: Page, region: 'CR' | 'SR'): Promise<void> {
+  await page.getByTestId('open-unblind').click();
+  const dlg = page.getByRole('dialog', { name: 'Unblind' });
+  for (const step of region === 'SR' ? (['CR', 'SR'] as const) : (['CR'] as const)) {
+    const phrase = dlg.getByTestId('unblind-phrase');
+    await expect.poll(() => phrase.textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^unblind ${step} of [\\w-]+ on [0-9a-f]{12}$`));
+    expect(await dlg.getByTestId('confirm-unblind').isDisabled()).toBe(true);
+    await dlg.getByLabel('confirmation').fill((await phrase.textContent())!);
+    await dlg.getByTestId('confirm-unblind').click();
+    await expect.poll(() => page.getByTestId('blind-state').textContent()).toBe(step === 'CR' ? 'CR UNBLINDED' : 'UNBLINDED');
+  }
+  await dlg.getByRole('button', { name: 'Close' }).click();
+}
+
+/** Close every region of the current analysis on the current dataset again. */
+export async function reblind(page: Page): Promise<void> {
+  await page.getByTestId('open-unblind').click();
+  const dlg = page.getByRole('dialog', { name: 'Unblind' });
+  await dlg.getByTestId('reblind').click();
+  await expect.poll(() => page.getByTestId('blind-state').textContent()).toBe('BLIND');
+  await dlg.getByRole('button', { name: 'Close' }).click();
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { autoRange, binOf, histogram } from '../../src-shared/analysis/histogram';
 import { cutflowTable } from '../../src-shared/analysis/cutflow';
 import { analysisPlots, type HistSpec, type ScatterSpec } from '../../src-renderer/src/analysis/analysis-data';
-import { blind, regionShapes, runSelection, resolveSelection } from '../../src-engine/selection/run';
+import { regionShapes, runSelection, resolveSelection } from '../../src-engine/selection/run';
+import { ALL_OPEN } from '../../src-shared/selection/blinding';
 import { generateToSink } from '../../src-engine/generator/write-generated';
 import { openEventFile } from '../../src-engine/io/event-file';
 import { memorySink, memorySource } from '../../src-engine/io/source';
@@ -83,18 +84,19 @@ describe('cut-flow table', () => {
 });
 
 describe('analysis plots of a selection', () => {
-  async function resultOf(config: Parameters<typeof generateToSink>[0], selection: SelectionConfigInput) {
+  /** the selection on a mock-data file (blind like data), blind and with every region open */
+  async function resultsOf(config: Parameters<typeof generateToSink>[0], selection: SelectionConfigInput) {
     const sink = memorySink();
-    await generateToSink(config, sink);
+    await generateToSink(config, sink, { mockData: true });
     const file = await openEventFile(memorySource('mc.arrow', sink.bytes()));
-    return runSelection(file, resolveSelection(selection));
+    return { shut: await runSelection(file, resolveSelection(selection)), open: await runSelection(file, resolveSelection(selection), { stages: ALL_OPEN }) };
   }
+  const resultOf = async (config: Parameters<typeof generateToSink>[0], selection: SelectionConfigInput) => (await resultsOf(config, selection)).open;
 
   it('plots no event in the masked SR and CR of the CDA_TAX–Z_TAX plane while blind, and draws both regions', async () => {
     const sel = { preset: 'dump-mumu' } as const;
-    const open = await resultOf({ mode: 'dump', numEvents: 1500, seed: 7, mix: { 'aprime-mumu': 2, 'combinatorial-mumu': 1 } }, sel);
+    const { open, shut } = await resultsOf({ mode: 'dump', numEvents: 1500, seed: 7, mix: { 'aprime-mumu': 2, 'combinatorial-mumu': 1 } }, sel);
     expect(open.candidates.filter((c) => c.region).length).toBeGreaterThan(20); // the test means something
-    const shut = blind(open, true);
     const input = (r: typeof open) => ({ result: r, shapes: regionShapes(r.selection), variables: VARIABLES, weighted: false });
     const tax = (r: typeof open) => analysisPlots(input(r)).find((p) => p.id === 'tax') as ScatterSpec;
     const inRegion = (s: ScatterSpec, x: number, y: number) => s.regions.some((g) => g.kind === 'box' && x > g.x0 && x < g.x1 && y > g.y0 && y < g.y1);
@@ -120,8 +122,7 @@ describe('analysis plots of a selection', () => {
   });
 
   it('keeps the m_π4e SR band empty while blind and shades it as masked', async () => {
-    const r = await resultOf({ mode: 'kaon', numEvents: 1500, seed: 11, mix: { 'k2pi-dd': 3, 'kpi4e-nonres': 1 } }, { preset: 'kaon-pi4e', params: { hypothesis: 'none' } });
-    const shut = blind(r, true);
+    const { open: r, shut } = await resultsOf({ mode: 'kaon', numEvents: 1500, seed: 11, mix: { 'k2pi-dd': 3, 'kpi4e-nonres': 1 } }, { preset: 'kaon-pi4e', params: { hypothesis: 'none' } });
     const mass = analysisPlots({ result: shut, shapes: regionShapes(shut.selection), variables: VARIABLES, weighted: false }).find((p) => p.id === 'mass') as HistSpec;
     expect(mass.bands).toEqual([{ lo: 484, hi: 504, label: 'SR', masked: true }]);
     for (let k = 0; k < mass.h.entries.length; k++) {

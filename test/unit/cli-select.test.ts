@@ -12,7 +12,7 @@ describe('na62 select on a batch farm: shards merge into the single run', () => 
     const dir = mkdtempSync(path.join(tmpdir(), 'na62-cli-'));
     const data = path.join(dir, 'run.arrow');
     na62('generate', '--process', 'aprime-ee:1,prompt-ee:2,combinatorial-mumu:1', '--events', '20000', '--seed', '9', '--batch-size', '1000', '--out', data, '--quiet');
-    const common = ['--preset', 'dump-ee', '--param', 'cdaMax=12', '--expr', 'p1 + p2 > 10000', '--workers', '2', '--quiet', '--unblind'];
+    const common = ['--preset', 'dump-ee', '--param', 'cdaMax=12', '--expr', 'p1 + p2 > 10000', '--workers', '2', '--quiet', '--unblind', 'sr'];
     na62('select', ...common, '--out', path.join(dir, 'all.json'), data);
     for (const i of [1, 2]) na62('select', ...common, '--shard', `${i}/3`, '--out', path.join(dir, `part${i}.json`), data);
     na62('select', ...common, '--shard-index', '2', '--shards', '3', '--out', path.join(dir, 'part3.json'), data); // HTCondor style, from 0

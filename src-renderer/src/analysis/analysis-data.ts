@@ -3,7 +3,8 @@
  * m_ℓℓ histogram in dump mode, m_π4e with its SR band in kaon mode, vertex z, Δt and E/p, and any
  * variable on demand. Pure: candidates in, plot inputs out (display units: m for z, mm, ns, MeV/c²).
  */
-import type { Candidate, RegionShape, SelectionResult } from '../../../src-shared/selection/types';
+import type { Candidate, RegionId, RegionShape, SelectionResult } from '../../../src-shared/selection/types';
+import { regionOpen } from '../../../src-shared/selection/blinding';
 import { autoRange, histogram, type BinSpec, type Histogram } from '../../../src-shared/analysis/histogram';
 import type { Band, Region2D } from './plots';
 
@@ -85,6 +86,14 @@ function hist1d(id: string, title: string, input: AnalysisInput, names: readonly
   return { kind: 'hist', id, title, xLabel, yLabel, h, values, owners, bands };
 }
 
+/** Is a region still closed in this result (the CR opens before the SR)? Older lists: their blinded flag. */
+function regionMasked(r: SelectionResult, s: { id: string; blinded: boolean }): boolean {
+  if (!s.blinded) return false;
+  const b = r.blinding;
+  if (!b) return r.blinded;
+  return b.applies && !regionOpen(b.stages[r.selection.preset], s.id as RegionId);
+}
+
 /** The Figure 3 plane: Z_TAX in m across, CDA_TAX in mm up, with the preset's regions. */
 function taxPlane(input: AnalysisInput): ScatterSpec | undefined {
   const r = input.result;
@@ -92,7 +101,7 @@ function taxPlane(input: AnalysisInput): ScatterSpec | undefined {
   const xs = column(r.candidates, 'z_tax', 1e-3), ys = column(r.candidates, 'cda_tax');
   const regions: Region2D[] = [];
   for (const s of input.shapes) {
-    const masked = r.blinded && s.blinded;
+    const masked = regionMasked(r, s);
     if (s.shape.kind === 'box') regions.push({ kind: 'box', id: s.id, x0: s.shape.x0 / 1000, x1: s.shape.x1 / 1000, y0: s.shape.y0, y1: s.shape.y1, masked });
     else if (s.shape.kind === 'ellipse') regions.push({ kind: 'ellipse', id: s.id, cx: s.shape.cx / 1000, cy: s.shape.cy, ax: s.shape.ax / 1000, ay: s.shape.ay, masked });
   }
@@ -129,7 +138,7 @@ export function analysisPlots(input: AnalysisInput): PlotSpec[] {
   if (r.selection.preset === 'kaon-pi4e') {
     const bands = input.shapes.filter((s) => s.shape.kind === 'band').map((s) => {
       const b = s.shape as Extract<RegionShape, { kind: 'band' }>;
-      return { lo: b.lo, hi: b.hi, label: s.id, masked: r.blinded && s.blinded };
+      return { lo: b.lo, hi: b.hi, label: s.id, masked: regionMasked(r, s) };
     });
     out.push(
       hist1d('mass', 'm_π4e', input, ['m_pi4e'], { lo: 440, hi: 540, bins: 50 }, bands),

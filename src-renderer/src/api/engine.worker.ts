@@ -39,6 +39,8 @@ const dispatcher = createDispatcher(
   {
     ...handlers,
     openBlob: ({ file, name }) => handlers.store.add(blobSource(file, name)),
+    // a ROOT file is read from the File in slices, as JSROOT asks for them
+    rootOpenBlob: ({ file, name }) => handlers.openRootSource(blobSource(file, name)),
     loadCandidatesBlob: async ({ file, name }) => handlers.loadCandidateText(await file.text(), name),
     // generated files live in this worker's memory: closing one frees it (the demo stays cached)
     closeDataset: async ({ dataset }) => {

@@ -1,5 +1,6 @@
 /** The browser transport: engine requests go to a Web Worker; saving a picture becomes a download, opening a file a file picker. */
 import type { ApiRequests, DatasetInfo, Envelope, Na62Api, SaveResult, TaskProgress } from '../../../src-shared/api/contract';
+import type { OpenedFile } from '../../../src-shared/api/root-contract';
 import { unwrap } from '../../../src-shared/api/contract';
 import type { RequestFn } from '../../../src-shared/api/bridge';
 import { createApiClient } from '../../../src-shared/api/client';
@@ -43,7 +44,7 @@ function download(key: 'savePng' | 'saveText' | 'saveFile', raw: unknown): Envel
 }
 
 /** The browser's file picker; resolves to undefined when the user closes it without choosing. */
-function pickFile(accept = '.arrow,application/vnd.apache.arrow.file'): Promise<File | undefined> {
+function pickFile(accept = '.arrow,.root,application/vnd.apache.arrow.file'): Promise<File | undefined> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
@@ -96,7 +97,9 @@ export function createWebWorkerApi(): Na62Api {
     });
   };
   const session = browserSession(localStorage);
-  const openBlob = async (req: RequestFn, file: File): Promise<DatasetInfo> => unwrap(await req('openBlob', { file, name: file.name }));
+  // a .root file goes to the ROOT import (the engine checks the signature), anything else opens as an event file
+  const openBlob = async (req: RequestFn, file: File): Promise<OpenedFile> =>
+    /\.root$/i.test(file.name) ? unwrap(await req('rootOpenBlob', { file, name: file.name })) : unwrap(await req('openBlob', { file, name: file.name }));
   return createApiClient('web-worker', request, {
     subscribeProgress: (l) => { progressListeners.add(l); return () => progressListeners.delete(l); },
     openFileDialog: async (req) => {

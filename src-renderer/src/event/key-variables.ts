@@ -4,10 +4,12 @@ import type { EventAnalysis } from './event-analysis';
 
 const num = (x: number | undefined, digits = 1) => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits));
 
-export function keyVariableRows(ev: Na62Event, a: EventAnalysis): [string, string][] {
+/** `absent`: what an imported file's tree did not have (FileMeta.source): no LKr clusters, no E/p to show */
+export function keyVariableRows(ev: Na62Event, a: EventAnalysis, absent: readonly string[] = []): [string, string][] {
   const v = a.vars;
+  const eop = absent.includes('lkrClusters') ? '—' : `${num(v.eop1, 2)} / ${num(v.eop2, 2)}`;
   return ev.header.mode === 'kaon'
     ? [['m_π4e', `${num(v.m_pi4e)} MeV/c²`], ['m_4e', `${num(v.m_4e)} MeV/c²`], ['m_ee pairs', `${num(v.m_ee_lo)} / ${num(v.m_ee_hi)} MeV/c²`], ['vertex z', `${num(v.kvz / 1000, 2)} m`], ['vertex χ²', num(v.kchi2)], ['|Σp|', `${num(v.ptot / 1000, 2)} GeV/c`]]
     : [['m_μμ', `${num(v.m_mumu)} MeV/c²`], ['m_ee', `${num(v.m_ee)} MeV/c²`], ['CDA_TAX', `${num(v.cda_tax)} mm`], ['Z_TAX', `${num(v.z_tax / 1000, 2)} m`],
-      ['vertex z', `${num(v.vz / 1000, 2)} m`], ['CDA', `${num(v.cda)} mm`], ['Δt', `${num(v.dt, 2)} ns`], ['E/p', `${num(v.eop1, 2)} / ${num(v.eop2, 2)}`]];
+      ['vertex z', `${num(v.vz / 1000, 2)} m`], ['CDA', `${num(v.cda)} mm`], ['Δt', `${num(v.dt, 2)} ns`], ['E/p', eop]];
 }

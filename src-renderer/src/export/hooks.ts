@@ -4,6 +4,9 @@
  */
 import type { Na62Api } from '../../../src-shared/api/contract';
 import { useDataStore } from '../state/data-store';
+import { refreshBlinding } from '../state/selection-store';
+import { unblindPhrase } from '../../../src-shared/selection/blinding';
+import type { PresetId } from '../../../src-shared/selection/types';
 import { useViewStore } from '../state/view-store';
 import { defaultSpec, type PictureFormat, type PictureSpec } from './picture-spec';
 import { exportPicture, exportScene, runBatch, type ExportedFile } from './exporter';
@@ -14,8 +17,14 @@ export interface ExportHooks {
   scene(): Promise<{ name: string; base64: string }>;
   /** pictures of events (indices of the current dataset); each file goes to window.__na62WriteFile(name, base64) when the CLI provides it */
   batch(spec: Partial<PictureSpec>, format: PictureFormat, events: number[], allViews: boolean): Promise<{ written: string[]; skipped: { index: number; reason: string }[] }>;
-  /** indices of run:burst:event triples in the current dataset (null where absent) */
-  find(rbe: [number, number, number][]): Promise<(number | null)[]>;
+  /** indices of run:burst:event triples in the current dataset (null where absent; an error where blinded) */
+  find(rbe: [number, number, number][]): Promise<(number | null | { error: string })[]>;
+  /**
+   * `na62 render --unblind cr|sr`: open these analyses of the current dataset to a stage, step by
+   * step through the engine's own rule (the phrase naming preset, region and dataset); the steps
+   * are logged as in the dialog. Resolves to a problem, or undefined.
+   */
+  unblind(presets: PresetId[], stage: 'cr' | 'sr'): Promise<string | undefined>;
 }
 
 declare global {
@@ -50,7 +59,27 @@ export function installExportHooks(api: Na62Api): void {
     },
     find: async (rbe) => {
       const ds = useDataStore.getState().current;
-      return ds ? Promise.all(rbe.map(([r, b, e]) => api.findEvent(ds, r, b, e))) : rbe.map(() => null);
+      if (!ds) return rbe.map(() => null);
+      return Promise.all(rbe.map(([r, b, e]) => api.findEvent(ds, r, b, e).catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }))));
+    },
+    unblind: async (presets, stage) => {
+      const ds = useDataStore.getState().current;
+      if (!ds) return 'no dataset open';
+      try {
+        const state = await api.blinding(ds, true);
+        if (!state.applies) return state.why;
+        for (const preset of presets) {
+          for (const step of stage === 'sr' ? (['cr', 'sr'] as const) : (['cr'] as const)) {
+            const now = (await api.blinding(ds, true)).stages[preset];
+            if (now === step || now === 'sr') continue;
+            await api.setBlinding({ dataset: ds, preset, stage: step, confirm: unblindPhrase(preset, step === 'cr' ? 'CR' : 'SR', state.identity!) });
+          }
+        }
+        await refreshBlinding(true);
+        return undefined;
+      } catch (err) {
+        return err instanceof Error ? err.message : String(err);
+      }
     },
   };
 }

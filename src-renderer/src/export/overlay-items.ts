@@ -71,7 +71,7 @@ export function paintItems(ctx: OffscreenCanvasRenderingContext2D | CanvasRender
   }
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const f = (x: number) => (Math.round(x * 10) / 10).toString();
 
 /** The same list as SVG elements. */
@@ -87,7 +87,7 @@ export function itemsToSvg(items: readonly OverlayItem[]): string {
       const anchor = it.align === 'center' ? 'middle' : it.align === 'right' ? 'end' : 'start';
       const base = it.baseline === 'top' ? 'text-before-edge' : it.baseline === 'middle' ? 'central' : 'alphabetic';
       const halo = it.halo ? ` stroke="${it.halo}" stroke-width="${f(it.haloWidth ?? it.size / 4)}" paint-order="stroke" stroke-linejoin="round"` : '';
-      out.push(`<text x="${f(it.x)}" y="${f(it.y)}" font-size="${f(it.size)}"${it.weight === 'bold' ? ' font-weight="bold"' : ''}${it.italic ? ' font-style="italic"' : ''} text-anchor="${anchor}" dominant-baseline="${base}" fill="${it.colour}"${halo}>${esc(it.text)}</text>`);
+      out.push(`<text x="${f(it.x)}" y="${f(it.y)}" font-size="${f(it.size)}"${it.weight === 'bold' ? ' font-weight="bold"' : ''}${it.italic ? ' font-style="italic"' : ''} text-anchor="${anchor}" dominant-baseline="${base}" fill="${it.colour}"${halo}>${escapeXml(it.text)}</text>`);
     }
   }
   return out.join('\n');

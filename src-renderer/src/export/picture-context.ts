@@ -4,7 +4,8 @@
  * legend entries that follow the track colour mode.
  */
 import { useDataStore } from '../state/data-store';
-import { useSelectionStore } from '../state/selection-store';
+import { BLIND_BADGE, blindStageOf, useSelectionStore } from '../state/selection-store';
+import type { UnblindEntry } from '../../../src-shared/selection/blinding';
 import { useEventDisplayStore, type ColourBy } from '../state/event-display-store';
 import { keyVariableRows } from '../event/key-variables';
 import { eventColour, type EVENT_COLOURS, HYPOTHESIS_COLOURS, HYPOTHESIS_LABELS, MOMENTUM_STOPS, VERTEX_COLOURS } from '../event/event-geometry';
@@ -31,11 +32,26 @@ export function captionLines(parts: CaptionParts, now = new Date()): CaptionLine
     lines.push({ text: `${sel.result.selection.preset}: ${c ? `selected${c.region ? ` · ${c.region}` : ' · outside SR/CR'}` : 'not selected'}` });
   }
   if (ev && d.analysis && parts.keyVariables) {
-    const rows = keyVariableRows(ev, d.analysis).filter(([, v]) => !v.startsWith('—'));
+    const rows = keyVariableRows(ev, d.analysis, ds?.meta.source?.absent).filter(([, v]) => !v.startsWith('—'));
     for (let i = 0; i < rows.length; i += 3) lines.push({ text: rows.slice(i, i + 3).map(([k, v]) => `${k} ${v}`).join(' · ') });
   }
-  if (parts.blinding) lines.push(sel.blind ? { text: 'BLIND', style: 'badge-blind' } : { text: 'UNBLINDED', style: 'badge-open' });
+  if (parts.blinding) {
+    const stage = blindStageOf(sel);
+    lines.push({ text: `${BLIND_BADGE[stage]}${stage === 'none' ? '' : ` · ${sel.preset}`}`, style: stage === 'blind' || stage === 'cr' ? 'badge-blind' : 'badge-open' });
+    // every unblinding step of this dataset goes on the picture (the collaboration's record)
+    for (const e of sel.blinding?.log ?? []) lines.push({ text: unblindLine(e) });
+  }
   return lines;
+}
+
+const unblindLine = (e: UnblindEntry) => `${e.region} of ${e.preset} unblinded ${e.time.replace('T', ' ').slice(0, 16)} UTC · app ${e.appVersion} · dataset ${e.dataset.replace(/^sha256:/, '').slice(0, 12)}`;
+
+/** The blinding record for a picture's metadata (PNG text chunk, SVG <metadata>, glTF extras). */
+export function blindingRecord(): string {
+  const sel = useSelectionStore.getState();
+  const stage = blindStageOf(sel);
+  const log = sel.blinding?.log ?? [];
+  return [`${sel.preset}: ${BLIND_BADGE[stage]}`, ...(sel.blinding?.identity ? [`dataset ${sel.blinding.identity}`] : []), ...log.map((e) => `${unblindLine(e)} (${e.dataset})`)].join('; ');
 }
 
 const HITS: [keyof typeof EVENT_COLOURS, string][] = [

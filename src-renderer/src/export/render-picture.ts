@@ -33,9 +33,9 @@ import { getEventDrawing, makeProjector } from '../views/EventOverlay';
 import { trackColour } from '../event/event-geometry';
 import { tubeCrossSections } from '../views/BeamSectionOverlay';
 import { checkSpec, panelRects, pixelScale, tiles, type PanelSpec, type PictureSpec, type Rect } from './picture-spec';
-import { itemsBox, itemsToSvg, paintItems, textWidth, type OverlayItem } from './overlay-items';
+import { escapeXml, itemsBox, itemsToSvg, paintItems, textWidth, type OverlayItem } from './overlay-items';
 import { axisItems, captionItems, labelItems, legendItems, PALETTES, scaleBarItems, titleItems, type AxisSpec } from './picture-overlays';
-import { captionLines, legendEntries } from './picture-context';
+import { blindingRecord, captionLines, legendEntries } from './picture-context';
 import { sceneToSvg } from './svg-scene';
 
 export interface ExportEnv {
@@ -445,7 +445,7 @@ const LATIN1: Record<string, string> = { 'μ': 'mu', 'π': 'pi', 'χ': 'chi', '�
 export const toLatin1 = (s: string): string => [...s].map((c) => LATIN1[c] ?? (c.charCodeAt(0) > 0xff ? '?' : c)).join('');
 
 function encodePicture(out: Uint8Array, W: number, H: number, transparent: boolean, description: string): Uint8Array {
-  const text = { Software: 'NA62 Event Display', Description: toLatin1(description) };
+  const text = { Software: 'NA62 Event Display', Description: toLatin1(description), Blinding: toLatin1(blindingRecord()) };
   if (transparent) {
     for (let i = 0; i < out.length; i += 4) { // back from premultiplied alpha
       const a = out[i + 3]!;
@@ -525,6 +525,6 @@ export async function renderSvg(spec: PictureSpec, env: ExportEnv, opts: RenderO
       }
     });
     body.push(`<g id="overlays" font-family="DejaVu Sans, Helvetica, Arial, sans-serif">${itemsToSvg(overlayItems(spec, env, panels, s, opts.now ?? new Date()))}</g>`);
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">\n<title>NA62 event display</title>\n${body.join('\n')}\n</svg>\n`;
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">\n<title>NA62 event display</title>\n<metadata><na62:blinding xmlns:na62="urn:na62-event-display">${escapeXml(blindingRecord())}</na62:blinding></metadata>\n${body.join('\n')}\n</svg>\n`;
   });
 }

@@ -7,14 +7,16 @@ import { first, jump, last, step, walkList, walkPosition } from '../state/naviga
 import { useSelectionStore } from '../state/selection-store';
 import { HYPOTHESIS_LABELS } from '../event/event-geometry';
 import { keyVariableRows } from '../event/key-variables';
+import type { SourceInfo } from '../../../src-shared/event/file-meta';
+import { ABSENT_NOTES, type AbsentKey } from '../../../src-shared/root/mapping';
 
 const gev = (x: number) => (x / 1000).toFixed(2);
 
 const num = (x: number | undefined, digits = 1) => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits));
 
 /** The key variables of the event, as the selections compute them. */
-function KeyVariables({ ev, a }: { ev: Na62Event; a: EventAnalysis }) {
-  const rows = keyVariableRows(ev, a);
+function KeyVariables({ ev, a, absent }: { ev: Na62Event; a: EventAnalysis; absent?: readonly string[] }) {
+  const rows = keyVariableRows(ev, a, absent);
   return (
     <table className="objects key-vars" data-testid="key-vars">
       <tbody>{rows.map(([k, x]) => <tr key={k}><td>{k}</td><td>{x}</td></tr>)}</tbody>
@@ -29,12 +31,15 @@ function EventSummary({ ev }: { ev: Na62Event }) {
   const current = useDataStore((s) => s.current);
   const result = useSelectionStore((s) => (s.resultDataset === current ? s.result : undefined));
   const cand = result?.candidates.find((c) => c.index === index);
+  // an imported file without LKr or MUV3 has no E/p or μ ID: say so rather than show 0 and π
+  const absent = useDataStore((s) => s.datasets.find((d) => d.id === s.current)?.meta.source?.absent);
+  const noLkr = absent?.includes('lkrClusters') ?? false, noPid = noLkr && (absent?.includes('muv3Hits') ?? false);
   return (
     <div className="event-summary" data-testid="event-summary">
       <div className="hud-line"><b>{h.run}:{h.burst}:{h.event}</b> · {h.mode} · <span data-testid="event-process">{h.process}</span></div>
       {result && <div className="muted" data-testid="event-selection">{result.selection.preset}: {cand ? `selected${cand.region ? ` · ${cand.region}` : ' · outside SR/CR'}` : 'not selected'}</div>}
-      {analysis && <KeyVariables ev={ev} a={analysis} />}
-      <div className="muted">weight {h.weight.toPrecision(3)}{h.decayProbability !== undefined && <> · P<sub>decay in FV</sub> {h.decayProbability.toPrecision(3)}</>} · t<sub>spill</sub> {(h.timeInSpill / 1e9).toFixed(3)} s</div>
+      {analysis && <KeyVariables ev={ev} a={analysis} {...(absent ? { absent } : {})} />}
+      <div className="muted">weight {h.weight.toPrecision(3)}{h.decayProbability !== undefined && <> · P<sub>decay in FV</sub> {h.decayProbability.toPrecision(3)}</>} · t<sub>spill</sub> {num(h.timeInSpill / 1e9, 3)} s</div>
       <table className="objects">
         <tbody>
           <tr><td>STRAW tracks</td><td>{ev.tracks.length}</td><td>LKr clusters</td><td>{ev.lkrClusters.length}</td></tr>
@@ -50,8 +55,10 @@ function EventSummary({ ev }: { ev: Na62Event }) {
             {ev.tracks.map((t, i) => (
               <tr key={i} className={t.charge > 0 ? 'pos' : 'neg'}>
                 <td>{t.charge > 0 ? '+' : '−'}</td><td>{gev(Math.hypot(t.px, t.py, t.pz))}</td>
-                <td>{((t.px / t.pz) * 1000).toFixed(2)}</td><td>{((t.py / t.pz) * 1000).toFixed(2)}</td><td>{t.time.toFixed(2)}</td>
-                <td>{num(analysis?.tracks[i]?.eop, 2)}</td><td title={analysis ? HYPOTHESIS_LABELS[analysis.tracks[i]!.hypothesis] : ''}>{analysis?.tracks[i]?.hypothesis === 'mu' ? 'μ' : analysis?.tracks[i]?.hypothesis === 'e' ? 'e' : 'π'}</td>
+                <td>{((t.px / t.pz) * 1000).toFixed(2)}</td><td>{((t.py / t.pz) * 1000).toFixed(2)}</td><td>{num(t.time, 2)}</td>
+                <td title={noLkr ? 'no LKr clusters in the source tree' : ''}>{noLkr ? '—' : num(analysis?.tracks[i]?.eop, 2)}</td>
+                {noPid ? <td title="no MUV3 and no LKr in the source tree: no particle ID">—</td>
+                  : <td title={analysis ? HYPOTHESIS_LABELS[analysis.tracks[i]!.hypothesis] : ''}>{analysis?.tracks[i]?.hypothesis === 'mu' ? 'μ' : analysis?.tracks[i]?.hypothesis === 'e' ? 'e' : 'π'}</td>}
               </tr>
             ))}
           </tbody>
@@ -92,6 +99,7 @@ export function DataPanel() {
                   {gen.name} {gen.version}, seed {gen.seed}: {Object.entries(gen.processes).map(([p, n]) => `${p} ${n}`).join(', ')}
                 </div>
               )}
+              {ds.meta.source && <ImportedFrom source={ds.meta.source} />}
             </div>
           )}
           <div className="event-nav" role="group" aria-label="Event">
@@ -112,5 +120,21 @@ export function DataPanel() {
         </>
       )}
     </section>
+  );
+}
+
+/** An imported file: where it came from, and what its tree did not have (the display and the selections cannot show it). */
+function ImportedFrom({ source }: { source: SourceInfo }) {
+  const absent = source.absent.filter((k): k is AbsentKey => k in ABSENT_NOTES);
+  return (
+    <div className="muted" data-testid="imported-from">
+      <div title={`mapping ${source.mapping.name} v${source.mapping.version}, ${source.mapping.sha256}`}>imported from {source.file}, tree “{source.tree}”, mapping “{source.mapping.name}”</div>
+      {absent.length > 0 && (
+        <details className="absent">
+          <summary>not in the source tree: {absent.length} item{absent.length === 1 ? '' : 's'}</summary>
+          <ul className="absent-notes">{absent.map((k) => <li key={k}>{ABSENT_NOTES[k]}</li>)}</ul>
+        </details>
+      )}
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 /** What the colours of the event overlay mean (following the track colour mode), and whether the display is blind. */
 import { EVENT_COLOURS, HYPOTHESIS_COLOURS, HYPOTHESIS_LABELS, MOMENTUM_MAX, MOMENTUM_STOPS, VERTEX_COLOURS } from '../event/event-geometry';
 import { useDataStore } from '../state/data-store';
-import { useSelectionStore } from '../state/selection-store';
+import { useSelectionStore, blindStageOf, BLIND_BADGE, BLIND_CLASS } from '../state/selection-store';
 import { useEventDisplayStore } from '../state/event-display-store';
 
 const HITS: [keyof typeof EVENT_COLOURS, string][] = [
@@ -13,7 +13,7 @@ export function EventLegend() {
   const event = useDataStore((s) => s.event);
   const analysis = useDataStore((s) => s.analysis);
   const truth = useDataStore((s) => s.showTruth);
-  const blind = useSelectionStore((s) => s.blind);
+  const stage = useSelectionStore(blindStageOf);
   const by = useEventDisplayStore((s) => s.colourBy);
   const tracks: [string, string][] = by === 'momentum' ? []
     : by === 'hypothesis' ? (Object.keys(HYPOTHESIS_COLOURS) as (keyof typeof HYPOTHESIS_COLOURS)[]).map((h) => [HYPOTHESIS_COLOURS[h], HYPOTHESIS_LABELS[h]])
@@ -21,7 +21,7 @@ export function EventLegend() {
     : [[EVENT_COLOURS.positive, 'track, q > 0'], [EVENT_COLOURS.negative, 'track, q < 0']];
   return (
     <>
-      <div className={`viewport-badge ${blind ? 'blind' : 'open'}`} data-testid="viewport-blind">{blind ? 'BLIND' : 'UNBLINDED'}</div>
+      <div className={`viewport-badge ${BLIND_CLASS[stage]}`} data-testid="viewport-blind">{BLIND_BADGE[stage]}</div>
       {event && (
         <div className="event-legend" aria-label="Legend" data-testid="event-legend">
           {tracks.map(([c, label]) => <span key={label}><i style={{ background: c }} />{label}</span>)}

@@ -14,6 +14,7 @@ export function GenerateDialog({ open, onClose }: { open: boolean; onClose: () =
   const [mix, setMix] = useState('aprime-mumu');
   const [values, setValues] = useState<Record<Field, string>>({ events: '10000', seed: '1', mass: '', epsilon: '', ctau: '', br: '', scalarMass: '', run: '1' });
   const [strawHits, setStrawHits] = useState(true);
+  const [mockData, setMockData] = useState(false);
   const [truth, setTruth] = useState(true);
   const [problem, setProblem] = useState<string>();
   if (!open) return null;
@@ -37,7 +38,7 @@ export function GenerateDialog({ open, onClose }: { open: boolean; onClose: () =
     onClose();
     const taskId = `gen-${Date.now().toString(36)}`;
     const name = `${Object.keys(parsedMix.mix).join('+')}-seed${parsed.data.seed}.arrow`;
-    void openWith((api) => api.generate({ taskId, config: parsed.data, name }));
+    void openWith((api) => api.generate({ taskId, config: parsed.data, name, mockData }));
   };
   return (
     <div className="modal-backdrop" role="presentation" onClick={onClose}>
@@ -54,6 +55,7 @@ export function GenerateDialog({ open, onClose }: { open: boolean; onClose: () =
           ))}
           <label className="check"><input type="checkbox" checked={strawHits} onChange={(e) => setStrawHits(e.target.checked)} /> raw STRAW hits</label>
           <label className="check"><input type="checkbox" checked={truth} onChange={(e) => setTruth(e.target.checked)} /> MC truth</label>
+          <label className="check" title="The file then says it stands in for data: it is blind like data. Without it, simulation is never blind."><input type="checkbox" checked={mockData} onChange={(e) => setMockData(e.target.checked)} data-testid="generate-mock-data" /> mock data (blind)</label>
         </div>
         {problem && <div className="error-box" role="alert">{problem}</div>}
         <div className="buttons"><button type="button" onClick={onClose}>Cancel</button><button type="submit" data-testid="generate-run">Generate</button></div>

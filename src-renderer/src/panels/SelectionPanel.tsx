@@ -1,28 +1,16 @@
 /** Selections: preset, its parameters and cuts, extra expression cuts, the cut-flow, blinding and the candidates. */
 import { useEffect, useMemo, useState } from 'react';
 import { useDataStore, showEvent } from '../state/data-store';
-import { checkExpressions, exportResult, loadCandidateList, runCurrentSelection, setBlind, useSelectionStore } from '../state/selection-store';
+import { BLIND_BADGE, BLIND_CLASS, blindStageOf, checkExpressions, exportResult, loadCandidateList, runCurrentSelection, useSelectionStore } from '../state/selection-store';
+import { UnblindDialog } from './UnblindDialog';
 import type { PresetId } from '../../../src-shared/selection/types';
 import { tableCandidates } from '../state/navigation';
 
 const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(4));
 
-function UnblindDialog({ onClose }: { onClose: () => void }) {
-  const [text, setText] = useState('');
-  return (
-    <div className="modal-backdrop" role="presentation" onClick={onClose}>
-      <form className="modal" role="dialog" aria-label="Unblind" onClick={(e) => e.stopPropagation()} onSubmit={(e) => { e.preventDefault(); if (text === 'unblind') { void setBlind(false, text); onClose(); } }}>
-        <h2>Unblind the signal and control regions?</h2>
-        <p>Events in the masked regions will be listed, drawn and exported. Type <kbd>unblind</kbd> to confirm.</p>
-        <input value={text} onChange={(e) => setText(e.target.value)} aria-label="confirmation" autoFocus />
-        <div className="buttons"><button type="button" onClick={onClose}>Stay blind</button><button type="submit" disabled={text !== 'unblind'} data-testid="confirm-unblind">Unblind</button></div>
-      </form>
-    </div>
-  );
-}
-
 export function SelectionPanel() {
   const s = useSelectionStore();
+  const stage = blindStageOf(s);
   const datasets = useDataStore((d) => d.datasets);
   const current = useDataStore((d) => d.current);
   const shownIndex = useDataStore((d) => d.index);
@@ -47,7 +35,7 @@ export function SelectionPanel() {
   const arrow = (key: string) => (s.sort?.key === key ? (s.sort.dir === 1 ? ' ▲' : ' ▼') : '');
   return (
     <section className="selection-panel" aria-label="Selection">
-      <h2>Selection <span className={`blind-badge ${s.blind ? 'blind' : 'open'}`} data-testid="blind-state">{s.blind ? 'BLIND' : 'UNBLINDED'}</span></h2>
+      <h2>Selection <span className={`blind-badge ${BLIND_CLASS[stage]}`} data-testid="blind-state" title={s.blinding?.why}>{BLIND_BADGE[stage]}</span></h2>
       <select value={s.preset} aria-label="Preset" data-testid="preset-select" onChange={(e) => useSelectionStore.setState({ preset: e.target.value as PresetId, params: {}, disabled: [] })}>
         {presets.map((p) => <option key={p.id} value={p.id}>{p.id}</option>)}
       </select>
@@ -84,7 +72,7 @@ export function SelectionPanel() {
       {s.expressionError && <div className="error-box" role="alert" data-testid="expression-error">{s.expressionError}</div>}
       <div className="buttons-row">
         <button type="button" onClick={() => void runCurrentSelection()} disabled={!!s.running || !!s.expressionError || !current} data-testid="run-selection">{s.running ? 'Running…' : 'Run'}</button>
-        {s.blind ? <button type="button" onClick={() => setUnblinding(true)}>Unblind…</button> : <button type="button" onClick={() => void setBlind(true)}>Blind again</button>}
+        {stage !== 'none' && <button type="button" onClick={() => setUnblinding(true)} data-testid="open-unblind">{stage === 'sr' ? 'Blinding…' : 'Unblind…'}</button>}
         {r && r.cutflow.length > 0 && <><button type="button" onClick={() => void exportResult('csv').then(setNote)}>CSV</button><button type="button" onClick={() => void exportResult('json').then(setNote)}>JSON</button></>}
         <button type="button" onClick={() => void loadCandidateList()} title="Reload a saved candidate list (JSON or CSV)" data-testid="load-list">Load list…</button>
       </div>
@@ -102,7 +90,7 @@ export function SelectionPanel() {
             </tbody>
           </table>}
           <div className="small" data-testid="region-counts">
-            {r.blinded ? <>masked (SR + CR): <b>{r.masked.n}</b> events, not listed</> : Object.entries(r.regions).map(([k, v]) => `${k}: ${v!.n} (w ${fmt(v!.w)})`).join(' · ')}
+            {[...Object.entries(r.regions).map(([k, v]) => `${k}: ${v!.n} (w ${fmt(v!.w)})`), ...(r.blinded || r.masked.n ? [`masked (blind): ${r.masked.n} events, not listed`] : [])].join(' · ')}
           </div>
           <label className="check small"><input type="checkbox" checked={s.walkCandidates} onChange={(e) => useSelectionStore.setState({ walkCandidates: e.target.checked })} data-testid="walk-candidates" /> ←/→ step through these candidates</label>
           {s.brush && (

@@ -5,6 +5,8 @@ import type { Na62Event } from '../../../src-shared/event/model';
 import { analyseEvent, type EventAnalysis } from '../event/event-analysis';
 import { eventObjectCount, MAX_DRAWN_OBJECTS } from '../event/event-geometry';
 import { useEventDisplayStore } from './event-display-store';
+import { isRootFileInfo, type OpenedFile } from '../../../src-shared/api/root-contract';
+import { useRootImportStore } from './root-import-store';
 
 export interface DataState {
   datasets: DatasetInfo[];
@@ -82,11 +84,13 @@ export async function adopt(info: DatasetInfo): Promise<void> {
 }
 
 /** Run an engine call that opens data; failures land in the store as a message naming the file and the problem. */
-export async function openWith(fn: (api: Na62Api) => Promise<DatasetInfo | DatasetInfo[] | null>): Promise<void> {
+export async function openWith(fn: (api: Na62Api) => Promise<OpenedFile | DatasetInfo[] | null>): Promise<void> {
   if (!api) return;
   try {
     const res = await fn(api);
     if (!res) return;
+    // a ROOT file: the import dialog takes it from here
+    if (!Array.isArray(res) && isRootFileInfo(res)) { useRootImportStore.setState({ file: res }); return; }
     const list = Array.isArray(res) ? res : [res];
     useDataStore.setState((s) => ({ datasets: [...s.datasets.filter((d) => !list.some((x) => x.id === d.id)), ...list] }));
     if (list[0]) await selectDataset(list[0].id);

@@ -4,6 +4,21 @@ import type { Na62Api, SelectionCatalogue } from '../../../src-shared/api/contra
 import type { PresetId, SelectionConfigInput, SelectionResult } from '../../../src-shared/selection/types';
 import { useDataStore } from './data-store';
 import type { SortState } from './navigation';
+import type { BlindingState, BlindStage } from '../../../src-shared/selection/blinding';
+
+/**
+ * How far the current analysis is open on the current dataset: 'none' where blinding does not
+ * apply (pure simulation); unknown counts as blind.
+ */
+export function blindStageOf(s: Pick<SelectionState, 'blinding' | 'preset'>): BlindStage | 'none' {
+  if (!s.blinding) return 'blind';
+  return s.blinding.applies ? s.blinding.stages[s.preset] : 'none';
+}
+/** Is anything of the current analysis still masked? */
+export const isBlind = (s: Pick<SelectionState, 'blinding' | 'preset'>): boolean => { const st = blindStageOf(s); return st === 'blind' || st === 'cr'; };
+/** The badge's colour class: green while blind, amber with the CR open, red with both open, grey for simulation. */
+export const BLIND_CLASS: Record<BlindStage | 'none', string> = { blind: 'blind', cr: 'partial', sr: 'open', none: 'none' };
+export const BLIND_BADGE: Record<BlindStage | 'none', string> = { blind: 'BLIND', cr: 'CR UNBLINDED', sr: 'UNBLINDED', none: 'SIMULATION · NOT BLIND' };
 
 export interface SelectionState {
   catalogue: SelectionCatalogue | undefined;
@@ -15,7 +30,8 @@ export interface SelectionState {
   running: string | undefined;
   result: SelectionResult | undefined;
   resultDataset: string | undefined;
-  blind: boolean;
+  /** the current dataset's blinding (per analysis, in stages); undefined until the engine said */
+  blinding: BlindingState | undefined;
   error: string | undefined;
   /** the candidate table's order (stepping follows it) */
   sort: SortState | undefined;
@@ -39,7 +55,7 @@ export interface CandidateBrush {
 
 export const useSelectionStore = create<SelectionState>()(() => ({
   catalogue: undefined, preset: 'dump-mumu', params: {}, disabled: [], expressions: '', expressionError: undefined,
-  running: undefined, result: undefined, resultDataset: undefined, blind: true, error: undefined, sort: undefined, walkCandidates: true,
+  running: undefined, result: undefined, resultDataset: undefined, blinding: undefined, error: undefined, sort: undefined, walkCandidates: true,
   keep: [], brush: undefined,
 }));
 
@@ -48,9 +64,25 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export async function bindSelectionApi(a: Na62Api): Promise<void> {
   api = a;
-  const [catalogue, blind] = await Promise.all([a.selectionCatalogue(), a.blinding()]);
-  useSelectionStore.setState({ catalogue, blind });
+  useSelectionStore.setState({ catalogue: await a.selectionCatalogue() });
+  await refreshBlinding();
 }
+
+/** Ask the engine for the current dataset's blinding (after a dataset switch or a step of unblinding). */
+export async function refreshBlinding(identify = false): Promise<BlindingState | undefined> {
+  const dataset = useDataStore.getState().current;
+  if (!api || !dataset) { useSelectionStore.setState({ blinding: undefined }); return undefined; }
+  try {
+    const blinding = await api.blinding(dataset, identify);
+    // the answer is for the dataset asked about; the user may have switched meanwhile
+    if (useDataStore.getState().current === dataset) useSelectionStore.setState({ blinding });
+    return blinding;
+  } catch (e) {
+    useSelectionStore.setState({ blinding: undefined, error: message(e) });
+    return undefined;
+  }
+}
+useDataStore.subscribe((d, prev) => { if (d.current !== prev.current) void refreshBlinding(); });
 
 const expressionsOf = (text: string) => text.split('\n').map((s) => s.trim()).filter(Boolean);
 
@@ -82,14 +114,17 @@ export async function runCurrentSelection(): Promise<void> {
   }
 }
 
-export async function setBlind(blind: boolean, confirm?: string): Promise<void> {
-  if (!api) return;
+/** Move the current analysis on the current dataset to a stage (opening needs the typed phrase); reruns the selection. */
+export async function setBlindStage(stage: BlindStage, confirm?: string): Promise<string | undefined> {
+  const dataset = useDataStore.getState().current;
+  if (!api || !dataset) return 'no dataset open';
   try {
-    const b = await api.setBlinding(blind, confirm);
-    useSelectionStore.setState({ blind: b });
+    const blinding = await api.setBlinding({ dataset, preset: useSelectionStore.getState().preset, stage, ...(confirm ? { confirm } : {}) });
+    useSelectionStore.setState({ blinding });
     if (useSelectionStore.getState().result) await runCurrentSelection();
+    return undefined;
   } catch (e) {
-    useSelectionStore.setState({ error: message(e) });
+    return message(e);
   }
 }
 

@@ -3,6 +3,7 @@
  * selection as set up (re-run on restore if it had been run; blinding is never restored — the
  * engine starts blind) and the view. Reported to the host on every change, debounced.
  */
+import type { BlindingState } from '../../../src-shared/selection/blinding';
 import type { Na62Api } from '../../../src-shared/api/contract';
 import type { SessionReport, StoredSession } from '../../../src-shared/session/session-state';
 import { showEvent, useDataStore } from './data-store';
@@ -10,6 +11,8 @@ import { runCurrentSelection, useSelectionStore } from './selection-store';
 import { useViewStore } from './view-store';
 
 const SAVE_DELAY_MS = 200;
+
+const unblindedAnywhere = (s: { blinding: BlindingState | undefined }) => !!s.blinding?.applies && Object.values(s.blinding.stages).some((x) => x !== 'blind');
 
 /** Where the user is now, as the host stores it. */
 export function sessionReport(): SessionReport {
@@ -19,7 +22,9 @@ export function sessionReport(): SessionReport {
   const ds = d.datasets.find((x) => x.id === d.current);
   return {
     ...(ds ? { dataset: { id: ds.id, name: ds.name } } : {}),
-    index: ds ? d.index : 0,
+    // while an analysis of the dataset is open, the event shown may lie in a region that is masked
+    // again at the next start (blinding is never restored): the session must not record which it was
+    index: ds && !unblindedAnywhere(s) ? d.index : 0,
     selection: {
       preset: s.preset, params: s.params, disabled: s.disabled, expressions: s.expressions,
       ...(s.sort ? { sort: s.sort } : {}),

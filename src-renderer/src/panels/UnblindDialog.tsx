@@ -1,0 +1,64 @@
+/**
+ * Unblinding, one analysis and one dataset at a time, in stages: the control region first, then
+ * the signal region. Each step asks for a typed phrase naming the preset, the region and the
+ * dataset (by content identity); the log of this dataset's steps is shown.
+ */
+import { useEffect, useState } from 'react';
+import { useDataStore } from '../state/data-store';
+import { BLIND_BADGE, blindStageOf, refreshBlinding, setBlindStage, useSelectionStore } from '../state/selection-store';
+import { unblindPhrase } from '../../../src-shared/selection/blinding';
+
+export function UnblindDialog({ onClose }: { onClose: () => void }) {
+  const preset = useSelectionStore((s) => s.preset);
+  const blinding = useSelectionStore((s) => s.blinding);
+  const stage = useSelectionStore(blindStageOf);
+  const dataset = useDataStore((d) => d.datasets.find((x) => x.id === d.current));
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  // the phrase names the dataset by its content: ask the engine for its identity (hashes the file once)
+  useEffect(() => { void refreshBlinding(true); }, []);
+  const region = stage === 'blind' ? 'CR' : stage === 'cr' ? 'SR' : undefined;
+  const phrase = region && blinding?.identity ? unblindPhrase(preset, region, blinding.identity) : undefined;
+  const submit = async () => {
+    if (!phrase || text !== phrase) return;
+    setBusy(true);
+    const err = await setBlindStage(region === 'CR' ? 'cr' : 'sr', text);
+    setBusy(false);
+    if (err) setProblem(err); else { setText(''); setProblem(undefined); }
+  };
+  const reblind = async () => { setBusy(true); const err = await setBlindStage('blind'); setBusy(false); setProblem(err); };
+  return (
+    <div className="modal-backdrop" role="presentation" onClick={onClose} onKeyDown={(e) => { if (e.key === 'Escape') onClose(); }}>
+      <form className="modal unblind-modal" role="dialog" aria-modal="true" aria-label="Unblind" onClick={(e) => e.stopPropagation()} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        <h2>Blinding of {preset} on {dataset?.name ?? 'this dataset'}</h2>
+        <p data-testid="unblind-stage">Now: <b>{BLIND_BADGE[stage]}</b> — {blinding?.why}.</p>
+        {stage === 'none' && <p>Pure simulation is never blind; the file says so itself.</p>}
+        {region && (
+          <>
+            <p>
+              Next step: open the <b>{region === 'CR' ? 'control region' : 'signal region'}</b> of {preset} on this dataset only
+              {region === 'SR' ? ' (after the background was validated in the CR)' : ''}. Events there will be listed, drawn and exported,
+              and the step is written to the unblinding log that every export carries. Other analyses and other datasets stay blind.
+            </p>
+            <p>Dataset identity: <code data-testid="unblind-identity">{blinding?.identity ?? 'computing…'}</code></p>
+            <p>Type <kbd data-testid="unblind-phrase">{phrase ?? '…'}</kbd> to confirm.</p>
+            <input value={text} onChange={(e) => setText(e.target.value)} aria-label="confirmation" autoFocus spellCheck={false} />
+          </>
+        )}
+        {problem && <div className="error-box" role="alert" data-testid="unblind-error">{problem}</div>}
+        {!!blinding?.log.length && (
+          <div className="small" data-testid="unblind-log">
+            <div className="muted">Unblinding log of this dataset:</div>
+            <ul>{blinding.log.map((e) => <li key={`${e.preset}${e.region}${e.time}`}>{e.time.replace('T', ' ').slice(0, 19)} UTC · {e.region} of {e.preset} · app {e.appVersion}</li>)}</ul>
+          </div>
+        )}
+        <div className="buttons">
+          <button type="button" onClick={onClose}>Close</button>
+          {(stage === 'cr' || stage === 'sr') && <button type="button" onClick={() => void reblind()} disabled={busy} data-testid="reblind">Blind again</button>}
+          {region && <button type="submit" disabled={busy || !phrase || text !== phrase} data-testid="confirm-unblind">Unblind the {region}</button>}
+        </div>
+      </form>
+    </div>
+  );
+}
