@@ -6,6 +6,7 @@
  *   check      check event files against the format specification
  *   render     pictures of events (PNG/SVG) made by the app's export code in headless Chromium
  *   import     ROOT trees → an event file, through a mapping (also --list, --propose-map)
+ *   reach      expected-signal reach on an (m, ε) or (m, cτ) grid, CSV and contour figure (cli/reach.ts)
  * Run with: npm run na62 -- <command> [options]   (or: node --import tsx cli/na62.ts <command> …; not through the tsx
  * wrapper, which on Ctrl+C kills a busy child before its cleanup can run)
  */
@@ -37,6 +38,7 @@ import { csvSidecar, resultFromJson, resultToCsv, resultToJson } from '../src-en
 import { PRESET_IDS, type SelectionConfigInput, type SelectionResult } from '../src-shared/selection/types';
 import { HELP_RENDER, render } from './render';
 import { absentLines, HELP_IMPORT, importCommand } from './import';
+import { HELP_REACH, reach } from './reach';
 
 const HELP_SELECT = `usage: na62 select --preset ${PRESET_IDS.join('|')} --out RESULT.json [options] FILE.arrow…
 
@@ -86,6 +88,7 @@ Run the fast Monte Carlo of the NA62 dark-sector searches and write an event fil
   --ctau       proper decay length cτ, mm (ALP; for an A' it replaces the cτ from ε)
   --br         BR product of the ALP or kaon-mode signal
   --scalar-mass  S mass for kpi-s-aprime, MeV
+  --halo-sampling  biased (default: importance-sampled where the selections keep them, with weights) | natural
   --run        run number written in the headers (default 1)
   --straw-hits store raw STRAW hits
   --no-truth   do not store the MC truth
@@ -126,7 +129,7 @@ async function generate(argv: string[]): Promise<void> {
       out: { type: 'string' }, mass: { type: 'string' }, epsilon: { type: 'string' }, ctau: { type: 'string' }, br: { type: 'string' },
       'scalar-mass': { type: 'string' }, run: { type: 'string', default: '1' }, 'straw-hits': { type: 'boolean', default: false },
       'no-truth': { type: 'boolean', default: false }, 'batch-size': { type: 'string' }, quiet: { type: 'boolean', default: false },
-      'mock-data': { type: 'boolean', default: false },
+      'mock-data': { type: 'boolean', default: false }, 'halo-sampling': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -152,6 +155,7 @@ async function generate(argv: string[]): Promise<void> {
     ...(values.ctau !== undefined ? { ctauMm: num(values.ctau, '--ctau') } : {}),
     ...(values.br !== undefined ? { brProduct: num(values.br, '--br') } : {}),
     ...(values['scalar-mass'] !== undefined ? { scalarMassMeV: num(values['scalar-mass'], '--scalar-mass') } : {}),
+    ...(values['halo-sampling'] !== undefined ? { haloSampling: values['halo-sampling'] } : {}),
   });
   if (!cfg.success) fail(cfg.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; '));
   let batchSize: number | undefined;
@@ -382,14 +386,15 @@ async function main(): Promise<void> {
   // output piped into a reader that stopped (| head): stop quietly, as command-line tools do
   process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); throw err; });
   const [cmd, ...rest] = joinNegativeValues(process.argv.slice(2));
-  if (!cmd || cmd === '--help' || cmd === 'help') { console.log(`${HELP}\n\n${HELP_SELECT}\n\n${HELP_MERGE}\n\n${HELP_CHECK}\n\n${HELP_RENDER}\n\n${HELP_IMPORT}`); return; }
+  if (!cmd || cmd === '--help' || cmd === 'help') { console.log(`${HELP}\n\n${HELP_SELECT}\n\n${HELP_MERGE}\n\n${HELP_CHECK}\n\n${HELP_RENDER}\n\n${HELP_IMPORT}\n\n${HELP_REACH}`); return; }
   if (cmd === 'generate') return generate(rest);
   if (cmd === 'select') return select(rest);
   if (cmd === 'merge') return merge(rest);
   if (cmd === 'render') return render(rest, fail);
   if (cmd === 'import') return importCommand(rest, fail);
   if (cmd === 'check') return check(rest);
-  fail(`unknown command "${cmd}" (commands: generate, select, merge, check, render, import)`);
+  if (cmd === 'reach') return reach(rest, fail);
+  fail(`unknown command "${cmd}" (commands: generate, select, merge, check, render, import, reach)`);
 }
 
 main().catch((err: unknown) => {

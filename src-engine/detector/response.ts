@@ -21,7 +21,7 @@ export const PT_KICK = 270;
 export const Z_STRAW1 = STRAW_CHAMBER_Z[0]!;
 const Z_NEWCHOD = Z_PLANE.newchod, Z_LKR = Z_PLANE.lkr, Z_MUV3 = Z_PLANE.muv3, Z_ANTI0 = Z_PLANE.anti0;
 /** vessel inner radius at the end of each section (G§9 [MC-LAV]) */
-const VESSEL_CHECKS: readonly [number, number][] = [[158_560, 960], [182_175, 1200], [219_385, 1400]];
+export const VESSEL_CHECKS: readonly [number, number][] = [[158_560, 960], [182_175, 1200], [219_385, 1400]];
 const MUV3_TILES = muv3Tiles();
 
 export interface ChargedParticle {
@@ -65,9 +65,54 @@ const lkrSigmaT = (eGeV: number) => Math.max(0.3, 0.56 + 1.53 / eGeV - 0.233 / M
 const isMuon = (pdg: number) => Math.abs(pdg) === 13;
 const isElectron = (pdg: number) => Math.abs(pdg) === 11;
 
+/**
+ * STRAW two-track separation [E]: two tracks closer than one straw diameter (9.82 mm, G§12) in a chamber
+ * fire the same straws in every view and layer, and the pattern recognition sees one track there: the
+ * lower-momentum one loses that chamber. Nearly collinear e⁺e⁻ pairs (light γ* or a) share chambers 1
+ * and 2, upstream of MNP33, and the weaker track, left with two chambers, is not reconstructed.
+ */
+export const STRAW_MERGE_DISTANCE = STRAW_DIAMETER;
+
+/** For each particle, the chambers in which a closer, higher-momentum charged particle hides it. */
+export function strawShadowing(particles: readonly ChargedParticle[]): boolean[][] | undefined {
+  let hidden: boolean[][] | undefined;
+  const n = particles.length;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+    const a = particles[i]!, b = particles[j]!;
+    if (a.charge === 0 || b.charge === 0 || a.p.pz <= 0 || b.p.pz <= 0) continue;
+    for (let c = 0; c < 2; c++) {
+      // chambers 1–2 only: downstream of MNP33 opposite charges are bent apart and same-sign
+      // tracks that close in 1–2 stay close, so chambers 3–4 follow the same decision below
+      const z = STRAW_CHAMBER_Z[c]!;
+      if (a.vz >= z || b.vz >= z) continue;
+      const dx = a.vx + (a.p.px / a.p.pz) * (z - a.vz) - b.vx - (b.p.px / b.p.pz) * (z - b.vz);
+      const dy = a.vy + (a.p.py / a.p.pz) * (z - a.vz) - b.vy - (b.p.py / b.p.pz) * (z - b.vz);
+      if (dx * dx + dy * dy >= STRAW_MERGE_DISTANCE * STRAW_MERGE_DISTANCE) continue;
+      hidden ??= particles.map(() => [false, false, false, false]);
+      const weaker = a.p.e < b.p.e ? i : j;
+      hidden[weaker]![c] = true;
+    }
+  }
+  if (hidden) {
+    // chambers 3–4, after the magnet: the same test with the kinked trajectories
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+      const a = particles[i]!, b = particles[j]!;
+      if (a.charge === 0 || b.charge === 0 || a.p.pz <= 0 || b.p.pz <= 0) continue;
+      for (let c = 2; c < STRAW_CHAMBER_Z.length; c++) {
+        const z = STRAW_CHAMBER_Z[c]!;
+        const pa = positionAt(a, z), pb = positionAt(b, z);
+        if (Math.hypot(pa.x - pb.x, pa.y - pb.y) < STRAW_MERGE_DISTANCE) hidden[a.p.e < b.p.e ? i : j]![c] = true;
+      }
+    }
+  }
+  return hidden;
+}
+
 export function detectorResponse(particles: readonly ChargedParticle[], rng: Rng, opts: { strawHits: boolean }): DetectorSignals {
   const out: DetectorSignals = { tracks: [], lkrClusters: [], muv3Hits: [], newchodHits: [], lavHits: [], anti0Hits: [], strawHits: [] };
-  for (const part of particles) {
+  const hidden = particles.length > 1 ? strawShadowing(particles) : undefined;
+  for (let ip = 0; ip < particles.length; ip++) {
+    const part = particles[ip]!;
     if (part.charge === 0 || part.p.pz <= 0) continue;
     const pmag = Math.hypot(part.p.px, part.p.py, part.p.pz);
     // ANTI0: crossed by whatever starts upstream of it, inside the tube aperture (G§8 [E])
@@ -96,7 +141,7 @@ export function detectorResponse(particles: readonly ChargedParticle[], rng: Rng
     if (lostAt !== Infinity || part.vz > Z_STRAW1 - 500) continue;
 
     // spectrometer
-    const inCh = STRAW_CHAMBER_Z.map((z, c) => { const q = positionAt(part, z); return inChamber(c, q.x, q.y); });
+    const inCh = STRAW_CHAMBER_Z.map((z, c) => { const q = positionAt(part, z); return inChamber(c, q.x, q.y) && !hidden?.[ip]![c]; });
     const nChambers = inCh.filter(Boolean).length;
     if (nChambers < 3) continue;
     const pGeV = pmag / 1000;

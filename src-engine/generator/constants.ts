@@ -39,3 +39,8 @@ export const Z_GTK3 = 102_400;
 export const N_POT_2021 = 1.4e17;
 export const POT_PER_SPILL = 5e12;
 export const SPILL_NS = 4.8e9;
+/**
+ * Effective spill duration, ns: "three seconds effective duration" of the 4.8 s spill (G§2 [RICHP]).
+ * Accidental coincidences scale with the instantaneous rate, so the halo-pair normalisation uses it.
+ */
+export const SPILL_EFFECTIVE_NS = 3e9;

@@ -11,7 +11,7 @@ import { Rng } from './rng';
 import type { BeamKaonTruth } from './kaon';
 
 export const GENERATOR_NAME = 'na62-fastmc';
-export const GENERATOR_VERSION = '1.0.0';
+export const GENERATOR_VERSION = '1.1.0';
 
 export { GeneratorConfigSchema, type GeneratorConfig, type GeneratorConfigInput } from '../../src-shared/event/generator-config';
 import { GeneratorConfigSchema, type GeneratorConfig, type GeneratorConfigInput } from '../../src-shared/event/generator-config';
@@ -39,6 +39,7 @@ export function createGenerator(input: GeneratorConfigInput): Generator {
     ...(config.ctauMm !== undefined ? { ctauMm: config.ctauMm } : {}),
     ...(config.brProduct !== undefined ? { brProduct: config.brProduct } : {}),
     ...(config.scalarMassMeV !== undefined ? { scalarMassMeV: config.scalarMassMeV } : {}),
+    haloSampling: config.haloSampling,
   };
   const entries = (Object.entries(config.mix) as [ProcessLabel, number][]).filter(([, v]) => v > 0);
   const totalShare = entries.reduce((a, [, v]) => a + v, 0);
@@ -60,6 +61,7 @@ export function createGenerator(input: GeneratorConfigInput): Generator {
     if (p.startsWith('aprime')) Object.assign(params, { massMeV: r.massMeV, epsilon: r.epsilon, ...(r.ctauMm !== undefined ? { aprimeCtauMm: r.ctauMm } : {}) });
     if (p.startsWith('alp')) Object.assign(params, { alpMassMeV: r.massMeV, alpCtauMm: r.ctauMm ?? 1000, alpBrProduct: r.brProduct });
     if (p === 'kpi-aa') Object.assign(params, { aMassMeV: r.massMeV, kpiaaBr: r.brProduct });
+    if (p === 'combinatorial-mumu' || p.startsWith('prompt')) params['haloSampling'] = r.haloSampling ?? 'biased';
     if (p === 'kpi-s-aprime') Object.assign(params, { sMassMeV: r.scalarMassMeV, aprimeMassMeV: r.massMeV, kpisBr: r.brProduct });
   }
   const info: GeneratorInfo = {

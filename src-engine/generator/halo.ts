@@ -1,33 +1,9 @@
 /**
- * Beam-dump backgrounds (na62-analyses.md §6.7, all [E]): halo muons and what they do.
+ * Prompt beam-dump background (na62-analyses.md §6.7, all [E]): what a halo muon (halo-model.ts) does in material.
  */
 import { M } from './constants';
 import { decayIsotropic, p4, type P4 } from './lorentz';
 import type { Rng } from './rng';
-
-export interface HaloMuon {
-  readonly charge: 1 | -1;
-  readonly p: P4;
-  /** a point on its line (the virtual origin on the axis) and its time there */
-  readonly origin: { x: number; y: number; z: number; t: number };
-}
-
-/**
- * One halo muon: p ∝ exp(−p/15 GeV) on [5, 150] GeV; at z = 180 m uniform over R < 1.1 m, shifted
- * by ±0.3 m in x by charge (sweeping magnets); coming from a virtual origin on the axis at
- * z_o ∈ [23, 100] m, plus 1 mrad scatter; time uniform within ±window/2 around the trigger.
- */
-export function sampleHaloMuon(rng: Rng, charge: 1 | -1, windowNs = 10): HaloMuon {
-  let p: number;
-  do p = 5000 + rng.exponential(15_000); while (p > 150_000);
-  const r = 1100 * Math.sqrt(rng.uniform()), a = 2 * Math.PI * rng.uniform();
-  const x180 = r * Math.cos(a) + 300 * charge, y180 = r * Math.sin(a);
-  const zo = rng.range(23_000, 100_000);
-  const sx = x180 / (180_000 - zo) + rng.normal(0, 1e-3), sy = y180 / (180_000 - zo) + rng.normal(0, 1e-3);
-  const pz = p / Math.sqrt(1 + sx * sx + sy * sy);
-  const t = rng.range(-windowNs / 2, windowNs / 2);
-  return { charge, p: p4(sx * pz, sy * pz, pz, M.mu), origin: { x: 0, y: 0, z: zo, t } };
-}
 
 /** Where a prompt pair is made: 70 % in the material at 102.4–105.1 m (final collimator, window, ANTI0 region), 30 % at a LAV flange [E]. */
 export function promptInteractionZ(rng: Rng, lavFronts: readonly number[]): number {

@@ -5,6 +5,7 @@
 import { FV_KAON, KAON_DECAY_LENGTH, M, Z_GTK3 } from './constants';
 import { decayIsotropic, decayThreeBody, p4, type P4 } from './lorentz';
 import { samplePi0DoubleDalitz } from './pi0-double-dalitz';
+import { decayKpi4e } from './kpi4e-nonres';
 import type { Rng } from './rng';
 
 export interface BeamKaonTruth {
@@ -63,24 +64,11 @@ export function kpiS(k: P4, mS: number, mA: number, rng: Rng): Daughter[] {
   ];
 }
 
-/**
- * Non-resonant K+ → π+ e+e−e+e− as K+ → π+ γ*γ*: each γ* mass from a Kroll–Wada-like spectrum
- * (1/s log-uniform, weighted by β(1 + 2m²/s)), flat three-body phase space, γ* → e+e− isotropic [E].
- */
+/** Non-resonant K+ → π+ e+e−e+e− with the SM matrix element (kpi4e-nonres.ts). */
 export function kpi4eNonResonant(k: P4, rng: Rng): Daughter[] {
-  const me = M.e, lo = Math.log(4 * me * me), hi = Math.log((M.K - M.piCharged - 2 * me) ** 2);
-  const kw = (s: number) => Math.sqrt(1 - (4 * me * me) / s) * (1 + (2 * me * me) / s);
-  for (;;) {
-    const s1 = Math.exp(rng.range(lo, hi)), s2 = Math.exp(rng.range(lo, hi));
-    const m1 = Math.sqrt(s1), m2 = Math.sqrt(s2);
-    if (M.piCharged + m1 + m2 >= M.K) continue;
-    if (rng.uniform() * 1.125 > kw(s1) * kw(s2)) continue;
-    const [pi, g1, g2] = decayThreeBody(k, M.piCharged, m1, m2, rng, M.K);
-    const [e1p, e1m] = decayIsotropic(g1, me, me, rng, m1);
-    const [e2p, e2m] = decayIsotropic(g2, me, me, rng, m2);
-    return [
-      { pdg: 211, p: pi, parent: -1 }, { pdg: 22, p: g1, parent: -1 }, { pdg: 22, p: g2, parent: -1 },
-      { pdg: -11, p: e1p, parent: 1 }, { pdg: 11, p: e1m, parent: 1 }, { pdg: -11, p: e2p, parent: 2 }, { pdg: 11, p: e2m, parent: 2 },
-    ];
-  }
+  const d = decayKpi4e(k, rng);
+  return [
+    { pdg: 211, p: d.pi, parent: -1 }, { pdg: 22, p: d.g1, parent: -1 }, { pdg: 22, p: d.g2, parent: -1 },
+    { pdg: -11, p: d.e1[0], parent: 1 }, { pdg: 11, p: d.e1[1], parent: 1 }, { pdg: -11, p: d.e2[0], parent: 2 }, { pdg: 11, p: d.e2[1], parent: 2 },
+  ];
 }

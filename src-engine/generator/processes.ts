@@ -5,12 +5,15 @@
  */
 import type { Anti0Hit, LavHit, ProcessLabel, TruthParticle } from '../../src-shared/event/model';
 import { PDG } from '../../src-shared/event/model';
-import { C_MM_NS, FV_DUMP, M, N_POT_2021, POT_PER_SPILL, SPILL_NS, Z_GTK3 } from './constants';
+import { C_MM_NS, FV_DUMP, M, N_POT_2021, Z_GTK3 } from './constants';
 import { bremsYield, darkPhotonDecay } from './dark-photon';
 import { decayIsotropic, pmag, type P4 } from './lorentz';
 import { aprimeFromMeson, createBremsSampler, forward, mesonChannels, protonInteraction, sampleB, type Vertex4 } from './production';
 import { k2piDD, kpi4eNonResonant, kpiAA, kpiS, sampleBeamKaon, type BeamKaonTruth, type Daughter } from './kaon';
-import { promptInteractionZ, promptPair, sampleHaloMuon } from './halo';
+import { promptInteractionZ, promptPair } from './halo';
+import { haloP4, sampleHalo, Z_HALO_REF } from './halo-model';
+import { samplePromptHalo } from './halo-acceptance';
+import { biasedPair, BIASED_WINDOW_NS, HALO_MUONS_PER_POT, NATURAL_WINDOW_NS, naturalPair, pairsWithin } from './halo-pairs';
 import type { ChargedParticle } from '../detector/response';
 import { Rng } from './rng';
 import { LAV_FRONT, Z_PLANE } from '../../src-shared/geometry/planes';
@@ -26,6 +29,8 @@ export interface PhysicsParams {
   readonly brProduct: number;
   /** dark scalar S mass, MeV (K → π S, S → A'A') */
   readonly scalarMassMeV: number;
+  /** halo backgrounds: importance-sampled where the selections keep them (default) or natural (halo-pairs.ts) */
+  readonly haloSampling?: 'biased' | 'natural';
 }
 
 export const DEFAULT_PARAMS: PhysicsParams = { massMeV: 400, epsilon: 3e-7, brProduct: 1e-7, scalarMassMeV: 200 };
@@ -44,9 +49,15 @@ const BR_K2PIDD = 6.9e-6;
 const BR_KPI4E_SM = 7.2e-11;
 /** b b̄ pairs per POT in the Cu dump ≈ 2.6e-7 (§6.3 [D]); B+ and B0 fractions 0.4 + 0.4 [R] */
 const BB_PER_POT = 2.6e-7;
-const HALO_RATE = 1e5; // halo muons per second crossing the acceptance, tunable (§6.7 [E])
-const READOUT_WINDOW_NS = 10; // §6.7 [E]
-const PROMPT_PAIRS_2021 = 1e5; // prompt pairs per 1.4e17 POT, to be tuned against §3.3 [E]
+/**
+ * Probability that a halo muon makes a lepton pair carrying 5–50 % of its energy in the material it
+ * crosses at the FV entrance and at the LAV flanges [E]: ≈ 0.7 g/cm² of iron equivalent (windows, GTK3,
+ * CHANTI, ANTI0, flanges) × ≈ 1.5e-5 pairs per g/cm² (muon pair-production loss b_pair ≈ 1.5e-6 g⁻¹cm²
+ * in Fe at 10–100 GeV [R, PDG muon tables], divided by a mean energy fraction ≈ 0.1).
+ */
+const PROMPT_PAIR_PROBABILITY = 1e-5;
+/** prompt pairs in the 2021 sample: every halo muon of the model (halo-pairs.ts) × that probability */
+const PROMPT_PAIRS_2021 = HALO_MUONS_PER_POT * N_POT_2021 * PROMPT_PAIR_PROBABILITY;
 
 export interface GeneratedPhysics {
   readonly truth: TruthParticle[];
@@ -178,18 +189,24 @@ function alpModel(label: 'alp-mumu' | 'alp-ee', params: PhysicsParams, seed: num
   };
 }
 
-function combinatorialModel(): ProcessModel {
-  // opposite-sign pairs of uncorrelated halo muons within the readout window (§6.7 [E])
-  const muonsPerSpill = HALO_RATE * (SPILL_NS / 1e9);
-  const pairsPerSpill = (muonsPerSpill * HALO_RATE * READOUT_WINDOW_NS * 1e-9) / 2;
-  const pairs = pairsPerSpill * (N_POT_2021 / POT_PER_SPILL);
+function combinatorialModel(params: PhysicsParams): ProcessModel {
+  // opposite-sign pairs of uncorrelated halo muons (A§2.4 [S]); normalisation and sampling in halo-pairs.ts
+  const natural = params.haloSampling === 'natural';
+  const pairs = pairsWithin(natural ? NATURAL_WINDOW_NS : BIASED_WINDOW_NS);
   return {
     label: 'combinatorial-mumu', mode: 'dump',
     generate(rng) {
-      const mus = [sampleHaloMuon(rng, 1, READOUT_WINDOW_NS), sampleHaloMuon(rng, -1, READOUT_WINDOW_NS)];
-      const truth = mus.map((mu) => truthOf(mu.charge > 0 ? PDG.muPlus : PDG.muMinus, -1, mu.p, mu.origin));
-      const charged = mus.map((mu) => ({ pdg: mu.charge > 0 ? PDG.muPlus : PDG.muMinus, charge: mu.charge, p: mu.p, vx: mu.origin.x, vy: mu.origin.y, vz: mu.origin.z, vt: mu.origin.t }));
-      return { truth, charged, yield: pairs };
+      const pair = natural ? naturalPair(rng) : biasedPair(rng);
+      // the trigger time is the pair's mean time: the tracks sit at ∓Δt/2
+      const mus = [{ h: pair.plus, t: -pair.dt / 2 }, { h: pair.minus, t: pair.dt / 2 }];
+      const truth: TruthParticle[] = [], charged: ChargedParticle[] = [];
+      for (const { h, t } of mus) {
+        const pdg = h.q > 0 ? PDG.muPlus : PDG.muMinus, p = haloP4(h);
+        const at = { x: h.x, y: h.y, z: Z_HALO_REF, t };
+        truth.push(truthOf(pdg, -1, p, at));
+        charged.push({ pdg, charge: h.q, p, vx: at.x, vy: at.y, vz: at.z, vt: t });
+      }
+      return { truth, charged, yield: pairs * pair.wGeo };
     },
   };
 }
@@ -197,13 +214,18 @@ function combinatorialModel(): ProcessModel {
 const LAV_FRONT_Z = LAV_FRONT.slice(0, 8); // the LAVs in the decay tank, upstream of the spectrometer
 const Z_ANTI0 = Z_PLANE.anti0;
 
-function promptModel(label: 'prompt-ee' | 'prompt-mumu'): ProcessModel {
+/** share of the biased prompt generation drawn among muons near the beam hole (halo-acceptance.ts) */
+const PROMPT_NEAR_HOLE_SHARE = 0.9;
+
+function promptModel(label: 'prompt-ee' | 'prompt-mumu', params: PhysicsParams): ProcessModel {
   const ml = leptonMass(label), lpdg = leptonPdg(label);
+  const share = params.haloSampling === 'natural' ? 0 : PROMPT_NEAR_HOLE_SHARE;
   return {
     label, mode: 'dump',
     generate(rng) {
       const q: 1 | -1 = rng.uniform() < 0.5 ? 1 : -1;
-      const mu = sampleHaloMuon(rng, q, 2);
+      const { h, weight } = share > 0 ? samplePromptHalo(q, rng, share) : { h: sampleHalo(q, rng), weight: 1 };
+      const mu = { charge: q, p: haloP4(h), origin: { x: h.x, y: h.y, z: Z_HALO_REF, t: rng.range(-1, 1) } };
       const z = promptInteractionZ(rng, LAV_FRONT_Z);
       const s = (z - mu.origin.z) / mu.p.pz;
       const at: Vertex4 = { x: mu.origin.x + s * mu.p.px, y: mu.origin.y + s * mu.p.py, z, t: mu.origin.t };
@@ -230,7 +252,7 @@ function promptModel(label: 'prompt-ee' | 'prompt-mumu'): ProcessModel {
         const ax = mu.origin.x + s0 * mu.p.px, ay = mu.origin.y + s0 * mu.p.py, r = Math.hypot(ax, ay);
         if (r > 165 && r < 960) extraAnti0.push({ x: ax, y: ay, time: at.t + rng.normal(0, 1) });
       }
-      return { truth, charged, yield: PROMPT_PAIRS_2021, extraLav, extraAnti0 };
+      return { truth, charged, yield: PROMPT_PAIRS_2021 * weight, extraLav, extraAnti0 };
     },
   };
 }
@@ -276,9 +298,9 @@ export function createProcessModel(label: ProcessLabel, user: Partial<PhysicsPar
     case 'aprime-ee': return darkPhotonModel(label, p, seed);
     case 'alp-mumu':
     case 'alp-ee': return alpModel(label, p, seed);
-    case 'combinatorial-mumu': return combinatorialModel();
+    case 'combinatorial-mumu': return combinatorialModel(p);
     case 'prompt-ee':
-    case 'prompt-mumu': return promptModel(label);
+    case 'prompt-mumu': return promptModel(label, p);
     default: return kaonModel(label, p);
   }
 }

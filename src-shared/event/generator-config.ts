@@ -18,6 +18,8 @@ export const GeneratorConfigSchema = z.object({
   ctauMm: z.number().positive().optional(),
   brProduct: z.number().positive().max(1).optional(),
   scalarMassMeV: z.number().positive().max(500).optional(),
+  /** halo backgrounds (combinatorial, prompt): importance-sampled where the selections keep them, or natural */
+  haloSampling: z.enum(['biased', 'natural']).default('biased'),
 }).superRefine((c, ctx) => {
   const allowed = c.mode === 'dump' ? DUMP_PROCESSES : KAON_PROCESSES;
   for (const [p, share] of Object.entries(c.mix)) {

@@ -24,9 +24,9 @@ let problems: PageProblems;
 
 beforeAll(async () => {
   ({ h, page, problems } = t);
-  await page.getByTestId('event-index').fill('4'); // a combinatorial μμ pair: two tracks through the magnet
+  await page.getByTestId('event-index').fill('12'); // a combinatorial μμ pair: two tracks through the magnet (demo of generator 1.1)
   await page.getByTestId('event-index').press('Enter');
-  await page.waitForFunction(() => document.querySelector('[data-testid="event-summary"] .hud-line')?.textContent?.includes('11001:0:4'), null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="event-summary"] .hud-line')?.textContent?.includes('11001:0:12'), null, { timeout: 30_000 });
   await page.getByTestId('open-export').click();
   await page.getByRole('dialog', { name: 'Export pictures' }).waitFor();
 });
@@ -49,7 +49,7 @@ describe('pictures for talks', () => {
     await page.getByTestId('export-width').fill('2400');
     await page.getByTestId('export-height').fill('1000');
     const { name, bytes } = await download(() => page.getByTestId('export-save').click());
-    expect(name).toBe('11001_0_4_side.png');
+    expect(name).toBe('11001_0_12_side.png');
     const png = PNG.sync.read(bytes);
     expect([png.width, png.height]).toEqual([2400, 1000]);
     expect(bytes[25]).toBe(2); // colour type 2: RGB, no alpha channel when the background is opaque
@@ -110,7 +110,7 @@ describe('pictures for talks', () => {
     await page.getByTestId('export-width').fill('1920');
     await page.getByTestId('export-height').fill('1080');
     const { name, bytes } = await download(() => page.getByTestId('export-save').click());
-    expect(name).toBe('11001_0_4_top.svg');
+    expect(name).toBe('11001_0_12_top.svg');
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
       const tracks = Array.from(doc.querySelectorAll('path[data-kind="track"]'));
@@ -125,7 +125,7 @@ describe('pictures for talks', () => {
     expect(parsed.width).toBe('1920');
     expect(parsed.tracks).toBeGreaterThanOrEqual(2);
     expect(parsed.colours).toEqual(expect.arrayContaining(['#ff5a4f', '#4fa3ff'])); // q > 0 and q < 0
-    expect(parsed.text).toContain('Run 11001 · Burst 0 · Event 4');
+    expect(parsed.text).toContain('Run 11001 · Burst 0 · Event 12');
     expect(parsed.text).toContain('z [m]');
     // what it looks like, for the eye
     const view = await h.browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -139,7 +139,7 @@ describe('pictures for talks', () => {
 
   it('glTF of the 3D scene passes the Khronos validator with no errors', async () => {
     const { name, bytes } = await download(() => page.getByTestId('export-gltf').click());
-    expect(name).toBe('11001_0_4_scene.glb');
+    expect(name).toBe('11001_0_12_scene.glb');
     const report = await validateBytes(new Uint8Array(bytes));
     writeFileSync(path.join(SHOTS, 'export-gltf-validation.json'), JSON.stringify(report, null, 1));
     expect(report.issues.numErrors, JSON.stringify(report.issues.messages.filter((m: { severity: number }) => m.severity === 0).slice(0, 5))).toBe(0);
@@ -159,7 +159,7 @@ describe('pictures for talks', () => {
     for (const f of Object.values(files)) expect(PNG.sync.read(Buffer.from(f)).width).toBe(640);
     await expect.poll(() => page.getByTestId('export-message').textContent()).toBe('Wrote 5 pictures to ' + name);
     // back on the event shown before
-    await expect.poll(() => page.getByTestId('event-summary').locator('.hud-line').textContent()).toContain('11001:0:4');
+    await expect.poll(() => page.getByTestId('event-summary').locator('.hud-line').textContent()).toContain('11001:0:12');
   });
 
   it('a batch shows its progress and can be cancelled', async () => {
@@ -193,7 +193,7 @@ describe('pictures for talks', () => {
 
   it('a composed figure: side, top, beam\'s eye at STRAW1 and 3D in one picture', async () => {
     const r = await page.evaluate(() => window.__na62export!.picture({ width: 2400, height: 1350, frame: 'event', panels: [{ view: 'side' }, { view: 'top' }, { view: 'beam', station: 'straw1' }, { view: '3d' }] }, 'png'));
-    expect(r.name).toBe('11001_0_4_figure.png');
+    expect(r.name).toBe('11001_0_12_figure.png');
     const png = PNG.sync.read(Buffer.from(r.base64, 'base64'));
     writeFileSync(path.join(SHOTS, 'export-figure.png'), PNG.sync.write(png));
     expect([png.width, png.height]).toEqual([2400, 1350]);

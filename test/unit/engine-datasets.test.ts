@@ -36,7 +36,7 @@ describe('engine datasets', () => {
     expect(again.map((x) => x.numEvents)).toEqual(demo.map((x) => x.numEvents));
     expect(b.progress).toEqual([]);
     expect(value<Na62Event>(await b.d.handle('event', { dataset: again[1]!.id, index: 5 }))).toEqual(ev);
-  });
+  }, 20_000); // generates both demo files
 
   it('generates a dataset with progress, refuses bad parameters, and cancels', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'na62-engine-'));

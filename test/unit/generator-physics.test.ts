@@ -194,7 +194,7 @@ describe('π0 → e+e−e+e− (double Dalitz)', () => {
       }
       m5.push(best);
     }
-    expect(m5.length).toBeGreaterThan(100);
+    expect(m5.length).toBeGreaterThan(60); // ≈ 0.3 % of the decays keep five tracks once close e+e− tracks merge in the STRAW
     const core = m5.filter((m) => Math.abs(m - M.K) < 10).sort((a, b) => a - b);
     const median = core[Math.floor(core.length / 2)]!;
     const q16 = core[Math.floor(core.length * 0.16)]!, q84 = core[Math.floor(core.length * 0.84)]!;

@@ -13,6 +13,7 @@ import { fmt, histogramPlot, scatterPlot } from '../analysis/plots';
 import { PLOT_THEMES } from '../analysis/plot-theme';
 import { plotSvgText, svgToPng, MAX_PNG_WIDTH } from '../analysis/plot-export';
 import { PlotView, type BrushRange } from '../analysis/PlotView';
+import { ReachPlot } from '../analysis/ReachPlot';
 import { useAnalysisStore } from '../state/analysis-store';
 import { showEvent, useDataStore } from '../state/data-store';
 import { runCurrentSelection, runSelectionOn, useSelectionStore, type CandidateBrush } from '../state/selection-store';
@@ -192,6 +193,7 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
         </div>
       )}
       {r && <CutflowTable />}
+      <ReachPlot />
       {busy && <div className="muted small">saving…</div>}
     </aside>
   );

@@ -1,0 +1,83 @@
+/**
+ * Can a halo muon (a straight line from the reference plane) give a STRAW track at all? A necessary
+ * condition taken from the detector response itself (detector/response.ts): it must not be stopped by
+ * a LAV ring or the vessel wall upstream of the spectrometer and must cross STRAW chamber 1 inside
+ * its acceptance. The biased generators draw muons only among these and multiply by the fraction
+ * that pass, measured once with a fixed seed (a pilot of 5·10⁴ draws: 1.6 % uncertainty on the normalisation).
+ */
+import { inChamber, VESSEL_CHECKS, Z_STRAW1 } from '../detector/response';
+import { STRAW_HOLE_CENTRE_X } from '../../src-shared/geometry/straw';
+import { LAV_FRONT, LAV_R_IN, LAV_R_OUT } from '../../src-shared/geometry/planes';
+import { probabilityWithin, sampleHalo, sampleHaloWithin, Z_HALO_REF, type HaloState } from './halo-model';
+import { Rng } from './rng';
+
+const at = (h: HaloState, z: number) => ({ x: h.x + h.sx * (z - Z_HALO_REF), y: h.y + h.sy * (z - Z_HALO_REF) });
+
+export function haloCanBeTracked(h: HaloState): boolean {
+  for (let s = 0; s < LAV_FRONT.length && LAV_FRONT[s]! < Z_STRAW1; s++) {
+    const q = at(h, LAV_FRONT[s]!), r = Math.hypot(q.x, q.y);
+    if (r > LAV_R_IN[s]! && r < LAV_R_OUT[s]!) return false;
+  }
+  for (const [z, rmax] of VESSEL_CHECKS) {
+    if (z > Z_STRAW1) break;
+    const q = at(h, z);
+    if (Math.hypot(q.x, q.y) > rmax) return false;
+  }
+  const q = at(h, Z_STRAW1);
+  return inChamber(0, q.x, q.y);
+}
+
+const fractions = new Map<number, number>();
+/** Fraction of the halo muons of charge q that can be tracked (pilot run, fixed seed, cached). */
+export function trackableFraction(q: 1 | -1, n = 50_000): number {
+  const hit = fractions.get(q);
+  if (hit !== undefined) return hit;
+  const rng = new Rng(0x4a10, q > 0 ? 1 : 2);
+  let k = 0;
+  for (let i = 0; i < n; i++) if (haloCanBeTracked(sampleHalo(q, rng))) k++;
+  const f = k / n;
+  fractions.set(q, f);
+  return f;
+}
+
+/** Draw a trackable halo muon of charge q (rejection; the weight factor is trackableFraction(q)). */
+export function sampleTrackableHalo(q: 1 | -1, rng: Rng): HaloState {
+  for (let i = 0; i < 1_000_000; i++) {
+    const h = sampleHalo(q, rng);
+    if (haloCanBeTracked(h)) return h;
+  }
+  throw new Error('halo model: no trackable muon in 10⁶ draws');
+}
+
+/**
+ * Does the muon's line cross STRAW1 within 150 mm of the beam-hole centre (G§12: hole half-size
+ * 63.8 mm)? Such a muon escapes the spectrometer, LKr and MUV3 through their beam holes, so the
+ * e⁺e⁻ it makes in material can be the only two tracks of the event: the prompt-background topology.
+ */
+const NEAR_HOLE_RADIUS = 150;
+export function haloNearBeamHole(h: HaloState): boolean {
+  const q = at(h, Z_STRAW1);
+  return Math.hypot(q.x - STRAW_HOLE_CENTRE_X[0]!, q.y) < NEAR_HOLE_RADIUS;
+}
+
+const nearFractions = new Map<number, number>();
+/** Fraction of the halo muons of charge q near the beam hole (analytic, halo-model.ts probabilityWithin). */
+export function nearBeamHoleFraction(q: 1 | -1): number {
+  let f = nearFractions.get(q);
+  if (f === undefined) nearFractions.set(q, (f = probabilityWithin(q, Z_STRAW1, STRAW_HOLE_CENTRE_X[0]!, 0, NEAR_HOLE_RADIUS)));
+  return f;
+}
+
+/**
+ * Prompt-background proposal (importance sampling): with probability `share` a muon drawn among
+ * those near the beam hole, otherwise from the whole model. The weight f/q = 1/(share·1_near/F_near + 1 − share)
+ * keeps every topology (no muon is excluded) while most generated events are the ones that matter.
+ */
+export function samplePromptHalo(q: 1 | -1, rng: Rng, share: number): { h: HaloState; weight: number } {
+  let h: HaloState;
+  if (rng.uniform() < share) {
+    h = sampleHaloWithin(q, Z_STRAW1, STRAW_HOLE_CENTRE_X[0]!, 0, NEAR_HOLE_RADIUS, rng);
+  } else h = sampleHalo(q, rng);
+  const near = haloNearBeamHole(h);
+  return { h, weight: 1 / ((near ? share / nearBeamHoleFraction(q) : 0) + 1 - share) };
+}

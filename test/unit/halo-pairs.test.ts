@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { biasedPair, closeLength, naturalPair, NATURAL_WINDOW_NS, BIASED_WINDOW_NS, pairsWithin } from '../../src-engine/generator/halo-pairs';
+import { haloDensity, sampleHalo, Z_HALO_REF, type HaloState } from '../../src-engine/generator/halo-model';
+import { haloCanBeTracked, haloNearBeamHole, nearBeamHoleFraction, samplePromptHalo, trackableFraction } from '../../src-engine/generator/halo-acceptance';
+import { Rng } from '../../src-engine/generator/rng';
+
+/** Truth-level two-line vertex: CDA and z of closest approach of two halo lines. */
+function crossing(a: HaloState, b: HaloState): { cda: number; z: number } {
+  const drx = b.x - a.x, dry = b.y - a.y, dsx = b.sx - a.sx, dsy = b.sy - a.sy;
+  const A = dsx * dsx + dsy * dsy;
+  const u = A > 0 ? -(drx * dsx + dry * dsy) / A : 0;
+  return { cda: Math.hypot(drx + dsx * u, dry + dsy * u), z: Z_HALO_REF + u };
+}
+
+/** A region both generators populate: trackable lines crossing within 24 mm in 100–185 m (inside the biased support, ρ = 25 mm in 95–190 m). */
+const inRegion = (p: { plus: HaloState; minus: HaloState }) => {
+  if (!haloCanBeTracked(p.plus) || !haloCanBeTracked(p.minus)) return false;
+  const c = crossing(p.plus, p.minus);
+  return c.cda < 24 && c.z > 100_000 && c.z < 185_000;
+};
+
+describe('combinatorial halo pairs: biased generation with weights', () => {
+  it('the pair normalisation is linear in the coincidence window and quadratic in the halo rate', () => {
+    expect(pairsWithin(2) / pairsWithin(1)).toBeCloseTo(2, 12);
+    expect(pairsWithin(1, 2e-8) / pairsWithin(1, 1e-8)).toBeCloseTo(4, 12);
+  });
+
+  it('closeLength is the z range where the lines are within ρ (checked by scanning)', () => {
+    const rng = new Rng(3, 0);
+    for (let k = 0; k < 20; k++) {
+      const a = sampleHalo(1, rng);
+      const b: HaloState = { ...sampleHalo(-1, rng), x: a.x + rng.normal(0, 30), y: a.y + rng.normal(0, 30) };
+      let inside = 0;
+      for (let z = 95_000; z < 190_000; z += 10) {
+        const u = z - Z_HALO_REF + 5;
+        if (Math.hypot(b.x - a.x + (b.sx - a.sx) * u, b.y - a.y + (b.sy - a.sy) * u) < 25) inside += 10;
+      }
+      expect(Math.abs(closeLength(a, b) - inside)).toBeLessThan(25);
+    }
+  });
+
+  it('biased and natural sampling give the same probability for pairs crossing in the decay volume', () => {
+    // natural: P(region) = fraction of independent pairs; biased: mean of w_geo over the region
+    const nNat = 400_000, nBias = 20_000;
+    const rn = new Rng(11, 0);
+    let kNat = 0;
+    for (let i = 0; i < nNat; i++) if (inRegion(naturalPair(rn))) kNat++;
+    const rb = new Rng(12, 0);
+    let sw = 0, sw2 = 0;
+    for (let i = 0; i < nBias; i++) {
+      const p = biasedPair(rb);
+      if (p.wGeo > 0 && inRegion(p)) { sw += p.wGeo; sw2 += p.wGeo ** 2; }
+    }
+    const pNat = kNat / nNat, ePat = Math.sqrt(kNat) / nNat;
+    const pBias = sw / nBias, eBias = Math.sqrt(sw2) / nBias;
+    expect(kNat).toBeGreaterThan(40);
+    const pull = (pBias - pNat) / Math.hypot(ePat, eBias);
+    expect(Math.abs(pull)).toBeLessThan(3.5);
+    // and the biased generator is the efficient one: its relative error is several times smaller
+    expect(eBias / pBias).toBeLessThan((0.5 * ePat) / pNat);
+  }, 30_000);
+
+  it('forces the time coincidence and keeps the weight of the window', () => {
+    const r = new Rng(5, 0);
+    for (let i = 0; i < 200; i++) expect(Math.abs(biasedPair(r).dt)).toBeLessThanOrEqual(BIASED_WINDOW_NS);
+    expect(pairsWithin(NATURAL_WINDOW_NS) / pairsWithin(BIASED_WINDOW_NS)).toBeCloseTo(NATURAL_WINDOW_NS / BIASED_WINDOW_NS, 12);
+  });
+
+  it('the trackable fraction is what the rejection sampler keeps, and the density is normalised', () => {
+    const f = trackableFraction(1);
+    expect(f).toBeGreaterThan(0.01);
+    expect(f).toBeLessThan(0.9);
+    // the density integrates to 1: ∫f = E_g[f/g] with g a broad Gaussian in position and slope
+    const rng = new Rng(21, 0);
+    const n = 200_000, SX = 1500, SS = 0.03, P0 = 5000, P1 = 150_000;
+    const g1 = (v: number, s: number) => Math.exp(-0.5 * (v / s) ** 2) / (s * Math.sqrt(2 * Math.PI));
+    let s = 0, s2 = 0;
+    for (let i = 0; i < n; i++) {
+      const h: HaloState = { q: 1, x: rng.normal(0, SX), y: rng.normal(0, SX), sx: rng.normal(0, SS), sy: rng.normal(0, SS), p: rng.range(P0, P1) };
+      const r = haloDensity(h) / (g1(h.x, SX) * g1(h.y, SX) * g1(h.sx, SS) * g1(h.sy, SS) / (P1 - P0));
+      s += r; s2 += r * r;
+    }
+    const integral = s / n, err = Math.sqrt((s2 / n - integral ** 2) / n);
+    expect(Math.abs(integral - 1)).toBeLessThan(Math.max(0.03, 4 * err));
+  });
+
+  it('prompt proposal: the analytic near-beam-hole fraction matches sampling; the conditional sampler draws that subset', () => {
+    const rng = new Rng(31, 0);
+    let k = 0;
+    const n = 200_000, nearNatural: HaloState[] = [];
+    for (let i = 0; i < n; i++) { const h = sampleHalo(-1, rng); if (haloNearBeamHole(h)) { k++; nearNatural.push(h); } }
+    const f = nearBeamHoleFraction(-1);
+    expect(Math.abs(k / n - f) / (Math.sqrt(k) / n)).toBeLessThan(4);
+    // the exact conditional sampler: every draw is near the hole, and its slopes and momenta are distributed as the natural subset's
+    const drawn: HaloState[] = [];
+    for (let i = 0; i < 3000; i++) drawn.push(samplePromptHalo(-1, rng, 1).h);
+    expect(drawn.every(haloNearBeamHole)).toBe(true);
+    const mean = (xs: HaloState[], g: (h: HaloState) => number) => xs.reduce((a, h) => a + g(h), 0) / xs.length;
+    const sd = (xs: HaloState[], g: (h: HaloState) => number) => Math.sqrt(mean(xs, (h) => g(h) ** 2) - mean(xs, g) ** 2);
+    for (const g of [(h: HaloState) => h.sy, (h: HaloState) => h.sx, (h: HaloState) => h.p, (h: HaloState) => h.y]) {
+      const se = Math.hypot(sd(drawn, g) / Math.sqrt(drawn.length), sd(nearNatural, g) / Math.sqrt(nearNatural.length));
+      expect(Math.abs(mean(drawn, g) - mean(nearNatural, g)) / se).toBeLessThan(4);
+    }
+    // weights: 1/(share/F) near the hole, 1/(1 − share) elsewhere, so that E_q[w] = 1
+    const w = samplePromptHalo(-1, rng, 0.9);
+    expect(w.weight).toBeCloseTo(haloNearBeamHole(w.h) ? 1 / (0.9 / f + 0.1) : 10, 10);
+  }, 30_000);
+});
