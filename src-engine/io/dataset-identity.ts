@@ -21,7 +21,4 @@ export async function contentIdentity(source: RandomAccessSource): Promise<strin
   return `sha256:${bytesToHex(h.digest())}`;
 }
 
-/** A short form for captions and logs: the first 12 hex digits. */
-export function shortIdentity(identity: string): string {
-  return identity.replace(/^sha256:/, '').slice(0, 12);
-}
+export { shortIdentity } from '../../src-shared/selection/blinding';

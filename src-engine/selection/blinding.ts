@@ -10,7 +10,7 @@ import { batchReco, DEFAULT_RECO, type VariableColumns } from '../reco/variables
 import { maskedByUser, PublishedMasker, publishedRules, userRule } from './masking';
 import type { ResolvedSelection } from './run';
 import {
-  ALL_BLIND, ALL_OPEN, blindingApplies, stageOpening, stageRank, unblindPhrase,
+  ALL_BLIND, ALL_OPEN, blindingApplies, shortIdentity, stageRank, unblindPhrase,
   type BlindStage, type BlindStages, type ResultBlinding, type UnblindEntry,
 } from '../../src-shared/selection/blinding';
 import type { PresetId, RegionId } from '../../src-shared/selection/types';
@@ -87,7 +87,7 @@ export class BlindingBook {
     if (need === 'blind') return;
     for (const id of b.datasets) {
       const here = this.stages.get(id)?.[preset] ?? 'blind';
-      if (stageRank(here) < stageRank(need)) throw new BlindingError(`${name}: made with the ${need === 'sr' ? 'SR' : 'CR'} of ${preset} unblinded on dataset ${id.replace(/^sha256:/, '').slice(0, 12)}; unblind it here first`);
+      if (stageRank(here) < stageRank(need)) throw new BlindingError(`${name}: made with the ${need === 'sr' ? 'SR' : 'CR'} of ${preset} unblinded on dataset ${shortIdentity(id)}; unblind it here first`);
     }
     if (!b.datasets.length) throw new BlindingError(`${name}: claims unblinded regions without naming its datasets`);
   }
@@ -137,4 +137,3 @@ export class BlindingGuard {
   }
 }
 
-export { stageOpening };

@@ -18,11 +18,14 @@ export type BlindStages = Readonly<Record<PresetId, BlindStage>>;
 export const ALL_BLIND: BlindStages = Object.fromEntries(PRESET_IDS.map((p) => [p, 'blind'])) as Record<PresetId, BlindStage>;
 export const ALL_OPEN: BlindStages = Object.fromEntries(PRESET_IDS.map((p) => [p, 'sr'])) as Record<PresetId, BlindStage>;
 
+/** A dataset identity (`sha256:<hex>`) as people read it in phrases, captions and logs: the first 12 hex digits. */
+export function shortIdentity(identity: string): string {
+  return identity.replace(/^sha256:/, '').slice(0, 12);
+}
+
 /** Is a region open at a stage? The CR opens first, the SR only after it. */
 export const regionOpen = (stage: BlindStage, region: RegionId): boolean => (region === 'CR' ? stage !== 'blind' : stage === 'sr');
 export const stageRank = (s: BlindStage): number => BLIND_STAGES.indexOf(s);
-/** The stage that opens a region (and every region before it). */
-export const stageOpening = (region: RegionId): BlindStage => (region === 'CR' ? 'cr' : 'sr');
 
 /** One step of unblinding, as written to the log and into every export. */
 export const UnblindEntrySchema = z.object({
@@ -59,7 +62,7 @@ export interface BlindingState {
 
 /** The text a user types to open a region: it names the preset, the region and the dataset. */
 export function unblindPhrase(preset: PresetId, region: RegionId, identity: string): string {
-  return `unblind ${region} of ${preset} on ${identity.replace(/^sha256:/, '').slice(0, 12)}`;
+  return `unblind ${region} of ${preset} on ${shortIdentity(identity)}`;
 }
 
 /** What a selection result records about the blinding it was made under. */

@@ -5,7 +5,7 @@
  */
 import { useDataStore } from '../state/data-store';
 import { BLIND_BADGE, blindStageOf, useSelectionStore } from '../state/selection-store';
-import type { UnblindEntry } from '../../../src-shared/selection/blinding';
+import { shortIdentity, type UnblindEntry } from '../../../src-shared/selection/blinding';
 import { useEventDisplayStore, type ColourBy } from '../state/event-display-store';
 import { keyVariableRows } from '../event/key-variables';
 import { eventColour, type EVENT_COLOURS, HYPOTHESIS_COLOURS, HYPOTHESIS_LABELS, MOMENTUM_STOPS, VERTEX_COLOURS } from '../event/event-geometry';
@@ -44,7 +44,7 @@ export function captionLines(parts: CaptionParts, now = new Date()): CaptionLine
   return lines;
 }
 
-const unblindLine = (e: UnblindEntry) => `${e.region} of ${e.preset} unblinded ${e.time.replace('T', ' ').slice(0, 16)} UTC · app ${e.appVersion} · dataset ${e.dataset.replace(/^sha256:/, '').slice(0, 12)}`;
+const unblindLine = (e: UnblindEntry) => `${e.region} of ${e.preset} unblinded ${e.time.replace('T', ' ').slice(0, 16)} UTC · app ${e.appVersion} · dataset ${shortIdentity(e.dataset)}`;
 
 /** The blinding record for a picture's metadata (PNG text chunk, SVG <metadata>, glTF extras). */
 export function blindingRecord(): string {
