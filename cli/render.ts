@@ -134,7 +134,11 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
     });
     await page.goto(server.url);
     // the first frame drawn (window.__na62, the renderer's test hooks) and the export hooks in place
-    await page.waitForFunction('(window.__na62?.renderInfo().frame ?? 0) >= 1 && !!window.__na62export', null, { timeout: 120_000 });
+    // (a function, not a string: the app's CSP forbids eval)
+    await page.waitForFunction(() => {
+      const w = window as unknown as { __na62?: { renderInfo(): { frame: number } } };
+      return (w.__na62?.renderInfo().frame ?? 0) >= 1 && !!window.__na62export;
+    }, null, { timeout: 120_000 });
     await page.getByTestId('event-summary').waitFor({ timeout: 120_000 }).catch(() => {});
     if (file) {
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-file').click()]);
