@@ -4,7 +4,7 @@
  * by the export dialog, the batch export, the CLI `render` and the tests.
  */
 import type { ViewMode } from '../state/view-store';
-import { formatLength, niceFloor } from '../views/scale-bar';
+import { formatLength, niceFloor } from '../display/scale-bar';
 
 export const MAX_WIDTH = 7680;
 export const MAX_HEIGHT = 4320;

@@ -5,7 +5,7 @@ import type { Na62Event } from '../../../src-shared/event/model';
 import type { EventAnalysis } from '../event/event-analysis';
 import { first, jump, last, step, walkList, walkPosition } from '../state/navigation';
 import { useSelectionStore } from '../state/selection-store';
-import { HYPOTHESIS_LABELS } from '../event/event-geometry';
+import { HYPOTHESIS_LABELS } from '../display/colours';
 import { keyVariableRows } from '../event/key-variables';
 import type { SourceInfo } from '../../../src-shared/event/file-meta';
 import { ABSENT_NOTES, type AbsentKey } from '../../../src-shared/root/mapping';

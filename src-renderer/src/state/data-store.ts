@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { DatasetInfo, Na62Api, TaskProgress } from '../../../src-shared/api/contract';
 import type { Na62Event } from '../../../src-shared/event/model';
 import { analyseEvent, type EventAnalysis } from '../event/event-analysis';
-import { eventObjectCount, MAX_DRAWN_OBJECTS } from '../event/event-geometry';
+import { eventObjectCount, MAX_DRAWN_OBJECTS } from '../display/layers/registry';
 import { useEventDisplayStore } from './event-display-store';
 import { isRootFileInfo, type OpenedFile } from '../../../src-shared/api/root-contract';
 import { useRootImportStore } from './root-import-store';

@@ -1,15 +1,9 @@
 /** What the 3D view reports to the HTML overlays each frame: label positions and scale bars. */
 import { create } from 'zustand';
-import type { PlacedLabel } from './label-layout';
-import type { ScaleBar } from './scale-bar';
-
-export interface ScaleBars {
-  /** along the screen's horizontal axis */
-  readonly horizontal?: ScaleBar & { readonly axis: string };
-  /** along the screen's vertical axis */
-  readonly vertical?: ScaleBar & { readonly axis: string };
-  readonly note?: string;
-}
+import type { PlacedLabel } from '../display/label-layout';
+import type { ScaleBar } from '../display/scale-bar';
+import type { ScaleBars } from '../display/scale-bars';
+export type { ScaleBars } from '../display/scale-bars';
 
 interface OverlayState {
   labels: readonly PlacedLabel[];
