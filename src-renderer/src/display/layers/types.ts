@@ -4,6 +4,7 @@
  * panel and picture captions iterate over the registry; none of them names a collection.
  */
 import type * as THREE from 'three';
+import type { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import type { Na62Event } from '../../../../src-shared/event/model';
 import type { EventAnalysis } from '../../event/event-analysis';
 import type { ColourKey, LegendEntry } from '../colours';
@@ -33,7 +34,7 @@ export interface LayerDrawing {
   /** line segments (or triangles for tiles) drawn: the stress tests read them */
   readonly count: number;
   /** wide-line materials, whose resolution follows the render target */
-  readonly lineMaterials: readonly import('three/examples/jsm/lines/LineMaterial.js').LineMaterial[];
+  readonly lineMaterials: readonly LineMaterial[];
   dispose(): void;
 }
 
