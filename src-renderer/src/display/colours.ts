@@ -5,7 +5,7 @@ import type { Hypothesis, TrackInfo } from '../event/event-analysis';
 import type { ColourBy } from './types';
 
 export const EVENT_COLOURS = {
-  positive: '#ff5a4f', negative: '#4fa3ff', kaon: '#f2c14e', lkr: '#ffd166', muv3: '#3ddc84', newchod: '#5ee0e0', chod: '#7fd4ff',
+  positive: '#ff5a4f', negative: '#4fa3ff', kaon: '#f2c14e', lkr: '#ffd166', muv3: '#3ddc84', newchod: '#5ee0e0', chod: '#c6f25a',
   lav: '#e07bff', anti0: '#ff9f43', straw: '#f3e9a6', truth: '#b8c2cc', vertex: '#ffffff',
   tax: '#ff7ac8', beam: '#9aa5b1', cda: '#ffffff',
 } as const;
@@ -13,7 +13,7 @@ export type ColourKey = keyof typeof EVENT_COLOURS;
 
 /** On a light (paper) background the colours made for a dark one that would vanish: white, pale yellow, light grey. */
 export const LIGHT_EVENT_COLOURS: Partial<Record<ColourKey, string>> = {
-  vertex: '#111820', cda: '#111820', straw: '#9c8a1e', lkr: '#c98a00', kaon: '#b8860b', newchod: '#138a8a', chod: '#1f6fb0', truth: '#5d6b7a', beam: '#6b7785',
+  vertex: '#111820', cda: '#111820', straw: '#9c8a1e', lkr: '#c98a00', kaon: '#b8860b', newchod: '#138a8a', chod: '#5d8a00', truth: '#5d6b7a', beam: '#6b7785',
 };
 export const eventColour = (k: ColourKey, light = false): string => (light ? LIGHT_EVENT_COLOURS[k] : undefined) ?? EVENT_COLOURS[k];
 

@@ -15,7 +15,7 @@ const HIT_WIDTH = 1.6;
 const legendIf = (n: number, k: ColourKey, label: string, light: boolean): LegendEntry[] => (n > 0 ? [[eventColour(k, light), label]] : []);
 
 export const lkrLayer: EventLayer = {
-  id: 'lkr', label: 'LKr clusters', colourKey: 'lkr', timeField: 'time', inPanel: true, renderOrder: 10, pickAs: 'marker',
+  id: 'lkr', label: 'LKr clusters', colourKey: 'lkr', timeField: 'time', inPanel: true, pickAs: 'marker',
   count: (ev) => ev.lkrClusters.length,
   legend: (ev, _a, s) => legendIf(ev.lkrClusters.length, 'lkr', 'LKr cluster', s.light),
   draw({ event, colour, inTime }, px) {
@@ -36,7 +36,7 @@ export const lkrLayer: EventLayer = {
 };
 
 export const muv3Layer: EventLayer = {
-  id: 'muv3', label: 'MUV3 tiles', colourKey: 'muv3', timeField: 'time', inPanel: true, renderOrder: 11, pickAs: 'marker',
+  id: 'muv3', label: 'MUV3 tiles', colourKey: 'muv3', timeField: 'time', inPanel: true, pickAs: 'marker',
   count: (ev) => ev.muv3Hits.length,
   legend: (ev, _a, s) => legendIf(ev.muv3Hits.length, 'muv3', 'MUV3 tile', s.light),
   draw({ prepared, colour }): LayerDrawing | undefined {
@@ -58,7 +58,7 @@ export const muv3Layer: EventLayer = {
 };
 
 export const newchodLayer: EventLayer = {
-  id: 'newchod', label: 'NewCHOD hits', colourKey: 'newchod', timeField: 'time', inPanel: true, renderOrder: 10, pickAs: 'marker',
+  id: 'newchod', label: 'NewCHOD hits', colourKey: 'newchod', timeField: 'time', inPanel: true, pickAs: 'marker',
   count: (ev) => ev.newchodHits.length,
   legend: (ev, _a, s) => legendIf(ev.newchodHits.length, 'newchod', 'NewCHOD hit', s.light),
   draw({ event, colour, inTime }, px) {
@@ -78,7 +78,7 @@ export const newchodLayer: EventLayer = {
 
 /** NA48-CHOD: each fired slab outlined in its plane (V slabs run along y, H slabs along x). */
 export const chodLayer: EventLayer = {
-  id: 'chod', label: 'CHOD slabs', colourKey: 'chod', timeField: 'time', inPanel: true, renderOrder: 10, pickAs: 'marker',
+  id: 'chod', label: 'CHOD slabs', colourKey: 'chod', timeField: 'time', inPanel: true, pickAs: 'marker',
   count: (ev) => ev.chodHits?.length ?? 0,
   legend: (ev, _a, s) => legendIf(ev.chodHits?.length ?? 0, 'chod', 'CHOD slab', s.light),
   draw({ event, colour, inTime }, px) {
@@ -100,7 +100,7 @@ export const chodLayer: EventLayer = {
 };
 
 export const lavLayer: EventLayer = {
-  id: 'lav', label: 'LAV hits', colourKey: 'lav', timeField: 'time', inPanel: true, renderOrder: 10,
+  id: 'lav', label: 'LAV hits', colourKey: 'lav', timeField: 'time', inPanel: true,
   count: (ev) => ev.lavHits.length,
   legend: (ev, _a, s) => legendIf(ev.lavHits.length, 'lav', 'LAV hit', s.light),
   draw({ event, colour, inTime }, px) {
@@ -115,7 +115,7 @@ export const lavLayer: EventLayer = {
 };
 
 export const anti0Layer: EventLayer = {
-  id: 'anti0', label: 'ANTI0 hits', colourKey: 'anti0', timeField: 'time', inPanel: true, renderOrder: 10,
+  id: 'anti0', label: 'ANTI0 hits', colourKey: 'anti0', timeField: 'time', inPanel: true,
   count: (ev) => ev.anti0Hits.length,
   legend: (ev, _a, s) => legendIf(ev.anti0Hits.length, 'anti0', 'ANTI0 hit', s.light),
   draw({ event, colour, inTime }, px) {
@@ -127,7 +127,7 @@ export const anti0Layer: EventLayer = {
 
 /** The fired straws, faint: each is 2.1 m long. */
 export const strawsLayer: EventLayer = {
-  id: 'straws', label: 'fired straws', colourKey: 'straw', timeField: 'time', inPanel: true, renderOrder: 10,
+  id: 'straws', label: 'fired straws', colourKey: 'straw', timeField: 'time', inPanel: true,
   count: (ev) => ev.strawHits?.length ?? 0,
   legend: (ev, _a, s) => legendIf(ev.strawHits?.length ?? 0, 'straw', 'fired straw', s.light),
   draw({ event, colour, inTime }, px) {
@@ -146,7 +146,7 @@ export const strawsLayer: EventLayer = {
 
 /** The MC truth, dashed: decaying particles to their decay, stable ones to the first chamber. */
 export const truthLayer: EventLayer = {
-  id: 'truth', label: 'MC truth', colourKey: 'truth', inPanel: false, renderOrder: 13,
+  id: 'truth', label: 'MC truth', colourKey: 'truth', inPanel: false,
   count: (ev) => ev.truth?.length ?? 0,
   legend: (ev, _a, s) => (s.showTruth ? legendIf(ev.truth?.length ?? 0, 'truth', 'MC truth (dashed)', s.light) : []),
   draw({ event, style, colour }, px) {

@@ -9,9 +9,9 @@ import type { EventLayer } from './types';
 import { kaonLayer, taxLayer, tracksLayer, vertexLayer } from './track-layers';
 import { anti0Layer, chodLayer, lavLayer, lkrLayer, muv3Layer, newchodLayer, strawsLayer, truthLayer } from './hit-layers';
 
-/** In legend and panel order. */
+/** In legend and panel order: the reconstruction first, then the hits from upstream to downstream of the event's interest. */
 export const EVENT_LAYERS: readonly EventLayer[] = [
-  tracksLayer, strawsLayer, lkrLayer, muv3Layer, newchodLayer, chodLayer, lavLayer, anti0Layer, kaonLayer, vertexLayer, taxLayer, truthLayer,
+  tracksLayer, kaonLayer, vertexLayer, taxLayer, lkrLayer, muv3Layer, newchodLayer, chodLayer, lavLayer, anti0Layer, strawsLayer, truthLayer,
 ];
 
 export const layerById = (id: CollectionId): EventLayer | undefined => EVENT_LAYERS.find((l) => l.id === id);

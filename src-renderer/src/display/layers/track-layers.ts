@@ -8,7 +8,7 @@ import { Z } from './track-line';
 const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
 
 export const tracksLayer: EventLayer = {
-  id: 'tracks', label: 'STRAW tracks', colourKey: 'positive', timeField: undefined, inPanel: true, renderOrder: 12, pickAs: 'line',
+  id: 'tracks', label: 'STRAW tracks', colourKey: 'positive', timeField: undefined, inPanel: true, pickAs: 'line',
   count: (ev) => ev.tracks.length,
   legend: (ev, _a, style) => (ev.tracks.length ? trackLegend(style.colourBy, style.light) : []),
   draw({ event, analysis, style, prepared }, px) {
@@ -32,7 +32,7 @@ export const tracksLayer: EventLayer = {
 };
 
 export const kaonLayer: EventLayer = {
-  id: 'kaon', label: 'beam K+ (GTK)', colourKey: 'kaon', inPanel: true, renderOrder: 12,
+  id: 'kaon', label: 'beam K+ (GTK)', colourKey: 'kaon', inPanel: true,
   count: () => 0, // a fixed few segments
   legend: (ev, _a, style) => (ev.beamKaon ? [[eventColour('kaon', style.light), 'beam K+ (GTK)']] : []),
   draw({ event, prepared, colour }, px) {
@@ -44,12 +44,12 @@ export const kaonLayer: EventLayer = {
     const b = new THREE.Vector3(k.x + (k.px / k.pz) * (kz - Z.gtk3), k.y + (k.py / k.pz) * (kz - Z.gtk3), kz);
     buf.seg(new THREE.Vector3(k.x - (k.px / k.pz) * 22_800, k.y - (k.py / k.pz) * 22_800, 79_600), a, colour('kaon'));
     buf.seg(a, b, colour('kaon'));
-    return lineDrawing(buf, { width: px.trackWidth * px.lines, renderOrder: 12, name: 'kaon' });
+    return lineDrawing(buf, { width: px.trackWidth * px.lines, renderOrder: 12.1, name: 'kaon' });
   },
 };
 
 export const vertexLayer: EventLayer = {
-  id: 'vertex', label: 'vertex', colourKey: 'vertex', inPanel: true, renderOrder: 14,
+  id: 'vertex', label: 'vertex', colourKey: 'vertex', inPanel: true,
   count: () => 0, // a fixed few segments
   legend: (_ev, a, style) => (a?.vertex ? [[eventColour('vertex', style.light), 'vertex ±σ']] : []),
   draw({ analysis, prepared, colour }, px) {
@@ -63,7 +63,7 @@ export const vertexLayer: EventLayer = {
     buf.seg(new THREE.Vector3(o.x - sxy, o.y, o.z), new THREE.Vector3(o.x + sxy, o.y, o.z), c);
     buf.seg(new THREE.Vector3(o.x, o.y - sxy, o.z), new THREE.Vector3(o.x, o.y + sxy, o.z), c);
     if (sz > 0) buf.seg(new THREE.Vector3(o.x, o.y, o.z - sz), new THREE.Vector3(o.x, o.y, o.z + sz), c);
-    const bars = lineDrawing(buf, { width: px.trackWidth * px.lines, renderOrder: 12, name: 'vertex' })!;
+    const bars = lineDrawing(buf, { width: px.trackWidth * px.lines, renderOrder: 12.2, name: 'vertex' })!;
     const point = new THREE.Points(
       new THREE.BufferGeometry().setFromPoints([o]),
       new THREE.PointsMaterial({ color: c, size: 9 * px.points, sizeAttenuation: false, depthTest: false, transparent: true }),
@@ -78,7 +78,7 @@ export const vertexLayer: EventLayer = {
 };
 
 export const taxLayer: EventLayer = {
-  id: 'tax', label: 'CDA_TAX construction', colourKey: 'tax', inPanel: true, renderOrder: 12,
+  id: 'tax', label: 'CDA_TAX construction', colourKey: 'tax', inPanel: true,
   count: () => 0, // a fixed few segments
   legend: (_ev, a, style) => (a?.tax ? [[eventColour('tax', style.light), 'P line to the TAX'], [eventColour('beam', style.light), 'proton beam']] : []),
   draw({ analysis, prepared, colour }, px) {
@@ -89,6 +89,6 @@ export const taxLayer: EventLayer = {
     buf.seg(v(x.lineFrom), v(x.lineTo), colour('tax'));
     buf.seg(v(x.beamFrom), v(x.beamTo), colour('beam'));
     buf.seg(prepared.cdaSegment[0], prepared.cdaSegment[1], colour('cda'));
-    return lineDrawing(buf, { width: px.trackWidth * px.lines, renderOrder: 12, name: 'tax' });
+    return lineDrawing(buf, { width: px.trackWidth * px.lines, renderOrder: 12.3, name: 'tax' });
   },
 };

@@ -61,6 +61,4 @@ export interface EventLayer {
   describe?(event: Na62Event, analysis: EventAnalysis | undefined, index: number): PickCard | undefined;
   /** hovering and clicking prefer markers over lines drawn through them */
   readonly pickAs?: 'marker' | 'line';
-  /** draw order among the event's layers */
-  readonly renderOrder: number;
 }
