@@ -16,6 +16,7 @@ const legendIf = (n: number, k: ColourKey, label: string, light: boolean): Legen
 
 export const lkrLayer: EventLayer = {
   id: 'lkr', label: 'LKr clusters', colourKey: 'lkr', timeField: 'time', inPanel: true, pickAs: 'marker',
+  objects: { label: 'LKr clusters' },
   count: (ev) => ev.lkrClusters.length,
   legend: (ev, _a, s) => legendIf(ev.lkrClusters.length, 'lkr', 'LKr cluster', s.light),
   draw({ event, colour, inTime }, px) {
@@ -37,6 +38,7 @@ export const lkrLayer: EventLayer = {
 
 export const muv3Layer: EventLayer = {
   id: 'muv3', label: 'MUV3 tiles', colourKey: 'muv3', timeField: 'time', inPanel: true, pickAs: 'marker',
+  objects: { label: 'MUV3 hits' },
   count: (ev) => ev.muv3Hits.length,
   legend: (ev, _a, s) => legendIf(ev.muv3Hits.length, 'muv3', 'MUV3 tile', s.light),
   draw({ prepared, colour }): LayerDrawing | undefined {
@@ -59,6 +61,7 @@ export const muv3Layer: EventLayer = {
 
 export const newchodLayer: EventLayer = {
   id: 'newchod', label: 'NewCHOD hits', colourKey: 'newchod', timeField: 'time', inPanel: true, pickAs: 'marker',
+  objects: { label: 'NewCHOD hits' },
   count: (ev) => ev.newchodHits.length,
   legend: (ev, _a, s) => legendIf(ev.newchodHits.length, 'newchod', 'NewCHOD hit', s.light),
   draw({ event, colour, inTime }, px) {
@@ -79,6 +82,7 @@ export const newchodLayer: EventLayer = {
 /** NA48-CHOD: each fired slab outlined in its plane (V slabs run along y, H slabs along x). */
 export const chodLayer: EventLayer = {
   id: 'chod', label: 'CHOD slabs', colourKey: 'chod', timeField: 'time', inPanel: true, pickAs: 'marker',
+  objects: { label: 'CHOD hits', inFile: (ev) => ev.chodHits !== undefined },
   count: (ev) => ev.chodHits?.length ?? 0,
   legend: (ev, _a, s) => legendIf(ev.chodHits?.length ?? 0, 'chod', 'CHOD slab', s.light),
   draw({ event, colour, inTime }, px) {
@@ -101,6 +105,7 @@ export const chodLayer: EventLayer = {
 
 export const lavLayer: EventLayer = {
   id: 'lav', label: 'LAV hits', colourKey: 'lav', timeField: 'time', inPanel: true,
+  objects: { label: 'LAV hits' },
   count: (ev) => ev.lavHits.length,
   legend: (ev, _a, s) => legendIf(ev.lavHits.length, 'lav', 'LAV hit', s.light),
   draw({ event, colour, inTime }, px) {
@@ -116,6 +121,7 @@ export const lavLayer: EventLayer = {
 
 export const anti0Layer: EventLayer = {
   id: 'anti0', label: 'ANTI0 hits', colourKey: 'anti0', timeField: 'time', inPanel: true,
+  objects: { label: 'ANTI0 hits' },
   count: (ev) => ev.anti0Hits.length,
   legend: (ev, _a, s) => legendIf(ev.anti0Hits.length, 'anti0', 'ANTI0 hit', s.light),
   draw({ event, colour, inTime }, px) {
@@ -128,6 +134,7 @@ export const anti0Layer: EventLayer = {
 /** The fired straws, faint: each is 2.1 m long. */
 export const strawsLayer: EventLayer = {
   id: 'straws', label: 'fired straws', colourKey: 'straw', timeField: 'time', inPanel: true,
+  objects: { label: 'STRAW hits', inFile: (ev) => ev.strawHits !== undefined },
   count: (ev) => ev.strawHits?.length ?? 0,
   legend: (ev, _a, s) => legendIf(ev.strawHits?.length ?? 0, 'straw', 'fired straw', s.light),
   draw({ event, colour, inTime }, px) {
@@ -147,6 +154,7 @@ export const strawsLayer: EventLayer = {
 /** The MC truth, dashed: decaying particles to their decay, stable ones to the first chamber. */
 export const truthLayer: EventLayer = {
   id: 'truth', label: 'MC truth', colourKey: 'truth', inPanel: false,
+  objects: { label: 'truth', inFile: (ev) => ev.truth !== undefined },
   count: (ev) => ev.truth?.length ?? 0,
   legend: (ev, _a, s) => (s.showTruth ? legendIf(ev.truth?.length ?? 0, 'truth', 'MC truth (dashed)', s.light) : []),
   draw({ event, style, colour }, px) {

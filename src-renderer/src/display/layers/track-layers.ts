@@ -9,6 +9,7 @@ const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
 
 export const tracksLayer: EventLayer = {
   id: 'tracks', label: 'STRAW tracks', colourKey: 'positive', timeField: undefined, inPanel: true, pickAs: 'line',
+  objects: { label: 'STRAW tracks' },
   count: (ev) => ev.tracks.length,
   legend: (ev, _a, style) => (ev.tracks.length ? trackLegend(style.colourBy, style.light) : []),
   draw({ event, analysis, style, prepared }, px) {

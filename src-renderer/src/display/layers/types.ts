@@ -51,6 +51,8 @@ export interface EventLayer {
   readonly timeField?: 'time';
   /** listed in the collections panel (the MC truth has its own toggle) */
   readonly inPanel: boolean;
+  /** how the event's object counts name this collection; `inFile`: false when the file has no such column (shown as —) */
+  readonly objects?: { readonly label: string; readonly inFile?: (event: Na62Event) => boolean };
   /** objects of the event in this collection that the buffers grow with (the drawing refuses events with too many) */
   count(event: Na62Event): number;
   /** legend rows while the layer shows something of this event */
