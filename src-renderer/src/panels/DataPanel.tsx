@@ -122,7 +122,7 @@ export function DataPanel() {
           </div>
           {list && <div className="muted small" data-testid="walk-position">stepping through candidates: {pos >= 0 ? `${pos + 1} of ${list.length}` : `— of ${list.length} (this event is not one)`}</div>}
           {jumpError && <div className="error-box small" role="alert">{jumpError}</div>}
-          <label className="check"><input type="checkbox" checked={showTruth} onChange={(e) => useDataStore.setState({ showTruth: e.target.checked })} data-testid="toggle-truth" /> MC truth</label>
+          <label className="check"><input type="checkbox" checked={showTruth} onChange={(e) => useDataStore.getState().setShowTruth(e.target.checked)} data-testid="toggle-truth" /> MC truth</label>
           {event && <EventSummary ev={event} />}
         </>
       )}
