@@ -19,13 +19,14 @@ export function SelectionPanel() {
   const [note, setNote] = useState<string>();
   const presets = useMemo(() => s.catalogue?.presets ?? [], [s.catalogue]);
   const preset = presets.find((p) => p.id === s.preset);
+  const choosePreset = s.choosePreset;
   useEffect(() => {
     // follow the dataset's mode
     if (mode && preset && preset.mode !== mode) {
       const p = presets.find((x) => x.mode === mode);
-      if (p) s.choosePreset(p.id);
+      if (p) choosePreset(p.id);
     }
-  }, [mode, preset, presets]);
+  }, [mode, preset, presets, choosePreset]);
   if (!s.catalogue || !preset) return null;
   const r = s.result && s.resultDataset === current ? s.result : undefined;
   const all = r?.cutflow[0];
