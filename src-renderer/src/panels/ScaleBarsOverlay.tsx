@@ -1,10 +1,11 @@
 /** Scale bars, true in metres of detector whatever the zoom and compression. */
-import { useOverlayStore } from '../views/overlay-store';
+import { useStore } from 'zustand';
+import { useLiveView } from '../state/AppProvider';
 import { useViewStore } from '../state/view-store';
 import { scaleNote } from '../display/scale-bars';
 
 export function ScaleBarsOverlay() {
-  const bars = useOverlayStore((s) => s.bars);
+  const bars = useStore(useLiveView().overlay, (s) => s.bars);
   const k = useViewStore((s) => s.compression);
   const mode = useViewStore((s) => s.mode);
   return (

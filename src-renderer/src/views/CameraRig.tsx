@@ -18,8 +18,6 @@ import { framePose } from '../display/poses';
 import { scaleBarsFor } from '../display/scale-bars';
 import { eventLabelBox, placeLabels } from '../display/labels';
 import { edgeNudgeFor } from '../display/view-scene';
-import { useEventLabelStore } from './event-label-store';
-import { useOverlayStore } from './overlay-store';
 
 function configureControls(c: OrbitControls, mode: ViewMode): void {
   c.enableDamping = false;
@@ -163,9 +161,9 @@ export function CameraRig({ model }: { model: DetectorModel }) {
 
     const bars = scaleBarsFor(mode, cam, k, size, controls.target);
     // the CDA_TAX value of the event keeps its place beside its segment; element labels move aside
-    const ev = useEventDisplayStore.getState().hidden.tax ? undefined : useEventLabelStore.getState().label;
+    const ev = useEventDisplayStore.getState().hidden.tax ? undefined : live.eventLabel.getState().label;
     const labels = labelsOn ? placeLabels(model, shown, k, mode, beamStation, cam, size, ev ? [eventLabelBox(ev)] : []) : [];
-    useOverlayStore.getState().set(labels, bars);
+    live.overlay.getState().set(labels, bars);
   }, -1);
 
   return null;

@@ -17,8 +17,7 @@ import { nearestPick } from '../display/picking';
 import { makeProjector } from '../display/projection';
 import { cdaTaxLabel } from '../display/labels';
 import { SCREEN_SCALE, type PickRef } from '../display/types';
-import { useEventLabelStore, type EventLabel } from './event-label-store';
-import { markEventDrawn } from './render-log';
+import type { EventLabel } from './event-label-store';
 
 export function EventOverlay() {
   const live = useLiveView();
@@ -52,7 +51,7 @@ export function EventOverlay() {
   // wide lines are sized in px of the drawing buffer
   useEffect(() => { drawn?.setResolution(size.width * dpr, size.height * dpr); invalidate(); }, [drawn, size, dpr, invalidate]);
   const key = event ? `${event.header.run}:${event.header.burst}:${event.header.event}` : '';
-  useFrame(() => { if (drawn) markEventDrawn(key); });
+  useFrame(() => { if (drawn) live.log.markEventDrawn(key); });
 
   // the hovered or picked track, drawn wider beneath its colour
   const highlight = useMemo(() => {
@@ -114,10 +113,10 @@ export function EventOverlay() {
   // the CDA_TAX value, placed by the display core beside its segment
   useFrame(() => {
     // the element labels are laid out around this one in the frame before: when it moves, draw one more
-    const set = (l: EventLabel | undefined) => { if (useEventLabelStore.getState().set(l)) invalidate(); };
+    const set = (l: EventLabel | undefined) => { if (live.eventLabel.getState().set(l)) invalidate(); };
     set(cdaTaxLabel(analysis?.tax, drawn?.prepared.cdaSegment, makeProjector(camera, size, useViewStore.getState().compression), size));
   });
-  useEffect(() => () => { useEventLabelStore.getState().set(undefined); }, []);
+  useEffect(() => () => { live.eventLabel.getState().set(undefined); }, [live]);
 
   if (!drawn) return null;
   return (

@@ -11,7 +11,6 @@ import { useViewStore } from '../state/view-store';
 import { useLiveView } from '../state/AppProvider';
 import { makeProjector, screenBox } from '../display/projection';
 import type { TestHooks } from './test-hooks';
-import { frameDone, recentFrames, setFrameSync } from './render-log';
 
 export function SceneBridge({ model }: { model: DetectorModel }) {
   const live = useLiveView();
@@ -19,12 +18,12 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
   useEffect(() => {
     live.canvas = { gl, scene, camera, invalidate, model, size: { width: size.width, height: size.height } };
     const px = new Uint8Array(4);
-    scene.onAfterRender = () => frameDone(gl.info.render.frame, gl.info.render.calls, () => {
+    scene.onAfterRender = () => live.log.frameDone(gl.info.render.frame, gl.info.render.calls, () => {
       const ctx = gl.getContext();
       ctx.readPixels(0, 0, 1, 1, ctx.RGBA, ctx.UNSIGNED_BYTE, px);
     });
     const hooks: TestHooks = {
-      recentFrames, setFrameSync, invalidate,
+      recentFrames: () => live.log.recentFrames(), setFrameSync: (on) => live.log.setFrameSync(on), invalidate,
       trackScreenPoint: (k) => {
         const line = live.eventScene?.prepared.trackLines[k];
         if (!line || line.length < 3) return undefined;

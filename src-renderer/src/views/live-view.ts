@@ -9,6 +9,9 @@ import type { DetectorModel } from '../geometry/detector-model';
 import type { EdgeNudge } from '../geometry/materials';
 import type { EventScene } from '../display/event-scene';
 import type { Viewport } from '../display/types';
+import { createOverlayStore } from './overlay-store';
+import { createEventLabelStore } from './event-label-store';
+import { RenderLog } from './render-log';
 
 export interface LiveCanvas {
   readonly gl: THREE.WebGLRenderer;
@@ -29,4 +32,10 @@ export class LiveView {
   target: THREE.Vector3 | undefined;
   /** this view's edge-nudge uniform (the camera rig sets it every frame) */
   readonly nudge: EdgeNudge = { value: 1 };
+  /** element labels and scale bars for this view's HTML overlays */
+  readonly overlay = createOverlayStore();
+  /** the event's label (CDA_TAX) on this view */
+  readonly eventLabel = createEventLabelStore();
+  /** its last frames (benchmarks, tests) */
+  readonly log = new RenderLog();
 }
