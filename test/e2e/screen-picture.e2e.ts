@@ -78,3 +78,24 @@ it("renders the same snapshot on screen and to a picture: the event's pixels agr
   expect(fractionChanged(screen, await canvasShot(page, 'screen-picture-after'), undefined, 2)).toBeLessThan(0.001);
   expect(t.problems.errors).toEqual([]);
 });
+
+it('CHOD hits end to end: drawn in the beam\'s eye at the CHOD, picked there with their card, in the legend and in an SVG picture\'s legend', async () => {
+  const { page } = t;
+  await page.evaluate(() => document.querySelectorAll<HTMLElement>('.viewport > :not(:first-child)').forEach((e) => { e.style.visibility = ''; }));
+  await afterRender(page, () => page.getByLabel("Beam's-eye station").selectOption('chod'));
+  const n = await page.evaluate(() => window.__na62!.pickableCount('chod'));
+  expect(n).toBeGreaterThan(0);
+  // the V plane lies in the station's slab (the H plane, 380 mm downstream, is clipped away)
+  const points = await page.evaluate((count) => Array.from({ length: count }, (_, i) => window.__na62!.pickableScreenPoint('chod', i)), n);
+  const k = points.findIndex((p) => p !== undefined && p !== null);
+  expect(k).toBeGreaterThanOrEqual(0);
+  const box = (await page.locator('canvas').boundingBox())!;
+  await page.mouse.click(box.x + points[k]!.x, box.y + points[k]!.y);
+  await expect.poll(() => page.getByTestId('picked-object').getAttribute('data-kind')).toBe('chod');
+  expect(await page.getByTestId('picked-object').textContent()).toMatch(/^CHOD [VH] slab \d+slab/);
+  expect(await page.locator('[data-testid="event-legend"] [data-layer="chod"]').textContent()).toBe('CHOD slab');
+  await canvasShot(page, 'chod-beam-view');
+  const svg = await page.evaluate(() => window.__na62export!.picture({ width: 960, height: 540, frame: 'screen' }, 'svg'));
+  expect(Buffer.from(svg.base64, 'base64').toString('utf8')).toContain('>CHOD slab<');
+  expect(t.problems.errors).toEqual([]);
+});

@@ -1,9 +1,10 @@
 /** What the display draws for an event: tracks through the magnet kick, the CDA_TAX construction, and a very busy event. */
 import { describe, expect, it } from 'vitest';
+import * as THREE from 'three';
 import { trackPolyline, Z } from '../../src-renderer/src/display/layers/track-line';
 import { EVENT_LAYERS, eventObjectCount, layerById, MAX_DRAWN_OBJECTS } from '../../src-renderer/src/display/layers/registry';
 import { buildEventScene, type EventScene } from '../../src-renderer/src/display/event-scene';
-import { DEFAULT_STYLE, type EventStyle } from '../../src-renderer/src/display/types';
+import { DEFAULT_STYLE, PICTURE_SCALE, SCREEN_SCALE, type EventStyle } from '../../src-renderer/src/display/types';
 import { analyseEvent } from '../../src-renderer/src/event/event-analysis';
 import { nearestPick } from '../../src-renderer/src/display/picking';
 import type { Na62Event } from '../../src-shared/event/model';
@@ -12,7 +13,7 @@ import { computeVariables } from '../../src-engine/reco/variables';
 import { encodeColumns } from '../../src-engine/io/codec';
 import { crowdedEvent, hitCount } from '../crowded-event';
 
-const PX = { lines: 1, points: 1, trackWidth: 3 };
+const PX = SCREEN_SCALE(1, 3);
 const draw = (ev: Na62Event, style: Partial<EventStyle> = {}): EventScene => buildEventScene(ev, analyseEvent(ev), { ...DEFAULT_STYLE, ...style }, PX);
 /** three.js objects that draw (one draw call each) */
 const drawCalls = (d: EventScene) => { let n = 0; d.group.traverse((o) => { if ('material' in o) n++; }); return n; };
@@ -77,6 +78,11 @@ describe('event drawing', () => {
     expect(lines.filter((l) => l.length).length).toBe(100);
     expect(d.counts.straws).toBe(4000);
     expect(d.counts.hitSegments).toBeGreaterThan(10_000);
+    // 1 px straws are WebGL lines on screen (cheap), wide lines in a picture drawn at 2×
+    expect(d.layers.get('straws')!.objects[0]).toBeInstanceOf(THREE.LineSegments);
+    const picture = buildEventScene(ev, analyseEvent(ev), DEFAULT_STYLE, PICTURE_SCALE(2, 3));
+    expect(picture.layers.get('straws')!.objects[0]!.constructor.name).toBe('LineSegments2');
+    picture.dispose();
     // one object per layer, however many hits: draw calls do not grow with them
     expect(drawCalls(d)).toBeLessThanOrEqual(EVENT_LAYERS.length + 1);
     // picking: an orthographic side view (y up, z to the right), 1 px per 100 mm
@@ -118,7 +124,7 @@ describe('event drawing', () => {
     expect(layerById('chod')!.legend(ev, undefined, DEFAULT_STYLE)).toEqual([[expect.any(String), 'CHOD slab']]);
     expect(draw(ev, { hidden: { chod: true } }).layers.has('chod')).toBe(false);
     // drawn at a picture's scale: the same layer, wider lines (set when built, not patched after)
-    const wide = buildEventScene(ev, analyseEvent(ev), DEFAULT_STYLE, { lines: 4, points: 4, trackWidth: 3 });
+    const wide = buildEventScene(ev, analyseEvent(ev), DEFAULT_STYLE, PICTURE_SCALE(4, 3));
     const width = (s: EventScene, id: 'chod' | 'tracks') => (s.layers.get(id)!.lineMaterials[0]!).linewidth;
     expect(width(wide, 'chod')).toBeCloseTo(4 * width(d, 'chod'), 6);
     expect(width(wide, 'tracks')).toBeCloseTo(12, 6);

@@ -42,8 +42,15 @@ export interface PixelScale {
   readonly points: number;
   /** track width, CSS px (the user's setting) */
   readonly trackWidth: number;
+  /**
+   * Thin lines (1 CSS px: fired straws, the MC truth) are WebGL lines of one device pixel — cheap
+   * for 10⁵ straws — until `lines` reaches this; then wide lines of `lines` px (large pictures).
+   */
+  readonly wideFrom: number;
 }
-export const SCREEN_SCALE = (dpr: number, trackWidth: number): PixelScale => ({ lines: dpr, points: 1, trackWidth });
+export const SCREEN_SCALE = (dpr: number, trackWidth: number): PixelScale => ({ lines: dpr, points: 1, trackWidth, wideFrom: Infinity });
+/** A picture at `s` output px per CSS px (line-width factor included): thin lines widen from 1.5×. */
+export const PICTURE_SCALE = (s: number, trackWidth: number): PixelScale => ({ lines: s, points: s, trackWidth, wideFrom: 1.5 });
 
 export interface Viewport { readonly width: number; readonly height: number }
 

@@ -27,7 +27,7 @@ import { scaleBarsFor, scaleNote } from '../display/scale-bars';
 import { buildViewScene, type ViewScene } from '../display/view-scene';
 import { prepareEvent, preparedBox, type PreparedEvent } from '../display/layers/prepare';
 import { trackCrossings } from '../display/crossings';
-import { EVENT_FIT_TARGET, type DisplaySnapshot, type PixelScale, type ViewMode } from '../display/types';
+import { EVENT_FIT_TARGET, PICTURE_SCALE, type DisplaySnapshot, type PixelScale, type ViewMode } from '../display/types';
 import { checkSpec, panelRects, pixelScale, tiles, type PanelSpec, type PictureSpec, type Rect } from './picture-spec';
 import { escapeXml, itemsBox, itemsToSvg, paintItems, type OverlayItem } from './overlay-items';
 import { axisItems, captionItems, labelItems, legendItems, PALETTES, scaleBarItems, titleItems, type AxisSpec } from './picture-overlays';
@@ -138,7 +138,7 @@ function buildPanels(spec: PictureSpec, env: ExportEnv, pic: Picture): Panel[] {
 /** One panel's own scene at the picture's theme and scale (and, in a beam's-eye panel, rings where the tracks cross the station). */
 function panelScene(panel: Panel, env: ExportEnv, spec: PictureSpec, pic: Picture, raster: boolean): ViewScene {
   const { s } = pic;
-  const px: PixelScale = { lines: s * spec.lineWidth, points: s * spec.lineWidth, trackWidth: pic.snap.trackWidth };
+  const px: PixelScale = PICTURE_SCALE(s * spec.lineWidth, pic.snap.trackWidth);
   const view = buildViewScene(env.model, { ...pic.snap, mode: panel.mode, station: panel.station }, {
     px, camera: panel.camera, background: spec.transparent ? null : PALETTES[spec.theme].background, ...(raster && s >= 1.5 ? { edgeWidth: s } : {}),
   });

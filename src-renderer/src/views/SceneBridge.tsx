@@ -31,6 +31,11 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
         return makeProjector(camera, size, useViewStore.getState().compression)({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, z: (a.z + b.z) / 2 });
       },
       eventCounts: () => live.eventScene?.counts,
+      eventGeometries: () => {
+        const seen = new Set<unknown>();
+        live.eventScene?.group.traverse((o) => { const g = (o as { geometry?: unknown }).geometry; if (g) seen.add(g); });
+        return seen.size;
+      },
       pickableCount: (kind) => live.eventScene?.layers.get(kind)?.picks.filter(Boolean).length ?? 0,
       pickableScreenPoint: (kind, index) => {
         const shape = live.eventScene?.layers.get(kind)?.picks[index];

@@ -15,6 +15,8 @@ export interface TestHooks {
   trackScreenPoint(k: number): { x: number; y: number } | undefined;
   /** what the event overlay draws now */
   eventCounts(): { trackSegments: number; hitSegments: number; straws: number; tiles: number; tracks: number } | undefined;
+  /** geometries the drawn event owns (one or two per layer): what stepping must free */
+  eventGeometries(): number;
   /** objects of a collection drawn where they can be picked */
   pickableCount(kind: CollectionId): number;
   /** screen point (canvas CSS px) of object `index` of a collection that is picked as a marker */

@@ -4,6 +4,7 @@ import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import type { LayerDrawing, PickShape } from './types';
+import type { PixelScale } from '../types';
 
 export class SegmentBuffer {
   readonly pos: number[] = [];
@@ -67,6 +68,25 @@ export function lineDrawing(buf: SegmentBuffer, style: WideLineStyle, picks: rea
     objects: [object], picks, count: buf.segments, lineMaterials: [material],
     dispose: () => { object.geometry.dispose(); material.dispose(); },
   };
+}
+
+/**
+ * Lines of one CSS px in one colour: WebGL lines on screen (one device pixel, cheap however many),
+ * wide lines of `px.lines` px in a large picture, where 1 px would vanish.
+ */
+export function thinLineDrawing(buf: SegmentBuffer, px: PixelScale, colour: THREE.Color, style: Omit<WideLineStyle, 'width'>): LayerDrawing | undefined {
+  if (!buf.segments) return undefined;
+  if (px.lines >= px.wideFrom) return lineDrawing(buf, { ...style, width: px.lines });
+  const g = new THREE.BufferGeometry();
+  g.setAttribute('position', new THREE.Float32BufferAttribute(buf.pos, 3));
+  const common = { color: colour, depthTest: false, transparent: true, opacity: style.opacity ?? 1 };
+  const m = style.dashed ? new THREE.LineDashedMaterial({ ...common, dashSize: style.dashed.dash, gapSize: style.dashed.gap }) : new THREE.LineBasicMaterial(common);
+  const o = new THREE.LineSegments(g, m);
+  if (style.dashed) o.computeLineDistances();
+  o.name = style.name;
+  o.renderOrder = style.renderOrder;
+  o.frustumCulled = false;
+  return { objects: [o], picks: [], count: buf.segments, lineMaterials: [], dispose: () => { g.dispose(); m.dispose(); } };
 }
 
 /** Filled rectangles (z-constant) as one mesh. */

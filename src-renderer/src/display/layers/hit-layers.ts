@@ -5,7 +5,7 @@ import { LAV_FRONT, LAV_R_IN, LAV_R_OUT } from '../../../../src-shared/geometry/
 import { chodSlab } from '../../../../src-shared/geometry/chod';
 import { eventColour, type ColourKey, type LegendEntry } from '../colours';
 import type { EventLayer, LayerDrawing, PickShape } from './types';
-import { disposeObject, lineDrawing, rectMesh, SegmentBuffer } from './draw-kit';
+import { disposeObject, lineDrawing, rectMesh, SegmentBuffer, thinLineDrawing } from './draw-kit';
 import { Z } from './track-line';
 
 const LAV_R_MID = LAV_R_IN.map((r, k) => (r + LAV_R_OUT[k]!) / 2);
@@ -147,7 +147,7 @@ export const strawsLayer: EventLayer = {
       const z = chamberZ + STRAW_VIEW_LOCAL_Z[view] + (STRAW_LAYERS[0]?.dz ?? 0);
       buf.seg(new THREE.Vector3(s.coord * m[0] - half * d[0], s.coord * m[1] - half * d[1], z), new THREE.Vector3(s.coord * m[0] + half * d[0], s.coord * m[1] + half * d[1], z), c);
     }
-    return lineDrawing(buf, { width: px.lines, opacity: 0.3, renderOrder: 10, name: 'straws' });
+    return thinLineDrawing(buf, px, c, { opacity: 0.3, renderOrder: 10, name: 'straws' });
   },
 };
 
@@ -171,6 +171,6 @@ export const truthLayer: EventLayer = {
       }
       if (a.distanceTo(b) > 1) buf.seg(a, b, c);
     }
-    return lineDrawing(buf, { width: px.lines, renderOrder: 13, name: 'truth', dashed: { dash: 400, gap: 250 } });
+    return thinLineDrawing(buf, px, c, { renderOrder: 13, name: 'truth', dashed: { dash: 400, gap: 250 } });
   },
 };
