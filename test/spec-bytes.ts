@@ -2,7 +2,7 @@
 import type { Na62Event } from '../src-shared/event/model';
 import { COLLECTIONS } from '../src-engine/io/layout';
 
-export function specBytes(e: Na62Event, layout: { strawHits: boolean; truth: boolean }): Uint8Array {
+export function specBytes(e: Na62Event, layout: { strawHits: boolean; truth: boolean; chodHits?: boolean }): Uint8Array {
   const parts: number[] = [];
   const push = (a: ArrayBufferView) => parts.push(...new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   const h = e.header, k = e.beamKaon;

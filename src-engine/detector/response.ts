@@ -4,7 +4,7 @@
  * detector, STRAW hits per view and layer, LKr/MUV3/NewCHOD/LAV/ANTI0 signals. Numbers are the
  * fact sheets'; [E] marks the estimates the sheets leave open.
  */
-import type { Anti0Hit, LavHit, LkrCluster, Muv3Hit, NewChodHit, StrawHit, StrawTrack } from '../../src-shared/event/model';
+import type { Anti0Hit, ChodHit, LavHit, LkrCluster, Muv3Hit, NewChodHit, StrawHit, StrawTrack } from '../../src-shared/event/model';
 import {
   STRAW_CHAMBER_Z, STRAW_DIAMETER, STRAW_HOLE_CENTRE_X, STRAW_HOLE_HALF_WIDTH, STRAW_LAYERS, STRAW_VIEWS, STRAW_VIEW_AXES, STRAW_VIEW_LOCAL_Z, nearestStraw,
 } from '../../src-shared/geometry/straw';
@@ -13,9 +13,10 @@ import { inLkrAcceptance, inNewChodAcceptance } from '../../src-shared/geometry/
 import { LAV_FRONT, LAV_R_IN, LAV_R_OUT, Z_PLANE } from '../../src-shared/geometry/planes';
 import type { P4 } from '../generator/lorentz';
 import { angleSigma, momentumSigmaRel } from './resolution';
-import type { Rng } from '../generator/rng';
+import { Rng } from '../generator/rng';
 import { kickedSlope, kinkedCoordinate } from '../../src-shared/physics/track-line';
 import { MUV3_EFFICIENCY, muv3ScatterSigma, reachesMuv3 } from '../../src-shared/physics/muv3-reach';
+import { CHOD_PLANE_Z, CHOD_SIGMA_T, chodSlabAt } from '../../src-shared/geometry/chod';
 
 export const Z_STRAW1 = STRAW_CHAMBER_Z[0]!;
 const Z_NEWCHOD = Z_PLANE.newchod, Z_LKR = Z_PLANE.lkr, Z_MUV3 = Z_PLANE.muv3, Z_ANTI0 = Z_PLANE.anti0;
@@ -39,6 +40,7 @@ export interface DetectorSignals {
   lavHits: LavHit[];
   anti0Hits: Anti0Hit[];
   strawHits: StrawHit[];
+  chodHits: ChodHit[];
 }
 
 /** Position of a particle's trajectory at z: the shared kinked line of src-shared/physics/track-line.ts. */
@@ -105,7 +107,7 @@ export function strawShadowing(particles: readonly ChargedParticle[]): boolean[]
 }
 
 export function detectorResponse(particles: readonly ChargedParticle[], rng: Rng, opts: { strawHits: boolean }): DetectorSignals {
-  const out: DetectorSignals = { tracks: [], lkrClusters: [], muv3Hits: [], newchodHits: [], lavHits: [], anti0Hits: [], strawHits: [] };
+  const out: DetectorSignals = { tracks: [], lkrClusters: [], muv3Hits: [], newchodHits: [], lavHits: [], anti0Hits: [], strawHits: [], chodHits: [] };
   const hidden = particles.length > 1 ? strawShadowing(particles) : undefined;
   for (let ip = 0; ip < particles.length; ip++) {
     const part = particles[ip]!;
@@ -160,6 +162,7 @@ export function detectorResponse(particles: readonly ChargedParticle[], rng: Rng
     // NewCHOD (140 < R < 1070, σ_t ≈ 1 ns; position to a tile, σ ≈ 30 mm [E])
     const nc = positionAt(part, Z_NEWCHOD);
     if (inNewChodAcceptance(nc.x, nc.y)) out.newchodHits.push({ x: nc.x + rng.normal(0, 30), y: nc.y + rng.normal(0, 30), time: part.vt + rng.normal(0, 1) });
+    chodHitsOf(part, ip, out.chodHits);
 
     // LKr: electrons shower (E/p ≈ 1), muons leave a MIP (0.4–1 GeV), hadrons a part of their energy [E]
     const lk = positionAt(part, Z_LKR);
@@ -182,6 +185,20 @@ export function detectorResponse(particles: readonly ChargedParticle[], rng: Rng
     }
   }
   return out;
+}
+
+/**
+ * NA48-CHOD: the slab each plane's crossing point lies in (G§15, src-shared/geometry/chod.ts), time
+ * smeared by σ = 0.2 ns [R]. Its own random stream, derived from the particle, so adding the CHOD
+ * left every other number of an event (and every file made before) as it was.
+ */
+function chodHitsOf(part: ChargedParticle, index: number, out: ChodHit[]): void {
+  const rng = new Rng(Math.floor(Math.abs(part.p.pz) * 1024) ^ Math.floor(Math.abs(part.vz) * 16), index);
+  CHOD_PLANE_Z.forEach((z, plane) => {
+    const q = positionAt(part, z);
+    const slab = chodSlabAt(plane as 0 | 1, q.x, q.y);
+    if (slab !== undefined) out.push({ plane, slab, time: part.vt + rng.normal(0, CHOD_SIGMA_T) }); // times as the other detectors: T0-corrected
+  });
 }
 
 /** The straws a track crosses: per chamber in acceptance, per view and layer, the nearest straw if the track passes through its tube. */

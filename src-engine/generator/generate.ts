@@ -87,6 +87,7 @@ export function createGenerator(input: GeneratorConfigInput): Generator {
       lavHits: signals.lavHits, anti0Hits: signals.anti0Hits,
       ...(phys.beamKaon ? { beamKaon: measureBeamKaon(phys.beamKaon, rng) } : {}),
       ...(config.strawHits ? { strawHits: signals.strawHits } : {}),
+      chodHits: signals.chodHits,
       ...(config.truth ? { truth: phys.truth } : {}),
     };
   }

@@ -28,7 +28,7 @@ export async function generateToSink(
   return writeEventFile(sink, total, (start, count) => gen.events(start, count), {
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
     meta: {
-      geometryVersion: GEOMETRY_VERSION, strawHits: gen.config.strawHits, truth: gen.config.truth, kind: 'simulation', generator: gen.info,
+      geometryVersion: GEOMETRY_VERSION, strawHits: gen.config.strawHits, truth: gen.config.truth, chodHits: true, kind: 'simulation', generator: gen.info,
       ...(opts.description ? { description: opts.description } : {}),
       ...(opts.mockData ? { mockData: true } : {}),
     },

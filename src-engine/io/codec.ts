@@ -32,6 +32,8 @@ export function arrowType(t: NumType): DataType {
 export interface LayoutOptions {
   readonly strawHits: boolean;
   readonly truth: boolean;
+  /** the NA48-CHOD slab hits column (absent: false) */
+  readonly chodHits?: boolean;
   /** the per-event checksum column (default: present; a file may be written without it) */
   readonly checksums?: boolean;
 }
@@ -220,7 +222,7 @@ function modeStrings(codes: TypedArray): Data {
 
 /** Typed arrays → an Arrow record batch of the event schema of a format version. */
 export function columnsToBatch(c: BatchColumns, schema: Schema, version: number = FORMAT_VERSION): RecordBatch {
-  const plan = new Map(columnPlan({ strawHits: true, truth: true }, version).map((e) => [e.field.name, e]));
+  const plan = new Map(columnPlan({ strawHits: true, truth: true, chodHits: true }, version).map((e) => [e.field.name, e]));
   const children: Data[] = [];
   for (const field of schema.fields) {
     const e = plan.get(field.name);
@@ -422,6 +424,7 @@ export function decodeEvent(c: BatchColumns, i: number): Na62Event {
     newchodHits: coll['newchodHits'] as never, lavHits: coll['lavHits'] as never, anti0Hits: coll['anti0Hits'] as never,
     ...(beamKaon ? { beamKaon } : {}),
     ...(coll['strawHits'] ? { strawHits: coll['strawHits'] as never } : {}),
+    ...(coll['chodHits'] ? { chodHits: coll['chodHits'] as never } : {}),
     ...(coll['truth'] ? { truth: coll['truth'] as never } : {}),
   };
 }

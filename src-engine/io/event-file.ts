@@ -74,7 +74,7 @@ export async function writeEventFile(
   try {
     const version = opts.formatVersion ?? FORMAT_VERSION;
     const meta: FileMeta = FileMetaSchema.parse({ format: FORMAT_NAME, formatVersion: version, numEvents, batchSize, ...opts.meta });
-    const layout = { strawHits: meta.strawHits, truth: meta.truth, checksums: opts.checksums !== false };
+    const layout = { strawHits: meta.strawHits, truth: meta.truth, chodHits: meta.chodHits === true, checksums: opts.checksums !== false };
     const schema = eventSchema(layout, new Map([[META_KEY, JSON.stringify(meta)]]), version);
     const collector = new ChunkCollector();
     const writer = new RecordBatchFileWriter();
@@ -183,7 +183,7 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
   if (!raw) {
     // another tool's file (polars drops schema metadata): still say how its columns compare with the spec
     const names = new Set(reader.schema.fields.map((f) => f.name));
-    const spec = eventSchema({ strawHits: names.has('straw_hits'), truth: names.has('truth') }, undefined, FORMAT_VERSION).fields;
+    const spec = eventSchema({ strawHits: names.has('straw_hits'), truth: names.has('truth'), chodHits: names.has('chod_hits') }, undefined, FORMAT_VERSION).fields;
     const d = schemaDifferences(names.has(CRC_COLUMN) ? spec : spec.filter((f) => f.name !== CRC_COLUMN), reader.schema.fields);
     const err = new EventFileError(source.name, 'an Arrow file, but not an NA62 event file (no "na62" metadata)');
     err.details = [
@@ -202,7 +202,7 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
   if (meta.formatVersion < OLDEST_VERSION || meta.formatVersion > FORMAT_VERSION) fail(`format version ${meta.formatVersion} is not supported (this app reads ${OLDEST_VERSION}–${FORMAT_VERSION})`);
   const version = meta.formatVersion;
 
-  const expected = eventSchema({ strawHits: meta.strawHits, truth: meta.truth }, undefined, version);
+  const expected = eventSchema({ strawHits: meta.strawHits, truth: meta.truth, chodHits: meta.chodHits === true }, undefined, version);
   const got = reader.schema.fields;
   // the per-event checksums are optional: a file written without them is read, with a warning
   const checksums = got.some((f) => f.name === CRC_COLUMN);
@@ -213,7 +213,7 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
     err.details = differences;
     throw err;
   }
-  const layout = { strawHits: meta.strawHits, truth: meta.truth, checksums };
+  const layout = { strawHits: meta.strawHits, truth: meta.truth, chodHits: meta.chodHits === true, checksums };
   const warnings = checksums ? [] : [`${source.name}: no per-event checksums (no "${CRC_COLUMN}" column): damaged events cannot be detected`];
   const numBatches = reader.numRecordBatches;
   const wantBatches = Math.max(1, Math.ceil(meta.numEvents / meta.batchSize));

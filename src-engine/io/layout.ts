@@ -13,10 +13,10 @@ export interface FieldSpec { readonly name: string; readonly type: NumType }
 export interface FieldDoc { readonly unit: string; readonly description: string }
 
 export interface CollectionSpec {
-  readonly key: 'tracks' | 'lkrClusters' | 'muv3Hits' | 'newchodHits' | 'lavHits' | 'anti0Hits' | 'strawHits' | 'truth';
+  readonly key: 'tracks' | 'lkrClusters' | 'muv3Hits' | 'newchodHits' | 'lavHits' | 'anti0Hits' | 'strawHits' | 'chodHits' | 'truth';
   readonly fields: readonly FieldSpec[];
   /** present only in files that say they carry it */
-  readonly optional?: 'strawHits' | 'truth';
+  readonly optional?: 'strawHits' | 'chodHits' | 'truth';
 }
 
 const f = (name: string, type: NumType = 'f32'): FieldSpec => ({ name, type });
@@ -29,6 +29,8 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   { key: 'lavHits', fields: [f('station', 'u8'), f('phi'), f('time')] },
   { key: 'anti0Hits', fields: [f('x'), f('y'), f('time')] },
   { key: 'strawHits', optional: 'strawHits', fields: [f('chamber', 'u8'), f('view', 'u8'), f('coord'), f('time')] },
+  // added after format 2 was fixed: optional, so files without it (all older ones) read as before
+  { key: 'chodHits', optional: 'chodHits', fields: [f('plane', 'u8'), f('slab', 'u8'), f('time')] },
   {
     key: 'truth', optional: 'truth',
     fields: [f('pdg', 'i32'), f('parent', 'i32'), ...['px', 'py', 'pz', 'e', 'vx', 'vy', 'vz', 'vt', 'dx', 'dy', 'dz', 'dt'].map((n) => f(n, 'f64'))],
@@ -48,8 +50,8 @@ export const KAON_FIELDS: readonly FieldSpec[] = [
 export const PROCESS_COLUMN = 'process';
 export const CRC_COLUMN = 'crc32';
 
-export function activeCollections(opts: { strawHits: boolean; truth: boolean }): CollectionSpec[] {
-  return COLLECTIONS.filter((c) => !c.optional || opts[c.optional]);
+export function activeCollections(opts: { strawHits: boolean; truth: boolean; chodHits?: boolean }): CollectionSpec[] {
+  return COLLECTIONS.filter((c) => !c.optional || opts[c.optional] === true);
 }
 
 export type TypedArray = Float32Array | Float64Array | Int32Array | Int16Array | Int8Array | Uint8Array;
@@ -139,6 +141,10 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   'strawHits.view': { unit: NONE, description: 'view 0-3 (u, v, x, y)' },
   'strawHits.coord': { unit: MM, description: 'straw-centre coordinate in its view' },
   'strawHits.time': { unit: NS, description: 'hit time' },
+  chodHits: { unit: NONE, description: 'NA48-CHOD slab hits (only in files whose metadata says chodHits: true)' },
+  'chodHits.plane': { unit: NONE, description: 'plane 0 (V, vertical slabs measuring x) or 1 (H, horizontal slabs measuring y)' },
+  'chodHits.slab': { unit: NONE, description: 'slab 0-63: quadrant (0 +x+y, 1 -x+y, 2 -x-y, 3 +x-y) x 16 + slab from the beam outwards' },
+  'chodHits.time': { unit: NS, description: 'hit time' },
   truth: { unit: NONE, description: 'MC truth particles (only in files whose metadata says truth: true)' },
   'truth.pdg': { unit: NONE, description: 'PDG particle code' },
   'truth.parent': { unit: NONE, description: 'index of the mother in this event\'s truth list, -1 for primaries' },

@@ -5,7 +5,7 @@ import type { CommandId } from '../../src-shared/commands';
 import { buildDetectorModel, disposeDetectorModel, type DetectorModel } from './geometry/detector-model';
 import { useViewStore } from './state/view-store';
 import { DetectorView } from './views/DetectorView';
-import { getSceneHandle } from './views/SceneBridge';
+import { AppProvider, useLiveView } from './state/AppProvider';
 import { exportPicture } from './export/exporter';
 import { installExportHooks } from './export/hooks';
 import { defaultSpec } from './export/picture-spec';
@@ -30,7 +30,13 @@ import { ImportRootDialog } from './panels/ImportRootDialog';
 /** `?baseline=unmerged`: the benchmark's baseline, every part drawn on its own (never used by the UI). */
 const UNMERGED_BASELINE = new URLSearchParams(window.location.search).get('baseline') === 'unmerged';
 
+/** The app with its per-window objects (the live view, the API) made by one provider. */
 export function App({ api }: { api: Na62Api }) {
+  return <AppProvider api={api}><AppShell api={api} /></AppProvider>;
+}
+
+function AppShell({ api }: { api: Na62Api }) {
+  const live = useLiveView();
   const [info, setInfo] = useState<AppInfo>();
   const [model, setModel] = useState<DetectorModel>();
   const [error, setError] = useState<string>();
@@ -53,7 +59,7 @@ export function App({ api }: { api: Na62Api }) {
   }, [analysisOpen]);
 
   useEffect(() => bindDataApi(api), [api]);
-  useEffect(() => installExportHooks(api), [api]);
+  useEffect(() => installExportHooks(api, live), [api, live]);
   const catalogueReady = useMemo(() => bindSelectionApi(api).catch(() => {}), [api]);
 
   // the app opens on the built-in demo data when nothing else is open, then goes back to where the
@@ -61,7 +67,7 @@ export function App({ api }: { api: Na62Api }) {
   useEffect(() => {
     if (!model) return;
     let stop: (() => void) | undefined;
-    let live = true;
+    let active = true;
     void (async () => {
       const open = await api.listDatasets().catch(() => []);
       if (open.length) useDataStore.setState({ datasets: open });
@@ -72,9 +78,9 @@ export function App({ api }: { api: Na62Api }) {
       // files the host had open at start (the command line) and no session of them: show the first
       const d = useDataStore.getState();
       if (!d.current && d.datasets[0]) await selectDataset(d.datasets[0].id);
-      if (live) stop = autosaveSession(api, setMessage);
+      if (active) stop = autosaveSession(api, setMessage);
     })();
-    return () => { live = false; stop?.(); };
+    return () => { active = false; stop?.(); };
   }, [api, model, catalogueReady]);
 
   // drag and drop anywhere on the window
@@ -102,33 +108,33 @@ export function App({ api }: { api: Na62Api }) {
   }, [theme]);
 
   useEffect(() => {
-    let live = true;
+    let active = true;
     let built: DetectorModel | undefined;
     (async () => {
       const [i, detector] = await Promise.all([api.getInfo(), api.getDetector()]);
-      if (!live) return;
+      if (!active) return;
       built = buildDetectorModel(detector, { keepParts: UNMERGED_BASELINE });
       setInfo(i);
       setModel(built);
-    })().catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    })().catch((e: unknown) => active && setError(e instanceof Error ? e.message : String(e)));
     return () => {
-      live = false;
+      active = false;
       if (built) disposeDetectorModel(built);
     };
   }, [api]);
 
   const savePng = useCallback(async () => {
-    const handle = getSceneHandle();
-    if (!handle || busy) return;
+    const canvas = live.canvas;
+    if (!canvas || busy) return;
     setBusy(true);
     setMessage(undefined);
     try {
       // the quick picture (Ctrl+S): this view at 1×–4× the canvas's pixels, through the export renderer
       const v = useViewStore.getState();
-      const canvas = handle.gl.domElement;
-      const cap = await exportPicture({
+      const element = canvas.gl.domElement;
+      const cap = await exportPicture(live, {
         ...defaultSpec(v.mode === 'beam' ? { view: 'beam', station: v.beamStation } : { view: v.mode }),
-        width: canvas.width * v.exportScale, height: canvas.height * v.exportScale, theme: v.theme === 'light' ? 'paper' : 'dark',
+        width: element.width * v.exportScale, height: element.height * v.exportScale, theme: v.theme === 'light' ? 'paper' : 'dark',
       }, 'png');
       const name = `na62-${v.mode === 'beam' ? `beam-${v.beamStation}` : v.mode}-${v.exportScale}x.png`;
       const res = await api.savePng({ suggestedName: name, data: cap.data });
@@ -137,9 +143,9 @@ export function App({ api }: { api: Na62Api }) {
       setMessage(`Could not save the picture: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(false);
-      getSceneHandle()?.invalidate();
+      live.canvas?.invalidate();
     }
-  }, [api, busy]);
+  }, [api, busy, live]);
 
   const openFile = useCallback(() => void openWith((a) => a.openFileDialog()), []);
   const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true), openExport: () => setExportOpen(true) }), [model, savePng, openFile]);

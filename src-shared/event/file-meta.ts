@@ -47,6 +47,7 @@ export const FileMetaSchema = z.object({
   batchSize: z.number().int().positive().max(1_000_000).describe('rows per record batch: every batch holds batchSize rows, the last one the rest; ceil(numEvents / batchSize) batches (one, empty, when numEvents is 0)'),
   strawHits: z.boolean().describe('whether the straw_hits column is present'),
   truth: z.boolean().describe('whether the truth column is present'),
+  chodHits: z.boolean().optional().describe('whether the chod_hits column (NA48-CHOD slab hits) is present; absent: no'),
   /** "simulation" or "data" */
   kind: z.enum(['simulation', 'data']).describe('simulation (MC) or data'),
   generator: GeneratorInfoSchema.nullable().describe('the generator and its settings (simulation), null for data'),

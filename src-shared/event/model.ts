@@ -51,6 +51,8 @@ export interface NewChodHit { readonly x: number; readonly y: number; readonly t
 /** LAV hit: station 1–12, azimuth of the fired block (rad), time */
 export interface LavHit { readonly station: number; readonly phi: number; readonly time: number }
 export interface Anti0Hit { readonly x: number; readonly y: number; readonly time: number }
+/** NA48-CHOD slab hit: plane 0 = V (x), 1 = H (y); slab 0–63 (quadrant × 16 + slab from the beam out, src-shared/geometry/chod.ts); time, ns */
+export interface ChodHit { readonly plane: number; readonly slab: number; readonly time: number }
 
 /** The beam kaon (kaon mode): GTK track at GTK3 and KTAG time. */
 export interface BeamKaon {
@@ -83,6 +85,8 @@ export interface Na62Event {
   readonly anti0Hits: readonly Anti0Hit[];
   readonly beamKaon?: BeamKaon;
   readonly strawHits?: readonly StrawHit[];
+  /** NA48-CHOD slab hits (files whose metadata says chodHits: true; absent in older files) */
+  readonly chodHits?: readonly ChodHit[];
   readonly truth?: readonly TruthParticle[];
 }
 

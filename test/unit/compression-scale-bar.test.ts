@@ -3,9 +3,9 @@ import * as THREE from 'three';
 import {
   COMPRESSION_MAX, compressionToSlider, sliderToCompression, stepCompression, toDisplayZ, fromDisplayZ,
 } from '../../src-renderer/src/views/compression';
-import { formatLength, niceFloor, scaleBar } from '../../src-renderer/src/views/scale-bar';
-import { framePose } from '../../src-renderer/src/views/view-poses';
-import { depthRange } from '../../src-renderer/src/views/depth-range';
+import { formatLength, niceFloor, scaleBar } from '../../src-renderer/src/display/scale-bar';
+import { framePose } from '../../src-renderer/src/display/poses';
+import { depthRange } from '../../src-renderer/src/display/depth-range';
 
 const viewport = { width: 1200, height: 700 };
 

@@ -18,7 +18,7 @@ describe('docs/event-format.md', () => {
 
   it('lists every column with its type, nullability, unit and description, as the writer makes them', () => {
     const rows: string[] = [];
-    for (const f of eventSchema({ strawHits: true, truth: true }).fields) {
+    for (const f of eventSchema({ strawHits: true, truth: true, chodHits: true }).fields) {
       const list = String(f.type).startsWith('List<');
       rows.push(`| \`${f.name}\` | ${list ? 'List<Struct>' : String(f.type)} | ${f.nullable ? 'yes' : 'no'} | ${f.metadata.get('unit') || '—'} | ${f.metadata.get('description')} |`);
       if (list) {

@@ -1,6 +1,6 @@
 /** Element labels: placed above their element, stacked when crowded, and never over the event's own label. */
 import { describe, expect, it } from 'vitest';
-import { layoutLabels, textBox } from '../../src-renderer/src/views/label-layout';
+import { layoutLabels, textBox } from '../../src-renderer/src/display/label-layout';
 
 const box = (id: string, minX: number, maxX: number, minY: number, maxY: number) => ({ id, text: id.toUpperCase(), minX, maxX, minY, maxY });
 const overlaps = (a: ReturnType<typeof textBox>, b: ReturnType<typeof textBox>) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;

@@ -13,7 +13,9 @@ import { positionAt, type ChargedParticle } from '../../src-engine/detector/resp
 import { computeVariables } from '../../src-engine/reco/variables';
 import { analyseEvent } from '../../src-engine/reco/event-analysis';
 import { encodeColumns } from '../../src-engine/io/codec';
-import { buildEventDrawing, trackPolyline } from '../../src-renderer/src/event/event-geometry';
+import { trackPolyline } from '../../src-renderer/src/display/layers/track-line';
+import { prepareEvent } from '../../src-renderer/src/display/layers/prepare';
+import { DEFAULT_STYLE } from '../../src-renderer/src/display/types';
 import { p4 } from '../../src-engine/generator/lorentz';
 import type { Na62Event, StrawTrack } from '../../src-shared/event/model';
 
@@ -110,7 +112,7 @@ describe('MUV3 reach', () => {
     const fast = analyseEvent(fastEv), slow = analyseEvent(slowEv);
     expect(fast.tracks[0]!.nmuv3).toBe(1);
     expect(slow.tracks[0]!.nmuv3).toBe(0);
-    const lastZ = (ev: Na62Event, a: ReturnType<typeof analyseEvent>) => buildEventDrawing(ev, a).trackLines[0]!.at(-1)!.z;
+    const lastZ = (ev: Na62Event, a: ReturnType<typeof analyseEvent>) => prepareEvent(ev, a, DEFAULT_STYLE).trackLines[0]!.at(-1)!.z;
     expect(lastZ(fastEv, fast)).toBe(z);
     expect(lastZ(slowEv, slow)).toBe(Z_PLANE.lkr);
   });

@@ -10,7 +10,7 @@ import {
 import { axisItems, captionItems, PALETTES, scaleBarItems } from '../../src-renderer/src/export/picture-overlays';
 import { itemsToSvg, type OverlayItem } from '../../src-renderer/src/export/overlay-items';
 import { clipDepth, sceneToSvg } from '../../src-renderer/src/export/svg-scene';
-import { scaleBar } from '../../src-renderer/src/views/scale-bar';
+import { scaleBar } from '../../src-renderer/src/display/scale-bar';
 
 describe('picture spec', () => {
   it('accepts 1×1 px up to 7680 × 4320 and names the problem otherwise', () => {

@@ -5,10 +5,14 @@
  */
 import { zipSync } from 'fflate';
 import type { Na62Api } from '../../../src-shared/api/contract';
-import { getSceneHandle } from '../views/SceneBridge';
-import { getDrawnEvent } from '../views/EventOverlay';
+import * as THREE from 'three';
+import type { LiveView } from '../views/live-view';
 import { showEvent, useDataStore } from '../state/data-store';
 import { useViewStore, type ViewMode } from '../state/view-store';
+import { useEventDisplayStore } from '../state/event-display-store';
+import { snapshotOf } from '../state/display-snapshot';
+import { buildViewScene } from '../display/view-scene';
+import { SCREEN_SCALE } from '../display/types';
 import { checkSpec, pictureFileName, type PanelSpec, type PictureFormat, type PictureSpec } from './picture-spec';
 import { renderPng, renderSvg, type ExportEnv, type RenderOptions } from './render-picture';
 import { exportGltf } from './gltf';
@@ -17,17 +21,19 @@ import { ALL_CAPTION } from './picture-spec';
 
 export interface ExportedFile { readonly name: string; readonly data: Uint8Array; readonly width: number; readonly height: number }
 
-export function exportEnv(): ExportEnv {
-  const handle = getSceneHandle();
-  if (!handle) throw new Error('the 3D view is not ready yet');
-  return { handle, model: handle.model };
+/** What a picture is drawn from: the window's live view (its WebGL context and camera) and the stores' snapshot. */
+export function exportEnv(live: LiveView): ExportEnv {
+  const canvas = live.canvas;
+  if (!canvas) throw new Error('the 3D view is not ready yet');
+  const snapshot = snapshotOf(useViewStore.getState(), useDataStore.getState(), useEventDisplayStore.getState());
+  return { canvas, model: canvas.model, snapshot, ...(live.target ? { screenTarget: live.target.clone() } : {}) };
 }
 
 /** One picture of the event on screen. */
-export async function exportPicture(spec: PictureSpec, format: PictureFormat, opts: RenderOptions = {}): Promise<ExportedFile> {
+export async function exportPicture(live: LiveView, spec: PictureSpec, format: PictureFormat, opts: RenderOptions = {}): Promise<ExportedFile> {
   const problem = checkSpec(spec);
   if (problem) throw new Error(problem);
-  const env = exportEnv();
+  const env = exportEnv(live);
   const header = useDataStore.getState().event?.header;
   const name = pictureFileName(header, spec.panels, format);
   if (format === 'svg') {
@@ -38,23 +44,30 @@ export async function exportPicture(spec: PictureSpec, format: PictureFormat, op
   return { name, data: pic.png, width: pic.width, height: pic.height };
 }
 
-export async function exportScene(): Promise<ExportedFile> {
-  const env = exportEnv();
+/** The visible detector and the event as glTF, from a scene of their own built as the screen shows them. */
+export async function exportScene(live: LiveView): Promise<ExportedFile> {
+  const env = exportEnv(live);
   const header = useDataStore.getState().event?.header;
   const caption = captionLines(ALL_CAPTION).map((l) => `${l.text}${l.suffix ? ` ${l.suffix}` : ''}`).join(' | ');
-  const data = await exportGltf(env.handle.scene, { compression: useViewStore.getState().compression, caption });
+  const view = buildViewScene(env.model, env.snapshot, { px: SCREEN_SCALE(1, env.snapshot.trackWidth), camera: new THREE.PerspectiveCamera(), background: null });
+  let data: Uint8Array;
+  try {
+    data = await exportGltf(view.scene, { compression: env.snapshot.compression, caption });
+  } finally {
+    view.dispose();
+  }
   return { name: pictureFileName(header, [{ view: '3d' }], 'glb').replace('_3d.glb', '_scene.glb'), data, width: 0, height: 0 };
 }
 
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
 /** Show event `index` and wait until the view has drawn it; false if the engine refused it (blinded) or it failed. */
-export async function showAndWait(index: number): Promise<boolean> {
+export async function showAndWait(live: LiveView, index: number): Promise<boolean> {
   await showEvent(index);
   const d = useDataStore.getState();
   if (!d.event || d.index !== index) return false;
   const t0 = performance.now();
-  while (getDrawnEvent() !== d.event) {
+  while (live.drawnEvent !== d.event) {
     if (performance.now() - t0 > 10_000) throw new Error(`event ${index} was not drawn within 10 s`);
     await nextFrame();
   }
@@ -68,6 +81,7 @@ export function allViews(station: string): PanelSpec[] {
 }
 
 export interface BatchOptions {
+  readonly live: LiveView;
   readonly spec: PictureSpec;
   readonly format: PictureFormat;
   /** event indices of the current dataset */
@@ -98,7 +112,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   try {
     for (const index of o.events) {
       if (o.signal?.aborted) { cancelled = true; break; }
-      if (!(await showAndWait(index))) {
+      if (!(await showAndWait(o.live, index))) {
         skipped.push({ index, reason: useDataStore.getState().error ?? 'not available' });
         done += layouts.length;
         o.onProgress?.(done, total);
@@ -106,7 +120,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       }
       for (const panels of layouts) {
         if (o.signal?.aborted) { cancelled = true; break; }
-        const file = await exportPicture({ ...o.spec, panels }, o.format, o.render);
+        const file = await exportPicture(o.live, { ...o.spec, panels }, o.format, o.render);
         await o.write(file);
         written.push(file.name);
         o.onProgress?.(++done, total, file.name);

@@ -10,6 +10,7 @@ import { useViewStore } from '../state/view-store';
 import { defaultSpec, type PictureSpec } from './picture-spec';
 import type { ExportHooks } from '../../../src-shared/picture/page-hooks';
 import { exportPicture, exportScene, runBatch, type ExportedFile } from './exporter';
+import type { LiveView } from '../views/live-view';
 
 export type { ExportHooks };
 
@@ -25,14 +26,14 @@ const full = (p: Partial<PictureSpec>): PictureSpec => {
   return { ...defaultSpec(v.mode === 'beam' ? { view: 'beam', station: v.beamStation } : { view: v.mode }), ...p };
 };
 
-export function installExportHooks(api: Na62Api): void {
+export function installExportHooks(api: Na62Api, live: LiveView): void {
   const pack = (f: ExportedFile) => ({ name: f.name, base64: b64(f.data), width: f.width, height: f.height });
   window.__na62export = {
-    picture: async (spec, format, maxTile) => pack(await exportPicture(full(spec), format, maxTile ? { maxTile } : {})),
-    scene: async () => pack(await exportScene()),
+    picture: async (spec, format, maxTile) => pack(await exportPicture(live, full(spec), format, maxTile ? { maxTile } : {})),
+    scene: async () => pack(await exportScene(live)),
     batch: async (spec, format, events, allViews) => {
       const r = await runBatch({
-        spec: full(spec), format, events, allViews,
+        live, spec: full(spec), format, events, allViews,
         write: async (f) => { if (window.__na62WriteFile) await window.__na62WriteFile(f.name, b64(f.data)); },
       });
       return { written: r.written, skipped: r.skipped };

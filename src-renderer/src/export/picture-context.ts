@@ -1,14 +1,14 @@
 /**
  * What a picture says about the event, read from the app's stores: caption lines (NA62,
- * Simulation/Data, run/burst/event, date, selection and region, key variables, blinding) and the
- * legend entries that follow the track colour mode.
+ * Simulation/Data, run/burst/event, date, selection and region, key variables, blinding), and the
+ * legend from the layer registry.
  */
 import { useDataStore } from '../state/data-store';
 import { BLIND_BADGE, blindStageOf, useSelectionStore } from '../state/selection-store';
 import { shortIdentity, type UnblindEntry } from '../../../src-shared/selection/blinding';
-import { useEventDisplayStore, type ColourBy } from '../state/event-display-store';
 import { keyVariableRows } from '../event/key-variables';
-import { eventColour, type EVENT_COLOURS, HYPOTHESIS_COLOURS, HYPOTHESIS_LABELS, MOMENTUM_STOPS, VERTEX_COLOURS } from '../event/event-geometry';
+import { EVENT_LAYERS } from '../display/layers/registry';
+import type { DisplaySnapshot } from '../display/types';
 import type { CaptionParts } from './picture-spec';
 import type { CaptionLine, LegendEntry } from './picture-overlays';
 
@@ -54,28 +54,12 @@ export function blindingRecord(): string {
   return [`${sel.preset}: ${BLIND_BADGE[stage]}`, ...(sel.blinding?.identity ? [`dataset ${sel.blinding.identity}`] : []), ...log.map((e) => `${unblindLine(e)} (${e.dataset})`)].join('; ');
 }
 
-const HITS: [keyof typeof EVENT_COLOURS, string][] = [
-  ['kaon', 'beam K+ (GTK)'], ['vertex', 'vertex ±σ'], ['tax', 'P line to the TAX'], ['beam', 'proton beam'],
-  ['lkr', 'LKr cluster'], ['muv3', 'MUV3 tile'], ['newchod', 'NewCHOD hit'], ['lav', 'LAV hit'], ['anti0', 'ANTI0 hit'], ['straw', 'fired straw'], ['truth', 'MC truth (dashed)'],
-];
-
-export function trackLegend(by: ColourBy, light = false): LegendEntry[] {
-  return by === 'momentum' ? [[MOMENTUM_STOPS[0], 'track p 0 GeV/c'], [MOMENTUM_STOPS[2], 'track p 37.5 GeV/c'], [MOMENTUM_STOPS[4], 'track p 75 GeV/c']]
-    : by === 'hypothesis' ? (Object.keys(HYPOTHESIS_COLOURS) as (keyof typeof HYPOTHESIS_COLOURS)[]).map((h) => [HYPOTHESIS_COLOURS[h], HYPOTHESIS_LABELS[h]])
-    : by === 'vertex' ? [[VERTEX_COLOURS.in, 'track in the vertex'], [VERTEX_COLOURS.out, 'other track']]
-    : [[eventColour('positive', light), 'track, q > 0'], [eventColour('negative', light), 'track, q < 0']];
-}
-
-/** The legend of what the picture shows: track colours, then the collections present in the event. */
-export function legendEntries(light: boolean): LegendEntry[] {
-  const d = useDataStore.getState();
-  const e = useEventDisplayStore.getState();
-  const ev = d.event;
+/**
+ * The legend of what the picture shows: for each layer of the registry that draws something of
+ * this event, its rows (the track colours follow the colour mode).
+ */
+export function legendEntries(snap: DisplaySnapshot): LegendEntry[] {
+  const ev = snap.event;
   if (!ev) return [];
-  const present: Partial<Record<keyof typeof EVENT_COLOURS, boolean>> = {
-    kaon: !!ev.beamKaon && !e.hidden.kaon, vertex: !!d.analysis?.vertex && !e.hidden.vertex, tax: !!d.analysis?.tax && !e.hidden.tax, beam: !!d.analysis?.tax && !e.hidden.tax,
-    lkr: ev.lkrClusters.length > 0 && !e.hidden.lkr, muv3: ev.muv3Hits.length > 0 && !e.hidden.muv3, newchod: ev.newchodHits.length > 0 && !e.hidden.newchod,
-    lav: ev.lavHits.length > 0 && !e.hidden.lav, anti0: ev.anti0Hits.length > 0 && !e.hidden.anti0, straw: (ev.strawHits?.length ?? 0) > 0 && !e.hidden.straws, truth: d.showTruth && (ev.truth?.length ?? 0) > 0,
-  };
-  return [...(e.hidden.tracks ? [] : trackLegend(e.colourBy, light)), ...HITS.filter(([k]) => present[k]).map(([k, label]): LegendEntry => [eventColour(k, light), label])];
+  return EVENT_LAYERS.filter((l) => !snap.style.hidden[l.id]).flatMap((l) => l.legend(ev, snap.analysis, snap.style));
 }

@@ -3,9 +3,9 @@
  * caption block, the legend, per panel the title, scale bars, element labels, the CDA_TAX label and
  * axes with ticks in true detector units. Pure; sizes are CSS-like px times the picture's scale s.
  */
-import type { PlacedLabel } from '../views/label-layout';
-import { LABEL_FONT_PX } from '../views/label-layout';
-import type { ScaleBars } from '../views/overlay-store';
+import type { PlacedLabel } from '../display/label-layout';
+import { LABEL_FONT_PX } from '../display/label-layout';
+import type { ScaleBars } from '../display/scale-bars';
 import type { Rect, Tick } from './picture-spec';
 import { axisTicks } from './picture-spec';
 import { textWidth, type OverlayItem } from './overlay-items';

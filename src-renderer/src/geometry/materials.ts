@@ -1,19 +1,20 @@
 /** Materials of the static detector, per theme. Edges are nudged towards the camera so they never z-fight their faces. */
 import * as THREE from 'three';
 import type { ElementStyle } from './build-element';
-import type { Theme } from '../state/view-store';
+import type { Theme } from '../display/types';
 
 /**
- * Shared uniform: how far (view-space units) to pull edge lines towards an orthographic camera.
+ * A view's uniform: how far (view-space units) to pull edge lines towards an orthographic camera.
  * For perspective cameras the edge is pulled by a fraction of its distance, which keeps its
  * screen position and survives the logarithmic depth buffer (where polygon offset does not apply).
+ * Each view (the screen, a picture panel) has its own, so rendering one never changes another.
  */
-export const edgeNudge = { value: 1 };
+export type EdgeNudge = { value: number };
 
-export function createEdgeMaterial(colour: THREE.ColorRepresentation, opacity = 1): THREE.LineBasicMaterial {
+export function createEdgeMaterial(colour: THREE.ColorRepresentation, opacity: number, nudge: EdgeNudge): THREE.LineBasicMaterial {
   const m = new THREE.LineBasicMaterial({ color: colour, transparent: opacity < 1, opacity, depthWrite: opacity >= 1 });
   m.onBeforeCompile = (shader) => {
-    shader.uniforms['uEdgeNudge'] = edgeNudge;
+    shader.uniforms['uEdgeNudge'] = nudge;
     shader.vertexShader = shader.vertexShader
       .replace('void main() {', 'uniform float uEdgeNudge;\nvoid main() {')
       .replace(
@@ -33,21 +34,21 @@ export interface ElementMaterials {
   readonly point?: THREE.PointsMaterial;
 }
 
-export function createElementMaterials(colour: string, style: ElementStyle, theme: Theme, dense = false): ElementMaterials {
+export function createElementMaterials(colour: string, style: ElementStyle, theme: Theme, dense: boolean, nudge: EdgeNudge, pointScale = 1): ElementMaterials {
   const base = new THREE.Color(colour);
   const edge = theme === 'dark' ? base.clone().lerp(new THREE.Color('#ffffff'), 0.35) : base.clone().lerp(new THREE.Color('#000000'), 0.45);
   switch (style) {
     case 'marker':
-      return { point: new THREE.PointsMaterial({ color: base, size: 9, sizeAttenuation: false, depthTest: false }) };
+      return { point: new THREE.PointsMaterial({ color: base, size: 9 * pointScale, sizeAttenuation: false, depthTest: false }) };
     case 'lines':
-      return { lines: createEdgeMaterial(theme === 'dark' ? base : base.clone().multiplyScalar(0.6), 0.8) };
+      return { lines: createEdgeMaterial(theme === 'dark' ? base : base.clone().multiplyScalar(0.6), 0.8, nudge) };
     case 'translucent':
       return {
         faces: new THREE.MeshLambertMaterial({ color: base, transparent: true, opacity: theme === 'dark' ? 0.13 : 0.18, depthWrite: false, side: THREE.DoubleSide }),
         // dense wire sets (thousands of straws) stay faint so the beam hole and overlays read through them
-        lines: createEdgeMaterial(dense ? base : edge, dense ? 0.22 : 0.55),
+        lines: createEdgeMaterial(dense ? base : edge, dense ? 0.22 : 0.55, nudge),
       };
     case 'solid':
-      return { faces: new THREE.MeshLambertMaterial({ color: base }), lines: createEdgeMaterial(edge) };
+      return { faces: new THREE.MeshLambertMaterial({ color: base }), lines: createEdgeMaterial(edge, 1, nudge) };
   }
 }

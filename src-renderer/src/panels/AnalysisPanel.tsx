@@ -87,11 +87,11 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
   // the background sample follows the selection: rerun it when the selection's result changes
   useEffect(() => {
     const id = a.backgroundDataset;
-    if (!id || !r) { useAnalysisStore.setState({ background: undefined, backgroundError: undefined }); return; }
+    if (!id || !r) { useAnalysisStore.getState().setBackground(undefined); return; }
     let live = true;
     runSelectionOn(id)
-      .then((res) => { if (live) useAnalysisStore.setState({ background: { dataset: id, result: res }, backgroundError: undefined }); })
-      .catch((e: unknown) => { if (live) useAnalysisStore.setState({ backgroundError: e instanceof Error ? e.message : String(e) }); });
+      .then((res) => { if (live) useAnalysisStore.getState().setBackground({ dataset: id, result: res }); })
+      .catch((e: unknown) => { if (live) useAnalysisStore.getState().setBackground(useAnalysisStore.getState().background, e instanceof Error ? e.message : String(e)); });
     return () => { live = false; };
   }, [a.backgroundDataset, r]);
 
@@ -128,7 +128,7 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
   const tag = r ? `NA62 ${kind === 'data' ? 'Data' : 'Simulation'} · ${r.selection.preset}${a.weighted ? ' · weighted' : ''} · ${r.blinded ? 'BLIND' : 'UNBLINDED'}` : undefined;
   const missing = [a.customX, a.customY].filter((v) => v && r && !r.keyVariables.includes(v));
   const computeMissing = () => {
-    useSelectionStore.setState((s) => ({ keep: [...new Set([...s.keep, ...missing])] }));
+    useSelectionStore.getState().keepVariables(missing);
     void runCurrentSelection();
   };
 
@@ -136,14 +136,14 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
     <aside className="analysis-panel" aria-label="Analysis">
       <h2>Analysis</h2>
       <div className="analysis-controls small">
-        <label className="check"><input type="checkbox" checked={a.weighted} onChange={(e) => useAnalysisStore.setState({ weighted: e.target.checked })} data-testid="weighted" /> weighted (Σw)</label>
+        <label className="check"><input type="checkbox" checked={a.weighted} onChange={(e) => a.setWeighted(e.target.checked)} data-testid="weighted" /> weighted (Σw)</label>
         <label>background
-          <select value={a.backgroundDataset ?? ''} onChange={(e) => useAnalysisStore.setState({ backgroundDataset: e.target.value || undefined })} data-testid="background-dataset" title="Draw this dataset's selected events as a density under the CDA_TAX–Z_TAX plane">
+          <select value={a.backgroundDataset ?? ''} onChange={(e) => a.setBackgroundDataset(e.target.value || undefined)} data-testid="background-dataset" title="Draw this dataset's selected events as a density under the CDA_TAX–Z_TAX plane">
             <option value="">none</option>
             {datasets.filter((d) => d.id !== current).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
           </select>
         </label>
-        <label title="Width of PNG exports in pixels">PNG <input type="number" min={200} max={MAX_PNG_WIDTH} step={100} value={a.pngWidth} onChange={(e) => { const n = Number(e.target.value); if (n >= 200 && n <= MAX_PNG_WIDTH) useAnalysisStore.setState({ pngWidth: n }); }} data-testid="png-width" /> px</label>
+        <label title="Width of PNG exports in pixels">PNG <input type="number" min={200} max={MAX_PNG_WIDTH} step={100} value={a.pngWidth} onChange={(e) => { const n = Number(e.target.value); if (n >= 200 && n <= MAX_PNG_WIDTH) a.setPngWidth(n); }} data-testid="png-width" /> px</label>
       </div>
       {a.backgroundError && <div className="error-box small">{a.backgroundError}</div>}
       {r && r.blinded && <div className="muted small" data-testid="analysis-blind">BLIND: events in the SR and CR are not plotted; the masked regions are grey.</div>}
@@ -168,10 +168,10 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
             brushed={brush?.plot === spec.id ? brush.range : undefined}
             onPick={(pos) => { const c = r.candidates[pos]; if (c) void showEvent(c.index); }}
             onBrush={(range) => {
-              if (!range) { if (useSelectionStore.getState().brush?.plot === spec.id) useSelectionStore.setState({ brush: undefined }); return; }
+              if (!range) { if (useSelectionStore.getState().brush?.plot === spec.id) useSelectionStore.getState().setBrush(undefined); return; }
               const label = spec.kind === 'hist' ? `${spec.xLabel} in ${rangeText(range.x)}` : `${spec.xLabel} in ${rangeText(range.x)}${range.y ? `, ${spec.yLabel} in ${rangeText(range.y)}` : ''}`;
               const b: CandidateBrush = { plot: spec.id, range, label, events: eventsIn(spec, range, (pos) => r.candidates[pos]!.index) };
-              useSelectionStore.setState({ brush: b });
+              useSelectionStore.getState().setBrush(b);
             }}
             onExport={(format, svg) => void exportPlot(spec, format, svg)}
           />
@@ -180,12 +180,12 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
       {r && (
         <div className="custom-plot small">
           plot
-          <select value={a.customX} onChange={(e) => useAnalysisStore.setState({ customX: e.target.value })} aria-label="Variable" data-testid="custom-x">
+          <select value={a.customX} onChange={(e) => a.setCustomX(e.target.value)} aria-label="Variable" data-testid="custom-x">
             <option value="">(variable)</option>
             {variables.map((v) => <option key={v} value={v}>{v}</option>)}
           </select>
           vs
-          <select value={a.customY} onChange={(e) => useAnalysisStore.setState({ customY: e.target.value })} aria-label="Second variable" data-testid="custom-y">
+          <select value={a.customY} onChange={(e) => a.setCustomY(e.target.value)} aria-label="Second variable" data-testid="custom-y">
             <option value="">— (histogram)</option>
             {variables.map((v) => <option key={v} value={v}>{v}</option>)}
           </select>

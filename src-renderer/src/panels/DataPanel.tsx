@@ -1,11 +1,12 @@
 /** The open datasets, what each file says about itself, and stepping through its events. */
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { closeDataset, findEvent, useDataStore, selectDataset } from '../state/data-store';
 import type { Na62Event } from '../../../src-shared/event/model';
 import type { EventAnalysis } from '../event/event-analysis';
 import { first, jump, last, step, walkList, walkPosition } from '../state/navigation';
 import { useSelectionStore } from '../state/selection-store';
-import { HYPOTHESIS_LABELS } from '../event/event-geometry';
+import { HYPOTHESIS_LABELS } from '../display/colours';
+import { EVENT_LAYERS } from '../display/layers/registry';
 import { keyVariableRows } from '../event/key-variables';
 import type { SourceInfo } from '../../../src-shared/event/file-meta';
 import { ABSENT_NOTES, type AbsentKey } from '../../../src-shared/root/mapping';
@@ -15,6 +16,12 @@ const gev = (x: number) => (x / 1000).toFixed(2);
 const num = (x: number | undefined, digits = 1) => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits));
 
 /** The key variables of the event, as the selections compute them. */
+/** The event's objects per collection of the layer registry, two to a row ('—' where the file has no such column). */
+function objectCounts(ev: Na62Event): [string, string][][] {
+  const cells = EVENT_LAYERS.flatMap((l) => (l.objects ? [[l.objects.label, l.objects.inFile && !l.objects.inFile(ev) ? '—' : String(l.count(ev))] as [string, string]] : []));
+  return Array.from({ length: Math.ceil(cells.length / 2) }, (_, i) => cells.slice(2 * i, 2 * i + 2));
+}
+
 function KeyVariables({ ev, a, absent }: { ev: Na62Event; a: EventAnalysis; absent?: readonly string[] }) {
   const rows = keyVariableRows(ev, a, absent);
   return (
@@ -42,10 +49,9 @@ function EventSummary({ ev }: { ev: Na62Event }) {
       <div className="muted">weight {h.weight.toPrecision(3)}{h.decayProbability !== undefined && <> · P<sub>decay in FV</sub> {h.decayProbability.toPrecision(3)}</>} · t<sub>spill</sub> {num(h.timeInSpill / 1e9, 3)} s</div>
       <table className="objects">
         <tbody>
-          <tr><td>STRAW tracks</td><td>{ev.tracks.length}</td><td>LKr clusters</td><td>{ev.lkrClusters.length}</td></tr>
-          <tr><td>MUV3 hits</td><td>{ev.muv3Hits.length}</td><td>NewCHOD hits</td><td>{ev.newchodHits.length}</td></tr>
-          <tr><td>LAV hits</td><td>{ev.lavHits.length}</td><td>ANTI0 hits</td><td>{ev.anti0Hits.length}</td></tr>
-          {ev.strawHits && <tr><td>STRAW hits</td><td>{ev.strawHits.length}</td><td>truth</td><td>{ev.truth?.length ?? '—'}</td></tr>}
+          {objectCounts(ev).map((pair) => (
+            <tr key={pair[0]![0]}>{pair.map(([label, n]) => <Fragment key={label}><td>{label}</td><td>{n}</td></Fragment>)}</tr>
+          ))}
         </tbody>
       </table>
       {ev.tracks.length > 0 && (
@@ -116,7 +122,7 @@ export function DataPanel() {
           </div>
           {list && <div className="muted small" data-testid="walk-position">stepping through candidates: {pos >= 0 ? `${pos + 1} of ${list.length}` : `— of ${list.length} (this event is not one)`}</div>}
           {jumpError && <div className="error-box small" role="alert">{jumpError}</div>}
-          <label className="check"><input type="checkbox" checked={showTruth} onChange={(e) => useDataStore.setState({ showTruth: e.target.checked })} data-testid="toggle-truth" /> MC truth</label>
+          <label className="check"><input type="checkbox" checked={showTruth} onChange={(e) => useDataStore.getState().setShowTruth(e.target.checked)} data-testid="toggle-truth" /> MC truth</label>
           {event && <EventSummary ev={event} />}
         </>
       )}

@@ -1,9 +1,10 @@
 /** Text annotations of the event over the canvas (the CDA_TAX value beside its segment). */
-import { useEventLabelStore } from '../views/event-label-store';
+import { useStore } from 'zustand';
+import { useLiveView } from '../state/AppProvider';
 import { useEventDisplayStore } from '../state/event-display-store';
 
 export function EventLabelsOverlay() {
-  const label = useEventLabelStore((s) => s.label);
+  const label = useStore(useLiveView().eventLabel, (s) => s.label);
   const hidden = useEventDisplayStore((s) => s.hidden.tax);
   if (!label || hidden) return null;
   return (

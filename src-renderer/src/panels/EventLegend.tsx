@@ -1,34 +1,30 @@
-/** What the colours of the event overlay mean (following the track colour mode), and whether the display is blind. */
-import { EVENT_COLOURS, HYPOTHESIS_COLOURS, HYPOTHESIS_LABELS, MOMENTUM_MAX, MOMENTUM_STOPS, VERTEX_COLOURS } from '../event/event-geometry';
+/** What the colours of the event overlay mean (each layer of the registry gives its rows), and whether the display is blind. */
 import { useDataStore } from '../state/data-store';
 import { useSelectionStore, blindStageOf, BLIND_BADGE, BLIND_CLASS } from '../state/selection-store';
 import { useEventDisplayStore } from '../state/event-display-store';
-
-const HITS: [keyof typeof EVENT_COLOURS, string][] = [
-  ['kaon', 'beam K+ (GTK)'], ['vertex', 'vertex ±σ'], ['tax', 'P line to the TAX'], ['beam', 'proton beam'],
-  ['lkr', 'LKr cluster'], ['muv3', 'MUV3 tile'], ['newchod', 'NewCHOD hit'], ['lav', 'LAV hit'], ['anti0', 'ANTI0 hit'], ['straw', 'fired straw'], ['truth', 'MC truth (dashed)'],
-];
+import { useViewStore } from '../state/view-store';
+import { EVENT_LAYERS } from '../display/layers/registry';
+import { MOMENTUM_MAX, MOMENTUM_STOPS } from '../display/colours';
 
 export function EventLegend() {
   const event = useDataStore((s) => s.event);
   const analysis = useDataStore((s) => s.analysis);
-  const truth = useDataStore((s) => s.showTruth);
+  const showTruth = useDataStore((s) => s.showTruth);
   const stage = useSelectionStore(blindStageOf);
-  const by = useEventDisplayStore((s) => s.colourBy);
-  const tracks: [string, string][] = by === 'momentum' ? []
-    : by === 'hypothesis' ? (Object.keys(HYPOTHESIS_COLOURS) as (keyof typeof HYPOTHESIS_COLOURS)[]).map((h) => [HYPOTHESIS_COLOURS[h], HYPOTHESIS_LABELS[h]])
-    : by === 'vertex' ? [[VERTEX_COLOURS.in, 'track in the vertex'], [VERTEX_COLOURS.out, 'other track']]
-    : [[EVENT_COLOURS.positive, 'track, q > 0'], [EVENT_COLOURS.negative, 'track, q < 0']];
+  const colourBy = useEventDisplayStore((s) => s.colourBy);
+  const hidden = useEventDisplayStore((s) => s.hidden);
+  const light = useViewStore((s) => s.theme) === 'light';
+  const style = { colourBy, hidden, pMin: 0, tWindow: 0, showTruth, light };
+  const rows = event ? EVENT_LAYERS.filter((l) => !hidden[l.id]).flatMap((l) => (l.id === 'tracks' && colourBy === 'momentum' ? [] : l.legend(event, analysis, style).map((r) => ({ layer: l.id, r })))) : [];
   return (
     <>
       <div className={`viewport-badge ${BLIND_CLASS[stage]}`} data-testid="viewport-blind">{BLIND_BADGE[stage]}</div>
       {event && (
         <div className="event-legend" aria-label="Legend" data-testid="event-legend">
-          {tracks.map(([c, label]) => <span key={label}><i style={{ background: c }} />{label}</span>)}
-          {by === 'momentum' && <span><i className="ramp" style={{ background: `linear-gradient(90deg, ${MOMENTUM_STOPS.join(', ')})` }} />track p 0–{MOMENTUM_MAX / 1000} GeV/c</span>}
-          {HITS.filter(([k]) => k !== 'truth' || truth).filter(([k]) => k !== 'kaon' || event.beamKaon).filter(([k]) => (k !== 'tax' && k !== 'beam') || analysis?.tax).map(([k, label]) => (
-            <span key={k}><i style={{ background: EVENT_COLOURS[k] }} />{label}</span>
-          ))}
+          {colourBy === 'momentum' && !hidden.tracks && event.tracks.length > 0 && (
+            <span><i className="ramp" style={{ background: `linear-gradient(90deg, ${MOMENTUM_STOPS.join(', ')})` }} />track p 0–{MOMENTUM_MAX / 1000} GeV/c</span>
+          )}
+          {rows.map(({ layer, r: [colour, label] }) => <span key={`${layer}-${label}`} data-layer={layer}><i style={{ background: colour }} />{label}</span>)}
         </div>
       )}
     </>

@@ -16,6 +16,7 @@ import {
   type CaptionParts, type OverlayParts, type PanelSpec, type PictureFormat, type PictureSpec, type PictureTheme,
 } from '../export/picture-spec';
 import { exportPicture, exportScene, runBatchTo } from '../export/exporter';
+import { useLiveView } from '../state/AppProvider';
 
 type Layout = 'current' | 'figure4' | 'figure2' | 'side' | 'top' | 'beam' | '3d';
 const LAYOUTS: [Layout, string][] = [
@@ -37,6 +38,7 @@ export function panelsFor(layout: Layout, station: string): PanelSpec[] {
 }
 
 export function ExportDialog({ open, onClose, api, model }: { open: boolean; onClose: () => void; api: Na62Api; model: DetectorModel | undefined }) {
+  const live = useLiveView();
   const [format, setFormat] = useState<PictureFormat>('png');
   const [layout, setLayout] = useState<Layout>('current');
   const [station, setStation] = useState('straw1');
@@ -75,17 +77,17 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
     try { setMessage(await what()); } catch (e) { setProblem(e instanceof Error ? e.message : String(e)); } finally { setBusy(false); setProgress(undefined); }
   };
   const save = () => { const s = spec(); if (s) void run(async () => {
-    const f = await exportPicture(s, format);
+    const f = await exportPicture(live, s, format);
     const r = await api.saveFile({ suggestedName: f.name, data: f.data });
     return r.saved ? `Saved ${r.path} (${f.width} × ${f.height} px, ${(f.data.byteLength / 1e6).toFixed(1)} MB)` : 'Save cancelled';
   }); };
   const copy = () => { const s = spec(); if (s) void run(async () => {
-    const f = await exportPicture(s, 'png');
+    const f = await exportPicture(live, s, 'png');
     await api.copyImage(f.data);
     return `Copied a ${f.width} × ${f.height} px picture to the clipboard`;
   }); };
   const gltf = () => void run(async () => {
-    const f = await exportScene();
+    const f = await exportScene(live);
     const r = await api.saveFile({ suggestedName: f.name, data: f.data });
     return r.saved ? `Saved ${r.path} (glTF binary, ${(f.data.byteLength / 1e6).toFixed(1)} MB)` : 'Save cancelled';
   });
@@ -107,7 +109,7 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
     }
     abort.current = new AbortController();
     void run(async () => {
-      const r = await runBatchTo(api, { spec: s, format, events: list, allViews: everyView, signal: abort.current!.signal, onProgress: (done, total, last) => setProgress({ done, total, ...(last ? { last } : {}) }) });
+      const r = await runBatchTo(api, { live, spec: s, format, events: list, allViews: everyView, signal: abort.current!.signal, onProgress: (done, total, last) => setProgress({ done, total, ...(last ? { last } : {}) }) });
       const skipped = r.skipped.length ? `; ${r.skipped.length} skipped (${r.skipped.slice(0, 3).map((x) => `${x.index}: ${x.reason}`).join('; ')})` : '';
       return `${r.cancelled ? 'Cancelled after' : 'Wrote'} ${r.written.length} pictures${r.where ? ` to ${r.where}` : ''}${skipped}`;
     });

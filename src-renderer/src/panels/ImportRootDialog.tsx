@@ -34,7 +34,7 @@ function ImportRootForm({ api, file }: { api: Na62Api; file: RootFileInfo }) {
   // the tree with most entries first
   const [treeName, setTreeName] = useState(() => [...file.trees].sort((a, b) => b.entries - a.entries)[0]?.name);
   const tree: TreeInfo | undefined = useMemo(() => file.trees.find((t) => t.name === treeName), [file, treeName]);
-  const close = () => { void api.closeRoot(file.rootFile).catch(() => {}); useRootImportStore.setState({ file: undefined }); };
+  const close = () => { void api.closeRoot(file.rootFile).catch(() => {}); useRootImportStore.getState().dismiss(); };
   return (
     <div className="modal-backdrop" role="presentation">
       <div className="modal import-root" role="dialog" aria-label="Import a ROOT file">
@@ -92,7 +92,7 @@ function MappingSection({ api, file, tree, onClose }: { api: Na62Api; file: Root
     if (!parsed.mapping) return;
     const mapping = parsed.mapping;
     saveMappingFor(tree, mapping); // offered again for the next file with this layout
-    useRootImportStore.setState({ file: undefined });
+    useRootImportStore.getState().dismiss();
     const taskId = `import-${Date.now().toString(36)}`;
     void openWith((a) => a.importRoot({ taskId, rootFile: file.rootFile, mapping }));
   };

@@ -1,8 +1,9 @@
 /** Element labels over the canvas, positioned by the camera rig's layout. */
-import { useOverlayStore } from '../views/overlay-store';
+import { useStore } from 'zustand';
+import { useLiveView } from '../state/AppProvider';
 
 export function LabelsOverlay() {
-  const labels = useOverlayStore((s) => s.labels);
+  const labels = useStore(useLiveView().overlay, (s) => s.labels);
   return (
     <svg className="labels-overlay" aria-hidden="true">
       {labels.map((l) => (

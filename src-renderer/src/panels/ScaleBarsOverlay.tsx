@@ -1,9 +1,11 @@
 /** Scale bars, true in metres of detector whatever the zoom and compression. */
-import { useOverlayStore } from '../views/overlay-store';
+import { useStore } from 'zustand';
+import { useLiveView } from '../state/AppProvider';
 import { useViewStore } from '../state/view-store';
+import { scaleNote } from '../display/scale-bars';
 
 export function ScaleBarsOverlay() {
-  const bars = useOverlayStore((s) => s.bars);
+  const bars = useStore(useLiveView().overlay, (s) => s.bars);
   const k = useViewStore((s) => s.compression);
   const mode = useViewStore((s) => s.mode);
   return (
@@ -16,7 +18,7 @@ export function ScaleBarsOverlay() {
           </div>
         ) : null,
       )}
-      <div className="scale-note">{bars.note ?? (mode === 'beam' ? 'x and y to the same scale' : k !== 1 ? `z compressed 1:${k}` : 'true scale 1:1')}</div>
+      <div className="scale-note">{scaleNote(bars, mode, k)}</div>
     </div>
   );
 }

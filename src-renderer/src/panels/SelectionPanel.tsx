@@ -19,24 +19,25 @@ export function SelectionPanel() {
   const [note, setNote] = useState<string>();
   const presets = useMemo(() => s.catalogue?.presets ?? [], [s.catalogue]);
   const preset = presets.find((p) => p.id === s.preset);
+  const choosePreset = s.choosePreset;
   useEffect(() => {
     // follow the dataset's mode
     if (mode && preset && preset.mode !== mode) {
       const p = presets.find((x) => x.mode === mode);
-      if (p) useSelectionStore.setState({ preset: p.id, params: {}, disabled: [] });
+      if (p) choosePreset(p.id);
     }
-  }, [mode, preset, presets]);
+  }, [mode, preset, presets, choosePreset]);
   if (!s.catalogue || !preset) return null;
   const r = s.result && s.resultDataset === current ? s.result : undefined;
   const all = r?.cutflow[0];
   const rows = r ? tableCandidates(r.candidates, s.sort, s.brush) : [];
   const shownKeys = r ? r.keyVariables.slice(0, 4) : [];
-  const sortBy = (key: string) => useSelectionStore.setState({ sort: s.sort?.key === key ? { key, dir: s.sort.dir === 1 ? -1 : 1 } : { key, dir: 1 } });
+  const sortBy = (key: string) => s.sortBy(key);
   const arrow = (key: string) => (s.sort?.key === key ? (s.sort.dir === 1 ? ' ▲' : ' ▼') : '');
   return (
     <section className="selection-panel" aria-label="Selection">
       <h2>Selection <span className={`blind-badge ${BLIND_CLASS[stage]}`} data-testid="blind-state" title={s.blinding?.why}>{BLIND_BADGE[stage]}</span></h2>
-      <select value={s.preset} aria-label="Preset" data-testid="preset-select" onChange={(e) => useSelectionStore.setState({ preset: e.target.value as PresetId, params: {}, disabled: [] })}>
+      <select value={s.preset} aria-label="Preset" data-testid="preset-select" onChange={(e) => s.choosePreset(e.target.value as PresetId)}>
         {presets.map((p) => <option key={p.id} value={p.id}>{p.id}</option>)}
       </select>
       <div className="muted small">{preset.label}</div>
@@ -45,7 +46,7 @@ export function SelectionPanel() {
         <ol className="cuts">
           {preset.cuts.map((c) => (
             <li key={c.id} title={c.source}>
-              <label className="check"><input type="checkbox" checked={!s.disabled.includes(c.id)} onChange={(e) => useSelectionStore.setState({ disabled: e.target.checked ? s.disabled.filter((x) => x !== c.id) : [...s.disabled, c.id] })} /> {c.label}</label>
+              <label className="check"><input type="checkbox" checked={!s.disabled.includes(c.id)} onChange={(e) => s.setCutEnabled(c.id, e.target.checked)} /> {c.label}</label>
               {c.params.map((name) => {
                 const spec = preset.params.find((x) => x.name === name)!;
                 const val = s.params[name] ?? spec.value;
@@ -53,9 +54,9 @@ export function SelectionPanel() {
                   <label key={name} className="param" title={`${spec.description} — ${spec.source}`}>
                     {name}
                     {spec.options ? (
-                      <select value={String(val)} onChange={(e) => useSelectionStore.setState({ params: { ...s.params, [name]: e.target.value } })}>{spec.options.map((o) => <option key={o}>{o}</option>)}</select>
+                      <select value={String(val)} onChange={(e) => s.setParam(name, e.target.value)}>{spec.options.map((o) => <option key={o}>{o}</option>)}</select>
                     ) : (
-                      <input value={String(val)} onChange={(e) => { const n = Number(e.target.value); if (e.target.value.trim() !== '' && Number.isFinite(n)) useSelectionStore.setState({ params: { ...s.params, [name]: n } }); }} />
+                      <input value={String(val)} onChange={(e) => { const n = Number(e.target.value); if (e.target.value.trim() !== '' && Number.isFinite(n)) s.setParam(name, n); }} />
                     )}
                     <span className="muted">{spec.unit}</span>
                   </label>
@@ -92,11 +93,11 @@ export function SelectionPanel() {
           <div className="small" data-testid="region-counts">
             {[...Object.entries(r.regions).map(([k, v]) => `${k}: ${v!.n} (w ${fmt(v!.w)})`), ...(r.blinded || r.masked.n ? [`masked (blind): ${r.masked.n} events, not listed`] : [])].join(' · ')}
           </div>
-          <label className="check small"><input type="checkbox" checked={s.walkCandidates} onChange={(e) => useSelectionStore.setState({ walkCandidates: e.target.checked })} data-testid="walk-candidates" /> ←/→ step through these candidates</label>
+          <label className="check small"><input type="checkbox" checked={s.walkCandidates} onChange={(e) => s.setWalkCandidates(e.target.checked)} data-testid="walk-candidates" /> ←/→ step through these candidates</label>
           {s.brush && (
             <div className="brush-note small" data-testid="brush-note">
               {rows.length} of {r.candidates.length} in the brushed range: {s.brush.label}{' '}
-              <button type="button" onClick={() => useSelectionStore.setState({ brush: undefined })} title="Show every candidate again" data-testid="clear-brush">✕ clear</button>
+              <button type="button" onClick={() => s.setBrush(undefined)} title="Show every candidate again" data-testid="clear-brush">✕ clear</button>
             </div>
           )}
           <table className="candidates" data-testid="candidates">

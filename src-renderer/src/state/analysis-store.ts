@@ -16,11 +16,27 @@ export interface AnalysisState {
   backgroundDataset: string | undefined;
   background: { dataset: string; result: SelectionResult } | undefined;
   backgroundError: string | undefined;
+
+  setWeighted(on: boolean): void;
+  setPngWidth(px: number): void;
+  setCustomX(name: string): void;
+  setCustomY(name: string): void;
+  setBackgroundDataset(id: string | undefined): void;
+  /** the background sample as the engine returned it, or why it could not */
+  setBackground(background: AnalysisState['background'], error?: string): void;
 }
 
 export const useAnalysisStore = create<AnalysisState>()(
   persist(
-    (): AnalysisState => ({ open: true, weighted: false, pngWidth: 2400, customX: '', customY: '', backgroundDataset: undefined, background: undefined, backgroundError: undefined }),
+    (set): AnalysisState => ({
+      open: true, weighted: false, pngWidth: 2400, customX: '', customY: '', backgroundDataset: undefined, background: undefined, backgroundError: undefined,
+      setWeighted: (weighted) => set({ weighted }),
+      setPngWidth: (pngWidth) => set({ pngWidth }),
+      setCustomX: (customX) => set({ customX }),
+      setCustomY: (customY) => set({ customY }),
+      setBackgroundDataset: (backgroundDataset) => set({ backgroundDataset }),
+      setBackground: (background, backgroundError) => set({ background, backgroundError }),
+    }),
     {
       name: 'na62-analysis',
       version: 1,

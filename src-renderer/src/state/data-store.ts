@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { DatasetInfo, Na62Api, TaskProgress } from '../../../src-shared/api/contract';
 import type { Na62Event } from '../../../src-shared/event/model';
 import type { EventAnalysis } from '../event/event-analysis';
-import { eventObjectCount, MAX_DRAWN_OBJECTS } from '../event/event-geometry';
+import { eventObjectCount, MAX_DRAWN_OBJECTS } from '../display/layers/registry';
 import { useEventDisplayStore } from './event-display-store';
 import { isRootFileInfo, type OpenedFile } from '../../../src-shared/api/root-contract';
 import { useRootImportStore } from './root-import-store';
@@ -19,10 +19,12 @@ export interface DataState {
   error: string | undefined;
   tasks: Record<string, TaskProgress>;
   showTruth: boolean;
+  setShowTruth(on: boolean): void;
 }
 
-export const useDataStore = create<DataState>()(() => ({
+export const useDataStore = create<DataState>()((set) => ({
   datasets: [], current: undefined, index: 0, event: undefined, analysis: undefined, loading: false, error: undefined, tasks: {}, showTruth: false,
+  setShowTruth: (showTruth) => set({ showTruth }),
 }));
 
 let api: Na62Api | undefined;
@@ -58,7 +60,8 @@ export async function showEvent(index: number): Promise<void> {
       throw new Error(`event ${h.run}:${h.burst}:${h.event} has ${n.toLocaleString('en')} hits, clusters and tracks: more than the display draws (${MAX_DRAWN_OBJECTS.toLocaleString('en')})`);
     }
     if (seq === loadSeq) {
-      useEventDisplayStore.setState({ picked: undefined, hovered: undefined });
+      useEventDisplayStore.getState().pick(undefined);
+      useEventDisplayStore.getState().hover(undefined);
       useDataStore.setState({ event, analysis, loading: false, error: undefined });
     }
   } catch (e) {
@@ -90,7 +93,7 @@ export async function openWith(fn: (api: Na62Api) => Promise<OpenedFile | Datase
     const res = await fn(api);
     if (!res) return;
     // a ROOT file: the import dialog takes it from here
-    if (!Array.isArray(res) && isRootFileInfo(res)) { useRootImportStore.setState({ file: res }); return; }
+    if (!Array.isArray(res) && isRootFileInfo(res)) { useRootImportStore.getState().offer(res); return; }
     const list = Array.isArray(res) ? res : [res];
     useDataStore.setState((s) => ({ datasets: [...s.datasets.filter((d) => !list.some((x) => x.id === d.id)), ...list] }));
     if (list[0]) await selectDataset(list[0].id);

@@ -2,22 +2,12 @@
 import { create } from 'zustand';
 import { persist, createJSONStorage } from 'zustand/middleware';
 
-export type ColourBy = 'charge' | 'momentum' | 'hypothesis' | 'vertex';
-export const COLOUR_MODES: readonly ColourBy[] = ['charge', 'momentum', 'hypothesis', 'vertex'];
-
-export const COLLECTIONS = ['tracks', 'straws', 'lkr', 'muv3', 'newchod', 'lav', 'anti0', 'kaon', 'vertex', 'tax'] as const;
-export type Collection = (typeof COLLECTIONS)[number];
-export const COLLECTION_LABELS: Record<Collection, string> = {
-  tracks: 'STRAW tracks', straws: 'fired straws', lkr: 'LKr clusters', muv3: 'MUV3 tiles', newchod: 'NewCHOD hits', lav: 'LAV hits',
-  anti0: 'ANTI0 hits', kaon: 'beam K+ (GTK)', vertex: 'vertex', tax: 'CDA_TAX construction',
-};
-
-/** An object of the event the user points at: kind and its index in the event's collection. */
-export interface PickRef { readonly kind: 'track' | 'lkr' | 'muv3' | 'newchod'; readonly index: number }
+import type { CollectionId, ColourBy, PickRef } from '../display/types';
+export { COLOUR_MODES, type ColourBy, type CollectionId as Collection, type PickRef } from '../display/types';
 
 export interface EventDisplayState {
   colourBy: ColourBy;
-  hidden: Partial<Record<Collection, boolean>>;
+  hidden: Partial<Record<CollectionId, boolean>>;
   /** hide tracks below this momentum, MeV/c */
   pMin: number;
   /** hide hits and clusters outside |t| < tWindow (ns); 0 = no cut */
@@ -26,11 +16,29 @@ export interface EventDisplayState {
   trackWidth: number;
   hovered: PickRef | undefined;
   picked: PickRef | undefined;
+
+  setColourBy(by: ColourBy): void;
+  setCollectionShown(c: CollectionId, shown: boolean): void;
+  /** GeV/c in the panel, MeV/c stored; negative or empty → 0 */
+  setMinMomentum(mev: number): void;
+  setTimeWindow(ns: number): void;
+  setTrackWidth(px: number): void;
+  hover(ref: PickRef | undefined): void;
+  pick(ref: PickRef | undefined): void;
 }
 
 export const useEventDisplayStore = create<EventDisplayState>()(
   persist(
-    (): EventDisplayState => ({ colourBy: 'charge', hidden: {}, pMin: 0, tWindow: 0, trackWidth: 3, hovered: undefined, picked: undefined }),
+    (set): EventDisplayState => ({
+      colourBy: 'charge', hidden: {}, pMin: 0, tWindow: 0, trackWidth: 3, hovered: undefined, picked: undefined,
+      setColourBy: (colourBy) => set({ colourBy }),
+      setCollectionShown: (c, shown) => set((s) => ({ hidden: { ...s.hidden, [c]: !shown } })),
+      setMinMomentum: (mev) => set({ pMin: Math.max(0, Number.isFinite(mev) ? mev : 0) }),
+      setTimeWindow: (ns) => set({ tWindow: Math.max(0, Number.isFinite(ns) ? ns : 0) }),
+      setTrackWidth: (px) => set({ trackWidth: Math.min(12, Math.max(1, Number.isFinite(px) && px > 0 ? px : 3)) }),
+      hover: (hovered) => set({ hovered }),
+      pick: (picked) => set({ picked }),
+    }),
     {
       name: 'na62-event-display',
       version: 1,
@@ -40,4 +48,4 @@ export const useEventDisplayStore = create<EventDisplayState>()(
   ),
 );
 
-export const isVisible = (hidden: Partial<Record<Collection, boolean>>, c: Collection): boolean => !hidden[c];
+export const isVisible = (hidden: Partial<Record<CollectionId, boolean>>, c: CollectionId): boolean => !hidden[c];

@@ -8,7 +8,17 @@ import type { RootFileInfo } from '../../../src-shared/api/root-contract';
 import { MappingSchema, type RootMapping } from '../../../src-shared/root/mapping';
 import { layoutKey, type TreeInfo } from '../../../src-shared/root/tree-info';
 
-export const useRootImportStore = create<{ file: RootFileInfo | undefined }>(() => ({ file: undefined }));
+export interface RootImportState {
+  /** the ROOT file waiting in the import dialog */
+  file: RootFileInfo | undefined;
+  offer(file: RootFileInfo): void;
+  dismiss(): void;
+}
+export const useRootImportStore = create<RootImportState>()((set) => ({
+  file: undefined,
+  offer: (file) => set({ file }),
+  dismiss: () => set({ file: undefined }),
+}));
 
 const KEY = 'na62.rootMappings.v1';
 /** saved mappings kept at most (oldest dropped) */

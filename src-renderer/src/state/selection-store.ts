@@ -41,6 +41,17 @@ export interface SelectionState {
   keep: string[];
   /** a range brushed in an analysis plot: the candidate list (and stepping) keeps only these events */
   brush: CandidateBrush | undefined;
+
+  /** a preset starts from its own defaults: no parameters changed, no cut switched off */
+  choosePreset(preset: PresetId): void;
+  setParam(name: string, value: number | string): void;
+  setCutEnabled(cut: string, enabled: boolean): void;
+  /** click on a column: sort by it, or reverse the order when it is already the key */
+  sortBy(key: SortState['key']): void;
+  setWalkCandidates(on: boolean): void;
+  setBrush(brush: CandidateBrush | undefined): void;
+  /** list these variables with each candidate too */
+  keepVariables(names: readonly string[]): void;
 }
 
 export interface CandidateBrush {
@@ -53,10 +64,17 @@ export interface CandidateBrush {
   readonly events: ReadonlySet<number>;
 }
 
-export const useSelectionStore = create<SelectionState>()(() => ({
+export const useSelectionStore = create<SelectionState>()((set) => ({
   catalogue: undefined, preset: 'dump-mumu', params: {}, disabled: [], expressions: '', expressionError: undefined,
   running: undefined, result: undefined, resultDataset: undefined, blinding: undefined, error: undefined, sort: undefined, walkCandidates: true,
   keep: [], brush: undefined,
+  choosePreset: (preset) => set({ preset, params: {}, disabled: [] }),
+  setParam: (name, value) => set((s) => ({ params: { ...s.params, [name]: value } })),
+  setCutEnabled: (cut, enabled) => set((s) => ({ disabled: enabled ? s.disabled.filter((x) => x !== cut) : [...s.disabled, cut] })),
+  sortBy: (key) => set((s) => ({ sort: s.sort?.key === key ? { key, dir: s.sort.dir === 1 ? -1 : 1 } : { key, dir: 1 } })),
+  setWalkCandidates: (walkCandidates) => set({ walkCandidates }),
+  setBrush: (brush) => set({ brush }),
+  keepVariables: (names) => set((s) => ({ keep: [...new Set([...s.keep, ...names])] })),
 }));
 
 let api: Na62Api | undefined;

@@ -2,13 +2,10 @@
 import { create } from 'zustand';
 import { persist, createJSONStorage } from 'zustand/middleware';
 import { clampCompression, DEFAULT_COMPRESSION, stepCompression } from '../views/compression';
-import type { ViewMode } from '../../../src-shared/picture/picture-spec';
+import { isShownByDefault } from '../display/shown';
+import { EVENT_FIT_TARGET, type ViewMode, type Theme } from '../display/types';
 
-/** fitTarget that frames the current event */
-export const EVENT_FIT_TARGET = '__event__';
-
-export type { ViewMode };
-export type Theme = 'dark' | 'light';
+export { EVENT_FIT_TARGET, type ViewMode, type Theme };
 export type ExportScale = 1 | 2 | 3 | 4;
 
 /** Where the camera is, in display coordinates (z already compressed), for the session. */
@@ -102,6 +99,4 @@ export const useViewStore = create<ViewState>()(
 );
 
 /** Is an element shown, given the stored toggles and its default? */
-export function isShown(shown: Record<string, boolean>, id: string, byDefault: boolean | undefined): boolean {
-  return shown[id] ?? byDefault ?? true;
-}
+export const isShown = isShownByDefault;

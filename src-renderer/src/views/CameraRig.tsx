@@ -1,30 +1,23 @@
 /**
- * Cameras and controls of the four views. Keeps near/far planes fitted to the scene every frame
- * (so nothing clips at any zoom), keeps the view on the same detector z when the compression
- * changes, and reports scale bars and label positions to the HTML overlays.
+ * Cameras and controls of the four views: an R3F adapter over the display core, which frames
+ * (display/framing.ts), places labels and measures scale bars. Keeps near/far planes fitted to the
+ * scene every frame (so nothing clips at any zoom), keeps the view on the same detector z when the
+ * compression changes, and reports scale bars and label positions to the HTML overlays.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { DetectorModel } from '../geometry/detector-model';
-import { displayBox } from '../geometry/detector-model';
-import { edgeNudge } from '../geometry/materials';
-import { EVENT_FIT_TARGET, isShown, useViewStore, type CameraPose, type ViewMode } from '../state/view-store';
-import { getEventDrawing } from './EventOverlay';
-import { depthRange } from './depth-range';
-import { framePose } from './view-poses';
-import { scaleBar } from './scale-bar';
-import { layoutLabels, textBox, type LabelCandidate } from './label-layout';
-import { useEventLabelStore } from './event-label-store';
+import { useViewStore, type CameraPose, type ViewMode } from '../state/view-store';
 import { useEventDisplayStore } from '../state/event-display-store';
-import { useOverlayStore, type ScaleBars } from './overlay-store';
-
-export const FOV_DEG = 40;
-/** Which labels win a crowded spot: the detectors first, then vetoes, then the beam line and vessel. */
-const LABEL_RANK: Record<string, number> = { spectrometer: 0, calorimetry: 1, 'muon veto': 1, 'particle ID': 2, 'photon veto': 3, 'beam tracking': 4, 'beam line': 5, vacuum: 6 };
-/** display-units margin kept around a beam's-eye station slab, in mm of detector */
-const SLAB_MARGIN_MM = 60;
+import { useLiveView } from '../state/AppProvider';
+import { beamSlab, fitPose, FOV_DEG, visibleBox } from '../display/framing';
+import { depthRange } from '../display/depth-range';
+import { framePose } from '../display/poses';
+import { scaleBarsFor } from '../display/scale-bars';
+import { eventLabelBox, placeLabels } from '../display/labels';
+import { edgeNudgeFor } from '../display/view-scene';
 
 function configureControls(c: OrbitControls, mode: ViewMode): void {
   c.enableDamping = false;
@@ -50,76 +43,9 @@ function poseOf(mode: ViewMode, camera: THREE.Camera, controls: OrbitControls): 
   return { mode, position: tuple(camera.position), target: tuple(controls.target), up: tuple(camera.up), zoom: camera instanceof THREE.OrthographicCamera ? camera.zoom : 1 };
 }
 
-/** Visible elements, their union box in display coordinates, and the beam's-eye slab. */
-export function visibleBox(model: DetectorModel, shown: Record<string, boolean>, k: number, skipAxis = true): THREE.Box3 {
-  const box = new THREE.Box3();
-  for (const e of model.elements) {
-    if (skipAxis && e.element.shape.kind === 'axis') continue;
-    if (!isShown(shown, e.element.id, e.element.visibleByDefault)) continue;
-    box.union(displayBox(e, k));
-  }
-  if (box.isEmpty()) box.set(new THREE.Vector3(-1000, -1000, 0), new THREE.Vector3(1000, 1000, 270000 / k));
-  return box;
-}
-
-export function beamSlab(model: DetectorModel, stationId: string, k: number): { z0: number; z1: number; box: THREE.Box3 } {
-  const st = model.byId.get(stationId) ?? model.byId.get('straw1')!;
-  const b = displayBox(st, k);
-  const z0 = (st.element.z0 - SLAB_MARGIN_MM) / k, z1 = (st.element.z1 + SLAB_MARGIN_MM) / k;
-  return { z0, z1, box: b };
-}
-
-const corners = (b: THREE.Box3): THREE.Vector3[] => {
-  const out: THREE.Vector3[] = [];
-  for (let i = 0; i < 8; i++) out.push(new THREE.Vector3(i & 1 ? b.max.x : b.min.x, i & 2 ? b.max.y : b.min.y, i & 4 ? b.max.z : b.min.z));
-  return out;
-};
-
-/** Projected screen box (CSS px, y down) of a display-space box, or undefined when behind the camera. */
-export function screenBox(b: THREE.Box3, camera: THREE.Camera, size: { width: number; height: number }) {
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-  for (const c of corners(b)) {
-    const v = c.project(camera);
-    if (v.z > 1 || v.z < -1) continue;
-    const x = (v.x + 1) * 0.5 * size.width, y = (1 - v.y) * 0.5 * size.height;
-    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
-  }
-  return Number.isFinite(minX) ? { minX, maxX, minY, maxY } : undefined;
-}
-
-export function scaleBarsFor(mode: ViewMode, camera: THREE.Camera, k: number, size: { height: number }, target: THREE.Vector3): ScaleBars {
-  if (camera instanceof THREE.OrthographicCamera) {
-    const pxPerUnit = camera.zoom; // frustum is sized in CSS px
-    if (mode === 'side') return { horizontal: { ...scaleBar(pxPerUnit, k)!, axis: 'z' }, vertical: { ...scaleBar(pxPerUnit, 1, 110)!, axis: 'y' } };
-    if (mode === 'top') return { horizontal: { ...scaleBar(pxPerUnit, k)!, axis: 'z' }, vertical: { ...scaleBar(pxPerUnit, 1, 110)!, axis: 'x' } };
-    return { horizontal: { ...scaleBar(pxPerUnit, 1)!, axis: 'x, y' } }; // beam's eye: both axes transverse, one scale
-  }
-  const cam = camera as THREE.PerspectiveCamera;
-  const dist = cam.position.distanceTo(target);
-  const pxPerUnit = size.height / (2 * dist * Math.tan(THREE.MathUtils.degToRad(cam.fov) / 2));
-  const h = scaleBar(pxPerUnit, 1);
-  return h ? { horizontal: { ...h, axis: 'x, y' }, note: 'transverse, at the orbit centre' } : {};
-}
-
-/** Element labels laid out for a camera and a viewport (CSS px): the screen overlay and exported pictures use the same. */
-/** `reserved`: screen boxes the labels must leave free (the event's own labels) */
-export function placeLabels(
-  model: DetectorModel, shown: Record<string, boolean>, k: number, mode: ViewMode, beamStation: string, cam: THREE.Camera, size: { width: number; height: number },
-  reserved: Parameters<typeof layoutLabels>[2] = [],
-): ReturnType<typeof layoutLabels> {
-  const cands: LabelCandidate[] = [];
-  const slab = mode === 'beam' ? beamSlab(model, beamStation, k) : undefined;
-  for (const e of model.elements) {
-    if (e.element.shape.kind === 'axis' || !isShown(shown, e.element.id, e.element.visibleByDefault)) continue;
-    if (slab && (e.element.z1 / k < slab.z0 || e.element.z0 / k > slab.z1)) continue;
-    const sb = screenBox(displayBox(e, k), cam, size);
-    if (sb) cands.push({ id: e.element.id, text: e.element.label, rank: LABEL_RANK[e.element.group] ?? 9, ...sb });
-  }
-  return layoutLabels(cands, size, reserved);
-}
-
 export function CameraRig({ model }: { model: DetectorModel }) {
   const { gl, size, set, invalidate } = useThree();
+  const live = useLiveView();
   const mode = useViewStore((s) => s.mode);
   const compression = useViewStore((s) => s.compression);
   const fitRequest = useViewStore((s) => s.fitRequest);
@@ -170,14 +96,8 @@ export function CameraRig({ model }: { model: DetectorModel }) {
 
   // Frame the visible detector: on request, on view change, on a new beam's-eye station.
   useLayoutEffect(() => {
-    const k = useViewStore.getState().compression;
-    const slab = mode === 'beam' ? beamSlab(model, beamStation, k) : undefined;
-    const target = useViewStore.getState().fitTarget;
-    const targetEl = target ? model.byId.get(target) : undefined;
-    const ev = target === EVENT_FIT_TARGET ? getEventDrawing()?.box : undefined;
-    const evBox = ev && !ev.isEmpty() ? new THREE.Box3(new THREE.Vector3(ev.min.x, ev.min.y, ev.min.z / k), new THREE.Vector3(ev.max.x, ev.max.y, ev.max.z / k)).expandByScalar(100) : undefined;
-    const box = slab ? slab.box : evBox ?? (targetEl ? displayBox(targetEl, k).expandByScalar(targetEl.element.z1 - targetEl.element.z0 < 50 ? 20 : 0) : visibleBox(model, useViewStore.getState().shown, k));
-    const fitted = framePose(mode, box, size, FOV_DEG, slab);
+    const v = useViewStore.getState();
+    const fitted = fitPose(model, { mode, station: beamStation, compression: v.compression, shown: v.shown, target: v.fitTarget, eventBox: live.eventScene?.box }, size);
     let pose = fitted;
     // a restored session puts the camera back where the user had it (the beam's eye is framed on its station)
     const saved = useViewStore.getState().pendingCamera;
@@ -201,7 +121,7 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     invalidate();
     // size changes must not re-frame the view the user arranged
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fitRequest, mode, beamStation, model, camera, controls, invalidate]);
+  }, [fitRequest, mode, beamStation, model, camera, controls, invalidate, live]);
 
   // Compression change: keep looking at the same detector z in every camera.
   const lastK = useRef(compression);
@@ -235,13 +155,15 @@ export function CameraRig({ model }: { model: DetectorModel }) {
       cam.far = far;
       cam.updateProjectionMatrix();
     }
-    edgeNudge.value = cam instanceof THREE.OrthographicCamera ? Math.max((far - near) * 2e-5, 1e-4) : 0;
+
+    live.nudge.value = edgeNudgeFor(cam);
+    live.target = controls.target;
 
     const bars = scaleBarsFor(mode, cam, k, size, controls.target);
     // the CDA_TAX value of the event keeps its place beside its segment; element labels move aside
-    const ev = useEventDisplayStore.getState().hidden.tax ? undefined : useEventLabelStore.getState().label;
-    const labels = labelsOn ? placeLabels(model, shown, k, mode, beamStation, cam, size, ev ? [textBox(ev.text, ev.x, ev.y, true)] : []) : [];
-    useOverlayStore.getState().set(labels, bars);
+    const ev = useEventDisplayStore.getState().hidden.tax ? undefined : live.eventLabel.getState().label;
+    const labels = labelsOn ? placeLabels(model, shown, k, mode, beamStation, cam, size, ev ? [eventLabelBox(ev)] : []) : [];
+    live.overlay.getState().set(labels, bars);
   }, -1);
 
   return null;

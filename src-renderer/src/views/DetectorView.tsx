@@ -1,6 +1,8 @@
 /** The 3D/2D canvas: detector, cameras, and the HTML overlays drawn over it. */
+import { useMemo } from 'react';
 import { Canvas } from '@react-three/fiber';
 import * as THREE from 'three';
+import { addLights, BACKGROUND } from '../display/detector-scene';
 import type { DetectorModel } from '../geometry/detector-model';
 import { useViewStore } from '../state/view-store';
 import { CameraRig } from './CameraRig';
@@ -14,10 +16,10 @@ import { AxesHint } from '../panels/AxesHint';
 import { EventLegend } from '../panels/EventLegend';
 import { EventLabelsOverlay } from '../panels/EventLabelsOverlay';
 
-export const BACKGROUND = { dark: '#0f1419', light: '#f5f6f8' } as const;
-
 export function DetectorView({ model, unmerged = false }: { model: DetectorModel; unmerged?: boolean }) {
   const theme = useViewStore((s) => s.theme);
+  // the same lights as every picture panel (display core)
+  const lights = useMemo(() => { const g = new THREE.Group(); addLights(g, theme); return g; }, [theme]);
   return (
     <div className="viewport" data-testid="viewport">
       <Canvas
@@ -32,9 +34,7 @@ export function DetectorView({ model, unmerged = false }: { model: DetectorModel
         }}
       >
         <color attach="background" args={[BACKGROUND[theme]]} />
-        <ambientLight intensity={theme === 'dark' ? 1.6 : 1.9} />
-        <hemisphereLight args={[new THREE.Color('#ffffff'), new THREE.Color('#404850'), 1.0]} />
-        <directionalLight position={[-2, 3, -1]} intensity={1.2} />
+        <primitive object={lights} />
         <DetectorScene model={model} unmerged={unmerged} />
         <BeamSectionOverlay model={model} />
         <EventOverlay />

@@ -1,118 +1,85 @@
 /**
- * The current event drawn over the detector, in the same compressed frame; rebuilt per event (the
- * detector is not). Tracks are wide instanced lines (one draw call however many), hover highlights
- * and click picks objects by their projected screen position, and the CDA_TAX value is labelled.
+ * The current event over the detector: a thin adapter that builds the display core's event scene
+ * (one layer per collection, at the screen's pixel scale) and mounts it; hover and click pick
+ * objects by their projected screen position, and the CDA_TAX value is placed by the core.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
-import * as THREE from 'three';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { useDataStore } from '../state/data-store';
 import { useViewStore } from '../state/view-store';
-import { useEventDisplayStore, type PickRef } from '../state/event-display-store';
-import { buildEventDrawing, disposeEventDrawing, eventColour, type EventDrawing } from '../event/event-geometry';
-import { nearestPick, type ScreenProjector } from '../event/picking';
-import { useEventLabelStore, type EventLabel } from './event-label-store';
-import { markEventDrawn } from './render-log';
-import { textBox } from './label-layout';
-
-let currentDrawing: EventDrawing | undefined;
-let currentEvent: unknown;
-/** The drawing on screen (test hooks, fit-to-event). */
-export const getEventDrawing = (): EventDrawing | undefined => currentDrawing;
-/** The event the drawing on screen was built from (picture export waits for it after stepping). */
-export const getDrawnEvent = (): unknown => currentEvent;
-
-/** Project NA62 millimetres to canvas CSS pixels under the current compression and camera. */
-export function makeProjector(camera: THREE.Camera, size: { width: number; height: number }, k: number): ScreenProjector {
-  const v = new THREE.Vector3();
-  return (p) => {
-    v.set(p.x, p.y, p.z / k).project(camera);
-    if (v.z > 1 || v.z < -1) return undefined;
-    return { x: ((v.x + 1) / 2) * size.width, y: ((1 - v.y) / 2) * size.height };
-  };
-}
+import { useEventDisplayStore } from '../state/event-display-store';
+import { useLiveView } from '../state/AppProvider';
+import { buildEventScene } from '../display/event-scene';
+import { nearestPick } from '../display/picking';
+import { makeProjector } from '../display/projection';
+import { cdaTaxLabel } from '../display/labels';
+import { SCREEN_SCALE, type PickRef } from '../display/types';
+import type { EventLabel } from './event-label-store';
 
 export function EventOverlay() {
+  const live = useLiveView();
   const event = useDataStore((s) => s.event);
   const analysis = useDataStore((s) => s.analysis);
   const showTruth = useDataStore((s) => s.showTruth);
   const k = useViewStore((s) => s.compression);
   const light = useViewStore((s) => s.theme) === 'light';
-  const { colourBy, hidden, pMin, tWindow, trackWidth, hovered, picked } = useEventDisplayStore();
+  const colourBy = useEventDisplayStore((s) => s.colourBy);
+  const hidden = useEventDisplayStore((s) => s.hidden);
+  const pMin = useEventDisplayStore((s) => s.pMin);
+  const tWindow = useEventDisplayStore((s) => s.tWindow);
+  const trackWidth = useEventDisplayStore((s) => s.trackWidth);
+  const hovered = useEventDisplayStore((s) => s.hovered);
+  const picked = useEventDisplayStore((s) => s.picked);
   const { size, camera, gl, invalidate } = useThree();
-  const drawing = useMemo(
-    () => (event && analysis ? buildEventDrawing(event, analysis, { colourBy, hidden, pMin, tWindow, light }) : undefined),
-    [event, analysis, colourBy, hidden, pMin, tWindow, light],
+  const dpr = gl.getPixelRatio();
+
+  const drawn = useMemo(
+    () => (event && analysis ? buildEventScene(event, analysis, { colourBy, hidden, pMin, tWindow, showTruth, light }, SCREEN_SCALE(dpr, trackWidth)) : undefined),
+    [event, analysis, colourBy, hidden, pMin, tWindow, showTruth, light, dpr, trackWidth],
   );
   useEffect(() => {
-    currentDrawing = drawing;
-    currentEvent = drawing ? event : undefined;
-    return () => { if (drawing) disposeEventDrawing(drawing); if (currentDrawing === drawing) { currentDrawing = undefined; currentEvent = undefined; } };
-  }, [drawing, event]);
-
-  const materials = useMemo(() => ({
-    // drawn over the detector: no depth test against it, so tracks inside the vessel stay visible
-    // widths (px) are set below from the canvas and the user's track width
-    tracks: new LineMaterial({ vertexColors: true, depthTest: false, transparent: true }),
-    hits: new LineMaterial({ vertexColors: true, depthTest: false, transparent: true, opacity: 0.95 }),
-    highlight: new LineMaterial({ color: light ? 0x111820 : 0xffffff, depthTest: false, transparent: true, opacity: 0.55 }),
-    straws: new THREE.LineBasicMaterial({ color: eventColour('straw', light), depthTest: false, transparent: true, opacity: 0.3 }),
-    tiles: new THREE.MeshBasicMaterial({ color: eventColour('muv3', light), side: THREE.DoubleSide, depthTest: false, transparent: true, opacity: 0.85 }),
-    truth: new THREE.LineDashedMaterial({ color: eventColour('truth', light), dashSize: 400, gapSize: 250, depthTest: false, transparent: true }),
-    vertex: new THREE.PointsMaterial({ color: eventColour('vertex', light), size: 9, sizeAttenuation: false, depthTest: false, transparent: true }),
-  }), [light]);
-  useEffect(() => () => Object.values(materials).forEach((m) => m.dispose()), [materials]);
-  // wide lines are sized in pixels: they need the drawing buffer's size
-  useEffect(() => {
-    const dpr = gl.getPixelRatio();
-    for (const m of [materials.tracks, materials.hits, materials.highlight]) m.resolution.set(size.width * dpr, size.height * dpr);
-    materials.tracks.linewidth = trackWidth * dpr;
-    materials.hits.linewidth = 1.6 * dpr;
-    materials.highlight.linewidth = (trackWidth + 4) * dpr;
-    invalidate();
-  }, [size, gl, materials, trackWidth, invalidate]);
-
-  const objects = useMemo(() => {
-    if (!drawing) return undefined;
-    const tracks = new LineSegments2(drawing.tracks, materials.tracks);
-    const hits = new LineSegments2(drawing.hits, materials.hits);
-    tracks.renderOrder = 12; hits.renderOrder = 10;
-    tracks.name = 'tracks'; hits.name = 'hits'; // the SVG export and the glTF export find them by name
-    tracks.frustumCulled = false; hits.frustumCulled = false; // their bounds are in the uncompressed frame
-    const key = event ? `${event.header.run}:${event.header.burst}:${event.header.event}` : '';
-    tracks.onBeforeRender = () => markEventDrawn(key);
-    return { tracks, hits };
-  }, [drawing, materials, event]);
+    live.eventScene = drawn;
+    live.drawnEvent = drawn ? event : undefined;
+    return () => {
+      drawn?.dispose();
+      if (live.eventScene === drawn) { live.eventScene = undefined; live.drawnEvent = undefined; }
+    };
+  }, [drawn, event, live]);
+  // wide lines are sized in px of the drawing buffer
+  useEffect(() => { drawn?.setResolution(size.width * dpr, size.height * dpr); invalidate(); }, [drawn, size, dpr, invalidate]);
+  const key = event ? `${event.header.run}:${event.header.burst}:${event.header.event}` : '';
+  useFrame(() => { if (drawn) live.log.markEventDrawn(key); });
 
   // the hovered or picked track, drawn wider beneath its colour
   const highlight = useMemo(() => {
     const ref = hovered ?? picked;
+    const l = drawn && ref?.kind === 'tracks' ? drawn.prepared.trackLines[ref.index] ?? [] : [];
+    if (l.length < 2) return undefined;
     const pts: number[] = [];
-    if (drawing && ref?.kind === 'track') {
-      const l = drawing.trackLines[ref.index] ?? [];
-      for (let i = 1; i < l.length; i++) pts.push(l[i - 1]!.x, l[i - 1]!.y, l[i - 1]!.z, l[i]!.x, l[i]!.y, l[i]!.z);
-    }
+    for (let i = 1; i < l.length; i++) pts.push(l[i - 1]!.x, l[i - 1]!.y, l[i - 1]!.z, l[i]!.x, l[i]!.y, l[i]!.z);
     const g = new LineSegmentsGeometry();
-    if (pts.length) g.setPositions(pts); else g.instanceCount = 0;
-    const o = new LineSegments2(g, materials.highlight);
+    g.setPositions(pts);
+    const m = new LineMaterial({ color: light ? 0x111820 : 0xffffff, depthTest: false, transparent: true, opacity: 0.55, linewidth: (trackWidth + 4) * dpr });
+    const o = new LineSegments2(g, m);
     o.renderOrder = 11; o.frustumCulled = false;
     return o;
-  }, [drawing, hovered, picked, materials]);
-  useEffect(() => () => highlight.geometry.dispose(), [highlight]);
-
-  const vertexGeom = useMemo(() => (drawing?.vertex && !hidden.vertex ? new THREE.BufferGeometry().setFromPoints([drawing.vertex]) : undefined), [drawing, hidden.vertex]);
-  useEffect(() => () => vertexGeom?.dispose(), [vertexGeom]);
+  }, [drawn, hovered, picked, light, trackWidth, dpr]);
+  useEffect(() => {
+    highlight?.material.resolution.set(size.width * dpr, size.height * dpr);
+    return () => { highlight?.geometry.dispose(); highlight?.material.dispose(); };
+  }, [highlight, size, dpr]);
 
   // hover and click: nearest object on screen within a few pixels
   const down = useRef<{ x: number; y: number } | undefined>(undefined);
   useEffect(() => {
     const el = gl.domElement;
     let raf = 0;
+    const store = useEventDisplayStore.getState;
     const at = (e: PointerEvent | MouseEvent): PickRef | undefined => {
-      const d = currentDrawing;
+      const d = live.eventScene;
       if (!d) return undefined;
       const r = el.getBoundingClientRect();
       return nearestPick(d, makeProjector(camera, size, useViewStore.getState().compression), { x: e.clientX - r.left, y: e.clientY - r.top }, 8);
@@ -123,15 +90,14 @@ export function EventOverlay() {
       cancelAnimationFrame(raf);
       raf = requestAnimationFrame(() => {
         const h = at(e);
-        if (!same(h, useEventDisplayStore.getState().hovered)) { useEventDisplayStore.setState({ hovered: h }); el.style.cursor = h ? 'pointer' : ''; }
+        if (!same(h, store().hovered)) { store().hover(h); el.style.cursor = h ? 'pointer' : ''; }
       });
     };
     const onDown = (e: PointerEvent) => { down.current = { x: e.clientX, y: e.clientY }; };
     const onClick = (e: MouseEvent) => {
       const d0 = down.current;
       if (d0 && Math.hypot(e.clientX - d0.x, e.clientY - d0.y) > 4) return; // a drag of the camera, not a pick
-      const p = at(e);
-      useEventDisplayStore.setState({ picked: p });
+      store().pick(at(e));
     };
     el.addEventListener('pointermove', onMove);
     el.addEventListener('pointerdown', onDown);
@@ -142,34 +108,22 @@ export function EventOverlay() {
       el.removeEventListener('pointerdown', onDown);
       el.removeEventListener('click', onClick);
     };
-  }, [gl, camera, size]);
+  }, [gl, camera, size, live]);
 
-  // the CDA_TAX value, labelled at the segment on screen
+  // the CDA_TAX value, placed by the display core beside its segment
   useFrame(() => {
-    const seg = drawing?.cdaSegment;
     // the element labels are laid out around this one in the frame before: when it moves, draw one more
-    const set = (l: EventLabel | undefined) => { if (useEventLabelStore.getState().set(l)) invalidate(); };
-    if (!seg || !analysis?.tax) { set(undefined); return; }
-    const proj = makeProjector(camera, size, useViewStore.getState().compression);
-    const a = proj(seg[0]), b = proj(seg[1]);
-    if (!a || !b) { set(undefined); return; }
-    const text = `CDA_TAX ${analysis.tax.cdaTax.toFixed(1)} mm · Z_TAX ${(analysis.tax.zTax / 1000).toFixed(1)} m`;
-    // kept whole on the canvas when the segment lies near its edge (Z_TAX upstream of the target)
-    const half = textBox(text, 0, 0, true).x1 + 4;
-    set({ x: Math.min(size.width - half, Math.max(half, (a.x + b.x) / 2)), y: Math.max(14, Math.min(a.y, b.y) - 10), text });
+    const set = (l: EventLabel | undefined) => { if (live.eventLabel.getState().set(l)) invalidate(); };
+    set(cdaTaxLabel(analysis?.tax, drawn?.prepared.cdaSegment, makeProjector(camera, size, useViewStore.getState().compression), size));
   });
-  useEffect(() => () => { useEventLabelStore.getState().set(undefined); }, []);
+  useEffect(() => () => { live.eventLabel.getState().set(undefined); }, [live]);
 
-  if (!drawing || !objects) return null;
+  if (!drawn) return null;
   return (
-    <group name="event" scale={[1, 1, 1 / k]} renderOrder={10}>
-      <lineSegments name="straws" geometry={drawing.straws} material={materials.straws} renderOrder={10} />
-      <primitive object={objects.hits} />
-      <mesh geometry={drawing.tiles} material={materials.tiles} renderOrder={11} />
-      <primitive object={highlight} />
-      <primitive object={objects.tracks} />
-      {showTruth && <lineSegments geometry={drawing.truth} material={materials.truth} renderOrder={13} onUpdate={(o) => o.computeLineDistances()} />}
-      {vertexGeom && <points geometry={vertexGeom} material={materials.vertex} renderOrder={14} />}
-    </group>
+    <>
+      {/* the glTF export finds the event by the group's name ("event") and takes its compression */}
+      <primitive object={drawn.group} scale={[1, 1, 1 / k]} renderOrder={10} />
+      {highlight && <group scale={[1, 1, 1 / k]}><primitive object={highlight} /></group>}
+    </>
   );
 }

@@ -1,10 +1,11 @@
-/** The event's on-screen annotation (the CDA_TAX value at its segment), reported by the 3D view each frame. */
-import { create } from 'zustand';
+/** The event's on-screen annotation (the CDA_TAX value at its segment), reported by a view each frame (one store per view, owned by its LiveView). */
+import { createStore } from 'zustand/vanilla';
 
 export interface EventLabel { readonly x: number; readonly y: number; readonly text: string }
 
 /** `set` says whether the label moved: the element labels, laid out around it, then need another frame. */
-export const useEventLabelStore = create<{ label: EventLabel | undefined; set(l: EventLabel | undefined): boolean }>()((set, get) => ({
+export interface EventLabelState { label: EventLabel | undefined; set(l: EventLabel | undefined): boolean }
+export const createEventLabelStore = () => createStore<EventLabelState>()((set, get) => ({
   label: undefined,
   set(l) {
     const c = get().label;

@@ -1,17 +1,11 @@
-/** What the 3D view reports to the HTML overlays each frame: label positions and scale bars. */
-import { create } from 'zustand';
-import type { PlacedLabel } from './label-layout';
-import type { ScaleBar } from './scale-bar';
+/** What a view reports to its HTML overlays each frame: label positions and scale bars (one store per view, owned by its LiveView). */
+import { createStore } from 'zustand/vanilla';
+import type { PlacedLabel } from '../display/label-layout';
+import type { ScaleBar } from '../display/scale-bar';
+import type { ScaleBars } from '../display/scale-bars';
+export type { ScaleBars } from '../display/scale-bars';
 
-export interface ScaleBars {
-  /** along the screen's horizontal axis */
-  readonly horizontal?: ScaleBar & { readonly axis: string };
-  /** along the screen's vertical axis */
-  readonly vertical?: ScaleBar & { readonly axis: string };
-  readonly note?: string;
-}
-
-interface OverlayState {
+export interface OverlayState {
   labels: readonly PlacedLabel[];
   bars: ScaleBars;
   set(labels: readonly PlacedLabel[], bars: ScaleBars): void;
@@ -21,7 +15,7 @@ const sameLabels = (a: readonly PlacedLabel[], b: readonly PlacedLabel[]) =>
   a.length === b.length && a.every((l, i) => l.id === b[i]!.id && Math.abs(l.x - b[i]!.x) < 0.5 && Math.abs(l.y - b[i]!.y) < 0.5);
 const sameBar = (a?: ScaleBar, b?: ScaleBar) => (!a && !b) || (!!a && !!b && a.mm === b.mm && Math.abs(a.px - b.px) < 0.5);
 
-export const useOverlayStore = create<OverlayState>()((set, get) => ({
+export const createOverlayStore = () => createStore<OverlayState>()((set, get) => ({
   labels: [],
   bars: {},
   set(labels, bars) {

@@ -13,25 +13,31 @@ export interface FrameRecord {
 }
 
 const SIZE = 64;
-const frames: FrameRecord[] = [];
-let drawnThisFrame: string | undefined;
-let sync = false;
 
-/** Called while the event's tracks render: the frame shows this event. */
-export function markEventDrawn(key: string): void {
-  drawnThisFrame = key;
+/** One view's log of its last frames. */
+export class RenderLog {
+  private readonly frames: FrameRecord[] = [];
+  private drawnThisFrame: string | undefined;
+  private sync = false;
+
+  /** Called while the event renders: the frame shows this event. */
+  markEventDrawn(key: string): void {
+    this.drawnThisFrame = key;
+  }
+
+  setFrameSync(on: boolean): void {
+    this.sync = on;
+  }
+
+  /** Called after the scene rendered. */
+  frameDone(frame: number, calls: number, finish: () => void): void {
+    if (this.sync) finish();
+    this.frames.push({ frame, t: performance.now(), event: this.drawnThisFrame, calls });
+    if (this.frames.length > SIZE) this.frames.shift();
+    this.drawnThisFrame = undefined;
+  }
+
+  recentFrames(): readonly FrameRecord[] {
+    return this.frames;
+  }
 }
-
-export function setFrameSync(on: boolean): void {
-  sync = on;
-}
-
-/** Called after the scene rendered. */
-export function frameDone(frame: number, calls: number, finish: () => void): void {
-  if (sync) finish();
-  frames.push({ frame, t: performance.now(), event: drawnThisFrame, calls });
-  if (frames.length > SIZE) frames.shift();
-  drawnThisFrame = undefined;
-}
-
-export const recentFrames = (): readonly FrameRecord[] => frames;

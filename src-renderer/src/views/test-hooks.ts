@@ -1,4 +1,5 @@
 import type { FrameRecord } from './render-log';
+import type { CollectionId } from '../display/types';
 
 /** Read-only hooks the end-to-end tests and benchmarks use (window.__na62); see SceneBridge. */
 export interface TestHooks {
@@ -14,6 +15,12 @@ export interface TestHooks {
   trackScreenPoint(k: number): { x: number; y: number } | undefined;
   /** what the event overlay draws now */
   eventCounts(): { trackSegments: number; hitSegments: number; straws: number; tiles: number; tracks: number } | undefined;
+  /** geometries the drawn event owns (one or two per layer): what stepping must free */
+  eventGeometries(): number;
+  /** objects of a collection drawn where they can be picked */
+  pickableCount(kind: CollectionId): number;
+  /** screen point (canvas CSS px) of object `index` of a collection that is picked as a marker */
+  pickableScreenPoint(kind: CollectionId, index: number): { x: number; y: number } | undefined;
   /** the last rendered frames, each with the event it showed */
   recentFrames(): readonly FrameRecord[];
   /** finish every frame with a one-pixel read (benchmarks: frame times include the GPU's work) */

@@ -7,7 +7,7 @@
  *  3d    — perspective, from upstream, above and on the Salève side.
  */
 import * as THREE from 'three';
-import type { ViewMode } from '../state/view-store';
+import type { ViewMode } from './types';
 
 export interface Viewport { readonly width: number; readonly height: number }
 

@@ -1,0 +1,72 @@
+/**
+ * What a view frames: the visible detector, one element, a beam's-eye station slab, or the event.
+ * One place for the event box → display box conversion, used by the live cameras and every
+ * picture panel.
+ */
+import * as THREE from 'three';
+import type { DetectorModel } from '../geometry/detector-model';
+import { displayBox } from '../geometry/detector-model';
+import { isShownByDefault } from './shown';
+import { framePose, type ViewPose } from './poses';
+import { EVENT_FIT_TARGET, type ViewMode, type Viewport } from './types';
+
+export const FOV_DEG = 40;
+/** margin kept around a beam's-eye station slab, in mm of detector */
+const SLAB_MARGIN_MM = 60;
+/** margin around the event's box when fitting to it, display units */
+const EVENT_MARGIN = 100;
+
+/** Visible elements' union box in display coordinates. */
+export function visibleBox(model: DetectorModel, shown: Readonly<Record<string, boolean>>, k: number, skipAxis = true): THREE.Box3 {
+  const box = new THREE.Box3();
+  for (const e of model.elements) {
+    if (skipAxis && e.element.shape.kind === 'axis') continue;
+    if (!isShownByDefault(shown, e.element.id, e.element.visibleByDefault)) continue;
+    box.union(displayBox(e, k));
+  }
+  if (box.isEmpty()) box.set(new THREE.Vector3(-1000, -1000, 0), new THREE.Vector3(1000, 1000, 270000 / k));
+  return box;
+}
+
+/** The beam's-eye view's slab of display z around a station, and the station's box. */
+export function beamSlab(model: DetectorModel, stationId: string, k: number): { z0: number; z1: number; box: THREE.Box3 } {
+  const st = model.byId.get(stationId) ?? model.byId.get('straw1')!;
+  const b = displayBox(st, k);
+  const z0 = (st.element.z0 - SLAB_MARGIN_MM) / k, z1 = (st.element.z1 + SLAB_MARGIN_MM) / k;
+  return { z0, z1, box: b };
+}
+
+/** The event's box (NA62 mm) in display coordinates with a margin; undefined for an empty box. */
+export function eventDisplayBox(box: THREE.Box3 | undefined, k: number): THREE.Box3 | undefined {
+  if (!box || box.isEmpty()) return undefined;
+  return new THREE.Box3(new THREE.Vector3(box.min.x, box.min.y, box.min.z / k), new THREE.Vector3(box.max.x, box.max.y, box.max.z / k)).expandByScalar(EVENT_MARGIN);
+}
+
+export interface FrameRequest {
+  readonly mode: ViewMode;
+  readonly station: string;
+  readonly compression: number;
+  readonly shown: Readonly<Record<string, boolean>>;
+  /** element id, EVENT_FIT_TARGET, or undefined (the visible detector) */
+  readonly target: string | undefined;
+  /** the event's box, NA62 mm (for EVENT_FIT_TARGET) */
+  readonly eventBox: THREE.Box3 | undefined;
+}
+
+/** The box a view frames and, in the beam's eye, its slab. */
+export function frameBox(model: DetectorModel, r: FrameRequest): { box: THREE.Box3; slab?: { z0: number; z1: number; box: THREE.Box3 } } {
+  const k = r.compression;
+  if (r.mode === 'beam') { const slab = beamSlab(model, r.station, k); return { box: slab.box, slab }; }
+  const ev = r.target === EVENT_FIT_TARGET ? eventDisplayBox(r.eventBox, k) : undefined;
+  if (ev) return { box: ev };
+  const el = r.target && r.target !== EVENT_FIT_TARGET ? model.byId.get(r.target) : undefined;
+  // a thin element (a plane of 20 mm) gets some depth so the view does not zoom into it
+  if (el) return { box: displayBox(el, k).expandByScalar(el.element.z1 - el.element.z0 < 50 ? 20 : 0) };
+  return { box: visibleBox(model, r.shown, k) };
+}
+
+/** The pose that frames a request in a viewport. */
+export function fitPose(model: DetectorModel, r: FrameRequest, viewport: Viewport): ViewPose {
+  const { box, slab } = frameBox(model, r);
+  return framePose(r.mode, box, viewport, FOV_DEG, slab);
+}

@@ -1,0 +1,58 @@
+/**
+ * Text the view places: element labels around the detector, and the event's own label (the
+ * CDA_TAX value beside its segment) — written once, for the screen overlay and for pictures.
+ */
+import type * as THREE from 'three';
+import type { DetectorModel } from '../geometry/detector-model';
+import { displayBox } from '../geometry/detector-model';
+import type { EventAnalysis } from '../event/event-analysis';
+import { beamSlab } from './framing';
+import { layoutLabels, textBox, type LabelCandidate, type PlacedLabel } from './label-layout';
+import { screenBox, type ScreenProjector } from './projection';
+import { isShownByDefault } from './shown';
+import type { ViewMode, Viewport } from './types';
+
+/** Which labels win a crowded spot: the detectors first, then vetoes, then the beam line and vessel. */
+const LABEL_RANK: Record<string, number> = { spectrometer: 0, calorimetry: 1, 'muon veto': 1, 'particle ID': 2, 'photon veto': 3, 'beam tracking': 4, 'beam line': 5, vacuum: 6 };
+
+export type Box = { x0: number; x1: number; y0: number; y1: number };
+
+/** Element labels laid out for a camera and a viewport (CSS px); `reserved`: boxes they must leave free. */
+export function placeLabels(
+  model: DetectorModel, shown: Readonly<Record<string, boolean>>, k: number, mode: ViewMode, station: string, cam: THREE.Camera, size: Viewport,
+  reserved: readonly Box[] = [],
+): PlacedLabel[] {
+  const cands: LabelCandidate[] = [];
+  const slab = mode === 'beam' ? beamSlab(model, station, k) : undefined;
+  for (const e of model.elements) {
+    if (e.element.shape.kind === 'axis' || !isShownByDefault(shown, e.element.id, e.element.visibleByDefault)) continue;
+    if (slab && (e.element.z1 / k < slab.z0 || e.element.z0 / k > slab.z1)) continue;
+    const sb = screenBox(displayBox(e, k), cam, size);
+    if (sb) cands.push({ id: e.element.id, text: e.element.label, rank: LABEL_RANK[e.element.group] ?? 9, ...sb });
+  }
+  return layoutLabels(cands, size, reserved);
+}
+
+/** The event's label: text centred at x with its baseline at y, in viewport CSS px. */
+export interface EventLabel { readonly x: number; readonly y: number; readonly text: string }
+
+export const cdaTaxText = (tax: NonNullable<EventAnalysis['tax']>): string =>
+  `CDA_TAX ${tax.cdaTax.toFixed(1)} mm · Z_TAX ${(tax.zTax / 1000).toFixed(1)} m`;
+
+/**
+ * The CDA_TAX value above its segment, kept whole inside the viewport when the segment lies near
+ * an edge (Z_TAX upstream of the target); `leftMargin`: room kept on the left (a picture's axis).
+ */
+export function cdaTaxLabel(
+  tax: EventAnalysis['tax'], segment: readonly [THREE.Vector3, THREE.Vector3] | undefined, project: ScreenProjector, size: Viewport, leftMargin = 0,
+): EventLabel | undefined {
+  if (!tax || !segment) return undefined;
+  const a = project(segment[0]), b = project(segment[1]);
+  if (!a || !b) return undefined;
+  const text = cdaTaxText(tax);
+  const half = textBox(text, 0, 0, true).x1 + 4;
+  return { x: Math.min(size.width - half, Math.max(half + leftMargin, (a.x + b.x) / 2)), y: Math.max(14, Math.min(a.y, b.y) - 10), text };
+}
+
+/** The screen box an event label takes (element labels keep clear of it). */
+export const eventLabelBox = (l: EventLabel): Box => textBox(l.text, l.x, l.y, true);

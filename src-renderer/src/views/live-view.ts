@@ -1,0 +1,41 @@
+/**
+ * What the live canvas has on screen, for the code outside the Canvas that reads it (picture
+ * export when framing "as on screen", fit to event, the test hooks). One per window, created by
+ * the app's provider (state/AppProvider.tsx) — not a module-level singleton — so a second window
+ * or a test makes its own. Issue 17's several views will each get one.
+ */
+import type * as THREE from 'three';
+import type { DetectorModel } from '../geometry/detector-model';
+import type { EdgeNudge } from '../geometry/materials';
+import type { EventScene } from '../display/event-scene';
+import type { Viewport } from '../display/types';
+import { createOverlayStore } from './overlay-store';
+import { createEventLabelStore } from './event-label-store';
+import { RenderLog } from './render-log';
+
+export interface LiveCanvas {
+  readonly gl: THREE.WebGLRenderer;
+  readonly scene: THREE.Scene;
+  readonly camera: THREE.Camera;
+  readonly size: Viewport;
+  readonly invalidate: () => void;
+  readonly model: DetectorModel;
+}
+
+export class LiveView {
+  /** the canvas, once R3F has made it */
+  canvas: LiveCanvas | undefined;
+  /** the event drawn now and the event object it was built from */
+  eventScene: EventScene | undefined;
+  drawnEvent: unknown;
+  /** the orbit centre (scale bars of the 3D view; "as on screen" pictures) */
+  target: THREE.Vector3 | undefined;
+  /** this view's edge-nudge uniform (the camera rig sets it every frame) */
+  readonly nudge: EdgeNudge = { value: 1 };
+  /** element labels and scale bars for this view's HTML overlays */
+  readonly overlay = createOverlayStore();
+  /** the event's label (CDA_TAX) on this view */
+  readonly eventLabel = createEventLabelStore();
+  /** its last frames (benchmarks, tests) */
+  readonly log = new RenderLog();
+}
