@@ -69,15 +69,34 @@ export function nearBeamHoleFraction(q: 1 | -1): number {
 }
 
 /**
- * Prompt-background proposal (importance sampling): with probability `share` a muon drawn among
- * those near the beam hole, otherwise from the whole model. The weight f/q = 1/(share·1_near/F_near + 1 − share)
+ * Inner tier of the prompt proposal: muons whose line crosses STRAW1 inside the beam hole itself
+ * (within 55 mm of its centre, inside the 63.8 mm half-size, G§12), which leave no track at all; the
+ * e⁺e⁻ pair is then the whole event.
+ */
+const IN_HOLE_RADIUS = 55;
+export function haloInBeamHole(h: HaloState): boolean {
+  const q = at(h, Z_STRAW1);
+  return Math.hypot(q.x - STRAW_HOLE_CENTRE_X[0]!, q.y) < IN_HOLE_RADIUS;
+}
+const inFractions = new Map<number, number>();
+export function inBeamHoleFraction(q: 1 | -1): number {
+  let f = inFractions.get(q);
+  if (f === undefined) inFractions.set(q, (f = probabilityWithin(q, Z_STRAW1, STRAW_HOLE_CENTRE_X[0]!, 0, IN_HOLE_RADIUS)));
+  return f;
+}
+
+/**
+ * Prompt-background proposal (importance sampling): with probability `holeShare` a muon drawn among
+ * those through the beam hole, with `share` one among those near it, otherwise from the whole
+ * model. The weight p/q = 1/(holeShare·1_in/F_in + share·1_near/F_near + 1 − share − holeShare)
  * keeps every topology (no muon is excluded) while most generated events are the ones that matter.
  */
-export function samplePromptHalo(q: 1 | -1, rng: Rng, share: number): { h: HaloState; weight: number } {
+export function samplePromptHalo(q: 1 | -1, rng: Rng, share: number, holeShare = 0): { h: HaloState; weight: number } {
   let h: HaloState;
-  if (rng.uniform() < share) {
-    h = sampleHaloWithin(q, Z_STRAW1, STRAW_HOLE_CENTRE_X[0]!, 0, NEAR_HOLE_RADIUS, rng);
-  } else h = sampleHalo(q, rng);
-  const near = haloNearBeamHole(h);
-  return { h, weight: 1 / ((near ? share / nearBeamHoleFraction(q) : 0) + 1 - share) };
+  const u = rng.uniform();
+  if (u < holeShare) h = sampleHaloWithin(q, Z_STRAW1, STRAW_HOLE_CENTRE_X[0]!, 0, IN_HOLE_RADIUS, rng);
+  else if (u < holeShare + share) h = sampleHaloWithin(q, Z_STRAW1, STRAW_HOLE_CENTRE_X[0]!, 0, NEAR_HOLE_RADIUS, rng);
+  else h = sampleHalo(q, rng);
+  const density = (haloInBeamHole(h) ? holeShare / inBeamHoleFraction(q) : 0) + (haloNearBeamHole(h) ? share / nearBeamHoleFraction(q) : 0) + 1 - share - holeShare;
+  return { h, weight: 1 / density };
 }

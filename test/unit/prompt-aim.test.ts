@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { naturalAngleDensity, sampleAimedAngle } from '../../src-engine/generator/halo';
+import { inBeamHoleFraction, haloInBeamHole, samplePromptHalo } from '../../src-engine/generator/halo-acceptance';
+import { sampleHalo } from '../../src-engine/generator/halo-model';
+import { Rng } from '../../src-engine/generator/rng';
+
+describe('prompt e+e− importance sampling (halo.ts, halo-acceptance.ts)', () => {
+  const aim = { share: 0.8, vertex: { x: 60, y: -10, z: 103_000 } };
+  const sig = 0.015, ux = 0.0006, uy = -0.0002;
+
+  it('the natural angle density integrates to 1', () => {
+    // polar integration: ∫ p(θ) 2πθ dθ over θ up to 8σ
+    let s = 0; const n = 4000, h = (8 * sig) / n;
+    for (let i = 0; i < n; i++) { const th = (i + 0.5) * h; s += naturalAngleDensity(th, 0, sig) * 2 * Math.PI * th * h; }
+    expect(s).toBeCloseTo(1, 3);
+  });
+
+  it('aimed angles: mean weight 1, and the weighted rate into the aimed cone equals the natural one', () => {
+    const rng = new Rng(31, 0), nat = new Rng(32, 0);
+    const n = 40_000;
+    // the cone that points the pair back at the beam near z = 23 m within 150 mm (what the regions keep)
+    const L = aim.vertex.z - 23_000, cx = (aim.vertex.x - 0) / L - ux, cy = (aim.vertex.y + 22) / L - uy, r = 150 / L;
+    let w = 0, wIn = 0, w2In = 0, kNat = 0;
+    for (let i = 0; i < n; i++) {
+      const a = sampleAimedAngle(sig, ux, uy, aim, rng);
+      w += a.weight;
+      if (Math.hypot(a.dx - cx, a.dy - cy) < r) { wIn += a.weight; w2In += a.weight ** 2; }
+    }
+    const m = 40 * n; // the natural sampler needs many more draws for the same precision
+    for (let i = 0; i < m; i++) {
+      const th = sig * Math.abs(nat.normal()), ph = 2 * Math.PI * nat.uniform();
+      if (Math.hypot(th * Math.cos(ph) - cx, th * Math.sin(ph) - cy) < r) kNat++;
+    }
+    expect(w / n).toBeCloseTo(1, 1);
+    const pB = wIn / n, eB = Math.sqrt(w2In) / n, pN = kNat / m, eN = Math.sqrt(kNat) / m;
+    expect(kNat).toBeGreaterThan(50);
+    expect(Math.abs(pB - pN)).toBeLessThan(3 * Math.hypot(eB, eN));
+    expect((eB / pB) * Math.sqrt(n)).toBeLessThan((eN / pN) * Math.sqrt(m)); // and the better estimate per draw
+  });
+
+  it('muons through the beam hole: the tiered proposal keeps the fraction that the plain model gives', () => {
+    const rng = new Rng(33, 0), nat = new Rng(34, 0);
+    const n = 20_000;
+    let wIn = 0, w = 0, kNat = 0;
+    for (let i = 0; i < n; i++) {
+      const { h, weight } = samplePromptHalo(1, rng, 0.3, 0.6);
+      w += weight;
+      if (haloInBeamHole(h)) wIn += weight;
+      if (haloInBeamHole(sampleHalo(1, nat))) kNat++;
+    }
+    expect(w / n).toBeCloseTo(1, 1);
+    expect(wIn / n).toBeCloseTo(inBeamHoleFraction(1), 3);
+    expect(Math.abs(wIn / n - kNat / n)).toBeLessThan(4 * Math.sqrt(kNat) / n + 1e-4);
+  });
+});
