@@ -16,8 +16,9 @@ export function promptInteractionZ(rng: Rng, lavFronts: readonly number[]): numb
  * dump-ee regions keep only pairs whose line points back to the proton beam at the TAX (CDA_TAX <
  * 150 mm, −4 m < Z_TAX < 50 m, A§2.2 item 14 [S]), a small solid angle of the natural emission
  * cone. With probability `share` the angle Δ = s_pair − s_μ is drawn around the offsets that aim the
- * pair at the beam line at one of AIM_NODES points z_T spread over the CR's Z_TAX range (a 2-D
- * Gaussian of σ = 150 mm / (z_vertex − z_T) per axis), otherwise from the natural density; the weight
+ * pair at the beam line at one of the points z_T spread over the CR's Z_TAX range (a 2-D Gaussian of
+ * σ = 150 mm / (z_vertex − z_T) per axis) or, as often, over the SR's (σ = 15 mm / (z_vertex − z_T)),
+ * otherwise from the natural density; the weight
  * p(Δ)/q(Δ) is exact because q is that finite mixture. Nothing is excluded (q > 0 wherever p > 0).
  */
 export interface PairAim {
@@ -26,10 +27,11 @@ export interface PairAim {
   /** the pair vertex, mm */
   readonly vertex: { readonly x: number; readonly y: number; readonly z: number };
 }
-/** proton beam line at the TAX (A§1.2 [C-ALP]) and the CR's Z_TAX range and CDA_TAX bound (A§2.2 14 [S]) */
+/** proton beam line at the TAX (A§1.2 [C-ALP]); the CR's Z_TAX range and CDA_TAX bound (A§2.2 14 [S]); the SR's (A§3.2 6) */
 const BEAM_XY = { x: 0, y: -22 } as const;
-const AIM_Z0 = -4000, AIM_Z1 = 50_000, AIM_CDA = 150;
-export const AIM_NODES = 24;
+const AIM_CR = { z0: -4000, z1: 50_000, cda: 150, nodes: 24 } as const;
+const AIM_SR = { z0: 6000, z1: 40_000, cda: 15, nodes: 12 } as const;
+export const AIM_NODES = AIM_CR.nodes + AIM_SR.nodes;
 
 /** natural density of the 2-D angle Δ: |Δ| half-normal of scale σθ, azimuth uniform */
 export function naturalAngleDensity(dx: number, dy: number, sigTheta: number): number {
@@ -38,11 +40,12 @@ export function naturalAngleDensity(dx: number, dy: number, sigTheta: number): n
   return (Math.sqrt(2 / Math.PI) / sigTheta) * Math.exp(-0.5 * (th / sigTheta) ** 2) / (2 * Math.PI * th);
 }
 
-function aimTargets(ux: number, uy: number, v: PairAim['vertex']): { cx: number; cy: number; sig: number }[] {
-  const out: { cx: number; cy: number; sig: number }[] = [];
-  for (let k = 0; k < AIM_NODES; k++) {
-    const zT = AIM_Z0 + ((AIM_Z1 - AIM_Z0) * (k + 0.5)) / AIM_NODES, L = v.z - zT;
-    out.push({ cx: (v.x - BEAM_XY.x) / L - ux, cy: (v.y - BEAM_XY.y) / L - uy, sig: AIM_CDA / L });
+/** half the aimed draws go at the CR band, half at the SR ellipse (a finer set of Gaussians) */
+function aimTargets(ux: number, uy: number, v: PairAim['vertex']): { cx: number; cy: number; sig: number; share: number }[] {
+  const out: { cx: number; cy: number; sig: number; share: number }[] = [];
+  for (const a of [AIM_CR, AIM_SR]) for (let k = 0; k < a.nodes; k++) {
+    const zT = a.z0 + ((a.z1 - a.z0) * (k + 0.5)) / a.nodes, L = v.z - zT;
+    out.push({ cx: (v.x - BEAM_XY.x) / L - ux, cy: (v.y - BEAM_XY.y) / L - uy, sig: a.cda / L, share: 0.5 / a.nodes });
   }
   return out;
 }
@@ -52,7 +55,7 @@ export function sampleAimedAngle(sigTheta: number, ux: number, uy: number, aim: 
   const targets = aimTargets(ux, uy, aim.vertex);
   let dx: number, dy: number;
   if (rng.uniform() < aim.share) {
-    const t = targets[rng.int(AIM_NODES)]!;
+    const t = rng.uniform() < 0.5 ? targets[rng.int(AIM_CR.nodes)]! : targets[AIM_CR.nodes + rng.int(AIM_SR.nodes)]!;
     dx = t.cx + rng.normal(0, t.sig); dy = t.cy + rng.normal(0, t.sig);
   } else {
     const th = sigTheta * Math.abs(rng.normal()), ph = 2 * Math.PI * rng.uniform();
@@ -60,9 +63,20 @@ export function sampleAimedAngle(sigTheta: number, ux: number, uy: number, aim: 
   }
   const p = naturalAngleDensity(dx, dy, sigTheta);
   let g = 0;
-  for (const t of targets) g += Math.exp(-0.5 * (((dx - t.cx) ** 2 + (dy - t.cy) ** 2) / (t.sig * t.sig))) / (2 * Math.PI * t.sig * t.sig);
-  const q = (1 - aim.share) * p + (aim.share * g) / AIM_NODES;
+  for (const t of targets) g += (t.share * Math.exp(-0.5 * (((dx - t.cx) ** 2 + (dy - t.cy) ** 2) / (t.sig * t.sig)))) / (2 * Math.PI * t.sig * t.sig);
+  const q = (1 - aim.share) * p + aim.share * g;
   return { dx, dy, weight: Number.isFinite(p) ? p / q : 1 / (1 - aim.share) };
+}
+
+/**
+ * A uniform variable on [lo, hi] drawn half the time from its upper part [cut, hi] (defensive
+ * mixture): returns it with p/q. Used for the pair's energy fraction and ln(mass): the pairs that
+ * survive dump-ee are the hard (both leptons above 5 GeV/c) and heavy (opening angle enough to
+ * leave the beam holes) ones.
+ */
+export function sampleUpperBiased(lo: number, hi: number, cut: number, rng: Rng): { v: number; weight: number } {
+  const v = rng.uniform() < 0.5 ? rng.range(lo, hi) : rng.range(cut, hi);
+  return { v, weight: (1 / (hi - lo)) / (0.5 / (hi - lo) + (v >= cut ? 0.5 / (hi - cut) : 0)) };
 }
 
 /**
@@ -72,14 +86,20 @@ export function sampleAimedAngle(sigTheta: number, ux: number, uy: number, aim: 
  */
 export function promptPair(muon: P4, lepton: number, rng: Rng, aim?: PairAim): { pair: P4; plus: P4; minus: P4; muonAfter: P4; weight: number } {
   const lo = Math.log(2 * lepton * 1.05), hi = Math.log(300);
-  const m = Math.exp(rng.range(lo, hi));
-  const frac = rng.range(0.05, 0.5);
+  let frac: number, m: number, weight = 1;
+  if (aim) {
+    const f = sampleUpperBiased(0.05, 0.5, 0.3, rng), u = sampleUpperBiased(lo, hi, Math.max(lo, Math.log(20)), rng);
+    frac = f.v; m = Math.exp(u.v); weight = f.weight * u.weight;
+  } else {
+    m = Math.exp(rng.range(lo, hi));
+    frac = rng.range(0.05, 0.5);
+  }
   const E = Math.max(muon.e * frac, m * 1.5);
   const pmag = Math.sqrt(E * E - m * m);
   const pm = Math.hypot(muon.px, muon.py, muon.pz);
   const ux = muon.px / pm, uy = muon.py / pm;
-  let dx: number, dy: number, weight = 1;
-  if (aim) ({ dx, dy, weight } = sampleAimedAngle(m / E, ux, uy, aim, rng));
+  let dx: number, dy: number;
+  if (aim) { const a = sampleAimedAngle(m / E, ux, uy, aim, rng); dx = a.dx; dy = a.dy; weight *= a.weight; }
   else {
     const th = (m / E) * Math.abs(rng.normal()), ph = 2 * Math.PI * rng.uniform();
     dx = th * Math.cos(ph); dy = th * Math.sin(ph);

@@ -219,7 +219,7 @@ const PROMPT_NEAR_HOLE_SHARE = 0.3;
 /** share drawn among muons through the beam hole itself (halo-acceptance.ts) */
 const PROMPT_IN_HOLE_SHARE = 0.6;
 /** share of the biased prompt pairs aimed back at the proton beam line at the TAX (halo.ts sampleAimedAngle) */
-const PROMPT_AIM_SHARE = 0.8;
+const PROMPT_AIM_SHARE = 0.5;
 
 function promptModel(label: 'prompt-ee' | 'prompt-mumu', params: PhysicsParams): ProcessModel {
   const ml = leptonMass(label), lpdg = leptonPdg(label);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { naturalAngleDensity, sampleAimedAngle } from '../../src-engine/generator/halo';
+import { naturalAngleDensity, promptPair, sampleAimedAngle, sampleUpperBiased } from '../../src-engine/generator/halo';
+import { p4 } from '../../src-engine/generator/lorentz';
+import { M } from '../../src-engine/generator/constants';
 import { inBeamHoleFraction, haloInBeamHole, samplePromptHalo } from '../../src-engine/generator/halo-acceptance';
 import { sampleHalo } from '../../src-engine/generator/halo-model';
 import { Rng } from '../../src-engine/generator/rng';
@@ -51,5 +53,27 @@ describe('prompt e+e− importance sampling (halo.ts, halo-acceptance.ts)', () =
     expect(w / n).toBeCloseTo(1, 1);
     expect(wIn / n).toBeCloseTo(inBeamHoleFraction(1), 3);
     expect(Math.abs(wIn / n - kNat / n)).toBeLessThan(4 * Math.sqrt(kNat) / n + 1e-4);
+  });
+
+  it('upper-biased uniforms: mean weight 1 and the weighted mean of the variable is the natural ½(lo + hi)', () => {
+    const rng = new Rng(35, 0);
+    const n = 50_000;
+    let w = 0, wv = 0, upper = 0;
+    for (let i = 0; i < n; i++) { const d = sampleUpperBiased(0.05, 0.5, 0.3, rng); w += d.weight; wv += d.weight * d.v; if (d.v > 0.3) upper++; }
+    expect(w / n).toBeCloseTo(1, 1);
+    expect(wv / n).toBeCloseTo(0.275, 2);
+    expect(upper / n).toBeGreaterThan(0.6); // it does draw the hard pairs more often
+  });
+
+  it('a biased prompt pair conserves energy; its weight is finite and ≥ 0 (0 where the aimed angle is outside the natural cone)', () => {
+    const rng = new Rng(36, 0);
+    const mu = p4(3, -2, 60_000, M.mu);
+    for (let i = 0; i < 200; i++) {
+      const r = promptPair(mu, M.e, rng, aim);
+      expect(r.weight).toBeGreaterThanOrEqual(0);
+      expect(Number.isFinite(r.weight)).toBe(true);
+      expect(r.pair.e + r.muonAfter.e).toBeLessThan(mu.e * 1.001 + 1);
+      expect(r.plus.e + r.minus.e).toBeCloseTo(r.pair.e, 3);
+    }
   });
 });
