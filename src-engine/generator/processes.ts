@@ -12,7 +12,7 @@ import { aprimeFromMeson, createBremsSampler, forward, mesonChannels, protonInte
 import { k2piDD, kpi4eNonResonant, kpiAA, kpiS, sampleBeamKaon, type BeamKaonTruth, type Daughter } from './kaon';
 import { promptInteractionZ, promptPair } from './halo';
 import { haloP4, sampleHalo, Z_HALO_REF } from './halo-model';
-import { samplePromptHalo } from './halo-acceptance';
+import { hardenMomentum, samplePromptHalo } from './halo-acceptance';
 import { biasedPair, BIASED_WINDOW_NS, HALO_MUONS_PER_POT, NATURAL_WINDOW_NS, naturalPair, pairsWithin } from './halo-pairs';
 import type { ChargedParticle } from '../detector/response';
 import { Rng } from './rng';
@@ -219,7 +219,7 @@ const PROMPT_NEAR_HOLE_SHARE = 0.3;
 /** share drawn among muons through the beam hole itself (halo-acceptance.ts) */
 const PROMPT_IN_HOLE_SHARE = 0.6;
 /** share of the biased prompt pairs aimed back at the proton beam line at the TAX (halo.ts sampleAimedAngle) */
-const PROMPT_AIM_SHARE = 0.5;
+const PROMPT_AIM_SHARE = 0.8;
 
 function promptModel(label: 'prompt-ee' | 'prompt-mumu', params: PhysicsParams): ProcessModel {
   const ml = leptonMass(label), lpdg = leptonPdg(label);
@@ -228,7 +228,9 @@ function promptModel(label: 'prompt-ee' | 'prompt-mumu', params: PhysicsParams):
     label, mode: 'dump',
     generate(rng) {
       const q: 1 | -1 = rng.uniform() < 0.5 ? 1 : -1;
-      const { h, weight } = share > 0 ? samplePromptHalo(q, rng, share, PROMPT_IN_HOLE_SHARE) : { h: sampleHalo(q, rng), weight: 1 };
+      const drawn = share > 0 ? samplePromptHalo(q, rng, share, PROMPT_IN_HOLE_SHARE) : { h: sampleHalo(q, rng), weight: 1 };
+      const hard = share > 0 ? hardenMomentum(drawn.h, rng) : { h: drawn.h, weight: 1 };
+      const h = hard.h, weight = drawn.weight * hard.weight;
       const mu = { charge: q, p: haloP4(h), origin: { x: h.x, y: h.y, z: Z_HALO_REF, t: rng.range(-1, 1) } };
       const z = promptInteractionZ(rng, LAV_FRONT_Z);
       const s = (z - mu.origin.z) / mu.p.pz;

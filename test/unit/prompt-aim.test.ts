@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { naturalAngleDensity, promptPair, sampleAimedAngle, sampleUpperBiased } from '../../src-engine/generator/halo';
 import { p4 } from '../../src-engine/generator/lorentz';
 import { M } from '../../src-engine/generator/constants';
-import { inBeamHoleFraction, haloInBeamHole, samplePromptHalo } from '../../src-engine/generator/halo-acceptance';
+import { hardenMomentum, inBeamHoleFraction, haloInBeamHole, samplePromptHalo } from '../../src-engine/generator/halo-acceptance';
 import { sampleHalo } from '../../src-engine/generator/halo-model';
 import { Rng } from '../../src-engine/generator/rng';
 
@@ -76,4 +76,40 @@ describe('prompt e+e− importance sampling (halo.ts, halo-acceptance.ts)', () =
       expect(r.plus.e + r.minus.e).toBeCloseTo(r.pair.e, 3);
     }
   });
+
+  it('harder muon momenta: the weighted spectrum is the natural one (mean and the share above 40 GeV/c)', () => {
+    const rng = new Rng(37, 0), nat = new Rng(38, 0);
+    const n = 30_000;
+    let w = 0, wp = 0, wHi = 0, hiB = 0, pN = 0, hiN = 0;
+    for (let i = 0; i < n; i++) {
+      const { h, weight } = hardenMomentum(sampleHalo(-1, rng), rng);
+      w += weight; wp += weight * h.p; if (h.p > 40_000) { wHi += weight; hiB++; }
+      const g = sampleHalo(-1, nat); pN += g.p; if (g.p > 40_000) hiN++;
+    }
+    expect(w / n).toBeCloseTo(1, 1);
+    expect(wp / n / (pN / n)).toBeCloseTo(1, 1);
+    expect(Math.abs(wHi - hiN) / n).toBeLessThan(4 * Math.sqrt(hiN) / n);
+    expect(hiB).toBeGreaterThan(3 * hiN); // and the tail is drawn far more often
+  });
+});
+
+describe('prompt e+e− generator: biased and natural agree where both have statistics', () => {
+  it('same expected number of events with two reconstructed tracks, and with two tracks both above 5 GeV/c', async () => {
+    const { createGenerator } = await import('../../src-engine/generator/generate');
+    const rate = (haloSampling: 'biased' | 'natural', seed: number) => {
+      const n = 20_000, g = createGenerator({ mode: 'dump', mix: { 'prompt-ee': 1 }, numEvents: n, seed, truth: false, haloSampling });
+      const c = { two: 0, two2: 0, hard: 0, hard2: 0, nTwo: 0 };
+      for (const e of g.events(0, n)) {
+        if (e.tracks.length !== 2) continue;
+        const w = e.header.weight;
+        c.two += w; c.two2 += w * w; c.nTwo++;
+        if (e.tracks.every((t) => Math.hypot(t.px, t.py, t.pz) > 5000)) { c.hard += w; c.hard2 += w * w; }
+      }
+      return c;
+    };
+    const b = rate('biased', 41), nat = rate('natural', 42);
+    expect(nat.nTwo).toBeGreaterThan(50);
+    expect(Math.abs(b.two - nat.two)).toBeLessThan(3 * Math.sqrt(b.two2 + nat.two2));
+    expect(Math.abs(b.hard - nat.hard)).toBeLessThan(3 * Math.sqrt(b.hard2 + nat.hard2));
+  }, 30_000);
 });
