@@ -7,8 +7,9 @@
  * K⁺ → π⁺γ*, γ* → e⁺e⁻ with a second, internal-conversion pair radiated off one of the leptons:
  *
  *   1. q² = m²(4e) from the K⁺ → π⁺γ* spectrum: dΓ/dz ∝ λ^{3/2}(1, z, r²)·|W(z)|², z = q²/m_K²,
- *      W(z) ∝ a₊ + b₊z with a₊ = −0.578, b₊ = −0.779 (NA48/2, PLB 677 (2009) 246 [R]); the ππ-loop
- *      part of W is left out [E] (a few % of the rate).
+ *      with the linear form factor W(z) = W₀(1 + δz), δ = 2.32 ± 0.18 measured in K± → π±e⁺e⁻ by
+ *      NA48/2 (PLB 677 (2009) 246, arXiv:0903.3130, abstract); the λ^{3/2}|W|² form is the standard
+ *      one for a vector current (Ecker–Pich–de Rafael, NPB 291 (1987) 692 [R: reference not re-read]).
  *   2. γ*(q) → e_s + X, X → e_r + γ₂*: one lepton (e_r, either charge) emits the second virtual photon
  *      in the collinear (Weizsäcker–Williams) approximation — the same structure as the A′
  *      bremsstrahlung of dark-photon.ts: energy fraction x with the splitting function
@@ -22,6 +23,8 @@
  * two-track separation and the magnet's kick (detector/response.ts) take most of them.
  *
  * Sampling: (z, ln t, ln x, ln s) uniform in a fixed box, accept–reject on the density below.
+ * Estimates [E]: the collinear emission itself (no exact 4-lepton matrix element), isotropic γ* and
+ * γ₂* decays, the upper cut t < q² of the dt/t.
  */
 import { M } from './constants';
 import { alignZ, boost, decayIsotropic, kallen, p4, twoBodyMomentum, type P4 } from './lorentz';
@@ -29,14 +32,14 @@ import type { Rng } from './rng';
 
 const ME = M.e, MK = M.K, MPI = M.piCharged;
 const R2 = (MPI / MK) ** 2;
-/** K⁺ → π⁺ℓ⁺ℓ⁻ vector form factor W(z) ∝ a₊ + b₊z (NA48/2, PLB 677 (2009) 246 [R]) */
-export const FORM_FACTOR = { a: -0.578, b: -0.779 } as const;
+/** slope δ of the K⁺ → π⁺e⁺e⁻ form factor W(z) = W₀(1 + δz) (NA48/2, PLB 677 (2009) 246, abstract) */
+export const FORM_FACTOR_SLOPE = 2.32;
 
-/** dΓ(K⁺ → π⁺γ*)/dz up to a constant: λ^{3/2}(1, z, r²)·|W(z)|² (Ecker–Pich–de Rafael form [R]). */
+/** dΓ(K⁺ → π⁺γ*)/dz up to a constant: λ^{3/2}(1, z, r²)·|W(z)|², W ∝ 1 + δz. */
 export function kpiGammaStarDensity(z: number): number {
   const l = kallen(1, z, R2);
   if (l <= 0 || z <= 0) return 0;
-  const w = FORM_FACTOR.a + FORM_FACTOR.b * z;
+  const w = 1 + FORM_FACTOR_SLOPE * z;
   return l ** 1.5 * w * w;
 }
 

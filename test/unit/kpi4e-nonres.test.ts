@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emissionAngle, kpi4eWeight, kpiGammaStarDensity, krollWada, sampleKpi4eMasses, splitting } from '../../src-engine/generator/kpi4e-nonres';
+import { emissionAngle, FORM_FACTOR_SLOPE, kpi4eWeight, kpiGammaStarDensity, krollWada, sampleKpi4eMasses, splitting } from '../../src-engine/generator/kpi4e-nonres';
 import { detectorResponse, STRAW_MERGE_DISTANCE, type ChargedParticle } from '../../src-engine/detector/response';
 import { p4 } from '../../src-engine/generator/lorentz';
 import { M } from '../../src-engine/generator/constants';
@@ -11,9 +11,11 @@ describe('SM K+ → π+ e+e−e+e− matrix element (one-photon exchange, Husek 
     expect(kpiGammaStarDensity(zMax)).toBeCloseTo(0, 12);
     expect(kpiGammaStarDensity(zMax * 1.01)).toBe(0);
     expect(kpiGammaStarDensity(0.1)).toBeGreaterThan(0);
-    // |W|² rises with z (a₊, b₊ of the same sign): at fixed phase space the larger z weighs more
-    const ratio = kpiGammaStarDensity(0.2) / kpiGammaStarDensity(0.05);
-    expect(ratio).toBeGreaterThan(0);
+    // over the phase-space factor λ^{3/2}(1, z, r²), what is left is |W|² = (1 + δz)², δ = 2.32 (NA48/2)
+    const r2 = (M.piCharged / M.K) ** 2, lam = (z: number) => (1 + z * z + r2 * r2 - 2 * z - 2 * r2 - 2 * z * r2) ** 1.5;
+    expect(FORM_FACTOR_SLOPE).toBe(2.32);
+    expect(kpiGammaStarDensity(0.2) / lam(0.2)).toBeCloseTo((1 + 2.32 * 0.2) ** 2, 10);
+    expect(kpiGammaStarDensity(0.05) / lam(0.05)).toBeCloseTo((1 + 2.32 * 0.05) ** 2, 10);
   });
 
   it('limits: Kroll–Wada vanishes at threshold and → 1 far above; the splitting function is 2 at x → 0 and 1 at x → 1', () => {
