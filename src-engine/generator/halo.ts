@@ -82,7 +82,8 @@ export function sampleUpperBiased(lo: number, hi: number, cut: number, rng: Rng)
 /**
  * A lepton pair radiated by a halo muon: pair mass from a 1/m spectrum between threshold and
  * 300 MeV, pair energy a fraction U(0.05, 0.5) of the muon's, emitted along the muon within m/E [E].
- * With `aim` the emission angle is importance-sampled (above) and `weight` carries p/q; otherwise 1.
+ * With `aim` (the biased generator) the energy share and ln m are drawn half the time from their upper
+ * ranges and the angle is aimed at the beam line (above); `weight` is the product of the p/q, else 1.
  */
 export function promptPair(muon: P4, lepton: number, rng: Rng, aim?: PairAim): { pair: P4; plus: P4; minus: P4; muonAfter: P4; weight: number } {
   const lo = Math.log(2 * lepton * 1.05), hi = Math.log(300);
