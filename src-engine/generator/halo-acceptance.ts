@@ -8,7 +8,7 @@
 import { inChamber, VESSEL_CHECKS, Z_STRAW1 } from '../detector/response';
 import { STRAW_HOLE_CENTRE_X } from '../../src-shared/geometry/straw';
 import { LAV_FRONT, LAV_R_IN, LAV_R_OUT } from '../../src-shared/geometry/planes';
-import { probabilityWithin, sampleHalo, sampleHaloWithin, Z_HALO_REF, type HaloState } from './halo-model';
+import { haloDensity, haloPositionDensity, probabilityWithin, sampleHalo, sampleHaloWithin, Z_HALO_REF, type HaloState } from './halo-model';
 import { Rng } from './rng';
 
 const at = (h: HaloState, z: number) => ({ x: h.x + h.sx * (z - Z_HALO_REF), y: h.y + h.sy * (z - Z_HALO_REF) });
@@ -69,15 +69,50 @@ export function nearBeamHoleFraction(q: 1 | -1): number {
 }
 
 /**
- * Prompt-background proposal (importance sampling): with probability `share` a muon drawn among
- * those near the beam hole, otherwise from the whole model. The weight f/q = 1/(share·1_near/F_near + 1 − share)
+ * Inner tier of the prompt proposal: muons whose line crosses STRAW1 inside the beam hole itself
+ * (within 90 mm of its centre: the 63.8 mm half-size square and its corners, G§12), most of which leave no track; the
+ * e⁺e⁻ pair is then the whole event.
+ */
+const IN_HOLE_RADIUS = 90;
+export function haloInBeamHole(h: HaloState): boolean {
+  const q = at(h, Z_STRAW1);
+  return Math.hypot(q.x - STRAW_HOLE_CENTRE_X[0]!, q.y) < IN_HOLE_RADIUS;
+}
+const inFractions = new Map<number, number>();
+export function inBeamHoleFraction(q: 1 | -1): number {
+  let f = inFractions.get(q);
+  if (f === undefined) inFractions.set(q, (f = probabilityWithin(q, Z_STRAW1, STRAW_HOLE_CENTRE_X[0]!, 0, IN_HOLE_RADIUS)));
+  return f;
+}
+
+/**
+ * Prompt-background proposal (importance sampling): with probability `holeShare` a muon drawn among
+ * those through the beam hole, with `share` one among those near it, otherwise from the whole
+ * model. The weight p/q = 1/(holeShare·1_in/F_in + share·1_near/F_near + 1 − share − holeShare)
  * keeps every topology (no muon is excluded) while most generated events are the ones that matter.
  */
-export function samplePromptHalo(q: 1 | -1, rng: Rng, share: number): { h: HaloState; weight: number } {
+export function samplePromptHalo(q: 1 | -1, rng: Rng, share: number, holeShare = 0): { h: HaloState; weight: number } {
   let h: HaloState;
-  if (rng.uniform() < share) {
-    h = sampleHaloWithin(q, Z_STRAW1, STRAW_HOLE_CENTRE_X[0]!, 0, NEAR_HOLE_RADIUS, rng);
-  } else h = sampleHalo(q, rng);
-  const near = haloNearBeamHole(h);
-  return { h, weight: 1 / ((near ? share / nearBeamHoleFraction(q) : 0) + 1 - share) };
+  const u = rng.uniform();
+  if (u < holeShare) h = sampleHaloWithin(q, Z_STRAW1, STRAW_HOLE_CENTRE_X[0]!, 0, IN_HOLE_RADIUS, rng);
+  else if (u < holeShare + share) h = sampleHaloWithin(q, Z_STRAW1, STRAW_HOLE_CENTRE_X[0]!, 0, NEAR_HOLE_RADIUS, rng);
+  else h = sampleHalo(q, rng);
+  const density = (haloInBeamHole(h) ? holeShare / inBeamHoleFraction(q) : 0) + (haloNearBeamHole(h) ? share / nearBeamHoleFraction(q) : 0) + 1 - share - holeShare;
+  return { h, weight: 1 / density };
+}
+
+/**
+ * Harder muons for the prompt proposal: a pair whose two leptons pass the 5 GeV/c cut needs a muon
+ * of several tens of GeV/c, the tail of the spectrum. Half the time the momentum drawn with the
+ * muon (which follows f(p | position, slopes), the source mixture's conditional) is replaced by one
+ * from a harder spectrum, 5 GeV/c + Exp(HARD_P_MEAN) up to 150 GeV/c; the weight f/q with
+ * q = ½f + ½·hard is exact.
+ */
+const P_LO = 5000, P_HI = 150_000, HARD_P_MEAN = 40_000;
+const hardDensity = (p: number) => (p < P_LO || p > P_HI ? 0 : Math.exp(-(p - P_LO) / HARD_P_MEAN) / (HARD_P_MEAN * -Math.expm1(-(P_HI - P_LO) / HARD_P_MEAN)));
+export function hardenMomentum(h: HaloState, rng: Rng): { h: HaloState; weight: number } {
+  const p = rng.uniform() < 0.5 ? h.p : P_LO - HARD_P_MEAN * Math.log1p(-rng.uniform() * -Math.expm1(-(P_HI - P_LO) / HARD_P_MEAN));
+  const out = { ...h, p };
+  const f = haloDensity(out) / haloPositionDensity(out);
+  return { h: out, weight: f / (0.5 * f + 0.5 * hardDensity(p)) };
 }

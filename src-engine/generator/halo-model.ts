@@ -112,6 +112,17 @@ export function haloDensity(h: HaloState): number {
   return f;
 }
 
+/** The density of position and slopes alone (momentum integrated out): Σ_k share_k·g_k(x, y, sx, sy). */
+export function haloPositionDensity(h: HaloState): number {
+  let f = 0;
+  for (const src of HALO_SOURCES) {
+    const L = lever(src), ss = slopeSigma(src);
+    f += src.share * gauss(h.x, 0, src.refSigma) * gauss(h.y, h.q * src.refY, src.refSigma)
+      * gauss(h.sx, h.x / L, ss) * gauss(h.sy, (h.y - h.q * src.originY) / L, ss);
+  }
+  return f;
+}
+
 /** Draw slopes and momentum from the marginal of the density over position (the biased generator's proposal). */
 export function sampleSlopeMomentum(q: 1 | -1, rng: Rng): { sx: number; sy: number; p: number } {
   const src = pickSource(rng);

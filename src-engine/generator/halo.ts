@@ -12,24 +12,105 @@ export function promptInteractionZ(rng: Rng, lavFronts: readonly number[]): numb
 }
 
 /**
+ * Importance sampling of the pair direction for the prompt background [method, not physics]: the
+ * dump-ee regions keep only pairs whose line points back to the proton beam at the TAX (CDA_TAX <
+ * 150 mm, −4 m < Z_TAX < 50 m, A§2.2 item 14 [S]), a small solid angle of the natural emission
+ * cone. With probability `share` the angle Δ = s_pair − s_μ is drawn around the offsets that aim the
+ * pair at the beam line at one of the points z_T spread over the CR's Z_TAX range (a 2-D Gaussian of
+ * σ = 150 mm / (z_vertex − z_T) per axis) or, as often, over the SR's (σ = 15 mm / (z_vertex − z_T)),
+ * otherwise from the natural density; the weight
+ * p(Δ)/q(Δ) is exact because q is that finite mixture. Nothing is excluded (q > 0 wherever p > 0).
+ */
+export interface PairAim {
+  /** share of the proposal aimed at the beam line */
+  readonly share: number;
+  /** the pair vertex, mm */
+  readonly vertex: { readonly x: number; readonly y: number; readonly z: number };
+}
+/** proton beam line at the TAX (A§1.2 [C-ALP]); the CR's Z_TAX range and CDA_TAX bound (A§2.2 14 [S]); the SR's (A§3.2 6) */
+const BEAM_XY = { x: 0, y: -22 } as const;
+const AIM_CR = { z0: -4000, z1: 50_000, cda: 150, nodes: 24 } as const;
+const AIM_SR = { z0: 6000, z1: 40_000, cda: 15, nodes: 12 } as const;
+export const AIM_NODES = AIM_CR.nodes + AIM_SR.nodes;
+
+/** natural density of the 2-D angle Δ: |Δ| half-normal of scale σθ, azimuth uniform */
+export function naturalAngleDensity(dx: number, dy: number, sigTheta: number): number {
+  const th = Math.hypot(dx, dy);
+  if (th === 0) return Infinity;
+  return (Math.sqrt(2 / Math.PI) / sigTheta) * Math.exp(-0.5 * (th / sigTheta) ** 2) / (2 * Math.PI * th);
+}
+
+/** half the aimed draws go at the CR band, half at the SR ellipse (a finer set of Gaussians) */
+function aimTargets(ux: number, uy: number, v: PairAim['vertex']): { cx: number; cy: number; sig: number; share: number }[] {
+  const out: { cx: number; cy: number; sig: number; share: number }[] = [];
+  for (const a of [AIM_CR, AIM_SR]) for (let k = 0; k < a.nodes; k++) {
+    const zT = a.z0 + ((a.z1 - a.z0) * (k + 0.5)) / a.nodes, L = v.z - zT;
+    out.push({ cx: (v.x - BEAM_XY.x) / L - ux, cy: (v.y - BEAM_XY.y) / L - uy, sig: a.cda / L, share: 0.5 / a.nodes });
+  }
+  return out;
+}
+
+/** Draw Δ from the mixture; returns it with the weight p(Δ)/q(Δ). */
+export function sampleAimedAngle(sigTheta: number, ux: number, uy: number, aim: PairAim, rng: Rng): { dx: number; dy: number; weight: number } {
+  const targets = aimTargets(ux, uy, aim.vertex);
+  let dx: number, dy: number;
+  if (rng.uniform() < aim.share) {
+    const t = rng.uniform() < 0.5 ? targets[rng.int(AIM_CR.nodes)]! : targets[AIM_CR.nodes + rng.int(AIM_SR.nodes)]!;
+    dx = t.cx + rng.normal(0, t.sig); dy = t.cy + rng.normal(0, t.sig);
+  } else {
+    const th = sigTheta * Math.abs(rng.normal()), ph = 2 * Math.PI * rng.uniform();
+    dx = th * Math.cos(ph); dy = th * Math.sin(ph);
+  }
+  const p = naturalAngleDensity(dx, dy, sigTheta);
+  let g = 0;
+  for (const t of targets) g += (t.share * Math.exp(-0.5 * (((dx - t.cx) ** 2 + (dy - t.cy) ** 2) / (t.sig * t.sig)))) / (2 * Math.PI * t.sig * t.sig);
+  const q = (1 - aim.share) * p + aim.share * g;
+  return { dx, dy, weight: Number.isFinite(p) ? p / q : 1 / (1 - aim.share) };
+}
+
+/**
+ * A uniform variable on [lo, hi] drawn half the time from its upper part [cut, hi] (defensive
+ * mixture): returns it with p/q. Used for the pair's energy fraction and ln(mass): the pairs that
+ * survive dump-ee are the hard (both leptons above 5 GeV/c) and heavy (opening angle enough to
+ * leave the beam holes) ones.
+ */
+export function sampleUpperBiased(lo: number, hi: number, cut: number, rng: Rng): { v: number; weight: number } {
+  const v = rng.uniform() < 0.5 ? rng.range(lo, hi) : rng.range(cut, hi);
+  return { v, weight: (1 / (hi - lo)) / (0.5 / (hi - lo) + (v >= cut ? 0.5 / (hi - cut) : 0)) };
+}
+
+/**
  * A lepton pair radiated by a halo muon: pair mass from a 1/m spectrum between threshold and
  * 300 MeV, pair energy a fraction U(0.05, 0.5) of the muon's, emitted along the muon within m/E [E].
+ * With `aim` (the biased generator) the energy share and ln m are drawn half the time from their upper
+ * ranges and the angle is aimed at the beam line (above); `weight` is the product of the p/q, else 1.
  */
-export function promptPair(muon: P4, lepton: number, rng: Rng): { pair: P4; plus: P4; minus: P4; muonAfter: P4 } {
+export function promptPair(muon: P4, lepton: number, rng: Rng, aim?: PairAim): { pair: P4; plus: P4; minus: P4; muonAfter: P4; weight: number } {
   const lo = Math.log(2 * lepton * 1.05), hi = Math.log(300);
-  const m = Math.exp(rng.range(lo, hi));
-  const frac = rng.range(0.05, 0.5);
+  let frac: number, m: number, weight = 1;
+  if (aim) {
+    const f = sampleUpperBiased(0.05, 0.5, 0.3, rng), u = sampleUpperBiased(lo, hi, Math.max(lo, Math.log(20)), rng);
+    frac = f.v; m = Math.exp(u.v); weight = f.weight * u.weight;
+  } else {
+    m = Math.exp(rng.range(lo, hi));
+    frac = rng.range(0.05, 0.5);
+  }
   const E = Math.max(muon.e * frac, m * 1.5);
   const pmag = Math.sqrt(E * E - m * m);
-  const th = (m / E) * Math.abs(rng.normal()), ph = 2 * Math.PI * rng.uniform();
   const pm = Math.hypot(muon.px, muon.py, muon.pz);
   const ux = muon.px / pm, uy = muon.py / pm;
-  const sx = ux + th * Math.cos(ph), sy = uy + th * Math.sin(ph);
+  let dx: number, dy: number;
+  if (aim) { const a = sampleAimedAngle(m / E, ux, uy, aim, rng); dx = a.dx; dy = a.dy; weight *= a.weight; }
+  else {
+    const th = (m / E) * Math.abs(rng.normal()), ph = 2 * Math.PI * rng.uniform();
+    dx = th * Math.cos(ph); dy = th * Math.sin(ph);
+  }
+  const sx = ux + dx, sy = uy + dy;
   const pz = pmag / Math.sqrt(1 + sx * sx + sy * sy);
   const pair = p4(sx * pz, sy * pz, pz, m);
   const [plus, minus] = decayIsotropic(pair, lepton, lepton, rng, m);
   const rest = muon.e - E;
   const restP = Math.sqrt(Math.max(rest * rest - M.mu * M.mu, 1));
   const muonAfter = p4((muon.px / pm) * restP, (muon.py / pm) * restP, (muon.pz / pm) * restP, M.mu);
-  return { pair, plus, minus, muonAfter };
+  return { pair, plus, minus, muonAfter, weight };
 }

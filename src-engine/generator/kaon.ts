@@ -64,11 +64,15 @@ export function kpiS(k: P4, mS: number, mA: number, rng: Rng): Daughter[] {
   ];
 }
 
-/** Non-resonant K+ → π+ e+e−e+e− with the SM matrix element (kpi4e-nonres.ts). */
+/**
+ * Non-resonant K+ → π+ e+e−e+e− with the SM matrix element (kpi4e-nonres.ts): K+ → π+ γ*, the γ*
+ * (the whole 4e system) → e+e− with a second virtual photon γ₂* radiated off one lepton, γ₂* → e+e−.
+ * Truth list: [π+, γ*, γ₂* (child of γ*), e+, e− (of γ*), e+, e− (of γ₂*)].
+ */
 export function kpi4eNonResonant(k: P4, rng: Rng): Daughter[] {
   const d = decayKpi4e(k, rng);
   return [
-    { pdg: 211, p: d.pi, parent: -1 }, { pdg: 22, p: d.g1, parent: -1 }, { pdg: 22, p: d.g2, parent: -1 },
+    { pdg: 211, p: d.pi, parent: -1 }, { pdg: 22, p: d.g1, parent: -1 }, { pdg: 22, p: d.g2, parent: 1 },
     { pdg: -11, p: d.e1[0], parent: 1 }, { pdg: 11, p: d.e1[1], parent: 1 }, { pdg: -11, p: d.e2[0], parent: 2 }, { pdg: 11, p: d.e2[1], parent: 2 },
   ];
 }

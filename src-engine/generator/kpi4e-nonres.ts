@@ -1,90 +1,131 @@
 /**
- * Standard-Model K⁺ → π⁺e⁺e⁻e⁺e⁻ (non-resonant): K⁺ → π⁺γ*γ*, γ* → e⁺e⁻.
+ * Standard-Model K⁺ → π⁺e⁺e⁻e⁺e⁻ (non-resonant, i.e. away from the π⁰ pole of K2πDD).
  *
- * Matrix element: the O(p⁴) chiral amplitude of K⁺ → π⁺γγ (Ecker, Pich, de Rafael, Nucl. Phys. B 303
- * (1988) 665 [R]), continued to two virtual photons as in the SM prediction of Husek, PRD 106 (2022)
- * L071301 (BR = 7.2e-11, the reference sheet's [A-4e]), without the (small) B-type and form-factor terms:
+ * Which amplitude: Husek, PRD 106 (2022) L071301 (arXiv:2207.02234; the reference sheet's [A-4e],
+ * BR = (7.2 ± 0.7)·10⁻¹¹) finds that outside the π⁰ pole "the one-photon-exchange topology is
+ * prevalent throughout most of the phase space" (abstract). So the SM non-resonant decay is
+ * K⁺ → π⁺γ*, γ* → e⁺e⁻ with a second, internal-conversion pair radiated off one of the leptons:
  *
- *   M = A(z) · (q₂^μ q₁^ν − q₁·q₂ g^μν) · (e/s₁) ū γ_μ v · (e/s₂) ū γ_ν v,   z = m²_γγ / m_K²
- *   A(z) ∝ [ (r² − 1 − z) F(z/r²) + (1 − r² − z) F(z) + ĉ z ] / z
+ *   1. q² = m²(4e) from the K⁺ → π⁺γ* spectrum: dΓ/dz ∝ λ^{3/2}(1, z, r²)·|W(z)|², z = q²/m_K²,
+ *      with the linear form factor W(z) = W₀(1 + δz), δ = 2.32 ± 0.18 measured in K± → π±e⁺e⁻ by
+ *      NA48/2 (PLB 677 (2009) 246, arXiv:0903.3130, abstract); the λ^{3/2}|W|² form is the standard
+ *      one for a vector current (Ecker–Pich–de Rafael, NPB 291 (1987) 692 [R: reference not re-read]).
+ *   2. γ*(q) → e_s + X, X → e_r + γ₂*: one lepton (e_r, either charge) emits the second virtual photon
+ *      in the collinear (Weizsäcker–Williams) approximation — the same structure as the A′
+ *      bremsstrahlung of dark-photon.ts: energy fraction x with the splitting function
+ *      (1 + (1 − x)²)/x, emitter virtuality t = M_X² − m_e² with dt/t, exact two-body kinematics.
+ *   3. γ₂* → e⁺e⁻ with the Kroll–Wada spectrum (α/3π)·β(1 + 2m_e²/s)·ds/s.
+ *   Identical-fermion exchange and the two-photon (K⁺ → π⁺γ*γ*) topology are left out [E].
  *
- * with r = m_π/m_K, F the loop function of the pion (z/r² can exceed 4: the ππ cusp at m_γγ = 2m_π)
- * and of the kaon, and the counterterm ĉ = 1.7 (NA62 K⁺ → π⁺γγ fits give ĉ ≈ 1.7 [R]).
- * Integrating the lepton angles, each γ* → e⁺e⁻ gives (α/3π)·β(1 + 2m_e²/s)·ds/s (Kroll–Wada) and
- * the tensor contracts to T·T = s₁s₂ + 2(q₁·q₂)² (gauge invariance removes the q^μq^ν terms), so
+ * This makes the spectrum soft where the detector is blind: the second pair has a few MeV of mass
+ * (ds/s), is emitted collinear to its parent lepton (dt/t) and takes a small share of its energy
+ * (dx/x), so its tracks are low-momentum, close to each other and to the emitter, and the STRAW
+ * two-track separation and the magnet's kick (detector/response.ts) take most of them.
  *
- *   dΓ ∝ d ln s₁ · d ln s₂ · dm_γγ · KW(s₁) KW(s₂) · p*_π p*_γ · |A(z)|² (s₁s₂ + 2(q₁·q₂)²).
- *
- * This is what makes the spectrum soft: most pairs have masses of a few MeV (d ln s), i.e. nearly
- * collinear e⁺e⁻ that the STRAW cannot separate (detector/response.ts), and the π⁺ takes little
- * momentum because m_γγ sits near the ππ threshold. Drawn here by accept–reject on that weight.
+ * Sampling: (z, ln t, ln x, ln s) uniform in a fixed box, accept–reject on the density below.
+ * Estimates [E]: the collinear emission itself (no exact 4-lepton matrix element), isotropic γ* and
+ * γ₂* decays, the upper cut t < q² of the dt/t.
  */
 import { M } from './constants';
-import { decayIsotropic, twoBodyMomentum, type P4 } from './lorentz';
+import { alignZ, boost, decayIsotropic, kallen, p4, twoBodyMomentum, type P4 } from './lorentz';
 import type { Rng } from './rng';
 
 const ME = M.e, MK = M.K, MPI = M.piCharged;
 const R2 = (MPI / MK) ** 2;
-/** counterterm of the O(p⁴) amplitude [R] */
-export const C_HAT = 1.7;
+/** slope δ of the K⁺ → π⁺e⁺e⁻ form factor W(z) = W₀(1 + δz) (NA48/2, PLB 677 (2009) 246, abstract) */
+export const FORM_FACTOR_SLOPE = 2.32;
 
-interface Cx { re: number; im: number }
-/** F(x) = 1 − (4/x)·arcsin²(√x/2) for x ≤ 4, continued above threshold (Ecker–Pich–de Rafael [R]). */
-export function loopF(x: number): Cx {
-  if (x <= 0) return { re: 0, im: 0 };
-  if (x <= 4) { const a = Math.asin(Math.sqrt(x) / 2); return { re: 1 - (4 / x) * a * a, im: 0 }; }
-  const b = Math.sqrt(1 - 4 / x);
-  const L = Math.log((1 - b) / (1 + b)); // (L + iπ)²
-  return { re: 1 + (L * L - Math.PI * Math.PI) / x, im: (2 * Math.PI * L) / x };
+/** dΓ(K⁺ → π⁺γ*)/dz up to a constant: λ^{3/2}(1, z, r²)·|W(z)|², W ∝ 1 + δz. */
+export function kpiGammaStarDensity(z: number): number {
+  const l = kallen(1, z, R2);
+  if (l <= 0 || z <= 0) return 0;
+  const w = 1 + FORM_FACTOR_SLOPE * z;
+  return l ** 1.5 * w * w;
 }
 
-/** |A(z)|² up to constants: the pion loop, the kaon loop and ĉ, over z. */
-export function amplitude2(z: number, cHat = C_HAT): number {
-  const fp = loopF(z / R2), fk = loopF(z);
-  const re = (R2 - 1 - z) * fp.re + (1 - R2 - z) * fk.re + cHat * z;
-  const im = (R2 - 1 - z) * fp.im + (1 - R2 - z) * fk.im;
-  return (re * re + im * im) / (z * z);
+/** Kroll–Wada factor β(1 + 2m_e²/s) of γ* → e⁺e⁻ (per ds/s). */
+export const krollWada = (s: number): number => (s <= 4 * ME * ME ? 0 : Math.sqrt(1 - (4 * ME * ME) / s) * (1 + (2 * ME * ME) / s));
+
+/** Quasi-real emission of a virtual photon of energy fraction x (per dx/x): x·P(x) = 1 + (1 − x)². */
+export const splitting = (x: number): number => (x <= 0 || x >= 1 ? 0 : 1 + (1 - x) ** 2);
+
+/**
+ * Kinematics of the emission, or undefined where it is closed: X = e_r + γ₂* of mass M_X = √(t + m_e²)
+ * must fit in γ*(q) with the spectator, and the light-cone fraction x of γ₂* in X must be reachable
+ * by a decay angle (|cos θ*| ≤ 1). Returns cos θ* in the X frame, along the X direction.
+ */
+export function emissionAngle(q: number, t: number, x: number, s: number): number | undefined {
+  const mx = Math.sqrt(t + ME * ME), m2 = Math.sqrt(s);
+  if (mx + ME >= q || mx <= ME + m2) return undefined;
+  const pStar = twoBodyMomentum(mx, ME, m2);
+  const eStar = (mx * mx + s - ME * ME) / (2 * mx);
+  const c = (x * mx - eStar) / pStar;
+  return c >= -1 && c <= 1 ? c : undefined;
 }
 
-const kw = (s: number) => Math.sqrt(1 - (4 * ME * ME) / s) * (1 + (2 * ME * ME) / s);
-
-/** The weight of one point (s₁, s₂, m_γγ) for the sampling measure d ln s₁ d ln s₂ dm_γγ. */
-export function kpi4eWeight(s1: number, s2: number, mgg: number): number {
-  const m1 = Math.sqrt(s1), m2 = Math.sqrt(s2);
-  if (s1 <= 4 * ME * ME || s2 <= 4 * ME * ME || mgg <= m1 + m2 || mgg >= MK - MPI) return 0;
-  const q12 = (mgg * mgg - s1 - s2) / 2;
-  const ps = twoBodyMomentum(MK, MPI, mgg) * twoBodyMomentum(mgg, m1, m2);
-  return kw(s1) * kw(s2) * ps * amplitude2((mgg * mgg) / (MK * MK)) * (s1 * s2 + 2 * q12 * q12) / MK ** 4;
+/** The density of one point per d z · d ln t · d ln x · d ln s (arbitrary normalisation). */
+export function kpi4eWeight(z: number, t: number, x: number, s: number): number {
+  const q = Math.sqrt(z) * MK;
+  if (q <= 4 * ME || q >= MK - MPI) return 0;
+  if (emissionAngle(q, t, x, s) === undefined) return 0;
+  // the collinear factor dt/t of the quasi-real approximation is cut where t exceeds the hard scale q²
+  return kpiGammaStarDensity(z) * splitting(x) * krollWada(s);
 }
 
-const LO = Math.log(4 * ME * ME), HI = Math.log((MK - MPI) ** 2);
-/** maximum of the weight over the sampling box, from a deterministic scan with a margin */
+const Z_LO = (4 * ME / MK) ** 2, Z_HI = ((MK - MPI) / MK) ** 2;
+const LT_LO = Math.log(ME * ME), LT_HI = Math.log((MK - MPI) ** 2);
+const LX_LO = Math.log(1e-5), LX_HI = 0;
+const LS_LO = Math.log(4 * ME * ME), LS_HI = Math.log((MK - MPI) ** 2);
+/** max of λ^{3/2}|W|² on [Z_LO, Z_HI] (scan with a margin) × max of the splitting (2) × Kroll–Wada (≤ 1.2) */
 const W_MAX = (() => {
   let w = 0;
-  for (let i = 0; i <= 60; i++) for (let j = 0; j <= 60; j++) for (let k = 0; k <= 200; k++) {
-    const s1 = Math.exp(LO + ((HI - LO) * i) / 60), s2 = Math.exp(LO + ((HI - LO) * j) / 60);
-    w = Math.max(w, kpi4eWeight(s1, s2, 2 * ME + ((MK - MPI - 2 * ME) * k) / 200));
-  }
-  return 1.3 * w;
+  for (let i = 0; i <= 400; i++) w = Math.max(w, kpiGammaStarDensity(Z_LO + ((Z_HI - Z_LO) * i) / 400));
+  return 1.05 * w * 2 * 1.2;
 })();
 
-/** Draw (s₁, s₂, m_γγ) from the SM density. */
-export function sampleKpi4eMasses(rng: Rng): { s1: number; s2: number; mgg: number } {
+export interface Kpi4eMasses {
+  /** m(4e)², MeV² */ readonly q2: number;
+  /** emitter virtuality M_X² − m_e², MeV² */ readonly t: number;
+  /** light-cone energy fraction of the second photon in X */ readonly x: number;
+  /** m²(second pair), MeV² */ readonly s: number;
+}
+
+/** Draw (q², t, x, s) from the SM one-photon-exchange density. */
+export function sampleKpi4eMasses(rng: Rng): Kpi4eMasses {
   for (;;) {
-    const s1 = Math.exp(rng.range(LO, HI)), s2 = Math.exp(rng.range(LO, HI));
-    const lo = Math.sqrt(s1) + Math.sqrt(s2);
-    if (lo >= MK - MPI) continue;
-    const mgg = rng.range(2 * ME, MK - MPI);
-    if (rng.uniform() * W_MAX < kpi4eWeight(s1, s2, mgg)) return { s1, s2, mgg };
+    const z = rng.range(Z_LO, Z_HI), t = Math.exp(rng.range(LT_LO, LT_HI)), x = Math.exp(rng.range(LX_LO, LX_HI)), s = Math.exp(rng.range(LS_LO, LS_HI));
+    if (t >= z * MK * MK) continue; // dt/t up to the hard scale q²
+    if (rng.uniform() * W_MAX < kpi4eWeight(z, t, x, s)) return { q2: z * MK * MK, t, x, s };
   }
 }
 
-/** The lab four-momenta: π⁺, γ*₁, γ*₂ and the two e⁺e⁻ pairs (pair decays isotropic in their frames [E]). */
-export function decayKpi4e(k: P4, rng: Rng): { pi: P4; g1: P4; g2: P4; e1: [P4, P4]; e2: [P4, P4] } {
-  const { s1, s2, mgg } = sampleKpi4eMasses(rng);
-  const m1 = Math.sqrt(s1), m2 = Math.sqrt(s2);
-  const [pi, gg] = decayIsotropic(k, MPI, mgg, rng, MK);
-  const [g1, g2] = decayIsotropic(gg, m1, m2, rng, mgg);
-  const e1 = decayIsotropic(g1, ME, ME, rng, m1), e2 = decayIsotropic(g2, ME, ME, rng, m2);
-  return { pi, g1, g2, e1, e2 };
+/** Two-body decay of `parent` (mass M) with daughter 1 at cos θ* to the parent's direction (φ uniform). */
+function decayAt(parent: P4, Mp: number, m1: number, m2: number, cosT: number, rng: Rng): [P4, P4] {
+  const k = twoBodyMomentum(Mp, m1, m2);
+  const sinT = Math.sqrt(Math.max(0, 1 - cosT * cosT)), ph = 2 * Math.PI * rng.uniform();
+  const pm = Math.hypot(parent.px, parent.py, parent.pz);
+  const d1 = alignZ(p4(k * sinT * Math.cos(ph), k * sinT * Math.sin(ph), k * cosT, m1), parent.px / pm, parent.py / pm, parent.pz / pm);
+  const d2 = { px: -d1.px, py: -d1.py, pz: -d1.pz, e: Math.sqrt(k * k + m2 * m2) };
+  return [boost(d1, parent, Mp), boost(d2, parent, Mp)];
+}
+
+/**
+ * The lab four-momenta: π⁺, γ*(→ 4e), the second photon γ₂*, and the two e⁺e⁻ pairs — pair 1 the
+ * primary leptons (spectator and emitter), pair 2 the conversion pair of γ₂*. The γ* and γ₂* decays
+ * are isotropic in their frames [E].
+ */
+export function decayKpi4e(k: P4, rng: Rng): { pi: P4; g1: P4; g2: P4; e1: [P4, P4]; e2: [P4, P4]; m: Kpi4eMasses } {
+  const m = sampleKpi4eMasses(rng);
+  const q = Math.sqrt(m.q2), mx = Math.sqrt(m.t + ME * ME), m2 = Math.sqrt(m.s);
+  const [pi, g1] = decayIsotropic(k, MPI, q, rng, MK);
+  // the emission in the γ* rest frame, where the light-cone fraction is taken along X's flight
+  const rest: P4 = { px: 0, py: 0, pz: 0, e: q };
+  const [spec0, X0] = decayIsotropic(rest, ME, mx, rng, q);
+  const [g20, emit0] = decayAt(X0, mx, m2, ME, emissionAngle(q, m.t, m.x, m.s)!, rng);
+  const spectator = boost(spec0, g1, q), emitter = boost(emit0, g1, q), g2 = boost(g20, g1, q);
+  const [c1, c2] = decayIsotropic(g2, ME, ME, rng, m2);
+  // the emitting lepton has either charge: the primary pair is (e⁺, e⁻) in either order
+  const emitterPositive = rng.uniform() < 0.5;
+  const e1: [P4, P4] = emitterPositive ? [emitter, spectator] : [spectator, emitter];
+  return { pi, g1, g2, e1, e2: [c1, c2], m };
 }

@@ -12,7 +12,7 @@ import { aprimeFromMeson, createBremsSampler, forward, mesonChannels, protonInte
 import { k2piDD, kpi4eNonResonant, kpiAA, kpiS, sampleBeamKaon, type BeamKaonTruth, type Daughter } from './kaon';
 import { promptInteractionZ, promptPair } from './halo';
 import { haloP4, sampleHalo, Z_HALO_REF } from './halo-model';
-import { samplePromptHalo } from './halo-acceptance';
+import { hardenMomentum, samplePromptHalo } from './halo-acceptance';
 import { biasedPair, BIASED_WINDOW_NS, HALO_MUONS_PER_POT, NATURAL_WINDOW_NS, naturalPair, pairsWithin } from './halo-pairs';
 import type { ChargedParticle } from '../detector/response';
 import { Rng } from './rng';
@@ -215,7 +215,11 @@ const LAV_FRONT_Z = LAV_FRONT.slice(0, 8); // the LAVs in the decay tank, upstre
 const Z_ANTI0 = Z_PLANE.anti0;
 
 /** share of the biased prompt generation drawn among muons near the beam hole (halo-acceptance.ts) */
-const PROMPT_NEAR_HOLE_SHARE = 0.9;
+const PROMPT_NEAR_HOLE_SHARE = 0.3;
+/** share drawn among muons through the beam hole itself (halo-acceptance.ts) */
+const PROMPT_IN_HOLE_SHARE = 0.6;
+/** share of the biased prompt pairs aimed back at the proton beam line at the TAX (halo.ts sampleAimedAngle) */
+const PROMPT_AIM_SHARE = 0.8;
 
 function promptModel(label: 'prompt-ee' | 'prompt-mumu', params: PhysicsParams): ProcessModel {
   const ml = leptonMass(label), lpdg = leptonPdg(label);
@@ -224,12 +228,15 @@ function promptModel(label: 'prompt-ee' | 'prompt-mumu', params: PhysicsParams):
     label, mode: 'dump',
     generate(rng) {
       const q: 1 | -1 = rng.uniform() < 0.5 ? 1 : -1;
-      const { h, weight } = share > 0 ? samplePromptHalo(q, rng, share) : { h: sampleHalo(q, rng), weight: 1 };
+      const drawn = share > 0 ? samplePromptHalo(q, rng, share, PROMPT_IN_HOLE_SHARE) : { h: sampleHalo(q, rng), weight: 1 };
+      const hard = share > 0 ? hardenMomentum(drawn.h, rng) : { h: drawn.h, weight: 1 };
+      const h = hard.h, weight = drawn.weight * hard.weight;
       const mu = { charge: q, p: haloP4(h), origin: { x: h.x, y: h.y, z: Z_HALO_REF, t: rng.range(-1, 1) } };
       const z = promptInteractionZ(rng, LAV_FRONT_Z);
       const s = (z - mu.origin.z) / mu.p.pz;
       const at: Vertex4 = { x: mu.origin.x + s * mu.p.px, y: mu.origin.y + s * mu.p.py, z, t: mu.origin.t };
-      const { plus, minus, muonAfter, pair } = promptPair(mu.p, ml, rng);
+      const aimed = promptPair(mu.p, ml, rng, share > 0 ? { share: PROMPT_AIM_SHARE, vertex: at } : undefined);
+      const { plus, minus, muonAfter, pair } = aimed;
       const muPdg = q > 0 ? PDG.muPlus : PDG.muMinus;
       const truth = [
         truthOf(muPdg, -1, mu.p, mu.origin, at), truthOf(muPdg, 0, muonAfter, at), truthOf(PDG.gamma, 0, pair, at, at),
@@ -252,7 +259,7 @@ function promptModel(label: 'prompt-ee' | 'prompt-mumu', params: PhysicsParams):
         const ax = mu.origin.x + s0 * mu.p.px, ay = mu.origin.y + s0 * mu.p.py, r = Math.hypot(ax, ay);
         if (r > 165 && r < 960) extraAnti0.push({ x: ax, y: ay, time: at.t + rng.normal(0, 1) });
       }
-      return { truth, charged, yield: PROMPT_PAIRS_2021 * weight, extraLav, extraAnti0 };
+      return { truth, charged, yield: PROMPT_PAIRS_2021 * weight * aimed.weight, extraLav, extraAnti0 };
     },
   };
 }

@@ -49,6 +49,7 @@ export const VARIABLES = {
   m_4e: ['MeV/c²', 'm(e+e−e+e−) of that assignment'],
   m_ee_lo: ['MeV/c²', 'lighter e+e− pair of the pairing with the most equal masses'],
   m_ee_hi: ['MeV/c²', 'heavier pair of that pairing'],
+  nch_min5: ['', 'fewest STRAW chambers among the first five tracks'],
 } as const;
 export type VariableName = keyof typeof VARIABLES;
 export const VARIABLE_NAMES = Object.keys(VARIABLES) as VariableName[];
@@ -66,7 +67,7 @@ const TILE_BOUNDS = (() => {
   return b;
 })();
 const TWO_TRACK_VARS = ['p1', 'p2', 'q1', 'q2', 'chi2_1', 'chi2_2', 'nch1', 'nch2', 't1', 't2', 'dt', 'cda', 'vx', 'vy', 'vz', 'ptot', 'cda_tax', 'z_tax', 'm_mumu', 'm_ee', 'eop1', 'eop2', 'nmuv3_1', 'nmuv3_2', 'inacc1', 'inacc2'] as const;
-const FIVE_TRACK_VARS = ['kvz', 'kchi2', 'npos', 'm_pi4e', 'm_4e', 'm_ee_lo', 'm_ee_hi'] as const;
+const FIVE_TRACK_VARS = ['kvz', 'kchi2', 'npos', 'm_pi4e', 'm_4e', 'm_ee_lo', 'm_ee_hi', 'nch_min5'] as const;
 /** scratch for the per-track association (no allocation per track) */
 const A = { eop: 0, nmu: 0, inacc: 0 };
 /** scratch for the two-track closest approach */
@@ -196,6 +197,7 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
 
     if (nt >= 5) fiveTrack(i, t0, v, tq, tpx, tpy, tpz, tx, ty);
     if (nt >= 5) v.ptot[i] = Math.hypot(sum(tpx, t0, 5), sum(tpy, t0, 5), sum(tpz, t0, 5));
+    if (nt >= 5) { let m = 4; for (let j = t0; j < t0 + 5; j++) m = Math.min(m, tnch[j]!); v.nch_min5[i] = m; }
   };
 
   const track = (i: number, k: number): TrackAssociation => {

@@ -123,14 +123,14 @@ describe('analysis plots of a selection', () => {
   });
 
   it('keeps the m_π4e SR band empty while blind and shades it as masked', async () => {
-    const { open: r, shut } = await resultsOf({ mode: 'kaon', numEvents: 1500, seed: 11, mix: { 'k2pi-dd': 3, 'kpi4e-nonres': 1 } }, { preset: 'kaon-pi4e', params: { hypothesis: 'none' } });
+    const { open: r, shut } = await resultsOf({ mode: 'kaon', numEvents: 5000, seed: 11, mix: { 'k2pi-dd': 3, 'kpi4e-nonres': 1 } }, { preset: 'kaon-pi4e', params: { hypothesis: 'none' } });
     const mass = analysisPlots({ result: shut, shapes: regionShapes(shut.selection), variables: VARIABLES, weighted: false }).find((p) => p.id === 'mass') as HistSpec;
     expect(mass.bands).toEqual([{ lo: 484, hi: 504, label: 'SR', masked: true }]);
     for (let k = 0; k < mass.h.entries.length; k++) {
       if (mass.h.edges[k]! >= 484 && mass.h.edges[k + 1]! <= 504) expect(mass.h.entries[k]).toBe(0);
     }
     expect(r.candidates.some((c) => c.region === 'SR')).toBe(true); // unblinded, the band has events
-  });
+  }, 20_000); // 5000 kaon events (five-track acceptance ≈ 0.13 %): seconds on a loaded machine
 
   it('lists a variable kept on demand with every candidate, and plots it', async () => {
     const r = await resultOf({ mode: 'dump', numEvents: 600, seed: 3, mix: { 'aprime-mumu': 1 } }, { preset: 'dump-mumu', keep: ['chi2_1', 'vx'] });

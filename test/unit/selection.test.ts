@@ -157,7 +157,7 @@ describe('published selections on the fast MC', () => {
     const f = await fileOf({ mode: 'kaon', mix: { 'k2pi-dd': 1 }, numEvents: 40_000, seed: 33, truth: false });
     const r = await runSelection(f, resolveSelection({ preset: 'kaon-pi4e' }));
     const m = r.candidates.map((c) => c.vars['m_pi4e']!).sort((a, b) => a - b);
-    expect(m.length).toBeGreaterThan(60); // acceptance ≈ 0.3 % with the STRAW two-track separation
+    expect(m.length).toBeGreaterThan(25); // acceptance ≈ 0.12 %: STRAW two-track separation, every track in all four chambers
     expect(Math.abs(m[Math.floor(m.length / 2)]! - 493.677)).toBeLessThan(1);
     expect(r.regions.SR!.n / m.length).toBeGreaterThan(0.9);
   }, 30_000); // 40 000 events generated: seconds on a loaded 2-core machine
@@ -174,7 +174,7 @@ describe('the staged selection loop', () => {
   it('decides the multiplicity cut first and still selects exactly what full reconstruction of every event selects', async () => {
     for (const [preset, input] of [
       ['dump-ee', { mode: 'dump', mix: { 'prompt-ee': 2, 'aprime-ee': 1, 'combinatorial-mumu': 1 }, numEvents: 3000, seed: 21 }],
-      ['kaon-pi4e', { mode: 'kaon', mix: { 'k2pi-dd': 2, 'kpi-aa': 1 }, numEvents: 1500, seed: 22 }],
+      ['kaon-pi4e', { mode: 'kaon', mix: { 'k2pi-dd': 2, 'kpi-aa': 1 }, numEvents: 4000, seed: 22 }],
     ] as const) {
       const f = await fileOf({ ...input, truth: false, strawHits: false }, `${preset}.arrow`, 512);
       const sel = resolveSelection({ preset });
@@ -193,9 +193,9 @@ describe('the staged selection loop', () => {
       }
       expect(staged.cutflow.map((c) => c.n)).toEqual(counts);
       expect(staged.candidates.map((c) => c.index)).toEqual(picked);
-      expect(picked.length).toBeGreaterThan(5);
+      expect(picked.length).toBeGreaterThan(3);
     }
-  });
+  }, 30_000);
 
   it('candidate columns merge in order and unpack to the same objects as a single run', async () => {
     const f = await fileOf({ mode: 'dump', mix: { 'aprime-mumu': 1, 'prompt-mumu': 1 }, numEvents: 2000, seed: 23, truth: false, strawHits: false }, 'm.arrow', 256);
