@@ -5,7 +5,7 @@ import type { CommandId } from '../../src-shared/commands';
 import { buildDetectorModel, disposeDetectorModel, type DetectorModel } from './geometry/detector-model';
 import { useViewStore } from './state/view-store';
 import { DetectorView } from './views/DetectorView';
-import { AppProvider, useLiveView } from './state/AppProvider';
+import { AppProvider, useActions, useLiveView } from './state/AppProvider';
 import { exportPicture } from './export/exporter';
 import { installExportHooks } from './export/hooks';
 import { defaultSpec } from './export/picture-spec';
@@ -15,13 +15,13 @@ import { ElementPanel } from './panels/ElementPanel';
 import { HelpOverlay } from './panels/HelpOverlay';
 import { runCommand } from './shortcuts/run-command';
 import { useKeyboardShortcuts } from './shortcuts/useKeyboardShortcuts';
-import { bindDataApi, openWith, selectDataset, useDataStore } from './state/data-store';
+import { useDataStore } from './state/data-store';
 import { DataPanel } from './panels/DataPanel';
 import { GenerateDialog } from './panels/GenerateDialog';
 import { TaskBar } from './panels/TaskBar';
 import { SelectionPanel } from './panels/SelectionPanel';
 import { EventDisplayPanel } from './panels/EventDisplayPanel';
-import { bindSelectionApi, useSelectionStore } from './state/selection-store';
+import { useSelectionStore } from './state/selection-store';
 import { autosaveSession, restoreSession } from './state/session';
 import { useAnalysisStore } from './state/analysis-store';
 import { AnalysisPanel } from './panels/AnalysisPanel';
@@ -37,6 +37,8 @@ export function App({ api }: { api: Na62Api }) {
 
 function AppShell({ api }: { api: Na62Api }) {
   const live = useLiveView();
+  const actions = useActions();
+  const { openWith, selectDataset } = actions;
   const [info, setInfo] = useState<AppInfo>();
   const [model, setModel] = useState<DetectorModel>();
   const [error, setError] = useState<string>();
@@ -58,9 +60,11 @@ function AppShell({ api }: { api: Na62Api }) {
     panelShown.current = analysisOpen;
   }, [analysisOpen]);
 
-  useEffect(() => bindDataApi(api), [api]);
-  useEffect(() => installExportHooks(api, live), [api, live]);
-  const catalogueReady = useMemo(() => bindSelectionApi(api).catch(() => {}), [api]);
+  useEffect(() => actions.followProgress(), [actions]);
+  useEffect(() => installExportHooks(api, live, actions), [api, live, actions]);
+  // the selection catalogue, and the blinding of whichever dataset is current
+  const catalogueReady = useMemo(() => actions.loadCatalogue().catch(() => {}), [actions]);
+  useEffect(() => actions.followDataset(), [actions]);
 
   // the app opens on the built-in demo data when nothing else is open, then goes back to where the
   // user was (a restart or a renderer crash), and from then on keeps that place saved
@@ -73,7 +77,7 @@ function AppShell({ api }: { api: Na62Api }) {
       if (open.length) useDataStore.setState({ datasets: open });
       else await openWith((a) => a.openDemo());
       await catalogueReady;
-      const problem = await restoreSession(api);
+      const problem = await restoreSession(api, actions);
       if (problem) setMessage(`Session: ${problem}`);
       // files the host had open at start (the command line) and no session of them: show the first
       const d = useDataStore.getState();
@@ -81,7 +85,7 @@ function AppShell({ api }: { api: Na62Api }) {
       if (active) stop = autosaveSession(api, setMessage);
     })();
     return () => { active = false; stop?.(); };
-  }, [api, model, catalogueReady]);
+  }, [api, model, catalogueReady, actions, openWith, selectDataset]);
 
   // drag and drop anywhere on the window
   useEffect(() => {
@@ -101,7 +105,7 @@ function AppShell({ api }: { api: Na62Api }) {
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, []);
+  }, [openWith]);
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
@@ -147,8 +151,8 @@ function AppShell({ api }: { api: Na62Api }) {
     }
   }, [api, busy, live]);
 
-  const openFile = useCallback(() => void openWith((a) => a.openFileDialog()), []);
-  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true), openExport: () => setExportOpen(true) }), [model, savePng, openFile]);
+  const openFile = useCallback(() => void openWith((a) => a.openFileDialog()), [openWith]);
+  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true), openExport: () => setExportOpen(true), showEvent: actions.showEvent }), [model, savePng, openFile, actions]);
   useKeyboardShortcuts(run);
   useEffect(() => api.onMenuCommand(run), [api, run]);
 

@@ -7,7 +7,8 @@ import { zipSync } from 'fflate';
 import type { Na62Api } from '../../../src-shared/api/contract';
 import * as THREE from 'three';
 import type { LiveView } from '../views/live-view';
-import { showEvent, useDataStore } from '../state/data-store';
+import { useDataStore } from '../state/data-store';
+import type { ShowEvent } from '../state/navigation';
 import { useViewStore, type ViewMode } from '../state/view-store';
 import { useEventDisplayStore } from '../state/event-display-store';
 import { snapshotOf } from '../state/display-snapshot';
@@ -62,7 +63,7 @@ export async function exportScene(live: LiveView): Promise<ExportedFile> {
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
 /** Show event `index` and wait until the view has drawn it; false if the engine refused it (blinded) or it failed. */
-export async function showAndWait(live: LiveView, index: number): Promise<boolean> {
+export async function showAndWait(live: LiveView, showEvent: ShowEvent, index: number): Promise<boolean> {
   await showEvent(index);
   const d = useDataStore.getState();
   if (!d.event || d.index !== index) return false;
@@ -82,6 +83,8 @@ export function allViews(station: string): PanelSpec[] {
 
 export interface BatchOptions {
   readonly live: LiveView;
+  /** shows an event (the data actions') */
+  readonly showEvent: ShowEvent;
   readonly spec: PictureSpec;
   readonly format: PictureFormat;
   /** event indices of the current dataset */
@@ -112,7 +115,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   try {
     for (const index of o.events) {
       if (o.signal?.aborted) { cancelled = true; break; }
-      if (!(await showAndWait(o.live, index))) {
+      if (!(await showAndWait(o.live, o.showEvent, index))) {
         skipped.push({ index, reason: useDataStore.getState().error ?? 'not available' });
         done += layouts.length;
         o.onProgress?.(done, total);
@@ -129,7 +132,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       if (cancelled) break;
     }
   } finally {
-    await showEvent(before);
+    await o.showEvent(before);
   }
   return { written, skipped, cancelled };
 }

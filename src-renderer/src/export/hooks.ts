@@ -4,7 +4,7 @@
  */
 import type { Na62Api } from '../../../src-shared/api/contract';
 import { useDataStore } from '../state/data-store';
-import { refreshBlinding } from '../state/selection-store';
+import type { AppActions } from '../state/AppProvider';
 import { unblindPhrase } from '../../../src-shared/selection/blinding';
 import { useViewStore } from '../state/view-store';
 import { defaultSpec, type PictureSpec } from './picture-spec';
@@ -26,14 +26,14 @@ const full = (p: Partial<PictureSpec>): PictureSpec => {
   return { ...defaultSpec(v.mode === 'beam' ? { view: 'beam', station: v.beamStation } : { view: v.mode }), ...p };
 };
 
-export function installExportHooks(api: Na62Api, live: LiveView): void {
+export function installExportHooks(api: Na62Api, live: LiveView, actions: AppActions): void {
   const pack = (f: ExportedFile) => ({ name: f.name, base64: b64(f.data), width: f.width, height: f.height });
   window.__na62export = {
     picture: async (spec, format, maxTile) => pack(await exportPicture(live, full(spec), format, maxTile ? { maxTile } : {})),
     scene: async () => pack(await exportScene(live)),
     batch: async (spec, format, events, allViews) => {
       const r = await runBatch({
-        live, spec: full(spec), format, events, allViews,
+        live, showEvent: actions.showEvent, spec: full(spec), format, events, allViews,
         write: async (f) => { if (window.__na62WriteFile) await window.__na62WriteFile(f.name, b64(f.data)); },
       });
       return { written: r.written, skipped: r.skipped };
@@ -56,7 +56,7 @@ export function installExportHooks(api: Na62Api, live: LiveView): void {
             await api.setBlinding({ dataset: ds, preset, stage: step, confirm: unblindPhrase(preset, step === 'cr' ? 'CR' : 'SR', state.identity!) });
           }
         }
-        await refreshBlinding(true);
+        await actions.refreshBlinding(true);
         return undefined;
       } catch (err) {
         return err instanceof Error ? err.message : String(err);

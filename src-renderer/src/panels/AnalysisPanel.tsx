@@ -15,8 +15,9 @@ import { plotSvgText, svgToPng, MAX_PNG_WIDTH } from '../analysis/plot-export';
 import { PlotView, type BrushRange } from '../analysis/PlotView';
 import { ReachPlot } from '../analysis/ReachPlot';
 import { useAnalysisStore } from '../state/analysis-store';
-import { showEvent, useDataStore } from '../state/data-store';
-import { runCurrentSelection, runSelectionOn, useSelectionStore, type CandidateBrush } from '../state/selection-store';
+import { useDataStore } from '../state/data-store';
+import { useActions } from '../state/AppProvider';
+import { useSelectionStore, type CandidateBrush } from '../state/selection-store';
 import { useViewStore } from '../state/view-store';
 
 const PLOT_SIZE = { width: 420, height: 250 };
@@ -60,6 +61,8 @@ function CutflowTable() {
 }
 
 export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m: string) => void }) {
+  const actions = useActions();
+  const { runSelectionOn } = actions;
   const a = useAnalysisStore();
   const result = useSelectionStore((s) => s.result);
   const resultDataset = useSelectionStore((s) => s.resultDataset);
@@ -93,7 +96,7 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
       .then((res) => { if (live) useAnalysisStore.getState().setBackground({ dataset: id, result: res }); })
       .catch((e: unknown) => { if (live) useAnalysisStore.getState().setBackground(useAnalysisStore.getState().background, e instanceof Error ? e.message : String(e)); });
     return () => { live = false; };
-  }, [a.backgroundDataset, r]);
+  }, [a.backgroundDataset, r, runSelectionOn]);
 
   const positionOf = useMemo(() => {
     const m = new Map<number, number>();
@@ -129,7 +132,7 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
   const missing = [a.customX, a.customY].filter((v) => v && r && !r.keyVariables.includes(v));
   const computeMissing = () => {
     useSelectionStore.getState().keepVariables(missing);
-    void runCurrentSelection();
+    void actions.runCurrentSelection();
   };
 
   return (
@@ -166,7 +169,7 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
             current={currentPos}
             currentColour={theme.current}
             brushed={brush?.plot === spec.id ? brush.range : undefined}
-            onPick={(pos) => { const c = r.candidates[pos]; if (c) void showEvent(c.index); }}
+            onPick={(pos) => { const c = r.candidates[pos]; if (c) void actions.showEvent(c.index); }}
             onBrush={(range) => {
               if (!range) { if (useSelectionStore.getState().brush?.plot === spec.id) useSelectionStore.getState().setBrush(undefined); return; }
               const label = spec.kind === 'hist' ? `${spec.xLabel} in ${rangeText(range.x)}` : `${spec.xLabel} in ${rangeText(range.x)}${range.y ? `, ${spec.yLabel} in ${rangeText(range.y)}` : ''}`;

@@ -1,6 +1,7 @@
 /** The open datasets, what each file says about itself, and stepping through its events. */
 import { Fragment, useState } from 'react';
-import { closeDataset, findEvent, useDataStore, selectDataset } from '../state/data-store';
+import { useDataStore } from '../state/data-store';
+import { useActions } from '../state/AppProvider';
 import type { Na62Event } from '../../../src-shared/event/model';
 import type { EventAnalysis } from '../event/event-analysis';
 import { first, jump, last, step, walkList, walkPosition } from '../state/navigation';
@@ -76,6 +77,7 @@ function EventSummary({ ev }: { ev: Na62Event }) {
 }
 
 export function DataPanel() {
+  const actions = useActions();
   const { datasets, current, index, event, loading, error, showTruth } = useDataStore();
   const ds = datasets.find((d) => d.id === current);
   const [jumpText, setJump] = useState('');
@@ -92,10 +94,10 @@ export function DataPanel() {
       {datasets.length === 0 ? <p className="muted">No file open. Open one (Ctrl+O), drop one here, or generate (Ctrl+G).</p> : (
         <>
           <div className="dataset-row">
-            <select value={current} onChange={(e) => void selectDataset(e.target.value)} aria-label="Dataset" data-testid="dataset-select">
+            <select value={current} onChange={(e) => void actions.selectDataset(e.target.value)} aria-label="Dataset" data-testid="dataset-select">
               {datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
             </select>
-            <button type="button" onClick={() => current && void closeDataset(current)} title="Close this dataset" data-testid="close-dataset">✕</button>
+            <button type="button" onClick={() => current && void actions.closeDataset(current)} title="Close this dataset" data-testid="close-dataset">✕</button>
           </div>
           {ds?.warnings?.map((w) => <div key={w} className="muted" role="status" data-testid="dataset-warning">⚠ {w}</div>)}
           {ds && (
@@ -110,14 +112,14 @@ export function DataPanel() {
             </div>
           )}
           <div className="event-nav" role="group" aria-label="Event">
-            <button type="button" onClick={() => void first()} title="First event (Home)">«</button>
-            <button type="button" onClick={() => void step(-1)} title="Previous event (← or PageUp)" data-testid="prev-event">◀</button>
-            <form onSubmit={(e) => { e.preventDefault(); if (jumpText !== '' && current) void jump(jumpText, (r, b, ev) => findEvent(current, r, b, ev)).then(setJumpError); setJump(''); }}>
+            <button type="button" onClick={() => void first(actions.showEvent)} title="First event (Home)">«</button>
+            <button type="button" onClick={() => void step(actions.showEvent, -1)} title="Previous event (← or PageUp)" data-testid="prev-event">◀</button>
+            <form onSubmit={(e) => { e.preventDefault(); if (jumpText !== '' && current) void jump(actions.showEvent, jumpText, (r, b, ev) => actions.findEvent(current, r, b, ev)).then(setJumpError); setJump(''); }}>
               <input aria-label="Event index or run:burst:event" title="an event index, or run:burst:event" data-testid="event-index" value={jumpText !== '' ? jumpText : String(index)} onChange={(e) => setJump(e.target.value.replace(/[^\d:]/g, ''))} size={9} />
             </form>
             <span className="muted">/ {ds ? ds.numEvents - 1 : 0}</span>
-            <button type="button" onClick={() => void step(1)} title="Next event (→ or PageDown)" data-testid="next-event">▶</button>
-            <button type="button" onClick={() => void last()} title="Last event (End)">»</button>
+            <button type="button" onClick={() => void step(actions.showEvent, 1)} title="Next event (→ or PageDown)" data-testid="next-event">▶</button>
+            <button type="button" onClick={() => void last(actions.showEvent)} title="Last event (End)">»</button>
             {loading && <span className="muted">…</span>}
           </div>
           {list && <div className="muted small" data-testid="walk-position">stepping through candidates: {pos >= 0 ? `${pos + 1} of ${list.length}` : `— of ${list.length} (this event is not one)`}</div>}

@@ -16,7 +16,7 @@ import {
   type CaptionParts, type OverlayParts, type PanelSpec, type PictureFormat, type PictureSpec, type PictureTheme,
 } from '../export/picture-spec';
 import { exportPicture, exportScene, runBatchTo } from '../export/exporter';
-import { useLiveView } from '../state/AppProvider';
+import { useActions, useLiveView } from '../state/AppProvider';
 
 type Layout = 'current' | 'figure4' | 'figure2' | 'side' | 'top' | 'beam' | '3d';
 const LAYOUTS: [Layout, string][] = [
@@ -39,6 +39,7 @@ export function panelsFor(layout: Layout, station: string): PanelSpec[] {
 
 export function ExportDialog({ open, onClose, api, model }: { open: boolean; onClose: () => void; api: Na62Api; model: DetectorModel | undefined }) {
   const live = useLiveView();
+  const { showEvent } = useActions();
   const [format, setFormat] = useState<PictureFormat>('png');
   const [layout, setLayout] = useState<Layout>('current');
   const [station, setStation] = useState('straw1');
@@ -109,7 +110,7 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
     }
     abort.current = new AbortController();
     void run(async () => {
-      const r = await runBatchTo(api, { live, spec: s, format, events: list, allViews: everyView, signal: abort.current!.signal, onProgress: (done, total, last) => setProgress({ done, total, ...(last ? { last } : {}) }) });
+      const r = await runBatchTo(api, { live, showEvent, spec: s, format, events: list, allViews: everyView, signal: abort.current!.signal, onProgress: (done, total, last) => setProgress({ done, total, ...(last ? { last } : {}) }) });
       const skipped = r.skipped.length ? `; ${r.skipped.length} skipped (${r.skipped.slice(0, 3).map((x) => `${x.index}: ${x.reason}`).join('; ')})` : '';
       return `${r.cancelled ? 'Cancelled after' : 'Wrote'} ${r.written.length} pictures${r.where ? ` to ${r.where}` : ''}${skipped}`;
     });

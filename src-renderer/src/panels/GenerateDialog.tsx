@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { DUMP_PROCESSES, KAON_PROCESSES } from '../../../src-shared/event/model';
 import { GeneratorConfigSchema, modeOfMix, parseProcessMix } from '../../../src-shared/event/generator-config';
-import { openWith } from '../state/data-store';
+import { useActions } from '../state/AppProvider';
 
 const FIELDS = [
   ['events', 'events', '10000'], ['seed', 'seed', '1'], ['mass', 'mass (MeV)', 'default'], ['epsilon', 'ε (A′)', '3e-7'],
@@ -11,6 +11,7 @@ const FIELDS = [
 type Field = (typeof FIELDS)[number][0];
 
 export function GenerateDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { openWith } = useActions();
   const [mix, setMix] = useState('aprime-mumu');
   const [values, setValues] = useState<Record<Field, string>>({ events: '10000', seed: '1', mass: '', epsilon: '', ctau: '', br: '', scalarMass: '', run: '1' });
   const [strawHits, setStrawHits] = useState(true);

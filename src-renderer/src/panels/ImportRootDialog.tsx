@@ -10,7 +10,7 @@ import type { MappingProposal, RootFileInfo, RootPreview } from '../../../src-sh
 import { ABSENT_NOTES, MappingSchema, describeMappingIssues, type AbsentKey, type RootMapping } from '../../../src-shared/root/mapping';
 import { branchLabel, type TreeInfo } from '../../../src-shared/root/tree-info';
 import { Z_PLANE } from '../../../src-shared/geometry/planes';
-import { openWith } from '../state/data-store';
+import { useActions } from '../state/AppProvider';
 import { saveMappingFor, savedMappingFor, useRootImportStore } from '../state/root-import-store';
 
 const PREVIEW_EVENTS = 5;
@@ -60,6 +60,7 @@ function ImportRootForm({ api, file }: { api: Na62Api; file: RootFileInfo }) {
 
 /** The mapping of one tree: a saved one for its layout, else the proposal; edited, previewed, imported. */
 function MappingSection({ api, file, tree, onClose }: { api: Na62Api; file: RootFileInfo; tree: TreeInfo; onClose: () => void }) {
+  const { openWith } = useActions();
   const [saved] = useState(() => savedMappingFor(tree));
   const [text, setText] = useState(() => (saved ? JSON.stringify({ ...saved, kind: undefined }, null, 2) : ''));
   const [kind, setKind] = useState<'data' | 'simulation' | undefined>(saved?.kind);

@@ -1,7 +1,8 @@
 /** Selections: preset, its parameters and cuts, extra expression cuts, the cut-flow, blinding and the candidates. */
 import { useEffect, useMemo, useState } from 'react';
-import { useDataStore, showEvent } from '../state/data-store';
-import { BLIND_BADGE, BLIND_CLASS, blindStageOf, checkExpressions, exportResult, loadCandidateList, runCurrentSelection, useSelectionStore } from '../state/selection-store';
+import { useDataStore } from '../state/data-store';
+import { useActions } from '../state/AppProvider';
+import { BLIND_BADGE, BLIND_CLASS, blindStageOf, useSelectionStore } from '../state/selection-store';
 import { UnblindDialog } from './UnblindDialog';
 import type { PresetId } from '../../../src-shared/selection/types';
 import { tableCandidates } from '../state/navigation';
@@ -9,6 +10,7 @@ import { tableCandidates } from '../state/navigation';
 const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(4));
 
 export function SelectionPanel() {
+  const { checkExpressions, exportResult, loadCandidateList, runCurrentSelection, showEvent } = useActions();
   const s = useSelectionStore();
   const stage = blindStageOf(s);
   const datasets = useDataStore((d) => d.datasets);

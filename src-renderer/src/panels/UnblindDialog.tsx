@@ -5,10 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 import { useDataStore } from '../state/data-store';
-import { BLIND_BADGE, blindStageOf, refreshBlinding, setBlindStage, useSelectionStore } from '../state/selection-store';
+import { BLIND_BADGE, blindStageOf, useSelectionStore } from '../state/selection-store';
+import { useActions } from '../state/AppProvider';
 import { unblindPhrase } from '../../../src-shared/selection/blinding';
 
 export function UnblindDialog({ onClose }: { onClose: () => void }) {
+  const { refreshBlinding, setBlindStage } = useActions();
   const preset = useSelectionStore((s) => s.preset);
   const blinding = useSelectionStore((s) => s.blinding);
   const stage = useSelectionStore(blindStageOf);
@@ -17,7 +19,7 @@ export function UnblindDialog({ onClose }: { onClose: () => void }) {
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   // the phrase names the dataset by its content: ask the engine for its identity (hashes the file once)
-  useEffect(() => { void refreshBlinding(true); }, []);
+  useEffect(() => { void refreshBlinding(true); }, [refreshBlinding]);
   const region = stage === 'blind' ? 'CR' : stage === 'cr' ? 'SR' : undefined;
   const phrase = region && blinding?.identity ? unblindPhrase(preset, region, blinding.identity) : undefined;
   const submit = async () => {

@@ -4,7 +4,7 @@ import type { DetectorModel } from '../geometry/detector-model';
 import { useViewStore } from '../state/view-store';
 import { useDataStore } from '../state/data-store';
 import { useAnalysisStore } from '../state/analysis-store';
-import { first, last, step } from '../state/navigation';
+import { first, last, step, type ShowEvent } from '../state/navigation';
 
 /** Elements a beam's-eye view can look at, upstream to downstream (planes and stations, not long tubes). */
 export function beamStations(model: DetectorModel): string[] {
@@ -21,6 +21,8 @@ export interface CommandContext {
   openGenerate: () => void;
   /** the picture export dialog */
   openExport?: () => void;
+  /** shows an event by index (stepping) */
+  showEvent: ShowEvent;
 }
 
 export function runCommand(id: CommandId, ctx: CommandContext): void {
@@ -51,10 +53,10 @@ export function runCommand(id: CommandId, ctx: CommandContext): void {
     case 'file.open': return ctx.openFile();
     case 'file.generate': return ctx.openGenerate();
     case 'file.exportPictures': return ctx.openExport?.();
-    case 'event.next': return void step(1);
-    case 'event.prev': return void step(-1);
-    case 'event.first': return void first();
-    case 'event.last': return void last();
+    case 'event.next': return void step(ctx.showEvent, 1);
+    case 'event.prev': return void step(ctx.showEvent, -1);
+    case 'event.first': return void first(ctx.showEvent);
+    case 'event.last': return void last(ctx.showEvent);
     case 'event.fit': return useViewStore.getState().frameEvent();
     case 'event.toggleTruth': return useDataStore.setState((d) => ({ showTruth: !d.showTruth }));
     case 'help.shortcuts': return s.setHelpOpen(!s.helpOpen);

@@ -4,7 +4,10 @@
  * run:burst:event.
  */
 import type { Candidate } from '../../../src-shared/selection/types';
-import { showEvent, useDataStore } from './data-store';
+import { useDataStore } from './data-store';
+
+/** Shows an event by index (the data actions' showEvent). */
+export type ShowEvent = (index: number) => Promise<void>;
 import { useSelectionStore, type CandidateBrush } from './selection-store';
 
 export type SortKey = 'rbe' | 'region' | string;
@@ -45,7 +48,7 @@ export function walkPosition(list: readonly Candidate[]): number {
   return list.findIndex((c) => c.index === index);
 }
 
-export async function step(delta: number): Promise<void> {
+export async function step(showEvent: ShowEvent, delta: number): Promise<void> {
   const list = walkList();
   if (!list) return showEvent(useDataStore.getState().index + delta);
   const pos = walkPosition(list);
@@ -53,18 +56,18 @@ export async function step(delta: number): Promise<void> {
   return showEvent(list[next]!.index);
 }
 
-export async function first(): Promise<void> {
+export async function first(showEvent: ShowEvent): Promise<void> {
   const list = walkList();
   return showEvent(list ? list[0]!.index : 0);
 }
 
-export async function last(): Promise<void> {
+export async function last(showEvent: ShowEvent): Promise<void> {
   const list = walkList();
   return showEvent(list ? list[list.length - 1]!.index : Number.MAX_SAFE_INTEGER);
 }
 
 /** "123" jumps to an index; "run:burst:event" finds that event (in the candidates first, else in the file). */
-export async function jump(text: string, find: (run: number, burst: number, event: number) => Promise<number | null>): Promise<string | undefined> {
+export async function jump(showEvent: ShowEvent, text: string, find: (run: number, burst: number, event: number) => Promise<number | null>): Promise<string | undefined> {
   const t = text.trim();
   if (/^\d+$/.test(t)) { await showEvent(Number(t)); return undefined; }
   const m = /^(\d+):(\d+):(\d+)$/.exec(t);

@@ -77,105 +77,113 @@ export const useSelectionStore = create<SelectionState>()((set) => ({
   keepVariables: (names) => set((s) => ({ keep: [...new Set([...s.keep, ...names])] })),
 }));
 
-let api: Na62Api | undefined;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-export async function bindSelectionApi(a: Na62Api): Promise<void> {
-  api = a;
-  useSelectionStore.setState({ catalogue: await a.selectionCatalogue() });
-  await refreshBlinding();
-}
-
-/** Ask the engine for the current dataset's blinding (after a dataset switch or a step of unblinding). */
-export async function refreshBlinding(identify = false): Promise<BlindingState | undefined> {
-  const dataset = useDataStore.getState().current;
-  if (!api || !dataset) { useSelectionStore.setState({ blinding: undefined }); return undefined; }
-  try {
-    const blinding = await api.blinding(dataset, identify);
-    // the answer is for the dataset asked about; the user may have switched meanwhile
-    if (useDataStore.getState().current === dataset) useSelectionStore.setState({ blinding });
-    return blinding;
-  } catch (e) {
-    useSelectionStore.setState({ blinding: undefined, error: message(e) });
-    return undefined;
-  }
-}
-useDataStore.subscribe((d, prev) => { if (d.current !== prev.current) void refreshBlinding(); });
-
 const expressionsOf = (text: string) => text.split('\n').map((s) => s.trim()).filter(Boolean);
-
-export async function checkExpressions(text: string): Promise<void> {
-  useSelectionStore.setState({ expressions: text });
-  if (!api) return;
-  for (const [k, e] of expressionsOf(text).entries()) {
-    const err = await api.checkExpression(e);
-    if (err) { useSelectionStore.setState({ expressionError: `line ${k + 1}: ${err}` }); return; }
-  }
-  useSelectionStore.setState({ expressionError: undefined });
-}
 
 /** The selection as the panel sets it up, as the engine takes it. */
 const selectionConfig = (s: SelectionState): SelectionConfigInput =>
   ({ preset: s.preset, params: s.params, disabled: s.disabled, expressions: expressionsOf(s.expressions), keep: s.keep });
 
-export async function runCurrentSelection(): Promise<void> {
-  const s = useSelectionStore.getState();
-  const dataset = useDataStore.getState().current;
-  if (!api || !dataset || s.running) return;
-  const taskId = `sel-${Date.now().toString(36)}`;
-  useSelectionStore.setState({ running: taskId, error: undefined });
-  try {
-    const result = await api.runSelection({ taskId, dataset, selection: selectionConfig(s) });
-    useSelectionStore.setState({ result, resultDataset: dataset, running: undefined, brush: undefined });
-  } catch (e) {
-    useSelectionStore.setState({ error: message(e), running: undefined });
+/** The selection side's engine calls, bound to one API (made by the app's provider): run, blinding, exports. */
+export function createSelectionActions(api: Na62Api) {
+  /** The presets and variables the engine offers, and the current dataset's blinding. */
+  async function loadCatalogue(): Promise<void> {
+    useSelectionStore.setState({ catalogue: await api.selectionCatalogue() });
+    await refreshBlinding();
   }
-}
 
-/** Move the current analysis on the current dataset to a stage (opening needs the typed phrase); reruns the selection. */
-export async function setBlindStage(stage: BlindStage, confirm?: string): Promise<string | undefined> {
-  const dataset = useDataStore.getState().current;
-  if (!api || !dataset) return 'no dataset open';
-  try {
-    const blinding = await api.setBlinding({ dataset, preset: useSelectionStore.getState().preset, stage, ...(confirm ? { confirm } : {}) });
-    useSelectionStore.setState({ blinding });
-    if (useSelectionStore.getState().result) await runCurrentSelection();
-    return undefined;
-  } catch (e) {
-    return message(e);
+  /** Ask for the blinding again whenever the current dataset changes; returns the unsubscribe. */
+  function followDataset(): () => void {
+    return useDataStore.subscribe((d, prev) => { if (d.current !== prev.current) void refreshBlinding(); });
   }
-}
 
-export async function exportResult(format: 'csv' | 'json'): Promise<string | undefined> {
-  const dataset = useSelectionStore.getState().resultDataset;
-  if (!api || !dataset) return undefined;
-  try {
-    const r = await api.exportSelection(dataset, format);
-    return r.saved ? `Saved ${r.path}` : 'Export cancelled';
-  } catch (e) {
-    useSelectionStore.setState({ error: message(e) });
-    return undefined;
+  /** Ask the engine for the current dataset's blinding (after a dataset switch or a step of unblinding). */
+  async function refreshBlinding(identify = false): Promise<BlindingState | undefined> {
+    const dataset = useDataStore.getState().current;
+    if (!dataset) { useSelectionStore.setState({ blinding: undefined }); return undefined; }
+    try {
+      const blinding = await api.blinding(dataset, identify);
+      // the answer is for the dataset asked about; the user may have switched meanwhile
+      if (useDataStore.getState().current === dataset) useSelectionStore.setState({ blinding });
+      return blinding;
+    } catch (e) {
+      useSelectionStore.setState({ blinding: undefined, error: message(e) });
+      return undefined;
+    }
   }
-}
 
-/** Reload a saved candidate list and show it against the current dataset. */
-export async function loadCandidateList(): Promise<void> {
-  const dataset = useDataStore.getState().current;
-  if (!api || !dataset) return;
-  try {
-    const result = await api.loadCandidateList();
-    if (result) useSelectionStore.setState({ result, resultDataset: dataset, preset: result.selection.preset, error: undefined, brush: undefined });
-  } catch (e) {
-    useSelectionStore.setState({ error: message(e) });
+
+  async function checkExpressions(text: string): Promise<void> {
+    useSelectionStore.setState({ expressions: text });
+    for (const [k, e] of expressionsOf(text).entries()) {
+      const err = await api.checkExpression(e);
+      if (err) { useSelectionStore.setState({ expressionError: `line ${k + 1}: ${err}` }); return; }
+    }
+    useSelectionStore.setState({ expressionError: undefined });
   }
-}
 
-/** The current selection, as set up, on another dataset (a background sample for the plots). */
-export async function runSelectionOn(dataset: string): Promise<SelectionResult> {
-  const s = useSelectionStore.getState();
-  if (!api) throw new Error('the engine is not connected');
-  return api.runSelection({
-    taskId: `bg-${Date.now().toString(36)}`, dataset,
-    selection: selectionConfig(s),
-  });
+
+  async function runCurrentSelection(): Promise<void> {
+    const s = useSelectionStore.getState();
+    const dataset = useDataStore.getState().current;
+    if (!dataset || s.running) return;
+    const taskId = `sel-${Date.now().toString(36)}`;
+    useSelectionStore.setState({ running: taskId, error: undefined });
+    try {
+      const result = await api.runSelection({ taskId, dataset, selection: selectionConfig(s) });
+      useSelectionStore.setState({ result, resultDataset: dataset, running: undefined, brush: undefined });
+    } catch (e) {
+      useSelectionStore.setState({ error: message(e), running: undefined });
+    }
+  }
+
+  /** Move the current analysis on the current dataset to a stage (opening needs the typed phrase); reruns the selection. */
+  async function setBlindStage(stage: BlindStage, confirm?: string): Promise<string | undefined> {
+    const dataset = useDataStore.getState().current;
+    if (!dataset) return 'no dataset open';
+    try {
+      const blinding = await api.setBlinding({ dataset, preset: useSelectionStore.getState().preset, stage, ...(confirm ? { confirm } : {}) });
+      useSelectionStore.setState({ blinding });
+      if (useSelectionStore.getState().result) await runCurrentSelection();
+      return undefined;
+    } catch (e) {
+      return message(e);
+    }
+  }
+
+  async function exportResult(format: 'csv' | 'json'): Promise<string | undefined> {
+    const dataset = useSelectionStore.getState().resultDataset;
+    if (!dataset) return undefined;
+    try {
+      const r = await api.exportSelection(dataset, format);
+      return r.saved ? `Saved ${r.path}` : 'Export cancelled';
+    } catch (e) {
+      useSelectionStore.setState({ error: message(e) });
+      return undefined;
+    }
+  }
+
+  /** Reload a saved candidate list and show it against the current dataset. */
+  async function loadCandidateList(): Promise<void> {
+    const dataset = useDataStore.getState().current;
+    if (!dataset) return;
+    try {
+      const result = await api.loadCandidateList();
+      if (result) useSelectionStore.setState({ result, resultDataset: dataset, preset: result.selection.preset, error: undefined, brush: undefined });
+    } catch (e) {
+      useSelectionStore.setState({ error: message(e) });
+    }
+  }
+
+  /** The current selection, as set up, on another dataset (a background sample for the plots). */
+  async function runSelectionOn(dataset: string): Promise<SelectionResult> {
+    const s = useSelectionStore.getState();
+    return api.runSelection({
+      taskId: `bg-${Date.now().toString(36)}`, dataset,
+      selection: selectionConfig(s),
+    });
+  }
+
+  return { loadCatalogue, followDataset, refreshBlinding, checkExpressions, runCurrentSelection, setBlindStage, exportResult, loadCandidateList, runSelectionOn };
 }
+export type SelectionActions = ReturnType<typeof createSelectionActions>;

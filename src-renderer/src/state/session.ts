@@ -6,8 +6,9 @@
 import type { BlindingState } from '../../../src-shared/selection/blinding';
 import type { Na62Api } from '../../../src-shared/api/contract';
 import type { SessionReport, StoredSession } from '../../../src-shared/session/session-state';
-import { showEvent, useDataStore } from './data-store';
-import { runCurrentSelection, useSelectionStore } from './selection-store';
+import { useDataStore } from './data-store';
+import { useSelectionStore } from './selection-store';
+import type { AppActions } from './AppProvider';
 import { useViewStore } from './view-store';
 
 const SAVE_DELAY_MS = 200;
@@ -52,7 +53,7 @@ function applySettings(session: StoredSession): void {
 }
 
 /** Bring the user back to the saved place; returns what could not be restored, if anything. */
-export async function restoreSession(api: Na62Api): Promise<string | undefined> {
+export async function restoreSession(api: Na62Api, actions: Pick<AppActions, 'showEvent' | 'runCurrentSelection'>): Promise<string | undefined> {
   let restore;
   try {
     restore = await api.loadSession();
@@ -64,8 +65,8 @@ export async function restoreSession(api: Na62Api): Promise<string | undefined> 
   applySettings(session);
   if (dataset) {
     useDataStore.setState((s) => ({ datasets: [...s.datasets.filter((x) => x.id !== dataset.id), dataset], current: dataset.id }));
-    if (session.selection?.ran) await runCurrentSelection();
-    await showEvent(session.index);
+    if (session.selection?.ran) await actions.runCurrentSelection();
+    await actions.showEvent(session.index);
   }
   // the camera last, once the panels it opened have laid the view out (two frames): the user's pose, not a fit
   const camera = session.view?.camera;
