@@ -8,7 +8,7 @@ import { cdaTaxLabel, cdaTaxText } from '../../src-renderer/src/display/labels';
 import { makeProjector } from '../../src-renderer/src/display/projection';
 import { buildViewScene } from '../../src-renderer/src/display/view-scene';
 import { DEFAULT_STYLE, EVENT_FIT_TARGET, PICTURE_SCALE, SCREEN_SCALE, type DisplaySnapshot } from '../../src-renderer/src/display/types';
-import { analyseEvent } from '../../src-renderer/src/event/event-analysis';
+import { analyseEvent } from '../../src-engine/reco/event-analysis';
 import { createGenerator } from '../../src-engine/generator/generate';
 
 const model = buildDetectorModel(NA62_DETECTOR);
