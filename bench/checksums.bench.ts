@@ -1,14 +1,15 @@
 /**
- * The per-event checksums of a selection's input, two ways over the same batches in one run:
- * event by event (rowChecksummer, what reading one event does) and column by column over the
- * batch (batchChecksums, what selections run). Prints GB/s of checksummed bytes and the ratio.
- * Interleaved, best of 5 rounds each, so a busy machine skews both alike.
+ * The per-event checksums of a selection's input, three ways over the same batches in one run:
+ * event by event (rowChecksummer, what reading one event does), column by column over the batch
+ * in JavaScript (batchChecksumsJs, where WebAssembly is not allowed) and in the WebAssembly kernel
+ * (batchChecksums, what selections run). Prints GB/s of checksummed bytes and the ratios.
+ * Interleaved, best of 5 rounds each, so a busy machine skews all alike.
  * (Tried and dropped, measured with this bench: list offsets decoded once into an owner row per
  * value and one flat loop per field — 10–25 % slower than a loop per row.) Run: npx tsx bench/checksums.bench.ts [file] (default: the selection benchmark's 10^6-event file)
  */
 import { loadavg } from 'node:os';
 import { openEventFile } from '../src-engine/io/event-file';
-import { batchChecksums, rowChecksummer, type BatchColumns } from '../src-engine/io/codec';
+import { batchChecksums, batchChecksumsJs, rowChecksummer, type BatchColumns } from '../src-engine/io/codec';
 import { nodeFileSource } from '../src-main/fs/node-file';
 
 const file = process.argv[2] ?? 'bench-output/dump-sel-1000000.arrow';
@@ -20,7 +21,8 @@ const bytes = (() => { let s = 0; for (const c of batches) { for (const a of [..
 
 const kernels: Record<string, (c: BatchColumns) => void> = {
   'event by event (rowChecksummer)': (c) => { const sum = rowChecksummer(c); for (let i = 0; i < c.length; i++) if (sum(i) !== c.crc![i]) throw new Error('mismatch'); },
-  'by column (batchChecksums, selections)': (c) => { const s = batchChecksums(c); if (s.some((x, i) => x !== c.crc![i])) throw new Error('mismatch'); },
+  'by column, JavaScript (batchChecksumsJs)': (c) => { const s = batchChecksumsJs(c); if (s.some((x, i) => x !== c.crc![i])) throw new Error('mismatch'); },
+  'by column, WebAssembly (selections)': (c) => { const s = batchChecksums(c); if (s.some((x, i) => x !== c.crc![i])) throw new Error('mismatch'); },
 };
 const best: Record<string, number> = {};
 for (let round = 0; round < 5; round++) {

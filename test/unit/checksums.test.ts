@@ -6,7 +6,11 @@
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { crc32, crc32Update, finishStates, foldFixed, foldRanges, startStates } from '../../src-engine/io/crc32';
-import { batchChecksums, corruptRows, rowChecksum, rowChecksummer, type BatchColumns } from '../../src-engine/io/codec';
+import { batchChecksums, batchChecksumsJs, batchChecksumsWasm, corruptRows, rowChecksum, rowChecksummer, type BatchColumns } from '../../src-engine/io/codec';
+import { wasmCrcKernel } from '../../src-engine/io/crc32-wasm';
+import { WASM_BASE64 } from '../../src-engine/io/wasm/crc32-wasm-bytes';
+import { readFileSync } from 'node:fs';
+import wabtInit from 'wabt';
 import type { TypedArray } from '../../src-engine/io/layout';
 import { openEventFile, writeEventFile, type EventFile } from '../../src-engine/io/event-file';
 import { memorySink, memorySource } from '../../src-engine/io/source';
@@ -107,8 +111,10 @@ describe('the batch checksum kernel', () => {
         const { columns } = await f.batchAt(b * 32);
         const one = rowChecksummer(columns);
         const want = Array.from({ length: columns.length }, (_, i) => one(i));
+        expect(Array.from(batchChecksumsJs(columns))).toEqual(want);
+        expect(Array.from(batchChecksumsJs(misaligned(columns)))).toEqual(want);
+        expect(Array.from(batchChecksumsWasm(columns, wasmCrcKernel()!))).toEqual(want);
         expect(Array.from(batchChecksums(columns))).toEqual(want);
-        expect(Array.from(batchChecksums(misaligned(columns)))).toEqual(want);
         expect(Array.from(columns.crc!)).toEqual(want);
         expect(corruptRows(columns)).toEqual([]);
       }
@@ -116,6 +122,13 @@ describe('the batch checksum kernel', () => {
     const { bad, index } = await flippedPz();
     const { start, columns } = await (await open(bad)).batchAt(index);
     expect(corruptRows(columns)).toEqual([index - start]);
+  });
+
+  it('runs in WebAssembly under Node, from bytes assembled from the committed .wat', async () => {
+    expect(wasmCrcKernel()).toBeDefined();
+    const wabt = await wabtInit();
+    const mod = wabt.parseWat('crc32.wat', readFileSync(new URL('../../src-engine/io/wasm/crc32.wat', import.meta.url), 'utf8'), {});
+    expect(Buffer.from(mod.toBinary({}).buffer).toString('base64')).toBe(WASM_BASE64); // else: node scripts/build-wasm.mjs
   });
 
   it('folds 4- and 8-byte values the same through whole words (aligned) and byte by byte (misaligned)', () => {
