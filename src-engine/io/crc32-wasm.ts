@@ -12,6 +12,8 @@ interface Exports {
   foldFixed(st: number, data: number, size: number, n: number): void;
   foldRanges(st: number, data: number, off: number, size: number, n: number): void;
   foldCounts(st: number, off: number, n: number): void;
+  foldRanges4(st: number, data: number, off: number, n: number): void;
+  foldFixed4(st: number, data: number, n: number): void;
 }
 
 /** The kernel with its memory: tables, then the states of a batch's rows, then one column at a time. */
@@ -50,8 +52,8 @@ export class WasmCrcKernel {
   /** Copy bytes to `at` (a multiple of 8). */
   put(at: number, bytes: Uint8Array): void { this.u8.set(bytes, at); }
   putOffsets(at: number, offsets: Int32Array, n: number): void { this.i32.set(offsets.subarray(0, n + 1), at >> 2); }
-  foldFixed(data: number, size: number, n: number): void { this.x.foldFixed(STATES, data, size, n); }
-  foldRanges(data: number, off: number, size: number, n: number): void { this.x.foldRanges(STATES, data, off, size, n); }
+  foldFixed(data: number, size: number, n: number): void { if (size === 4) this.x.foldFixed4(STATES, data, n); else this.x.foldFixed(STATES, data, size, n); }
+  foldRanges(data: number, off: number, size: number, n: number): void { if (size === 4) this.x.foldRanges4(STATES, data, off, n); else this.x.foldRanges(STATES, data, off, size, n); }
   foldCounts(off: number, n: number): void { this.x.foldCounts(STATES, off, n); }
   finish(n: number): Uint32Array {
     const out = new Uint32Array(n), st = this.i32, s0 = STATES >> 2;
