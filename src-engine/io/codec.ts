@@ -318,6 +318,8 @@ function numericColumn(d: Data, what: string, n: number, nullable: boolean): Typ
   if (!d.nullCount) return values;
   if (!nullable) throw new LayoutError(`column ${what} holds ${d.nullCount} nulls, where the format allows none`);
   const bitmap = d.nullBitmap;
+  // a column of nulls only (the beam kaon of every dump-mode event): NaN throughout, no bit tests
+  if (d.nullCount >= d.length) return (new (values.constructor as new (n: number) => TypedArray)(values.length)).fill(NaN);
   const out = values.slice() as TypedArray;
   if (bitmap) for (let i = 0; i < out.length; i++) if (!isValid(bitmap, d.offset + i)) out[i] = NaN;
   return out;
