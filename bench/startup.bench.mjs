@@ -10,7 +10,7 @@
  * and the ratio first event / the minimal page's first frame (the target is ≤ 1.5) and the load average.
  * Run: npm run build:web && node bench/startup.bench.mjs   (BENCH_ROUNDS, default 7)
  */
-/* global window, requestAnimationFrame, KeyboardEvent, performance -- the init script runs in the page */
+/* global requestAnimationFrame, KeyboardEvent -- the init script runs in the page */
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';

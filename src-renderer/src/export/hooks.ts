@@ -9,7 +9,10 @@ import { unblindPhrase } from '../../../src-shared/selection/blinding';
 import type { PresetId } from '../../../src-shared/selection/types';
 import { useViewStore } from '../state/view-store';
 import { defaultSpec, type PictureFormat, type PictureSpec } from './picture-spec';
-import { exportPicture, exportScene, runBatch, type ExportedFile } from './exporter';
+import type { ExportedFile } from './exporter';
+
+// the export code loads on first use: the first frame does not need it (bench/startup.bench.mjs)
+const exporter = () => import('./exporter');
 
 export interface ExportHooks {
   /** a picture of the event on screen; the file's bytes as base64 */
@@ -48,10 +51,10 @@ const full = (p: Partial<PictureSpec>): PictureSpec => {
 export function installExportHooks(api: Na62Api): void {
   const pack = (f: ExportedFile) => ({ name: f.name, base64: b64(f.data), width: f.width, height: f.height });
   window.__na62export = {
-    picture: async (spec, format, maxTile) => pack(await exportPicture(full(spec), format, maxTile ? { maxTile } : {})),
-    scene: async () => pack(await exportScene()),
+    picture: async (spec, format, maxTile) => pack(await (await exporter()).exportPicture(full(spec), format, maxTile ? { maxTile } : {})),
+    scene: async () => pack(await (await exporter()).exportScene()),
     batch: async (spec, format, events, allViews) => {
-      const r = await runBatch({
+      const r = await (await exporter()).runBatch({
         spec: full(spec), format, events, allViews,
         write: async (f) => { if (window.__na62WriteFile) await window.__na62WriteFile(f.name, b64(f.data)); },
       });
