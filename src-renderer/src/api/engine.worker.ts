@@ -35,12 +35,14 @@ const host: EngineHost = {
 };
 
 const handlers = createEngineHandlers({ host: 'web-worker', appVersion: APP_VERSION, files: host });
-// A fresh browser page always opens on the demo (nothing else can be open yet): make it now, while
-// the page loads its code and builds the detector, instead of after the page asks (bench/startup.bench.mjs).
-// The page's first listDatasets waits for it; openDemo, if asked meanwhile, takes the same work.
-// (afterwards openDemo is the engine's own: it finds the demo open, or makes it again if closed)
-let warmDemo: Promise<unknown> | undefined = Promise.resolve(handlers.openDemo!()).catch(() => {}); // a failure shows when the page asks
-const warmDone = async () => { if (warmDemo) { await warmDemo; warmDemo = undefined; } };
+// A fresh browser page always opens on the demo (nothing else can be open yet): make it as soon as
+// the page has the detector description, while it builds and draws the detector, instead of after
+// the page asks (bench/startup.bench.mjs); not before, so the detector's first frame does not wait.
+// The page's first dataset list waits for it; afterwards openDemo is the engine's own (it finds the
+// demo open, or makes it again if closed).
+let warmDemo: Promise<unknown> | undefined;
+const startDemo = () => { warmDemo ??= Promise.resolve(handlers.openDemo!()).catch(() => {}); }; // a failure shows when the page asks
+const warmDone = async () => { startDemo(); await warmDemo; };
 const dispatcher = createDispatcher(
   {
     ...handlers,
@@ -65,4 +67,5 @@ scope.onmessage = async (event: MessageEvent<unknown>) => {
   const msg = event.data;
   if (!isWorkerRequest(msg)) return; // not ours: ignore rather than crash the engine
   scope.postMessage({ id: msg.id, envelope: await dispatcher.handle(msg.key, msg.payload) } satisfies WorkerMessage);
+  if (msg.key === 'detector') setTimeout(startDemo, 0);
 };
