@@ -310,6 +310,23 @@ function validOffsets(o: Int32Array, n: number, size: number): boolean {
 const isValid = (bitmap: Uint8Array, i: number) => ((bitmap[i >> 3]! >> (i & 7)) & 1) === 1;
 
 /**
+ * Per-thread scratch: one NaN-filled array per type and length, shared by every all-null column of
+ * that shape (columns are read-only to their users), so a dump-mode batch allocates nothing for its
+ * seven beam-kaon columns and the young generation is not churned batch after batch.
+ */
+const nanArrays = new Map<string, TypedArray>();
+function allNaN(like: TypedArray): TypedArray {
+  const key = `${like.constructor.name}:${like.length}`;
+  let a = nanArrays.get(key);
+  if (!a) {
+    if (nanArrays.size > 64) nanArrays.clear(); // batches of many sizes (unusual): keep the cache small
+    a = new (like.constructor as new (n: number) => TypedArray)(like.length).fill(NaN);
+    nanArrays.set(key, a);
+  }
+  return a;
+}
+
+/**
  * A numeric column as a typed array of at least n values. Nulls are allowed only where the format
  * allows them, and become NaN (a copy is made then; otherwise the view is zero-copy).
  */
@@ -319,7 +336,7 @@ function numericColumn(d: Data, what: string, n: number, nullable: boolean): Typ
   if (!nullable) throw new LayoutError(`column ${what} holds ${d.nullCount} nulls, where the format allows none`);
   const bitmap = d.nullBitmap;
   // a column of nulls only (the beam kaon of every dump-mode event): NaN throughout, no bit tests
-  if (d.nullCount >= d.length) return (new (values.constructor as new (n: number) => TypedArray)(values.length)).fill(NaN);
+  if (d.nullCount >= d.length) return allNaN(values);
   const out = values.slice() as TypedArray;
   if (bitmap) for (let i = 0; i < out.length; i++) if (!isValid(bitmap, d.offset + i)) out[i] = NaN;
   return out;
@@ -369,13 +386,17 @@ function stringColumn(d: Data, what: string, n: number): { offsets: Int32Array; 
 }
 
 const MODE_BYTES = MODE_NAME.map((m) => utf8e.encode(m));
+const DUMP_BYTES = MODE_BYTES[0]!; // "dump": code 0
 
 /** Format 2's mode names → the in-memory codes (compared as bytes: this runs for every event a selection reads). */
 function modeCodes(d: Data, what: string, n: number): Uint8Array {
   const { offsets, bytes } = stringColumn(d, what, n);
   const out = new Uint8Array(n);
+  const d0 = DUMP_BYTES[0], d1 = DUMP_BYTES[1], d2 = DUMP_BYTES[2], d3 = DUMP_BYTES[3];
   for (let i = 0; i < n; i++) {
     const a = offsets[i]!, len = offsets[i + 1]! - a;
+    // nearly every row of a file says "dump" (or every one "kaon"): four byte compares, no search
+    if (len === 4 && bytes[a] === d0 && bytes[a + 1] === d1 && bytes[a + 2] === d2 && bytes[a + 3] === d3) { out[i] = 0; continue; }
     let k = 0;
     for (; k < MODE_BYTES.length; k++) {
       const m = MODE_BYTES[k]!;
