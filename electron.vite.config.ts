@@ -9,7 +9,7 @@ const define = { __APP_VERSION__: JSON.stringify(appVersion) };
 export default defineConfig({
   main: {
     define,
-    build: { rolldownOptions: { input: { index: resolve('src-main/index.ts'), 'selection-worker': resolve('src-main/selection-worker.ts') } } },
+    build: { rolldownOptions: { input: { index: resolve('src-main/index.ts'), 'selection-worker': resolve('src-node/selection-worker.ts') } } },
   },
   preload: {
     define,

@@ -8,6 +8,21 @@ const pure = (forbidden) => ({
   'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message: 'This layer must stay pure: it runs in the main process, a Web Worker and the CLI.' })) }],
 });
 
+/** no-restricted-imports with one message for a layer boundary */
+const layer = (forbidden, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
+});
+
+/** what the renderer may not import: Node, Electron, the main process, the preload */
+const RENDERER_FORBIDDEN = ['electron', 'node:*', '**/src-main/**', '**/src-node/**', '**/src-preload/**'];
+/** …and of the engine, anything but its public module (src-engine/public) */
+const ENGINE_INTERNALS = { regex: '(^|/)src-engine(/(?!public(/|$)).*)?$', message: 'The renderer reaches the engine only through the API (src-shared/api) or src-engine/public.' };
+/** …the worker that hosts the engine may use its index, not its internals */
+const ENGINE_BELOW_INDEX = { regex: '(^|/)src-engine/(?!index$).+', message: 'The worker hosts the engine through its index (src-engine/index.ts), not its internals.' };
+const rendererLayer = (engineRule) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: RENDERER_FORBIDDEN, message: 'The renderer never reaches Node, Electron, the main process or the preload.' }, engineRule] }],
+});
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist-web/', 'test-output/', 'bench-output/', '.gl/', '.whl/'] },
   js.configs.recommended,
@@ -29,10 +44,17 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'react-hooks/refs': 'off',
       'react-hooks/immutability': 'off',
-      ...pure(['electron', 'node:*', '**/src-main/**', '**/src-preload/**']),
+      // the UI thread reaches the engine through the typed API, or its small public module
+      ...rendererLayer(ENGINE_INTERNALS),
     },
   },
-  { files: ['src-shared/**/*.ts', 'src-engine/**/*.ts'], rules: pure(['electron', 'react', 'react-dom', 'three', 'three/*', '@react-three/*', 'node:*', 'fs', 'path', '**/src-main/**', '**/src-renderer/**']) },
+  // the browser build's engine host: the one renderer file that runs the engine (in a Web Worker), through its index
+  { files: ['src-renderer/src/api/engine.worker.ts'], rules: rendererLayer(ENGINE_BELOW_INDEX) },
+  { files: ['src-shared/**/*.ts', 'src-engine/**/*.ts'], rules: pure(['electron', 'react', 'react-dom', 'three', 'three/*', '@react-three/*', 'node:*', 'fs', 'path', '**/src-main/**', '**/src-node/**', '**/src-renderer/**']) },
+  // Node code shared by Electron main and the CLI: no Electron, no UI, nothing of main's
+  { files: ['src-node/**/*.ts'], rules: layer(['electron', 'react', 'react-dom', 'three', 'three/*', '@react-three/*', '**/src-main/**', '**/src-renderer/**', '**/src-preload/**'], 'src-node is plain Node code shared by Electron main and the CLI.') },
+  // the command line: the engine, src-node and src-shared; never the UI or Electron main
+  { files: ['cli/**/*.ts'], rules: layer(['electron', '**/src-main/**', '**/src-renderer/**', '**/src-preload/**'], 'The CLI uses src-engine, src-node and src-shared; shared picture code belongs in src-shared.') },
   { files: ['src-preload/**/*.ts'], rules: pure(['zod', 'node:*', '**/src-main/**', '**/src-renderer/**', '**/api/schemas', '**/api/client']) },
   { files: ['scripts/**/*.mjs', 'bench/**/*.mjs'], languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', window: 'readonly', performance: 'readonly' } } },
   { files: ['test/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' } },

@@ -10,7 +10,7 @@
 import { loadavg } from 'node:os';
 import { openEventFile } from '../src-engine/io/event-file';
 import { batchChecksums, batchChecksumsJs, rowChecksummer, type BatchColumns } from '../src-engine/io/codec';
-import { nodeFileSource } from '../src-main/fs/node-file';
+import { nodeFileSource } from '../src-node/fs/node-file';
 
 const file = process.argv[2] ?? 'bench-output/dump-sel-1000000.arrow';
 const f = await openEventFile(await nodeFileSource(file), 1 << 20);

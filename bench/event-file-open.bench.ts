@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync, mkdirSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import { generateToSink } from '../src-engine/generator/write-generated';
 import { openEventFile } from '../src-engine/io/event-file';
-import { nodeFileSink, nodeFileSource } from '../src-main/fs/node-file';
+import { nodeFileSink, nodeFileSource } from '../src-node/fs/node-file';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 mkdirSync('bench-output', { recursive: true });

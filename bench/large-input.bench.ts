@@ -19,8 +19,8 @@ import { createDispatcher, createEngineHandlers, type Dispatcher, type EngineHos
 import { generateToSink } from '../src-engine/generator/write-generated';
 import { openEventFile } from '../src-engine/io/event-file';
 import { createNodeEngineHost } from '../src-main/engine-host';
-import { cliWorkerUrl, stopWorkers } from '../src-main/selection-pool';
-import { nodeFileSink, nodeFileSource } from '../src-main/fs/node-file';
+import { cliWorkerUrl, stopWorkers } from '../src-node/selection-pool';
+import { nodeFileSink, nodeFileSource } from '../src-node/fs/node-file';
 
 const N = Number(process.argv[2] ?? 10_000_000);
 const CANCELS = Number(process.argv[3] ?? 8);

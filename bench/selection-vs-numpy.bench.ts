@@ -12,14 +12,14 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { cliWorkerUrl, partition, runInWorkersPacked } from '../src-main/selection-pool';
+import { cliWorkerUrl, partition, runInWorkersPacked } from '../src-node/selection-pool';
 import { existsSync, mkdirSync, openSync, writeSync, closeSync, writeFileSync, statSync, readSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { generateToSink } from '../src-engine/generator/write-generated';
 import { openEventFile } from '../src-engine/io/event-file';
 import { corruptRows } from '../src-engine/io/codec';
 import { resolveSelection, runSelectionPacked, unpackCandidates } from '../src-engine/selection/run';
-import { nodeFileSink, nodeFileSource } from '../src-main/fs/node-file';
+import { nodeFileSink, nodeFileSource } from '../src-node/fs/node-file';
 import { muv3Tiles } from '../src-shared/geometry/muv3';
 import type { GeneratorConfigInput } from '../src-engine/generator/generate';
 

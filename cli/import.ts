@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { nodeFileSink, nodeFileSource } from '../src-main/fs/node-file';
+import { nodeFileSink, nodeFileSource } from '../src-node/fs/node-file';
 import { openRootFile, type RootFile } from '../src-engine/io/root/root-file';
 import { importRoot, proposeForFile } from '../src-engine/io/root/import';
 import { WriteCancelled } from '../src-engine/io/event-file';

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { writeFileAtomic } from '../src-main/fs/atomic-write';
+import { writeFileAtomic } from '../src-node/fs/atomic-write';
 import { alpLimits, aprimeReach, logSpace, type ReachChannel } from '../src-engine/physics/reach';
 import { linesSvg } from '../src-shared/reach/figure';
 import { aprimeFigure } from '../src-shared/reach/aprime-figure';

@@ -8,18 +8,17 @@ import { parseArgs } from 'node:util';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { writeFileAtomic } from '../src-main/fs/atomic-write';
+import { writeFileAtomic } from '../src-node/fs/atomic-write';
 import { PRESET_IDS, type PresetId } from '../src-shared/selection/types';
 import { parseUnblind } from './unblind';
-import { FIGURE_PANELS, checkSpec, parseEventList, type PanelSpec, type PictureSpec } from '../src-renderer/src/export/picture-spec';
-import type {} from '../src-renderer/src/export/hooks';
-import type {} from '../src-renderer/src/views/test-hooks';
+import { FIGURE_PANELS, checkSpec, parseEventList, type PanelSpec, type PictureSpec } from '../src-shared/picture/picture-spec';
+import type {} from '../src-shared/picture/page-hooks';
 // @ts-expect-error plain ESM helpers shared with the scripts (no type declarations)
 import { serveStatic } from '../scripts/static-server.mjs';
 // @ts-expect-error plain ESM helpers shared with the scripts (no type declarations)
 import { launchChromium } from '../scripts/browser.mjs';
 import { openEventFile } from '../src-engine/io/event-file';
-import { nodeFileSource } from '../src-main/fs/node-file';
+import { nodeFileSource } from '../src-node/fs/node-file';
 
 export const HELP_RENDER = `usage: na62 render (FILE.arrow | --demo dump|kaon) --events LIST --out DIR [options]
 
@@ -134,7 +133,12 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
       console.log(`wrote ${target}`);
     });
     await page.goto(server.url);
-    await page.waitForFunction(() => (window.__na62?.renderInfo().frame ?? 0) >= 1 && !!window.__na62export, null, { timeout: 120_000 });
+    // the first frame drawn (window.__na62, the renderer's test hooks) and the export hooks in place
+    // (a function, not a string: the app's CSP forbids eval)
+    await page.waitForFunction(() => {
+      const w = window as unknown as { __na62?: { renderInfo(): { frame: number } } };
+      return (w.__na62?.renderInfo().frame ?? 0) >= 1 && !!window.__na62export;
+    }, null, { timeout: 120_000 });
     await page.getByTestId('event-summary').waitFor({ timeout: 120_000 }).catch(() => {});
     if (file) {
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-file').click()]);

@@ -1,6 +1,6 @@
 /**
  * npm run security: the Electron security scanner (@doyensec/electronegativity) over the app's
- * source (src-main, src-preload, src-renderer, src-shared, scanned together so its global checks
+ * source (src-main, src-node, src-preload, src-renderer, src-shared, scanned together so its global checks
  * see the whole app) and over the built app in out/ when it exists. Writes the findings to
  * test-output/security/ and exits 1 on any finding of MEDIUM or higher severity that is not in
  * scripts/security-accepted.json (reviewed, with a reason). The scanner itself always exits 0 and
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const outDir = path.join(root, 'test-output/security');
-const SOURCE_DIRS = ['src-main', 'src-preload', 'src-renderer', 'src-shared'];
+const SOURCE_DIRS = ['src-main', 'src-node', 'src-preload', 'src-renderer', 'src-shared'];
 const GATING = new Set(['MEDIUM', 'HIGH', 'CRITICAL']);
 const TIME_LIMIT_MS = 240_000;
 

@@ -4,6 +4,7 @@
  * and the command line. Hosts give it their file services (EngineHost) and add their own
  * platform requests (dialogs, dropped files) beside these handlers.
  */
+import { analyseEvent } from './reco/event-analysis';
 import { API_VERSION } from '../src-shared/api/channels';
 import type { AppInfo, DatasetInfo, TaskProgress } from '../src-shared/api/contract';
 import type { DetectorDescription } from '../src-shared/geometry/types';
@@ -167,7 +168,7 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
     event: async ({ dataset, index }) => {
       const ev = await store.event(dataset, index);
       await checkVisible(dataset, index);
-      return ev;
+      return { event: ev, analysis: analyseEvent(ev) };
     },
     findEvent: async ({ dataset, run, burst, event }) => {
       const f = store.file(dataset);

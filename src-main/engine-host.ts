@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { TaskProgress } from '../src-shared/api/contract';
 import { availableParallelism } from 'node:os';
 import type { CreatedFile, EngineHost } from '../src-engine';
-import { nodeFileSink, nodeFileSource } from './fs/node-file';
-import { partition, runInWorkers } from './selection-pool';
+import { nodeFileSink, nodeFileSource } from '../src-node/fs/node-file';
+import { partition, runInWorkers } from '../src-node/selection-pool';
 
 /** Below this many events a selection runs in the main process: starting workers would cost more. */
 const PARALLEL_FROM = 50_000;

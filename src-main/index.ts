@@ -11,9 +11,9 @@ import { checkDroppedPath, EVENT_FILE_EXTENSIONS, ROOT_FILE_EXTENSIONS } from '.
 import { createMainHandlers } from './ipc/main-handlers';
 import { createExportHandlers } from './ipc/export-files';
 import { createNodeEngineHost } from './engine-host';
-import { nodeFileSource } from './fs/node-file';
-import { readTextFile } from './fs/read-text';
-import { writeFileAtomic } from './fs/atomic-write';
+import { nodeFileSource } from '../src-node/fs/node-file';
+import { readTextFile } from '../src-node/fs/read-text';
+import { writeFileAtomic } from '../src-node/fs/atomic-write';
 import { hardenSession, hardenWebContents, isAppUrl, type AppOrigin } from './security';
 import { createMainWindow } from './window';
 import { watchRenderer } from './crash-recovery';
@@ -56,7 +56,8 @@ async function start(): Promise<BrowserWindow> {
     defaultDir: () => app.getPath('documents'),
   };
   // The window exists before IPC is registered, but its page loads only after.
-  const win = createMainWindow(path.join(here, '../preload/index.cjs'), '#10141a');
+  // out/main → the repository (or the packaged app) root, where assets/ sits
+  const win = createMainWindow(path.join(here, '../preload/index.cjs'), '#10141a', path.join(here, '../../assets/icons/icon-512.png'));
   const engine = createEngineHandlers({
     host: 'electron-main',
     appVersion: app.getVersion(),

@@ -5,7 +5,8 @@ import { BrowserWindow } from 'electron';
  * The main window. Its options are one literal at the constructor on purpose: the security scanner
  * (npm run security) reads them there, and test/unit/main-security.test.ts checks the same object.
  */
-export function createMainWindow(preloadPath: string, backgroundColor: string): BrowserWindow {
+/** `iconPath`: assets/icons/icon-512.png (the window and taskbar icon on Linux and Windows). */
+export function createMainWindow(preloadPath: string, backgroundColor: string, iconPath?: string): BrowserWindow {
   return new BrowserWindow({
     width: 1440,
     height: 900,
@@ -14,6 +15,7 @@ export function createMainWindow(preloadPath: string, backgroundColor: string): 
     show: false,
     title: 'NA62 Event Display',
     backgroundColor,
+    ...(iconPath ? { icon: iconPath } : {}),
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,

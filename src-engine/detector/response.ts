@@ -14,10 +14,9 @@ import { LAV_FRONT, LAV_R_IN, LAV_R_OUT, Z_PLANE } from '../../src-shared/geomet
 import type { P4 } from '../generator/lorentz';
 import { angleSigma, momentumSigmaRel } from './resolution';
 import type { Rng } from '../generator/rng';
+import { kickedSlope, kinkedCoordinate } from '../../src-shared/physics/track-line';
+import { MUV3_EFFICIENCY, muv3ScatterSigma, reachesMuv3 } from '../../src-shared/physics/muv3-reach';
 
-/** MNP33: thin-lens kick at the magnet centre, −270 MeV/c in x for positive charges (G§13 [MC-Spectrometer], A§1.3). */
-export const Z_MNP33 = Z_PLANE.mnp33;
-export const PT_KICK = 270;
 export const Z_STRAW1 = STRAW_CHAMBER_Z[0]!;
 const Z_NEWCHOD = Z_PLANE.newchod, Z_LKR = Z_PLANE.lkr, Z_MUV3 = Z_PLANE.muv3, Z_ANTI0 = Z_PLANE.anti0;
 /** vessel inner radius at the end of each section (G§9 [MC-LAV]) */
@@ -42,13 +41,10 @@ export interface DetectorSignals {
   strawHits: StrawHit[];
 }
 
-/** Position of a particle's trajectory at z (straight, kinked once at MNP33). */
+/** Position of a particle's trajectory at z: the shared kinked line of src-shared/physics/track-line.ts. */
 export function positionAt(p: ChargedParticle, z: number): { x: number; y: number } {
   const sx = p.p.px / p.p.pz, sy = p.p.py / p.p.pz;
-  if (z <= Z_MNP33 || p.vz >= Z_MNP33) return { x: p.vx + sx * (z - p.vz), y: p.vy + sy * (z - p.vz) };
-  const xm = p.vx + sx * (Z_MNP33 - p.vz), ym = p.vy + sy * (Z_MNP33 - p.vz);
-  const sx2 = (p.p.px - p.charge * PT_KICK) / p.p.pz;
-  return { x: xm + sx2 * (z - Z_MNP33), y: ym + sy * (z - Z_MNP33) };
+  return { x: kinkedCoordinate(p.vx, p.vz, sx, kickedSlope(p.p.px, p.p.pz, p.charge), z), y: kinkedCoordinate(p.vy, p.vz, sy, sy, z) };
 }
 
 /** STRAW chamber acceptance: R < 1000 mm about the axis and outside the beam hole (G§12 [GA]). */
@@ -85,8 +81,8 @@ export function strawShadowing(particles: readonly ChargedParticle[]): boolean[]
       // tracks that close in 1–2 stay close, so chambers 3–4 follow the same decision below
       const z = STRAW_CHAMBER_Z[c]!;
       if (a.vz >= z || b.vz >= z) continue;
-      const dx = a.vx + (a.p.px / a.p.pz) * (z - a.vz) - b.vx - (b.p.px / b.p.pz) * (z - b.vz);
-      const dy = a.vy + (a.p.py / a.p.pz) * (z - a.vz) - b.vy - (b.p.py / b.p.pz) * (z - b.vz);
+      const pa = positionAt(a, z), pb = positionAt(b, z);
+      const dx = pa.x - pb.x, dy = pa.y - pb.y;
       if (dx * dx + dy * dy >= STRAW_MERGE_DISTANCE * STRAW_MERGE_DISTANCE) continue;
       hidden ??= particles.map(() => [false, false, false, false]);
       const weaker = a.p.e < b.p.e ? i : j;
@@ -157,7 +153,7 @@ export function detectorResponse(particles: readonly ChargedParticle[], rng: Rng
       charge: part.charge, px: sx * pz, py: sy * pz, pz,
       x: at1.x + rng.normal(0, 0.1), y: at1.y + rng.normal(0, 0.1), // [E]
       time: tTrack, chi2: rng.chi2(8), nChambers,
-      dxdzAfter: (sx * pz - part.charge * PT_KICK) / pz + rng.normal(0, sigTheta), dydzAfter: sy + rng.normal(0, sigTheta),
+      dxdzAfter: kickedSlope(sx * pz, pz, part.charge) + rng.normal(0, sigTheta), dydzAfter: sy + rng.normal(0, sigTheta),
     });
     if (opts.strawHits) strawHitsOf(part, inCh, tTrack, rng, out.strawHits);
 
@@ -177,10 +173,10 @@ export function detectorResponse(particles: readonly ChargedParticle[], rng: Rng
       out.lkrClusters.push({ x: lk.x + rng.normal(0, sPos), y: lk.y + rng.normal(0, sPos), energy: e, time: part.vt + rng.normal(0, lkrSigmaT(eGeV)) });
     }
 
-    // MUV3 behind the iron: muons above ~3 GeV/c, multiple scattering ≈ 40 mm × (10 GeV/p) [E], efficiency 99 % [E]
-    if (isMuon(part.pdg) && pmag > 3000 && rng.uniform() < 0.99) {
+    // MUV3 behind the iron: the shared reach, scattering and efficiency of src-shared/physics/muv3-reach.ts
+    if (isMuon(part.pdg) && reachesMuv3(pmag) && rng.uniform() < MUV3_EFFICIENCY) {
       const m3 = positionAt(part, Z_MUV3);
-      const sMs = 40 * (10_000 / pmag);
+      const sMs = muv3ScatterSigma(pmag);
       const tile = muv3TileAt(m3.x + rng.normal(0, sMs), m3.y + rng.normal(0, sMs), MUV3_TILES);
       if (tile !== undefined) out.muv3Hits.push({ tile, time: part.vt + rng.normal(0, 0.45) }); // G§20 [RECO MUV3.conf]
     }

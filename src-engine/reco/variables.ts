@@ -10,17 +10,18 @@ import { muv3Tiles } from '../../src-shared/geometry/muv3';
 import { angleSigma } from '../detector/resolution';
 import { Z_PLANE } from '../../src-shared/geometry/planes';
 import { inLkrAcceptance, inMuv3Acceptance, inNewChodAcceptance } from '../../src-shared/geometry/acceptance';
+import { kinkedCoordinate } from '../../src-shared/physics/track-line';
+import { closestApproachInto, type ClosestApproach } from '../../src-shared/physics/closest-approach';
+import { cdaTaxInto } from '../../src-shared/physics/tax';
+import { muv3Matches } from '../../src-shared/physics/muv3-reach';
+import type { TrackAssociation } from '../../src-shared/event/analysis';
 
 /** Masses, MeV (§6 [R] PDG) */
 const M_MU = 105.658, M_E = 0.51099895, M_PI = 139.570, M_K = 493.677;
 /** z of the reference planes, mm (G§12–§20 [GA]) */
-const { straw1: Z_STRAW1, mnp33: Z_MNP33, newchod: Z_NEWCHOD, lkr: Z_LKR, muv3: Z_MUV3 } = Z_PLANE;
-/** Proton beam line on the TAX (A§1.2 [C-ALP]): through (0, −22 mm, 23.07 m), along z */
-export const TAX_BEAM = { x: 0, y: -22, z: 23_070 } as const;
+const { straw1: Z_STRAW1, newchod: Z_NEWCHOD, lkr: Z_LKR, muv3: Z_MUV3 } = Z_PLANE;
 /** Track–cluster association radius at the LKr front, mm [E] */
 const LKR_ASSOC_R = 50;
-/** Track–MUV3 association time window, ns [E] */
-const MUV3_ASSOC_T = 5;
 
 /** Every variable a selection or a user expression can use, with its unit and meaning. */
 export const VARIABLES = {
@@ -70,23 +71,9 @@ const OWN_TRACK_VARS = ['p1', 'p2', 'q1', 'q2', 'chi2_1', 'chi2_2', 'nch1', 'nch
 const FIVE_TRACK_VARS = ['kvz', 'kchi2', 'npos', 'm_pi4e', 'm_4e', 'm_ee_lo', 'm_ee_hi'] as const;
 /** scratch for the per-track association (no allocation per track) */
 const A = { eop: 0, nmu: 0, inacc: 0 };
+/** scratch for the two-track closest approach */
+const CA: ClosestApproach = { x: 0, y: 0, z: 0, cda: 0, defined: false };
 
-
-/** CDA_TAX and Z_TAX of a line through V with direction slopes (sx, sy) (§2.3, 2-D form). */
-export function cdaTax(vx: number, vy: number, vz: number, sx: number, sy: number): { cda: number; z: number } {
-  const cda = new Float64Array(1), z = new Float64Array(1);
-  cdaTaxInto(vx, vy, vz, sx, sy, cda, z, 0);
-  return { cda: cda[0]!, z: z[0]! };
-}
-
-/** cdaTax without allocation, written into the variable columns; parallel to the beam: Z_TAX is NaN. */
-function cdaTaxInto(vx: number, vy: number, vz: number, sx: number, sy: number, cda: Float64Array, z: Float64Array, i: number): void {
-  const dx = vx - TAX_BEAM.x, dy = vy - TAX_BEAM.y;
-  const s2 = sx * sx + sy * sy;
-  if (s2 < 1e-24) { cda[i] = Math.sqrt(dx * dx + dy * dy); z[i] = NaN; return; }
-  cda[i] = Math.abs(dx * sy - dy * sx) / Math.sqrt(s2);
-  z[i] = vz - (dx * sx + dy * sy) / s2;
-}
 
 function mass2(px: number, py: number, pz: number, e: number): number {
   const m2 = e * e - px * px - py * py - pz * pz;
@@ -126,7 +113,6 @@ export interface BatchReco {
   track(i: number, k: number): TrackAssociation;
 }
 
-export interface TrackAssociation { readonly eop: number; readonly nmuv3: number; readonly inAcceptance: boolean }
 
 export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out?: VariableColumns): BatchReco {
   const n = c.length;
@@ -144,25 +130,24 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
 
   // per-track downstream association, for the first two tracks
   const assoc = (j: number, p: number, lk0: number, lk1: number, m0: number, m1: number): void => {
-    const sx = tpx[j]! / tpz[j]!, sy = tpy[j]! / tpz[j]!;
-    const xm = tx[j]! + sx * (Z_MNP33 - Z_STRAW1), ym = ty[j]! + sy * (Z_MNP33 - Z_STRAW1);
-    const ax = tsxa[j]!, ay = tsya[j]!;
-    const xl = xm + ax * (Z_LKR - Z_MNP33), yl = ym + ay * (Z_LKR - Z_MNP33);
+    // the track line through the MNP33 kink (src-shared/physics/track-line.ts)
+    const sx = tpx[j]! / tpz[j]!, sy = tpy[j]! / tpz[j]!, ax = tsxa[j]!, ay = tsya[j]!;
+    const x0 = tx[j]!, y0 = ty[j]!;
+    const xl = kinkedCoordinate(x0, Z_STRAW1, sx, ax, Z_LKR), yl = kinkedCoordinate(y0, Z_STRAW1, sy, ay, Z_LKR);
     let best = LKR_ASSOC_R * LKR_ASSOC_R, eClu = 0;
     for (let k = lk0; k < lk1; k++) {
       const d2 = (lx[k]! - xl) ** 2 + (ly[k]! - yl) ** 2;
       if (d2 < best) { best = d2; eClu = le[k]!; }
     }
-    const x3 = xm + ax * (Z_MUV3 - Z_MNP33), y3 = ym + ay * (Z_MUV3 - Z_MNP33);
-    const tol = Math.max(60, (3 * 40 * 10_000) / p); // multiple scattering in the iron, ~40 mm × 10 GeV/p [E]
+    const x3 = kinkedCoordinate(x0, Z_STRAW1, sx, ax, Z_MUV3), y3 = kinkedCoordinate(y0, Z_STRAW1, sy, ay, Z_MUV3);
     let nmu = 0;
     for (let k = m0; k < m1; k++) {
       const id = mtile[k]!;
       if (id < 0 || id >= 152) continue;
       const o = id * 4;
-      if (x3 > TILE_BOUNDS[o]! - tol && x3 < TILE_BOUNDS[o + 1]! + tol && y3 > TILE_BOUNDS[o + 2]! - tol && y3 < TILE_BOUNDS[o + 3]! + tol && Math.abs(mt[k]! - tt[j]!) < MUV3_ASSOC_T) nmu++;
+      if (muv3Matches(x3, y3, p, TILE_BOUNDS[o]!, TILE_BOUNDS[o + 1]!, TILE_BOUNDS[o + 2]!, TILE_BOUNDS[o + 3]!, mt[k]! - tt[j]!)) nmu++;
     }
-    const xn = xm + ax * (Z_NEWCHOD - Z_MNP33), yn = ym + ay * (Z_NEWCHOD - Z_MNP33);
+    const xn = kinkedCoordinate(x0, Z_STRAW1, sx, ax, Z_NEWCHOD), yn = kinkedCoordinate(y0, Z_STRAW1, sy, ay, Z_NEWCHOD);
     A.inacc = inNewChodAcceptance(xn, yn) && inLkrAcceptance(xl, yl) && inMuv3Acceptance(x3, y3) ? 1 : 0;
     A.eop = eClu / p;
     A.nmu = nmu;
@@ -214,22 +199,8 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
       const pa = v.p1[i]!, pb = v.p2[i]!;
       // two-track vertex: midpoint of the closest approach of the lines before the magnet (§2.3 "V")
       const sax = tpx[a]! / tpz[a]!, say = tpy[a]! / tpz[a]!, sbx = tpx[b]! / tpz[b]!, sby = tpy[b]! / tpz[b]!;
-      const wx = tx[a]! - tx[b]!, wy = ty[a]! - ty[b]!;
-      const aa = sax * sax + say * say + 1, bb = sbx * sbx + sby * sby + 1, ab = sax * sbx + say * sby + 1;
-      const aw = sax * wx + say * wy, bw = sbx * wx + sby * wy;
-      const den = aa * bb - ab * ab;
-      let vx: number, vy: number, vz: number, cda: number;
-      if (den <= 1e-18 * aa * bb) {
-        vx = tx[a]!; vy = ty[a]!; vz = Z_STRAW1;
-        const tpar = bw / bb;
-        cda = Math.sqrt((wx - tpar * sbx) ** 2 + (wy - tpar * sby) ** 2 + tpar * tpar);
-      } else {
-        const s = (ab * bw - bb * aw) / den, u = (aa * bw - ab * aw) / den;
-        const ax = tx[a]! + s * sax, ay = ty[a]! + s * say, az = Z_STRAW1 + s;
-        const bx = tx[b]! + u * sbx, by = ty[b]! + u * sby, bz = Z_STRAW1 + u;
-        vx = (ax + bx) / 2; vy = (ay + by) / 2; vz = (az + bz) / 2;
-        cda = Math.sqrt((ax - bx) ** 2 + (ay - by) ** 2 + (az - bz) ** 2);
-      }
+      const ca = closestApproachInto(tx[a]!, ty[a]!, Z_STRAW1, sax, say, 1, tx[b]!, ty[b]!, Z_STRAW1, sbx, sby, 1, CA);
+      const vx = ca.x, vy = ca.y, vz = ca.z, cda = ca.cda;
       v.vx[i] = vx; v.vy[i] = vy; v.vz[i] = vz; v.cda[i] = cda;
       const Px = tpx[a]! + tpx[b]!, Py = tpy[a]! + tpy[b]!, Pz = tpz[a]! + tpz[b]!;
       v.ptot[i] = Math.sqrt(Px * Px + Py * Py + Pz * Pz);

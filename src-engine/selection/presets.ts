@@ -62,6 +62,14 @@ export interface SelectionPreset {
 
 export type NumParams = Readonly<Record<string, number>> & { readonly hypothesis?: string };
 
+/** A preset's parameters with the given values over its defaults, as the cuts read them (numbers; the hypothesis as text). */
+export function numericParams(preset: SelectionPreset, given: Readonly<Record<string, ParamValue>>): { params: Record<string, ParamValue>; num: NumParams } {
+  const params: Record<string, ParamValue> = Object.fromEntries(preset.params.map((p) => [p.name, p.value]));
+  for (const [k, v] of Object.entries(given)) params[k] = v;
+  const num = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? v : NaN])) as Record<string, number>;
+  return { params, num: { ...num, hypothesis: typeof params['hypothesis'] === 'string' ? params['hypothesis'] : undefined } as NumParams };
+}
+
 const P = (name: string, value: ParamValue, unit: string, description: string, source: string, options?: string[]): ParamSpec =>
   ({ name, value, unit, description, source, ...(options ? { options } : {}) });
 

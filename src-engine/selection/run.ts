@@ -7,8 +7,8 @@ import { EventFileError, eventId, type EventFile } from '../io/event-file';
 import { corruptRows } from '../io/codec';
 import { batchReco, VARIABLE_NAMES, type VariableColumns, type VariableName } from '../reco/variables';
 import { compileExpression } from './expression';
-import { presetById, type CutSpec, type NumParams, type ParamValue, type SelectionPreset } from './presets';
-import type { Candidate, CutFlowRow, RegionId, RegionShape, ResultInput, SelectionConfigInput, SelectionResult } from '../../src-shared/selection/types';
+import { numericParams, presetById, type CutSpec, type NumParams, type ParamValue, type SelectionPreset } from './presets';
+import type { Candidate, CutFlowRow, RegionId, ResultInput, SelectionConfigInput, SelectionResult } from '../../src-shared/selection/types';
 import { SelectionConfigSchema } from '../../src-shared/selection/types';
 import { UserFacingError } from '../dispatch';
 import { PublishedMasker, publishedRules, userRule } from './masking';
@@ -54,19 +54,11 @@ export function resolveSelection(input: SelectionConfigInput): ResolvedSelection
     }
     return { id: `expr${k + 1}`, label: text, source: 'user', params: [], test: (v, i) => !!fn(v, i) };
   });
-  const num = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? v : NaN])) as Record<string, number>;
-  const numParams = { ...num, hypothesis: typeof params['hypothesis'] === 'string' ? params['hypothesis'] : undefined } as NumParams;
+  const numParams = numericParams(preset, params).num;
   return {
     preset, params, num: numParams, disabled: cfg.disabled, expressions: cfg.expressions, keep: cfg.keep, keyVariables,
     cuts: [...preset.cuts, ...exprCuts].map((c) => ({ ...c, enabled: !cfg.disabled.includes(c.id) })),
   };
-}
-
-/** The regions of a selection as shapes to draw, for its parameters. */
-export function regionShapes(input: SelectionConfigInput | SelectionResult['selection']): { id: RegionId; label: string; blinded: boolean; shape: RegionShape }[] {
-  // a result's selection has the same fields, read-only; the schema parses either
-  const sel = resolveSelection(input as SelectionConfigInput);
-  return sel.preset.regions.map((r) => ({ id: r.id, label: r.label, blinded: r.blinded, shape: r.shape(sel.num) }));
 }
 
 const recoOptions = (s: ResolvedSelection) => ({ lavWindow: s.num['lavWindow'] ?? 5, anti0Window: s.num['anti0Window'] ?? 5 });

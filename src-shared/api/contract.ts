@@ -6,6 +6,7 @@ import type { DetectorDescription } from '../geometry/types';
 import type { CommandId } from '../commands';
 import type { FileMeta } from '../event/file-meta';
 import type { Na62Event } from '../event/model';
+import type { EventAnalysis } from '../event/analysis';
 import type { GeneratorConfigInput } from '../event/generator-config';
 import type { SelectionConfigInput, SelectionResult, PresetId } from '../selection/types';
 import type { SessionReport, StoredSession } from '../session/session-state';
@@ -107,13 +108,19 @@ export interface SessionRestore {
   readonly problem: string | null;
 }
 
+/** An event as the display gets it: the event and the engine's analysis of it (vertex, association, CDA_TAX). */
+export interface ShownEvent {
+  readonly event: Na62Event;
+  readonly analysis: EventAnalysis;
+}
+
 /** What a request on each channel takes and returns. */
 export interface ApiRequests extends ExportRequests, RootRequests {
   info: { req: void; res: AppInfo };
   detector: { req: void; res: DetectorDescription };
   savePng: { req: SavePngRequest; res: SaveResult };
   datasets: { req: void; res: DatasetInfo[] };
-  event: { req: { dataset: string; index: number }; res: Na62Event };
+  event: { req: { dataset: string; index: number }; res: ShownEvent };
   findEvent: { req: { dataset: string; run: number; burst: number; event: number }; res: number | null };
   generate: { req: GenerateRequest; res: DatasetInfo };
   cancel: { req: { taskId: string }; res: { cancelled: boolean } };
@@ -176,7 +183,7 @@ export interface Na62Api extends ExportApi, RootApi {
   /** save a text file the renderer made (SVG, CSV, JSON): native dialog in Electron, a download in the browser */
   saveText(req: SaveTextRequest): Promise<SaveResult>;
   listDatasets(): Promise<DatasetInfo[]>;
-  getEvent(dataset: string, index: number): Promise<Na62Event>;
+  getEvent(dataset: string, index: number): Promise<ShownEvent>;
   /** index of the event run:burst:event in the dataset, or null */
   findEvent(dataset: string, run: number, burst: number, event: number): Promise<number | null>;
   /** run the fast MC; progress arrives through onProgress with the same taskId */

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeEventFile } from '../../src-engine/io/event-file';
-import { nodeFileSink } from '../../src-main/fs/node-file';
+import { nodeFileSink } from '../../src-node/fs/node-file';
 import { GEOMETRY_VERSION } from '../../src-shared/geometry/na62-detector';
 import { crowdedEvent, hitCount } from '../crowded-event';
 import { SHOTS, afterRender, canvasShot, distinctColours, pageShot, withDemoPage } from './support';

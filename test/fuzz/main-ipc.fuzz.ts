@@ -12,20 +12,20 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../src-shared/api/channels';
 import type { Envelope } from '../../src-shared/api/contract';
 import { generateToSink } from '../../src-engine/generator/write-generated';
-import { nodeFileSink, nodeFileSource } from '../../src-main/fs/node-file';
-import { readTextFile } from '../../src-main/fs/read-text';
-import type * as NodeFile from '../../src-main/fs/node-file';
-import type * as ReadText from '../../src-main/fs/read-text';
+import { nodeFileSink, nodeFileSource } from '../../src-node/fs/node-file';
+import { readTextFile } from '../../src-node/fs/read-text';
+import type * as NodeFile from '../../src-node/fs/node-file';
+import type * as ReadText from '../../src-node/fs/read-text';
 import { app, recorded } from '../electron-main-fake';
 import { budget, TEST_TIMEOUT_MS } from './fuzz-budget';
 
 vi.mock('electron', () => import('../electron-main-fake'));
 // spies on the only two ways the main process reads a file the user names
-vi.mock('../../src-main/fs/node-file', async (importOriginal) => {
+vi.mock('../../src-node/fs/node-file', async (importOriginal) => {
   const orig = await importOriginal<typeof NodeFile>();
   return { ...orig, nodeFileSource: vi.fn(orig.nodeFileSource) };
 });
-vi.mock('../../src-main/fs/read-text', async (importOriginal) => {
+vi.mock('../../src-node/fs/read-text', async (importOriginal) => {
   const orig = await importOriginal<typeof ReadText>();
   return { ...orig, readTextFile: vi.fn(orig.readTextFile) };
 });
@@ -89,7 +89,7 @@ describe('main-process IPC, fuzzed', () => {
         expect(fromDialog || own || reopened || (dropped && path.isAbsolute(p) && p.endsWith('.arrow')), `${channel} opened ${p}`).toBe(true);
         accepted.add(p);
       }
-    }), budget(1500));
+    }), budget(1500, 30_000)); // a case may generate the demo data (open-demo, once): seconds on a loaded machine
     // the property saw the ways in: dialog answers, and drops (which the preload vouches for, see main-handlers.ts)
     expect(opened()).toContain(real);
     expect(opened()).toContain(text);

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parseStoredSession, storedSession } from '../../src-shared/session/session-state';
 import { createSessionHandlers } from '../../src-main/session/session-file';
 import { createDispatcher } from '../../src-engine/dispatch';
-import { writeFileAtomic } from '../../src-main/fs/atomic-write';
+import { writeFileAtomic } from '../../src-node/fs/atomic-write';
 import { budget, TEST_TIMEOUT_MS } from './fuzz-budget';
 import { damagedText } from './text-mutations';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openEventFile } from '../../src-engine/io/event-file';
-import { nodeFileSource } from '../../src-main/fs/node-file';
+import { nodeFileSource } from '../../src-node/fs/node-file';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const cli = [process.execPath, '--import', 'tsx', path.join(root, 'cli/na62.ts')];

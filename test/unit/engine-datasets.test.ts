@@ -4,8 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, createEngineHandlers, DEMO_DATASETS } from '../../src-engine';
 import { createNodeEngineHost } from '../../src-main/engine-host';
-import type { DatasetInfo, Envelope, TaskProgress } from '../../src-shared/api/contract';
-import type { Na62Event } from '../../src-shared/event/model';
+import type { DatasetInfo, Envelope, ShownEvent, TaskProgress } from '../../src-shared/api/contract';
 
 function engineIn(dir: string) {
   const progress: TaskProgress[] = [];
@@ -27,15 +26,19 @@ describe('engine datasets', () => {
     expect(Object.keys(demo[0]!.meta.generator!.processes)).toEqual(expect.arrayContaining(['aprime-mumu', 'combinatorial-mumu', 'prompt-ee']));
     expect(readdirSync(path.join(dir, 'demo')).sort()).toEqual(DEMO_DATASETS.map((x) => x.name).sort());
     expect(a.progress.at(-1)).toMatchObject({ done: 2000, total: 2000 });
-    const ev = value<Na62Event>(await a.d.handle('event', { dataset: demo[1]!.id, index: 5 }));
+    const shown = value<ShownEvent>(await a.d.handle('event', { dataset: demo[1]!.id, index: 5 }));
+    const ev = shown.event;
     expect(ev.header.mode).toBe('kaon');
     expect(ev.beamKaon).toBeDefined();
+    // the engine's analysis comes with it: one entry per track, the variables the selections compute
+    expect(shown.analysis.tracks).toHaveLength(ev.tracks.length);
+    expect(shown.analysis.vars['ntracks']).toBe(ev.tracks.length);
     // a second engine (next start) opens the cached files without generating
     const b = engineIn(dir);
     const again = value<DatasetInfo[]>(await b.d.handle('openDemo', undefined));
     expect(again.map((x) => x.numEvents)).toEqual(demo.map((x) => x.numEvents));
     expect(b.progress).toEqual([]);
-    expect(value<Na62Event>(await b.d.handle('event', { dataset: again[1]!.id, index: 5 }))).toEqual(ev);
+    expect(value<ShownEvent>(await b.d.handle('event', { dataset: again[1]!.id, index: 5 })).event).toEqual(ev);
   }, 20_000); // generates both demo files
 
   it('generates a dataset with progress, refuses bad parameters, and cancels', async () => {

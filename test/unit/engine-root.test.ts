@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher, createEngineHandlers } from '../../src-engine';
 import { createNodeEngineHost } from '../../src-main/engine-host';
 import { createMainHandlers } from '../../src-main/ipc/main-handlers';
-import { nodeFileSource } from '../../src-main/fs/node-file';
+import { nodeFileSource } from '../../src-node/fs/node-file';
 import type { DatasetInfo, Envelope, TaskProgress } from '../../src-shared/api/contract';
 import type { MappingProposal, RootFileInfo, RootPreview } from '../../src-shared/api/root-contract';
 import { ROOT_DATA } from './root-fixtures';
@@ -54,7 +54,7 @@ describe('ROOT import through the engine (Electron main handlers)', () => {
     expect(ds).toMatchObject({ name: 'uproot-HZZ.arrow', numEvents: 2421, meta: { kind: 'simulation', source: { file: 'uproot-HZZ.root', tree: 'events' } } });
     expect(progress.filter((p) => p.taskId === 'imp1').at(-1)).toMatchObject({ done: 2421, total: 2421 });
     expect(readdirSync(path.join(dir, 'generated'))).toEqual(['uproot-HZZ.arrow']);
-    expect(value<{ tracks: unknown[] }>(await d.handle('event', { dataset: ds.id, index: 0 })).tracks.length).toBeGreaterThanOrEqual(0);
+    expect(value<{ event: { tracks: unknown[] } }>(await d.handle('event', { dataset: ds.id, index: 0 })).event.tracks.length).toBeGreaterThanOrEqual(0);
     expect(value(await d.handle('rootClose', { rootFile: info.rootFile }))).toEqual({ closed: true });
     expect(await d.handle('rootPropose', { rootFile: info.rootFile, tree: 'events' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no open ROOT file rf1/) } });
   });

@@ -1,7 +1,7 @@
 /** What the display draws for an event: tracks through the magnet kick, the CDA_TAX construction, and a very busy event. */
 import { describe, expect, it } from 'vitest';
 import { buildEventDrawing, disposeEventDrawing, eventObjectCount, MAX_DRAWN_OBJECTS, trackPolyline, Z } from '../../src-renderer/src/event/event-geometry';
-import { analyseEvent } from '../../src-renderer/src/event/event-analysis';
+import { analyseEvent } from '../../src-engine/reco/event-analysis';
 import { nearestPick } from '../../src-renderer/src/event/picking';
 import { createGenerator } from '../../src-engine/generator/generate';
 import { computeVariables } from '../../src-engine/reco/variables';

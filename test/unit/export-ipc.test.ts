@@ -8,7 +8,7 @@ import { registerIpc } from '../../src-main/ipc/register';
 import { CHANNELS } from '../../src-shared/api/channels';
 import type { Envelope } from '../../src-shared/api/contract';
 import { createExportHandlers, type ExportFileDeps } from '../../src-main/ipc/export-files';
-import { writeFileAtomic } from '../../src-main/fs/atomic-write';
+import { writeFileAtomic } from '../../src-node/fs/atomic-write';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 const GLB = new Uint8Array([0x67, 0x6c, 0x54, 0x46, 2, 0, 0, 0, 20, 0, 0, 0]);

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../src-shared/api/channels';
 import type { DatasetInfo, Envelope, SessionRestore } from '../../src-shared/api/contract';
 import { generateToSink } from '../../src-engine/generator/write-generated';
-import { nodeFileSink } from '../../src-main/fs/node-file';
+import { nodeFileSink } from '../../src-node/fs/node-file';
 import { eventFilesFromArgv } from '../../src-main/cli-files';
 import { app, recorded } from '../electron-main-fake';
 

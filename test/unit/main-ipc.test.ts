@@ -8,11 +8,11 @@ import { createDispatcher, createEngineHandlers } from '../../src-engine';
 import { registerIpc } from '../../src-main/ipc/register';
 import type { SaveFileDeps } from '../../src-main/ipc/save-file';
 import { createExportHandlers } from '../../src-main/ipc/export-files';
-import { writeFileAtomic } from '../../src-main/fs/atomic-write';
+import { writeFileAtomic } from '../../src-node/fs/atomic-write';
 import { createMainHandlers } from '../../src-main/ipc/main-handlers';
-import { nodeFileSource } from '../../src-main/fs/node-file';
+import { nodeFileSource } from '../../src-node/fs/node-file';
 import { createSessionHandlers } from '../../src-main/session/session-file';
-import { readTextFile } from '../../src-main/fs/read-text';
+import { readTextFile } from '../../src-node/fs/read-text';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 const APP_URL = 'file:///opt/na62/out/renderer/index.html';

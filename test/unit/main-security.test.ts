@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { hardenSession, hardenWebContents, isAppUrl } from '../../src-main/security';
 import { createMainWindow } from '../../src-main/window';
@@ -21,6 +23,11 @@ describe('window preferences', () => {
     expect(String(p['disableBlinkFeatures']).split(',')).toContain('Auxclick');
     expect(p).not.toHaveProperty('enableBlinkFeatures');
     expect(p['preload']).toMatch(/\.cjs$/); // sandboxed preloads must be CommonJS
+  });
+  it('carries the app icon from assets/', () => {
+    createMainWindow('/app/out/preload/index.cjs', '#000', '/app/assets/icons/icon-512.png');
+    expect((windows.at(-1) as unknown as { icon: string }).icon).toBe('/app/assets/icons/icon-512.png');
+    expect(existsSync(path.resolve('assets/icons/icon-512.png'))).toBe(true);
   });
 });
 

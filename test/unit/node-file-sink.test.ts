@@ -3,9 +3,9 @@ import { promises as fs, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { nodeFileSink, WriteError } from '../../src-main/fs/node-file';
-import { liveTemps, removeTemps } from '../../src-main/fs/temp-files';
-import { fileIdentity } from '../../src-main/fs/file-identity';
+import { nodeFileSink, WriteError } from '../../src-node/fs/node-file';
+import { liveTemps, removeTemps } from '../../src-node/fs/temp-files';
+import { fileIdentity } from '../../src-node/fs/file-identity';
 import { contentIdentity } from '../../src-engine/io/dataset-identity';
 import { memorySource } from '../../src-engine/io/source';
 

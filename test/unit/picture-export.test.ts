@@ -6,7 +6,7 @@ import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeome
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import {
   axisTicks, checkSpec, defaultSpec, FIGURE_PANELS, panelRects, parseEventList, pictureFileName, pixelScale, tiles, MAX_HEIGHT, MAX_WIDTH,
-} from '../../src-renderer/src/export/picture-spec';
+} from '../../src-shared/picture/picture-spec';
 import { axisItems, captionItems, PALETTES, scaleBarItems } from '../../src-renderer/src/export/picture-overlays';
 import { itemsToSvg, type OverlayItem } from '../../src-renderer/src/export/overlay-items';
 import { clipDepth, sceneToSvg } from '../../src-renderer/src/export/svg-scene';

@@ -7,8 +7,8 @@ import { generateToSink } from '../../src-engine/generator/write-generated';
 import { openEventFile } from '../../src-engine/io/event-file';
 import { resolveSelection, runSelection, SelectionCancelled } from '../../src-engine/selection/run';
 import { createNodeEngineHost } from '../../src-main/engine-host';
-import { runInWorkersPacked, stopWorkers } from '../../src-main/selection-pool';
-import { nodeFileSink, nodeFileSource } from '../../src-main/fs/node-file';
+import { runInWorkersPacked, stopWorkers } from '../../src-node/selection-pool';
+import { nodeFileSink, nodeFileSource } from '../../src-node/fs/node-file';
 import type { DatasetInfo, Envelope, TaskProgress } from '../../src-shared/api/contract';
 import type { SelectionResult } from '../../src-shared/selection/types';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cdaTax, computeVariables, TAX_BEAM } from '../../src-engine/reco/variables';
-import { closestApproach } from '../../src-engine/reco/vertex';
+import { computeVariables } from '../../src-engine/reco/variables';
+import { cdaTax, TAX_BEAM } from '../../src-shared/physics/tax';
+import { closestApproach } from '../../src-shared/physics/closest-approach';
 import { compileExpression, ExpressionError } from '../../src-engine/selection/expression';
 import { cutsPassed, mergePacked, mergeResults, packCandidates, regionOf, resolveSelection, runSelection, runSelectionPacked, unpackCandidates } from '../../src-engine/selection/run';
 import { candidatesFromCsv, csvSidecar, parseCandidateList, resultFromJson, resultToCsv, resultToJson } from '../../src-engine/selection/candidates-io';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DatasetInfo } from '../../src-shared/api/contract';
 import { createSessionHandlers } from '../../src-main/session/session-file';
-import { writeFileAtomic } from '../../src-main/fs/atomic-write';
+import { writeFileAtomic } from '../../src-node/fs/atomic-write';
 import { createDispatcher } from '../../src-engine/dispatch';
 import type { SessionReport } from '../../src-shared/session/session-state';
 

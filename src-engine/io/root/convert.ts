@@ -9,7 +9,7 @@ import type { RootMapping, AbsentKey, MappingValue } from '../../../src-shared/r
 import type { TreeInfo } from '../../../src-shared/root/tree-info';
 import type { BeamKaon, LkrCluster, Muv3Hit, Na62Event, NewChodHit, StrawTrack } from '../../../src-shared/event/model';
 import { Z_PLANE } from '../../../src-shared/geometry/planes';
-import { PT_KICK } from '../../detector/response';
+import { kickedSlope } from '../../../src-shared/physics/track-line';
 import { compileValue, lengthOf, ValueError, type CompiledExpression, type EntryValues, type Env } from './branch-expression';
 
 const MOMENTUM = { MeV: 1, GeV: 1000 } as const;
@@ -155,7 +155,7 @@ export function compileMapping(mapping: RootMapping, tree: TreeInfo): CompiledMa
           time: t.time ?? NaN,
           chi2: t.chi2 ?? NaN,
           nChambers: t.nChambers !== undefined ? Math.max(0, Math.min(255, Math.round(t.nChambers))) : 0,
-          dxdzAfter: t.dxdzAfter ?? (px - q * PT_KICK) / pz,
+          dxdzAfter: t.dxdzAfter ?? kickedSlope(px, pz, q),
           dydzAfter: t.dydzAfter ?? sy,
         });
       }

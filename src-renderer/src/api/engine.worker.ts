@@ -1,7 +1,6 @@
 /// <reference lib="webworker" />
 /** The browser build's engine host: the same engine as the Electron main process, behind postMessage. */
-import { createDispatcher, createEngineHandlers, DEMO_DATASETS, type CreatedFile, type EngineHost } from '../../../src-engine';
-import { blobSource, memorySink, memorySource, type RandomAccessSource } from '../../../src-engine/io/source';
+import { blobSource, createDispatcher, createEngineHandlers, DEMO_DATASETS, memorySink, memorySource, type CreatedFile, type EngineHost, type RandomAccessSource } from '../../../src-engine';
 import { APP_VERSION } from '../../../src-shared/version';
 import type { WorkerMessage } from './worker-protocol';
 import { isWorkerRequest } from './worker-protocol';

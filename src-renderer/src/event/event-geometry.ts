@@ -10,6 +10,7 @@ import type { EventAnalysis, Hypothesis, TrackInfo } from './event-analysis';
 import type { ColourBy, Collection } from '../state/event-display-store';
 import { STRAW_CHAMBER_Z, STRAW_LAYERS, STRAW_LENGTH, STRAW_VIEWS, STRAW_VIEW_AXES, STRAW_VIEW_LOCAL_Z } from '../../../src-shared/geometry/straw';
 import { muv3Tiles } from '../../../src-shared/geometry/muv3';
+import { kinkedLineAt, trackLine } from '../../../src-shared/physics/track-line';
 import { LAV_FRONT, LAV_R_IN, LAV_R_OUT, Z_PLANE } from '../../../src-shared/geometry/planes';
 
 export const Z = Z_PLANE;
@@ -65,12 +66,10 @@ export const DEFAULT_DRAW: DrawOptions = { colourBy: 'charge', hidden: {}, pMin:
 
 /** The polyline of a reconstructed track: start → STRAW1 → MNP33 (kink) → LKr, and on to MUV3 when a muon tile fired there. */
 export function trackPolyline(t: StrawTrack, start: number, toMuv3: boolean): THREE.Vector3[] {
-  const sx = t.px / t.pz, sy = t.py / t.pz;
-  const at = (z: number) => new THREE.Vector3(t.x + sx * (z - Z.straw1), t.y + sy * (z - Z.straw1), z);
-  const m = at(Z.mnp33);
-  const after = (z: number) => new THREE.Vector3(m.x + t.dxdzAfter * (z - Z.mnp33), m.y + t.dydzAfter * (z - Z.mnp33), z);
-  const pts = [at(start), at(Z.straw1), m, after(Z.straw4), after(Z.lkr)];
-  if (toMuv3) pts.push(after(Z.muv3));
+  const line = trackLine(t);
+  const at = (z: number) => { const q = kinkedLineAt(line, z); return new THREE.Vector3(q.x, q.y, z); };
+  const pts = [at(start), at(Z.straw1), at(Z.mnp33), at(Z.straw4), at(Z.lkr)];
+  if (toMuv3) pts.push(at(Z.muv3));
   return pts;
 }
 
@@ -161,10 +160,8 @@ export function buildEventDrawing(ev: Na62Event, analysis: EventAnalysis, opts: 
     const info = analysis.tracks[k];
     const p = info?.p ?? Math.hypot(t.px, t.py, t.pz);
     if (!show('tracks') || p < opts.pMin) { trackLines.push([]); return; }
-    const sx = t.px / t.pz, sy = t.py / t.pz;
-    const m = { x: t.x + sx * (Z.mnp33 - Z.straw1), y: t.y + sy * (Z.mnp33 - Z.straw1) };
-    const x3 = m.x + t.dxdzAfter * (Z.muv3 - Z.mnp33), y3 = m.y + t.dydzAfter * (Z.muv3 - Z.mnp33);
-    const toMuv3 = (info ? info.nmuv3 > 0 : false) || firedTiles.some((tile) => tile?.rects.some((r) => x3 > r.x0 - 300 && x3 < r.x1 + 300 && y3 > r.y0 - 300 && y3 < r.y1 + 300));
+    // drawn on to MUV3 exactly when the reconstruction matched it there (src-shared/physics/muv3-reach.ts)
+    const toMuv3 = (info?.nmuv3 ?? 0) > 0;
     const line = trackPolyline(t, k < 5 ? start : Z.straw1 - 20_000, toMuv3);
     trackLines.push(line);
     tracks.polyline(line, trackColour(t, info, opts.colourBy));

@@ -6,36 +6,16 @@ import type { Na62Api } from '../../../src-shared/api/contract';
 import { useDataStore } from '../state/data-store';
 import { refreshBlinding } from '../state/selection-store';
 import { unblindPhrase } from '../../../src-shared/selection/blinding';
-import type { PresetId } from '../../../src-shared/selection/types';
 import { useViewStore } from '../state/view-store';
-import { defaultSpec, type PictureFormat, type PictureSpec } from './picture-spec';
+import { defaultSpec, type PictureSpec } from './picture-spec';
+import type { ExportHooks } from '../../../src-shared/picture/page-hooks';
 import type { ExportedFile } from './exporter';
 
 // the export code loads on first use: the first frame does not need it (bench/startup.bench.mjs)
 const exporter = () => import('./exporter');
 
-export interface ExportHooks {
-  /** a picture of the event on screen; the file's bytes as base64 */
-  picture(spec: Partial<PictureSpec>, format: PictureFormat, maxTile?: number): Promise<{ name: string; base64: string; width: number; height: number }>;
-  scene(): Promise<{ name: string; base64: string }>;
-  /** pictures of events (indices of the current dataset); each file goes to window.__na62WriteFile(name, base64) when the CLI provides it */
-  batch(spec: Partial<PictureSpec>, format: PictureFormat, events: number[], allViews: boolean): Promise<{ written: string[]; skipped: { index: number; reason: string }[] }>;
-  /** indices of run:burst:event triples in the current dataset (null where absent; an error where blinded) */
-  find(rbe: [number, number, number][]): Promise<(number | null | { error: string })[]>;
-  /**
-   * `na62 render --unblind cr|sr`: open these analyses of the current dataset to a stage, step by
-   * step through the engine's own rule (the phrase naming preset, region and dataset); the steps
-   * are logged as in the dialog. Resolves to a problem, or undefined.
-   */
-  unblind(presets: PresetId[], stage: 'cr' | 'sr'): Promise<string | undefined>;
-}
+export type { ExportHooks };
 
-declare global {
-  interface Window {
-    __na62export?: ExportHooks;
-    __na62WriteFile?: (name: string, base64: string) => Promise<void>;
-  }
-}
 
 const b64 = (b: Uint8Array): string => {
   let s = '';

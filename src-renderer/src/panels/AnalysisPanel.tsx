@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Na62Api } from '../../../src-shared/api/contract';
 import { cutflowTable } from '../../../src-shared/analysis/cutflow';
-import { regionShapes } from '../../../src-engine/selection/run';
+import { regionShapes } from '../../../src-engine/public';
 import { analysisPlots, type PlotSpec } from '../analysis/analysis-data';
 import { fmt, histogramPlot, scatterPlot } from '../analysis/plots';
 import { PLOT_THEMES } from '../analysis/plot-theme';
@@ -75,7 +75,7 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
 
   const shapes = useMemo(() => {
     if (!r) return [];
-    try { return regionShapes(r.selection); } catch { return []; }
+    return regionShapes(r.selection);
   }, [r]);
   const bg = a.background && a.background.dataset === a.backgroundDataset ? a.background : undefined;
   const specs = useMemo(() => (r && catalogue ? analysisPlots({

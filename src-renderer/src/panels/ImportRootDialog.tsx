@@ -3,6 +3,7 @@
  * to edit, data or simulation asked, a preview of the first events drawn in the bending plane, then
  * the conversion with progress (status bar) into an event file that opens like any other.
  */
+import { trackAt } from '../../../src-shared/physics/track-line';
 import { useEffect, useMemo, useState } from 'react';
 import type { Na62Api } from '../../../src-shared/api/contract';
 import type { MappingProposal, RootFileInfo, RootPreview } from '../../../src-shared/api/root-contract';
@@ -139,8 +140,7 @@ function PreviewSketch({ preview }: { preview: RootPreview }) {
             <line x1={sx(Z_PLANE.mnp33)} x2={sx(Z_PLANE.mnp33)} y1={0} y2={H} className="plane" />
             <line x1={sx(Z_PLANE.lkr)} x2={sx(Z_PLANE.lkr)} y1={0} y2={H} className="plane" />
             {ev.tracks.map((t, k) => {
-              const s = t.px / t.pz, xm = t.x + s * (Z_PLANE.mnp33 - Z_PLANE.straw1);
-              const xa = t.x + s * (Z0 + 5000 - Z_PLANE.straw1), xl = xm + t.dxdzAfter * (Z_PLANE.lkr - Z_PLANE.mnp33);
+              const xa = trackAt(t, Z0 + 5000).x, xm = trackAt(t, Z_PLANE.mnp33).x, xl = trackAt(t, Z_PLANE.lkr).x;
               return <polyline key={k} className={t.charge > 0 ? 'pos' : t.charge < 0 ? 'neg' : 'neutral'} fill="none" points={`${sx(Z0 + 5000)},${sy(xa)} ${sx(Z_PLANE.mnp33)},${sy(xm)} ${sx(Z_PLANE.lkr)},${sy(xl)}`} />;
             })}
           </svg>

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { DatasetInfo, Na62Api, TaskProgress } from '../../../src-shared/api/contract';
 import type { Na62Event } from '../../../src-shared/event/model';
-import { analyseEvent, type EventAnalysis } from '../event/event-analysis';
+import type { EventAnalysis } from '../event/event-analysis';
 import { eventObjectCount, MAX_DRAWN_OBJECTS } from '../event/event-geometry';
 import { useEventDisplayStore } from './event-display-store';
 import { isRootFileInfo, type OpenedFile } from '../../../src-shared/api/root-contract';
@@ -51,7 +51,7 @@ export async function showEvent(index: number): Promise<void> {
   const seq = ++loadSeq;
   useDataStore.setState({ loading: true, index: i });
   try {
-    const event = await api.getEvent(ds.id, i);
+    const { event, analysis } = await api.getEvent(ds.id, i);
     const n = eventObjectCount(event);
     if (n > MAX_DRAWN_OBJECTS) {
       const h = event.header;
@@ -59,7 +59,7 @@ export async function showEvent(index: number): Promise<void> {
     }
     if (seq === loadSeq) {
       useEventDisplayStore.setState({ picked: undefined, hovered: undefined });
-      useDataStore.setState({ event, analysis: analyseEvent(event), loading: false, error: undefined });
+      useDataStore.setState({ event, analysis, loading: false, error: undefined });
     }
   } catch (e) {
     // a refused event (blinded, corrupt) is not drawn: the previous one must not stand in for it

@@ -2,11 +2,12 @@
 import { create } from 'zustand';
 import { persist, createJSONStorage } from 'zustand/middleware';
 import { clampCompression, DEFAULT_COMPRESSION, stepCompression } from '../views/compression';
+import type { ViewMode } from '../../../src-shared/picture/picture-spec';
 
 /** fitTarget that frames the current event */
 export const EVENT_FIT_TARGET = '__event__';
 
-export type ViewMode = '3d' | 'side' | 'top' | 'beam';
+export type { ViewMode };
 export type Theme = 'dark' | 'light';
 export type ExportScale = 1 | 2 | 3 | 4;
 

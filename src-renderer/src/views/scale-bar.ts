@@ -3,6 +3,7 @@
  * The caller gives screen pixels per display unit along an axis; along z one display unit is
  * k millimetres of detector, across z it is one millimetre.
  */
+import { formatLength, niceFloor } from '../../../src-shared/picture/lengths';
 export interface ScaleBar {
   /** the length the bar stands for, mm of detector */
   readonly mm: number;
@@ -11,18 +12,7 @@ export interface ScaleBar {
   readonly label: string;
 }
 
-/** Largest 1, 2 or 5 × 10^n not above x (x > 0). */
-export function niceFloor(x: number): number {
-  const p = Math.pow(10, Math.floor(Math.log10(x)));
-  const m = x / p;
-  return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * p;
-}
-
-export function formatLength(mm: number): string {
-  if (mm >= 1000) return `${+(mm / 1000).toPrecision(3)} m`;
-  if (mm >= 10) return `${+(mm / 10).toPrecision(3)} cm`;
-  return `${+mm.toPrecision(3)} mm`;
-}
+export { formatLength, niceFloor };
 
 /**
  * @param pxPerDisplayUnit screen px per display unit along the axis

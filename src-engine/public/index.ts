@@ -1,0 +1,6 @@
+/**
+ * The engine's public surface for the renderer's UI thread: small, pure helpers that need neither
+ * Arrow nor zod nor the reconstruction. Everything else the renderer gets through the typed API
+ * (src-shared/api). Lint (eslint.config.js) keeps the renderer to this module and the API.
+ */
+export { regionShapes, type RegionShapeInfo } from './regions';
