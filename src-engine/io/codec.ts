@@ -9,6 +9,7 @@ import {
 } from 'apache-arrow';
 import { FORMAT_VERSION } from '../../src-shared/event/file-meta';
 import { crc32Update, finishStates, foldCounts, foldFixed, foldRanges, startStates } from './crc32';
+import { STATES, wasmCrcKernel, type WasmCrcKernel } from './crc32-wasm';
 import type { BeamKaon, Na62Event, RunMode } from '../../src-shared/event/model';
 import {
   CRC_COLUMN, FIELD_DOCS, HEADER_FIELDS, KAON_FIELDS, NULLABLE, PROCESS_COLUMN, activeCollections, allocate, collectionOf, diskName,
@@ -123,8 +124,11 @@ export function rowChecksum(c: BatchColumns, i: number): number {
   return rowChecksummer(c)(i);
 }
 
-/** The checksum of every row of a batch, column by column (the same values as rowChecksummer, several times faster). */
-export function batchChecksums(c: BatchColumns): Uint32Array {
+/**
+ * The checksum of every row of a batch, column by column (the same values as rowChecksummer,
+ * several times faster: one tight loop per column, whole words where the column has them).
+ */
+export function batchChecksumsJs(c: BatchColumns): Uint32Array {
   const n = c.length;
   const st = startStates(n);
   for (const h of HEADER_FIELDS) { const a = c.header[h.name]!; foldFixed(st, u8view(a), a.BYTES_PER_ELEMENT, n); }
@@ -132,9 +136,46 @@ export function batchChecksums(c: BatchColumns): Uint32Array {
   for (const k of KAON_FIELDS) { const a = c.kaon[k.name]!; foldFixed(st, u8view(a), a.BYTES_PER_ELEMENT, n); }
   for (const { spec, offsets, fields } of c.collections.values()) {
     foldCounts(st, offsets, n);
+    if (offsets[n] === offsets[0]) continue; // an empty collection in this batch adds only its counts
     for (const fl of spec.fields) { const a = fields[fl.name]!; foldRanges(st, u8view(a), offsets, a.BYTES_PER_ELEMENT, n); }
   }
   return finishStates(st);
+}
+
+const align8 = (x: number) => (x + 7) & ~7;
+
+/** batchChecksumsJs in the WebAssembly kernel: the columns copied in one at a time, folded in the same order. */
+export function batchChecksumsWasm(c: BatchColumns, k: WasmCrcKernel): Uint32Array {
+  const n = c.length;
+  const off = align8(STATES + 4 * n), data = align8(off + 4 * (n + 1));
+  let most = c.processBytes.byteLength;
+  for (const { offsets, fields } of c.collections.values()) for (const a of Object.values(fields)) most = Math.max(most, offsets[n]! * a.BYTES_PER_ELEMENT);
+  for (const a of [...Object.values(c.header), ...Object.values(c.kaon)]) most = Math.max(most, n * a.BYTES_PER_ELEMENT);
+  k.reserve(data + most);
+  k.startStates(n);
+  const fixed = (a: TypedArray) => { k.put(data, new Uint8Array(a.buffer, a.byteOffset, n * a.BYTES_PER_ELEMENT)); k.foldFixed(data, a.BYTES_PER_ELEMENT, n); };
+  for (const h of HEADER_FIELDS) fixed(c.header[h.name]!);
+  k.putOffsets(off, c.processOffsets, n);
+  k.put(data, c.processBytes.subarray(0, c.processOffsets[n]!));
+  k.foldRanges(data, off, 1, n);
+  for (const f of KAON_FIELDS) fixed(c.kaon[f.name]!);
+  for (const { spec, offsets, fields } of c.collections.values()) {
+    k.putOffsets(off, offsets, n);
+    k.foldCounts(off, n);
+    if (offsets[n] === offsets[0]) continue;
+    for (const fl of spec.fields) {
+      const a = fields[fl.name]!;
+      k.put(data, new Uint8Array(a.buffer, a.byteOffset, offsets[n]! * a.BYTES_PER_ELEMENT));
+      k.foldRanges(data, off, a.BYTES_PER_ELEMENT, n);
+    }
+  }
+  return k.finish(n);
+}
+
+/** The checksum of every row of a batch: the WebAssembly kernel where it runs, else the JavaScript one (same values). */
+export function batchChecksums(c: BatchColumns): Uint32Array {
+  const k = wasmCrcKernel();
+  return k ? batchChecksumsWasm(c, k) : batchChecksumsJs(c);
 }
 
 /** Rows of a batch whose stored checksum does not match their values (none for a file without checksums). */
@@ -271,6 +312,23 @@ function validOffsets(o: Int32Array, n: number, size: number): boolean {
 const isValid = (bitmap: Uint8Array, i: number) => ((bitmap[i >> 3]! >> (i & 7)) & 1) === 1;
 
 /**
+ * Per-thread scratch: one NaN-filled array per type and length, shared by every all-null column of
+ * that shape (columns are read-only to their users), so a dump-mode batch allocates nothing for its
+ * seven beam-kaon columns and the young generation is not churned batch after batch.
+ */
+const nanArrays = new Map<string, TypedArray>();
+function allNaN(like: TypedArray): TypedArray {
+  const key = `${like.constructor.name}:${like.length}`;
+  let a = nanArrays.get(key);
+  if (!a) {
+    if (nanArrays.size > 64) nanArrays.clear(); // batches of many sizes (unusual): keep the cache small
+    a = new (like.constructor as new (n: number) => TypedArray)(like.length).fill(NaN);
+    nanArrays.set(key, a);
+  }
+  return a;
+}
+
+/**
  * A numeric column as a typed array of at least n values. Nulls are allowed only where the format
  * allows them, and become NaN (a copy is made then; otherwise the view is zero-copy).
  */
@@ -279,6 +337,8 @@ function numericColumn(d: Data, what: string, n: number, nullable: boolean): Typ
   if (!d.nullCount) return values;
   if (!nullable) throw new LayoutError(`column ${what} holds ${d.nullCount} nulls, where the format allows none`);
   const bitmap = d.nullBitmap;
+  // a column of nulls only (the beam kaon of every dump-mode event): NaN throughout, no bit tests
+  if (d.nullCount >= d.length) return allNaN(values);
   const out = values.slice() as TypedArray;
   if (bitmap) for (let i = 0; i < out.length; i++) if (!isValid(bitmap, d.offset + i)) out[i] = NaN;
   return out;
@@ -328,13 +388,17 @@ function stringColumn(d: Data, what: string, n: number): { offsets: Int32Array; 
 }
 
 const MODE_BYTES = MODE_NAME.map((m) => utf8e.encode(m));
+const DUMP_BYTES = MODE_BYTES[0]!; // "dump": code 0
 
 /** Format 2's mode names → the in-memory codes (compared as bytes: this runs for every event a selection reads). */
 function modeCodes(d: Data, what: string, n: number): Uint8Array {
   const { offsets, bytes } = stringColumn(d, what, n);
   const out = new Uint8Array(n);
+  const d0 = DUMP_BYTES[0], d1 = DUMP_BYTES[1], d2 = DUMP_BYTES[2], d3 = DUMP_BYTES[3];
   for (let i = 0; i < n; i++) {
     const a = offsets[i]!, len = offsets[i + 1]! - a;
+    // nearly every row of a file says "dump" (or every one "kaon"): four byte compares, no search
+    if (len === 4 && bytes[a] === d0 && bytes[a + 1] === d1 && bytes[a + 2] === d2 && bytes[a + 3] === d3) { out[i] = 0; continue; }
     let k = 0;
     for (; k < MODE_BYTES.length; k++) {
       const m = MODE_BYTES[k]!;

@@ -47,21 +47,34 @@ export const crc32 = (u8: Uint8Array, crc = 0): number => crc32Update(crc, u8, 0
 /** The states of n rows before any byte. */
 export const startStates = (n: number): Int32Array => new Int32Array(n).fill(-1);
 
+/**
+ * Whole little-endian words of a byte view, when it can be seen as an Int32Array without copying
+ * (Arrow aligns every buffer to 8 bytes, so file columns always can): one load per 4 bytes instead
+ * of four byte loads and shifts — the fold's inner step then costs its four table lookups only.
+ */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function words(u8: Uint8Array, size: number): Int32Array | undefined {
+  return LITTLE_ENDIAN && (size === 4 || size === 8) && u8.byteOffset % 4 === 0 ? new Int32Array(u8.buffer, u8.byteOffset, u8.byteLength >> 2) : undefined;
+}
+
 /** Fold a fixed-width column into the states: row i's bytes are [i·size, (i+1)·size) of u8. */
 export function foldFixed(st: Int32Array, u8: Uint8Array, size: number, n: number): void {
   const T = TABLES;
-  if (size === 4) {
-    for (let i = 0, p = 0; i < n; i++, p += 4) {
-      const c = st[i]! ^ (u8[p]! | (u8[p + 1]! << 8) | (u8[p + 2]! << 16) | (u8[p + 3]! << 24));
+  const w = words(u8, size);
+  if (w && size === 4) {
+    for (let i = 0; i < n; i++) {
+      const c = st[i]! ^ w[i]!;
       st[i] = T[768 + (c & 0xff)]! ^ T[512 + ((c >>> 8) & 0xff)]! ^ T[256 + ((c >>> 16) & 0xff)]! ^ T[c >>> 24]!;
     }
-  } else if (size === 8) {
-    for (let i = 0, p = 0; i < n; i++, p += 8) {
-      let c = st[i]! ^ (u8[p]! | (u8[p + 1]! << 8) | (u8[p + 2]! << 16) | (u8[p + 3]! << 24));
+  } else if (w && size === 8) {
+    for (let i = 0, p = 0; i < n; i++, p += 2) {
+      let c = st[i]! ^ w[p]!;
       c = T[768 + (c & 0xff)]! ^ T[512 + ((c >>> 8) & 0xff)]! ^ T[256 + ((c >>> 16) & 0xff)]! ^ T[c >>> 24]!;
-      c ^= u8[p + 4]! | (u8[p + 5]! << 8) | (u8[p + 6]! << 16) | (u8[p + 7]! << 24);
+      c ^= w[p + 1]!;
       st[i] = T[768 + (c & 0xff)]! ^ T[512 + ((c >>> 8) & 0xff)]! ^ T[256 + ((c >>> 16) & 0xff)]! ^ T[c >>> 24]!;
     }
+  } else if (size === 1) {
+    for (let i = 0; i < n; i++) st[i] = T[(st[i]! ^ u8[i]!) & 0xff]! ^ (st[i]! >>> 8);
   } else {
     for (let i = 0; i < n; i++) {
       let c = st[i]!;
@@ -74,10 +87,29 @@ export function foldFixed(st: Int32Array, u8: Uint8Array, size: number, n: numbe
 /** Fold a variable-length column: row i's bytes are [offsets[i]·size, offsets[i+1]·size) of u8. */
 export function foldRanges(st: Int32Array, u8: Uint8Array, offsets: Int32Array, size: number, n: number): void {
   const T = TABLES;
+  const w = words(u8, size);
+  if (w) {
+    // whole words: a row's values are offsets[i]·size/4 … offsets[i+1]·size/4 of the word view
+    const k = size >> 2;
+    let e = offsets[0]! * k;
+    for (let i = 0; i < n; i++) {
+      let p = e;
+      e = offsets[i + 1]! * k;
+      if (p === e) continue;
+      let c = st[i]!;
+      for (; p < e; p++) {
+        c ^= w[p]!;
+        c = T[768 + (c & 0xff)]! ^ T[512 + ((c >>> 8) & 0xff)]! ^ T[256 + ((c >>> 16) & 0xff)]! ^ T[c >>> 24]!;
+      }
+      st[i] = c;
+    }
+    return;
+  }
   for (let i = 0; i < n; i++) {
-    let c = st[i]!;
     let p = offsets[i]! * size;
     const e = offsets[i + 1]! * size;
+    if (p === e) continue;
+    let c = st[i]!;
     for (; p + 4 <= e; p += 4) {
       c ^= u8[p]! | (u8[p + 1]! << 8) | (u8[p + 2]! << 16) | (u8[p + 3]! << 24);
       c = T[768 + (c & 0xff)]! ^ T[512 + ((c >>> 8) & 0xff)]! ^ T[256 + ((c >>> 16) & 0xff)]! ^ T[c >>> 24]!;
@@ -102,3 +134,4 @@ export function finishStates(st: Int32Array): Uint32Array {
   for (let i = 0; i < st.length; i++) out[i] = ~st[i]! >>> 0;
   return out;
 }
+

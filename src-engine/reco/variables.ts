@@ -67,6 +67,8 @@ const TILE_BOUNDS = (() => {
   return b;
 })();
 const TWO_TRACK_VARS = ['p1', 'p2', 'q1', 'q2', 'chi2_1', 'chi2_2', 'nch1', 'nch2', 't1', 't2', 'dt', 'cda', 'vx', 'vy', 'vz', 'ptot', 'cda_tax', 'z_tax', 'm_mumu', 'm_ee', 'eop1', 'eop2', 'nmuv3_1', 'nmuv3_2', 'inacc1', 'inacc2'] as const;
+/** what twoTracks() fills: the first two tracks' own variables */
+const OWN_TRACK_VARS = ['p1', 'p2', 'q1', 'q2', 'chi2_1', 'chi2_2', 'nch1', 'nch2', 't1', 't2', 'dt'] as const;
 const FIVE_TRACK_VARS = ['kvz', 'kchi2', 'npos', 'm_pi4e', 'm_4e', 'm_ee_lo', 'm_ee_hi', 'nch_min5'] as const;
 /** scratch for the per-track association (no allocation per track) */
 const A = { eop: 0, nmu: 0, inacc: 0 };
@@ -102,6 +104,11 @@ export interface BatchReco {
   readonly v: VariableColumns;
   /** ntracks and qsum of every event of the batch */
   multiplicities(): void;
+  /**
+   * ntracks, qsum and the first two tracks' own variables of event i (p, q, χ², chambers, times):
+   * enough for the cuts marked `tracksOnly`, decided before the vertex and the association
+   */
+  tracks(i: number): void;
   event(i: number): void;
   /** downstream association of track k (0-based) of event i: E/p, MUV3 hits in time, acceptance */
   track(i: number, k: number): TrackAssociation;
@@ -120,7 +127,7 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
   const mo = MU.offsets, mtile = MU.fields['tile']!, mt = MU.fields['time']!;
   const lvo = LAV.offsets, lvt = LAV.fields['time']!, a0o = A0.offsets, a0t = A0.fields['time']!;
   const lavWindow = opts.lavWindow, anti0Window = opts.anti0Window;
-  const twoTrack = TWO_TRACK_VARS.map((k) => v[k]), fiveTrack5 = FIVE_TRACK_VARS.map((k) => v[k]);
+  const twoTrack = TWO_TRACK_VARS.map((k) => v[k]), fiveTrack5 = FIVE_TRACK_VARS.map((k) => v[k]), ownTrack = OWN_TRACK_VARS.map((k) => v[k]);
 
   // per-track downstream association, for the first two tracks
   const assoc = (j: number, p: number, lk0: number, lk1: number, m0: number, m1: number): void => {
@@ -145,6 +152,22 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
     A.inacc = inNewChodAcceptance(xn, yn) && inLkrAcceptance(xl, yl) && inMuv3Acceptance(x3, y3) ? 1 : 0;
     A.eop = eClu / p;
     A.nmu = nmu;
+  };
+
+  // the first two tracks' own variables (no vertex, no downstream association)
+  const twoTracks = (i: number, a: number, b: number): void => {
+    v.p1[i] = Math.sqrt(tpx[a]! * tpx[a]! + tpy[a]! * tpy[a]! + tpz[a]! * tpz[a]!); v.p2[i] = Math.sqrt(tpx[b]! * tpx[b]! + tpy[b]! * tpy[b]! + tpz[b]! * tpz[b]!);
+    v.q1[i] = tq[a]!; v.q2[i] = tq[b]!;
+    v.chi2_1[i] = tchi[a]!; v.chi2_2[i] = tchi[b]!; v.nch1[i] = tnch[a]!; v.nch2[i] = tnch[b]!;
+    v.t1[i] = tt[a]!; v.t2[i] = tt[b]!; v.dt[i] = tt[a]! - tt[b]!;
+  };
+
+  /** ntracks, qsum and the first two tracks' own variables of event i (what the cheap cuts read) */
+  const tracks = (i: number): void => {
+    multiplicity(i);
+    const t0 = to[i]!;
+    if (to[i + 1]! - t0 >= 2) twoTracks(i, t0, t0 + 1);
+    else for (let k = 0; k < OWN_TRACK_VARS.length; k++) ownTrack[k]![i] = NaN;
   };
 
   const multiplicity = (i: number): void => {
@@ -173,10 +196,8 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
 
     if (nt >= 2) {
       const a = t0, b = t0 + 1;
-      const pa = Math.sqrt(tpx[a]! * tpx[a]! + tpy[a]! * tpy[a]! + tpz[a]! * tpz[a]!), pb = Math.sqrt(tpx[b]! * tpx[b]! + tpy[b]! * tpy[b]! + tpz[b]! * tpz[b]!);
-      v.p1[i] = pa; v.p2[i] = pb; v.q1[i] = tq[a]!; v.q2[i] = tq[b]!;
-      v.chi2_1[i] = tchi[a]!; v.chi2_2[i] = tchi[b]!; v.nch1[i] = tnch[a]!; v.nch2[i] = tnch[b]!;
-      v.t1[i] = tt[a]!; v.t2[i] = tt[b]!; v.dt[i] = tt[a]! - tt[b]!;
+      twoTracks(i, a, b);
+      const pa = v.p1[i]!, pb = v.p2[i]!;
       // two-track vertex: midpoint of the closest approach of the lines before the magnet (§2.3 "V")
       const sax = tpx[a]! / tpz[a]!, say = tpy[a]! / tpz[a]!, sbx = tpx[b]! / tpz[b]!, sby = tpy[b]! / tpz[b]!;
       const ca = closestApproachInto(tx[a]!, ty[a]!, Z_STRAW1, sax, say, 1, tx[b]!, ty[b]!, Z_STRAW1, sbx, sby, 1, CA);
@@ -207,7 +228,7 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
     return { eop: A.eop, nmuv3: A.nmu, inAcceptance: A.inacc === 1 };
   };
 
-  return { v, multiplicities, event, track };
+  return { v, multiplicities, tracks, event, track };
 }
 
 const sum = (a: ArrayLike<number>, from: number, n: number) => { let s = 0; for (let j = from; j < from + n; j++) s += a[j]!; return s; };

@@ -30,6 +30,11 @@ export interface CutSpec {
   readonly test: (v: VariableColumns, i: number, p: NumParams) => boolean;
   /** the test reads only ntracks and qsum: a selection may decide it before the full reconstruction */
   readonly multiplicityOnly?: boolean;
+  /**
+   * the test reads only ntracks, qsum and the first two tracks' own variables (p, q, χ², chambers,
+   * t, dt: BatchReco.tracks): a selection decides it before the vertex and the downstream association
+   */
+  readonly tracksOnly?: boolean;
 }
 
 export interface RegionSpec {
@@ -86,11 +91,11 @@ const DUMP_PARAMS: ParamSpec[] = [
 
 const dumpCuts = (): CutSpec[] => [
   { id: 'two_tracks', label: 'two tracks, opposite charge', source: 'A§2.2 1 [S]', params: [], multiplicityOnly: true, test: (v, i) => v.ntracks[i] === 2 && v.qsum[i] === 0 },
-  { id: 'timing', label: 'tracks in time with the trigger and each other', source: 'A§2.2 2 [S]; windows [C-fw]/[E]', params: ['tTrigger', 'dtMax'],
+  { id: 'timing', label: 'tracks in time with the trigger and each other', source: 'A§2.2 2 [S]; windows [C-fw]/[E]', params: ['tTrigger', 'dtMax'], tracksOnly: true,
     test: (v, i, p) => Math.abs(v.t1[i]!) < p['tTrigger']! && Math.abs(v.t2[i]!) < p['tTrigger']! && Math.abs(v.dt[i]!) < p['dtMax']! },
-  { id: 'track_quality', label: 'track quality (χ², chambers)', source: 'A§2.2 3 [C-fw]', params: ['chi2Max', 'minChambers'],
+  { id: 'track_quality', label: 'track quality (χ², chambers)', source: 'A§2.2 3 [C-fw]', params: ['chi2Max', 'minChambers'], tracksOnly: true,
     test: (v, i, p) => v.chi2_1[i]! < p['chi2Max']! && v.chi2_2[i]! < p['chi2Max']! && v.nch1[i]! >= p['minChambers']! && v.nch2[i]! >= p['minChambers']! },
-  { id: 'momentum', label: 'track momentum', source: 'A§2.2 4 [C-fw]', params: ['pMin'], test: (v, i, p) => v.p1[i]! > p['pMin']! && v.p2[i]! > p['pMin']! },
+  { id: 'momentum', label: 'track momentum', source: 'A§2.2 4 [C-fw]', params: ['pMin'], tracksOnly: true, test: (v, i, p) => v.p1[i]! > p['pMin']! && v.p2[i]! > p['pMin']! },
   { id: 'acceptance', label: 'NewCHOD, LKr and MUV3 acceptance', source: 'A§2.2 5, A§1.3 [C-fw GeometricAcceptance]', params: [], test: (v, i) => v.inacc1[i] === 1 && v.inacc2[i] === 1 },
 ];
 const vertexCuts = (): CutSpec[] => [

@@ -63,14 +63,24 @@ export function resolveSelection(input: SelectionConfigInput): ResolvedSelection
 
 const recoOptions = (s: ResolvedSelection) => ({ lavWindow: s.num['lavWindow'] ?? 5, anti0Window: s.num['anti0Window'] ?? 5 });
 
-/** How many cuts event i passes, in order (all of them: s.cuts.length). No allocation: this runs per event. */
-export function cutsPassed(s: ResolvedSelection, v: VariableColumns, i: number): number {
+/** How many cuts event i passes, in order (all of them: s.cuts.length), looking at the first `upTo`. No allocation: this runs per event. */
+export function cutsPassed(s: ResolvedSelection, v: VariableColumns, i: number, upTo = s.cuts.length): number {
   const cuts = s.cuts;
-  for (let k = 0; k < cuts.length; k++) {
+  for (let k = 0; k < upTo; k++) {
     const c = cuts[k]!;
     if (c.enabled && !c.test(v, i, s.num)) return k;
   }
-  return cuts.length;
+  return upTo;
+}
+
+/**
+ * How many leading cuts read only what BatchReco.tracks computes (switched-off cuts read nothing):
+ * a selection decides them before the vertex and the association, which most events never reach.
+ */
+export function cheapCuts(s: ResolvedSelection): number {
+  let k = 0;
+  while (k < s.cuts.length && (!s.cuts[k]!.enabled || s.cuts[k]!.multiplicityOnly || s.cuts[k]!.tracksOnly)) k++;
+  return k;
 }
 
 /** The region of an event that passed every cut ('' if none). */
@@ -180,6 +190,7 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
   const reco = recoOptions(sel);
   let vars: VariableColumns | undefined, pubVars: VariableColumns | undefined;
   const early = sel.cuts[0]?.enabled && sel.cuts[0].multiplicityOnly ? sel.cuts[0] : undefined;
+  const nCheap = cheapCuts(sel);
   // blinding, at the source: masked events never become candidates, region counts or cut-flow rows
   const { applies } = blindingApplies(file.meta);
   const stages = opts.stages ?? ALL_BLIND;
@@ -223,8 +234,15 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
       // a masked event counts among all events and nowhere else (no per-cut breakdown inside a box)
       if (mask.active && mask.masked(i)) { masked.n++; masked.w += wi; n0++; w0 += wi; continue; }
       if (early && !early.test(vars, i, sel.num)) { n0++; w0 += wi; continue; }
+      let passed: number;
+      if (nCheap > 1) {
+        // the cheap cuts first (track times, quality, momenta): most events stop there, before the vertex and association
+        r.tracks(i);
+        passed = cutsPassed(sel, vars, i, nCheap);
+        if (passed < nCheap) { for (let k = 0; k <= passed; k++) { counts[k]!++; weights[k]! += wi; } continue; }
+      }
       full(i);
-      const passed = cutsPassed(sel, vars, i);
+      passed = cutsPassed(sel, vars, i);
       const region = passed === nCuts ? regionOf(sel, vars, i) : '';
       if (region && ownRule?.closed.has(region)) { masked.n++; masked.w += wi; n0++; w0 += wi; continue; }
       for (let k = 0; k <= passed; k++) { counts[k]!++; weights[k]! += wi; }

@@ -1,15 +1,13 @@
 /** The app shell: connects to the engine, builds the detector once, lays out toolbar, panels and view. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, Na62Api } from '../../src-shared/api/contract';
 import type { CommandId } from '../../src-shared/commands';
 import { buildDetectorModel, disposeDetectorModel, type DetectorModel } from './geometry/detector-model';
 import { useViewStore } from './state/view-store';
 import { DetectorView } from './views/DetectorView';
 import { AppProvider, useActions, useLiveView } from './state/AppProvider';
-import { exportPicture } from './export/exporter';
 import { installExportHooks } from './export/hooks';
 import { defaultSpec } from './export/picture-spec';
-import { ExportDialog } from './panels/ExportDialog';
 import { Toolbar } from './panels/Toolbar';
 import { ElementPanel } from './panels/ElementPanel';
 import { HelpOverlay } from './panels/HelpOverlay';
@@ -24,8 +22,13 @@ import { EventDisplayPanel } from './panels/EventDisplayPanel';
 import { useSelectionStore } from './state/selection-store';
 import { autosaveSession, restoreSession } from './state/session';
 import { useAnalysisStore } from './state/analysis-store';
-import { AnalysisPanel } from './panels/AnalysisPanel';
-import { ImportRootDialog } from './panels/ImportRootDialog';
+import { useRootImportStore } from './state/root-import-store';
+
+// What the first frame does not need loads when first shown (bench/startup.bench.mjs): the plots,
+// the export code and dialog, the ROOT import dialog
+const AnalysisPanel = lazy(() => import('./panels/AnalysisPanel').then((m) => ({ default: m.AnalysisPanel })));
+const ExportDialog = lazy(() => import('./panels/ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const ImportRootDialog = lazy(() => import('./panels/ImportRootDialog').then((m) => ({ default: m.ImportRootDialog })));
 
 /** `?baseline=unmerged`: the benchmark's baseline, every part drawn on its own (never used by the UI). */
 const UNMERGED_BASELINE = new URLSearchParams(window.location.search).get('baseline') === 'unmerged';
@@ -46,6 +49,10 @@ function AppShell({ api }: { api: Na62Api }) {
   const [busy, setBusy] = useState(false);
   const [generateOpen, setGenerateOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  // the export dialog mounts when first opened and stays (it keeps its form between openings)
+  const [exportUsed, setExportUsed] = useState(false);
+  if (exportOpen && !exportUsed) setExportUsed(true);
+  const rootImport = useRootImportStore((s) => s.file);
   const [dragging, setDragging] = useState(false);
   const theme = useViewStore((s) => s.theme);
   // the plots take room only once there is a selection result to plot
@@ -136,6 +143,7 @@ function AppShell({ api }: { api: Na62Api }) {
       // the quick picture (Ctrl+S): this view at 1×–4× the canvas's pixels, through the export renderer
       const v = useViewStore.getState();
       const element = canvas.gl.domElement;
+      const { exportPicture } = await import('./export/exporter');
       const cap = await exportPicture(live, {
         ...defaultSpec(v.mode === 'beam' ? { view: 'beam', station: v.beamStation } : { view: v.mode }),
         width: element.width * v.exportScale, height: element.height * v.exportScale, theme: v.theme === 'light' ? 'paper' : 'dark',
@@ -174,7 +182,7 @@ function AppShell({ api }: { api: Na62Api }) {
         {error && <div className="error" role="alert">The engine did not answer: {error}</div>}
         {model ? <DetectorView model={model} unmerged={UNMERGED_BASELINE} /> : !error && <div className="loading">Loading the detector…</div>}
       </main>
-      {analysisOpen && <AnalysisPanel api={api} onMessage={setMessage} />}
+      {analysisOpen && <Suspense fallback={null}><AnalysisPanel api={api} onMessage={setMessage} /></Suspense>}
       <footer className="status-bar">
         <span data-testid="status">{status}</span>
         <TaskBar />
@@ -182,8 +190,8 @@ function AppShell({ api }: { api: Na62Api }) {
       </footer>
       <HelpOverlay />
       <GenerateDialog open={generateOpen} onClose={() => setGenerateOpen(false)} />
-      <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} api={api} model={model} />
-      <ImportRootDialog api={api} />
+      {exportUsed && <Suspense fallback={null}><ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} api={api} model={model} /></Suspense>}
+      {rootImport && <Suspense fallback={null}><ImportRootDialog api={api} /></Suspense>}
       {dragging && <div className="drop-overlay">Drop an NA62 event file (.arrow) to open it, or a ROOT file (.root) to import it</div>}
     </div>
   );

@@ -5,8 +5,13 @@
  */
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32, crc32Update } from '../../src-engine/io/crc32';
-import { rowChecksum } from '../../src-engine/io/codec';
+import { crc32, crc32Update, finishStates, foldFixed, foldRanges, startStates } from '../../src-engine/io/crc32';
+import { batchChecksums, batchChecksumsJs, batchChecksumsWasm, corruptRows, rowChecksum, rowChecksummer, type BatchColumns } from '../../src-engine/io/codec';
+import { wasmCrcKernel } from '../../src-engine/io/crc32-wasm';
+import { WASM_BASE64 } from '../../src-engine/io/wasm/crc32-wasm-bytes';
+import { readFileSync } from 'node:fs';
+import wabtInit from 'wabt';
+import type { TypedArray } from '../../src-engine/io/layout';
 import { openEventFile, writeEventFile, type EventFile } from '../../src-engine/io/event-file';
 import { memorySink, memorySource } from '../../src-engine/io/source';
 import { createGenerator, type GeneratorConfigInput } from '../../src-engine/generator/generate';
@@ -80,6 +85,66 @@ describe('CRC-32 as zlib computes it', () => {
         expect(rowChecksum(columns, i - start)).toBe(want);
         expect(columns.crc![i - start]).toBe(want);
       }
+    }
+  });
+});
+
+/** The same columns copied to byte offsets that are not multiples of 4 (the kernel's byte-wise path). */
+function misaligned(c: BatchColumns): BatchColumns {
+  const shift = <T extends TypedArray>(a: T): T => {
+    const buf = new ArrayBuffer(a.byteLength + 8);
+    new Uint8Array(buf, 1, a.byteLength).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    // a typed view at offset 1 exists only for byte arrays: wider ones are read through their bytes by the kernel
+    return (a.BYTES_PER_ELEMENT === 1 ? new (a.constructor as new (b: ArrayBuffer, o: number, n: number) => T)(buf, 1, a.length) : a) as T;
+  };
+  const collections = new Map([...c.collections].map(([k, v]) => [k, { ...v, fields: Object.fromEntries(Object.entries(v.fields).map(([n, a]) => [n, shift(a)])) }]));
+  return { ...c, processBytes: shift(c.processBytes), collections };
+}
+
+describe('the batch checksum kernel', () => {
+  it('equals the event-by-event checksum on generated batches (dump and kaon, hits and truth), aligned or not, and finds a flipped bit', async () => {
+    const kaon: GeneratorConfigInput = { mode: 'kaon', numEvents: 70, seed: 5, strawHits: true, truth: true, mix: { 'k2pi-dd': 1, 'kpi-aa': 1 } };
+    for (const cfg of [DUMP, kaon]) {
+      const { bytes } = await makeFile(cfg, { batchSize: 32 });
+      const f = await open(bytes);
+      for (let b = 0; b < f.numBatches; b++) {
+        const { columns } = await f.batchAt(b * 32);
+        const one = rowChecksummer(columns);
+        const want = Array.from({ length: columns.length }, (_, i) => one(i));
+        expect(Array.from(batchChecksumsJs(columns))).toEqual(want);
+        expect(Array.from(batchChecksumsJs(misaligned(columns)))).toEqual(want);
+        expect(Array.from(batchChecksumsWasm(columns, wasmCrcKernel()!))).toEqual(want);
+        expect(Array.from(batchChecksums(columns))).toEqual(want);
+        expect(Array.from(columns.crc!)).toEqual(want);
+        expect(corruptRows(columns)).toEqual([]);
+      }
+    }
+    const { bad, index } = await flippedPz();
+    const { start, columns } = await (await open(bad)).batchAt(index);
+    expect(corruptRows(columns)).toEqual([index - start]);
+  });
+
+  it('runs in WebAssembly under Node, from bytes assembled from the committed .wat', async () => {
+    expect(wasmCrcKernel()).toBeDefined();
+    const wabt = await wabtInit();
+    const mod = wabt.parseWat('crc32.wat', readFileSync(new URL('../../src-engine/io/wasm/crc32.wat', import.meta.url), 'utf8'), {});
+    expect(Buffer.from(mod.toBinary({}).buffer).toString('base64')).toBe(WASM_BASE64); // else: node scripts/build-wasm.mjs
+  });
+
+  it('folds 4- and 8-byte values the same through whole words (aligned) and byte by byte (misaligned)', () => {
+    const n = 50, offsets = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + (i % 4);
+    for (const size of [4, 8]) {
+      const data = bytesOf(offsets[n]! * size, size);
+      const odd = new Uint8Array(data.length + 1).subarray(1);
+      odd.set(data);
+      const a = startStates(n), b = startStates(n), c = startStates(n), d = startStates(n);
+      foldRanges(a, data, offsets, size, n); foldRanges(b, odd, offsets, size, n);
+      foldFixed(c, data.subarray(0, n * size), size, n); foldFixed(d, odd.subarray(0, n * size), size, n);
+      expect(Array.from(finishStates(a))).toEqual(Array.from(finishStates(b)));
+      expect(Array.from(finishStates(c))).toEqual(Array.from(finishStates(d)));
+      // and both equal zlib's CRC of each row's bytes
+      for (const i of [0, 1, 3, 49]) expect(finishStates(a)[i]).toBe(zlibCrc32(data.subarray(offsets[i]! * size, offsets[i + 1]! * size)));
     }
   });
 });

@@ -9,8 +9,11 @@ import { unblindPhrase } from '../../../src-shared/selection/blinding';
 import { useViewStore } from '../state/view-store';
 import { defaultSpec, type PictureSpec } from './picture-spec';
 import type { ExportHooks } from '../../../src-shared/picture/page-hooks';
-import { exportPicture, exportScene, runBatch, type ExportedFile } from './exporter';
+import type { ExportedFile } from './exporter';
 import type { LiveView } from '../views/live-view';
+
+// the export code loads on first use: the first frame does not need it (bench/startup.bench.mjs)
+const exporter = () => import('./exporter');
 
 export type { ExportHooks };
 
@@ -29,10 +32,10 @@ const full = (p: Partial<PictureSpec>): PictureSpec => {
 export function installExportHooks(api: Na62Api, live: LiveView, actions: AppActions): void {
   const pack = (f: ExportedFile) => ({ name: f.name, base64: b64(f.data), width: f.width, height: f.height });
   window.__na62export = {
-    picture: async (spec, format, maxTile) => pack(await exportPicture(live, full(spec), format, maxTile ? { maxTile } : {})),
-    scene: async () => pack(await exportScene(live)),
+    picture: async (spec, format, maxTile) => pack(await (await exporter()).exportPicture(live, full(spec), format, maxTile ? { maxTile } : {})),
+    scene: async () => pack(await (await exporter()).exportScene(live)),
     batch: async (spec, format, events, allViews) => {
-      const r = await runBatch({
+      const r = await (await exporter()).runBatch({
         live, showEvent: actions.showEvent, spec: full(spec), format, events, allViews,
         write: async (f) => { if (window.__na62WriteFile) await window.__na62WriteFile(f.name, b64(f.data)); },
       });

@@ -1,15 +1,17 @@
-"""The dump-mumu selection written with vectorised numpy, for the benchmark against the engine.
+"""The dump-mumu and dump-ee selections written with vectorised numpy, for the benchmark against the engine.
 
 Reads the raw columns exported by bench/selection-vs-numpy.bench.ts (manifest.json + .bin files),
 computes the same variables as src-engine/reco/variables.ts and applies the same cuts as
 src-engine/selection/presets.ts (defaults), then prints one JSON line with counts and timings.
-Units: MeV, mm, ns.
+Usage: python3 numpy_dump.py <columns folder> dump-mumu|dump-ee.   Units: MeV, mm, ns.
 """
 import json, sys, time
 import numpy as np
 
 t_start = time.perf_counter()
 d = sys.argv[1]
+preset = sys.argv[2] if len(sys.argv) > 2 else "dump-mumu"
+electrons = preset == "dump-ee"
 man = json.load(open(f"{d}/manifest.json"))
 def col(name):
     m = man[name]
@@ -22,6 +24,7 @@ chi2 = col("tracks.chi2"); nch = col("tracks.nChambers"); sxa = col("tracks.dxdz
 loff = col("lkrClusters.offsets").astype(np.int64); lx = col("lkrClusters.x"); ly = col("lkrClusters.y"); le = col("lkrClusters.energy")
 moff = col("muv3Hits.offsets").astype(np.int64); mtile = col("muv3Hits.tile").astype(np.int64); mt = col("muv3Hits.time")
 lvoff = col("lavHits.offsets").astype(np.int64); lvt = col("lavHits.time")
+if electrons: a0off = col("anti0Hits.offsets").astype(np.int64); a0t = col("anti0Hits.time")
 weight = col("header.weight")
 tiles = np.array(man["tileBounds"], dtype=np.float64).reshape(-1, 4)
 t_loaded = time.perf_counter()
@@ -73,6 +76,7 @@ la_ = (la_[0][k], la_[1][k]); lb_ = (lb_[0][k], lb_[1][k]); ma_ = (ma_[0][k], ma
 counts.append(len(ev))
 
 # cut 6: muon ID — E/p from the nearest LKr cluster within 50 mm, one MUV3 hit per track
+# (dump-ee: electron ID — no MUV3 hit, 0.9 < E/p < 1.1)
 def jagged(offsets, events):
     """indices of the items of `events` (and, for each, the position of its event in `events`)"""
     lo, hi = offsets[events], offsets[events + 1]
@@ -97,13 +101,22 @@ def nmuv3(m_, p, tj):
     tb = tiles[mtile[idx]]
     hit = (m_[0][owner] > tb[:, 0] - tol) & (m_[0][owner] < tb[:, 1] + tol) & (m_[1][owner] > tb[:, 2] - tol) & (m_[1][owner] < tb[:, 3] + tol) & (np.abs(mt[idx] - tj[owner]) < 5)
     return np.bincount(owner[hit], minlength=len(ev))
-k = (nmuv3(ma_, pa, tt[a]) == 1) & (nmuv3(mb_, pb, tt[b]) == 1) & (eop(la_, pa) < 0.2) & (eop(lb_, pb) < 0.2)
+if electrons:
+    ea, eb = eop(la_, pa), eop(lb_, pb)
+    k = (nmuv3(ma_, pa, tt[a]) == 0) & (nmuv3(mb_, pb, tt[b]) == 0) & (ea > 0.9) & (ea < 1.1) & (eb > 0.9) & (eb < 1.1)
+else:
+    k = (nmuv3(ma_, pa, tt[a]) == 1) & (nmuv3(mb_, pb, tt[b]) == 1) & (eop(la_, pa) < 0.2) & (eop(lb_, pb) < 0.2)
 ev, a, b, tref, pa, pb = sel([ev, a, b, tref, pa, pb]); counts.append(len(ev))
 # cut 7: no in-time LAV hit (±5 ns around the mean time of the two tracks)
-owner, idx = jagged(lvoff, ev)
-nl = np.bincount(owner[np.abs(lvt[idx] - tref[owner]) < 5], minlength=len(ev))
-k = nl == 0
+def in_time(offsets, times):
+    owner, idx = jagged(offsets, ev)
+    return np.bincount(owner[np.abs(times[idx] - tref[owner]) < 5], minlength=len(ev))
+k = in_time(lvoff, lvt) == 0
 ev, a, b, tref, pa, pb = sel([ev, a, b, tref, pa, pb]); counts.append(len(ev))
+# dump-ee, cut 8: no in-time ANTI0 hit (same window)
+if electrons:
+    k = in_time(a0off, a0t) == 0
+    ev, a, b, tref, pa, pb = sel([ev, a, b, tref, pa, pb]); counts.append(len(ev))
 # cuts 8, 9: two-track vertex (closest approach of the lines before the magnet)
 sax, say, sbx, sby = px[a] / pz[a], py[a] / pz[a], px[b] / pz[b], py[b] / pz[b]
 wx, wy = x1[a] - x1[b], y1[a] - y1[b]
@@ -119,6 +132,17 @@ k = cda < 10
 counts.append(int(k.sum()))
 k &= (vz > 102500) & (vz < 180000)
 counts.append(int(k.sum()))
+# the candidates' key variables, as the engine lists them: pair mass and the §2.3 CDA_TAX / Z_TAX
+m = MMU if not electrons else 0.51099895
+ev, a, b, pa, pb = ev[k], a[k], b[k], pa[k], pb[k]
+vx_, vy_, vz = ((ax_ + bx_) / 2)[k], ((ay_ + by_) / 2)[k], vz[k]
+Px, Py, Pz = px[a] + px[b], py[a] + py[b], pz[a] + pz[b]
+E = np.sqrt(pa**2 + m * m) + np.sqrt(pb**2 + m * m)
+mll = np.sqrt(np.maximum(E**2 - Px**2 - Py**2 - Pz**2, 0))
+sx, sy = Px / Pz, Py / Pz
+dx, dy = vx_, vy_ + 22
+s2 = sx**2 + sy**2
+cda_tax = np.abs(dx * sy - dy * sx) / np.sqrt(s2); z_tax = vz - (dx * sx + dy * sy) / s2
 t_end = time.perf_counter()
 print(json.dumps({"events": int(n), "cutflow": [int(c) for c in counts], "selected": int(k.sum()),
                   "load_s": t_loaded - t_start, "compute_s": t_end - t_loaded, "total_s": t_end - t_start, "numpy": np.__version__}))

@@ -1,0 +1,79 @@
+/**
+ * Cold start of the browser build in headless Chromium (Debian's, SwiftShader), against a minimal
+ * three.js page that draws the same detector geometry (bench/startup-minimal: three.js, the app's
+ * detector description and geometry builder, one frame, nothing else), loaded alternately in the
+ * same run. Every load is cold: a fresh browser context (empty cache). Per load:
+ *  - first frame with the detector: the first rendered frame with draw calls;
+ *  - first event: the first frame that shows an event (the demo opens on start);
+ *  - interactive: → pressed as soon as the first event is on screen, the frame that shows the next event.
+ * Times are ms after navigation start (performance.now() in the page). Prints medians of the rounds
+ * and the ratio first event / the minimal page's first frame (the target is ≤ 1.5) and the load average.
+ * Run: npm run build:web && node bench/startup.bench.mjs   (BENCH_ROUNDS, default 7)
+ */
+/* global requestAnimationFrame, KeyboardEvent -- the init script runs in the page */
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { serveStatic } from '../scripts/static-server.mjs';
+import { launchChromium } from '../scripts/browser.mjs';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+const minimalOut = fileURLToPath(new URL('../bench-output/startup-minimal/', import.meta.url));
+await build({ root: fileURLToPath(new URL('./startup-minimal/', import.meta.url)), base: './', logLevel: 'warn', build: { outDir: minimalOut, emptyOutDir: true, minify: true, chunkSizeWarningLimit: 4000 } });
+
+/** In the page, from before its scripts run: note the milestones as frames are rendered, and press → once the first event is shown. */
+function watchMilestones() {
+  const m = (window.__startup = {});
+  const tick = () => {
+    const frames = window.__na62?.recentFrames?.() ?? [];
+    for (const f of frames) {
+      if (m.firstFrame === undefined && f.calls > 0) m.firstFrame = f.t;
+      if (m.firstEvent === undefined && f.event) {
+        m.firstEvent = f.t; m.event = f.event;
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+        m.pressed = performance.now();
+      }
+      if (m.pressed !== undefined && m.interactive === undefined && f.t > m.pressed && f.event && f.event !== m.event) m.interactive = f.t;
+    }
+    if (m.interactive === undefined) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+const app = await serveStatic(fileURLToPath(new URL('../dist-web/', import.meta.url)));
+const minimal = await serveStatic(minimalOut);
+const browser = await launchChromium();
+const rows = { app: [], minimal: [] };
+try {
+  for (let r = 0; r < ROUNDS; r++) {
+    {
+      const ctx = await browser.newContext({ viewport: { width: 1400, height: 850 } });
+      const page = await ctx.newPage();
+      await page.goto(minimal.url);
+      await page.waitForFunction(() => window.__minimal, null, { timeout: 120_000 });
+      rows.minimal.push(await page.evaluate(() => window.__minimal));
+      await ctx.close();
+    }
+    {
+      const ctx = await browser.newContext({ viewport: { width: 1400, height: 850 } });
+      const page = await ctx.newPage();
+      await page.addInitScript(watchMilestones);
+      await page.goto(app.url);
+      await page.waitForFunction(() => window.__startup?.interactive !== undefined, null, { timeout: 180_000 });
+      rows.app.push(await page.evaluate(() => window.__startup));
+      await ctx.close();
+    }
+  }
+} finally {
+  await browser.close();
+  app.close?.(); minimal.close?.();
+}
+const mFirst = median(rows.minimal.map((x) => x.firstFrame));
+const aFrame = median(rows.app.map((x) => x.firstFrame)), aEvent = median(rows.app.map((x) => x.firstEvent)), aTti = median(rows.app.map((x) => x.interactive));
+console.log(`cold start, headless Chromium (SwiftShader), 1400×850, median of ${ROUNDS} loads each, fresh context per load; load average ${load()}`);
+console.log(`  minimal three.js page, same detector geometry: first frame ${mFirst.toFixed(0)} ms (${rows.minimal[0].calls} draw calls)`);
+console.log(`  app (browser build): first frame with the detector ${aFrame.toFixed(0)} ms, first event ${aEvent.toFixed(0)} ms, interactive (→ shows the next event) ${aTti.toFixed(0)} ms`);
+console.log(`  ratio first event / minimal first frame: ×${(aEvent / mFirst).toFixed(2)} (target ≤ 1.5); first detector frame ×${(aFrame / mFirst).toFixed(2)}`);
