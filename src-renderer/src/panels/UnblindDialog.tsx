@@ -15,19 +15,22 @@ export function UnblindDialog({ onClose }: { onClose: () => void }) {
   const blinding = useSelectionStore((s) => s.blinding);
   const stage = useSelectionStore(blindStageOf);
   const dataset = useDataStore((d) => d.datasets.find((x) => x.id === d.current));
-  const [text, setText] = useState('');
+  // what was typed, for the region it was typed for: a phrase typed for the CR never counts for the SR,
+  // and finishing the CR step cannot wipe what is already typed for the SR
+  const [entry, setEntry] = useState<{ region?: string; text: string }>({ text: '' });
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   // the phrase names the dataset by its content: ask the engine for its identity (hashes the file once)
   useEffect(() => { void refreshBlinding(true); }, [refreshBlinding]);
   const region = stage === 'blind' ? 'CR' : stage === 'cr' ? 'SR' : undefined;
   const phrase = region && blinding?.identity ? unblindPhrase(preset, region, blinding.identity) : undefined;
+  const text = entry.region === region ? entry.text : '';
   const submit = async () => {
     if (!phrase || text !== phrase) return;
     setBusy(true);
     const err = await setBlindStage(region === 'CR' ? 'cr' : 'sr', text);
     setBusy(false);
-    if (err) setProblem(err); else { setText(''); setProblem(undefined); }
+    setProblem(err);
   };
   const reblind = async () => { setBusy(true); const err = await setBlindStage('blind'); setBusy(false); setProblem(err); };
   return (
@@ -45,7 +48,7 @@ export function UnblindDialog({ onClose }: { onClose: () => void }) {
             </p>
             <p>Dataset identity: <code data-testid="unblind-identity">{blinding?.identity ?? 'computing…'}</code></p>
             <p>Type <kbd data-testid="unblind-phrase">{phrase ?? '…'}</kbd> to confirm.</p>
-            <input value={text} onChange={(e) => setText(e.target.value)} aria-label="confirmation" autoFocus spellCheck={false} />
+            <input value={text} onChange={(e) => setEntry({ region, text: e.target.value })} aria-label="confirmation" autoFocus spellCheck={false} />
           </>
         )}
         {problem && <div className="error-box" role="alert" data-testid="unblind-error">{problem}</div>}
