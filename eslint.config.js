@@ -19,6 +19,20 @@ const RENDERER_FORBIDDEN = ['electron', 'node:*', '**/src-main/**', '**/src-node
 const ENGINE_INTERNALS = { regex: '(^|/)src-engine(/(?!public(/|$)).*)?$', message: 'The renderer reaches the engine only through the API (src-shared/api) or src-engine/public.' };
 /** …the worker that hosts the engine may use its index, not its internals */
 const ENGINE_BELOW_INDEX = { regex: '(^|/)src-engine/(?!index$).+', message: 'The worker hosts the engine through its index (src-engine/index.ts), not its internals.' };
+/**
+ * The renderer's state lives in per-window stores made by createAppStores (state/app-stores.ts) in
+ * the AppProvider, so a test or a second window makes its own: no module-level store instance.
+ */
+const STORE_CALL = '[callee.name=/^create([A-Za-z]*Stores?)?$/]';
+const CURRIED_STORE_CALL = '[callee.callee.name=/^create([A-Za-z]*Stores?)?$/]';
+const MODULE_LEVEL = ':matches(Program, Program > ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator > CallExpression';
+const NO_MODULE_STORES = {
+  'no-restricted-syntax': ['error',
+    { selector: "ImportDeclaration[source.value='zustand'] > ImportSpecifier[imported.name='create']", message: "zustand's create() makes a module-level store: add the store to createAppStores (state/app-stores.ts) and read it through the AppProvider's hooks." },
+    { selector: `${MODULE_LEVEL}${STORE_CALL}`, message: 'No module-level store: stores are made per window by createAppStores in the AppProvider (state/app-stores.ts).' },
+    { selector: `${MODULE_LEVEL}${CURRIED_STORE_CALL}`, message: 'No module-level store: stores are made per window by createAppStores in the AppProvider (state/app-stores.ts).' },
+  ],
+};
 const rendererLayer = (engineRule) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: RENDERER_FORBIDDEN, message: 'The renderer never reaches Node, Electron, the main process or the preload.' }, engineRule] }],
 });
@@ -46,6 +60,7 @@ export default tseslint.config(
       'react-hooks/immutability': 'off',
       // the UI thread reaches the engine through the typed API, or its small public module
       ...rendererLayer(ENGINE_INTERNALS),
+      ...NO_MODULE_STORES,
     },
   },
   // the browser build's engine host: the one renderer file that runs the engine (in a Web Worker), through its index

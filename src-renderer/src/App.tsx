@@ -3,9 +3,8 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { AppInfo, Na62Api } from '../../src-shared/api/contract';
 import type { CommandId } from '../../src-shared/commands';
 import { buildDetectorModel, disposeDetectorModel, type DetectorModel } from './geometry/detector-model';
-import { useViewStore } from './state/view-store';
 import { DetectorView } from './views/DetectorView';
-import { AppProvider, useActions, useLiveView } from './state/AppProvider';
+import { AppProvider, useActions, useLiveView, useAnalysis, useData, useRootImport, useSelection, useStores, useView } from './state/AppProvider';
 import { installExportHooks } from './export/hooks';
 import { defaultSpec } from './export/picture-spec';
 import { Toolbar } from './panels/Toolbar';
@@ -13,16 +12,12 @@ import { ElementPanel } from './panels/ElementPanel';
 import { HelpOverlay } from './panels/HelpOverlay';
 import { runCommand } from './shortcuts/run-command';
 import { useKeyboardShortcuts } from './shortcuts/useKeyboardShortcuts';
-import { useDataStore } from './state/data-store';
 import { DataPanel } from './panels/DataPanel';
 import { GenerateDialog } from './panels/GenerateDialog';
 import { TaskBar } from './panels/TaskBar';
 import { SelectionPanel } from './panels/SelectionPanel';
 import { EventDisplayPanel } from './panels/EventDisplayPanel';
-import { useSelectionStore } from './state/selection-store';
 import { autosaveSession, restoreSession } from './state/session';
-import { useAnalysisStore } from './state/analysis-store';
-import { useRootImportStore } from './state/root-import-store';
 
 // What the first frame does not need loads when first shown (bench/startup.bench.mjs): the plots,
 // the export code and dialog, the ROOT import dialog
@@ -41,6 +36,7 @@ export function App({ api }: { api: Na62Api }) {
 function AppShell({ api }: { api: Na62Api }) {
   const live = useLiveView();
   const actions = useActions();
+  const stores = useStores();
   const { openWith, selectDataset } = actions;
   const [info, setInfo] = useState<AppInfo>();
   const [model, setModel] = useState<DetectorModel>();
@@ -52,23 +48,23 @@ function AppShell({ api }: { api: Na62Api }) {
   // the export dialog mounts when first opened and stays (it keeps its form between openings)
   const [exportUsed, setExportUsed] = useState(false);
   if (exportOpen && !exportUsed) setExportUsed(true);
-  const rootImport = useRootImportStore((s) => s.file);
+  const rootImport = useRootImport((s) => s.file);
   const [dragging, setDragging] = useState(false);
-  const theme = useViewStore((s) => s.theme);
+  const theme = useView((s) => s.theme);
   // the plots take room only once there is a selection result to plot
-  const currentDataset = useDataStore((s) => s.current);
-  const wantAnalysis = useAnalysisStore((s) => s.open);
-  const haveResult = useSelectionStore((s) => !!s.result && s.resultDataset === currentDataset);
+  const currentDataset = useData((s) => s.current);
+  const wantAnalysis = useAnalysis((s) => s.open);
+  const haveResult = useSelection((s) => !!s.result && s.resultDataset === currentDataset);
   const analysisOpen = wantAnalysis && haveResult;
   // the view's width changes with the panel: frame the detector again once it has its new size
   const panelShown = useRef(analysisOpen);
   useEffect(() => {
-    if (panelShown.current !== analysisOpen) useViewStore.setState({ refitOnResize: true });
+    if (panelShown.current !== analysisOpen) stores.view.setState({ refitOnResize: true });
     panelShown.current = analysisOpen;
-  }, [analysisOpen]);
+  }, [analysisOpen, stores]);
 
   useEffect(() => actions.followProgress(), [actions]);
-  useEffect(() => installExportHooks(api, live, actions), [api, live, actions]);
+  useEffect(() => installExportHooks(api, stores, live, actions), [api, stores, live, actions]);
   // the selection catalogue, and the blinding of whichever dataset is current
   const catalogueReady = useMemo(() => actions.loadCatalogue().catch(() => {}), [actions]);
   useEffect(() => actions.followDataset(), [actions]);
@@ -81,18 +77,18 @@ function AppShell({ api }: { api: Na62Api }) {
     let active = true;
     void (async () => {
       const open = await api.listDatasets().catch(() => []);
-      if (open.length) useDataStore.setState({ datasets: open });
+      if (open.length) stores.data.setState({ datasets: open });
       else await openWith((a) => a.openDemo());
       await catalogueReady;
-      const problem = await restoreSession(api, actions);
+      const problem = await restoreSession(api, stores, actions);
       if (problem) setMessage(`Session: ${problem}`);
       // files the host had open at start (the command line) and no session of them: show the first
-      const d = useDataStore.getState();
+      const d = stores.data.getState();
       if (!d.current && d.datasets[0]) await selectDataset(d.datasets[0].id);
-      if (active) stop = autosaveSession(api, setMessage);
+      if (active) stop = autosaveSession(api, stores, setMessage);
     })();
     return () => { active = false; stop?.(); };
-  }, [api, model, catalogueReady, actions, openWith, selectDataset]);
+  }, [api, stores, model, catalogueReady, actions, openWith, selectDataset]);
 
   // drag and drop anywhere on the window
   useEffect(() => {
@@ -141,10 +137,10 @@ function AppShell({ api }: { api: Na62Api }) {
     setMessage(undefined);
     try {
       // the quick picture (Ctrl+S): this view at 1×–4× the canvas's pixels, through the export renderer
-      const v = useViewStore.getState();
+      const v = stores.view.getState();
       const element = canvas.gl.domElement;
       const { exportPicture } = await import('./export/exporter');
-      const cap = await exportPicture(live, {
+      const cap = await exportPicture(live, stores, {
         ...defaultSpec(v.mode === 'beam' ? { view: 'beam', station: v.beamStation } : { view: v.mode }),
         width: element.width * v.exportScale, height: element.height * v.exportScale, theme: v.theme === 'light' ? 'paper' : 'dark',
       }, 'png');
@@ -157,10 +153,10 @@ function AppShell({ api }: { api: Na62Api }) {
       setBusy(false);
       live.canvas?.invalidate();
     }
-  }, [api, busy, live]);
+  }, [api, stores, busy, live]);
 
   const openFile = useCallback(() => void openWith((a) => a.openFileDialog()), [openWith]);
-  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true), openExport: () => setExportOpen(true), showEvent: actions.showEvent }), [model, savePng, openFile, actions]);
+  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true), openExport: () => setExportOpen(true), showEvent: actions.showEvent, stores }), [model, savePng, openFile, actions, stores]);
   useKeyboardShortcuts(run);
   useEffect(() => api.onMenuCommand(run), [api, run]);
 

@@ -5,10 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNodeEngineHost, UNBLINDING_LOG } from '../../src-main/engine-host';
 import { sessionReport } from '../../src-renderer/src/state/session';
-import { useDataStore } from '../../src-renderer/src/state/data-store';
-import { useSelectionStore } from '../../src-renderer/src/state/selection-store';
 import { ALL_BLIND } from '../../src-shared/selection/blinding';
 import type { DatasetInfo } from '../../src-shared/api/contract';
+import { createAppStores, memoryStorage } from '../../src-renderer/src/state/app-stores';
 
 describe('blinding records', () => {
   it('the Electron host appends each unblinding step to a JSON-lines log in the data folder', () => {
@@ -23,11 +22,12 @@ describe('blinding records', () => {
 
   it('the session records the event on show while blind, and not while an analysis of the dataset is open', () => {
     const ds = { id: 'ds1', name: 'mock.arrow', numEvents: 100, meta: {} } as unknown as DatasetInfo;
-    useDataStore.setState({ datasets: [ds], current: 'ds1', index: 42 });
-    useSelectionStore.setState({ blinding: { dataset: 'ds1', applies: true, why: '', stages: ALL_BLIND, identity: null, log: [] } });
-    expect(sessionReport().index).toBe(42);
-    useSelectionStore.setState({ blinding: { dataset: 'ds1', applies: true, why: '', stages: { ...ALL_BLIND, 'dump-ee': 'cr' }, identity: null, log: [] } });
-    expect(sessionReport().index).toBe(0);
+    const stores = createAppStores({ storage: memoryStorage() });
+    stores.data.setState({ datasets: [ds], current: 'ds1', index: 42 });
+    stores.selection.setState({ blinding: { dataset: 'ds1', applies: true, why: '', stages: ALL_BLIND, identity: null, log: [] } });
+    expect(sessionReport(stores).index).toBe(42);
+    stores.selection.setState({ blinding: { dataset: 'ds1', applies: true, why: '', stages: { ...ALL_BLIND, 'dump-ee': 'cr' }, identity: null, log: [] } });
+    expect(sessionReport(stores).index).toBe(0);
   });
 });
 

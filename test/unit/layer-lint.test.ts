@@ -48,3 +48,25 @@ describe('layer boundaries', () => {
     expect(await restricted('src-shared/probe.ts', 'node:fs')).toBe(true);
   });
 }, 60_000);
+
+/** Is this renderer source refused because it makes a store at module level? */
+async function moduleStore(code: string, filePath = 'src-renderer/src/state/probe-store.ts'): Promise<boolean> {
+  const [r] = await eslint.lintText(code, { filePath });
+  return r!.messages.some((m) => m.ruleId === 'no-restricted-syntax');
+}
+
+describe('no module-level store in the renderer (stores are made per window by createAppStores)', () => {
+  it("refuses zustand's create and a store made at module level", async () => {
+    expect(await moduleStore("import { create } from 'zustand';\nexport const useS = create<{ n: number }>()(() => ({ n: 0 }));\n")).toBe(true);
+    expect(await moduleStore("import { createStore } from 'zustand/vanilla';\nexport const s = createStore<{ n: number }>()(() => ({ n: 0 }));\n")).toBe(true);
+    expect(await moduleStore("import { createStore } from 'zustand/vanilla';\nconst s = createStore(() => ({ n: 0 }));\nexport const get = () => s.getState();\n")).toBe(true);
+    expect(await moduleStore("import { createAppStores } from './app-stores';\nexport const stores = createAppStores();\n", 'src-renderer/src/panels/Probe.tsx')).toBe(true);
+    expect(await moduleStore("import { createViewStore } from './view-store';\nexport const view = createViewStore();\n")).toBe(true);
+  });
+
+  it('allows store factories and stores made inside a function', async () => {
+    expect(await moduleStore("import { createStore } from 'zustand/vanilla';\nexport const createS = () => createStore<{ n: number }>()(() => ({ n: 0 }));\n")).toBe(false);
+    expect(await moduleStore("import { createAppStores } from './app-stores';\nexport function make() { const stores = createAppStores(); return stores; }\n")).toBe(false);
+    expect(await moduleStore("import { useStore } from 'zustand';\nexport const x = useStore;\n")).toBe(false);
+  });
+}, 60_000);

@@ -7,10 +7,8 @@ import { zipSync } from 'fflate';
 import type { Na62Api } from '../../../src-shared/api/contract';
 import * as THREE from 'three';
 import type { LiveView } from '../views/live-view';
-import { useDataStore } from '../state/data-store';
 import type { ShowEvent } from '../state/navigation';
-import { useViewStore, type ViewMode } from '../state/view-store';
-import { useEventDisplayStore } from '../state/event-display-store';
+import { type ViewMode } from '../state/view-store';
 import { snapshotOf } from '../state/display-snapshot';
 import { buildViewScene } from '../display/view-scene';
 import { SCREEN_SCALE } from '../display/types';
@@ -19,23 +17,24 @@ import { renderPng, renderSvg, type ExportEnv, type RenderOptions } from './rend
 import { exportGltf } from './gltf';
 import { captionLines } from './picture-context';
 import { ALL_CAPTION } from './picture-spec';
+import type { AppStores } from '../state/app-stores';
 
 export interface ExportedFile { readonly name: string; readonly data: Uint8Array; readonly width: number; readonly height: number }
 
 /** What a picture is drawn from: the window's live view (its WebGL context and camera) and the stores' snapshot. */
-export function exportEnv(live: LiveView): ExportEnv {
+export function exportEnv(live: LiveView, stores: AppStores): ExportEnv {
   const canvas = live.canvas;
   if (!canvas) throw new Error('the 3D view is not ready yet');
-  const snapshot = snapshotOf(useViewStore.getState(), useDataStore.getState(), useEventDisplayStore.getState());
-  return { canvas, model: canvas.model, snapshot, ...(live.target ? { screenTarget: live.target.clone() } : {}) };
+  const snapshot = snapshotOf(stores.view.getState(), stores.data.getState(), stores.eventDisplay.getState());
+  return { canvas, model: canvas.model, snapshot, stores, ...(live.target ? { screenTarget: live.target.clone() } : {}) };
 }
 
 /** One picture of the event on screen. */
-export async function exportPicture(live: LiveView, spec: PictureSpec, format: PictureFormat, opts: RenderOptions = {}): Promise<ExportedFile> {
+export async function exportPicture(live: LiveView, stores: AppStores, spec: PictureSpec, format: PictureFormat, opts: RenderOptions = {}): Promise<ExportedFile> {
   const problem = checkSpec(spec);
   if (problem) throw new Error(problem);
-  const env = exportEnv(live);
-  const header = useDataStore.getState().event?.header;
+  const env = exportEnv(live, stores);
+  const header = stores.data.getState().event?.header;
   const name = pictureFileName(header, spec.panels, format);
   if (format === 'svg') {
     const svg = await renderSvg(spec, env, opts);
@@ -46,10 +45,10 @@ export async function exportPicture(live: LiveView, spec: PictureSpec, format: P
 }
 
 /** The visible detector and the event as glTF, from a scene of their own built as the screen shows them. */
-export async function exportScene(live: LiveView): Promise<ExportedFile> {
-  const env = exportEnv(live);
-  const header = useDataStore.getState().event?.header;
-  const caption = captionLines(ALL_CAPTION).map((l) => `${l.text}${l.suffix ? ` ${l.suffix}` : ''}`).join(' | ');
+export async function exportScene(live: LiveView, stores: AppStores): Promise<ExportedFile> {
+  const env = exportEnv(live, stores);
+  const header = stores.data.getState().event?.header;
+  const caption = captionLines(stores, ALL_CAPTION).map((l) => `${l.text}${l.suffix ? ` ${l.suffix}` : ''}`).join(' | ');
   const view = buildViewScene(env.model, env.snapshot, { px: SCREEN_SCALE(1, env.snapshot.trackWidth), camera: new THREE.PerspectiveCamera(), background: null });
   let data: Uint8Array;
   try {
@@ -63,9 +62,9 @@ export async function exportScene(live: LiveView): Promise<ExportedFile> {
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
 /** Show event `index` and wait until the view has drawn it; false if the engine refused it (blinded) or it failed. */
-export async function showAndWait(live: LiveView, showEvent: ShowEvent, index: number): Promise<boolean> {
+export async function showAndWait(live: LiveView, stores: AppStores, showEvent: ShowEvent, index: number): Promise<boolean> {
   await showEvent(index);
-  const d = useDataStore.getState();
+  const d = stores.data.getState();
   if (!d.event || d.index !== index) return false;
   const t0 = performance.now();
   while (live.drawnEvent !== d.event) {
@@ -83,6 +82,8 @@ export function allViews(station: string): PanelSpec[] {
 
 export interface BatchOptions {
   readonly live: LiveView;
+  /** the window's stores (the event shown, the view, the captions' dataset and blinding) */
+  readonly stores: AppStores;
   /** shows an event (the data actions') */
   readonly showEvent: ShowEvent;
   readonly spec: PictureSpec;
@@ -102,12 +103,13 @@ export interface BatchResult { readonly written: string[]; readonly skipped: { i
 
 /** The pictures of a list of events: the spec's layout and, if asked, every single view. Returns to the event shown before. */
 export async function runBatch(o: BatchOptions): Promise<BatchResult> {
+  const stores = o.stores;
   const layouts: PanelSpec[][] = [o.spec.panels.slice()];
-  if (o.allViews) for (const p of allViews(o.spec.panels.find((x) => x.view === 'beam')?.station ?? useViewStore.getState().beamStation)) {
+  if (o.allViews) for (const p of allViews(o.spec.panels.find((x) => x.view === 'beam')?.station ?? stores.view.getState().beamStation)) {
     if (!(o.spec.panels.length === 1 && o.spec.panels[0]!.view === p.view)) layouts.push([p]);
   }
   const total = o.events.length * layouts.length;
-  const before = useDataStore.getState().index;
+  const before = stores.data.getState().index;
   const written: string[] = [];
   const skipped: { index: number; reason: string }[] = [];
   let done = 0, cancelled = false;
@@ -115,15 +117,15 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   try {
     for (const index of o.events) {
       if (o.signal?.aborted) { cancelled = true; break; }
-      if (!(await showAndWait(o.live, o.showEvent, index))) {
-        skipped.push({ index, reason: useDataStore.getState().error ?? 'not available' });
+      if (!(await showAndWait(o.live, stores, o.showEvent, index))) {
+        skipped.push({ index, reason: stores.data.getState().error ?? 'not available' });
         done += layouts.length;
         o.onProgress?.(done, total);
         continue;
       }
       for (const panels of layouts) {
         if (o.signal?.aborted) { cancelled = true; break; }
-        const file = await exportPicture(o.live, { ...o.spec, panels }, o.format, o.render);
+        const file = await exportPicture(o.live, stores, { ...o.spec, panels }, o.format, o.render);
         await o.write(file);
         written.push(file.name);
         o.onProgress?.(++done, total, file.name);
@@ -148,7 +150,8 @@ export async function runBatchTo(api: Na62Api, o: Omit<BatchOptions, 'write'>): 
   const files: Record<string, [Uint8Array, { level: 0 | 6 }]> = {};
   const res = await runBatch({ ...o, write: async (f) => { files[f.name] = [f.data, { level: o.format === 'png' ? 0 : 6 }]; } });
   if (!res.written.length) return { ...res, where: '' };
-  const ds = useDataStore.getState().datasets.find((d) => d.id === useDataStore.getState().current);
+  const stores = o.stores;
+  const ds = stores.data.getState().datasets.find((d) => d.id === stores.data.getState().current);
   const zipName = `na62-pictures-${(ds?.name ?? 'events').replace(/\.arrow$/, '').replace(/[^\w.-]/g, '-')}-${res.written.length}.zip`;
   const saved = await api.saveFile({ suggestedName: zipName, data: zipSync(files) });
   return { ...res, where: saved.saved ? saved.path : '' };

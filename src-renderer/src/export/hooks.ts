@@ -3,14 +3,13 @@
  * app in Chromium) and the end-to-end tests. The same code as the dialog, no second renderer.
  */
 import type { Na62Api } from '../../../src-shared/api/contract';
-import { useDataStore } from '../state/data-store';
 import type { AppActions } from '../state/AppProvider';
 import { unblindPhrase } from '../../../src-shared/selection/blinding';
-import { useViewStore } from '../state/view-store';
 import { defaultSpec, type PictureSpec } from './picture-spec';
 import type { ExportHooks } from '../../../src-shared/picture/page-hooks';
 import type { ExportedFile } from './exporter';
 import type { LiveView } from '../views/live-view';
+import type { AppStores } from '../state/app-stores';
 
 // the export code loads on first use: the first frame does not need it (bench/startup.bench.mjs)
 const exporter = () => import('./exporter');
@@ -24,30 +23,30 @@ const b64 = (b: Uint8Array): string => {
   return btoa(s);
 };
 
-const full = (p: Partial<PictureSpec>): PictureSpec => {
-  const v = useViewStore.getState();
+const full = (stores: AppStores, p: Partial<PictureSpec>): PictureSpec => {
+  const v = stores.view.getState();
   return { ...defaultSpec(v.mode === 'beam' ? { view: 'beam', station: v.beamStation } : { view: v.mode }), ...p };
 };
 
-export function installExportHooks(api: Na62Api, live: LiveView, actions: AppActions): void {
+export function installExportHooks(api: Na62Api, stores: AppStores, live: LiveView, actions: AppActions): void {
   const pack = (f: ExportedFile) => ({ name: f.name, base64: b64(f.data), width: f.width, height: f.height });
   window.__na62export = {
-    picture: async (spec, format, maxTile) => pack(await (await exporter()).exportPicture(live, full(spec), format, maxTile ? { maxTile } : {})),
-    scene: async () => pack(await (await exporter()).exportScene(live)),
+    picture: async (spec, format, maxTile) => pack(await (await exporter()).exportPicture(live, stores, full(stores, spec), format, maxTile ? { maxTile } : {})),
+    scene: async () => pack(await (await exporter()).exportScene(live, stores)),
     batch: async (spec, format, events, allViews) => {
       const r = await (await exporter()).runBatch({
-        live, showEvent: actions.showEvent, spec: full(spec), format, events, allViews,
+        live, stores, showEvent: actions.showEvent, spec: full(stores, spec), format, events, allViews,
         write: async (f) => { if (window.__na62WriteFile) await window.__na62WriteFile(f.name, b64(f.data)); },
       });
       return { written: r.written, skipped: r.skipped };
     },
     find: async (rbe) => {
-      const ds = useDataStore.getState().current;
+      const ds = stores.data.getState().current;
       if (!ds) return rbe.map(() => null);
       return Promise.all(rbe.map(([r, b, e]) => api.findEvent(ds, r, b, e).catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }))));
     },
     unblind: async (presets, stage) => {
-      const ds = useDataStore.getState().current;
+      const ds = stores.data.getState().current;
       if (!ds) return 'no dataset open';
       try {
         const state = await api.blinding(ds, true);

@@ -3,18 +3,18 @@
  * Simulation/Data, run/burst/event, date, selection and region, key variables, blinding), and the
  * legend from the layer registry.
  */
-import { useDataStore } from '../state/data-store';
-import { BLIND_BADGE, blindStageOf, useSelectionStore } from '../state/selection-store';
+import { BLIND_BADGE, blindStageOf } from '../state/selection-store';
 import { shortIdentity, type UnblindEntry } from '../../../src-shared/selection/blinding';
 import { keyVariableRows } from '../event/key-variables';
 import { EVENT_LAYERS } from '../display/layers/registry';
 import type { DisplaySnapshot } from '../display/types';
 import type { CaptionParts } from './picture-spec';
 import type { CaptionLine, LegendEntry } from './picture-overlays';
+import type { AppStores } from '../state/app-stores';
 
-export function captionLines(parts: CaptionParts, now = new Date()): CaptionLine[] {
-  const d = useDataStore.getState();
-  const sel = useSelectionStore.getState();
+export function captionLines(stores: AppStores, parts: CaptionParts, now = new Date()): CaptionLine[] {
+  const d = stores.data.getState();
+  const sel = stores.selection.getState();
   const ds = d.datasets.find((x) => x.id === d.current);
   const ev = d.event;
   const lines: CaptionLine[] = [];
@@ -47,8 +47,8 @@ export function captionLines(parts: CaptionParts, now = new Date()): CaptionLine
 const unblindLine = (e: UnblindEntry) => `${e.region} of ${e.preset} unblinded ${e.time.replace('T', ' ').slice(0, 16)} UTC · app ${e.appVersion} · dataset ${shortIdentity(e.dataset)}`;
 
 /** The blinding record for a picture's metadata (PNG text chunk, SVG <metadata>, glTF extras). */
-export function blindingRecord(): string {
-  const sel = useSelectionStore.getState();
+export function blindingRecord(stores: AppStores): string {
+  const sel = stores.selection.getState();
   const stage = blindStageOf(sel);
   const log = sel.blinding?.log ?? [];
   return [`${sel.preset}: ${BLIND_BADGE[stage]}`, ...(sel.blinding?.identity ? [`dataset ${sel.blinding.identity}`] : []), ...log.map((e) => `${unblindLine(e)} (${e.dataset})`)].join('; ');

@@ -32,6 +32,7 @@ import { checkSpec, panelRects, pixelScale, tiles, type PanelSpec, type PictureS
 import { escapeXml, itemsBox, itemsToSvg, paintItems, type OverlayItem } from './overlay-items';
 import { axisItems, captionItems, labelItems, legendItems, PALETTES, scaleBarItems, titleItems, type AxisSpec } from './picture-overlays';
 import { blindingRecord, captionLines, legendEntries } from './picture-context';
+import type { AppStores } from '../state/app-stores';
 import { sceneToSvg } from './svg-scene';
 
 /** What a picture is drawn from: the renderer (the screen's WebGL context, for its pixels only), the detector, and the app's state as a snapshot. */
@@ -39,6 +40,8 @@ export interface ExportEnv {
   readonly canvas: LiveCanvas;
   readonly model: DetectorModel;
   readonly snapshot: DisplaySnapshot;
+  /** the window's stores the caption and the blinding record read (dataset, event, selection) */
+  readonly stores: AppStores;
   /** the live orbit centre ("as on screen" 3D pictures) */
   readonly screenTarget?: THREE.Vector3;
 }
@@ -179,7 +182,7 @@ function overlayItems(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[
   const inset = o.axes ? 30 * s : 0;
   // the caption and the legend are placed first: element labels keep clear of them, and of the CDA_TAX value
   const first = panels[0]!.rect;
-  const caption = captionItems(captionLines(spec.caption, now), first.x + 16 * s + (o.axes && panels[0]!.mode !== '3d' ? 36 * s : 0), first.y + 14 * s, s, p);
+  const caption = captionItems(captionLines(env.stores, spec.caption, now), first.x + 16 * s + (o.axes && panels[0]!.mode !== '3d' ? 36 * s : 0), first.y + 14 * s, s, p);
   const legendPanel = panels.length > 1 ? panels[Math.min(1, panels.length - 1)]! : panels[0]!;
   const legend = o.legend ? legendItems(legendEntries(snap), legendPanel.rect, s, p) : [];
   for (const panel of panels) {
@@ -289,8 +292,8 @@ const LATIN1: Record<string, string> = { 'μ': 'mu', 'π': 'pi', 'χ': 'chi', '�
 /** PNG text chunks are Latin-1. */
 export const toLatin1 = (s: string): string => [...s].map((c) => LATIN1[c] ?? (c.charCodeAt(0) > 0xff ? '?' : c)).join('');
 
-function encodePicture(out: Uint8Array, W: number, H: number, transparent: boolean, description: string): Uint8Array {
-  const text = { Software: 'NA62 Event Display', Description: toLatin1(description), Blinding: toLatin1(blindingRecord()) };
+function encodePicture(out: Uint8Array, W: number, H: number, transparent: boolean, description: string, blinding: string): Uint8Array {
+  const text = { Software: 'NA62 Event Display', Description: toLatin1(description), Blinding: toLatin1(blinding) };
   if (transparent) {
     for (let i = 0; i < out.length; i += 4) { // back from premultiplied alpha
       const a = out[i + 3]!;
@@ -332,8 +335,8 @@ export async function renderPng(spec: PictureSpec, env: ExportEnv, opts: RenderO
     const n = rasterise(spec, env, panels, pic, out, spec.width, maxTile);
     const items = overlayItems(spec, env, panels, pic, opts.now ?? new Date());
     compositeOverlays(items, out, spec.width, spec.height, maxTile);
-    const description = captionLines(spec.caption, opts.now ?? new Date()).map((l) => `${l.text}${l.suffix ? ` ${l.suffix}` : ''}`).join(' | ');
-    return { png: encodePicture(out, spec.width, spec.height, spec.transparent, description), width: spec.width, height: spec.height, tiles: n, scale: pic.s };
+    const description = captionLines(env.stores, spec.caption, opts.now ?? new Date()).map((l) => `${l.text}${l.suffix ? ` ${l.suffix}` : ''}`).join(' | ');
+    return { png: encodePicture(out, spec.width, spec.height, spec.transparent, description, blindingRecord(env.stores)), width: spec.width, height: spec.height, tiles: n, scale: pic.s };
   });
 }
 
@@ -356,7 +359,7 @@ export async function renderSvg(spec: PictureSpec, env: ExportEnv, opts: RenderO
         const out = new Uint8Array(r.w * r.h * 4);
         const local = { ...panel, rect: { x: 0, y: 0, w: r.w, h: r.h } };
         rasterise({ ...spec, transparent: true }, env, [local], pic, out, r.w, maxTileSize(env.canvas.gl));
-        const png = encodePicture(out, r.w, r.h, true, panel.title);
+        const png = encodePicture(out, r.w, r.h, true, panel.title, blindingRecord(env.stores));
         body.push(`<g id="view-${i}-3d" clip-path="url(#panel${i})"><image x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}" href="data:image/png;base64,${bytesToBase64(png)}"/></g>`);
         return;
       }
@@ -368,6 +371,6 @@ export async function renderSvg(spec: PictureSpec, env: ExportEnv, opts: RenderO
       }
     });
     body.push(`<g id="overlays" font-family="DejaVu Sans, Helvetica, Arial, sans-serif">${itemsToSvg(overlayItems(spec, env, panels, pic, opts.now ?? new Date()))}</g>`);
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">\n<title>NA62 event display</title>\n<metadata><na62:blinding xmlns:na62="urn:na62-event-display">${escapeXml(blindingRecord())}</na62:blinding></metadata>\n${body.join('\n')}\n</svg>\n`;
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">\n<title>NA62 event display</title>\n<metadata><na62:blinding xmlns:na62="urn:na62-event-display">${escapeXml(blindingRecord(env.stores))}</na62:blinding></metadata>\n${body.join('\n')}\n</svg>\n`;
   });
 }

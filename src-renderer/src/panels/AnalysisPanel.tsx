@@ -14,11 +14,8 @@ import { PLOT_THEMES } from '../analysis/plot-theme';
 import { plotSvgText, svgToPng, MAX_PNG_WIDTH } from '../analysis/plot-export';
 import { PlotView, type BrushRange } from '../analysis/PlotView';
 import { ReachPlot } from '../analysis/ReachPlot';
-import { useAnalysisStore } from '../state/analysis-store';
-import { useDataStore } from '../state/data-store';
-import { useActions } from '../state/AppProvider';
-import { useSelectionStore, type CandidateBrush } from '../state/selection-store';
-import { useViewStore } from '../state/view-store';
+import { useActions, useAnalysis, useData, useSelection, useStores, useView } from '../state/AppProvider';
+import { type CandidateBrush } from '../state/selection-store';
 
 const PLOT_SIZE = { width: 420, height: 250 };
 
@@ -38,7 +35,7 @@ function eventsIn(spec: PlotSpec, range: BrushRange, indexOf: (pos: number) => n
 const rangeText = (r: readonly [number, number]) => `[${fmt(r[0])}, ${fmt(r[1])}]`;
 
 function CutflowTable() {
-  const result = useSelectionStore((s) => s.result);
+  const result = useSelection((s) => s.result);
   const lines = useMemo(() => (result ? cutflowTable(result.cutflow) : []), [result]);
   if (!lines.length) return null;
   const pct = (e: number, err?: number) => (Number.isFinite(e) ? `${(100 * e).toFixed(2)}${err !== undefined && Number.isFinite(err) ? ` ± ${(100 * err).toFixed(2)}` : ''}` : '—');
@@ -61,18 +58,19 @@ function CutflowTable() {
 }
 
 export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m: string) => void }) {
+  const stores = useStores();
   const actions = useActions();
   const { runSelectionOn } = actions;
-  const a = useAnalysisStore();
-  const result = useSelectionStore((s) => s.result);
-  const resultDataset = useSelectionStore((s) => s.resultDataset);
-  const brush = useSelectionStore((s) => s.brush);
-  const catalogue = useSelectionStore((s) => s.catalogue);
-  const running = useSelectionStore((s) => s.running);
-  const current = useDataStore((s) => s.current);
-  const datasets = useDataStore((s) => s.datasets);
-  const shownIndex = useDataStore((s) => s.index);
-  const theme = PLOT_THEMES[useViewStore((s) => s.theme)];
+  const a = useAnalysis((s) => s);
+  const result = useSelection((s) => s.result);
+  const resultDataset = useSelection((s) => s.resultDataset);
+  const brush = useSelection((s) => s.brush);
+  const catalogue = useSelection((s) => s.catalogue);
+  const running = useSelection((s) => s.running);
+  const current = useData((s) => s.current);
+  const datasets = useData((s) => s.datasets);
+  const shownIndex = useData((s) => s.index);
+  const theme = PLOT_THEMES[useView((s) => s.theme)];
   const [busy, setBusy] = useState(false);
   const r = result && resultDataset === current ? result : undefined;
 
@@ -90,13 +88,13 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
   // the background sample follows the selection: rerun it when the selection's result changes
   useEffect(() => {
     const id = a.backgroundDataset;
-    if (!id || !r) { useAnalysisStore.getState().setBackground(undefined); return; }
+    if (!id || !r) { stores.analysis.getState().setBackground(undefined); return; }
     let live = true;
     runSelectionOn(id)
-      .then((res) => { if (live) useAnalysisStore.getState().setBackground({ dataset: id, result: res }); })
-      .catch((e: unknown) => { if (live) useAnalysisStore.getState().setBackground(useAnalysisStore.getState().background, e instanceof Error ? e.message : String(e)); });
+      .then((res) => { if (live) stores.analysis.getState().setBackground({ dataset: id, result: res }); })
+      .catch((e: unknown) => { if (live) stores.analysis.getState().setBackground(stores.analysis.getState().background, e instanceof Error ? e.message : String(e)); });
     return () => { live = false; };
-  }, [a.backgroundDataset, r, runSelectionOn]);
+  }, [a.backgroundDataset, r, runSelectionOn, stores]);
 
   const positionOf = useMemo(() => {
     const m = new Map<number, number>();
@@ -131,7 +129,7 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
   const tag = r ? `NA62 ${kind === 'data' ? 'Data' : 'Simulation'} · ${r.selection.preset}${a.weighted ? ' · weighted' : ''} · ${r.blinded ? 'BLIND' : 'UNBLINDED'}` : undefined;
   const missing = [a.customX, a.customY].filter((v) => v && r && !r.keyVariables.includes(v));
   const computeMissing = () => {
-    useSelectionStore.getState().keepVariables(missing);
+    stores.selection.getState().keepVariables(missing);
     void actions.runCurrentSelection();
   };
 
@@ -171,10 +169,10 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
             brushed={brush?.plot === spec.id ? brush.range : undefined}
             onPick={(pos) => { const c = r.candidates[pos]; if (c) void actions.showEvent(c.index); }}
             onBrush={(range) => {
-              if (!range) { if (useSelectionStore.getState().brush?.plot === spec.id) useSelectionStore.getState().setBrush(undefined); return; }
+              if (!range) { if (stores.selection.getState().brush?.plot === spec.id) stores.selection.getState().setBrush(undefined); return; }
               const label = spec.kind === 'hist' ? `${spec.xLabel} in ${rangeText(range.x)}` : `${spec.xLabel} in ${rangeText(range.x)}${range.y ? `, ${spec.yLabel} in ${rangeText(range.y)}` : ''}`;
               const b: CandidateBrush = { plot: spec.id, range, label, events: eventsIn(spec, range, (pos) => r.candidates[pos]!.index) };
-              useSelectionStore.getState().setBrush(b);
+              stores.selection.getState().setBrush(b);
             }}
             onExport={(format, svg) => void exportPlot(spec, format, svg)}
           />

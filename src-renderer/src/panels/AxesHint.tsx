@@ -1,5 +1,5 @@
+import { useView } from '../state/AppProvider';
 /** Which way the axes point in the current view (NA62 frame: z downstream, y up, +x Jura). */
-import { useViewStore } from '../state/view-store';
 
 const HINTS = {
   side: ['z → downstream', 'y ↑ up', 'seen from Salève (−x)'],
@@ -9,7 +9,7 @@ const HINTS = {
 } as const;
 
 export function AxesHint() {
-  const mode = useViewStore((s) => s.mode);
+  const mode = useView((s) => s.mode);
   return (
     <div className="axes-hint">
       {HINTS[mode].map((h) => <span key={h}>{h}</span>)}

@@ -1,11 +1,9 @@
 /** The open datasets, what each file says about itself, and stepping through its events. */
 import { Fragment, useState } from 'react';
-import { useDataStore } from '../state/data-store';
-import { useActions } from '../state/AppProvider';
+import { useActions, useData, useSelection, useStores } from '../state/AppProvider';
 import type { Na62Event } from '../../../src-shared/event/model';
 import type { EventAnalysis } from '../event/event-analysis';
 import { first, jump, last, step, walkList, walkPosition } from '../state/navigation';
-import { useSelectionStore } from '../state/selection-store';
 import { HYPOTHESIS_LABELS } from '../display/colours';
 import { EVENT_LAYERS } from '../display/layers/registry';
 import { keyVariableRows } from '../event/key-variables';
@@ -34,13 +32,13 @@ function KeyVariables({ ev, a, absent }: { ev: Na62Event; a: EventAnalysis; abse
 
 function EventSummary({ ev }: { ev: Na62Event }) {
   const h = ev.header;
-  const analysis = useDataStore((s) => s.analysis);
-  const index = useDataStore((s) => s.index);
-  const current = useDataStore((s) => s.current);
-  const result = useSelectionStore((s) => (s.resultDataset === current ? s.result : undefined));
+  const analysis = useData((s) => s.analysis);
+  const index = useData((s) => s.index);
+  const current = useData((s) => s.current);
+  const result = useSelection((s) => (s.resultDataset === current ? s.result : undefined));
   const cand = result?.candidates.find((c) => c.index === index);
   // an imported file without LKr or MUV3 has no E/p or μ ID: say so rather than show 0 and π
-  const absent = useDataStore((s) => s.datasets.find((d) => d.id === s.current)?.meta.source?.absent);
+  const absent = useData((s) => s.datasets.find((d) => d.id === s.current)?.meta.source?.absent);
   const noLkr = absent?.includes('lkrClusters') ?? false, noPid = noLkr && (absent?.includes('muv3Hits') ?? false);
   return (
     <div className="event-summary" data-testid="event-summary">
@@ -77,16 +75,17 @@ function EventSummary({ ev }: { ev: Na62Event }) {
 }
 
 export function DataPanel() {
+  const stores = useStores();
   const actions = useActions();
-  const { datasets, current, index, event, loading, error, showTruth } = useDataStore();
+  const { datasets, current, index, event, loading, error, showTruth } = useData((s) => s);
   const ds = datasets.find((d) => d.id === current);
   const [jumpText, setJump] = useState('');
   const [jumpError, setJumpError] = useState<string>();
   const gen = ds?.meta.generator;
   // re-render when the walked list changes
-  useSelectionStore((s) => s.result); useSelectionStore((s) => s.sort); useSelectionStore((s) => s.walkCandidates); useSelectionStore((s) => s.brush);
-  const list = walkList();
-  const pos = list ? walkPosition(list) : -1;
+  useSelection((s) => s.result); useSelection((s) => s.sort); useSelection((s) => s.walkCandidates); useSelection((s) => s.brush);
+  const list = walkList(stores);
+  const pos = list ? walkPosition(stores, list) : -1;
   return (
     <section className="data-panel" aria-label="Data">
       <h2>Data</h2>
@@ -112,19 +111,19 @@ export function DataPanel() {
             </div>
           )}
           <div className="event-nav" role="group" aria-label="Event">
-            <button type="button" onClick={() => void first(actions.showEvent)} title="First event (Home)">«</button>
-            <button type="button" onClick={() => void step(actions.showEvent, -1)} title="Previous event (← or PageUp)" data-testid="prev-event">◀</button>
-            <form onSubmit={(e) => { e.preventDefault(); if (jumpText !== '' && current) void jump(actions.showEvent, jumpText, (r, b, ev) => actions.findEvent(current, r, b, ev)).then(setJumpError); setJump(''); }}>
+            <button type="button" onClick={() => void first(stores, actions.showEvent)} title="First event (Home)">«</button>
+            <button type="button" onClick={() => void step(stores, actions.showEvent, -1)} title="Previous event (← or PageUp)" data-testid="prev-event">◀</button>
+            <form onSubmit={(e) => { e.preventDefault(); if (jumpText !== '' && current) void jump(stores, actions.showEvent, jumpText, (r, b, ev) => actions.findEvent(current, r, b, ev)).then(setJumpError); setJump(''); }}>
               <input aria-label="Event index or run:burst:event" title="an event index, or run:burst:event" data-testid="event-index" value={jumpText !== '' ? jumpText : String(index)} onChange={(e) => setJump(e.target.value.replace(/[^\d:]/g, ''))} size={9} />
             </form>
             <span className="muted">/ {ds ? ds.numEvents - 1 : 0}</span>
-            <button type="button" onClick={() => void step(actions.showEvent, 1)} title="Next event (→ or PageDown)" data-testid="next-event">▶</button>
-            <button type="button" onClick={() => void last(actions.showEvent)} title="Last event (End)">»</button>
+            <button type="button" onClick={() => void step(stores, actions.showEvent, 1)} title="Next event (→ or PageDown)" data-testid="next-event">▶</button>
+            <button type="button" onClick={() => void last(stores, actions.showEvent)} title="Last event (End)">»</button>
             {loading && <span className="muted">…</span>}
           </div>
           {list && <div className="muted small" data-testid="walk-position">stepping through candidates: {pos >= 0 ? `${pos + 1} of ${list.length}` : `— of ${list.length} (this event is not one)`}</div>}
           {jumpError && <div className="error-box small" role="alert">{jumpError}</div>}
-          <label className="check"><input type="checkbox" checked={showTruth} onChange={(e) => useDataStore.getState().setShowTruth(e.target.checked)} data-testid="toggle-truth" /> MC truth</label>
+          <label className="check"><input type="checkbox" checked={showTruth} onChange={(e) => stores.data.getState().setShowTruth(e.target.checked)} data-testid="toggle-truth" /> MC truth</label>
           {event && <EventSummary ev={event} />}
         </>
       )}

@@ -1,7 +1,8 @@
 /** Per-element visibility, grouped like the detector, and the facts (with sources) of the inspected element. */
 import type { DetectorModel } from '../geometry/detector-model';
 import type { DetectorElement, ElementGroup } from '../../../src-shared/geometry/types';
-import { isShown, useViewStore } from '../state/view-store';
+import { isShown } from '../state/view-store';
+import { useView } from '../state/AppProvider';
 
 const fmtZ = (z: number) => `${(z / 1000).toFixed(3)} m`;
 
@@ -22,11 +23,11 @@ function describeShape(el: DetectorElement): string {
 }
 
 export function ElementPanel({ model }: { model: DetectorModel }) {
-  const shown = useViewStore((s) => s.shown);
-  const setShown = useViewStore((s) => s.setShown);
-  const inspected = useViewStore((s) => s.inspected);
-  const inspect = useViewStore((s) => s.inspect);
-  const frameElement = useViewStore((s) => s.frameElement);
+  const shown = useView((s) => s.shown);
+  const setShown = useView((s) => s.setShown);
+  const inspected = useView((s) => s.inspected);
+  const inspect = useView((s) => s.inspect);
+  const frameElement = useView((s) => s.frameElement);
   const groups = new Map<ElementGroup, DetectorElement[]>();
   for (const { element } of model.elements) groups.set(element.group, [...(groups.get(element.group) ?? []), element]);
   const info = inspected ? model.byId.get(inspected)?.element : undefined;

@@ -1,13 +1,13 @@
 /** How the event is drawn: colour mode, collections on/off (one row per layer of the registry), simple cuts; and the picked object's card. */
-import { COLOUR_MODES, useEventDisplayStore, type ColourBy } from '../state/event-display-store';
-import { useDataStore } from '../state/data-store';
+import { COLOUR_MODES, type ColourBy } from '../state/event-display-store';
 import { layerById, PANEL_LAYERS } from '../display/layers/registry';
+import { useData, useEventDisplay } from '../state/AppProvider';
 
 /** Properties of the object the user clicked, as its layer describes it. */
 function PickedObject() {
-  const picked = useEventDisplayStore((s) => s.picked);
-  const event = useDataStore((s) => s.event);
-  const analysis = useDataStore((s) => s.analysis);
+  const picked = useEventDisplay((s) => s.picked);
+  const event = useData((s) => s.event);
+  const analysis = useData((s) => s.analysis);
   if (!picked || !event) return <div className="muted small">Click a track, cluster or hit in the view for its properties.</div>;
   const card = layerById(picked.kind)?.describe?.(event, analysis, picked.index);
   if (!card) return null;
@@ -20,8 +20,8 @@ function PickedObject() {
 }
 
 export function EventDisplayPanel() {
-  const s = useEventDisplayStore();
-  const event = useDataStore((d) => d.event);
+  const s = useEventDisplay((s) => s);
+  const event = useData((d) => d.event);
   if (!event) return null;
   return (
     <section className="event-display-panel" aria-label="Event display">

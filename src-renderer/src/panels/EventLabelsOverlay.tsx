@@ -1,11 +1,10 @@
 /** Text annotations of the event over the canvas (the CDA_TAX value beside its segment). */
 import { useStore } from 'zustand';
-import { useLiveView } from '../state/AppProvider';
-import { useEventDisplayStore } from '../state/event-display-store';
+import { useLiveView, useEventDisplay } from '../state/AppProvider';
 
 export function EventLabelsOverlay() {
   const label = useStore(useLiveView().eventLabel, (s) => s.label);
-  const hidden = useEventDisplayStore((s) => s.hidden.tax);
+  const hidden = useEventDisplay((s) => s.hidden.tax);
   if (!label || hidden) return null;
   return (
     <svg className="labels-overlay" aria-hidden="true">

@@ -1,19 +1,17 @@
 /** What the colours of the event overlay mean (each layer of the registry gives its rows), and whether the display is blind. */
-import { useDataStore } from '../state/data-store';
-import { useSelectionStore, blindStageOf, BLIND_BADGE, BLIND_CLASS } from '../state/selection-store';
-import { useEventDisplayStore } from '../state/event-display-store';
-import { useViewStore } from '../state/view-store';
+import { blindStageOf, BLIND_BADGE, BLIND_CLASS } from '../state/selection-store';
 import { EVENT_LAYERS } from '../display/layers/registry';
 import { MOMENTUM_MAX, MOMENTUM_STOPS } from '../display/colours';
+import { useData, useEventDisplay, useSelection, useView } from '../state/AppProvider';
 
 export function EventLegend() {
-  const event = useDataStore((s) => s.event);
-  const analysis = useDataStore((s) => s.analysis);
-  const showTruth = useDataStore((s) => s.showTruth);
-  const stage = useSelectionStore(blindStageOf);
-  const colourBy = useEventDisplayStore((s) => s.colourBy);
-  const hidden = useEventDisplayStore((s) => s.hidden);
-  const light = useViewStore((s) => s.theme) === 'light';
+  const event = useData((s) => s.event);
+  const analysis = useData((s) => s.analysis);
+  const showTruth = useData((s) => s.showTruth);
+  const stage = useSelection(blindStageOf);
+  const colourBy = useEventDisplay((s) => s.colourBy);
+  const hidden = useEventDisplay((s) => s.hidden);
+  const light = useView((s) => s.theme) === 'light';
   const style = { colourBy, hidden, pMin: 0, tWindow: 0, showTruth, light };
   const rows = event ? EVENT_LAYERS.filter((l) => !hidden[l.id]).flatMap((l) => (l.id === 'tracks' && colourBy === 'momentum' ? [] : l.legend(event, analysis, style).map((r) => ({ layer: l.id, r })))) : [];
   return (

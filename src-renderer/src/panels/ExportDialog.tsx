@@ -6,9 +6,7 @@
 import { useRef, useState } from 'react';
 import type { Na62Api } from '../../../src-shared/api/contract';
 import type { DetectorModel } from '../geometry/detector-model';
-import { useViewStore, type ViewMode } from '../state/view-store';
-import { useDataStore } from '../state/data-store';
-import { useSelectionStore } from '../state/selection-store';
+import type { ViewMode, ViewState } from '../state/view-store';
 import { walkList } from '../state/navigation';
 import { beamStations } from '../shortcuts/run-command';
 import {
@@ -16,7 +14,7 @@ import {
   type CaptionParts, type OverlayParts, type PanelSpec, type PictureFormat, type PictureSpec, type PictureTheme,
 } from '../export/picture-spec';
 import { exportPicture, exportScene, runBatchTo } from '../export/exporter';
-import { useActions, useLiveView } from '../state/AppProvider';
+import { useActions, useLiveView, useStores } from '../state/AppProvider';
 
 type Layout = 'current' | 'figure4' | 'figure2' | 'side' | 'top' | 'beam' | '3d';
 const LAYOUTS: [Layout, string][] = [
@@ -29,8 +27,8 @@ const CAPTION_LABELS: [keyof CaptionParts, string][] = [
 ];
 const OVERLAY_LABELS: [keyof OverlayParts, string][] = [['labels', 'element labels'], ['legend', 'legend'], ['scaleBars', 'scale bars'], ['axes', 'axes (2D views)'], ['titles', 'view titles']];
 
-export function panelsFor(layout: Layout, station: string): PanelSpec[] {
-  const v = useViewStore.getState();
+/** The panels of a layout; `v` is the view as it is now ("current" takes its mode and station). */
+export function panelsFor(v: Pick<ViewState, 'mode' | 'beamStation'>, layout: Layout, station: string): PanelSpec[] {
   if (layout === 'figure4') return FIGURE_PANELS.map((p) => (p.view === 'beam' ? { ...p, station } : p));
   if (layout === 'figure2') return [{ view: 'side' }, { view: 'top' }];
   const view: ViewMode = layout === 'current' ? v.mode : layout;
@@ -38,6 +36,7 @@ export function panelsFor(layout: Layout, station: string): PanelSpec[] {
 }
 
 export function ExportDialog({ open, onClose, api, model }: { open: boolean; onClose: () => void; api: Na62Api; model: DetectorModel | undefined }) {
+  const stores = useStores();
   const live = useLiveView();
   const { showEvent } = useActions();
   const [format, setFormat] = useState<PictureFormat>('png');
@@ -45,7 +44,7 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
   const [station, setStation] = useState('straw1');
   const [width, setWidth] = useState('3840');
   const [height, setHeight] = useState('2160');
-  const [theme, setTheme] = useState<PictureTheme>(useViewStore.getState().theme === 'light' ? 'paper' : 'dark');
+  const [theme, setTheme] = useState<PictureTheme>(stores.view.getState().theme === 'light' ? 'paper' : 'dark');
   const [transparent, setTransparent] = useState(false);
   const [frame, setFrame] = useState<PictureSpec['frame']>('screen');
   const [lineWidth, setLineWidth] = useState('1');
@@ -59,14 +58,14 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
   const [message, setMessage] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const abort = useRef<AbortController | undefined>(undefined);
-  const candidates = walkList() ?? (useSelectionStore.getState().resultDataset === useDataStore.getState().current ? useSelectionStore.getState().result?.candidates : undefined);
+  const candidates = walkList(stores) ?? (stores.selection.getState().resultDataset === stores.data.getState().current ? stores.selection.getState().result?.candidates : undefined);
   if (!open) return null;
   // the candidate list when there is one, else a range, until the user picks
   const events = chosenEvents ?? (candidates?.length ? 'candidates' : 'range');
 
   const spec = (): PictureSpec | undefined => {
     const s: PictureSpec = {
-      width: Number(width), height: Number(height), panels: panelsFor(layout, station), theme, transparent,
+      width: Number(width), height: Number(height), panels: panelsFor(stores.view.getState(), layout, station), theme, transparent,
       caption, overlays, lineWidth: Number(lineWidth), frame,
     };
     const p = checkSpec(s);
@@ -78,17 +77,17 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
     try { setMessage(await what()); } catch (e) { setProblem(e instanceof Error ? e.message : String(e)); } finally { setBusy(false); setProgress(undefined); }
   };
   const save = () => { const s = spec(); if (s) void run(async () => {
-    const f = await exportPicture(live, s, format);
+    const f = await exportPicture(live, stores, s, format);
     const r = await api.saveFile({ suggestedName: f.name, data: f.data });
     return r.saved ? `Saved ${r.path} (${f.width} × ${f.height} px, ${(f.data.byteLength / 1e6).toFixed(1)} MB)` : 'Save cancelled';
   }); };
   const copy = () => { const s = spec(); if (s) void run(async () => {
-    const f = await exportPicture(live, s, 'png');
+    const f = await exportPicture(live, stores, s, 'png');
     await api.copyImage(f.data);
     return `Copied a ${f.width} × ${f.height} px picture to the clipboard`;
   }); };
   const gltf = () => void run(async () => {
-    const f = await exportScene(live);
+    const f = await exportScene(live, stores);
     const r = await api.saveFile({ suggestedName: f.name, data: f.data });
     return r.saved ? `Saved ${r.path} (glTF binary, ${(f.data.byteLength / 1e6).toFixed(1)} MB)` : 'Save cancelled';
   });
@@ -103,14 +102,14 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
       const parsed = parseEventList(range);
       if ('error' in parsed) { setProblem(`events: ${parsed.error}`); return; }
       if ('rbe' in parsed) { setProblem('events: give event indices here (run:burst:event works on the command line)'); return; }
-      const n = useDataStore.getState().datasets.find((d) => d.id === useDataStore.getState().current)?.numEvents ?? 0;
+      const n = stores.data.getState().datasets.find((d) => d.id === stores.data.getState().current)?.numEvents ?? 0;
       const bad = parsed.indices.find((i) => i >= n);
       if (bad !== undefined) { setProblem(`events: ${bad} is beyond the last event (${n - 1})`); return; }
       list = parsed.indices;
     }
     abort.current = new AbortController();
     void run(async () => {
-      const r = await runBatchTo(api, { live, showEvent, spec: s, format, events: list, allViews: everyView, signal: abort.current!.signal, onProgress: (done, total, last) => setProgress({ done, total, ...(last ? { last } : {}) }) });
+      const r = await runBatchTo(api, { live, stores, showEvent, spec: s, format, events: list, allViews: everyView, signal: abort.current!.signal, onProgress: (done, total, last) => setProgress({ done, total, ...(last ? { last } : {}) }) });
       const skipped = r.skipped.length ? `; ${r.skipped.length} skipped (${r.skipped.slice(0, 3).map((x) => `${x.index}: ${x.reason}`).join('; ')})` : '';
       return `${r.cancelled ? 'Cancelled after' : 'Wrote'} ${r.written.length} pictures${r.where ? ` to ${r.where}` : ''}${skipped}`;
     });

@@ -1,10 +1,10 @@
 /** The keyboard-shortcut help, generated from the same registry that binds the keys. */
 import { COMMANDS } from '../../../src-shared/commands';
-import { useViewStore } from '../state/view-store';
+import { useView } from '../state/AppProvider';
 
 export function HelpOverlay() {
-  const open = useViewStore((s) => s.helpOpen);
-  const setOpen = useViewStore((s) => s.setHelpOpen);
+  const open = useView((s) => s.helpOpen);
+  const setOpen = useView((s) => s.setHelpOpen);
   if (!open) return null;
   return (
     <div className="modal-backdrop" onClick={() => setOpen(false)} role="presentation">

@@ -10,8 +10,8 @@ import type { MappingProposal, RootFileInfo, RootPreview } from '../../../src-sh
 import { ABSENT_NOTES, MappingSchema, describeMappingIssues, type AbsentKey, type RootMapping } from '../../../src-shared/root/mapping';
 import { branchLabel, type TreeInfo } from '../../../src-shared/root/tree-info';
 import { Z_PLANE } from '../../../src-shared/geometry/planes';
-import { useActions } from '../state/AppProvider';
-import { saveMappingFor, savedMappingFor, useRootImportStore } from '../state/root-import-store';
+import { useActions, useRootImport, useStores } from '../state/AppProvider';
+import { saveMappingFor, savedMappingFor } from '../state/root-import-store';
 
 const PREVIEW_EVENTS = 5;
 
@@ -25,16 +25,17 @@ function parseText(text: string, kind: 'data' | 'simulation' | undefined): { map
 }
 
 export function ImportRootDialog({ api }: { api: Na62Api }) {
-  const file = useRootImportStore((s) => s.file);
+  const file = useRootImport((s) => s.file);
   // a new file starts a fresh form
   return file ? <ImportRootForm key={file.rootFile} api={api} file={file} /> : null;
 }
 
 function ImportRootForm({ api, file }: { api: Na62Api; file: RootFileInfo }) {
+  const stores = useStores();
   // the tree with most entries first
   const [treeName, setTreeName] = useState(() => [...file.trees].sort((a, b) => b.entries - a.entries)[0]?.name);
   const tree: TreeInfo | undefined = useMemo(() => file.trees.find((t) => t.name === treeName), [file, treeName]);
-  const close = () => { void api.closeRoot(file.rootFile).catch(() => {}); useRootImportStore.getState().dismiss(); };
+  const close = () => { void api.closeRoot(file.rootFile).catch(() => {}); stores.rootImport.getState().dismiss(); };
   return (
     <div className="modal-backdrop" role="presentation">
       <div className="modal import-root" role="dialog" aria-label="Import a ROOT file">
@@ -60,6 +61,7 @@ function ImportRootForm({ api, file }: { api: Na62Api; file: RootFileInfo }) {
 
 /** The mapping of one tree: a saved one for its layout, else the proposal; edited, previewed, imported. */
 function MappingSection({ api, file, tree, onClose }: { api: Na62Api; file: RootFileInfo; tree: TreeInfo; onClose: () => void }) {
+  const stores = useStores();
   const { openWith } = useActions();
   const [saved] = useState(() => savedMappingFor(tree));
   const [text, setText] = useState(() => (saved ? JSON.stringify({ ...saved, kind: undefined }, null, 2) : ''));
@@ -93,7 +95,7 @@ function MappingSection({ api, file, tree, onClose }: { api: Na62Api; file: Root
     if (!parsed.mapping) return;
     const mapping = parsed.mapping;
     saveMappingFor(tree, mapping); // offered again for the next file with this layout
-    useRootImportStore.getState().dismiss();
+    stores.rootImport.getState().dismiss();
     const taskId = `import-${Date.now().toString(36)}`;
     void openWith((a) => a.importRoot({ taskId, rootFile: file.rootFile, mapping }));
   };

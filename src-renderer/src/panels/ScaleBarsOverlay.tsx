@@ -1,13 +1,12 @@
 /** Scale bars, true in metres of detector whatever the zoom and compression. */
 import { useStore } from 'zustand';
-import { useLiveView } from '../state/AppProvider';
-import { useViewStore } from '../state/view-store';
+import { useLiveView, useView } from '../state/AppProvider';
 import { scaleNote } from '../display/scale-bars';
 
 export function ScaleBarsOverlay() {
   const bars = useStore(useLiveView().overlay, (s) => s.bars);
-  const k = useViewStore((s) => s.compression);
-  const mode = useViewStore((s) => s.mode);
+  const k = useView((s) => s.compression);
+  const mode = useView((s) => s.mode);
   return (
     <div className="scale-bars" data-testid="scale-bars">
       {[bars.vertical, bars.horizontal].map((b) =>

@@ -1,8 +1,7 @@
 /** Selections: preset, its parameters and cuts, extra expression cuts, the cut-flow, blinding and the candidates. */
 import { useEffect, useMemo, useState } from 'react';
-import { useDataStore } from '../state/data-store';
-import { useActions } from '../state/AppProvider';
-import { BLIND_BADGE, BLIND_CLASS, blindStageOf, useSelectionStore } from '../state/selection-store';
+import { useActions, useData, useSelection } from '../state/AppProvider';
+import { BLIND_BADGE, BLIND_CLASS, blindStageOf } from '../state/selection-store';
 import { UnblindDialog } from './UnblindDialog';
 import type { PresetId } from '../../../src-shared/selection/types';
 import { tableCandidates } from '../state/navigation';
@@ -11,11 +10,11 @@ const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ?
 
 export function SelectionPanel() {
   const { checkExpressions, exportResult, loadCandidateList, runCurrentSelection, showEvent } = useActions();
-  const s = useSelectionStore();
+  const s = useSelection((s) => s);
   const stage = blindStageOf(s);
-  const datasets = useDataStore((d) => d.datasets);
-  const current = useDataStore((d) => d.current);
-  const shownIndex = useDataStore((d) => d.index);
+  const datasets = useData((d) => d.datasets);
+  const current = useData((d) => d.current);
+  const shownIndex = useData((d) => d.index);
   const mode = datasets.find((d) => d.id === current)?.meta.generator?.mode;
   const [unblinding, setUnblinding] = useState(false);
   const [note, setNote] = useState<string>();

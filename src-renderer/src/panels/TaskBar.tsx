@@ -1,10 +1,9 @@
 /** Progress of the engine's long tasks, each with a cancel button. */
-import { useDataStore } from '../state/data-store';
-import { useActions } from '../state/AppProvider';
+import { useActions, useData } from '../state/AppProvider';
 
 export function TaskBar() {
   const { cancelTask } = useActions();
-  const tasks = Object.values(useDataStore((s) => s.tasks));
+  const tasks = Object.values(useData((s) => s.tasks));
   if (!tasks.length) return null;
   return (
     <span className="tasks">

@@ -1,8 +1,9 @@
 /** View switches, compression, beam's-eye station, labels, theme and picture export. */
 import type { DetectorModel } from '../geometry/detector-model';
-import { useViewStore, type ExportScale, type ViewMode } from '../state/view-store';
+import { type ExportScale, type ViewMode } from '../state/view-store';
 import { compressionToSlider, sliderToCompression } from '../views/compression';
 import { beamStations } from '../shortcuts/run-command';
+import { useView } from '../state/AppProvider';
 
 const VIEWS: { mode: ViewMode; label: string; title: string }[] = [
   { mode: '3d', label: '3D', title: 'Free 3D orbit (1)' },
@@ -22,7 +23,7 @@ export interface ToolbarProps {
 }
 
 export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate, onExport }: ToolbarProps) {
-  const s = useViewStore();
+  const s = useView((s) => s);
   const stations = model ? beamStations(model) : [];
   return (
     <header className="toolbar" role="toolbar" aria-label="View">

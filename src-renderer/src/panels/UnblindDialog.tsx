@@ -4,17 +4,16 @@
  * dataset (by content identity); the log of this dataset's steps is shown.
  */
 import { useEffect, useState } from 'react';
-import { useDataStore } from '../state/data-store';
-import { BLIND_BADGE, blindStageOf, useSelectionStore } from '../state/selection-store';
-import { useActions } from '../state/AppProvider';
+import { BLIND_BADGE, blindStageOf } from '../state/selection-store';
+import { useActions, useData, useSelection } from '../state/AppProvider';
 import { unblindPhrase } from '../../../src-shared/selection/blinding';
 
 export function UnblindDialog({ onClose }: { onClose: () => void }) {
   const { refreshBlinding, setBlindStage } = useActions();
-  const preset = useSelectionStore((s) => s.preset);
-  const blinding = useSelectionStore((s) => s.blinding);
-  const stage = useSelectionStore(blindStageOf);
-  const dataset = useDataStore((d) => d.datasets.find((x) => x.id === d.current));
+  const preset = useSelection((s) => s.preset);
+  const blinding = useSelection((s) => s.blinding);
+  const stage = useSelection(blindStageOf);
+  const dataset = useData((d) => d.datasets.find((x) => x.id === d.current));
   // what was typed, for the region it was typed for: a phrase typed for the CR never counts for the SR,
   // and finishing the CR step cannot wipe what is already typed for the SR
   const [entry, setEntry] = useState<{ region?: string; text: string }>({ text: '' });

@@ -1,10 +1,8 @@
 /** What each command of the shared registry does in the renderer. */
 import type { CommandId } from '../../../src-shared/commands';
 import type { DetectorModel } from '../geometry/detector-model';
-import { useViewStore } from '../state/view-store';
-import { useDataStore } from '../state/data-store';
-import { useAnalysisStore } from '../state/analysis-store';
 import { first, last, step, type ShowEvent } from '../state/navigation';
+import type { AppStores } from '../state/app-stores';
 
 /** Elements a beam's-eye view can look at, upstream to downstream (planes and stations, not long tubes). */
 export function beamStations(model: DetectorModel): string[] {
@@ -23,10 +21,13 @@ export interface CommandContext {
   openExport?: () => void;
   /** shows an event by index (stepping) */
   showEvent: ShowEvent;
+  /** the window's stores the commands act on */
+  stores: AppStores;
 }
 
 export function runCommand(id: CommandId, ctx: CommandContext): void {
-  const s = useViewStore.getState();
+  const stores = ctx.stores;
+  const s = stores.view.getState();
   switch (id) {
     case 'view.3d': return s.setMode('3d');
     case 'view.side': return s.setMode('side');
@@ -38,7 +39,7 @@ export function runCommand(id: CommandId, ctx: CommandContext): void {
     case 'view.compressReset': return s.setCompression(1);
     case 'view.toggleLabels': return s.toggleLabels();
     case 'view.toggleTheme': return s.toggleTheme();
-    case 'view.toggleAnalysis': useAnalysisStore.setState((x) => ({ open: !x.open })); return;
+    case 'view.toggleAnalysis': stores.analysis.setState((x) => ({ open: !x.open })); return;
     case 'view.nextStation':
     case 'view.prevStation': {
       if (!ctx.model) return;
@@ -53,12 +54,12 @@ export function runCommand(id: CommandId, ctx: CommandContext): void {
     case 'file.open': return ctx.openFile();
     case 'file.generate': return ctx.openGenerate();
     case 'file.exportPictures': return ctx.openExport?.();
-    case 'event.next': return void step(ctx.showEvent, 1);
-    case 'event.prev': return void step(ctx.showEvent, -1);
-    case 'event.first': return void first(ctx.showEvent);
-    case 'event.last': return void last(ctx.showEvent);
-    case 'event.fit': return useViewStore.getState().frameEvent();
-    case 'event.toggleTruth': return useDataStore.setState((d) => ({ showTruth: !d.showTruth }));
+    case 'event.next': return void step(stores, ctx.showEvent, 1);
+    case 'event.prev': return void step(stores, ctx.showEvent, -1);
+    case 'event.first': return void first(stores, ctx.showEvent);
+    case 'event.last': return void last(stores, ctx.showEvent);
+    case 'event.fit': return stores.view.getState().frameEvent();
+    case 'event.toggleTruth': return stores.data.setState((d) => ({ showTruth: !d.showTruth }));
     case 'help.shortcuts': return s.setHelpOpen(!s.helpOpen);
   }
 }

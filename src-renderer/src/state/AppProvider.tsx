@@ -1,27 +1,41 @@
 /**
- * The app's per-window objects, made in one provider: the engine API, the engine calls bound to
- * it (no module-level `api`), and the live view the export and the test hooks read. A test or a second window mounts its own provider
- * and gets its own.
+ * The app's per-window objects, made in one provider: the engine API, the window's stores
+ * (createAppStores: view, data, selection, analysis, event drawing, ROOT import), the engine calls
+ * bound to both (no module-level `api` or store), and the live view the export and the test hooks
+ * read. A test or a second window mounts its own provider (or passes its own stores) and gets its own.
  */
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
 import type { Na62Api } from '../../../src-shared/api/contract';
 import { LiveView } from '../views/live-view';
 import { createDataActions } from './data-store';
 import { createSelectionActions } from './selection-store';
+import { createAppStores, type AppStores } from './app-stores';
 
-/** The engine calls of the data and selection sides, bound to this window's API. */
+export type { AppStores };
+
+/** The engine calls of the data and selection sides, bound to this window's API and stores. */
 export type AppActions = ReturnType<typeof createDataActions> & ReturnType<typeof createSelectionActions>;
 
 export interface AppContextValue {
   readonly api: Na62Api;
+  readonly stores: AppStores;
   readonly live: LiveView;
   readonly actions: AppActions;
 }
 
+/** The engine calls of one window, on its stores. */
+export const createAppActions = (api: Na62Api, stores: AppStores): AppActions =>
+  ({ ...createDataActions(api, stores), ...createSelectionActions(api, stores) });
+
 const AppContext = createContext<AppContextValue | undefined>(undefined);
 
-export function AppProvider({ api, children }: { api: Na62Api; children: ReactNode }) {
-  const value = useMemo<AppContextValue>(() => ({ api, live: new LiveView(), actions: { ...createDataActions(api), ...createSelectionActions(api) } }), [api]);
+/** `stores`: a set made elsewhere (a test); else the provider makes this window's own, once. */
+export function AppProvider({ api, stores, children }: { api: Na62Api; stores?: AppStores; children: ReactNode }) {
+  const [made] = useState(() => stores ?? createAppStores());
+  const own = stores ?? made;
+  const value = useMemo<AppContextValue>(() => ({ api, stores: own, live: new LiveView(), actions: createAppActions(api, own) }), [api, own]);
   return <AppContext.Provider value={value}>{children}</AppContext.Provider>;
 }
 
@@ -36,3 +50,21 @@ export const useLiveView = (): LiveView => useAppContext().live;
 export const useApi = (): Na62Api => useAppContext().api;
 /** The engine calls (show an event, open data, run the selection, blinding) of this window. */
 export const useActions = (): AppActions => useAppContext().actions;
+/** This window's stores, for event handlers and effects (getState, setState, subscribe) and for code outside React. */
+export const useStores = (): AppStores => useAppContext().stores;
+
+type StateOf<K extends keyof AppStores> = AppStores[K] extends StoreApi<infer S> ? S : never;
+
+/** A slice of one of this window's stores; the component renders again when it changes. */
+export function useAppStore<K extends keyof AppStores, T>(key: K, selector: (s: StateOf<K>) => T): T {
+  const store = useAppContext().stores[key] as unknown as StoreApi<StateOf<K>>;
+  return useStore<StoreApi<StateOf<K>>, T>(store, selector);
+}
+
+type Hook<S> = <T>(selector: (s: S) => T) => T;
+export const useView: Hook<StateOf<'view'>> = (selector) => useAppStore('view', selector);
+export const useData: Hook<StateOf<'data'>> = (selector) => useAppStore('data', selector);
+export const useSelection: Hook<StateOf<'selection'>> = (selector) => useAppStore('selection', selector);
+export const useAnalysis: Hook<StateOf<'analysis'>> = (selector) => useAppStore('analysis', selector);
+export const useEventDisplay: Hook<StateOf<'eventDisplay'>> = (selector) => useAppStore('eventDisplay', selector);
+export const useRootImport: Hook<StateOf<'rootImport'>> = (selector) => useAppStore('rootImport', selector);

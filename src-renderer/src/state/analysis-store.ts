@@ -1,6 +1,7 @@
 /** The analysis panel's settings (persisted) and the background sample it draws under the plane. */
-import { create } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import { persist, createJSONStorage } from 'zustand/middleware';
+import type { StorageOf } from './view-store';
 import type { SelectionResult } from '../../../src-shared/selection/types';
 
 export interface AnalysisState {
@@ -26,7 +27,7 @@ export interface AnalysisState {
   setBackground(background: AnalysisState['background'], error?: string): void;
 }
 
-export const useAnalysisStore = create<AnalysisState>()(
+export const createAnalysisStore = (storage: StorageOf = () => localStorage) => createStore<AnalysisState>()(
   persist(
     (set): AnalysisState => ({
       open: true, weighted: false, pngWidth: 2400, customX: '', customY: '', backgroundDataset: undefined, background: undefined, backgroundError: undefined,
@@ -40,7 +41,7 @@ export const useAnalysisStore = create<AnalysisState>()(
     {
       name: 'na62-analysis',
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(storage),
       partialize: (s) => ({ open: s.open, weighted: s.weighted, pngWidth: s.pngWidth, customX: s.customX, customY: s.customY }),
     },
   ),

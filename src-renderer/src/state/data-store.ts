@@ -1,12 +1,11 @@
 /** The data side of the UI: open datasets, the current event, and running tasks. Data flows files → store → views. */
-import { create } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import type { DatasetInfo, Na62Api, TaskProgress } from '../../../src-shared/api/contract';
 import type { Na62Event } from '../../../src-shared/event/model';
 import type { EventAnalysis } from '../event/event-analysis';
 import { eventObjectCount, MAX_DRAWN_OBJECTS } from '../display/layers/registry';
-import { useEventDisplayStore } from './event-display-store';
 import { isRootFileInfo, type OpenedFile } from '../../../src-shared/api/root-contract';
-import { useRootImportStore } from './root-import-store';
+import type { AppStores } from './app-stores';
 
 export interface DataState {
   datasets: DatasetInfo[];
@@ -22,7 +21,7 @@ export interface DataState {
   setShowTruth(on: boolean): void;
 }
 
-export const useDataStore = create<DataState>()((set) => ({
+export const createDataStore = () => createStore<DataState>()((set) => ({
   datasets: [], current: undefined, index: 0, event: undefined, analysis: undefined, loading: false, error: undefined, tasks: {}, showTruth: false,
   setShowTruth: (showTruth) => set({ showTruth }),
 }));
@@ -30,9 +29,9 @@ export const useDataStore = create<DataState>()((set) => ({
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Follow the engine's task progress in the store; returns the unsubscribe. */
-function followProgress(api: Na62Api): () => void {
+function followProgress(api: Na62Api, stores: AppStores): () => void {
   return api.onProgress((p) => {
-    useDataStore.setState((s) => {
+    stores.data.setState((s) => {
       const tasks = { ...s.tasks };
       if (p.done >= p.total) delete tasks[p.taskId];
       else tasks[p.taskId] = p;
@@ -42,20 +41,20 @@ function followProgress(api: Na62Api): () => void {
 }
 
 /**
- * The data side's engine calls, bound to one API (made by the app's provider, so each window, and
- * each test, has its own): show an event, open, close and generate datasets.
+ * The data side's engine calls, bound to one API and one set of stores (both made by the app's provider, so each
+ * window, and each test, has its own): show an event, open, close and generate datasets.
  */
-export function createDataActions(api: Na62Api) {
+export function createDataActions(api: Na62Api, stores: AppStores) {
   let loadSeq = 0;
 
   /** Show event `index` of the current dataset (clamped to the file). */
   async function showEvent(index: number): Promise<void> {
-    const { current, datasets } = useDataStore.getState();
+    const { current, datasets } = stores.data.getState();
     const ds = datasets.find((d) => d.id === current);
     if (!ds || ds.numEvents === 0) return;
     const i = Math.min(ds.numEvents - 1, Math.max(0, Math.round(index)));
     const seq = ++loadSeq;
-    useDataStore.setState({ loading: true, index: i });
+    stores.data.setState({ loading: true, index: i });
     try {
       const { event, analysis } = await api.getEvent(ds.id, i);
       const n = eventObjectCount(event);
@@ -64,13 +63,13 @@ export function createDataActions(api: Na62Api) {
         throw new Error(`event ${h.run}:${h.burst}:${h.event} has ${n.toLocaleString('en')} hits, clusters and tracks: more than the display draws (${MAX_DRAWN_OBJECTS.toLocaleString('en')})`);
       }
       if (seq === loadSeq) {
-        useEventDisplayStore.getState().pick(undefined);
-        useEventDisplayStore.getState().hover(undefined);
-        useDataStore.setState({ event, analysis, loading: false, error: undefined });
+        stores.eventDisplay.getState().pick(undefined);
+        stores.eventDisplay.getState().hover(undefined);
+        stores.data.setState({ event, analysis, loading: false, error: undefined });
       }
     } catch (e) {
       // a refused event (blinded, corrupt) is not drawn: the previous one must not stand in for it
-      if (seq === loadSeq) useDataStore.setState({ loading: false, error: message(e), event: undefined, analysis: undefined });
+      if (seq === loadSeq) stores.data.setState({ loading: false, error: message(e), event: undefined, analysis: undefined });
     }
   }
 
@@ -80,13 +79,13 @@ export function createDataActions(api: Na62Api) {
   }
 
   async function selectDataset(id: string): Promise<void> {
-    useDataStore.setState({ current: id, index: 0, event: undefined, analysis: undefined });
+    stores.data.setState({ current: id, index: 0, event: undefined, analysis: undefined });
     await showEvent(0);
   }
 
   /** Add a dataset the engine just opened and show its first event. */
   async function adopt(info: DatasetInfo): Promise<void> {
-    useDataStore.setState((s) => ({ datasets: [...s.datasets.filter((d) => d.id !== info.id), info], error: undefined }));
+    stores.data.setState((s) => ({ datasets: [...s.datasets.filter((d) => d.id !== info.id), info], error: undefined }));
     await selectDataset(info.id);
   }
 
@@ -96,12 +95,12 @@ export function createDataActions(api: Na62Api) {
       const res = await fn(api);
       if (!res) return;
       // a ROOT file: the import dialog takes it from here
-      if (!Array.isArray(res) && isRootFileInfo(res)) { useRootImportStore.getState().offer(res); return; }
+      if (!Array.isArray(res) && isRootFileInfo(res)) { stores.rootImport.getState().offer(res); return; }
       const list = Array.isArray(res) ? res : [res];
-      useDataStore.setState((s) => ({ datasets: [...s.datasets.filter((d) => !list.some((x) => x.id === d.id)), ...list] }));
+      stores.data.setState((s) => ({ datasets: [...s.datasets.filter((d) => !list.some((x) => x.id === d.id)), ...list] }));
       if (list[0]) await selectDataset(list[0].id);
     } catch (e) {
-      useDataStore.setState({ error: message(e) });
+      stores.data.setState({ error: message(e) });
     }
   }
 
@@ -113,14 +112,14 @@ export function createDataActions(api: Na62Api) {
     try {
       await api.closeDataset(id);
     } catch (e) {
-      useDataStore.setState({ error: message(e) });
+      stores.data.setState({ error: message(e) });
       return;
     }
-    const rest = useDataStore.getState().datasets.filter((d) => d.id !== id);
-    useDataStore.setState({ datasets: rest, current: undefined, event: undefined, analysis: undefined });
+    const rest = stores.data.getState().datasets.filter((d) => d.id !== id);
+    stores.data.setState({ datasets: rest, current: undefined, event: undefined, analysis: undefined });
     if (rest[0]) await selectDataset(rest[0].id);
   }
 
-  return { showEvent, findEvent, selectDataset, adopt, openWith, cancelTask, closeDataset, followProgress: () => followProgress(api) };
+  return { showEvent, findEvent, selectDataset, adopt, openWith, cancelTask, closeDataset, followProgress: () => followProgress(api, stores) };
 }
 export type DataActions = ReturnType<typeof createDataActions>;

@@ -1,6 +1,7 @@
 /** How the event is drawn: colouring, which collections, simple cuts, and what is hovered or picked. Persisted (not the picks). */
-import { create } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import { persist, createJSONStorage } from 'zustand/middleware';
+import type { StorageOf } from './view-store';
 
 import type { CollectionId, ColourBy, PickRef } from '../display/types';
 export { COLOUR_MODES, type ColourBy, type CollectionId as Collection, type PickRef } from '../display/types';
@@ -27,7 +28,7 @@ export interface EventDisplayState {
   pick(ref: PickRef | undefined): void;
 }
 
-export const useEventDisplayStore = create<EventDisplayState>()(
+export const createEventDisplayStore = (storage: StorageOf = () => localStorage) => createStore<EventDisplayState>()(
   persist(
     (set): EventDisplayState => ({
       colourBy: 'charge', hidden: {}, pMin: 0, tWindow: 0, trackWidth: 3, hovered: undefined, picked: undefined,
@@ -42,7 +43,7 @@ export const useEventDisplayStore = create<EventDisplayState>()(
     {
       name: 'na62-event-display',
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(storage),
       partialize: (s) => ({ colourBy: s.colourBy, hidden: s.hidden, pMin: s.pMin, tWindow: s.tWindow, trackWidth: s.trackWidth }),
     },
   ),

@@ -4,11 +4,11 @@
  * run:burst:event.
  */
 import type { Candidate } from '../../../src-shared/selection/types';
-import { useDataStore } from './data-store';
 
 /** Shows an event by index (the data actions' showEvent). */
 export type ShowEvent = (index: number) => Promise<void>;
-import { useSelectionStore, type CandidateBrush } from './selection-store';
+import { type CandidateBrush } from './selection-store';
+import type { AppStores } from './app-stores';
 
 export type SortKey = 'rbe' | 'region' | string;
 export interface SortState { readonly key: SortKey; readonly dir: 1 | -1 }
@@ -34,46 +34,46 @@ export function tableCandidates(list: readonly Candidate[], sort: SortState | un
 }
 
 /** The candidate list that stepping walks, if the current dataset has a selection result with candidates. */
-export function walkList(): readonly Candidate[] | undefined {
-  const s = useSelectionStore.getState();
-  const current = useDataStore.getState().current;
+export function walkList(stores: AppStores): readonly Candidate[] | undefined {
+  const s = stores.selection.getState();
+  const current = stores.data.getState().current;
   if (!s.result || s.resultDataset !== current || !s.result.candidates.length || !s.walkCandidates) return undefined;
   const list = tableCandidates(s.result.candidates, s.sort, s.brush);
   return list.length ? list : undefined;
 }
 
 /** Position of the shown event in the walked list (−1 when it is not a candidate). */
-export function walkPosition(list: readonly Candidate[]): number {
-  const index = useDataStore.getState().index;
+export function walkPosition(stores: AppStores, list: readonly Candidate[]): number {
+  const index = stores.data.getState().index;
   return list.findIndex((c) => c.index === index);
 }
 
-export async function step(showEvent: ShowEvent, delta: number): Promise<void> {
-  const list = walkList();
-  if (!list) return showEvent(useDataStore.getState().index + delta);
-  const pos = walkPosition(list);
+export async function step(stores: AppStores, showEvent: ShowEvent, delta: number): Promise<void> {
+  const list = walkList(stores);
+  if (!list) return showEvent(stores.data.getState().index + delta);
+  const pos = walkPosition(stores, list);
   const next = pos < 0 ? (delta > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, pos + delta));
   return showEvent(list[next]!.index);
 }
 
-export async function first(showEvent: ShowEvent): Promise<void> {
-  const list = walkList();
+export async function first(stores: AppStores, showEvent: ShowEvent): Promise<void> {
+  const list = walkList(stores);
   return showEvent(list ? list[0]!.index : 0);
 }
 
-export async function last(showEvent: ShowEvent): Promise<void> {
-  const list = walkList();
+export async function last(stores: AppStores, showEvent: ShowEvent): Promise<void> {
+  const list = walkList(stores);
   return showEvent(list ? list[list.length - 1]!.index : Number.MAX_SAFE_INTEGER);
 }
 
 /** "123" jumps to an index; "run:burst:event" finds that event (in the candidates first, else in the file). */
-export async function jump(showEvent: ShowEvent, text: string, find: (run: number, burst: number, event: number) => Promise<number | null>): Promise<string | undefined> {
+export async function jump(stores: AppStores, showEvent: ShowEvent, text: string, find: (run: number, burst: number, event: number) => Promise<number | null>): Promise<string | undefined> {
   const t = text.trim();
   if (/^\d+$/.test(t)) { await showEvent(Number(t)); return undefined; }
   const m = /^(\d+):(\d+):(\d+)$/.exec(t);
   if (!m) return `"${t}" is neither an event index nor run:burst:event`;
   const [run, burst, event] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const c = useSelectionStore.getState().result?.candidates.find((x) => x.run === run && x.burst === burst && x.event === event);
+  const c = stores.selection.getState().result?.candidates.find((x) => x.run === run && x.burst === burst && x.event === event);
   const index = c ? c.index : await find(run, burst, event);
   if (index === null || index === undefined) return `no event ${run}:${burst}:${event} in this file`;
   await showEvent(index);

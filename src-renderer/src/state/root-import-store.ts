@@ -3,7 +3,7 @@
  * by tree layout (tree name and branch names, types and shapes), so the next file with the same
  * layout is offered the same mapping.
  */
-import { create } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import type { RootFileInfo } from '../../../src-shared/api/root-contract';
 import { MappingSchema, type RootMapping } from '../../../src-shared/root/mapping';
 import { layoutKey, type TreeInfo } from '../../../src-shared/root/tree-info';
@@ -14,7 +14,7 @@ export interface RootImportState {
   offer(file: RootFileInfo): void;
   dismiss(): void;
 }
-export const useRootImportStore = create<RootImportState>()((set) => ({
+export const createRootImportStore = () => createStore<RootImportState>()((set) => ({
   file: undefined,
   offer: (file) => set({ file }),
   dismiss: () => set({ file: undefined }),

@@ -1,8 +1,8 @@
 /** The selection side of the UI: the catalogue of presets, what the user set, the last result, blinding. */
-import { create } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import type { Na62Api, SelectionCatalogue } from '../../../src-shared/api/contract';
 import type { PresetId, SelectionConfigInput, SelectionResult } from '../../../src-shared/selection/types';
-import { useDataStore } from './data-store';
+import type { AppStores } from './app-stores';
 import type { SortState } from './navigation';
 import type { BlindingState, BlindStage } from '../../../src-shared/selection/blinding';
 
@@ -64,7 +64,7 @@ export interface CandidateBrush {
   readonly events: ReadonlySet<number>;
 }
 
-export const useSelectionStore = create<SelectionState>()((set) => ({
+export const createSelectionStore = () => createStore<SelectionState>()((set) => ({
   catalogue: undefined, preset: 'dump-mumu', params: {}, disabled: [], expressions: '', expressionError: undefined,
   running: undefined, result: undefined, resultDataset: undefined, blinding: undefined, error: undefined, sort: undefined, walkCandidates: true,
   keep: [], brush: undefined,
@@ -85,66 +85,66 @@ const selectionConfig = (s: SelectionState): SelectionConfigInput =>
   ({ preset: s.preset, params: s.params, disabled: s.disabled, expressions: expressionsOf(s.expressions), keep: s.keep });
 
 /** The selection side's engine calls, bound to one API (made by the app's provider): run, blinding, exports. */
-export function createSelectionActions(api: Na62Api) {
+export function createSelectionActions(api: Na62Api, stores: AppStores) {
   /** The presets and variables the engine offers, and the current dataset's blinding. */
   async function loadCatalogue(): Promise<void> {
-    useSelectionStore.setState({ catalogue: await api.selectionCatalogue() });
+    stores.selection.setState({ catalogue: await api.selectionCatalogue() });
     await refreshBlinding();
   }
 
   /** Ask for the blinding again whenever the current dataset changes; returns the unsubscribe. */
   function followDataset(): () => void {
-    return useDataStore.subscribe((d, prev) => { if (d.current !== prev.current) void refreshBlinding(); });
+    return stores.data.subscribe((d, prev) => { if (d.current !== prev.current) void refreshBlinding(); });
   }
 
   /** Ask the engine for the current dataset's blinding (after a dataset switch or a step of unblinding). */
   async function refreshBlinding(identify = false): Promise<BlindingState | undefined> {
-    const dataset = useDataStore.getState().current;
-    if (!dataset) { useSelectionStore.setState({ blinding: undefined }); return undefined; }
+    const dataset = stores.data.getState().current;
+    if (!dataset) { stores.selection.setState({ blinding: undefined }); return undefined; }
     try {
       const blinding = await api.blinding(dataset, identify);
       // the answer is for the dataset asked about; the user may have switched meanwhile
-      if (useDataStore.getState().current === dataset) useSelectionStore.setState({ blinding });
+      if (stores.data.getState().current === dataset) stores.selection.setState({ blinding });
       return blinding;
     } catch (e) {
-      useSelectionStore.setState({ blinding: undefined, error: message(e) });
+      stores.selection.setState({ blinding: undefined, error: message(e) });
       return undefined;
     }
   }
 
 
   async function checkExpressions(text: string): Promise<void> {
-    useSelectionStore.setState({ expressions: text });
+    stores.selection.setState({ expressions: text });
     for (const [k, e] of expressionsOf(text).entries()) {
       const err = await api.checkExpression(e);
-      if (err) { useSelectionStore.setState({ expressionError: `line ${k + 1}: ${err}` }); return; }
+      if (err) { stores.selection.setState({ expressionError: `line ${k + 1}: ${err}` }); return; }
     }
-    useSelectionStore.setState({ expressionError: undefined });
+    stores.selection.setState({ expressionError: undefined });
   }
 
 
   async function runCurrentSelection(): Promise<void> {
-    const s = useSelectionStore.getState();
-    const dataset = useDataStore.getState().current;
+    const s = stores.selection.getState();
+    const dataset = stores.data.getState().current;
     if (!dataset || s.running) return;
     const taskId = `sel-${Date.now().toString(36)}`;
-    useSelectionStore.setState({ running: taskId, error: undefined });
+    stores.selection.setState({ running: taskId, error: undefined });
     try {
       const result = await api.runSelection({ taskId, dataset, selection: selectionConfig(s) });
-      useSelectionStore.setState({ result, resultDataset: dataset, running: undefined, brush: undefined });
+      stores.selection.setState({ result, resultDataset: dataset, running: undefined, brush: undefined });
     } catch (e) {
-      useSelectionStore.setState({ error: message(e), running: undefined });
+      stores.selection.setState({ error: message(e), running: undefined });
     }
   }
 
   /** Move the current analysis on the current dataset to a stage (opening needs the typed phrase); reruns the selection. */
   async function setBlindStage(stage: BlindStage, confirm?: string): Promise<string | undefined> {
-    const dataset = useDataStore.getState().current;
+    const dataset = stores.data.getState().current;
     if (!dataset) return 'no dataset open';
     try {
-      const blinding = await api.setBlinding({ dataset, preset: useSelectionStore.getState().preset, stage, ...(confirm ? { confirm } : {}) });
-      useSelectionStore.setState({ blinding });
-      if (useSelectionStore.getState().result) await runCurrentSelection();
+      const blinding = await api.setBlinding({ dataset, preset: stores.selection.getState().preset, stage, ...(confirm ? { confirm } : {}) });
+      stores.selection.setState({ blinding });
+      if (stores.selection.getState().result) await runCurrentSelection();
       return undefined;
     } catch (e) {
       return message(e);
@@ -152,32 +152,32 @@ export function createSelectionActions(api: Na62Api) {
   }
 
   async function exportResult(format: 'csv' | 'json'): Promise<string | undefined> {
-    const dataset = useSelectionStore.getState().resultDataset;
+    const dataset = stores.selection.getState().resultDataset;
     if (!dataset) return undefined;
     try {
       const r = await api.exportSelection(dataset, format);
       return r.saved ? `Saved ${r.path}` : 'Export cancelled';
     } catch (e) {
-      useSelectionStore.setState({ error: message(e) });
+      stores.selection.setState({ error: message(e) });
       return undefined;
     }
   }
 
   /** Reload a saved candidate list and show it against the current dataset. */
   async function loadCandidateList(): Promise<void> {
-    const dataset = useDataStore.getState().current;
+    const dataset = stores.data.getState().current;
     if (!dataset) return;
     try {
       const result = await api.loadCandidateList();
-      if (result) useSelectionStore.setState({ result, resultDataset: dataset, preset: result.selection.preset, error: undefined, brush: undefined });
+      if (result) stores.selection.setState({ result, resultDataset: dataset, preset: result.selection.preset, error: undefined, brush: undefined });
     } catch (e) {
-      useSelectionStore.setState({ error: message(e) });
+      stores.selection.setState({ error: message(e) });
     }
   }
 
   /** The current selection, as set up, on another dataset (a background sample for the plots). */
   async function runSelectionOn(dataset: string): Promise<SelectionResult> {
-    const s = useSelectionStore.getState();
+    const s = stores.selection.getState();
     return api.runSelection({
       taskId: `bg-${Date.now().toString(36)}`, dataset,
       selection: selectionConfig(s),

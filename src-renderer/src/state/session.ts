@@ -6,20 +6,18 @@
 import type { BlindingState } from '../../../src-shared/selection/blinding';
 import type { Na62Api } from '../../../src-shared/api/contract';
 import type { SessionReport, StoredSession } from '../../../src-shared/session/session-state';
-import { useDataStore } from './data-store';
-import { useSelectionStore } from './selection-store';
 import type { AppActions } from './AppProvider';
-import { useViewStore } from './view-store';
+import type { AppStores } from './app-stores';
 
 const SAVE_DELAY_MS = 200;
 
 const unblindedAnywhere = (s: { blinding: BlindingState | undefined }) => !!s.blinding?.applies && Object.values(s.blinding.stages).some((x) => x !== 'blind');
 
 /** Where the user is now, as the host stores it. */
-export function sessionReport(): SessionReport {
-  const d = useDataStore.getState();
-  const s = useSelectionStore.getState();
-  const v = useViewStore.getState();
+export function sessionReport(stores: AppStores): SessionReport {
+  const d = stores.data.getState();
+  const s = stores.selection.getState();
+  const v = stores.view.getState();
   const ds = d.datasets.find((x) => x.id === d.current);
   return {
     ...(ds ? { dataset: { id: ds.id, name: ds.name } } : {}),
@@ -37,15 +35,15 @@ export function sessionReport(): SessionReport {
   };
 }
 
-function applySettings(session: StoredSession): void {
+function applySettings(stores: AppStores, session: StoredSession): void {
   if (session.view) {
     const { camera: _camera, ...view } = session.view;
-    useViewStore.setState(view);
-    useViewStore.getState().requestFit();
+    stores.view.setState(view);
+    stores.view.getState().requestFit();
   }
   const sel = session.selection;
   if (sel) {
-    useSelectionStore.setState({
+    stores.selection.setState({
       preset: sel.preset, params: sel.params, disabled: sel.disabled, expressions: sel.expressions,
       sort: sel.sort, walkCandidates: sel.walkCandidates, keep: sel.keep ?? [],
     });
@@ -53,7 +51,7 @@ function applySettings(session: StoredSession): void {
 }
 
 /** Bring the user back to the saved place; returns what could not be restored, if anything. */
-export async function restoreSession(api: Na62Api, actions: Pick<AppActions, 'showEvent' | 'runCurrentSelection'>): Promise<string | undefined> {
+export async function restoreSession(api: Na62Api, stores: AppStores, actions: Pick<AppActions, 'showEvent' | 'runCurrentSelection'>): Promise<string | undefined> {
   let restore;
   try {
     restore = await api.loadSession();
@@ -62,9 +60,9 @@ export async function restoreSession(api: Na62Api, actions: Pick<AppActions, 'sh
   }
   const { session, dataset, problem } = restore;
   if (!session) return problem ?? undefined;
-  applySettings(session);
+  applySettings(stores, session);
   if (dataset) {
-    useDataStore.setState((s) => ({ datasets: [...s.datasets.filter((x) => x.id !== dataset.id), dataset], current: dataset.id }));
+    stores.data.setState((s) => ({ datasets: [...s.datasets.filter((x) => x.id !== dataset.id), dataset], current: dataset.id }));
     if (session.selection?.ran) await actions.runCurrentSelection();
     await actions.showEvent(session.index);
   }
@@ -72,26 +70,26 @@ export async function restoreSession(api: Na62Api, actions: Pick<AppActions, 'sh
   const camera = session.view?.camera;
   if (camera) {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    useViewStore.setState({ pendingCamera: camera, refitOnResize: false });
-    useViewStore.getState().requestFit();
+    stores.view.setState({ pendingCamera: camera, refitOnResize: false });
+    stores.view.getState().requestFit();
   }
   return problem ?? undefined;
 }
 
 /** Report every change of place to the host (after the restore, so the start never overwrites it). */
-export function autosaveSession(api: Na62Api, onError: (message: string) => void): () => void {
+export function autosaveSession(api: Na62Api, stores: AppStores, onError: (message: string) => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let last = JSON.stringify(sessionReport());
+  let last = JSON.stringify(sessionReport(stores));
   const flush = () => {
     timer = undefined;
-    const report = sessionReport();
+    const report = sessionReport(stores);
     const text = JSON.stringify(report);
     if (text === last) return;
     last = text;
     api.saveSession(report).catch((e: unknown) => onError(`the session could not be saved: ${e instanceof Error ? e.message : String(e)}`));
   };
   const schedule = () => { if (timer === undefined) timer = setTimeout(flush, SAVE_DELAY_MS); };
-  const unsubs = [useDataStore.subscribe(schedule), useSelectionStore.subscribe(schedule), useViewStore.subscribe(schedule)];
+  const unsubs = [stores.data.subscribe(schedule), stores.selection.subscribe(schedule), stores.view.subscribe(schedule)];
   const onHide = () => { if (timer !== undefined) { clearTimeout(timer); flush(); } };
   window.addEventListener('pagehide', onHide);
   return () => {

@@ -1,6 +1,6 @@
 /** View state of the display: which view, how compressed, what is visible, theme. */
-import { create } from 'zustand';
-import { persist, createJSONStorage } from 'zustand/middleware';
+import { createStore } from 'zustand/vanilla';
+import { persist, createJSONStorage, type StateStorage } from 'zustand/middleware';
 import { clampCompression, DEFAULT_COMPRESSION, stepCompression } from '../views/compression';
 import { isShownByDefault } from '../display/shown';
 import { EVENT_FIT_TARGET, type ViewMode, type Theme } from '../display/types';
@@ -57,7 +57,11 @@ export interface ViewState {
   frameEvent(): void;
 }
 
-export const useViewStore = create<ViewState>()(
+/** Where the persisted settings live (localStorage in the app; a test passes its own). */
+export type StorageOf = () => StateStorage;
+
+/** One window's view store; its settings persist under 'na62-view' (the CLI and the e2e tests seed that key). */
+export const createViewStore = (storage: StorageOf = () => localStorage) => createStore<ViewState>()(
   persist(
     (set) => ({
       mode: 'side',
@@ -92,7 +96,7 @@ export const useViewStore = create<ViewState>()(
     {
       name: 'na62-view',
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(storage),
       partialize: (s) => ({ mode: s.mode, compression: s.compression, shown: s.shown, labels: s.labels, theme: s.theme, beamStation: s.beamStation, exportScale: s.exportScale }),
     },
   ),

@@ -2,16 +2,15 @@
 import { useEffect, useMemo } from 'react';
 import type { DetectorModel } from '../geometry/detector-model';
 import { buildBeamSections } from '../display/detector-scene';
-import { useViewStore } from '../state/view-store';
-import { useLiveView } from '../state/AppProvider';
+import { useLiveView, useView } from '../state/AppProvider';
 
 export function BeamSectionOverlay({ model }: { model: DetectorModel }) {
   const live = useLiveView();
-  const mode = useViewStore((s) => s.mode);
-  const station = useViewStore((s) => s.beamStation);
-  const shown = useViewStore((s) => s.shown);
-  const k = useViewStore((s) => s.compression);
-  const theme = useViewStore((s) => s.theme);
+  const mode = useView((s) => s.mode);
+  const station = useView((s) => s.beamStation);
+  const shown = useView((s) => s.shown);
+  const k = useView((s) => s.compression);
+  const theme = useView((s) => s.theme);
   const sections = useMemo(() => (mode === 'beam' ? buildBeamSections(model, shown, station, k, theme, live.nudge) : undefined), [mode, model, shown, station, k, theme, live]);
   useEffect(() => () => sections?.dispose(), [sections]);
   return sections ? <primitive object={sections.group} /> : null;

@@ -9,9 +9,8 @@ import { useFrame, useThree } from '@react-three/fiber';
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { DetectorModel } from '../geometry/detector-model';
-import { useViewStore, type CameraPose, type ViewMode } from '../state/view-store';
-import { useEventDisplayStore } from '../state/event-display-store';
-import { useLiveView } from '../state/AppProvider';
+import { type CameraPose, type ViewMode } from '../state/view-store';
+import { useLiveView, useStores, useView } from '../state/AppProvider';
 import { beamSlab, fitPose, FOV_DEG, visibleBox } from '../display/framing';
 import { depthRange } from '../display/depth-range';
 import { framePose } from '../display/poses';
@@ -44,14 +43,15 @@ function poseOf(mode: ViewMode, camera: THREE.Camera, controls: OrbitControls): 
 }
 
 export function CameraRig({ model }: { model: DetectorModel }) {
+  const stores = useStores();
   const { gl, size, set, invalidate } = useThree();
   const live = useLiveView();
-  const mode = useViewStore((s) => s.mode);
-  const compression = useViewStore((s) => s.compression);
-  const fitRequest = useViewStore((s) => s.fitRequest);
-  const beamStation = useViewStore((s) => s.beamStation);
-  const labelsOn = useViewStore((s) => s.labels);
-  const shown = useViewStore((s) => s.shown);
+  const mode = useView((s) => s.mode);
+  const compression = useView((s) => s.compression);
+  const fitRequest = useView((s) => s.fitRequest);
+  const beamStation = useView((s) => s.beamStation);
+  const labelsOn = useView((s) => s.labels);
+  const shown = useView((s) => s.shown);
 
   const persp = useMemo(() => new THREE.PerspectiveCamera(FOV_DEG, 1, 1, 1e7), []);
   const ortho = useMemo(() => new THREE.OrthographicCamera(-1, 1, 1, -1, 0.1, 1e7), []);
@@ -70,7 +70,7 @@ export function CameraRig({ model }: { model: DetectorModel }) {
   useEffect(() => {
     const onChange = () => invalidate();
     // the pose the user leaves the camera in goes into the session
-    const onEnd = () => useViewStore.setState({ camera: poseOf(mode, camera, controls) });
+    const onEnd = () => stores.view.setState({ camera: poseOf(mode, camera, controls) });
     controls.addEventListener('change', onChange);
     controls.addEventListener('end', onEnd);
     return () => {
@@ -78,7 +78,7 @@ export function CameraRig({ model }: { model: DetectorModel }) {
       controls.removeEventListener('end', onEnd);
       controls.dispose();
     };
-  }, [controls, invalidate, mode, camera]);
+  }, [controls, invalidate, mode, camera, stores]);
 
   useLayoutEffect(() => set({ camera }), [camera, set]);
 
@@ -89,20 +89,20 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     persp.aspect = size.width / Math.max(size.height, 1);
     persp.updateProjectionMatrix();
     // a panel opened or closed beside the view (not a window resize): frame the detector again
-    const v = useViewStore.getState();
-    if (v.refitOnResize) { useViewStore.setState({ refitOnResize: false }); v.requestFit(); }
+    const v = stores.view.getState();
+    if (v.refitOnResize) { stores.view.setState({ refitOnResize: false }); v.requestFit(); }
     invalidate();
-  }, [size, ortho, persp, invalidate]);
+  }, [size, ortho, persp, invalidate, stores]);
 
   // Frame the visible detector: on request, on view change, on a new beam's-eye station.
   useLayoutEffect(() => {
-    const v = useViewStore.getState();
+    const v = stores.view.getState();
     const fitted = fitPose(model, { mode, station: beamStation, compression: v.compression, shown: v.shown, target: v.fitTarget, eventBox: live.eventScene?.box }, size);
     let pose = fitted;
     // a restored session puts the camera back where the user had it (the beam's eye is framed on its station)
-    const saved = useViewStore.getState().pendingCamera;
+    const saved = stores.view.getState().pendingCamera;
     if (saved) {
-      useViewStore.setState({ pendingCamera: undefined });
+      stores.view.setState({ pendingCamera: undefined });
       if (saved.mode === mode && mode !== 'beam') {
         pose = { ...fitted, position: new THREE.Vector3(...saved.position), target: new THREE.Vector3(...saved.target), up: new THREE.Vector3(...saved.up), zoom: saved.zoom };
       }
@@ -117,7 +117,7 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     }
     clipRef.current = pose.clip;
     controls.update();
-    useViewStore.setState({ camera: poseOf(mode, camera, controls) });
+    stores.view.setState({ camera: poseOf(mode, camera, controls) });
     invalidate();
     // size changes must not re-frame the view the user arranged
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -161,7 +161,7 @@ export function CameraRig({ model }: { model: DetectorModel }) {
 
     const bars = scaleBarsFor(mode, cam, k, size, controls.target);
     // the CDA_TAX value of the event keeps its place beside its segment; element labels move aside
-    const ev = useEventDisplayStore.getState().hidden.tax ? undefined : live.eventLabel.getState().label;
+    const ev = stores.eventDisplay.getState().hidden.tax ? undefined : live.eventLabel.getState().label;
     const labels = labelsOn ? placeLabels(model, shown, k, mode, beamStation, cam, size, ev ? [eventLabelBox(ev)] : []) : [];
     live.overlay.getState().set(labels, bars);
   }, -1);

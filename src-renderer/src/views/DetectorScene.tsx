@@ -3,8 +3,7 @@ import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
 import type { DetectorModel } from '../geometry/detector-model';
 import { buildDetectorScene } from '../display/detector-scene';
-import { useViewStore } from '../state/view-store';
-import { useLiveView } from '../state/AppProvider';
+import { useLiveView, useView } from '../state/AppProvider';
 
 /**
  * @param unmerged benchmark baseline only: draw every part as its own object, as a display without
@@ -12,9 +11,9 @@ import { useLiveView } from '../state/AppProvider';
  */
 export function DetectorScene({ model, unmerged = false }: { model: DetectorModel; unmerged?: boolean }) {
   const live = useLiveView();
-  const theme = useViewStore((s) => s.theme);
-  const compression = useViewStore((s) => s.compression);
-  const shown = useViewStore((s) => s.shown);
+  const theme = useView((s) => s.theme);
+  const compression = useView((s) => s.compression);
+  const shown = useView((s) => s.shown);
   const invalidate = useThree((s) => s.invalidate);
   const detector = useMemo(() => buildDetectorScene(model, { theme, nudge: live.nudge, unmerged }), [model, theme, live, unmerged]);
   useEffect(() => () => detector.dispose(), [detector]);

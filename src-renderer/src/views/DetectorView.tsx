@@ -4,7 +4,6 @@ import { Canvas } from '@react-three/fiber';
 import * as THREE from 'three';
 import { addLights, BACKGROUND } from '../display/detector-scene';
 import type { DetectorModel } from '../geometry/detector-model';
-import { useViewStore } from '../state/view-store';
 import { CameraRig } from './CameraRig';
 import { DetectorScene } from './DetectorScene';
 import { SceneBridge } from './SceneBridge';
@@ -15,9 +14,10 @@ import { ScaleBarsOverlay } from '../panels/ScaleBarsOverlay';
 import { AxesHint } from '../panels/AxesHint';
 import { EventLegend } from '../panels/EventLegend';
 import { EventLabelsOverlay } from '../panels/EventLabelsOverlay';
+import { useView } from '../state/AppProvider';
 
 export function DetectorView({ model, unmerged = false }: { model: DetectorModel; unmerged?: boolean }) {
-  const theme = useViewStore((s) => s.theme);
+  const theme = useView((s) => s.theme);
   // the same lights as every picture panel (display core)
   const lights = useMemo(() => { const g = new THREE.Group(); addLights(g, theme); return g; }, [theme]);
   return (

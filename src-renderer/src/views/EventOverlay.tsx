@@ -8,10 +8,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
-import { useDataStore } from '../state/data-store';
-import { useViewStore } from '../state/view-store';
-import { useEventDisplayStore } from '../state/event-display-store';
-import { useLiveView } from '../state/AppProvider';
+import { useLiveView, useData, useEventDisplay, useStores, useView } from '../state/AppProvider';
 import { buildEventScene } from '../display/event-scene';
 import { nearestPick } from '../display/picking';
 import { makeProjector } from '../display/projection';
@@ -20,19 +17,20 @@ import { SCREEN_SCALE, type PickRef } from '../display/types';
 import type { EventLabel } from './event-label-store';
 
 export function EventOverlay() {
+  const stores = useStores();
   const live = useLiveView();
-  const event = useDataStore((s) => s.event);
-  const analysis = useDataStore((s) => s.analysis);
-  const showTruth = useDataStore((s) => s.showTruth);
-  const k = useViewStore((s) => s.compression);
-  const light = useViewStore((s) => s.theme) === 'light';
-  const colourBy = useEventDisplayStore((s) => s.colourBy);
-  const hidden = useEventDisplayStore((s) => s.hidden);
-  const pMin = useEventDisplayStore((s) => s.pMin);
-  const tWindow = useEventDisplayStore((s) => s.tWindow);
-  const trackWidth = useEventDisplayStore((s) => s.trackWidth);
-  const hovered = useEventDisplayStore((s) => s.hovered);
-  const picked = useEventDisplayStore((s) => s.picked);
+  const event = useData((s) => s.event);
+  const analysis = useData((s) => s.analysis);
+  const showTruth = useData((s) => s.showTruth);
+  const k = useView((s) => s.compression);
+  const light = useView((s) => s.theme) === 'light';
+  const colourBy = useEventDisplay((s) => s.colourBy);
+  const hidden = useEventDisplay((s) => s.hidden);
+  const pMin = useEventDisplay((s) => s.pMin);
+  const tWindow = useEventDisplay((s) => s.tWindow);
+  const trackWidth = useEventDisplay((s) => s.trackWidth);
+  const hovered = useEventDisplay((s) => s.hovered);
+  const picked = useEventDisplay((s) => s.picked);
   const { size, camera, gl, invalidate } = useThree();
   const dpr = gl.getPixelRatio();
 
@@ -77,12 +75,12 @@ export function EventOverlay() {
   useEffect(() => {
     const el = gl.domElement;
     let raf = 0;
-    const store = useEventDisplayStore.getState;
+    const store = stores.eventDisplay.getState;
     const at = (e: PointerEvent | MouseEvent): PickRef | undefined => {
       const d = live.eventScene;
       if (!d) return undefined;
       const r = el.getBoundingClientRect();
-      return nearestPick(d, makeProjector(camera, size, useViewStore.getState().compression), { x: e.clientX - r.left, y: e.clientY - r.top }, 8);
+      return nearestPick(d, makeProjector(camera, size, stores.view.getState().compression), { x: e.clientX - r.left, y: e.clientY - r.top }, 8);
     };
     const same = (a?: PickRef, b?: PickRef) => a?.kind === b?.kind && a?.index === b?.index;
     const onMove = (e: PointerEvent) => {
@@ -108,13 +106,13 @@ export function EventOverlay() {
       el.removeEventListener('pointerdown', onDown);
       el.removeEventListener('click', onClick);
     };
-  }, [gl, camera, size, live]);
+  }, [gl, camera, size, live, stores]);
 
   // the CDA_TAX value, placed by the display core beside its segment
   useFrame(() => {
     // the element labels are laid out around this one in the frame before: when it moves, draw one more
     const set = (l: EventLabel | undefined) => { if (live.eventLabel.getState().set(l)) invalidate(); };
-    set(cdaTaxLabel(analysis?.tax, drawn?.prepared.cdaSegment, makeProjector(camera, size, useViewStore.getState().compression), size));
+    set(cdaTaxLabel(analysis?.tax, drawn?.prepared.cdaSegment, makeProjector(camera, size, stores.view.getState().compression), size));
   });
   useEffect(() => () => { live.eventLabel.getState().set(undefined); }, [live]);
 

@@ -7,12 +7,12 @@ import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import type { DetectorModel } from '../geometry/detector-model';
 import { displayBox } from '../geometry/detector-model';
-import { useViewStore } from '../state/view-store';
-import { useLiveView } from '../state/AppProvider';
+import { useLiveView, useStores } from '../state/AppProvider';
 import { makeProjector, screenBox } from '../display/projection';
 import type { TestHooks } from './test-hooks';
 
 export function SceneBridge({ model }: { model: DetectorModel }) {
+  const stores = useStores();
   const live = useLiveView();
   const { gl, scene, camera, invalidate, size } = useThree();
   useEffect(() => {
@@ -28,7 +28,7 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
         const line = live.eventScene?.prepared.trackLines[k];
         if (!line || line.length < 3) return undefined;
         const a = line[1]!, b = line[2]!; // STRAW1 → MNP33
-        return makeProjector(camera, size, useViewStore.getState().compression)({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, z: (a.z + b.z) / 2 });
+        return makeProjector(camera, size, stores.view.getState().compression)({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, z: (a.z + b.z) / 2 });
       },
       eventCounts: () => live.eventScene?.counts,
       eventGeometries: () => {
@@ -39,13 +39,13 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
       pickableCount: (kind) => live.eventScene?.layers.get(kind)?.picks.filter(Boolean).length ?? 0,
       pickableScreenPoint: (kind, index) => {
         const shape = live.eventScene?.layers.get(kind)?.picks[index];
-        return shape ? makeProjector(camera, size, useViewStore.getState().compression)(shape[0]!) : undefined;
+        return shape ? makeProjector(camera, size, stores.view.getState().compression)(shape[0]!) : undefined;
       },
       totalParts: model.totalParts,
       renderInfo: () => ({ ...gl.info.render, geometries: gl.info.memory.geometries, textures: gl.info.memory.textures }),
       elementScreenBox: (id) => {
         const e = model.byId.get(id);
-        return e ? screenBox(displayBox(e, useViewStore.getState().compression), camera, size) : undefined;
+        return e ? screenBox(displayBox(e, stores.view.getState().compression), camera, size) : undefined;
       },
       webgl: () => {
         const ctx = gl.getContext();
@@ -69,6 +69,6 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
       },
     };
     window.__na62 = hooks;
-  }, [gl, scene, camera, invalidate, size, model, live]);
+  }, [gl, scene, camera, invalidate, size, model, live, stores]);
   return null;
 }
