@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as THREE from 'three';
 import { NA62_DETECTOR } from '../../src-shared/geometry/na62-detector';
 import { buildDetectorModel } from '../../src-renderer/src/geometry/detector-model';
-import { eventDisplayBox, fitPose, frameBox, visibleBox } from '../../src-renderer/src/display/framing';
+import { beamSlab, eventDisplayBox, fitPose, frameBox, visibleBox } from '../../src-renderer/src/display/framing';
 import { cdaTaxLabel, cdaTaxText } from '../../src-renderer/src/display/labels';
 import { makeProjector } from '../../src-renderer/src/display/projection';
 import { buildViewScene } from '../../src-renderer/src/display/view-scene';
@@ -33,6 +33,17 @@ describe('display core', () => {
     // fitting the event zooms in further than fitting the detector
     const vp = { width: 1200, height: 800 };
     expect(fitPose(model, { ...req, target: EVENT_FIT_TARGET }, vp).zoom).toBeGreaterThan(fitPose(model, { ...req, target: undefined }, vp).zoom);
+  });
+
+  it("the beam's-eye slab of a station of several planes holds all of them (CHOD's V and H planes)", () => {
+    const k = 20;
+    const chod = beamSlab(model, 'chod', k);
+    for (const z of [239_009, 239_029, 239_389, 239_409]) {
+      expect(z / k).toBeGreaterThan(chod.z0);
+      expect(z / k).toBeLessThan(chod.z1);
+    }
+    const straw = beamSlab(model, 'straw1', k); // one plane: its own depth and the margin only
+    expect((straw.z1 - straw.z0) * k).toBeLessThan(1_000);
   });
 
   it('places the CDA_TAX label once for screen and pictures: above its segment, kept whole inside the view', () => {

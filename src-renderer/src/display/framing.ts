@@ -32,7 +32,10 @@ export function visibleBox(model: DetectorModel, shown: Readonly<Record<string, 
 export function beamSlab(model: DetectorModel, stationId: string, k: number): { z0: number; z1: number; box: THREE.Box3 } {
   const st = model.byId.get(stationId) ?? model.byId.get('straw1')!;
   const b = displayBox(st, k);
-  const z0 = (st.element.z0 - SLAB_MARGIN_MM) / k, z1 = (st.element.z1 + SLAB_MARGIN_MM) / k;
+  // a station of several planes (CHOD's V and H planes, G§15) shows all of them
+  const el = st.element, depth = el.z1 - el.z0, copies = el.copiesZ0 ?? [el.z0];
+  const zLo = Math.min(el.z0, ...copies), zHi = Math.max(el.z1, ...copies.map((z) => z + depth));
+  const z0 = (zLo - SLAB_MARGIN_MM) / k, z1 = (zHi + SLAB_MARGIN_MM) / k;
   return { z0, z1, box: b };
 }
 
