@@ -194,5 +194,7 @@ describe('analysis plots of a selection', () => {
     const e = binsWithFloor({ lo: 0, hi: 0.5, bins: 10 }, 1, 0, 0.5);
     expect(e.lo).toBeLessThanOrEqual(0);
     expect(e.hi).toBeGreaterThan(0.5);
+    // no entries: bins of the floor width from the fallback's start, not a range about nothing
+    expect(binsWithFloor({ lo: 0, hi: 1, bins: 40 }, 1, Infinity, -Infinity)).toEqual({ lo: 0, hi: 40, bins: 40 });
   });
 });

@@ -100,8 +100,13 @@ export function minBinWidth(name: string, unit: string): number {
 /** An automatic binning no finer than `minWidth`: the same number of bins, widened about the data, edges on multiples of the width. */
 export function binsWithFloor(spec: BinSpec, minWidth: number, dataLo: number, dataHi: number): BinSpec {
   if ((spec.hi - spec.lo) / spec.bins >= minWidth) return spec;
-  const lo0 = Math.floor((Number.isFinite(dataLo) ? dataLo : spec.lo) / minWidth) * minWidth;
-  const hi = Number.isFinite(dataHi) ? dataHi : spec.hi;
+  // no entries: the same number of bins of the floor width from the fallback's start (0 for a mass)
+  if (!(Number.isFinite(dataLo) && Number.isFinite(dataHi))) {
+    const from = Math.floor(spec.lo / minWidth) * minWidth;
+    return { lo: from, hi: Number((from + spec.bins * minWidth).toPrecision(12)), bins: spec.bins };
+  }
+  const lo0 = Math.floor(dataLo / minWidth) * minWidth;
+  const hi = dataHi;
   const needed = Math.floor((hi - lo0) / minWidth) + 1; // the maximum strictly inside the last bin
   const bins = Math.max(needed, spec.bins);
   const lo = lo0 - Math.floor((bins - needed) / 2) * minWidth;
