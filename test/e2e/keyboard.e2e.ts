@@ -41,9 +41,16 @@ describe('modal dialogs', () => {
     await page.getByTestId('open-unblind').click();
     const dialog = page.getByRole('dialog', { name: 'Unblind' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
+    // from a button of the dialog (in its text field a key is typing anyway): no shortcut acts behind it
+    await dialog.getByRole('button', { name: 'Close' }).focus();
+    const index = await page.getByTestId('event-index').inputValue();
     await page.keyboard.press('2');
     await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('t');
     expect(await mode()).toBe('top');
+    expect(await page.getByTestId('event-index').inputValue()).toBe(index);
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'] ?? 'dark')).not.toBe('light');
+    expect(await dialog.getByLabel('confirmation').inputValue()).toBe('');
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
       expect(await focusInside('Unblind')).toBe(true);
