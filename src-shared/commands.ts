@@ -10,7 +10,7 @@ export type CommandId =
   | 'view.toggleLabels' | 'view.toggleTheme' | 'view.nextStation' | 'view.prevStation' | 'view.toggleAnalysis'
   | 'file.savePng' | 'file.open' | 'file.generate' | 'file.exportPictures'
   | 'event.next' | 'event.prev' | 'event.first' | 'event.last' | 'event.toggleTruth' | 'event.fit'
-  | 'help.shortcuts';
+  | 'help.shortcuts' | 'help.palette';
 
 export interface CommandSpec {
   readonly id: CommandId;
@@ -45,6 +45,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'event.toggleTruth', label: 'Show/hide the MC truth', keys: ['m'], menu: 'Event' },
   { id: 'event.fit', label: 'Fit the current event to the view', keys: ['e'], menu: 'Event' },
   { id: 'help.shortcuts', label: 'Keyboard shortcuts', keys: ['?'], menu: 'Help' },
+  { id: 'help.palette', label: 'Command palette (find and run any command)', keys: ['Ctrl+k', 'Ctrl+Shift+P'], menu: 'Help' },
 ];
 
 export const COMMAND_IDS: readonly CommandId[] = COMMANDS.map((c) => c.id);
@@ -54,11 +55,13 @@ export function isCommandId(x: unknown): x is CommandId {
 }
 
 /** Match a key event (its key and modifiers) against the registry. */
-export function commandForKey(ev: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): CommandId | undefined {
+export function commandForKey(ev: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey?: boolean }): CommandId | undefined {
   if (ev.altKey) return undefined;
   const ctrl = ev.ctrlKey || ev.metaKey;
-  const key = ev.key.length === 1 && ctrl ? ev.key.toLowerCase() : ev.key;
-  const name = ctrl ? `Ctrl+${key}` : key;
+  // Shift is named only with Ctrl ("Ctrl+Shift+P"); alone it only picks the character ("?")
+  const shifted = ctrl && ev.shiftKey === true;
+  const key = ev.key.length === 1 && ctrl ? (shifted ? ev.key.toUpperCase() : ev.key.toLowerCase()) : ev.key;
+  const name = ctrl ? `Ctrl+${shifted ? 'Shift+' : ''}${key}` : key;
   return COMMANDS.find((c) => c.keys.includes(name))?.id;
 }
 

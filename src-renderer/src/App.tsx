@@ -10,6 +10,8 @@ import { defaultSpec } from './export/picture-spec';
 import { Toolbar } from './panels/Toolbar';
 import { ElementPanel } from './panels/ElementPanel';
 import { HelpOverlay } from './panels/HelpOverlay';
+import { CommandPalette } from './panels/CommandPalette';
+import { isModalOpen } from './panels/Modal';
 import { runCommand } from './shortcuts/run-command';
 import { useKeyboardShortcuts } from './shortcuts/useKeyboardShortcuts';
 import { DataPanel } from './panels/DataPanel';
@@ -45,6 +47,7 @@ function AppShell({ api }: { api: Na62Api }) {
   const [busy, setBusy] = useState(false);
   const [generateOpen, setGenerateOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [paletteOpen, setPaletteOpen] = useState(false);
   // the export dialog mounts when first opened and stays (it keeps its form between openings)
   const [exportUsed, setExportUsed] = useState(false);
   if (exportOpen && !exportUsed) setExportUsed(true);
@@ -156,9 +159,10 @@ function AppShell({ api }: { api: Na62Api }) {
   }, [api, stores, busy, live]);
 
   const openFile = useCallback(() => void openWith((a) => a.openFileDialog()), [openWith]);
-  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true), openExport: () => setExportOpen(true), showEvent: actions.showEvent, stores }), [model, savePng, openFile, actions, stores]);
+  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true), openExport: () => setExportOpen(true), openPalette: () => setPaletteOpen(true), showEvent: actions.showEvent, stores }), [model, savePng, openFile, actions, stores]);
   useKeyboardShortcuts(run);
-  useEffect(() => api.onMenuCommand(run), [api, run]);
+  // menu accelerators are shortcuts too: off while a modal dialog is open
+  useEffect(() => api.onMenuCommand((id) => { if (!isModalOpen()) run(id); }), [api, run]);
 
   const status = useMemo(() => {
     if (!info) return 'connecting to the engine…';
@@ -185,6 +189,7 @@ function AppShell({ api }: { api: Na62Api }) {
         {message && <span className="message" role="status" data-testid="message">{message}</span>}
       </footer>
       <HelpOverlay />
+      {paletteOpen && <CommandPalette onClose={() => setPaletteOpen(false)} run={run} />}
       <GenerateDialog open={generateOpen} onClose={() => setGenerateOpen(false)} />
       {exportUsed && <Suspense fallback={null}><ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} api={api} model={model} /></Suspense>}
       {rootImport && <Suspense fallback={null}><ImportRootDialog api={api} /></Suspense>}

@@ -102,7 +102,7 @@ describe('analysis views', () => {
     await t.page.mouse.up();
     await t.page.getByTestId('brush-note').waitFor();
     const note = (await t.page.getByTestId('brush-note').textContent())!;
-    const m = /^(\d+) of (\d+) in the brushed range: m_mumu \[MeV\/c²\] in \[([\d.]+), ([\d.]+)\]/.exec(note)!;
+    const m = /^(\d+) of (\d+) in the brushed range: m_μμ \[MeV\/c²\] in \[([\d.]+), ([\d.]+)\]/.exec(note)!;
     expect(m).not.toBeNull();
     const [n, lo, hi] = [Number(m[1]), Number(m[3]), Number(m[4])];
     expect(n).toBeGreaterThan(0);

@@ -117,7 +117,7 @@ describe('NA62 event display in the browser', () => {
     expect(await dialog.locator('tr').count()).toBeGreaterThanOrEqual(14);
     await pageShot(page, '08-help');
     await page.keyboard.press('Escape');
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
     await afterRender(page, () => page.keyboard.press('t'));
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('light');
     const light = await canvasShot(page, '09-side-light');

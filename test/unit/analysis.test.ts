@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoRange, binOf, histogram } from '../../src-shared/analysis/histogram';
 import { cutflowTable } from '../../src-shared/analysis/cutflow';
-import { analysisPlots, type HistSpec, type ScatterSpec } from '../../src-renderer/src/analysis/analysis-data';
+import { analysisPlots, binsWithFloor, type HistSpec, type ScatterSpec } from '../../src-renderer/src/analysis/analysis-data';
 import { runSelection, resolveSelection } from '../../src-engine/selection/run';
 import { regionShapes } from '../../src-engine/public';
 import { ALL_OPEN } from '../../src-shared/selection/blinding';
@@ -139,8 +139,62 @@ describe('analysis plots of a selection', () => {
     const plots = analysisPlots({ result: r, shapes: regionShapes(r.selection), variables: VARIABLES, weighted: false, custom: { x: 'vx', y: 'chi2_1' } });
     const custom = plots.find((p) => p.id === 'custom') as ScatterSpec;
     expect(custom.kind).toBe('scatter');
-    expect(custom.xLabel).toBe('vx [mm]');
+    expect(custom.xLabel).toBe('two-track vertex x [mm]');
     expect(custom.xs.length).toBe(r.candidates.length);
     expect(() => resolveSelection({ preset: 'dump-mumu', keep: ['nonsense'] })).toThrow(/no variable "nonsense"/);
+  });
+
+  it('frames the CDA_TAX–Z_TAX plane on the regions, counts what falls outside, and titles every axis in words with its unit', async () => {
+    const r = await resultOf({ mode: 'dump', numEvents: 600, seed: 3, mix: { 'aprime-mumu': 1, 'combinatorial-mumu': 1 } }, { preset: 'dump-mumu' });
+    const plots = analysisPlots({ result: r, shapes: regionShapes(r.selection), variables: VARIABLES, weighted: false, custom: { x: 'p1' } });
+    const tax = plots.find((p) => p.id === 'tax') as ScatterSpec;
+    // the paper's CR is CDA_TAX < 150 mm, −4 < Z_TAX < 50 m: the frame holds it with a little room, and the SR (< 20 mm) is 1/8 of the height
+    expect(tax.domainY).toEqual([0, 160]);
+    expect(tax.domainX).toEqual([-10, 60]);
+    const beyond = Array.from(tax.xs).filter((x, i) => !(x >= -10 && x <= 60 && tax.ys[i]! >= 0 && tax.ys[i]! <= 160)).length;
+    expect(tax.outside).toBe(beyond);
+    expect(tax.xLabel).toBe('Z_TAX [m]');
+    expect(tax.yLabel).toBe('CDA_TAX [mm]');
+    const labels = Object.fromEntries(plots.map((p) => [p.id, p.xLabel]));
+    expect(labels).toMatchObject({ mass: 'm_μμ [MeV/c²]', vz: 'two-track vertex z [m]', dt: 'Δt = t₁ − t₂ [ns]', eop: 'E/p of both tracks (LKr cluster)', custom: 'momentum of track 1 [MeV/c]' });
+    // never a raw catalogue name such as "kvz" or "p1"
+    for (const p of plots) expect(p.xLabel).not.toMatch(/^[a-z0-9_]+( \[|$)/);
+  });
+
+  it('titles the kaon-mode vertex axis in words, not "kvz"', async () => {
+    const r = await resultOf({ mode: 'kaon', numEvents: 400, seed: 11, mix: { 'k2pi-dd': 1 } }, { preset: 'kaon-pi4e', params: { hypothesis: 'none' } });
+    const plots = analysisPlots({ result: r, shapes: regionShapes(r.selection), variables: VARIABLES, weighted: false });
+    expect(plots.find((p) => p.id === 'vz')?.xLabel).toBe('five-track vertex z [m]');
+    expect(plots.find((p) => p.id === 'mass')?.xLabel).toBe('m_π4e [MeV/c²]');
+    expect(plots.find((p) => p.id === 'chi2')?.xLabel).toBe('five-track vertex χ²');
+  }, 20_000);
+
+  it('does not auto-range a histogram of two entries to bins finer than the variable resolves', async () => {
+    const r = await resultOf({ mode: 'dump', numEvents: 600, seed: 3, mix: { 'aprime-mumu': 1 } }, { preset: 'dump-mumu' });
+    const two = r.candidates.filter((c) => Number.isFinite(c.vars['m_mumu'])).slice(0, 2);
+    expect(two.length).toBe(2);
+    // two masses 0.03 MeV/c² apart: before, 40 bins of < 0.001 MeV/c²
+    const pair = [{ ...two[0]!, vars: { ...two[0]!.vars, m_mumu: 400.01 } }, { ...two[1]!, vars: { ...two[1]!.vars, m_mumu: 400.04 } }];
+    const plots = analysisPlots({ result: { ...r, candidates: pair }, shapes: regionShapes(r.selection), variables: VARIABLES, weighted: false });
+    const mass = plots.find((p) => p.id === 'mass') as HistSpec;
+    const width = (mass.h.edges[mass.h.edges.length - 1]! - mass.h.edges[0]!) / (mass.h.edges.length - 1);
+    expect(width).toBeCloseTo(1, 9);
+    expect(mass.yLabel).toBe('events / 1 MeV/c²');
+    expect(mass.h.entries.reduce((a, b) => a + b, 0)).toBe(2); // both inside the range, neither in the overflow
+    // edges on whole MeV/c²: tick labels are short round numbers
+    for (const e of mass.h.edges) expect(Number.isInteger(e)).toBe(true);
+  });
+
+  it('widens a too-fine binning about the data and leaves a fine-enough one alone', () => {
+    expect(binsWithFloor({ lo: 0, hi: 100, bins: 40 }, 1, 3, 97)).toEqual({ lo: 0, hi: 100, bins: 40 });
+    const w = binsWithFloor({ lo: 400, hi: 400.05, bins: 40 }, 1, 400.01, 400.04);
+    // 40 bins of 1 MeV/c², edges on whole numbers, the data in the middle
+    expect(w).toEqual({ lo: 381, hi: 421, bins: 40 });
+    // a value on an edge stays inside the last bin (its upper edge is overflow)
+    const e = binsWithFloor({ lo: 0, hi: 0.5, bins: 10 }, 1, 0, 0.5);
+    expect(e.lo).toBeLessThanOrEqual(0);
+    expect(e.hi).toBeGreaterThan(0.5);
+    // no entries: bins of the floor width from the fallback's start, not a range about nothing
+    expect(binsWithFloor({ lo: 0, hi: 1, bins: 40 }, 1, Infinity, -Infinity)).toEqual({ lo: 0, hi: 40, bins: 40 });
   });
 });

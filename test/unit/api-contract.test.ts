@@ -55,6 +55,10 @@ describe('shortcut registry', () => {
     expect(commandForKey({ key: 'S', ctrlKey: true, metaKey: false, altKey: false })).toBe('file.savePng');
     expect(commandForKey({ key: 's', ctrlKey: false, metaKey: false, altKey: false })).toBeUndefined();
     expect(commandForKey({ key: '?', ctrlKey: false, metaKey: false, altKey: false })).toBe('help.shortcuts');
+    expect(commandForKey({ key: 'k', ctrlKey: true, metaKey: false, altKey: false })).toBe('help.palette');
+    expect(commandForKey({ key: 'P', ctrlKey: true, metaKey: false, altKey: false, shiftKey: true })).toBe('help.palette');
+    // Ctrl+P alone is no command: Shift is part of the palette's chord
+    expect(commandForKey({ key: 'p', ctrlKey: true, metaKey: false, altKey: false, shiftKey: false })).toBeUndefined();
   });
 
   it('is what the README documents', () => {

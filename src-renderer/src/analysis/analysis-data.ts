@@ -55,17 +55,69 @@ export interface AnalysisInput {
 /** positions along the beam: shown in metres */
 const Z_POSITIONS = ['vz', 'kvz', 'z_tax'];
 
-/** Display scale of a variable: z positions in metres, everything else in its own unit. */
-export function displayOf(name: string, variables: AnalysisInput['variables']): { factor: number; label: string } {
+/** The paper's symbols, where an axis reads better with them than with the catalogue's sentence. */
+const SYMBOLS: Readonly<Record<string, string>> = {
+  cda_tax: 'CDA_TAX', z_tax: 'Z_TAX', m_mumu: 'm_μμ', m_ee: 'm_ee', m_pi4e: 'm_π4e', m_4e: 'm_4e', dt: 'Δt = t₁ − t₂',
+};
+
+/** An axis's human name: the paper's symbol, else the catalogue's meaning without its references in brackets. */
+export function humanName(name: string, variables: AnalysisInput['variables']): string {
+  const meaning = variables[name]?.[1];
+  if (SYMBOLS[name]) return SYMBOLS[name];
+  if (!meaning) return name;
+  const cut = meaning.search(/ \(|; /);
+  return cut > 0 ? meaning.slice(0, cut) : meaning;
+}
+
+/** Display scale of a variable: z positions in metres, everything else in its own unit; the axis title names it in words. */
+export function displayOf(name: string, variables: AnalysisInput['variables']): { factor: number; unit: string; label: string } {
   const unit = variables[name]?.[0] ?? '';
-  if (unit === 'mm' && Z_POSITIONS.includes(name)) return { factor: 1e-3, label: `${name} [m]` };
-  return { factor: 1, label: unit ? `${name} [${unit}]` : name };
+  const shown = unit === 'mm' && Z_POSITIONS.includes(name) ? { factor: 1e-3, unit: 'm' } : { factor: 1, unit };
+  const title = humanName(name, variables);
+  return { ...shown, label: shown.unit ? `${title} [${shown.unit}]` : title };
+}
+
+/** variables that only take whole values: a bin narrower than 1 splits nothing */
+const WHOLE = /^(ntracks|qsum|q[12]|nch\d|nch_min5|nmuv3_\d|inacc\d|nlav|nanti0|npos)$/;
+
+/**
+ * The narrowest bin worth drawing for a variable, in display units: about its resolution (estimates
+ * for the fast MC: STRAW momentum ~0.3 %, masses a few MeV/c², times ~0.1 ns, z to ~0.1 m), so a
+ * histogram of two entries does not auto-range to bins of 0.02 MeV.
+ */
+export function minBinWidth(name: string, unit: string): number {
+  if (WHOLE.test(name)) return 1;
+  switch (unit) {
+    case 'MeV/c²': return 1;
+    case 'MeV/c': return 100;
+    case 'm': return 0.1;
+    case 'mm': return 1;
+    case 'ns': return 0.05;
+    default: return 0.01;
+  }
+}
+
+/** An automatic binning no finer than `minWidth`: the same number of bins, widened about the data, edges on multiples of the width. */
+export function binsWithFloor(spec: BinSpec, minWidth: number, dataLo: number, dataHi: number): BinSpec {
+  if ((spec.hi - spec.lo) / spec.bins >= minWidth) return spec;
+  // no entries: the same number of bins of the floor width from the fallback's start (0 for a mass)
+  if (!(Number.isFinite(dataLo) && Number.isFinite(dataHi))) {
+    const from = Math.floor(spec.lo / minWidth) * minWidth;
+    return { lo: from, hi: Number((from + spec.bins * minWidth).toPrecision(12)), bins: spec.bins };
+  }
+  const lo0 = Math.floor(dataLo / minWidth) * minWidth;
+  const hi = dataHi;
+  const needed = Math.floor((hi - lo0) / minWidth) + 1; // the maximum strictly inside the last bin
+  const bins = Math.max(needed, spec.bins);
+  const lo = lo0 - Math.floor((bins - needed) / 2) * minWidth;
+  const round = (x: number) => Number(x.toPrecision(12));
+  return { lo: round(lo), hi: round(lo + bins * minWidth), bins };
 }
 
 const column = (cands: readonly Candidate[], name: string, factor = 1): Float64Array =>
   Float64Array.from(cands, (c) => { const v = c.vars[name]; return v === undefined ? NaN : v * factor; });
 
-function hist1d(id: string, title: string, input: AnalysisInput, names: readonly string[], bins: BinSpec | number, bands: readonly Band[] = []): HistSpec | undefined {
+function hist1d(id: string, title: string, input: AnalysisInput, names: readonly string[], bins: BinSpec | number, bands: readonly Band[] = [], axisTitle?: string): HistSpec | undefined {
   const cands = input.result.candidates;
   if (!names.every((n) => input.result.keyVariables.includes(n))) return undefined;
   const d = displayOf(names[0]!, input.variables);
@@ -77,12 +129,16 @@ function hist1d(id: string, title: string, input: AnalysisInput, names: readonly
       values[k] = v === undefined ? NaN : v * d.factor; owners[k] = i; weights[k] = input.weighted ? cands[i]!.weight : 1; k++;
     }
   }
-  const spec = typeof bins === 'number' ? autoRange(values, bins) : bins;
+  let spec: BinSpec;
+  if (typeof bins === 'number') {
+    let lo = Infinity, hi = -Infinity;
+    for (const v of values) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    spec = binsWithFloor(autoRange(values, bins), minBinWidth(names[0]!, d.unit), lo, hi);
+  } else spec = bins;
   const h = histogram(values, spec, weights);
   const width = (spec.hi - spec.lo) / spec.bins;
-  const unit = /\[(.*)\]$/.exec(d.label)?.[1];
-  const xLabel = names.length > 1 ? d.label.replace(names[0]!, names.join(', ')) : d.label;
-  const yLabel = `${input.weighted ? 'Σw' : 'events'} / ${Number(width.toPrecision(3))}${unit ? ` ${unit}` : ''}`;
+  const xLabel = axisTitle ?? d.label;
+  const yLabel = `${input.weighted ? 'Σw' : 'events'} / ${Number(width.toPrecision(3))}${d.unit ? ` ${d.unit}` : ''}`;
   return { kind: 'hist', id, title, xLabel, yLabel, h, values, owners, bands };
 }
 
@@ -105,17 +161,19 @@ function taxPlane(input: AnalysisInput): ScatterSpec | undefined {
     if (s.shape.kind === 'box') regions.push({ kind: 'box', id: s.id, x0: s.shape.x0 / 1000, x1: s.shape.x1 / 1000, y0: s.shape.y0, y1: s.shape.y1, masked });
     else if (s.shape.kind === 'ellipse') regions.push({ kind: 'ellipse', id: s.id, cx: s.shape.cx / 1000, cy: s.shape.cy, ax: s.shape.ax / 1000, ay: s.shape.ay, masked });
   }
-  // frame: the CR with room around it, as the paper's figure (display choice)
+  // frame: the CR with a little room around it (CDA_TAX 0–160 mm, Z_TAX −10–60 m for the paper's CR
+  // of 150 mm and −4–50 m), so the SR (< 20 mm) is an eighth of the height, not a strip of pixels;
+  // candidates beyond it are counted in the plot's note (`outside`)
   const cr = regions.find((x) => x.id === 'CR' && x.kind === 'box') as Extract<Region2D, { kind: 'box' }> | undefined;
-  const domainX: [number, number] = cr ? [cr.x0 - 16, cr.x1 + 30] : [-20, 80];
-  const domainY: [number, number] = [0, cr ? cr.y1 * 1.6 : 240];
+  const domainX: [number, number] = cr ? [Math.floor((cr.x0 - 5) / 10) * 10, Math.ceil((cr.x1 + 5) / 10) * 10] : [-10, 60];
+  const domainY: [number, number] = [0, cr ? Math.ceil((cr.y1 * 1.05) / 20) * 20 : 160];
   let outside = 0;
   for (let i = 0; i < xs.length; i++) {
     if (!(xs[i]! >= domainX[0] && xs[i]! <= domainX[1] && ys[i]! >= domainY[0] && ys[i]! <= domainY[1])) outside++;
   }
   const bg = input.background;
   return {
-    kind: 'scatter', id: 'tax', title: 'CDA_TAX vs Z_TAX', xLabel: 'Z_TAX [m]', yLabel: 'CDA_TAX [mm]', xs, ys, domainX, domainY, regions, outside,
+    kind: 'scatter', id: 'tax', title: 'CDA_TAX vs Z_TAX', xLabel: displayOf('z_tax', input.variables).label, yLabel: displayOf('cda_tax', input.variables).label, xs, ys, domainX, domainY, regions, outside,
     ...(bg ? { density: { xs: column(bg.candidates, 'z_tax', 1e-3), ys: column(bg.candidates, 'cda_tax'), label: bg.label } } : {}),
   };
 }
@@ -123,11 +181,11 @@ function taxPlane(input: AnalysisInput): ScatterSpec | undefined {
 function customPlot(input: AnalysisInput): PlotSpec | undefined {
   const c = input.custom;
   if (!c || !input.result.keyVariables.includes(c.x)) return undefined;
-  if (!c.y) return hist1d('custom', c.x, input, [c.x], 40);
+  if (!c.y) return hist1d('custom', humanName(c.x, input.variables), input, [c.x], 40);
   if (!input.result.keyVariables.includes(c.y)) return undefined;
   const dx = displayOf(c.x, input.variables), dy = displayOf(c.y, input.variables);
   return {
-    kind: 'scatter', id: 'custom', title: `${c.y} vs ${c.x}`, xLabel: dx.label, yLabel: dy.label,
+    kind: 'scatter', id: 'custom', title: `${humanName(c.y, input.variables)} vs ${humanName(c.x, input.variables)}`, xLabel: dx.label, yLabel: dy.label,
     xs: column(input.result.candidates, c.x, dx.factor), ys: column(input.result.candidates, c.y, dy.factor), regions: [], outside: 0,
   };
 }
@@ -150,10 +208,10 @@ export function analysisPlots(input: AnalysisInput): PlotSpec[] {
     const m = r.selection.preset === 'dump-ee' ? 'm_ee' : 'm_mumu';
     out.push(
       taxPlane(input),
-      hist1d('mass', m, input, [m], 40),
+      hist1d('mass', humanName(m, input.variables), input, [m], 40),
       hist1d('vz', 'vertex z', input, ['vz'], { lo: 100, hi: 185, bins: 34 }),
       hist1d('dt', 'Δt', input, ['dt'], { lo: -2, hi: 2, bins: 40 }),
-      hist1d('eop', 'E/p (both tracks)', input, ['eop1', 'eop2'], { lo: 0, hi: 1.5, bins: 60 }),
+      hist1d('eop', 'E/p (both tracks)', input, ['eop1', 'eop2'], { lo: 0, hi: 1.5, bins: 60 }, [], 'E/p of both tracks (LKr cluster)'),
     );
   }
   out.push(customPlot(input));

@@ -11,7 +11,8 @@ import { cleanSvg, scaleFns } from './built-plot';
 import type { PlotTheme } from './plot-theme';
 
 export const MAX_DOTS = 20_000;
-const MARGIN = { top: 24, right: 14, bottom: 38, left: 54 } as const;
+// right: room for half of the last tick label (a 5-character label must not clip to "400.C")
+const MARGIN = { top: 24, right: 22, bottom: 38, left: 54 } as const;
 const PICK_PX = 8;
 
 export interface PlotSize { readonly width: number; readonly height: number }

@@ -3,7 +3,7 @@
  * (seen end-on, a track would be a point the station's clip slab cuts away).
  */
 import * as THREE from 'three';
-import { trackColour } from './colours';
+import { momentumScaleMax, trackColour } from './colours';
 import { SegmentBuffer, wideLines } from './layers/draw-kit';
 import type { PreparedEvent } from './layers/prepare';
 import type { DisplaySnapshot } from './types';
@@ -14,13 +14,14 @@ export function trackCrossings(snap: DisplaySnapshot, prepared: PreparedEvent, z
   if (!ev) return undefined;
   const zc = (z0 + z1) / 2;
   const buf = new SegmentBuffer();
+  const pMax = momentumScaleMax(ev.tracks);
   prepared.trackLines.forEach((line, k) => {
     for (let i = 1; i < line.length; i++) {
       const a = line[i - 1]!, b = line[i]!;
       if ((a.z - zc) * (b.z - zc) > 0 || a.z === b.z) continue;
       const t = (zc - a.z) / (b.z - a.z);
       const x = a.x + (b.x - a.x) * t, y = a.y + (b.y - a.y) * t;
-      const c = trackColour(ev.tracks[k]!, snap.analysis?.tracks[k], snap.style.colourBy, snap.style.light);
+      const c = trackColour(ev.tracks[k]!, snap.analysis?.tracks[k], snap.style.colourBy, snap.style.light, pMax);
       for (let j = 0; j < 24; j++) {
         const u = (2 * Math.PI * j) / 24, v = (2 * Math.PI * (j + 1)) / 24;
         buf.seg(new THREE.Vector3(x + radius * Math.cos(u), y + radius * Math.sin(u), 0), new THREE.Vector3(x + radius * Math.cos(v), y + radius * Math.sin(v), 0), c);

@@ -1,7 +1,7 @@
 /** What the colours of the event overlay mean (each layer of the registry gives its rows), and whether the display is blind. */
 import { blindStageOf, BLIND_BADGE, BLIND_CLASS } from '../state/selection-store';
 import { EVENT_LAYERS } from '../display/layers/registry';
-import { MOMENTUM_MAX, MOMENTUM_STOPS } from '../display/colours';
+import { MOMENTUM_STOPS, momentumRangeLabel, momentumScaleMax } from '../display/colours';
 import { useData, useEventDisplay, useSelection, useView } from '../state/AppProvider';
 
 export function EventLegend() {
@@ -20,7 +20,7 @@ export function EventLegend() {
       {event && (
         <div className="event-legend" aria-label="Legend" data-testid="event-legend">
           {colourBy === 'momentum' && !hidden.tracks && event.tracks.length > 0 && (
-            <span><i className="ramp" style={{ background: `linear-gradient(90deg, ${MOMENTUM_STOPS.join(', ')})` }} />track p 0–{MOMENTUM_MAX / 1000} GeV/c</span>
+            <span data-testid="momentum-scale" title="the scale spans this event's momenta: its top is the fastest track's, rounded up"><i className="ramp" style={{ background: `linear-gradient(90deg, ${MOMENTUM_STOPS.join(', ')})` }} />track p {momentumRangeLabel(momentumScaleMax(event.tracks))}</span>
           )}
           {rows.map(({ layer, r: [colour, label] }) => <span key={`${layer}-${label}`} data-layer={layer}><i style={{ background: colour }} />{label}</span>)}
         </div>

@@ -15,6 +15,7 @@ import {
 } from '../export/picture-spec';
 import { exportPicture, exportScene, runBatchTo } from '../export/exporter';
 import { useActions, useLiveView, useStores } from '../state/AppProvider';
+import { Modal } from './Modal';
 
 type Layout = 'current' | 'figure4' | 'figure2' | 'side' | 'top' | 'beam' | '3d';
 const LAYOUTS: [Layout, string][] = [
@@ -120,8 +121,7 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
   ));
 
   return (
-    <div className="modal-backdrop" role="presentation" onClick={() => !busy && onClose()}>
-      <form className="modal export-dialog" role="dialog" aria-label="Export pictures" onClick={(e) => e.stopPropagation()} onSubmit={(e) => { e.preventDefault(); save(); }}>
+    <Modal label="Export pictures" className="export-dialog" onClose={busy ? undefined : onClose} onSubmit={save}>
         <h2>Pictures for talks and papers</h2>
         <div className="form-grid">
           <label>layout<select value={layout} onChange={(e) => setLayout(e.target.value as Layout)} data-testid="export-layout">{LAYOUTS.map(([k, l]) => <option key={k} value={k}>{l}</option>)}</select></label>
@@ -164,7 +164,6 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
         {problem && <div className="error-box" role="alert" data-testid="export-problem">{problem}</div>}
         {message && <div className="muted" role="status" data-testid="export-message">{message}</div>}
         <div className="buttons"><button type="button" onClick={onClose} disabled={busy}>Close</button></div>
-      </form>
-    </div>
+    </Modal>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { DUMP_PROCESSES, KAON_PROCESSES } from '../../../src-shared/event/model';
 import { GeneratorConfigSchema, modeOfMix, parseProcessMix } from '../../../src-shared/event/generator-config';
 import { useActions } from '../state/AppProvider';
+import { Modal } from './Modal';
 
 const FIELDS = [
   ['events', 'events', '10000'], ['seed', 'seed', '1'], ['mass', 'mass (MeV)', 'default'], ['epsilon', 'ε (A′)', '3e-7'],
@@ -42,8 +43,7 @@ export function GenerateDialog({ open, onClose }: { open: boolean; onClose: () =
     void openWith((api) => api.generate({ taskId, config: parsed.data, name, mockData }));
   };
   return (
-    <div className="modal-backdrop" role="presentation" onClick={onClose}>
-      <form className="modal generate" role="dialog" aria-label="Generate events" onClick={(e) => e.stopPropagation()} onSubmit={(e) => { e.preventDefault(); submit(); }}>
+    <Modal label="Generate events" className="generate" onClose={onClose} onSubmit={submit}>
         <h2>Generate events (fast MC)</h2>
         <label className="mix">processes (label[:share], comma-separated)
           <input value={mix} onChange={(e) => setMix(e.target.value)} aria-label="processes" list="na62-processes" />
@@ -60,7 +60,6 @@ export function GenerateDialog({ open, onClose }: { open: boolean; onClose: () =
         </div>
         {problem && <div className="error-box" role="alert">{problem}</div>}
         <div className="buttons"><button type="button" onClick={onClose}>Cancel</button><button type="submit" data-testid="generate-run">Generate</button></div>
-      </form>
-    </div>
+    </Modal>
   );
 }

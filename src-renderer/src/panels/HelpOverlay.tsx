@@ -1,14 +1,14 @@
 /** The keyboard-shortcut help, generated from the same registry that binds the keys. */
 import { COMMANDS } from '../../../src-shared/commands';
 import { useView } from '../state/AppProvider';
+import { Modal } from './Modal';
 
 export function HelpOverlay() {
   const open = useView((s) => s.helpOpen);
   const setOpen = useView((s) => s.setHelpOpen);
   if (!open) return null;
   return (
-    <div className="modal-backdrop" onClick={() => setOpen(false)} role="presentation">
-      <div className="modal" role="dialog" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>
+    <Modal label="Keyboard shortcuts" onClose={() => setOpen(false)}>
         <h2>Keyboard shortcuts</h2>
         <table>
           <tbody>
@@ -19,7 +19,6 @@ export function HelpOverlay() {
         </table>
         <p className="muted">Mouse: 3D — drag to orbit, right-drag to pan, wheel to zoom at the cursor. 2D views — drag to pan, wheel to zoom.</p>
         <button type="button" onClick={() => setOpen(false)}>Close</button>
-      </div>
-    </div>
+    </Modal>
   );
 }

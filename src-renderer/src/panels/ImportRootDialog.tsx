@@ -12,6 +12,7 @@ import { branchLabel, type TreeInfo } from '../../../src-shared/root/tree-info';
 import { Z_PLANE } from '../../../src-shared/geometry/planes';
 import { useActions, useRootImport, useStores } from '../state/AppProvider';
 import { saveMappingFor, savedMappingFor } from '../state/root-import-store';
+import { Modal } from './Modal';
 
 const PREVIEW_EVENTS = 5;
 
@@ -37,8 +38,7 @@ function ImportRootForm({ api, file }: { api: Na62Api; file: RootFileInfo }) {
   const tree: TreeInfo | undefined = useMemo(() => file.trees.find((t) => t.name === treeName), [file, treeName]);
   const close = () => { void api.closeRoot(file.rootFile).catch(() => {}); stores.rootImport.getState().dismiss(); };
   return (
-    <div className="modal-backdrop" role="presentation">
-      <div className="modal import-root" role="dialog" aria-label="Import a ROOT file">
+    <Modal label="Import a ROOT file" className="import-root" onClose={close} closeOnBackdrop={false}>
         <h2>Import {file.name} <span className="muted">({(file.size / 1e6).toFixed(2)} MB, read with JSROOT)</span></h2>
         <div className="import-columns">
           <section className="import-tree">
@@ -54,8 +54,7 @@ function ImportRootForm({ api, file }: { api: Na62Api; file: RootFileInfo }) {
           </section>
           {tree ? <MappingSection key={tree.name} api={api} file={file} tree={tree} onClose={close} /> : <div className="buttons"><button type="button" onClick={close}>Cancel</button></div>}
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }
 

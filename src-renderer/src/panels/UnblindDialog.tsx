@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { BLIND_BADGE, blindStageOf } from '../state/selection-store';
 import { useActions, useData, useSelection } from '../state/AppProvider';
 import { unblindPhrase } from '../../../src-shared/selection/blinding';
+import { Modal } from './Modal';
 
 export function UnblindDialog({ onClose }: { onClose: () => void }) {
   const { refreshBlinding, setBlindStage } = useActions();
@@ -33,8 +34,7 @@ export function UnblindDialog({ onClose }: { onClose: () => void }) {
   };
   const reblind = async () => { setBusy(true); const err = await setBlindStage('blind'); setBusy(false); setProblem(err); };
   return (
-    <div className="modal-backdrop" role="presentation" onClick={onClose} onKeyDown={(e) => { if (e.key === 'Escape') onClose(); }}>
-      <form className="modal unblind-modal" role="dialog" aria-modal="true" aria-label="Unblind" onClick={(e) => e.stopPropagation()} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <Modal label="Unblind" className="unblind-modal" onClose={onClose} onSubmit={() => void submit()}>
         <h2>Blinding of {preset} on {dataset?.name ?? 'this dataset'}</h2>
         <p data-testid="unblind-stage">Now: <b>{BLIND_BADGE[stage]}</b> — {blinding?.why}.</p>
         {stage === 'none' && <p>Pure simulation is never blind; the file says so itself.</p>}
@@ -62,7 +62,6 @@ export function UnblindDialog({ onClose }: { onClose: () => void }) {
           {(stage === 'cr' || stage === 'sr') && <button type="button" onClick={() => void reblind()} disabled={busy} data-testid="reblind">Blind again</button>}
           {region && <button type="submit" disabled={busy || !phrase || text !== phrase} data-testid="confirm-unblind">Unblind the {region}</button>}
         </div>
-      </form>
-    </div>
+    </Modal>
   );
 }

@@ -19,6 +19,8 @@ export interface CommandContext {
   openGenerate: () => void;
   /** the picture export dialog */
   openExport?: () => void;
+  /** the command palette (Ctrl+K) */
+  openPalette?: () => void;
   /** shows an event by index (stepping) */
   showEvent: ShowEvent;
   /** the window's stores the commands act on */
@@ -61,5 +63,6 @@ export function runCommand(id: CommandId, ctx: CommandContext): void {
     case 'event.fit': return stores.view.getState().frameEvent();
     case 'event.toggleTruth': return stores.data.setState((d) => ({ showTruth: !d.showTruth }));
     case 'help.shortcuts': return s.setHelpOpen(!s.helpOpen);
+    case 'help.palette': return ctx.openPalette?.();
   }
 }

@@ -1,6 +1,7 @@
 /** Binds the keys of the shared command registry (src-shared/commands.ts). */
 import { useEffect } from 'react';
 import { commandForKey, type CommandId } from '../../../src-shared/commands';
+import { isModalOpen } from '../panels/Modal';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -11,7 +12,8 @@ function isTyping(target: EventTarget | null): boolean {
 export function useKeyboardShortcuts(run: (id: CommandId) => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.repeat || isTyping(e.target)) return;
+      // a modal dialog owns the keyboard: nothing acts on the view behind it
+      if (e.repeat || isTyping(e.target) || isModalOpen()) return;
       const id = commandForKey(e);
       if (!id) return;
       e.preventDefault();
