@@ -6,7 +6,7 @@ import { buildDetectorModel, disposeDetectorModel, type DetectorModel } from './
 import { DetectorView } from './views/DetectorView';
 import { AppProvider, useActions, useLiveView, useAnalysis, useData, useRootImport, useSelection, useStores, useView } from './state/AppProvider';
 import { installExportHooks } from './export/hooks';
-import { defaultSpec } from './export/picture-spec';
+import { defaultSpec } from '../../src-shared/picture/picture-spec';
 import { Toolbar } from './panels/Toolbar';
 import { ElementPanel } from './panels/ElementPanel';
 import { HelpOverlay } from './panels/HelpOverlay';

@@ -1,7 +1,7 @@
 /** The event's colours (drawing, legend and picture captions share them), per theme. */
 import * as THREE from 'three';
 import type { StrawTrack } from '../../../src-shared/event/model';
-import type { Hypothesis, TrackInfo } from '../event/event-analysis';
+import type { Hypothesis, TrackInfo } from '../../../src-shared/event/analysis';
 import type { ColourBy } from './types';
 
 export const EVENT_COLOURS = {

@@ -6,7 +6,7 @@
 import * as THREE from 'three';
 import type { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import type { Na62Event } from '../../../src-shared/event/model';
-import type { EventAnalysis } from '../event/event-analysis';
+import type { EventAnalysis } from '../../../src-shared/event/analysis';
 import { eventColour, type ColourKey } from './colours';
 import type { CollectionId, EventStyle, PixelScale, PickRef } from './types';
 import { EVENT_LAYERS } from './layers/registry';

@@ -5,7 +5,7 @@
 import type * as THREE from 'three';
 import type { DetectorModel } from '../geometry/detector-model';
 import { displayBox } from '../geometry/detector-model';
-import type { EventAnalysis } from '../event/event-analysis';
+import type { EventAnalysis } from '../../../src-shared/event/analysis';
 import { beamSlab } from './framing';
 import { layoutLabels, textBox, type LabelCandidate, type PlacedLabel } from './label-layout';
 import { screenBox, type ScreenProjector } from './projection';

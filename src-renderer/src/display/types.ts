@@ -3,7 +3,7 @@
  * the live views and picture export both describe what to draw with these and call the same code.
  */
 import type { Na62Event } from '../../../src-shared/event/model';
-import type { EventAnalysis } from '../event/event-analysis';
+import type { EventAnalysis } from '../../../src-shared/event/analysis';
 import type { ViewMode } from '../../../src-shared/picture/picture-spec';
 
 export type { ViewMode };

@@ -1,6 +1,6 @@
 /** The key variables of an event as the selections compute them, formatted once for the HUD and the picture captions. */
 import type { Na62Event } from '../../../src-shared/event/model';
-import type { EventAnalysis } from './event-analysis';
+import type { EventAnalysis } from '../../../src-shared/event/analysis';
 
 const num = (x: number | undefined, digits = 1) => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits));
 

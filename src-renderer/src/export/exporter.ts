@@ -12,11 +12,11 @@ import { type ViewMode } from '../state/view-store';
 import { snapshotOf } from '../state/display-snapshot';
 import { buildViewScene } from '../display/view-scene';
 import { SCREEN_SCALE } from '../display/types';
-import { checkSpec, pictureFileName, type PanelSpec, type PictureFormat, type PictureSpec } from './picture-spec';
+import { checkSpec, pictureFileName, type PanelSpec, type PictureFormat, type PictureSpec } from '../../../src-shared/picture/picture-spec';
 import { renderPng, renderSvg, type ExportEnv, type RenderOptions } from './render-picture';
 import { exportGltf } from './gltf';
 import { captionLines } from './picture-context';
-import { ALL_CAPTION } from './picture-spec';
+import { ALL_CAPTION } from '../../../src-shared/picture/picture-spec';
 import type { AppStores } from '../state/app-stores';
 
 export interface ExportedFile { readonly name: string; readonly data: Uint8Array; readonly width: number; readonly height: number }

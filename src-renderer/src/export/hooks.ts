@@ -5,7 +5,7 @@
 import type { Na62Api } from '../../../src-shared/api/contract';
 import type { AppActions } from '../state/AppProvider';
 import { unblindPhrase } from '../../../src-shared/selection/blinding';
-import { defaultSpec, type PictureSpec } from './picture-spec';
+import { defaultSpec, type PictureSpec } from '../../../src-shared/picture/picture-spec';
 import type { ExportHooks } from '../../../src-shared/picture/page-hooks';
 import type { ExportedFile } from './exporter';
 import type { LiveView } from '../views/live-view';

@@ -8,7 +8,7 @@ import { shortIdentity, type UnblindEntry } from '../../../src-shared/selection/
 import { keyVariableRows } from '../event/key-variables';
 import { EVENT_LAYERS } from '../display/layers/registry';
 import type { DisplaySnapshot } from '../display/types';
-import type { CaptionParts } from './picture-spec';
+import type { CaptionParts } from '../../../src-shared/picture/picture-spec';
 import type { CaptionLine, LegendEntry } from './picture-overlays';
 import type { AppStores } from '../state/app-stores';
 

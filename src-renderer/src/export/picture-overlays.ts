@@ -6,8 +6,8 @@
 import type { PlacedLabel } from '../display/label-layout';
 import { LABEL_FONT_PX } from '../display/label-layout';
 import type { ScaleBars } from '../display/scale-bars';
-import type { Rect, Tick } from './picture-spec';
-import { axisTicks } from './picture-spec';
+import type { Rect, Tick } from '../../../src-shared/picture/picture-spec';
+import { axisTicks } from '../../../src-shared/picture/picture-spec';
 import { textWidth, type OverlayItem } from './overlay-items';
 
 export interface Palette {

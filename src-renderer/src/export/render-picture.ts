@@ -28,7 +28,7 @@ import { buildViewScene, type ViewScene } from '../display/view-scene';
 import { prepareEvent, preparedBox, type PreparedEvent } from '../display/layers/prepare';
 import { trackCrossings } from '../display/crossings';
 import { EVENT_FIT_TARGET, PICTURE_SCALE, type DisplaySnapshot, type PixelScale, type ViewMode } from '../display/types';
-import { checkSpec, panelRects, pixelScale, tiles, type PanelSpec, type PictureSpec, type Rect } from './picture-spec';
+import { checkSpec, panelRects, pixelScale, tiles, type PanelSpec, type PictureSpec, type Rect } from '../../../src-shared/picture/picture-spec';
 import { escapeXml, itemsBox, itemsToSvg, paintItems, type OverlayItem } from './overlay-items';
 import { axisItems, captionItems, labelItems, legendItems, PALETTES, scaleBarItems, titleItems, type AxisSpec } from './picture-overlays';
 import { blindingRecord, captionLines, legendEntries } from './picture-context';

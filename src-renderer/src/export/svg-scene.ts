@@ -8,7 +8,7 @@
 import * as THREE from 'three';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { type LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
-import type { Rect } from './picture-spec';
+import type { Rect } from '../../../src-shared/picture/picture-spec';
 
 const f = (x: number) => (Math.round(x * 10) / 10).toString();
 const hex = (c: THREE.Color) => `#${c.getHexString()}`;

@@ -2,7 +2,7 @@
 import { Fragment, useState } from 'react';
 import { useActions, useData, useSelection, useStores } from '../state/AppProvider';
 import type { Na62Event } from '../../../src-shared/event/model';
-import type { EventAnalysis } from '../event/event-analysis';
+import type { EventAnalysis } from '../../../src-shared/event/analysis';
 import { first, jump, last, step, walkList, walkPosition } from '../state/navigation';
 import { HYPOTHESIS_LABELS } from '../display/colours';
 import { EVENT_LAYERS } from '../display/layers/registry';

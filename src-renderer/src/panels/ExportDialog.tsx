@@ -12,7 +12,7 @@ import { beamStations } from '../shortcuts/run-command';
 import {
   ALL_CAPTION, ALL_OVERLAYS, checkSpec, FIGURE_PANELS, MAX_HEIGHT, MAX_WIDTH, parseEventList, SIZE_PRESETS,
   type CaptionParts, type OverlayParts, type PanelSpec, type PictureFormat, type PictureSpec, type PictureTheme,
-} from '../export/picture-spec';
+} from '../../../src-shared/picture/picture-spec';
 import { exportPicture, exportScene, runBatchTo } from '../export/exporter';
 import { useActions, useLiveView, useStores } from '../state/AppProvider';
 import { Modal } from './Modal';

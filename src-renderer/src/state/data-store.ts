@@ -2,7 +2,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { DatasetInfo, Na62Api, TaskProgress } from '../../../src-shared/api/contract';
 import type { Na62Event } from '../../../src-shared/event/model';
-import type { EventAnalysis } from '../event/event-analysis';
+import type { EventAnalysis } from '../../../src-shared/event/analysis';
 import { eventObjectCount, MAX_DRAWN_OBJECTS } from '../display/layers/registry';
 import { isRootFileInfo, type OpenedFile } from '../../../src-shared/api/root-contract';
 import type { AppStores } from './app-stores';

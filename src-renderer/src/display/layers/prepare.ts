@@ -6,7 +6,7 @@
 import * as THREE from 'three';
 import type { Na62Event } from '../../../../src-shared/event/model';
 import { muv3Tiles, type Muv3Tile } from '../../../../src-shared/geometry/muv3';
-import type { EventAnalysis } from '../../event/event-analysis';
+import type { EventAnalysis } from '../../../../src-shared/event/analysis';
 import type { EventStyle } from '../types';
 import { trackPolyline, Z } from './track-line';
 

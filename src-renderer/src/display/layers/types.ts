@@ -6,7 +6,7 @@
 import type * as THREE from 'three';
 import type { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import type { Na62Event } from '../../../../src-shared/event/model';
-import type { EventAnalysis } from '../../event/event-analysis';
+import type { EventAnalysis } from '../../../../src-shared/event/analysis';
 import type { ColourKey, LegendEntry } from '../colours';
 import type { CollectionId, EventStyle, PixelScale } from '../types';
 import type { PreparedEvent } from './prepare';
