@@ -117,10 +117,13 @@ export async function runInWorkersPacked(parts: readonly (Omit<SelectionJob, 'se
 }
 
 /**
- * The worker script outside the app: the bundled one (out/main/selection-worker.js, made by
- * `npm run build`) when it exists — it starts fast — else the TypeScript source through tsx.
+ * The worker script outside the app: one bundled beside the running CLI (a bundled CLI, as the tests
+ * make in out-cli/), else the app's (out/main/selection-worker.js, made by `npm run build`) when it
+ * exists — both start fast — else the TypeScript source through tsx.
  */
-export function cliWorkerUrl(repoRoot: URL): URL {
+export function cliWorkerUrl(repoRoot: URL, cliScript?: URL): URL {
+  const beside = cliScript ? new URL('./selection-worker.mjs', cliScript) : undefined;
+  if (beside && existsSync(fileURLToPath(beside))) return beside;
   const bundled = new URL('out/main/selection-worker.js', repoRoot);
   return existsSync(fileURLToPath(bundled)) ? bundled : new URL('cli/select-worker.mjs', repoRoot);
 }
