@@ -1,4 +1,5 @@
 /** The card of the object the user picked in a view (its layer describes it): in the info panel and floating in the view. */
+import { useMemo } from 'react';
 import { layerById } from '../display/layers/registry';
 import { useData, useEventDisplay } from '../state/AppProvider';
 
@@ -9,9 +10,11 @@ export function usePickedCard(): PickedCardContent | undefined {
   const picked = useEventDisplay((s) => s.picked);
   const event = useData((s) => s.event);
   const analysis = useData((s) => s.analysis);
-  if (!picked || !event) return undefined;
-  const card = layerById(picked.kind)?.describe?.(event, analysis, picked.index);
-  return card ? { kind: picked.kind, title: card.title, rows: card.rows.map(([k, v]) => [String(k), String(v)] as const) } : undefined;
+  return useMemo(() => {
+    if (!picked || !event) return undefined;
+    const card = layerById(picked.kind)?.describe?.(event, analysis, picked.index);
+    return card ? { kind: picked.kind, title: card.title, rows: card.rows.map(([k, v]) => [String(k), String(v)] as const) } : undefined;
+  }, [picked, event, analysis]);
 }
 
 export function PickedRows({ card }: { card: PickedCardContent }) {

@@ -23,7 +23,8 @@ export function PickCard() {
     let left = at.x + GAP, top = at.y + GAP;
     if (left + w > W - 4) left = at.x - GAP - w;
     if (top + h > H - 4) top = at.y - GAP - h;
-    setPos({ left: Math.max(4, Math.min(left, W - w - 4)), top: Math.max(4, Math.min(top, H - h - 4)) });
+    const next = { left: Math.max(4, Math.min(left, W - w - 4)), top: Math.max(4, Math.min(top, H - h - 4)) };
+    setPos((p) => (p && p.left === next.left && p.top === next.top ? p : next));
   }, [at, card]);
   if (!card || !at) return null;
   return (
