@@ -8,7 +8,7 @@ import { REQUEST_SCHEMAS, describeIssues } from '../../../src-shared/api/schemas
 import { isProgressMessage, isReply, type WorkerRequest } from './worker-protocol';
 import { browserSession } from './browser-session';
 
-const EXPORT_TYPES: Record<string, string> = { png: 'image/png', svg: 'image/svg+xml', glb: 'model/gltf-binary', zip: 'application/zip', json: 'application/json', csv: 'text/csv', txt: 'text/plain' };
+const EXPORT_TYPES: Record<string, string> = { png: 'image/png', svg: 'image/svg+xml', glb: 'model/gltf-binary', zip: 'application/zip', json: 'application/json', csv: 'text/csv', txt: 'text/plain', na62layout: 'application/json' };
 
 /** The browser's clipboard, where the page may write images (a secure context with the user's permission). */
 async function copyToClipboard(raw: unknown): Promise<Envelope<{ copied: true }>> {
