@@ -48,6 +48,14 @@ describe('the workspace', () => {
     await page.keyboard.press('PageUp');
     await expect.poll(allShow('11001:0:12'), { timeout: 60_000 }).toBe(true);
     await pageShot(page, 'w1-layout-inspect');
+    // the view keys act on the active view (the one last clicked), the others keep theirs
+    await page.locator('[data-view-id="view-top"]').click({ position: { x: 8, y: 40 } });
+    expect(await page.evaluate(() => window.__na62!.activeView!())).toBe('view-top');
+    await page.keyboard.press('1');
+    await expect.poll(async () => (await views()).map((v) => `${v.id}:${v.mode}`).sort().join(' ')).toBe('view-beam:beam view-side:side view-top:3d');
+    expect(await page.locator('[data-view="3d"]').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('3');
+    await expect.poll(async () => (await views()).find((v) => v.id === 'view-top')?.mode).toBe('top');
   });
 
   it('a pick shows its card floating in that view, in the info panel too, and is highlighted in every view', async () => {

@@ -57,8 +57,8 @@ const PLACEMENTS: Record<BuiltInLayout, (w: number, h: number) => Placement[]> =
   single: (_w, h) => [
     CONTROLS,
     { id: 'view-main', kind: 'view', position: { referencePanel: 'controls', direction: 'right' } },
-    { id: 'candidates', kind: 'candidates', position: { referencePanel: 'controls', direction: 'below' }, height: Math.round(h * 0.28) },
-    { id: 'info', kind: 'info', position: { referencePanel: 'candidates', direction: 'below' }, height: Math.round(h * 0.2) },
+    { id: 'candidates', kind: 'candidates', position: { referencePanel: 'controls', direction: 'below' }, height: Math.round(h * 0.26) },
+    { id: 'info', kind: 'info', position: { referencePanel: 'candidates', direction: 'below' }, height: Math.round(h * 0.18) },
   ],
 };
 
@@ -76,7 +76,8 @@ export function titleOf(kind: PanelKind, params?: ViewParams): string {
 export function applyBuiltInLayout(dock: DockviewApi, layout: BuiltInLayout, defaultMode: ViewMode): void {
   dock.clear();
   const w = Math.max(dock.width, 800), h = Math.max(dock.height, 500);
-  for (const p of PLACEMENTS[layout](w, h)) {
+  const placements = PLACEMENTS[layout](w, h);
+  for (const p of placements) {
     const params = p.kind === 'view' ? (p.params ?? { mode: defaultMode }) : undefined;
     dock.addPanel({
       id: p.id, component: p.kind, title: titleOf(p.kind, params), ...(params ? { params } : {}),
@@ -84,6 +85,10 @@ export function applyBuiltInLayout(dock: DockviewApi, layout: BuiltInLayout, def
       ...(p.width ? { initialWidth: p.width } : {}), ...(p.height ? { initialHeight: p.height } : {}),
       ...(p.inactive ? { inactive: true } : {}),
     });
+  }
+  // the sizes asked for, once every panel is placed (a later split shares out the earlier sizes)
+  for (const p of placements) {
+    if (p.width || p.height) dock.getPanel(p.id)?.group.api.setSize({ ...(p.width ? { width: p.width } : {}), ...(p.height ? { height: p.height } : {}) });
   }
   dock.getPanel('controls')?.group.api.setSize({ width: CONTROLS_WIDTH });
 }
