@@ -179,6 +179,11 @@ describe('the workspace', () => {
     expect(await page.locator('.analysis-panel').count()).toBe(1);
     expect(await page.getByTestId('candidates').count()).toBe(1);
     expect(await page.getByTestId('layout-select').inputValue()).toBe('from a colleague');
+    // imported again over itself (the same view id on screen): the view takes the file's pose again
+    await page.keyboard.press('2');
+    await expect.poll(async () => (await views()).map((v) => `${v.id}:${v.mode}`).join(' ')).toBe('view-side:side');
+    await page.getByTestId('layout-file').setInputFiles(renamed);
+    await expect.poll(async () => (await views()).map((v) => `${v.id}:${v.mode}`).join(' '), { timeout: 30_000 }).toBe('view-side:top');
     expect(problems.errors).toEqual([]);
   });
 });

@@ -59,3 +59,14 @@ describe('the view registry', () => {
     expect(views.register('main').store.getState().mode).toBe('top');
   });
 });
+
+describe('a whole layout applied', () => {
+  it('gives its poses to the panels made anew, also where a view of the same id is on screen now', () => {
+    const { views } = setup();
+    const old = views.register('view-side', { mode: 'side' });
+    views.seed({ 'view-side': { mode: 'beam', beamStation: 'lkr' } }, { remount: true });
+    expect(old.store.getState().mode).toBe('side'); // the old panel goes; the new one takes the pose
+    views.unregister('view-side');
+    expect(views.register('view-side', { mode: 'side' }).store.getState()).toMatchObject({ mode: 'beam', beamStation: 'lkr' });
+  });
+});

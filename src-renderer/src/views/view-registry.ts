@@ -148,12 +148,14 @@ export class ViewRegistry {
 
   /**
    * Give views their poses: a mounted view takes its own at once (the camera instead of a fit), a
-   * view not mounted yet takes it when its panel registers.
+   * view not mounted yet takes it when its panel registers. `remount`: the panels are about to be
+   * made anew (a whole layout applied), so every pose waits for its panel to mount.
    */
-  seed(poses: Readonly<Record<string, ViewPose>>): void {
+  seed(poses: Readonly<Record<string, ViewPose>>, { remount = false }: { remount?: boolean } = {}): void {
+    if (remount) this.seeds.clear();
     for (const [id, p] of Object.entries(poses)) {
       const e = this.entries.get(id);
-      if (!e) { this.seeds.set(id, p); continue; }
+      if (!e || remount) { this.seeds.set(id, p); continue; }
       e.store.setState((s) => ({ mode: p.mode, beamStation: p.beamStation, pendingCamera: p.camera, fitRequest: s.fitRequest + 1, fitTarget: undefined }));
     }
   }

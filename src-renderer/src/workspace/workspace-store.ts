@@ -50,7 +50,7 @@ export function applyWorkspace(stores: HasWorkspace, w: WorkspaceData): string |
   const { dock, views } = stores.workspace.getState();
   if (!dock) return 'the workspace is not ready yet';
   const before = dock.toJSON();
-  views.seed(w.views);
+  views.seed(w.views, { remount: true });
   try {
     dock.fromJSON(w.dock as unknown as SerializedDockview);
   } catch (e) {
