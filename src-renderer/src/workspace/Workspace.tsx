@@ -59,10 +59,10 @@ export function initialLayout(search = window.location.search): BuiltInLayout {
   return isBuiltInLayout(asked) ? asked : 'inspect';
 }
 
-export function Workspace(props: WorkspaceContextValue) {
+export function Workspace({ api, model, onMessage, unmerged }: WorkspaceContextValue) {
   const stores = useStores();
   const theme = useView((s) => s.theme);
-  const value = useMemo(() => props, [props.api, props.model, props.onMessage, props.unmerged]); // eslint-disable-line react-hooks/exhaustive-deps
+  const value = useMemo(() => ({ api, model, onMessage, unmerged }), [api, model, onMessage, unmerged]);
   const onReady = (e: DockviewReadyEvent) => {
     const dock = e.api;
     const layout = initialLayout();
