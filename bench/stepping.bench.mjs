@@ -57,7 +57,7 @@ const srv = await serveStatic(new URL('../dist-web/', import.meta.url).pathname)
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-  await page.goto(srv.url);
+  await page.goto(`${srv.url}?layout=single`); // one view: the figures compare with the baseline of one canvas
   await page.getByTestId('event-summary').waitFor({ timeout: 120_000 });
   // every event of the demo is drawn, signal-region ones too: unblind (typed confirmation)
   await page.getByRole('button', { name: 'Unblind…' }).click();

@@ -132,7 +132,7 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
       await writeFileAtomic(target, Buffer.from(b64, 'base64'));
       console.log(`wrote ${target}`);
     });
-    await page.goto(server.url);
+    await page.goto(`${server.url}?layout=single`); // one canvas to render from
     // the first frame drawn (window.__na62, the renderer's test hooks) and the export hooks in place
     // (a function, not a string: the app's CSP forbids eval)
     await page.waitForFunction(() => {

@@ -11,7 +11,8 @@ export type CommandId =
   | 'file.savePng' | 'file.open' | 'file.generate' | 'file.exportPictures'
   | 'file.saveView' | 'file.openView' | 'file.copyViewLink'
   | 'event.next' | 'event.prev' | 'event.first' | 'event.last' | 'event.toggleTruth' | 'event.fit'
-  | 'help.shortcuts' | 'help.palette';
+  | 'help.shortcuts' | 'help.palette'
+  | 'layout.inspect' | 'layout.3d' | 'layout.analysis' | 'layout.single' | 'layout.saveAs' | 'layout.export' | 'layout.import';
 
 export interface CommandSpec {
   readonly id: CommandId;
@@ -35,6 +36,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'view.toggleLabels', label: 'Show/hide element labels', keys: ['l'], menu: 'View' },
   { id: 'view.toggleTheme', label: 'Dark/light theme', keys: ['t'], menu: 'View' },
   { id: 'view.toggleAnalysis', label: 'Show/hide the analysis plots', keys: ['p'], menu: 'View' },
+  { id: 'layout.inspect', label: "Layout: inspect (both projections, beam's eye, info)", keys: [], menu: 'View' },
+  { id: 'layout.3d', label: 'Layout: 3D', keys: [], menu: 'View' },
+  { id: 'layout.analysis', label: 'Layout: analysis (plots, candidates, a view)', keys: [], menu: 'View' },
+  { id: 'layout.single', label: 'Layout: one view', keys: [], menu: 'View' },
+  { id: 'layout.saveAs', label: 'Save the layout as…', keys: [], menu: 'View' },
+  { id: 'layout.export', label: 'Export the layout to a .na62layout file', keys: [], menu: 'View' },
+  { id: 'layout.import', label: 'Import a layout from a .na62layout file', keys: [], menu: 'View' },
   { id: 'file.open', label: 'Open an event file', keys: ['Ctrl+o'], menu: 'File' },
   { id: 'file.generate', label: 'Generate events with the fast MC', keys: ['Ctrl+g'], menu: 'File' },
   { id: 'file.savePng', label: 'Save the current view as PNG', keys: ['Ctrl+s'], menu: 'File' },

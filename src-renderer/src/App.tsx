@@ -1,30 +1,26 @@
 /** The app shell: connects to the engine, builds the detector once, lays out toolbar, panels and view. */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo, Na62Api } from '../../src-shared/api/contract';
 import type { CommandId } from '../../src-shared/commands';
 import { buildDetectorModel, disposeDetectorModel, type DetectorModel } from './geometry/detector-model';
-import { DetectorView } from './views/DetectorView';
-import { AppProvider, useActions, useLiveView, useAnalysis, useData, useRootImport, useSelection, useStores, useView } from './state/AppProvider';
+import { AppProvider, useActions, useRootImport, useStores, useView, useViews } from './state/AppProvider';
 import { installExportHooks } from './export/hooks';
 import { defaultSpec } from '../../src-shared/picture/picture-spec';
 import { Toolbar } from './panels/Toolbar';
-import { ElementPanel } from './panels/ElementPanel';
 import { HelpOverlay } from './panels/HelpOverlay';
 import { CommandPalette } from './panels/CommandPalette';
 import { isModalOpen } from './panels/Modal';
 import { runCommand } from './shortcuts/run-command';
 import { useKeyboardShortcuts } from './shortcuts/useKeyboardShortcuts';
-import { DataPanel } from './panels/DataPanel';
 import { GenerateDialog } from './panels/GenerateDialog';
 import { TaskBar } from './panels/TaskBar';
-import { SelectionPanel } from './panels/SelectionPanel';
-import { EventDisplayPanel } from './panels/EventDisplayPanel';
 import { autosaveSession, restoreSession } from './state/session';
 import { createViewCommands, isViewFileName } from './state/view-commands';
+import { Workspace } from './workspace/Workspace';
+import { LayoutPicker } from './workspace/LayoutPicker';
 
-// What the first frame does not need loads when first shown (bench/startup.bench.mjs): the plots,
-// the export code and dialog, the ROOT import dialog
-const AnalysisPanel = lazy(() => import('./panels/AnalysisPanel').then((m) => ({ default: m.AnalysisPanel })));
+// What the first frame does not need loads when first shown (bench/startup.bench.mjs): the plots
+// (workspace/Workspace.tsx), the export code and dialog, the ROOT import dialog
 const ExportDialog = lazy(() => import('./panels/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const ImportRootDialog = lazy(() => import('./panels/ImportRootDialog').then((m) => ({ default: m.ImportRootDialog })));
 
@@ -37,7 +33,7 @@ export function App({ api }: { api: Na62Api }) {
 }
 
 function AppShell({ api }: { api: Na62Api }) {
-  const live = useLiveView();
+  const views = useViews();
   const actions = useActions();
   const stores = useStores();
   const { openWith, selectDataset } = actions;
@@ -55,23 +51,13 @@ function AppShell({ api }: { api: Na62Api }) {
   const rootImport = useRootImport((s) => s.file);
   const [dragging, setDragging] = useState(false);
   const theme = useView((s) => s.theme);
-  // the plots take room only once there is a selection result to plot
-  const currentDataset = useData((s) => s.current);
-  const wantAnalysis = useAnalysis((s) => s.open);
-  const haveResult = useSelection((s) => !!s.result && s.resultDataset === currentDataset);
-  const analysisOpen = wantAnalysis && haveResult;
-  // the view's width changes with the panel: frame the detector again once it has its new size
-  const panelShown = useRef(analysisOpen);
-  useEffect(() => {
-    if (panelShown.current !== analysisOpen) stores.view.setState({ refitOnResize: true });
-    panelShown.current = analysisOpen;
-  }, [analysisOpen, stores]);
 
   useEffect(() => actions.followProgress(), [actions]);
   // share a view: save/open .na62view files, copy a link, the view asked for at start
-  const views = useMemo(() => createViewCommands(api, stores, actions, setMessage), [api, stores, actions]);
-  useEffect(() => views.followViewLinks(), [views]);
-  useEffect(() => installExportHooks(api, stores, live, actions), [api, stores, live, actions]);
+  const viewLinks = useMemo(() => createViewCommands(api, stores, actions, setMessage), [api, stores, actions]);
+  useEffect(() => viewLinks.followViewLinks(), [viewLinks]);
+  // pictures are of the active view (the one last clicked or focused)
+  useEffect(() => installExportHooks(api, stores, () => views.activeLive(), actions), [api, stores, views, actions]);
   // the selection catalogue, and the blinding of whichever dataset is current
   const catalogueReady = useMemo(() => actions.loadCatalogue().catch(() => {}), [actions]);
   useEffect(() => actions.followDataset(), [actions]);
@@ -93,11 +79,11 @@ function AppShell({ api }: { api: Na62Api }) {
       const d = stores.data.getState();
       if (!d.current && d.datasets[0]) await selectDataset(d.datasets[0].id);
       // a view named at start (a .na62view file, --event/--view, the URL's #view=) wins over the session
-      if (active) await views.applyStartupView();
+      if (active) await viewLinks.applyStartupView();
       if (active) stop = autosaveSession(api, stores, setMessage);
     })();
     return () => { active = false; stop?.(); };
-  }, [api, stores, model, catalogueReady, actions, openWith, selectDataset, views]);
+  }, [api, stores, model, catalogueReady, actions, openWith, selectDataset, viewLinks]);
 
   // drag and drop anywhere on the window
   useEffect(() => {
@@ -107,7 +93,7 @@ function AppShell({ api }: { api: Na62Api }) {
       e.preventDefault();
       setDragging(false);
       const file = e.dataTransfer?.files[0];
-      if (file && isViewFileName(file.name)) void views.openViewFile(file);
+      if (file && isViewFileName(file.name)) void viewLinks.openViewFile(file);
       else if (file) void openWith((a) => a.openDroppedFile(file));
     };
     window.addEventListener('dragover', over);
@@ -118,7 +104,7 @@ function AppShell({ api }: { api: Na62Api }) {
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, [openWith, views]);
+  }, [openWith, viewLinks]);
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
@@ -141,6 +127,8 @@ function AppShell({ api }: { api: Na62Api }) {
   }, [api]);
 
   const savePng = useCallback(async () => {
+    // the active view, as on screen
+    const live = views.activeLive();
     const canvas = live.canvas;
     if (!canvas || busy) return;
     setBusy(true);
@@ -163,10 +151,10 @@ function AppShell({ api }: { api: Na62Api }) {
       setBusy(false);
       live.canvas?.invalidate();
     }
-  }, [api, stores, busy, live]);
+  }, [api, stores, busy, views]);
 
   const openFile = useCallback(() => void openWith((a) => a.openFileDialog()), [openWith]);
-  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true), openExport: () => setExportOpen(true), openPalette: () => setPaletteOpen(true), saveView: () => void views.saveView(), openView: () => void views.pickViewFile().then((f) => f && views.openViewFile(f)), copyViewLink: () => void views.copyViewLink(), showEvent: actions.showEvent, stores }), [model, savePng, openFile, actions, stores, views]);
+  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true), openExport: () => setExportOpen(true), openPalette: () => setPaletteOpen(true), showEvent: actions.showEvent, saveView: () => void viewLinks.saveView(), openView: () => void viewLinks.pickViewFile().then((f) => f && viewLinks.openViewFile(f)), copyViewLink: () => void viewLinks.copyViewLink(), onMessage: setMessage, stores }), [model, savePng, openFile, actions, stores, viewLinks]);
   useKeyboardShortcuts(run);
   // menu accelerators are shortcuts too: off while a modal dialog is open
   useEffect(() => api.onMenuCommand((id) => { if (!isModalOpen()) run(id); }), [api, run]);
@@ -177,19 +165,12 @@ function AppShell({ api }: { api: Na62Api }) {
   }, [info]);
 
   return (
-    <div className={`app${analysisOpen ? ' with-analysis' : ''}`}>
-      <Toolbar model={model} onSavePng={() => void savePng()} busy={busy} onOpen={openFile} onGenerate={() => setGenerateOpen(true)} onExport={() => setExportOpen(true)} />
-      <div className="side-panel">
-        <DataPanel />
-        <EventDisplayPanel />
-        <SelectionPanel />
-        {model && <ElementPanel model={model} />}
-      </div>
+    <div className="app">
+      <Toolbar model={model} onSavePng={() => void savePng()} busy={busy} onOpen={openFile} onGenerate={() => setGenerateOpen(true)} onExport={() => setExportOpen(true)} layoutPicker={<LayoutPicker onMessage={setMessage} />} />
       <main className="main">
-        {error && <div className="error" role="alert">The engine did not answer: {error}</div>}
-        {model ? <DetectorView model={model} unmerged={UNMERGED_BASELINE} /> : !error && <div className="loading">Loading the detector…</div>}
+        {error ? <div className="error" role="alert">The engine did not answer: {error}</div>
+          : <Workspace api={api} model={model} onMessage={setMessage} unmerged={UNMERGED_BASELINE} />}
       </main>
-      {analysisOpen && <Suspense fallback={null}><AnalysisPanel api={api} onMessage={setMessage} /></Suspense>}
       <footer className="status-bar">
         <span data-testid="status">{status}</span>
         <TaskBar />

@@ -62,7 +62,7 @@ export const REQUEST_SCHEMAS: { [K in keyof ApiRequests]: z.ZodType<ApiRequests[
   setBlinding: z.object({ dataset: DatasetId, preset: z.enum(PRESET_IDS), stage: z.enum(BLIND_STAGES), confirm: z.string().max(120).optional() }).strict(),
   exportSelection: z.object({ dataset: DatasetId, format: z.enum(['csv', 'json']) }).strict(),
   saveText: z.object({
-    suggestedName: z.string().min(1).max(200).regex(/^[^\\/:*?"<>|]+\.(csv|json|txt|svg|na62view)$/i, 'must be a plain .csv, .json, .txt, .svg or .na62view file name'),
+    suggestedName: z.string().min(1).max(200).regex(/^[^\\/:*?"<>|]+\.(csv|json|txt|svg|na62view|na62layout)$/i, 'must be a plain .csv, .json, .txt, .svg, .na62view or .na62layout file name'),
     text: z.string().max(200 * 1024 * 1024),
   }).strict(),
   loadCandidatesDialog: EmptyRequest,

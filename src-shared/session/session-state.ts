@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { PRESET_IDS } from '../selection/types';
+import { SessionWorkspaceSchema } from '../workspace/layout-file';
 
 export const SESSION_FORMAT = 'na62-session';
 export const SESSION_VERSION = 1;
@@ -51,6 +52,8 @@ export const SessionReportSchema = z.object({
   index: z.number().int().nonnegative().max(2 ** 40),
   selection: SessionSelectionSchema.optional(),
   view: SessionViewSchema.optional(),
+  /** the panels on screen, each view's pose, and the user's saved layouts (issue 17; older sessions have none) */
+  workspace: SessionWorkspaceSchema.optional(),
 }).strict();
 export type SessionReport = z.output<typeof SessionReportSchema>;
 
@@ -63,6 +66,7 @@ export const StoredSessionSchema = z.object({
   index: z.number().int().nonnegative().max(2 ** 40),
   selection: SessionSelectionSchema.optional(),
   view: SessionViewSchema.optional(),
+  workspace: SessionWorkspaceSchema.optional(),
 }).strict();
 export type StoredSession = z.output<typeof StoredSessionSchema>;
 
@@ -76,6 +80,7 @@ export function storedSession(report: SessionReport, path: string | undefined, n
     index: report.index,
     ...(report.selection ? { selection: report.selection } : {}),
     ...(report.view ? { view: report.view } : {}),
+    ...(report.workspace ? { workspace: report.workspace } : {}),
   };
 }
 

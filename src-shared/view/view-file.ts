@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { SessionViewSchema } from '../session/session-state';
+import { WorkspaceSchema } from '../workspace/layout-file';
 
 export const VIEW_FORMAT = 'na62-view';
 export const VIEW_VERSION = 1;
@@ -48,8 +49,8 @@ export const ViewFileSchema = z.object({
   /** every field optional: `--view side` alone is a view too */
   view: SessionViewSchema.partial().optional(),
   drawing: ViewDrawingSchema.optional(),
-  /** the workspace layout (panels and each view's own state), as the renderer's workspace writes it */
-  workspace: z.unknown().optional(),
+  /** the workspace: the panels' arrangement and each view's own pose (mode, station, camera) */
+  workspace: WorkspaceSchema.optional(),
 }).strict();
 export type ViewFile = z.output<typeof ViewFileSchema>;
 
@@ -72,7 +73,6 @@ export function parseViewFile(text: string, fileName: string): { view: ViewFile 
   }
   const parsed = ViewFileSchema.safeParse(raw);
   if (!parsed.success) return { problem: `${fileName}: not a saved NA62 view (${describe(parsed.error)})` };
-  if (JSON.stringify(parsed.data.workspace ?? null).length > MAX_VIEW_BYTES) return { problem: `${fileName}: its workspace is too large` };
   return { view: parsed.data };
 }
 

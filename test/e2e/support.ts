@@ -30,15 +30,18 @@ export async function startHarness(): Promise<Harness> {
 
 export interface PageProblems { errors: string[] }
 
-/** Open the app on a fresh page; collects page errors, console errors and CSP violations. */
-export async function openApp(h: Harness, viewport = { width: 1400, height: 850 }): Promise<{ page: Page; problems: PageProblems }> {
+/**
+ * Open the app on a fresh page; collects page errors, console errors and CSP violations. The tests
+ * ask for the one-view layout (`?layout=single`) unless they name another: they read one canvas.
+ */
+export async function openApp(h: Harness, viewport = { width: 1400, height: 850 }, layout = 'single'): Promise<{ page: Page; problems: PageProblems }> {
   const page = await h.browser.newPage({ viewport, acceptDownloads: true });
   const problems: PageProblems = { errors: [] };
   page.on('pageerror', (e) => problems.errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') problems.errors.push(`console.error: ${m.text()}`);
   });
-  await page.goto(h.url);
+  await page.goto(`${h.url}?layout=${layout}`);
   await page.waitForFunction(() => (window.__na62?.renderInfo().frame ?? 0) >= 1 && (window.__na62?.renderInfo().calls ?? 0) > 0, null, { timeout: 60_000 });
   return { page, problems };
 }

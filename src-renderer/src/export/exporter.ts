@@ -25,7 +25,7 @@ export interface ExportedFile { readonly name: string; readonly data: Uint8Array
 export function exportEnv(live: LiveView, stores: AppStores): ExportEnv {
   const canvas = live.canvas;
   if (!canvas) throw new Error('the 3D view is not ready yet');
-  const snapshot = snapshotOf(stores.view.getState(), stores.data.getState(), stores.eventDisplay.getState());
+  const snapshot = snapshotOf(stores.view.getState(), stores.data.getState(), stores.eventDisplay.getState(), live.fitTarget);
   return { canvas, model: canvas.model, snapshot, stores, ...(live.target ? { screenTarget: live.target.clone() } : {}) };
 }
 

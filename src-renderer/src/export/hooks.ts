@@ -28,14 +28,15 @@ const full = (stores: AppStores, p: Partial<PictureSpec>): PictureSpec => {
   return { ...defaultSpec(v.mode === 'beam' ? { view: 'beam', station: v.beamStation } : { view: v.mode }), ...p };
 };
 
-export function installExportHooks(api: Na62Api, stores: AppStores, live: LiveView, actions: AppActions): void {
+/** `liveOf`: the view pictures are taken of (the active view when the hook is called). */
+export function installExportHooks(api: Na62Api, stores: AppStores, liveOf: () => LiveView, actions: AppActions): void {
   const pack = (f: ExportedFile) => ({ name: f.name, base64: b64(f.data), width: f.width, height: f.height });
   window.__na62export = {
-    picture: async (spec, format, maxTile) => pack(await (await exporter()).exportPicture(live, stores, full(stores, spec), format, maxTile ? { maxTile } : {})),
-    scene: async () => pack(await (await exporter()).exportScene(live, stores)),
+    picture: async (spec, format, maxTile) => pack(await (await exporter()).exportPicture(liveOf(), stores, full(stores, spec), format, maxTile ? { maxTile } : {})),
+    scene: async () => pack(await (await exporter()).exportScene(liveOf(), stores)),
     batch: async (spec, format, events, allViews) => {
       const r = await (await exporter()).runBatch({
-        live, stores, showEvent: actions.showEvent, spec: full(stores, spec), format, events, allViews,
+        live: liveOf(), stores, showEvent: actions.showEvent, spec: full(stores, spec), format, events, allViews,
         write: async (f) => { if (window.__na62WriteFile) await window.__na62WriteFile(f.name, b64(f.data)); },
       });
       return { written: r.written, skipped: r.skipped };

@@ -1,4 +1,4 @@
-import { useView } from '../state/AppProvider';
+import { useViewport } from '../state/AppProvider';
 /** Which way the axes point in the current view (NA62 frame: z downstream, y up, +x Jura). */
 
 const HINTS = {
@@ -9,7 +9,7 @@ const HINTS = {
 } as const;
 
 export function AxesHint() {
-  const mode = useView((s) => s.mode);
+  const mode = useViewport((s) => s.mode);
   return (
     <div className="axes-hint">
       {HINTS[mode].map((h) => <span key={h}>{h}</span>)}

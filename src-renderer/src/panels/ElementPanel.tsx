@@ -4,9 +4,9 @@ import type { DetectorElement, ElementGroup } from '../../../src-shared/geometry
 import { isShown } from '../state/view-store';
 import { useView } from '../state/AppProvider';
 
-const fmtZ = (z: number) => `${(z / 1000).toFixed(3)} m`;
+export const fmtZ = (z: number) => `${(z / 1000).toFixed(3)} m`;
 
-function describeShape(el: DetectorElement): string {
+export function describeShape(el: DetectorElement): string {
   const s = el.shape;
   switch (s.kind) {
     case 'box': return `${2 * s.halfX} × ${2 * s.halfY} mm${s.hole ? ', pierced' : ''}`;
@@ -27,7 +27,6 @@ export function ElementPanel({ model }: { model: DetectorModel }) {
   const setShown = useView((s) => s.setShown);
   const inspected = useView((s) => s.inspected);
   const inspect = useView((s) => s.inspect);
-  const frameElement = useView((s) => s.frameElement);
   const groups = new Map<ElementGroup, DetectorElement[]>();
   for (const { element } of model.elements) groups.set(element.group, [...(groups.get(element.group) ?? []), element]);
   const info = inspected ? model.byId.get(inspected)?.element : undefined;
@@ -69,19 +68,7 @@ export function ElementPanel({ model }: { model: DetectorModel }) {
           );
         })}
       </div>
-      {info && (
-        <section className="element-info" data-testid="element-info">
-          <h3>{info.label} <button type="button" onClick={() => frameElement(info.id)} title="Zoom the current view onto this element">Frame</button></h3>
-          <p className="muted">{info.z0 === info.z1 ? `z = ${fmtZ(info.z0)}` : `z = ${fmtZ(info.z0)} – ${fmtZ(info.z1)} (${(info.z1 - info.z0).toFixed(1)} mm)`}</p>
-          <p>{describeShape(info)} · {info.material}</p>
-          {info.note && <p>{info.note}</p>}
-          <dl>
-            {Object.entries(info.sources).map(([k, v]) => (
-              <div key={k}><dt>{k}</dt><dd>{v}</dd></div>
-            ))}
-          </dl>
-        </section>
-      )}
+      {info && <div className="muted small">{info.label}: its facts are in the Event &amp; element panel</div>}
     </section>
   );
 }

@@ -1,23 +1,7 @@
-/** How the event is drawn: colour mode, collections on/off (one row per layer of the registry), simple cuts; and the picked object's card. */
+/** How the event is drawn: colour mode, collections on/off (one row per layer of the registry), simple cuts (the picked object's card is in the info panel and the view). */
 import { COLOUR_MODES, type ColourBy } from '../state/event-display-store';
-import { layerById, PANEL_LAYERS } from '../display/layers/registry';
+import { PANEL_LAYERS } from '../display/layers/registry';
 import { useData, useEventDisplay } from '../state/AppProvider';
-
-/** Properties of the object the user clicked, as its layer describes it. */
-function PickedObject() {
-  const picked = useEventDisplay((s) => s.picked);
-  const event = useData((s) => s.event);
-  const analysis = useData((s) => s.analysis);
-  if (!picked || !event) return <div className="muted small">Click a track, cluster or hit in the view for its properties.</div>;
-  const card = layerById(picked.kind)?.describe?.(event, analysis, picked.index);
-  if (!card) return null;
-  return (
-    <div className="picked" data-testid="picked-object" data-kind={picked.kind}>
-      <b>{card.title}</b>
-      <table className="objects"><tbody>{card.rows.map(([k, v]) => <tr key={k}><td>{k}</td><td>{v}</td></tr>)}</tbody></table>
-    </div>
-  );
-}
 
 export function EventDisplayPanel() {
   const s = useEventDisplay((s) => s);
@@ -40,11 +24,18 @@ export function EventDisplayPanel() {
             </label>
           ))}
         </div>
-        <label className="param">hide tracks below <input type="number" min={0} step={1} value={s.pMin / 1000} onChange={(e) => s.setMinMomentum(Number(e.target.value) * 1000)} data-testid="p-min" /> GeV/c</label>
-        <label className="param">hits in |t| &lt; <input type="number" min={0} step={1} value={s.tWindow} onChange={(e) => s.setTimeWindow(Number(e.target.value))} data-testid="t-window" /> ns (0: all)</label>
-        <label className="param">track width <input type="number" min={1} max={12} step={0.5} value={s.trackWidth} onChange={(e) => s.setTrackWidth(Number(e.target.value))} /> px</label>
+        <div className="cuts-grid">
+          <label htmlFor="p-min">hide tracks below</label>
+          <input id="p-min" type="number" min={0} step={1} value={s.pMin / 1000} onChange={(e) => s.setMinMomentum(Number(e.target.value) * 1000)} data-testid="p-min" />
+          <span className="muted">GeV/c</span>
+          <label htmlFor="t-window" title="0: all hits">hits within |t| &lt;</label>
+          <input id="t-window" type="number" min={0} step={1} value={s.tWindow} onChange={(e) => s.setTimeWindow(Number(e.target.value))} data-testid="t-window" />
+          <span className="muted">ns (0: all)</span>
+          <label htmlFor="track-width">track width</label>
+          <input id="track-width" type="number" min={1} max={12} step={0.5} value={s.trackWidth} onChange={(e) => s.setTrackWidth(Number(e.target.value))} />
+          <span className="muted">px</span>
+        </div>
       </details>
-      <PickedObject />
     </section>
   );
 }

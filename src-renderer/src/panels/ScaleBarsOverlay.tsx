@@ -1,12 +1,12 @@
 /** Scale bars, true in metres of detector whatever the zoom and compression. */
 import { useStore } from 'zustand';
-import { useLiveView, useView } from '../state/AppProvider';
+import { useLiveView, useView, useViewport } from '../state/AppProvider';
 import { scaleNote } from '../display/scale-bars';
 
 export function ScaleBarsOverlay() {
   const bars = useStore(useLiveView().overlay, (s) => s.bars);
   const k = useView((s) => s.compression);
-  const mode = useView((s) => s.mode);
+  const mode = useViewport((s) => s.mode);
   return (
     <div className="scale-bars" data-testid="scale-bars">
       {[bars.vertical, bars.horizontal].map((b) =>

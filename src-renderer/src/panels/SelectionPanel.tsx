@@ -1,4 +1,4 @@
-/** Selections: preset, its parameters and cuts, extra expression cuts, the cut-flow, blinding and the candidates. */
+/** Selections: preset, its parameters and cuts, extra expression cuts, the cut-flow and blinding (the candidates have their own panel). */
 import { useEffect, useMemo, useState } from 'react';
 import { useActions, useData, useSelection } from '../state/AppProvider';
 import { BLIND_BADGE, BLIND_CLASS, blindStageOf } from '../state/selection-store';
@@ -9,12 +9,11 @@ import { tableCandidates } from '../state/navigation';
 const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(4));
 
 export function SelectionPanel() {
-  const { checkExpressions, exportResult, loadCandidateList, runCurrentSelection, showEvent } = useActions();
+  const { checkExpressions, exportResult, loadCandidateList, runCurrentSelection } = useActions();
   const s = useSelection((s) => s);
   const stage = blindStageOf(s);
   const datasets = useData((d) => d.datasets);
   const current = useData((d) => d.current);
-  const shownIndex = useData((d) => d.index);
   const mode = datasets.find((d) => d.id === current)?.meta.generator?.mode;
   const [unblinding, setUnblinding] = useState(false);
   const [note, setNote] = useState<string>();
@@ -32,9 +31,6 @@ export function SelectionPanel() {
   const r = s.result && s.resultDataset === current ? s.result : undefined;
   const all = r?.cutflow[0];
   const rows = r ? tableCandidates(r.candidates, s.sort, s.brush) : [];
-  const shownKeys = r ? r.keyVariables.slice(0, 4) : [];
-  const sortBy = (key: string) => s.sortBy(key);
-  const arrow = (key: string) => (s.sort?.key === key ? (s.sort.dir === 1 ? ' ▲' : ' ▼') : '');
   return (
     <section className="selection-panel" aria-label="Selection">
       <h2>Selection <span className={`blind-badge ${BLIND_CLASS[stage]}`} data-testid="blind-state" title={s.blinding?.why}>{BLIND_BADGE[stage]}</span></h2>
@@ -101,21 +97,7 @@ export function SelectionPanel() {
               <button type="button" onClick={() => s.setBrush(undefined)} title="Show every candidate again" data-testid="clear-brush">✕ clear</button>
             </div>
           )}
-          <table className="candidates" data-testid="candidates">
-            <thead><tr>
-              <th className="sortable" onClick={() => sortBy('rbe')}>run:burst:event{arrow('rbe')}</th>
-              <th className="sortable" title="SR/CR when unblinded; — outside them" onClick={() => sortBy('region')}>region{arrow('region')}</th>
-              {shownKeys.map((k) => <th key={k} className="sortable" onClick={() => sortBy(k)} title={`${s.catalogue?.variables[k]?.[1] ?? ''} (click to sort)`}>{k}{s.catalogue?.variables[k]?.[0] ? ` ${s.catalogue.variables[k]![0]}` : ''}{arrow(k)}</th>)}
-            </tr></thead>
-            <tbody>
-              {rows.slice(0, 500).map((c) => (
-                <tr key={`${c.file}:${c.index}`} onClick={() => void showEvent(c.index)} className={`clickable${c.index === shownIndex ? ' current' : ''}`}>
-                  <td>{c.run}:{c.burst}:{c.event}</td><td>{c.region || '—'}</td>{shownKeys.map((k) => <td key={k}>{fmt(c.vars[k])}</td>)}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {rows.length > 500 && <div className="muted small">first 500 of {rows.length} candidates (sort to bring others up; stepping walks all)</div>}
+          <div className="muted small">the candidates are listed in the Candidates panel</div>
         </>
       )}
       {unblinding && <UnblindDialog onClose={() => setUnblinding(false)} />}

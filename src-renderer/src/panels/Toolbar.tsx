@@ -20,9 +20,11 @@ export interface ToolbarProps {
   onGenerate: () => void;
   /** the picture export dialog */
   onExport?: () => void;
+  /** the workspace's layout picker (issue 17) */
+  layoutPicker?: React.ReactNode;
 }
 
-export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate, onExport }: ToolbarProps) {
+export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate, onExport, layoutPicker }: ToolbarProps) {
   const s = useView((s) => s);
   const stations = model ? beamStations(model) : [];
   return (
@@ -30,7 +32,8 @@ export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate, onExport }
       <span className="brand">NA62 <span className="muted">event display</span></span>
       <button type="button" onClick={onOpen} title="Open an event file (Ctrl+O); or drop one on the window" data-testid="open-file">Open…</button>
       <button type="button" onClick={onGenerate} title="Generate events with the fast MC (Ctrl+G)" data-testid="open-generate">Generate…</button>
-      <div className="segmented" role="group" aria-label="View">
+      {layoutPicker}
+      <div className="segmented" role="group" aria-label="View" title="The active view (outlined) shows">
         {VIEWS.map((v) => (
           <button key={v.mode} type="button" aria-pressed={s.mode === v.mode} title={v.title} data-view={v.mode} onClick={() => s.setMode(v.mode)}>
             {v.label}

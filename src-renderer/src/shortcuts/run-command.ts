@@ -3,6 +3,7 @@ import type { CommandId } from '../../../src-shared/commands';
 import type { DetectorModel } from '../geometry/detector-model';
 import { first, last, step, type ShowEvent } from '../state/navigation';
 import type { AppStores } from '../state/app-stores';
+import { chooseLayout } from '../workspace/workspace-store';
 
 /** Elements a beam's-eye view can look at, upstream to downstream (planes and stations, not long tubes). */
 export function beamStations(model: DetectorModel): string[] {
@@ -27,6 +28,8 @@ export interface CommandContext {
   copyViewLink?: () => void;
   /** shows an event by index (stepping) */
   showEvent: ShowEvent;
+  /** a line for the status bar (a layout that could not be applied) */
+  onMessage?: (message: string) => void;
   /** the window's stores the commands act on */
   stores: AppStores;
 }
@@ -71,5 +74,15 @@ export function runCommand(id: CommandId, ctx: CommandContext): void {
     case 'event.toggleTruth': return stores.data.setState((d) => ({ showTruth: !d.showTruth }));
     case 'help.shortcuts': return s.setHelpOpen(!s.helpOpen);
     case 'help.palette': return ctx.openPalette?.();
+    case 'layout.inspect': case 'layout.3d': case 'layout.analysis': case 'layout.single': {
+      const layout = id.slice('layout.'.length);
+      if (layout === 'analysis') stores.analysis.setState({ open: true });
+      const problem = chooseLayout(stores, layout);
+      if (problem) ctx.onMessage?.(problem);
+      return;
+    }
+    case 'layout.saveAs': case 'layout.export': case 'layout.import':
+      stores.workspace.setState((w) => ({ request: { kind: id === 'layout.saveAs' ? 'save' : id === 'layout.export' ? 'export' : 'import', n: (w.request?.n ?? 0) + 1 } }));
+      return;
   }
 }

@@ -8,7 +8,10 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from 're
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Na62Api } from '../../../src-shared/api/contract';
-import { LiveView } from '../views/live-view';
+import type { LiveView } from '../views/live-view';
+import type { ViewRegistry } from '../views/view-registry';
+import { ViewportContext } from '../views/ViewportContext';
+import type { ViewportState } from './viewport-store';
 import { createDataActions } from './data-store';
 import { createSelectionActions } from './selection-store';
 import { createAppStores, type AppStores } from './app-stores';
@@ -21,7 +24,8 @@ export type AppActions = ReturnType<typeof createDataActions> & ReturnType<typeo
 export interface AppContextValue {
   readonly api: Na62Api;
   readonly stores: AppStores;
-  readonly live: LiveView;
+  /** the window's live views (issue 17: several at once) and which one is active */
+  readonly views: ViewRegistry;
   readonly actions: AppActions;
 }
 
@@ -35,7 +39,8 @@ const AppContext = createContext<AppContextValue | undefined>(undefined);
 export function AppProvider({ api, stores, children }: { api: Na62Api; stores?: AppStores; children: ReactNode }) {
   const [made] = useState(() => stores ?? createAppStores());
   const own = stores ?? made;
-  const value = useMemo<AppContextValue>(() => ({ api, stores: own, live: new LiveView(), actions: createAppActions(api, own) }), [api, own]);
+  const views = own.workspace.getState().views;
+  const value = useMemo<AppContextValue>(() => ({ api, stores: own, views, actions: createAppActions(api, own) }), [api, own, views]);
   return <AppContext.Provider value={value}>{children}</AppContext.Provider>;
 }
 
@@ -45,8 +50,31 @@ function useAppContext(): AppContextValue {
   return v;
 }
 
-/** The live view of this window (R3F components reach it through the context bridge of the Canvas). */
-export const useLiveView = (): LiveView => useAppContext().live;
+/**
+ * The live view of the view this component is in (R3F components reach it through the context
+ * bridge of the Canvas); outside any view, the window's active view.
+ */
+export function useLiveView(): LiveView {
+  const entry = useContext(ViewportContext);
+  const views = useAppContext().views;
+  useStore(views.state, (s) => s.activeId);
+  return entry?.live ?? views.activeLive();
+}
+/** The window's registry of live views. */
+export const useViews = (): ViewRegistry => useAppContext().views;
+
+/** The state store of the view this component is in; outside any view, of the active view. */
+export function useViewportStore(): StoreApi<ViewportState> {
+  const entry = useContext(ViewportContext);
+  const views = useAppContext().views;
+  const activeId = useStore(views.state, (s) => s.activeId);
+  return entry?.store ?? views.get(activeId)?.store ?? views.noView;
+}
+
+/** A slice of the state of the view this component is in; outside any view, of the active view. */
+export function useViewport<T>(selector: (s: ViewportState) => T): T {
+  return useStore(useViewportStore(), selector);
+}
 export const useApi = (): Na62Api => useAppContext().api;
 /** The engine calls (show an event, open data, run the selection, blinding) of this window. */
 export const useActions = (): AppActions => useAppContext().actions;

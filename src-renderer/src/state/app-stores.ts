@@ -12,6 +12,7 @@ import { createSelectionStore, type SelectionState } from './selection-store';
 import { createAnalysisStore, type AnalysisState } from './analysis-store';
 import { createEventDisplayStore, type EventDisplayState } from './event-display-store';
 import { createRootImportStore, type RootImportState } from './root-import-store';
+import { createWorkspaceStore, type WorkspaceState } from '../workspace/workspace-store';
 
 export interface AppStores {
   readonly view: StoreApi<ViewState>;
@@ -20,6 +21,8 @@ export interface AppStores {
   readonly analysis: StoreApi<AnalysisState>;
   readonly eventDisplay: StoreApi<EventDisplayState>;
   readonly rootImport: StoreApi<RootImportState>;
+  /** the panels on screen and the live views in them (issue 17) */
+  readonly workspace: StoreApi<WorkspaceState>;
 }
 
 export interface AppStoreOptions {
@@ -32,13 +35,15 @@ export interface AppStoreOptions {
 
 export function createAppStores(o: AppStoreOptions = {}): AppStores {
   const storage = o.storage ?? (() => localStorage);
+  const view = createViewStore(storage);
   return {
-    view: createViewStore(storage),
+    view,
     data: createDataStore(),
     selection: createSelectionStore(),
     analysis: createAnalysisStore(storage),
     eventDisplay: createEventDisplayStore(storage),
     rootImport: createRootImportStore(),
+    workspace: createWorkspaceStore(view),
   };
 }
 

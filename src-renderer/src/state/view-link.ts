@@ -9,6 +9,7 @@ import { VIEW_FORMAT, VIEW_VERSION, type ViewFile } from '../../../src-shared/vi
 import type { ColourBy } from '../display/types';
 import type { AppActions } from './AppProvider';
 import type { AppStores } from './app-stores';
+import { applyWorkspace, captureWorkspace } from '../workspace/workspace-store';
 
 /** Two frames: the panels the view opened have laid it out (a timer where there are no frames, as in a test). */
 const twoFrames = () => new Promise<void>((r) => {
@@ -29,6 +30,7 @@ export async function captureView(api: Na62Api, stores: AppStores, now = new Dat
   const v = stores.view.getState();
   const e = stores.eventDisplay.getState();
   const h = d.event.header;
+  const workspace = captureWorkspace(stores);
   return {
     view: {
       format: VIEW_FORMAT,
@@ -36,8 +38,10 @@ export async function captureView(api: Na62Api, stores: AppStores, now = new Dat
       savedAt: now.toISOString(),
       dataset: { name: ds.name, numEvents: ds.numEvents, ...(identity ? { identity } : {}) },
       event: { run: h.run, burst: h.burst, event: h.event },
-      view: { mode: v.mode, compression: v.compression, shown: v.shown, labels: v.labels, theme: v.theme, beamStation: v.beamStation, ...(v.camera ? { camera: v.camera } : {}) },
+      // each view's mode, station and camera are in the workspace; without one, the active view's
+      view: { compression: v.compression, shown: v.shown, labels: v.labels, theme: v.theme, ...(workspace ? {} : { mode: v.mode, beamStation: v.beamStation, ...(v.camera ? { camera: v.camera } : {}) }) },
       drawing: { colourBy: e.colourBy, hidden: e.hidden as Record<string, boolean>, pMin: e.pMin, tWindow: e.tWindow, showTruth: d.showTruth },
+      ...(workspace ? { workspace } : {}),
     },
   };
 }
@@ -70,8 +74,9 @@ export async function applyView(view: ViewFile, source: string, api: Na62Api, st
   if (!ds) return `${source}: no dataset is open to show it on`;
   if (ds.id !== data.current) await actions.selectDataset(ds.id);
 
-  // how it is drawn, then which event, then the camera (last, so no fit overrides it)
-  const { camera, ...settings } = view.view ?? {};
+  // how it is drawn, then which event, then the views (the workspace's panels and poses, or the
+  // active view's mode and camera: last, so no fit overrides them)
+  const { camera, mode, beamStation, ...settings } = view.view ?? {};
   if (Object.keys(settings).length) stores.view.setState(settings);
   const drawing = view.drawing;
   if (drawing) {
@@ -94,10 +99,23 @@ export async function applyView(view: ViewFile, source: string, api: Na62Api, st
       problem = `${source}: event ${run}:${burst}:${event}: ${e instanceof Error ? e.message : String(e)}`;
     }
   }
-  if (camera) {
-    await twoFrames();
-    stores.view.setState({ pendingCamera: camera, refitOnResize: false });
+  if (view.workspace) {
+    const refused = applyWorkspace(stores, view.workspace);
+    if (refused) problem = problem ? `${problem}; ${refused}` : `${source}: ${refused}`;
+    // switches given with a workspace (`--view top` beside a view file) still act on the active view
+    const v = stores.view.getState();
+    if (mode && mode !== v.mode) v.setMode(mode);
+    if (beamStation && beamStation !== v.beamStation) v.setBeamStation(beamStation);
+    return problem;
   }
-  stores.view.getState().requestFit();
+  const v = stores.view.getState();
+  if (beamStation) v.setBeamStation(beamStation);
+  if (mode) v.setMode(mode);
+  const active = stores.workspace.getState().views.active();
+  if (camera && active && (!mode || camera.mode === mode)) {
+    await twoFrames();
+    active.store.setState({ pendingCamera: camera });
+    active.store.getState().requestFit();
+  } else v.requestFit();
   return problem;
 }

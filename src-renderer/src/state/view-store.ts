@@ -1,4 +1,9 @@
-/** View state of the display: which view, how compressed, what is visible, theme. */
+/**
+ * View state shared by every view of the window: how compressed, what is visible, labels, theme.
+ * Each view panel owns its mode, station, camera and fit requests (state/viewport-store.ts);
+ * `mode`, `beamStation` and `camera` here mirror the ACTIVE view, and the view actions below are
+ * routed to it by the window's view registry (views/view-registry.ts).
+ */
 import { createStore } from 'zustand/vanilla';
 import { persist, createJSONStorage, type StateStorage } from 'zustand/middleware';
 import { clampCompression, DEFAULT_COMPRESSION, stepCompression } from '../views/compression';
@@ -30,16 +35,8 @@ export interface ViewState {
   helpOpen: boolean;
   /** element whose facts are shown in the info panel */
   inspected: string | undefined;
-  /** incremented to ask the camera to frame the visible detector (or `fitTarget`) */
-  fitRequest: number;
-  /** element to frame on the next fit request; undefined frames everything visible */
-  fitTarget: string | undefined;
-  /** frame the detector again when the view's size next changes (a side panel opens or closes) */
-  refitOnResize: boolean;
-  /** the camera as the user left it (reported by the camera rig after each move) */
+  /** the active view's camera as the user left it (a mirror of that view's own) */
   camera: CameraPose | undefined;
-  /** a saved camera to take instead of the next fit (a restored session) */
-  pendingCamera: CameraPose | undefined;
 
   setMode(mode: ViewMode): void;
   setCompression(k: number): void;
@@ -51,6 +48,7 @@ export interface ViewState {
   setExportScale(s: ExportScale): void;
   setHelpOpen(open: boolean): void;
   inspect(id: string | undefined): void;
+  /** frame the visible detector in the active view */
   requestFit(): void;
   frameElement(id: string): void;
   /** frame the current event's objects */
@@ -73,25 +71,22 @@ export const createViewStore = (storage: StorageOf = () => localStorage) => crea
       exportScale: 2,
       helpOpen: false,
       inspected: undefined,
-      fitRequest: 0,
-      fitTarget: undefined,
-      refitOnResize: false,
       camera: undefined,
-      pendingCamera: undefined,
 
-      setMode: (mode) => set((s) => ({ mode, fitRequest: s.fitRequest + 1, fitTarget: undefined })),
+      // without a view registry (a test, no view mounted) only the default of the next view changes
+      setMode: (mode) => set({ mode }),
       setCompression: (k) => set({ compression: clampCompression(k) }),
       stepCompression: (d) => set((s) => ({ compression: stepCompression(s.compression, d) })),
       setShown: (ids, shown) => set((s) => ({ shown: { ...s.shown, ...Object.fromEntries(ids.map((id) => [id, shown])) } })),
       toggleLabels: () => set((s) => ({ labels: !s.labels })),
       toggleTheme: () => set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark' })),
-      setBeamStation: (id) => set((s) => ({ beamStation: id, fitRequest: s.mode === 'beam' ? s.fitRequest + 1 : s.fitRequest })),
+      setBeamStation: (id) => set({ beamStation: id }),
       setExportScale: (exportScale) => set({ exportScale }),
       setHelpOpen: (helpOpen) => set({ helpOpen }),
       inspect: (inspected) => set({ inspected }),
-      requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1, fitTarget: undefined })),
-      frameElement: (id) => set((s) => ({ fitRequest: s.fitRequest + 1, fitTarget: id })),
-      frameEvent: () => set((s) => ({ fitRequest: s.fitRequest + 1, fitTarget: EVENT_FIT_TARGET })),
+      requestFit: () => {},
+      frameElement: () => {},
+      frameEvent: () => {},
     }),
     {
       name: 'na62-view',

@@ -2,12 +2,12 @@
 import { useEffect, useMemo } from 'react';
 import type { DetectorModel } from '../geometry/detector-model';
 import { buildBeamSections } from '../display/detector-scene';
-import { useLiveView, useView } from '../state/AppProvider';
+import { useLiveView, useView, useViewport } from '../state/AppProvider';
 
 export function BeamSectionOverlay({ model }: { model: DetectorModel }) {
   const live = useLiveView();
-  const mode = useView((s) => s.mode);
-  const station = useView((s) => s.beamStation);
+  const mode = useViewport((s) => s.mode);
+  const station = useViewport((s) => s.beamStation);
   const shown = useView((s) => s.shown);
   const k = useView((s) => s.compression);
   const theme = useView((s) => s.theme);

@@ -10,7 +10,7 @@ import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { DetectorModel } from '../geometry/detector-model';
 import { type CameraPose, type ViewMode } from '../state/view-store';
-import { useLiveView, useStores, useView } from '../state/AppProvider';
+import { useLiveView, useStores, useView, useViewport, useViewportStore } from '../state/AppProvider';
 import { beamSlab, fitPose, FOV_DEG, visibleBox } from '../display/framing';
 import { depthRange } from '../display/depth-range';
 import { framePose } from '../display/poses';
@@ -46,10 +46,12 @@ export function CameraRig({ model }: { model: DetectorModel }) {
   const stores = useStores();
   const { gl, size, set, invalidate } = useThree();
   const live = useLiveView();
-  const mode = useView((s) => s.mode);
+  // this view's own mode, station, fit requests and camera (several views at once, issue 17)
+  const viewport = useViewportStore();
+  const mode = useViewport((s) => s.mode);
   const compression = useView((s) => s.compression);
-  const fitRequest = useView((s) => s.fitRequest);
-  const beamStation = useView((s) => s.beamStation);
+  const fitRequest = useViewport((s) => s.fitRequest);
+  const beamStation = useViewport((s) => s.beamStation);
   const labelsOn = useView((s) => s.labels);
   const shown = useView((s) => s.shown);
 
@@ -57,6 +59,9 @@ export function CameraRig({ model }: { model: DetectorModel }) {
   const ortho = useMemo(() => new THREE.OrthographicCamera(-1, 1, 1, -1, 0.1, 1e7), []);
   const camera = mode === '3d' ? persp : ortho;
   const clipRef = useRef<{ near: number; far: number } | undefined>(undefined);
+  // the view is framed as fitted until the user moves its camera: until then a new panel size frames it again
+  const autoFramed = useRef(true);
+  const lastSize = useRef(size);
 
   // One controls instance per (camera, mode): OrbitControls caches the camera's up vector when built.
   const controls = useMemo(() => {
@@ -69,16 +74,19 @@ export function CameraRig({ model }: { model: DetectorModel }) {
   }, [camera, mode, gl]);
   useEffect(() => {
     const onChange = () => invalidate();
+    const onStart = () => { autoFramed.current = false; };
     // the pose the user leaves the camera in goes into the session
-    const onEnd = () => stores.view.setState({ camera: poseOf(mode, camera, controls) });
+    const onEnd = () => viewport.setState({ camera: poseOf(mode, camera, controls) });
     controls.addEventListener('change', onChange);
+    controls.addEventListener('start', onStart);
     controls.addEventListener('end', onEnd);
     return () => {
       controls.removeEventListener('change', onChange);
+      controls.removeEventListener('start', onStart);
       controls.removeEventListener('end', onEnd);
       controls.dispose();
     };
-  }, [controls, invalidate, mode, camera, stores]);
+  }, [controls, invalidate, mode, camera, viewport]);
 
   useLayoutEffect(() => set({ camera }), [camera, set]);
 
@@ -88,23 +96,27 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     ortho.updateProjectionMatrix();
     persp.aspect = size.width / Math.max(size.height, 1);
     persp.updateProjectionMatrix();
-    // a panel opened or closed beside the view (not a window resize): frame the detector again
-    const v = stores.view.getState();
-    if (v.refitOnResize) { stores.view.setState({ refitOnResize: false }); v.requestFit(); }
+    // a new panel size (a splitter, a layout, the window): a view still framed as fitted is framed again
+    if (lastSize.current !== size && autoFramed.current && !viewport.getState().pendingCamera) viewport.getState().requestFit();
+    lastSize.current = size;
     invalidate();
-  }, [size, ortho, persp, invalidate, stores]);
+  }, [size, ortho, persp, invalidate, viewport]);
 
   // Frame the visible detector: on request, on view change, on a new beam's-eye station.
   useLayoutEffect(() => {
     const v = stores.view.getState();
-    const fitted = fitPose(model, { mode, station: beamStation, compression: v.compression, shown: v.shown, target: v.fitTarget, eventBox: live.eventScene?.box }, size);
+    const own = viewport.getState();
+    const fitted = fitPose(model, { mode, station: beamStation, compression: v.compression, shown: v.shown, target: own.fitTarget, eventBox: live.eventScene?.box }, size);
     let pose = fitted;
+    autoFramed.current = own.fitTarget === undefined;
+    live.fitTarget = own.fitTarget;
     // a restored session puts the camera back where the user had it (the beam's eye is framed on its station)
-    const saved = stores.view.getState().pendingCamera;
+    const saved = own.pendingCamera;
     if (saved) {
-      stores.view.setState({ pendingCamera: undefined });
+      viewport.setState({ pendingCamera: undefined });
       if (saved.mode === mode && mode !== 'beam') {
         pose = { ...fitted, position: new THREE.Vector3(...saved.position), target: new THREE.Vector3(...saved.target), up: new THREE.Vector3(...saved.up), zoom: saved.zoom };
+        autoFramed.current = false;
       }
     }
     camera.up.copy(pose.up);
@@ -117,7 +129,7 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     }
     clipRef.current = pose.clip;
     controls.update();
-    stores.view.setState({ camera: poseOf(mode, camera, controls) });
+    viewport.setState({ camera: poseOf(mode, camera, controls) });
     invalidate();
     // size changes must not re-frame the view the user arranged
     // eslint-disable-next-line react-hooks/exhaustive-deps

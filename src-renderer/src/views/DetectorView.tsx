@@ -1,6 +1,7 @@
 /** The 3D/2D canvas: detector, cameras, and the HTML overlays drawn over it. */
-import { useMemo } from 'react';
+import { useContext, useMemo } from 'react';
 import { Canvas } from '@react-three/fiber';
+import { useStore } from 'zustand';
 import * as THREE from 'three';
 import { addLights, BACKGROUND } from '../display/detector-scene';
 import type { DetectorModel } from '../geometry/detector-model';
@@ -14,16 +15,24 @@ import { ScaleBarsOverlay } from '../panels/ScaleBarsOverlay';
 import { AxesHint } from '../panels/AxesHint';
 import { EventLegend } from '../panels/EventLegend';
 import { EventLabelsOverlay } from '../panels/EventLabelsOverlay';
-import { useView } from '../state/AppProvider';
+import { useView, useViewport, useViews } from '../state/AppProvider';
+import { ViewportContext } from './ViewportContext';
+import { PickCard } from './PickCard';
+import { BlindNotice } from './BlindNotice';
 
 export function DetectorView({ model, unmerged = false }: { model: DetectorModel; unmerged?: boolean }) {
   const theme = useView((s) => s.theme);
   // the same lights as every picture panel (display core)
   const lights = useMemo(() => { const g = new THREE.Group(); addLights(g, theme); return g; }, [theme]);
+  // several views (issue 17): this one's id; a view in a hidden tab does not draw
+  const entry = useContext(ViewportContext);
+  const views = useViews();
+  const visible = useViewport((s) => s.visible);
+  const active = useStore(views.state, (s) => s.activeId) === entry?.id;
   return (
-    <div className="viewport" data-testid="viewport">
+    <div className={`viewport${active ? ' active-view' : ''}`} data-testid="viewport" data-view-id={entry?.id} onPointerDownCapture={() => entry && views.activate(entry.id)}>
       <Canvas
-        frameloop="demand"
+        frameloop={visible ? 'demand' : 'never'}
         flat
         dpr={[1, 2]}
         // Logarithmic depth: 270 m of beam line with millimetre details, no z-fighting at any zoom.
@@ -46,6 +55,8 @@ export function DetectorView({ model, unmerged = false }: { model: DetectorModel
       <ScaleBarsOverlay />
       <AxesHint />
       <EventLegend />
+      <BlindNotice />
+      <PickCard />
     </div>
   );
 }

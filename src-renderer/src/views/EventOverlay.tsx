@@ -3,12 +3,14 @@
  * (one layer per collection, at the screen's pixel scale) and mounts it; hover and click pick
  * objects by their projected screen position, and the CDA_TAX value is placed by the core.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useContext, useEffect, useMemo, useRef } from 'react';
+import * as THREE from 'three';
 import { useFrame, useThree } from '@react-three/fiber';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
-import { useLiveView, useData, useEventDisplay, useStores, useView } from '../state/AppProvider';
+import { useLiveView, useData, useEventDisplay, useStores, useView, useViews } from '../state/AppProvider';
+import { ViewportContext } from './ViewportContext';
 import { buildEventScene } from '../display/event-scene';
 import { nearestPick } from '../display/picking';
 import { makeProjector } from '../display/projection';
@@ -19,6 +21,8 @@ import type { EventLabel } from './event-label-store';
 export function EventOverlay() {
   const stores = useStores();
   const live = useLiveView();
+  const views = useViews();
+  const entry = useContext(ViewportContext);
   const event = useData((s) => s.event);
   const analysis = useData((s) => s.analysis);
   const showTruth = useData((s) => s.showTruth);
@@ -65,6 +69,17 @@ export function EventOverlay() {
     o.renderOrder = 11; o.frustumCulled = false;
     return o;
   }, [drawn, hovered, picked, light, trackWidth, dpr]);
+  // a picked cluster, hit or vertex: ringed in every view (a track is widened above)
+  const marker = useMemo(() => {
+    const shape = drawn && picked && picked.kind !== 'tracks' ? drawn.layers.get(picked.kind)?.picks[picked.index] : undefined;
+    if (!shape?.length) return undefined;
+    const g = new THREE.BufferGeometry().setFromPoints(shape.map((p) => new THREE.Vector3(p.x, p.y, p.z)));
+    const m = new THREE.PointsMaterial({ color: light ? 0x111820 : 0xffffff, size: 16 * dpr, sizeAttenuation: false, depthTest: false, transparent: true, opacity: 0.45 });
+    const o = new THREE.Points(g, m);
+    o.renderOrder = 11; o.frustumCulled = false;
+    return o;
+  }, [drawn, picked, light, dpr]);
+  useEffect(() => () => { marker?.geometry.dispose(); marker?.material.dispose(); }, [marker]);
   useEffect(() => {
     highlight?.material.resolution.set(size.width * dpr, size.height * dpr);
     return () => { highlight?.geometry.dispose(); highlight?.material.dispose(); };
@@ -95,7 +110,12 @@ export function EventOverlay() {
     const onClick = (e: MouseEvent) => {
       const d0 = down.current;
       if (d0 && Math.hypot(e.clientX - d0.x, e.clientY - d0.y) > 4) return; // a drag of the camera, not a pick
-      store().pick(at(e));
+      const ref = at(e);
+      store().pick(ref);
+      // the floating card sits by the pick in this view only
+      const r = el.getBoundingClientRect();
+      const point = ref ? { x: e.clientX - r.left, y: e.clientY - r.top } : undefined;
+      for (const v of views.all()) v.store.setState({ pickPoint: v === entry ? point : undefined });
     };
     el.addEventListener('pointermove', onMove);
     el.addEventListener('pointerdown', onDown);
@@ -106,7 +126,7 @@ export function EventOverlay() {
       el.removeEventListener('pointerdown', onDown);
       el.removeEventListener('click', onClick);
     };
-  }, [gl, camera, size, live, stores]);
+  }, [gl, camera, size, live, stores, views, entry]);
 
   // the CDA_TAX value, placed by the display core beside its segment
   useFrame(() => {
@@ -122,6 +142,7 @@ export function EventOverlay() {
       {/* the glTF export finds the event by the group's name ("event") and takes its compression */}
       <primitive object={drawn.group} scale={[1, 1, 1 / k]} renderOrder={10} />
       {highlight && <group scale={[1, 1, 1 / k]}><primitive object={highlight} /></group>}
+      {marker && <group scale={[1, 1, 1 / k]}><primitive object={marker} /></group>}
     </>
   );
 }

@@ -3,17 +3,20 @@
  * WebGL context; "as on screen" pictures copy the camera) and exposes read-only hooks for the
  * end-to-end tests and benchmarks (window.__na62), read from the live view.
  */
-import { useEffect } from 'react';
+import { useContext, useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import type { DetectorModel } from '../geometry/detector-model';
 import { displayBox } from '../geometry/detector-model';
-import { useLiveView, useStores } from '../state/AppProvider';
+import { useLiveView, useStores, useViews } from '../state/AppProvider';
+import { ViewportContext } from './ViewportContext';
 import { makeProjector, screenBox } from '../display/projection';
 import type { TestHooks } from './test-hooks';
 
 export function SceneBridge({ model }: { model: DetectorModel }) {
   const stores = useStores();
   const live = useLiveView();
+  const views = useViews();
+  const entry = useContext(ViewportContext);
   const { gl, scene, camera, invalidate, size } = useThree();
   useEffect(() => {
     live.canvas = { gl, scene, camera, invalidate, model, size: { width: size.width, height: size.height } };
@@ -23,7 +26,9 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
       ctx.readPixels(0, 0, 1, 1, ctx.RGBA, ctx.UNSIGNED_BYTE, px);
     });
     const hooks: TestHooks = {
-      recentFrames: () => live.log.recentFrames(), setFrameSync: (on) => live.log.setFrameSync(on), invalidate,
+      recentFrames: () => live.log.recentFrames(),
+      drawnEvent: () => live.log.recentFrames().at(-1)?.event,
+      setFrameSync: (on) => live.log.setFrameSync(on), invalidate,
       trackScreenPoint: (k) => {
         const line = live.eventScene?.prepared.trackLines[k];
         if (!line || line.length < 3) return undefined;
@@ -68,7 +73,9 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
         return times;
       },
     };
-    window.__na62 = hooks;
-  }, [gl, scene, camera, invalidate, size, model, live, stores]);
+    // several views: the registry publishes the active view's hooks as window.__na62
+    if (entry) views.setHooks(entry.id, hooks);
+    else window.__na62 = hooks;
+  }, [gl, scene, camera, invalidate, size, model, live, stores, views, entry]);
   return null;
 }

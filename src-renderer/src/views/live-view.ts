@@ -2,7 +2,7 @@
  * What the live canvas has on screen, for the code outside the Canvas that reads it (picture
  * export when framing "as on screen", fit to event, the test hooks). One per window, created by
  * the app's provider (state/AppProvider.tsx) — not a module-level singleton — so a second window
- * or a test makes its own. Issue 17's several views will each get one.
+ * or a test makes its own. Each view panel has its own (views/view-registry.ts).
  */
 import type * as THREE from 'three';
 import type { DetectorModel } from '../geometry/detector-model';
@@ -30,6 +30,8 @@ export class LiveView {
   drawnEvent: unknown;
   /** the orbit centre (scale bars of the 3D view; "as on screen" pictures) */
   target: THREE.Vector3 | undefined;
+  /** the element (or the event) this view was last framed on; undefined: all visible */
+  fitTarget: string | undefined;
   /** this view's edge-nudge uniform (the camera rig sets it every frame) */
   readonly nudge: EdgeNudge = { value: 1 };
   /** element labels and scale bars for this view's HTML overlays */

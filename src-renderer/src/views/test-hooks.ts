@@ -27,6 +27,14 @@ export interface TestHooks {
   setFrameSync(on: boolean): void;
   /** ask for a re-render without changing anything */
   invalidate(): void;
+  /** run:burst:event of the event this view shows now (undefined: none drawn) */
+  drawnEvent?(): string | undefined;
+  /** issue 17, several views: the id of the active view (the one the keys and window.__na62 act on) */
+  activeView?(): string | undefined;
+  /** every mounted view: id, view mode, whether its panel is on screen */
+  views?(): { id: string; mode: string; visible: boolean }[];
+  /** the hooks of one view by id */
+  view?(id: string): TestHooks | undefined;
 }
 
 declare global {

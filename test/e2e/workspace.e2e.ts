@@ -1,0 +1,189 @@
+/**
+ * The workspace (issue 17): built-in layouts with several live views, all following the event as
+ * the user steps; a hidden tab does not draw; the candidate table sorts and follows the event; a
+ * pick shows its card floating in the view and is highlighted in every view; the blinded-event
+ * notice on each canvas; layouts saved, exported and imported. Pictures of every built-in layout at
+ * 1600 × 1000 in test-output/e2e/.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type {} from '../../src-renderer/src/views/test-hooks';
+import { SHOTS, fractionChanged, openApp, pageShot, startHarness, type Harness, type PageProblems } from './support';
+
+let h: Harness;
+let page: Page;
+let problems: PageProblems;
+
+beforeAll(async () => {
+  h = await startHarness();
+  ({ page, problems } = await openApp(h, { width: 1600, height: 1000 }, 'inspect'));
+  await page.getByTestId('event-summary').waitFor({ timeout: 60_000 });
+});
+afterAll(async () => { await h?.close(); });
+
+const views = () => page.evaluate(() => window.__na62!.views!());
+/** run:burst:event each visible view drew last, by view id */
+const drawn = () => page.evaluate(() => Object.fromEntries(window.__na62!.views!().filter((v) => v.visible).map((v) => [v.id, window.__na62!.view!(v.id)?.drawnEvent?.()])));
+const framesOf = (id: string) => page.evaluate((v) => window.__na62!.view!(v)!.renderInfo().frame, id);
+const hud = () => page.getByTestId('event-summary').locator('.hud-line').textContent();
+async function jump(index: number): Promise<void> {
+  await page.getByTestId('event-index').fill(String(index));
+  await page.getByTestId('event-index').press('Enter');
+  await page.getByTestId('event-index').blur(); // the keys step events when no text field has the focus
+}
+const viewShot = async (id: string) => PNG.sync.read(await page.locator(`[data-view-id="${id}"] canvas`).screenshot());
+const allShow = (rbe: string) => async () => Object.values(await drawn()).every((e) => e === rbe);
+
+describe('the workspace', () => {
+  it('opens on the inspect layout: side, top and beam\'s eye live at once, all following the event', async () => {
+    expect((await views()).map((v) => `${v.id}:${v.mode}:${v.visible}`).sort()).toEqual(['view-beam:beam:true', 'view-side:side:true', 'view-top:top:true']);
+    await jump(12);
+    await expect.poll(allShow('11001:0:12'), { timeout: 60_000 }).toBe(true);
+    await page.keyboard.press('PageDown');
+    await expect.poll(hud, { timeout: 30_000 }).toContain('11001:0:13');
+    await expect.poll(allShow('11001:0:13'), { timeout: 60_000 }).toBe(true);
+    await page.keyboard.press('PageUp');
+    await expect.poll(allShow('11001:0:12'), { timeout: 60_000 }).toBe(true);
+    await pageShot(page, 'w1-layout-inspect');
+    // the view keys act on the active view (the one last clicked), the others keep theirs
+    await page.locator('[data-view-id="view-top"]').click({ position: { x: 8, y: 40 } });
+    expect(await page.evaluate(() => window.__na62!.activeView!())).toBe('view-top');
+    await page.keyboard.press('1');
+    await expect.poll(async () => (await views()).map((v) => `${v.id}:${v.mode}`).sort().join(' ')).toBe('view-beam:beam view-side:side view-top:3d');
+    expect(await page.locator('[data-view="3d"]').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('3');
+    await expect.poll(async () => (await views()).find((v) => v.id === 'view-top')?.mode).toBe('top');
+  });
+
+  it('a pick shows its card floating in that view, in the info panel too, and is highlighted in every view', async () => {
+    const top = await viewShot('view-top');
+    const pt = await page.evaluate(() => window.__na62!.view!('view-side')!.trackScreenPoint(0));
+    expect(pt).toBeDefined();
+    const side = page.locator('[data-view-id="view-side"]');
+    const box = (await side.locator('canvas').boundingBox())!;
+    await page.mouse.click(box.x + pt!.x, box.y + pt!.y);
+    const card = page.getByTestId('pick-card');
+    await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
+    expect(await side.getByTestId('pick-card').count()).toBe(1); // in the view clicked, not in the others
+    expect(await card.getAttribute('data-kind')).toBe('tracks');
+    const c = (await card.boundingBox())!;
+    const v = (await side.boundingBox())!;
+    expect(c.x).toBeGreaterThanOrEqual(v.x); expect(c.y).toBeGreaterThanOrEqual(v.y);
+    expect(c.x + c.width).toBeLessThanOrEqual(v.x + v.width + 0.5); expect(c.y + c.height).toBeLessThanOrEqual(v.y + v.height + 0.5);
+    // next to the pick: the card's nearest edge within a few pixels of the point
+    const px = box.x + pt!.x, py = box.y + pt!.y;
+    expect(Math.hypot(Math.max(c.x - px, 0, px - (c.x + c.width)), Math.max(c.y - py, 0, py - (c.y + c.height)))).toBeLessThan(30);
+    const title = (await card.locator('b').textContent())!;
+    await expect.poll(() => page.getByTestId('picked-object').textContent()).toContain(title);
+    // the track is drawn wider in the other views too
+    await expect.poll(async () => fractionChanged(top, await viewShot('view-top')), { timeout: 30_000 }).toBeGreaterThan(0.0005);
+    await pageShot(page, 'w2-picked-track');
+    await card.getByRole('button', { name: 'close the card' }).click();
+    await expect.poll(() => card.count()).toBe(0);
+    expect(await page.getByTestId('picked-object').count()).toBe(0);
+  });
+
+  it('says on every canvas when the event is blinded', async () => {
+    await jump(7); // masked in the demo while dump-mumu is blind
+    await expect.poll(() => page.getByTestId('blind-notice').count(), { timeout: 30_000 }).toBe(3);
+    for (const id of ['view-side', 'view-top', 'view-beam']) expect(await page.locator(`[data-view-id="${id}"]`).getByTestId('blind-notice').count()).toBe(1);
+    await pageShot(page, 'w3-blinded-event');
+    await jump(12);
+    await expect.poll(() => page.getByTestId('blind-notice').count(), { timeout: 30_000 }).toBe(0);
+  });
+
+  it('the 3D layout: a view in a hidden tab does not draw while stepping, and shows the event once its tab is chosen', async () => {
+    await page.getByTestId('layout-select').selectOption('3d');
+    await expect.poll(async () => (await views()).map((v) => `${v.id}:${v.visible}`).sort().join(' '), { timeout: 30_000 }).toBe('view-3d:true view-side:false');
+    expect(await page.evaluate(() => window.__na62!.activeView!())).toBe('view-3d');
+    await expect.poll(allShow('11001:0:12'), { timeout: 60_000 }).toBe(true);
+    const hidden = await framesOf('view-side');
+    await page.keyboard.press('PageDown');
+    await expect.poll(allShow('11001:0:13'), { timeout: 60_000 }).toBe(true);
+    await page.keyboard.press('PageDown');
+    await expect.poll(allShow('11001:0:14'), { timeout: 60_000 }).toBe(true);
+    expect(await framesOf('view-side')).toBe(hidden);
+    await pageShot(page, 'w4-layout-3d');
+    await page.locator('.dv-tab', { hasText: 'Side z–y' }).click();
+    await expect.poll(async () => (await views()).find((v) => v.id === 'view-side')?.visible, { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.evaluate(() => window.__na62!.view!('view-side')!.drawnEvent!()), { timeout: 60_000 }).toBe('11001:0:14');
+  });
+
+  it('the analysis layout: the candidate table sorts by a click on a header and follows the current event', async () => {
+    await page.getByTestId('layout-select').selectOption('analysis');
+    await page.getByTestId('candidates-empty').waitFor({ timeout: 30_000 });
+    await page.getByTestId('run-selection').click();
+    const table = page.getByTestId('candidates');
+    await table.locator('tbody tr').first().waitFor({ timeout: 90_000 });
+    const heads = await table.locator('thead th').allTextContents();
+    expect(heads.length).toBeGreaterThan(6); // every key variable, not the first four
+    const col = 2; // the first key variable (the mass of the pair)
+    expect(heads[col]).toMatch(/^m/);
+    const values = async () => (await table.locator(`tbody tr td:nth-child(${col + 1})`).allTextContents()).map(Number).filter(Number.isFinite);
+    await table.locator('thead th').nth(col).click();
+    await expect.poll(async () => { const v = await values(); return v.length > 2 && v.every((x, i) => i === 0 || v[i - 1]! <= x); }).toBe(true);
+    await table.locator('thead th').nth(col).click();
+    await expect.poll(async () => { const v = await values(); return v.length > 2 && v.every((x, i) => i === 0 || v[i - 1]! >= x); }).toBe(true);
+    // stepping through the candidates: the current row is marked and in sight
+    await page.getByTestId('walk-candidates').check();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('End');
+    const current = table.locator('tbody tr.current');
+    await expect.poll(() => current.count(), { timeout: 30_000 }).toBe(1);
+    const rbe = (await current.locator('td').first().textContent())!;
+    await expect.poll(hud).toContain(rbe);
+    const scroller = (await page.locator('.candidate-scroll').boundingBox())!;
+    const row = (await current.boundingBox())!;
+    expect(row.y).toBeGreaterThanOrEqual(scroller.y - 1);
+    expect(row.y + row.height).toBeLessThanOrEqual(scroller.y + scroller.height + 1);
+    await page.keyboard.press('Home');
+    await expect.poll(async () => (await current.locator('td').first().textContent()) !== rbe).toBe(true);
+    await expect.poll(async () => { const r = (await current.boundingBox())!; return r.y >= scroller.y - 1 && r.y + r.height <= scroller.y + scroller.height + 1; }).toBe(true);
+    await page.locator('.analysis-panel').waitFor({ timeout: 60_000 });
+    await pageShot(page, 'w5-layout-analysis');
+  });
+
+  it('saves the layout under a name, exports it to a file and imports it back; a bad file gets a message', async () => {
+    // the analysis layout as the previous test left it, its view turned to the top view
+    await page.locator('[data-view-id="view-side"]').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('3');
+    await page.getByTestId('layout-select').selectOption('__save');
+    await page.getByTestId('layout-name').fill('my analysis');
+    await page.getByTestId('layout-save').click();
+    await expect.poll(() => page.getByTestId('layout-select').inputValue()).toBe('my analysis');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('layout-select').selectOption('__export')]);
+    const file = path.join(SHOTS, 'w-my-analysis.na62layout');
+    await download.saveAs(file);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { format: string; layout: { name: string; views: Record<string, { mode: string }> } };
+    expect(saved.format).toBe('na62-layout');
+    expect(saved.layout.name).toBe('my analysis');
+    expect(Object.fromEntries(Object.entries(saved.layout.views).map(([k, v]) => [k, v.mode]))).toEqual({ 'view-side': 'top' });
+    // a bad file: a message naming it and what is wrong, the workspace as it was
+    const bad = path.join(SHOTS, 'w-bad.na62layout');
+    writeFileSync(bad, JSON.stringify({ ...saved, layout: { ...saved.layout, views: { ghost: { mode: 'side', beamStation: 'straw1' } } } }));
+    await page.getByTestId('layout-file').setInputFiles(bad);
+    await expect.poll(() => page.getByTestId('message').textContent()).toMatch(/^Layout not imported: w-bad\.na62layout: not an NA62 layout \(layout\.views\.ghost: "ghost" is not a view panel of the layout\)$/);
+    expect((await views()).map((v) => v.id)).toEqual(['view-side']);
+    // the good file, renamed, on the one-view layout: its panels and its view's pose come back
+    await page.getByTestId('layout-select').selectOption('single');
+    await expect.poll(async () => (await views()).map((v) => v.id).join(' '), { timeout: 30_000 }).toBe('view-main');
+    await pageShot(page, 'w6-layout-single');
+    const renamed = path.join(SHOTS, 'w-renamed.na62layout');
+    writeFileSync(renamed, JSON.stringify({ ...saved, layout: { ...saved.layout, name: 'from a colleague' } }));
+    await page.getByTestId('layout-file').setInputFiles(renamed);
+    await expect.poll(() => page.getByTestId('message').textContent()).toBe('Layout "from a colleague" imported from w-renamed.na62layout');
+    await expect.poll(async () => (await views()).map((v) => `${v.id}:${v.mode}`).join(' '), { timeout: 30_000 }).toBe('view-side:top');
+    expect(await page.locator('.analysis-panel').count()).toBe(1);
+    expect(await page.getByTestId('candidates').count()).toBe(1);
+    expect(await page.getByTestId('layout-select').inputValue()).toBe('from a colleague');
+    // imported again over itself (the same view id on screen): the view takes the file's pose again
+    await page.keyboard.press('2');
+    await expect.poll(async () => (await views()).map((v) => `${v.id}:${v.mode}`).join(' ')).toBe('view-side:side');
+    await page.getByTestId('layout-file').setInputFiles(renamed);
+    await expect.poll(async () => (await views()).map((v) => `${v.id}:${v.mode}`).join(' '), { timeout: 30_000 }).toBe('view-side:top');
+    expect(problems.errors).toEqual([]);
+  });
+});
