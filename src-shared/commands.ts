@@ -12,7 +12,7 @@ export type CommandId =
   | 'file.saveView' | 'file.openView' | 'file.copyViewLink'
   | 'event.next' | 'event.prev' | 'event.first' | 'event.last' | 'event.toggleTruth' | 'event.fit'
   | 'help.shortcuts' | 'help.palette'
-  | 'layout.inspect' | 'layout.3d' | 'layout.analysis' | 'layout.single' | 'layout.saveAs' | 'layout.export' | 'layout.import';
+  | 'layout.inspect' | 'layout.3d' | 'layout.analysis' | 'layout.single' | 'layout.saveAs' | 'layout.export' | 'layout.import' | 'layout.addView';
 
 export interface CommandSpec {
   readonly id: CommandId;
@@ -40,6 +40,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'layout.3d', label: 'Layout: 3D', keys: [], menu: 'View' },
   { id: 'layout.analysis', label: 'Layout: analysis (plots, candidates, a view)', keys: [], menu: 'View' },
   { id: 'layout.single', label: 'Layout: one view', keys: [], menu: 'View' },
+  { id: 'layout.addView', label: 'Add a view panel next to the active one', keys: [], menu: 'View' },
   { id: 'layout.saveAs', label: 'Save the layout as…', keys: [], menu: 'View' },
   { id: 'layout.export', label: 'Export the layout to a .na62layout file', keys: [], menu: 'View' },
   { id: 'layout.import', label: 'Import a layout from a .na62layout file', keys: [], menu: 'View' },

@@ -184,6 +184,10 @@ describe('the workspace', () => {
     await expect.poll(async () => (await views()).map((v) => `${v.id}:${v.mode}`).join(' ')).toBe('view-side:side');
     await page.getByTestId('layout-file').setInputFiles(renamed);
     await expect.poll(async () => (await views()).map((v) => `${v.id}:${v.mode}`).join(' '), { timeout: 30_000 }).toBe('view-side:top');
+    // one more view, showing what the active one shows, drawing the same event
+    await page.getByTestId('layout-select').selectOption('__addView');
+    await expect.poll(async () => (await views()).map((v) => `${v.id}:${v.mode}:${v.visible}`).join(' '), { timeout: 30_000 }).toBe('view-side:top:true view-1:top:true');
+    await expect.poll(async () => new Set(Object.values(await drawn())).size, { timeout: 60_000 }).toBe(1);
     expect(problems.errors).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import type { CommandId } from '../../../src-shared/commands';
 import type { DetectorModel } from '../geometry/detector-model';
 import { first, last, step, type ShowEvent } from '../state/navigation';
 import type { AppStores } from '../state/app-stores';
-import { chooseLayout } from '../workspace/workspace-store';
+import { addView, chooseLayout } from '../workspace/workspace-store';
 
 /** Elements a beam's-eye view can look at, upstream to downstream (planes and stations, not long tubes). */
 export function beamStations(model: DetectorModel): string[] {
@@ -81,6 +81,7 @@ export function runCommand(id: CommandId, ctx: CommandContext): void {
       if (problem) ctx.onMessage?.(problem);
       return;
     }
+    case 'layout.addView': { const problem = addView(stores); if (problem) ctx.onMessage?.(problem); return; }
     case 'layout.saveAs': case 'layout.export': case 'layout.import':
       stores.workspace.setState((w) => ({ request: { kind: id === 'layout.saveAs' ? 'save' : id === 'layout.export' ? 'export' : 'import', n: (w.request?.n ?? 0) + 1 } }));
       return;

@@ -9,9 +9,9 @@ import { useApi, useStores } from '../state/AppProvider';
 import { Modal } from '../panels/Modal';
 import { LAYOUT_EXTENSION, layoutFileText, parseLayoutFile } from '../../../src-shared/workspace/layout-file';
 import { BUILT_IN_LAYOUTS, LAYOUT_LABELS, LAYOUT_TITLES } from './layouts';
-import { applyWorkspace, captureWorkspace, chooseLayout, saveLayoutAs } from './workspace-store';
+import { addView, applyWorkspace, captureWorkspace, chooseLayout, saveLayoutAs } from './workspace-store';
 
-const SAVE = '__save', EXPORT = '__export', IMPORT = '__import';
+const SAVE = '__save', EXPORT = '__export', IMPORT = '__import', ADD_VIEW = '__addView';
 
 export function LayoutPicker({ onMessage }: { onMessage: (m: string) => void }) {
   const stores = useStores();
@@ -55,6 +55,7 @@ export function LayoutPicker({ onMessage }: { onMessage: (m: string) => void }) 
     if (v === SAVE) { setTyped(''); setSaving(true); return; }
     if (v === EXPORT) return void exportLayout();
     if (v === IMPORT) return file.current?.click();
+    if (v === ADD_VIEW) { const p = addView(stores); if (p) onMessage(p); return; }
     if (v === 'analysis') stores.analysis.setState({ open: true });
     const problem = chooseLayout(stores, v);
     if (problem) onMessage(problem);
@@ -68,6 +69,7 @@ export function LayoutPicker({ onMessage }: { onMessage: (m: string) => void }) 
           {!known.includes(name) && <option value="">(arranged)</option>}
           <optgroup label="built-in">{BUILT_IN_LAYOUTS.map((l) => <option key={l} value={l} title={LAYOUT_TITLES[l]}>{LAYOUT_LABELS[l]}</option>)}</optgroup>
           {saved.length > 0 && <optgroup label="yours">{saved.map((w) => <option key={w.name} value={w.name}>{w.name}</option>)}</optgroup>}
+          <optgroup label="panels"><option value={ADD_VIEW}>Add a view</option></optgroup>
           <optgroup label="layout file">
             <option value={SAVE}>Save layout as…</option>
             <option value={EXPORT}>Export layout…</option>

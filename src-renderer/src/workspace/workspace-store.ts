@@ -9,7 +9,7 @@ import type { DockviewApi, SerializedDockview } from 'dockview-react';
 import type { SessionWorkspace, WorkspaceData } from '../../../src-shared/workspace/layout-file';
 import { ViewRegistry } from '../views/view-registry';
 import type { ViewState } from '../state/view-store';
-import { applyBuiltInLayout, isBuiltInLayout, type BuiltInLayout } from './layouts';
+import { applyBuiltInLayout, isBuiltInLayout, VIEW_TITLES, type BuiltInLayout } from './layouts';
 
 export interface WorkspaceState {
   /** the window's live views (each view panel registers) */
@@ -82,6 +82,22 @@ export function saveLayoutAs(stores: HasWorkspace, name: string): string | undef
   const w = captureWorkspace(stores, n);
   if (!w) return 'the workspace is not ready yet';
   stores.workspace.setState((s) => ({ saved: [...s.saved.filter((x) => x.name !== n), w], layoutName: n, revision: s.revision + 1 }));
+  return undefined;
+}
+
+/** One more view panel, beside the active view (as a tab of its group), showing what the active view shows. */
+export function addView(stores: HasWorkspace): string | undefined {
+  const { dock, views } = stores.workspace.getState();
+  if (!dock) return 'the workspace is not ready yet';
+  let n = 1;
+  while (dock.getPanel(`view-${n}`)) n++;
+  const active = views.active();
+  const mode = active?.store.getState().mode ?? stores.view.getState().mode;
+  const beamStation = active?.store.getState().beamStation ?? stores.view.getState().beamStation;
+  dock.addPanel({
+    id: `view-${n}`, component: 'view', title: VIEW_TITLES[mode], params: { mode, beamStation },
+    position: active && dock.getPanel(active.id) ? { referencePanel: active.id, direction: 'right' } : { direction: 'right' },
+  });
   return undefined;
 }
 
