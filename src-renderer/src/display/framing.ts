@@ -65,11 +65,47 @@ export function frameBox(model: DetectorModel, r: FrameRequest): { box: THREE.Bo
   const el = r.target && r.target !== EVENT_FIT_TARGET ? model.byId.get(r.target) : undefined;
   // a thin element (a plane of 20 mm) gets some depth so the view does not zoom into it
   if (el) return { box: displayBox(el, k).expandByScalar(el.element.z1 - el.element.z0 < 50 ? 20 : 0) };
+  if (r.mode === '3d') return { box: detectorBox3d(model, r.shown, k) };
   return { box: visibleBox(model, r.shown, k) };
 }
 
-/** The pose that frames a request in a viewport. */
+/** The pose that frames a request in a viewport (the 3D camera stays outside the detector around it). */
 export function fitPose(model: DetectorModel, r: FrameRequest, viewport: Viewport): ViewPose {
   const { box, slab } = frameBox(model, r);
-  return framePose(r.mode, box, viewport, FOV_DEG, slab);
+  return framePose(r.mode, box, viewport, FOV_DEG, slab, r.mode === '3d' ? outsideRadius(model, r.shown, box, r.compression) : 0);
+}
+
+/**
+ * Where the 3D view's picture of the detector starts: GTK3, the upstream end of the decay vessel
+ * (102.4 m, G§9 [RICHP]). The default 3D view shows the vessel and everything downstream; the beam
+ * line upstream (T10, TAX, KTAG: 150 m of mostly empty pipe at 1:1) is reached by "fit to event"
+ * when the event is there, or by orbiting.
+ */
+export const DETECTOR_3D_FROM_MM = 102400;
+
+/** The visible detector from the decay vessel on, display coordinates (all of it if none is there). */
+export function detectorBox3d(model: DetectorModel, shown: Readonly<Record<string, boolean>>, k: number): THREE.Box3 {
+  const box = new THREE.Box3();
+  for (const e of model.elements) {
+    const el = e.element;
+    // the beam line's far end (the dump at 265 m) would only add empty pipe to the picture
+    if (el.shape.kind === 'axis' || el.group === 'beam line' || el.z1 < DETECTOR_3D_FROM_MM || !isShownByDefault(shown, el.id, el.visibleByDefault)) continue;
+    const b = displayBox(e, k);
+    b.min.z = Math.max(b.min.z, DETECTOR_3D_FROM_MM / k);
+    box.union(b);
+  }
+  return box.isEmpty() ? visibleBox(model, shown, k) : box;
+}
+
+/** 10 % more than the largest transverse extent of the visible material along `box`'s z range: the 3D camera keeps outside it. */
+export function outsideRadius(model: DetectorModel, shown: Readonly<Record<string, boolean>>, box: THREE.Box3, k: number): number {
+  let r = 0;
+  for (const e of model.elements) {
+    const el = e.element;
+    if (el.shape.kind === 'axis' || el.shape.kind === 'marker' || !isShownByDefault(shown, el.id, el.visibleByDefault)) continue;
+    if (el.z1 / k < box.min.z || el.z0 / k > box.max.z) continue;
+    const b = e.geometry.box;
+    r = Math.max(r, Math.hypot(Math.max(-b.min.x, b.max.x), Math.max(-b.min.y, b.max.y)));
+  }
+  return r * 1.1;
 }

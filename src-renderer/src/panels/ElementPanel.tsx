@@ -3,6 +3,7 @@ import type { DetectorModel } from '../geometry/detector-model';
 import type { DetectorElement, ElementGroup } from '../../../src-shared/geometry/types';
 import { isShown } from '../state/view-store';
 import { useView } from '../state/AppProvider';
+import { ElementOpacity } from './Scene3DControls';
 
 const fmtZ = (z: number) => `${(z / 1000).toFixed(3)} m`;
 
@@ -74,6 +75,7 @@ export function ElementPanel({ model }: { model: DetectorModel }) {
           <h3>{info.label} <button type="button" onClick={() => frameElement(info.id)} title="Zoom the current view onto this element">Frame</button></h3>
           <p className="muted">{info.z0 === info.z1 ? `z = ${fmtZ(info.z0)}` : `z = ${fmtZ(info.z0)} – ${fmtZ(info.z1)} (${(info.z1 - info.z0).toFixed(1)} mm)`}</p>
           <p>{describeShape(info)} · {info.material}</p>
+          <ElementOpacity model={model} id={info.id} />
           {info.note && <p>{info.note}</p>}
           <dl>
             {Object.entries(info.sources).map(([k, v]) => (

@@ -15,6 +15,7 @@ import { AxesHint } from '../panels/AxesHint';
 import { EventLegend } from '../panels/EventLegend';
 import { EventLabelsOverlay } from '../panels/EventLabelsOverlay';
 import { useView } from '../state/AppProvider';
+import { Scene3DControls } from '../panels/Scene3DControls';
 
 export function DetectorView({ model, unmerged = false }: { model: DetectorModel; unmerged?: boolean }) {
   const theme = useView((s) => s.theme);
@@ -46,6 +47,7 @@ export function DetectorView({ model, unmerged = false }: { model: DetectorModel
       <ScaleBarsOverlay />
       <AxesHint />
       <EventLegend />
+      <Scene3DControls model={model} />
     </div>
   );
 }
