@@ -57,7 +57,7 @@ export interface FrameRequest {
 }
 
 /** The box a view frames and, in the beam's eye, its slab. */
-export function frameBox(model: DetectorModel, r: FrameRequest): { box: THREE.Box3; slab?: { z0: number; z1: number; box: THREE.Box3 } } {
+export function frameBox(model: DetectorModel, r: FrameRequest): { box: THREE.Box3; slab?: { z0: number; z1: number; box: THREE.Box3 }; points?: THREE.Vector3[] } {
   const k = r.compression;
   if (r.mode === 'beam') { const slab = beamSlab(model, r.station, k); return { box: slab.box, slab }; }
   const ev = r.target === EVENT_FIT_TARGET ? eventDisplayBox(r.eventBox, k) : undefined;
@@ -65,14 +65,14 @@ export function frameBox(model: DetectorModel, r: FrameRequest): { box: THREE.Bo
   const el = r.target && r.target !== EVENT_FIT_TARGET ? model.byId.get(r.target) : undefined;
   // a thin element (a plane of 20 mm) gets some depth so the view does not zoom into it
   if (el) return { box: displayBox(el, k).expandByScalar(el.element.z1 - el.element.z0 < 50 ? 20 : 0) };
-  if (r.mode === '3d') return { box: detectorBox3d(model, r.shown, k) };
+  if (r.mode === '3d') return { box: detectorBox3d(model, r.shown, k), points: outlinePoints3d(model, r.shown, k) };
   return { box: visibleBox(model, r.shown, k) };
 }
 
 /** The pose that frames a request in a viewport (the 3D camera stays outside the detector around it). */
 export function fitPose(model: DetectorModel, r: FrameRequest, viewport: Viewport): ViewPose {
-  const { box, slab } = frameBox(model, r);
-  return framePose(r.mode, box, viewport, FOV_DEG, slab, r.mode === '3d' ? outsideRadius(model, r.shown, box, r.compression) : 0);
+  const { box, slab, points } = frameBox(model, r);
+  return framePose(r.mode, box, viewport, FOV_DEG, slab, r.mode === '3d' ? outsideRadius(model, r.shown, box, r.compression) : 0, points);
 }
 
 /**
@@ -95,6 +95,34 @@ export function detectorBox3d(model: DetectorModel, shown: Readonly<Record<strin
     box.union(b);
   }
   return box.isEmpty() ? visibleBox(model, shown, k) : box;
+}
+
+/** Round elements (discs, rings, tubes, octagons, straw chambers) as circles; the rest as their box. */
+const ROUND = new Set(['disc', 'lav', 'tube', 'octagon', 'straw']);
+
+/**
+ * Points (display coordinates) outlining the 3D view's detector: each round element as two circles
+ * at its faces, the others as their box corners. Framing these, not the union box's corners, keeps
+ * the picture from being a small detector in a frame sized for the corners of a bounding box.
+ */
+export function outlinePoints3d(model: DetectorModel, shown: Readonly<Record<string, boolean>>, k: number): THREE.Vector3[] {
+  const out: THREE.Vector3[] = [];
+  for (const e of model.elements) {
+    const el = e.element;
+    if (el.shape.kind === 'axis' || el.group === 'beam line' || el.z1 < DETECTOR_3D_FROM_MM || !isShownByDefault(shown, el.id, el.visibleByDefault)) continue;
+    const b = displayBox(e, k);
+    const z0 = Math.max(b.min.z, DETECTOR_3D_FROM_MM / k), z1 = b.max.z;
+    if (ROUND.has(el.shape.kind)) {
+      const cx = (b.min.x + b.max.x) / 2, cy = (b.min.y + b.max.y) / 2, r = Math.max(b.max.x - b.min.x, b.max.y - b.min.y) / 2;
+      for (let i = 0; i < 16; i++) {
+        const a = (2 * Math.PI * i) / 16;
+        out.push(new THREE.Vector3(cx + r * Math.cos(a), cy + r * Math.sin(a), z0), new THREE.Vector3(cx + r * Math.cos(a), cy + r * Math.sin(a), z1));
+      }
+    } else {
+      for (let i = 0; i < 8; i++) out.push(new THREE.Vector3(i & 1 ? b.max.x : b.min.x, i & 2 ? b.max.y : b.min.y, i & 4 ? z1 : z0));
+    }
+  }
+  return out;
 }
 
 /** 10 % more than the largest transverse extent of the visible material along `box`'s z range: the 3D camera keeps outside it. */

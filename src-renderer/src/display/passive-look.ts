@@ -139,6 +139,10 @@ function setLook(m: THREE.Material, opacity: number, forceTransparent: boolean):
   m.depthWrite = transparent ? false : b.depthWrite;
 }
 
+/** Elements drawn from more parts than this (straw chambers, LAV rings, MUV3 tiles) have their lines faded in x-ray. */
+const DENSE_PARTS = 100;
+const xrayLineFactor = (xray: XRayMode, parts: number): number => (xray !== 'off' && parts > DENSE_PARTS ? 0.3 : 1);
+
 /** Faces of solid material in the translucent x-ray: enough to read the shape, never a wall. */
 const XRAY_SOLID_FACES = 0.16;
 const XRAY_TRANSLUCENT_FACES = 0.5;
@@ -150,8 +154,11 @@ const XRAY_TRANSLUCENT_FACES = 0.5;
  */
 export function applyPassiveLook(elements: ReadonlyMap<string, THREE.Group>, model: DetectorModel, look: PassiveLook, u: CutUniforms, active: boolean): void {
   for (const [id, g] of elements) {
-    const el = model.byId.get(id)?.element;
-    if (!el) continue;
+    const built = model.byId.get(id);
+    if (!built) continue;
+    const el = built.element;
+    // thousands of straws or LAV blocks: their outlines alone would be a wall of lines
+    const lineF = xrayLineFactor(active ? look.xray : 'off', built.geometry.parts);
     const op = active ? opacityOf(look, id, el.group) : 1;
     const xray = active ? look.xray : 'off';
     for (const o of g.children) {
@@ -165,7 +172,7 @@ export function applyPassiveLook(elements: ReadonlyMap<string, THREE.Group>, mod
         setLook(m, b.opacity * op * f, xray === 'translucent');
         o.visible = op > 0.001 && xray !== 'outline';
       } else if (o instanceof THREE.LineSegments || o instanceof THREE.Points) {
-        setLook(m, b.opacity * op, xray !== 'off');
+        setLook(m, b.opacity * op * lineF, xray !== 'off');
         o.visible = op > 0.001;
       }
     }
