@@ -17,6 +17,7 @@ import { crossedElements, inMaterial, labelled3d, MAIN_3D_LABELS } from '../../s
 import { buildViewScene } from '../../src-renderer/src/display/view-scene';
 import { DEFAULT_STYLE, EVENT_FIT_TARGET, SCREEN_SCALE, type DisplaySnapshot } from '../../src-renderer/src/display/types';
 import { createScene3DStore, lookOf } from '../../src-renderer/src/state/scene3d-store';
+import { sceneToSvg } from '../../src-renderer/src/export/svg-scene';
 import { createAppStores, memoryStorage } from '../../src-renderer/src/state/app-stores';
 import { runCommand } from '../../src-renderer/src/shortcuts/run-command';
 
@@ -157,6 +158,28 @@ describe('passive detector look', () => {
     };
     expect(facesVisible(snap)).toBe(0);
     expect(facesVisible({ ...snap, mode: 'side' })).toBe(1);
+  });
+
+  it('an SVG picture of the 3D view leaves out what the cut-aways remove', () => {
+    const vp = { width: 800, height: 500 };
+    const pose = fitPose(model, { mode: '3d', station: 'straw1', compression: 20, shown: {}, target: undefined, eventBox: undefined }, vp);
+    const cam = new THREE.PerspectiveCamera(40, vp.width / vp.height, 10, 1e6);
+    cam.up.copy(pose.up); cam.position.copy(pose.position); cam.lookAt(pose.target); cam.updateMatrixWorld(); cam.updateProjectionMatrix();
+    const svgOf = (l: PassiveLook) => {
+      const snap: DisplaySnapshot = {
+        mode: '3d', station: 'straw1', compression: 20, shown: {}, labels: false, theme: 'dark', event: undefined, analysis: undefined,
+        style: DEFAULT_STYLE, trackWidth: 3, fitTarget: undefined, scene3d: l,
+      };
+      const v = buildViewScene(model, snap, { px: SCREEN_SCALE(1, 3), camera: cam, background: null });
+      const svg = sceneToSvg(v.scene, cam, { x: 0, y: 0, w: vp.width, h: vp.height }, { thinLine: 1 });
+      v.dispose();
+      return svg;
+    };
+    const moves = (svg: string) => (svg.match(/M/g) ?? []).length;
+    const whole = svgOf(look()), cut = svgOf(look({ cutZ: { on: true, zM: 200, keep: 'downstream' } }));
+    // everything upstream of 200 m (the vessel's first 100 m, LAV1–LAV11, STRAW1–2, MNP33) is gone
+    expect(moves(cut)).toBeLessThan(moves(whole) * 0.8);
+    expect(moves(cut)).toBeGreaterThan(0);
   });
 });
 
