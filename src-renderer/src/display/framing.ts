@@ -57,7 +57,7 @@ export interface FrameRequest {
 }
 
 /** The box a view frames and, in the beam's eye, its slab. */
-export function frameBox(model: DetectorModel, r: FrameRequest): { box: THREE.Box3; slab?: { z0: number; z1: number; box: THREE.Box3 } } {
+export function frameBox(model: DetectorModel, r: FrameRequest): { box: THREE.Box3; slab?: { z0: number; z1: number; box: THREE.Box3 }; points?: THREE.Vector3[] } {
   const k = r.compression;
   if (r.mode === 'beam') { const slab = beamSlab(model, r.station, k); return { box: slab.box, slab }; }
   const ev = r.target === EVENT_FIT_TARGET ? eventDisplayBox(r.eventBox, k) : undefined;
@@ -65,11 +65,75 @@ export function frameBox(model: DetectorModel, r: FrameRequest): { box: THREE.Bo
   const el = r.target && r.target !== EVENT_FIT_TARGET ? model.byId.get(r.target) : undefined;
   // a thin element (a plane of 20 mm) gets some depth so the view does not zoom into it
   if (el) return { box: displayBox(el, k).expandByScalar(el.element.z1 - el.element.z0 < 50 ? 20 : 0) };
+  if (r.mode === '3d') return { box: detectorBox3d(model, r.shown, k), points: outlinePoints3d(model, r.shown, k) };
   return { box: visibleBox(model, r.shown, k) };
 }
 
-/** The pose that frames a request in a viewport. */
+/** The pose that frames a request in a viewport (the 3D camera stays outside the detector around it). */
 export function fitPose(model: DetectorModel, r: FrameRequest, viewport: Viewport): ViewPose {
-  const { box, slab } = frameBox(model, r);
-  return framePose(r.mode, box, viewport, FOV_DEG, slab);
+  const { box, slab, points } = frameBox(model, r);
+  return framePose(r.mode, box, viewport, FOV_DEG, slab, r.mode === '3d' ? outsideRadius(model, r.shown, box, r.compression) : 0, points);
+}
+
+/**
+ * Where the 3D view's picture of the detector starts: GTK3, the upstream end of the decay vessel
+ * (102.4 m, G§9 [RICHP]). The default 3D view shows the vessel and everything downstream; the beam
+ * line upstream (T10, TAX, KTAG: 150 m of mostly empty pipe at 1:1) is reached by "fit to event"
+ * when the event is there, or by orbiting.
+ */
+export const DETECTOR_3D_FROM_MM = 102400;
+
+/** The visible detector from the decay vessel on, display coordinates (all of it if none is there). */
+export function detectorBox3d(model: DetectorModel, shown: Readonly<Record<string, boolean>>, k: number): THREE.Box3 {
+  const box = new THREE.Box3();
+  for (const e of model.elements) {
+    const el = e.element;
+    // the beam line's far end (the dump at 265 m) would only add empty pipe to the picture
+    if (el.shape.kind === 'axis' || el.group === 'beam line' || el.z1 < DETECTOR_3D_FROM_MM || !isShownByDefault(shown, el.id, el.visibleByDefault)) continue;
+    const b = displayBox(e, k);
+    b.min.z = Math.max(b.min.z, DETECTOR_3D_FROM_MM / k);
+    box.union(b);
+  }
+  return box.isEmpty() ? visibleBox(model, shown, k) : box;
+}
+
+/** Round elements (discs, rings, tubes, octagons, straw chambers) as circles; the rest as their box. */
+const ROUND = new Set(['disc', 'lav', 'tube', 'octagon', 'straw']);
+
+/**
+ * Points (display coordinates) outlining the 3D view's detector: each round element as two circles
+ * at its faces, the others as their box corners. Framing these, not the union box's corners, keeps
+ * the picture from being a small detector in a frame sized for the corners of a bounding box.
+ */
+export function outlinePoints3d(model: DetectorModel, shown: Readonly<Record<string, boolean>>, k: number): THREE.Vector3[] {
+  const out: THREE.Vector3[] = [];
+  for (const e of model.elements) {
+    const el = e.element;
+    if (el.shape.kind === 'axis' || el.group === 'beam line' || el.z1 < DETECTOR_3D_FROM_MM || !isShownByDefault(shown, el.id, el.visibleByDefault)) continue;
+    const b = displayBox(e, k);
+    const z0 = Math.max(b.min.z, DETECTOR_3D_FROM_MM / k), z1 = b.max.z;
+    if (ROUND.has(el.shape.kind)) {
+      const cx = (b.min.x + b.max.x) / 2, cy = (b.min.y + b.max.y) / 2, r = Math.max(b.max.x - b.min.x, b.max.y - b.min.y) / 2;
+      for (let i = 0; i < 16; i++) {
+        const a = (2 * Math.PI * i) / 16;
+        out.push(new THREE.Vector3(cx + r * Math.cos(a), cy + r * Math.sin(a), z0), new THREE.Vector3(cx + r * Math.cos(a), cy + r * Math.sin(a), z1));
+      }
+    } else {
+      for (let i = 0; i < 8; i++) out.push(new THREE.Vector3(i & 1 ? b.max.x : b.min.x, i & 2 ? b.max.y : b.min.y, i & 4 ? z1 : z0));
+    }
+  }
+  return out;
+}
+
+/** 10 % more than the largest transverse extent of the visible material along `box`'s z range: the 3D camera keeps outside it. */
+export function outsideRadius(model: DetectorModel, shown: Readonly<Record<string, boolean>>, box: THREE.Box3, k: number): number {
+  let r = 0;
+  for (const e of model.elements) {
+    const el = e.element;
+    if (el.shape.kind === 'axis' || el.shape.kind === 'marker' || !isShownByDefault(shown, el.id, el.visibleByDefault)) continue;
+    if (el.z1 / k < box.min.z || el.z0 / k > box.max.z) continue;
+    const b = e.geometry.box;
+    r = Math.max(r, Math.hypot(Math.max(-b.min.x, b.max.x), Math.max(-b.min.y, b.max.y)));
+  }
+  return r * 1.1;
 }

@@ -5,6 +5,7 @@
 import type { Na62Event } from '../../../src-shared/event/model';
 import type { EventAnalysis } from '../../../src-shared/event/analysis';
 import type { ViewMode } from '../../../src-shared/picture/picture-spec';
+import type { PassiveLook } from './passive-look';
 
 export type { ViewMode };
 export type Theme = 'dark' | 'light';
@@ -71,6 +72,8 @@ export interface DisplaySnapshot {
   readonly trackWidth: number;
   /** what a fit frames: an element id, EVENT_FIT_TARGET, or undefined (the visible detector) */
   readonly fitTarget: string | undefined;
+  /** the 3D view's opacity, x-ray and cut-aways of the passive detector (absent: as built) */
+  readonly scene3d?: PassiveLook;
 }
 
 /** An object of the event the user points at: its collection and index there. */

@@ -12,6 +12,7 @@ import type { DetectorModel } from '../geometry/detector-model';
 import type { EdgeNudge } from '../geometry/materials';
 import { addLights, BACKGROUND, buildBeamSections, buildDetectorScene } from './detector-scene';
 import { buildEventScene, type EventScene } from './event-scene';
+import { applyPassiveLook, createCutUniforms, cutUniformsOf, installCutAway, setCutUniforms } from './passive-look';
 import type { DisplaySnapshot, PixelScale } from './types';
 
 export interface ViewScene {
@@ -45,6 +46,13 @@ export function buildViewScene(model: DetectorModel, snap: DisplaySnapshot, opts
   const detector = buildDetectorScene(model, { theme: snap.theme, nudge, pointScale: opts.px.points });
   detector.setShown(snap.shown);
   detector.group.scale.set(1, 1, 1 / snap.compression);
+  // the 3D view's opacity, x-ray and cut-aways: pictures of the 3D view show what the screen shows
+  const cut = createCutUniforms();
+  if (snap.scene3d) {
+    const active = snap.mode === '3d';
+    applyPassiveLook(detector.elements, model, snap.scene3d, cut, active);
+    setCutUniforms(cut, snap.scene3d, snap.compression, active);
+  }
   scene.add(detector.group);
   const sections = snap.mode === 'beam' ? buildBeamSections(model, snap.shown, snap.station, snap.compression, snap.theme, nudge) : undefined;
   if (sections) scene.add(sections.group);
@@ -92,6 +100,9 @@ function widenEdges(scene: THREE.Scene, camera: THREE.Camera, width: number, nud
     let lm = materials.get(m);
     if (!lm) {
       lm = new LineMaterial({ color: m.color.getHex(), opacity: m.opacity, transparent: m.transparent, depthTest: m.depthTest, depthWrite: m.depthWrite, linewidth: width });
+      // the cut-aways of the 3D view cut the wide copy too (world position from the segment's ends)
+      const cut = cutUniformsOf(m);
+      if (cut) installCutAway(lm, cut, '( position.y < 0.5 ? instanceStart : instanceEnd )');
       materials.set(m, lm);
     }
     const g = new LineSegmentsGeometry();

@@ -10,6 +10,7 @@ import type { LiveView } from '../views/live-view';
 import type { ShowEvent } from '../state/navigation';
 import { type ViewMode } from '../state/view-store';
 import { snapshotOf } from '../state/display-snapshot';
+import { lookOf } from '../state/scene3d-store';
 import { buildViewScene } from '../display/view-scene';
 import { SCREEN_SCALE } from '../display/types';
 import { checkSpec, pictureFileName, type PanelSpec, type PictureFormat, type PictureSpec } from '../../../src-shared/picture/picture-spec';
@@ -25,7 +26,7 @@ export interface ExportedFile { readonly name: string; readonly data: Uint8Array
 export function exportEnv(live: LiveView, stores: AppStores): ExportEnv {
   const canvas = live.canvas;
   if (!canvas) throw new Error('the 3D view is not ready yet');
-  const snapshot = snapshotOf(stores.view.getState(), stores.data.getState(), stores.eventDisplay.getState(), live.fitTarget);
+  const snapshot = { ...snapshotOf(stores.view.getState(), stores.data.getState(), stores.eventDisplay.getState(), live.fitTarget), scene3d: lookOf(stores.scene3d.getState()) };
   return { canvas, model: canvas.model, snapshot, stores, ...(live.target ? { screenTarget: live.target.clone() } : {}) };
 }
 

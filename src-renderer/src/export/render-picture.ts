@@ -22,6 +22,7 @@ import type { LiveCanvas } from '../views/live-view';
 import { beamSlab, FOV_DEG, fitPose, visibleBox } from '../display/framing';
 import { depthRange } from '../display/depth-range';
 import { cdaTaxLabel, placeLabels } from '../display/labels';
+import { labelled3d } from '../display/labels3d';
 import { makeProjector } from '../display/projection';
 import { scaleBarsFor, scaleNote } from '../display/scale-bars';
 import { buildViewScene, type ViewScene } from '../display/view-scene';
@@ -206,7 +207,7 @@ function overlayItems(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[
     if (o.titles && (panels.length > 1 || spec.panels[0]!.view !== '3d')) blocks.push(titleItems(panel.title, r, s, p, !!axes.h));
     // the caption, the legend, the CDA_TAX value, axes, scale bars and titles keep their places; element labels move aside
     const reserved = [...(panel === panels[0] ? toLayout(caption) : []), ...(panel === legendPanel ? toLayout(legend) : []), ...toLayout(fixed), ...blocks.flatMap(boxOf)];
-    if (o.labels && snap.labels) items.push(...labelItems(placeLabels(env.model, snap.shown, k, panel.mode, panel.station, panel.camera, panel.layout, reserved), r, s, p));
+    if (o.labels && snap.labels) items.push(...labelItems(placeLabels(env.model, panel.mode === '3d' ? labelled3d(env.model, snap.shown, pic.prepared?.trackLines) : snap.shown, k, panel.mode, panel.station, panel.camera, panel.layout, reserved), r, s, p));
     items.push(...fixed, ...blocks.flat());
   }
   items.push(...caption, ...legend);

@@ -7,6 +7,7 @@
  */
 import * as THREE from 'three';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
+import { cutUniformsOf, isCutAway, type CutUniforms } from '../display/passive-look';
 import { type LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import type { Rect } from '../../../src-shared/picture/picture-spec';
 
@@ -50,11 +51,21 @@ export function sceneToSvg(scene: THREE.Object3D, camera: THREE.Camera, rect: Re
   };
   const outside = (...p: [number, number, number][]) =>
     p.every((q) => q[2] < -1) || p.every((q) => q[2] > 1) || p.every((q) => q[0] < rect.x) || p.every((q) => q[0] > rect.x + rect.w) || p.every((q) => q[1] < rect.y) || p.every((q) => q[1] > rect.y + rect.h);
+  // the 3D view's cut-aways (display/passive-look.ts): whole triangles, segments and points go by their middle
+  const w = new THREE.Vector3();
+  const cutAt = (o: THREE.Object3D, cut: CutUniforms | undefined, ...p: [number, number, number][]) => {
+    if (!cut) return false;
+    w.set(0, 0, 0);
+    for (const q of p) w.add(new THREE.Vector3(q[0], q[1], q[2]).divideScalar(p.length));
+    return isCutAway(w.applyMatrix4(o.matrixWorld), cut);
+  };
+  const local = (pos: THREE.BufferAttribute | THREE.InterleavedBufferAttribute, k: number): [number, number, number] => [pos.getX(k), pos.getY(k), pos.getZ(k)];
   let index = 0;
   scene.traverseVisible((o) => {
     const i = index++;
     const mat = (o as THREE.Mesh).material as THREE.Material | undefined;
     if (!mat || Array.isArray(mat) || !mat.visible) return;
+    const cut = cutUniformsOf(mat);
     const opacity = mat.transparent ? mat.opacity : 1;
     const base = { transparent: mat.transparent, order: o.renderOrder, index: i };
     if (o instanceof LineSegments2) {
@@ -68,7 +79,9 @@ export function sceneToSvg(scene: THREE.Object3D, camera: THREE.Camera, rect: Re
       const n = idx ? idx.count : pos.count;
       const d: string[] = [];
       for (let t = 0; t + 2 < n; t += 3) {
-        const [a, b, c] = [0, 1, 2].map((j) => { const k = idx ? idx.getX(t + j) : t + j; return toPx(o, pos.getX(k), pos.getY(k), pos.getZ(k)); }) as [[number, number, number], [number, number, number], [number, number, number]];
+        const ks = [0, 1, 2].map((j) => (idx ? idx.getX(t + j) : t + j));
+        if (cut && cutAt(o, cut, ...ks.map((k) => local(pos, k)))) continue;
+        const [a, b, c] = ks.map((k) => toPx(o, pos.getX(k), pos.getY(k), pos.getZ(k))) as [[number, number, number], [number, number, number], [number, number, number]];
         if (outside(a, b, c)) continue;
         const area = (b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1]);
         if (Math.abs(area) < 0.02) continue; // edge-on in this view
@@ -86,7 +99,9 @@ export function sceneToSvg(scene: THREE.Object3D, camera: THREE.Camera, rect: Re
       const at = (j: number) => { const k = idx ? idx.getX(j) : j; return toPx(o, pos.getX(k), pos.getY(k), pos.getZ(k)); };
       const d: string[] = [];
       const step = o instanceof THREE.LineSegments ? 2 : 1;
+      const key = (j: number) => (idx ? idx.getX(j) : j);
       for (let j = 0; j + 1 < n; j += step) {
+        if (cut && cutAt(o, cut, local(pos, key(j)), local(pos, key(j + 1)))) continue;
         const seg = clipDepth(at(j), at(j + 1));
         if (!seg || outside(...seg)) continue;
         const [a, b] = seg;
@@ -100,6 +115,7 @@ export function sceneToSvg(scene: THREE.Object3D, camera: THREE.Camera, rect: Re
       const m = mat as THREE.PointsMaterial;
       const out: string[] = [];
       for (let j = 0; pos && j < pos.count; j++) {
+        if (cut && cutAt(o, cut, local(pos, j))) continue;
         const a = toPx(o, pos.getX(j), pos.getY(j), pos.getZ(j));
         if (outside(a)) continue;
         out.push(`<circle cx="${f(a[0])}" cy="${f(a[1])}" r="${f(m.size / 2)}" fill="${hex(m.color)}"/>`);

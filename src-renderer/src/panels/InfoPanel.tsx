@@ -3,6 +3,7 @@ import type { DetectorModel } from '../geometry/detector-model';
 import { useView } from '../state/AppProvider';
 import { describeShape, fmtZ } from './ElementPanel';
 import { PickedObject } from './PickedObject';
+import { ElementOpacity } from './Scene3DControls';
 
 function ElementFacts({ model }: { model: DetectorModel }) {
   const inspected = useView((s) => s.inspected);
@@ -18,6 +19,7 @@ function ElementFacts({ model }: { model: DetectorModel }) {
       </h3>
       <p className="muted">{info.z0 === info.z1 ? `z = ${fmtZ(info.z0)}` : `z = ${fmtZ(info.z0)} – ${fmtZ(info.z1)} (${(info.z1 - info.z0).toFixed(1)} mm)`}</p>
       <p>{describeShape(info)} · {info.material}</p>
+      <ElementOpacity model={model} id={info.id} />
       {info.note && <p>{info.note}</p>}
       <dl>
         {Object.entries(info.sources).map(([k, v]) => (

@@ -96,3 +96,4 @@ export const useSelection: Hook<StateOf<'selection'>> = (selector) => useAppStor
 export const useAnalysis: Hook<StateOf<'analysis'>> = (selector) => useAppStore('analysis', selector);
 export const useEventDisplay: Hook<StateOf<'eventDisplay'>> = (selector) => useAppStore('eventDisplay', selector);
 export const useRootImport: Hook<StateOf<'rootImport'>> = (selector) => useAppStore('rootImport', selector);
+export const useScene3D: Hook<StateOf<'scene3d'>> = (selector) => useAppStore('scene3d', selector);

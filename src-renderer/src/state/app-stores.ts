@@ -13,6 +13,7 @@ import { createAnalysisStore, type AnalysisState } from './analysis-store';
 import { createEventDisplayStore, type EventDisplayState } from './event-display-store';
 import { createRootImportStore, type RootImportState } from './root-import-store';
 import { createWorkspaceStore, type WorkspaceState } from '../workspace/workspace-store';
+import { createScene3DStore, type Scene3DState } from './scene3d-store';
 
 export interface AppStores {
   readonly view: StoreApi<ViewState>;
@@ -23,6 +24,7 @@ export interface AppStores {
   readonly rootImport: StoreApi<RootImportState>;
   /** the panels on screen and the live views in them (issue 17) */
   readonly workspace: StoreApi<WorkspaceState>;
+  readonly scene3d: StoreApi<Scene3DState>;
 }
 
 export interface AppStoreOptions {
@@ -44,6 +46,7 @@ export function createAppStores(o: AppStoreOptions = {}): AppStores {
     eventDisplay: createEventDisplayStore(storage),
     rootImport: createRootImportStore(),
     workspace: createWorkspaceStore(view),
+    scene3d: createScene3DStore(storage),
   };
 }
 

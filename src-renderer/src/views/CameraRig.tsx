@@ -16,6 +16,7 @@ import { depthRange } from '../display/depth-range';
 import { framePose } from '../display/poses';
 import { scaleBarsFor } from '../display/scale-bars';
 import { eventLabelBox, placeLabels } from '../display/labels';
+import { labelled3d } from '../display/labels3d';
 import { edgeNudgeFor } from '../display/view-scene';
 
 function configureControls(c: OrbitControls, mode: ViewMode): void {
@@ -174,7 +175,7 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     const bars = scaleBarsFor(mode, cam, k, size, controls.target);
     // the CDA_TAX value of the event keeps its place beside its segment; element labels move aside
     const ev = stores.eventDisplay.getState().hidden.tax ? undefined : live.eventLabel.getState().label;
-    const labels = labelsOn ? placeLabels(model, shown, k, mode, beamStation, cam, size, ev ? [eventLabelBox(ev)] : []) : [];
+    const labels = labelsOn ? placeLabels(model, mode === '3d' ? labelled3d(model, shown, live.eventScene?.prepared.trackLines) : shown, k, mode, beamStation, cam, size, ev ? [eventLabelBox(ev)] : []) : [];
     live.overlay.getState().set(labels, bars);
   }, -1);
 

@@ -3,7 +3,9 @@ import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
 import type { DetectorModel } from '../geometry/detector-model';
 import { buildDetectorScene } from '../display/detector-scene';
-import { useLiveView, useView } from '../state/AppProvider';
+import { useLiveView, useScene3D, useView } from '../state/AppProvider';
+import { applyPassiveLook, createCutUniforms, setCutUniforms } from '../display/passive-look';
+import { lookOf } from '../state/scene3d-store';
 
 /**
  * @param unmerged benchmark baseline only: draw every part as its own object, as a display without
@@ -18,5 +20,15 @@ export function DetectorScene({ model, unmerged = false }: { model: DetectorMode
   const detector = useMemo(() => buildDetectorScene(model, { theme, nudge: live.nudge, unmerged }), [model, theme, live, unmerged]);
   useEffect(() => () => detector.dispose(), [detector]);
   useLayoutEffect(() => { detector.setShown(shown); invalidate(); }, [detector, shown, invalidate]);
+  // the 3D view's opacity, x-ray and cut-aways (the 2D views draw the detector as built)
+  const mode = useView((s) => s.mode);
+  const look = useScene3D((s) => s);
+  const cut = useMemo(() => createCutUniforms(), [detector]); // eslint-disable-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => {
+    const l = lookOf(look);
+    applyPassiveLook(detector.elements, model, l, cut, mode === '3d');
+    setCutUniforms(cut, l, compression, mode === '3d');
+    invalidate();
+  }, [detector, model, look, cut, mode, compression, invalidate]);
   return <primitive object={detector.group} scale={[1, 1, 1 / compression]} />;
 }

@@ -19,6 +19,7 @@ import { useView, useViewport, useViews } from '../state/AppProvider';
 import { ViewportContext } from './ViewportContext';
 import { PickCard } from './PickCard';
 import { BlindNotice } from './BlindNotice';
+import { Scene3DControls } from '../panels/Scene3DControls';
 
 export function DetectorView({ model, unmerged = false }: { model: DetectorModel; unmerged?: boolean }) {
   const theme = useView((s) => s.theme);
@@ -57,6 +58,7 @@ export function DetectorView({ model, unmerged = false }: { model: DetectorModel
       <EventLegend />
       <BlindNotice />
       <PickCard />
+      <Scene3DControls model={model} />
     </div>
   );
 }

@@ -35,6 +35,20 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
         const a = line[1]!, b = line[2]!; // STRAW1 → MNP33
         return makeProjector(camera, size, stores.view.getState().compression)({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, z: (a.z + b.z) / 2 });
       },
+      trackScreenPoints: (k, n) => {
+        const line = live.eventScene?.prepared.trackLines[k] ?? [];
+        if (line.length < 2) return [];
+        const project = makeProjector(camera, size, stores.view.getState().compression);
+        const z0 = line[0]!.z, z1 = line[line.length - 1]!.z, out: { x: number; y: number }[] = [];
+        for (let i = 0, j = 1; i < n; i++) {
+          const z = z0 + ((z1 - z0) * (i + 0.5)) / n;
+          while (j < line.length - 1 && line[j]!.z < z) j++;
+          const a = line[j - 1]!, b = line[j]!, t = b.z === a.z ? 0 : (z - a.z) / (b.z - a.z);
+          const p = project({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t, z });
+          if (p) out.push(p);
+        }
+        return out;
+      },
       eventCounts: () => live.eventScene?.counts,
       eventGeometries: () => {
         const seen = new Set<unknown>();
