@@ -38,7 +38,7 @@ const rendererLayer = (engineRule) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist-web/', 'test-output/', 'bench-output/', '.gl/', '.whl/'] },
+  { ignores: ['node_modules/', 'out/', 'out-cli/', 'dist-web/', 'test-output/', 'bench-output/', '.gl/', '.whl/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
