@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { DetectorModel } from '../geometry/detector-model';
 import type { ElementGroup } from '../../../src-shared/geometry/types';
 import { CUT_Z_RANGE_M, opacityOf, XRAY_MODES, type XRayMode } from '../display/passive-look';
-import { useScene3D, useView, useViewport } from '../state/AppProvider';
+import { useScene3D, useViewport } from '../state/AppProvider';
 
 const XRAY_LABEL: Record<XRayMode, string> = { off: 'solid', translucent: 'translucent', outline: 'outlines' };
 const pct = (x: number) => `${Math.round(x * 100)} %`;
