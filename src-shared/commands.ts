@@ -9,7 +9,7 @@ export type CommandId =
   | 'view.fit' | 'view.compressMore' | 'view.compressLess' | 'view.compressReset'
   | 'view.toggleLabels' | 'view.toggleTheme' | 'view.nextStation' | 'view.prevStation' | 'view.toggleAnalysis'
   | 'file.savePng' | 'file.open' | 'file.generate' | 'file.exportPictures'
-  | 'event.next' | 'event.prev' | 'event.first' | 'event.last' | 'event.toggleTruth' | 'event.fit'
+  | 'event.next' | 'event.prev' | 'event.first' | 'event.last' | 'event.toggleTruth' | 'event.fit' | 'event.autoplay'
   | 'help.shortcuts' | 'help.palette';
 
 export interface CommandSpec {
@@ -42,6 +42,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'event.prev', label: 'Previous event', keys: ['ArrowLeft', 'PageUp'], menu: 'Event' },
   { id: 'event.first', label: 'First event', keys: ['Home'], menu: 'Event' },
   { id: 'event.last', label: 'Last event', keys: ['End'], menu: 'Event' },
+  { id: 'event.autoplay', label: 'Autoplay: step through the candidates (or all events) at an interval; again to pause', keys: ['a'], menu: 'Event' },
   { id: 'event.toggleTruth', label: 'Show/hide the MC truth', keys: ['m'], menu: 'Event' },
   { id: 'event.fit', label: 'Fit the current event to the view', keys: ['e'], menu: 'Event' },
   { id: 'help.shortcuts', label: 'Keyboard shortcuts', keys: ['?'], menu: 'Help' },

@@ -68,3 +68,4 @@ export const useSelection: Hook<StateOf<'selection'>> = (selector) => useAppStor
 export const useAnalysis: Hook<StateOf<'analysis'>> = (selector) => useAppStore('analysis', selector);
 export const useEventDisplay: Hook<StateOf<'eventDisplay'>> = (selector) => useAppStore('eventDisplay', selector);
 export const useRootImport: Hook<StateOf<'rootImport'>> = (selector) => useAppStore('rootImport', selector);
+export const useAutoplay: Hook<StateOf<'autoplay'>> = (selector) => useAppStore('autoplay', selector);

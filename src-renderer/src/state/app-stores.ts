@@ -12,6 +12,7 @@ import { createSelectionStore, type SelectionState } from './selection-store';
 import { createAnalysisStore, type AnalysisState } from './analysis-store';
 import { createEventDisplayStore, type EventDisplayState } from './event-display-store';
 import { createRootImportStore, type RootImportState } from './root-import-store';
+import { createAutoplayStore, type AutoplayState } from './autoplay-store';
 
 export interface AppStores {
   readonly view: StoreApi<ViewState>;
@@ -20,6 +21,7 @@ export interface AppStores {
   readonly analysis: StoreApi<AnalysisState>;
   readonly eventDisplay: StoreApi<EventDisplayState>;
   readonly rootImport: StoreApi<RootImportState>;
+  readonly autoplay: StoreApi<AutoplayState>;
 }
 
 export interface AppStoreOptions {
@@ -39,6 +41,7 @@ export function createAppStores(o: AppStoreOptions = {}): AppStores {
     analysis: createAnalysisStore(storage),
     eventDisplay: createEventDisplayStore(storage),
     rootImport: createRootImportStore(),
+    autoplay: createAutoplayStore(storage),
   };
 }
 
