@@ -134,15 +134,23 @@ export function PlotView(p: PlotViewProps) {
     if (!el || !('plot' in built) || !built.plot) return;
     const plot = built.plot;
     const svg = plot.svg;
+    // the domains on show, for tests and scripts (data units)
+    const d = shownDomains(plot);
+    svg.setAttribute('data-x-domain', d.x.map((v) => +v.toPrecision(6)).join(','));
+    if (d.y) svg.setAttribute('data-y-domain', d.y.map((v) => +v.toPrecision(6)).join(','));
     el.replaceChildren(svg);
     const { x0, x1, y0, y1 } = plot.frame;
     const g = select(svg).append('g').attr('data-interaction', 'brush');
     let moved = false, programmatic = false;
+    // a brush partly outside a zoomed frame is drawn to the frame's edge; wholly outside, not at all
+    const clampX = (v: number) => Math.min(x1, Math.max(x0, v)), clampY = (v: number) => Math.min(y1, Math.max(y0, v));
     const toPx = (r: BrushRange | undefined): [[number, number], [number, number]] | [number, number] | null => {
       if (!r) return null;
-      const a = plot.x.apply(r.x[0]), b = plot.x.apply(r.x[1]);
+      const a = clampX(plot.x.apply(r.x[0])), b = clampX(plot.x.apply(r.x[1]));
+      if (a === b) return null;
       if (plot.brush === 'x' || !r.y || !plot.y) return [Math.min(a, b), Math.max(a, b)];
-      const c = plot.y.apply(r.y[0]), d = plot.y.apply(r.y[1]);
+      const c = clampY(plot.y.apply(r.y[0])), d = clampY(plot.y.apply(r.y[1]));
+      if (c === d) return null;
       return [[Math.min(a, b), Math.min(c, d)], [Math.max(a, b), Math.max(c, d)]];
     };
     const behaviour = (plot.brush === 'x' ? brushX() : brush2d()).extent([[x0, y0], [x1, y1]]) as BrushBehavior<unknown>;

@@ -36,7 +36,7 @@ export function buildPlot(spec: PlotSpec, c: PlotContext): BuiltPlot {
     }
     return histogramPlot({
       h, xLabel: spec.xLabel, yLabel, values: spec.values, owners: spec.owners, bands: spec.bands, theme: c.theme, size: c.size, tag: c.tag,
-      ...(brushed ? { brushed } : {}),
+      ...(brushed ? { brushed } : {}), ...(zoomed && c.zoom?.x ? { domainX: [Math.min(...c.zoom.x), Math.max(...c.zoom.x)] as const } : {}),
     });
   }
   const dx = c.zoom?.x ?? spec.domainX, dy = c.zoom?.y ?? spec.domainY;

@@ -52,8 +52,19 @@ export function zoomedBins(full: BinSpec, x: Domain | undefined, minWidth: numbe
   if (!x) return full;
   const lo = Math.min(x[0], x[1]), hi = Math.max(x[0], x[1]);
   if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return full;
-  const bins = Math.max(1, Math.min(full.bins, Math.floor((hi - lo) / (minWidth > 0 ? minWidth : (hi - lo) / full.bins) + 1e-9)));
-  return { lo, hi, bins };
+  // a round width (1, 2, 2.5, 5 × 10^k) for about as many bins, edges on its multiples covering the range
+  const width = niceWidth(Math.max((hi - lo) / full.bins, minWidth > 0 ? minWidth : 0));
+  const a = Math.floor(lo / width + 1e-9), b = Math.ceil(hi / width - 1e-9);
+  const round = (v: number) => Number(v.toPrecision(12));
+  return { lo: round(a * width), hi: round(b * width), bins: Math.max(1, b - a) };
+}
+
+/** The smallest of 1, 2, 2.5, 5 × 10^k at or above w > 0. */
+export function niceWidth(w: number): number {
+  if (!(w > 0) || !Number.isFinite(w)) return 1;
+  const decade = 10 ** Math.floor(Math.log10(w));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * decade >= w * (1 - 1e-9)) return Number((m * decade).toPrecision(12));
+  return 10 * decade;
 }
 
 /** Positions (in the plotted list) of the candidates inside a brushed range: one value per candidate (xs, ys) … */

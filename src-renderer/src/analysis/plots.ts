@@ -52,6 +52,8 @@ export interface HistogramPlotInput {
   readonly size: PlotSize;
   /** the entries of the brushed events, binned as `h`: drawn filled over it, with a legend */
   readonly brushed?: { readonly h: Histogram; readonly label: string };
+  /** the x range on show (a zoom), inside the bins' range; the bins' range without one */
+  readonly domainX?: readonly [number, number];
 }
 
 /** Σ entries in the bins, and outside them (under- and overflow, unweighted when the histogram is) */
@@ -92,6 +94,7 @@ export function appendLegend(svg: SVGSVGElement, x0: number, y0: number, rows: r
     const text = document.createElementNS(NS, 'text');
     text.setAttribute('x', String(x0 + 4 + pad + sw + 6)); text.setAttribute('y', String(cy + 4));
     text.setAttribute('fill', t.text);
+    text.setAttribute('text-anchor', 'start'); // Plot's SVG centres text by default
     text.textContent = r.label;
     g.append(sample, text);
   });
@@ -129,7 +132,8 @@ export function histogramPlot(o: HistogramPlotInput): BuiltPlot {
   const base = frameOptions(o.size, theme, o.xLabel, o.yLabel);
   const plot = Plot.plot({
     ...base,
-    x: { ...base.x, domain: [h.edges[0]!, h.edges[n]!] },
+    clip: true,
+    x: { ...base.x, domain: o.domainX ? [...o.domainX] : [h.edges[0]!, h.edges[n]!] },
     y: { ...base.y, domain: [floor, ymax], type: o.logY ? 'log' : 'linear' },
     marks,
   }) as unknown as PlotElement;
