@@ -144,14 +144,27 @@ describe('plots and stepping', () => {
     await expect.poll(hud).toContain(rbe);
     expect(await t.page.getByTestId('brush-note').textContent()).toBe(note);
 
-    // zoomed in on the brushed plane and the mass peak: the picture for the README
-    await t.page.mouse.move(lone.x, lone.y);
-    await t.page.mouse.wheel(0, -250);
+    // the picture for the README: the events above the SR brushed (CDA_TAX 20–100 mm, mostly
+    // background), the plane zoomed a little, the m_μμ histogram onto its peaks (the signal stays outside the brush)
+    await t.page.getByTestId('clear-brush').click();
+    const at = (z: number, cda: number) => ({ x: f.x0 + ((z + 10) / 70) * (f.x1 - f.x0), y: f.y1 - (cda / 160) * (f.y1 - f.y0) });
+    const a0 = at(-5, 100), a1 = at(55, 20);
+    await t.page.mouse.move(a0.x, a0.y);
+    await t.page.mouse.down();
+    await t.page.mouse.move(a1.x, a1.y, { steps: 8 });
+    await t.page.mouse.up();
+    await t.page.getByTestId('brush-note').waitFor();
+    const c = at(25, 30);
+    await t.page.mouse.move(c.x, c.y);
+    await t.page.mouse.wheel(0, -150);
+    const md = await domain(t.page, 'mass');
     const mf = await frameOf('mass');
-    await t.page.mouse.move(mf.x0 + (mf.x1 - mf.x0) * 0.5, (mf.y0 + mf.y1) / 2);
-    await t.page.mouse.wheel(0, -200);
+    await t.page.mouse.move(mf.x0 + ((360 - md[0]) / (md[1] - md[0])) * (mf.x1 - mf.x0), (mf.y0 + mf.y1) / 2);
+    await t.page.mouse.wheel(0, -260);
     await expect.poll(() => t.page.getByTestId('zoom-reset-mass').count()).toBe(1);
     await expect.poll(() => t.page.getByTestId('zoom-reset-tax').count()).toBe(1);
+    await expect.poll(() => svg.getAttribute('data-brushed-entries')).not.toBeNull();
+    await t.page.mouse.move(800, 990); // no hover tooltip in the picture
     await pageShot(t.page, '90-plots-zoomed-brushed');
     await t.page.locator('.analysis-panel').screenshot({ path: 'test-output/e2e/91-plots-panel.png' });
   });

@@ -50,6 +50,7 @@ export function PlotView(p: PlotViewProps) {
   // the plot on screen now: wheel steps and drags outlive the rebuilds their own zooms cause
   const shown = useRef<BuiltPlot | undefined>(undefined);
   shown.current = 'plot' in built ? built.plot : undefined;
+  const brushSync = useRef<((r: BrushRange | undefined) => void) | undefined>(undefined);
   const gesture = useRef<{ frame?: number; factor: number; at?: [number, number]; pan?: PlotZoom; panned: boolean }>({ factor: 1, panned: false });
 
   // wheel zoom, pan and reset: on the host element, so they survive the SVG being replaced
@@ -180,7 +181,11 @@ export function PlotView(p: PlotViewProps) {
         }
       });
     g.call(behaviour as never);
-    if (handlers.current.brushed) { programmatic = true; behaviour.move(g as never, toPx(handlers.current.brushed) as never); programmatic = false; }
+    const place = (r: BrushRange | undefined) => { programmatic = true; behaviour.move(g as never, toPx(r) as never); programmatic = false; };
+    if (handlers.current.brushed) place(handlers.current.brushed);
+    // the brush as the store has it, when it changes elsewhere (cleared from the candidate list): a stale
+    // box left on screen would be dragged along by the next drag instead of a new one drawn
+    brushSync.current = place;
     const onClick = (e: MouseEvent) => {
       // the end of a pan is no pick
       if (gesture.current.panned) { gesture.current.panned = false; return; }
@@ -189,8 +194,11 @@ export function PlotView(p: PlotViewProps) {
       if (pos !== undefined) handlers.current.onPick(pos);
     };
     svg.addEventListener('click', onClick);
-    return () => { svg.removeEventListener('click', onClick); g.remove(); };
+    return () => { svg.removeEventListener('click', onClick); g.remove(); brushSync.current = undefined; };
   }, [built]);
+
+  const brushedKey = p.brushed ? `${p.brushed.x.join(',')}|${p.brushed.y?.join(',') ?? ''}` : '';
+  useEffect(() => { brushSync.current?.(handlers.current.brushed); }, [brushedKey]);
 
   // the event on show, marked without rebuilding the plot
   const { current, currentColour } = p;
