@@ -212,6 +212,26 @@ describe('plots and stepping', () => {
     const stepped = await eventIndex();
     await t.page.waitForTimeout(1500);
     expect(await eventIndex()).toBe(stepped);
+  });
+
+  it("ranges the momentum colours over the file's visible events when asked, the same for every event", async () => {
+    await t.page.getByTestId('colour-by').selectOption('momentum');
+    const scale = t.page.getByTestId('momentum-scale');
+    await expect.poll(() => scale.getAttribute('data-range')).toBe('event');
+    await t.page.getByTestId('momentum-range').selectOption('file');
+    await expect.poll(() => scale.getAttribute('data-range')).toBe('file');
+    const label = (await scale.textContent())!;
+    expect(label).toMatch(/^track p 0–\d+ GeV\/c \(file\)$/);
+    const top = Number(/0–(\d+)/.exec(label)![1]);
+    // the demo's dump muons reach beyond the beam momentum: the file's scale is above 75 GeV/c
+    expect(top).toBeGreaterThan(75);
+    await t.page.getByTestId('momentum-range').blur();
+    const before = await hud();
+    await t.page.keyboard.press('ArrowRight');
+    await expect.poll(hud).not.toBe(before);
+    await expect.poll(() => scale.textContent()).toBe(label);
+    await t.page.getByTestId('momentum-range').selectOption('event');
+    await t.page.getByTestId('colour-by').selectOption('charge');
     expect(t.problems.errors).toEqual([]);
   });
 });
