@@ -28,6 +28,9 @@ export const createDataStore = () => createStore<DataState>()((set) => ({
   setShowTruth: (showTruth) => set({ showTruth }),
 }));
 
+/** How long opening a dataset waits for its track summary before it shows event 0 meanwhile. */
+const SUMMARY_WAIT_MS = 2000;
+
 /** Where a dataset opens: its first (visible) event with tracks, else event 0. */
 export const firstEventToShow = (summary: TrackSummary | undefined): number => summary?.firstWithTracks ?? 0;
 
@@ -52,7 +55,8 @@ function followProgress(api: Na62Api, stores: AppStores): () => void {
 export function createDataActions(api: Na62Api, stores: AppStores) {
   let loadSeq = 0;
   // one scan of a file per window: the summary only covers events visible when it was made (blinding opens, never closes, while a file is open)
-  const summaries = new Map<string, TrackSummary>();
+  // (a summary the engine could not make is asked for once: null)
+  const summaries = new Map<string, Promise<TrackSummary | null>>();
 
   /** Show event `index` of the current dataset (clamped to the file). */
   async function showEvent(index: number): Promise<void> {
@@ -62,7 +66,7 @@ export function createDataActions(api: Na62Api, stores: AppStores) {
     const i = Math.min(ds.numEvents - 1, Math.max(0, Math.round(index)));
     const seq = ++loadSeq;
     // a dataset reached another way (a restored session) gets its summary too (the file-wide colour scale)
-    if (stores.data.getState().trackSummary?.dataset !== ds.id) void summaryOf(ds.id);
+    if (stores.data.getState().trackSummary?.dataset !== ds.id && !summaries.has(ds.id)) void summaryOf(ds.id);
     stores.data.setState({ loading: true, index: i });
     try {
       const { event, analysis } = await api.getEvent(ds.id, i);
@@ -89,22 +93,35 @@ export function createDataActions(api: Na62Api, stores: AppStores) {
 
   /** The engine's track summary of a dataset (kept for the current one); undefined if the engine could not make it. */
   async function summaryOf(id: string): Promise<TrackSummary | undefined> {
-    let summary = summaries.get(id);
-    try {
-      if (!summary) { summary = await api.trackSummary(id); summaries.set(id, summary); }
-      if (stores.data.getState().current === id) stores.data.setState({ trackSummary: { dataset: id, summary } });
-      return summary;
-    } catch {
-      return undefined; // no summary: open on event 0 and range the colours per event, as before
+    let pending = summaries.get(id);
+    if (!pending) {
+      // no summary: open on event 0 and range the colours per event, as before
+      pending = api.trackSummary(id).catch(() => null);
+      summaries.set(id, pending);
     }
+    const summary = await pending;
+    if (!summary) return undefined;
+    if (stores.data.getState().current === id && stores.data.getState().trackSummary?.summary !== summary) stores.data.setState({ trackSummary: { dataset: id, summary } });
+    return summary;
   }
 
-  /** Open a dataset on its first event that has tracks (event 0 of the demo has none), or on event 0. */
+  /**
+   * Open a dataset on its first event that has tracks (event 0 of the demo has none), or on event 0.
+   * The summary scans the file: a big one shows event 0 after SUMMARY_WAIT_MS and moves on to the
+   * first event with tracks when the scan is done, unless the user has gone elsewhere meanwhile.
+   */
   async function selectDataset(id: string): Promise<void> {
     stores.data.setState({ current: id, index: 0, event: undefined, analysis: undefined, trackSummary: undefined });
-    const first = firstEventToShow(await summaryOf(id));
+    const pending = summaryOf(id);
+    const early = await Promise.race([pending.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), SUMMARY_WAIT_MS))]);
     if (stores.data.getState().current !== id) return;
-    await showEvent(first);
+    if (!early) { await showEvent(firstEventToShow(await pending)); return; }
+    const seq = loadSeq;
+    await showEvent(0);
+    const first = firstEventToShow(await pending);
+    // still on the event 0 this call showed (no step, pick or other dataset since)
+    const d = stores.data.getState();
+    if (first !== 0 && d.current === id && d.index === 0 && loadSeq === seq + 1) await showEvent(first);
   }
 
   /** Add a dataset the engine just opened and show its first event. */
