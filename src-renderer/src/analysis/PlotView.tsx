@@ -244,7 +244,7 @@ export function PlotView(p: PlotViewProps) {
           <button type="button" title="Save this plot as SVG" onClick={() => 'plot' in built && built.plot && p.onExport('svg', built.plot.svg)} data-testid={`export-svg-${p.id}`}>SVG</button>
         </span>
       </figcaption>
-      {'error' in built ? <div className="error-box">{built.error}</div> : <div ref={host} className="plot-host" data-testid={`plot-${p.id}`} />}
+      {'error' in built ? <div className="error-box">{built.error}</div> : <div ref={host} className={`plot-host${p.panMode ? ' pan-mode' : ''}`} data-testid={`plot-${p.id}`} />}
     </figure>
   );
 }
