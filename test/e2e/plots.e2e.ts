@@ -4,6 +4,7 @@
  * brushed on the CDA_TAX–Z_TAX plane fills the histograms with exactly its events; a click on a
  * point works while the brush is on; the slideshow advances at its interval and pauses.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pageShot, unblindTo, withDemoPage } from './support';
@@ -164,6 +165,12 @@ describe('plots and stepping', () => {
     await expect.poll(() => t.page.getByTestId('zoom-reset-mass').count()).toBe(1);
     await expect.poll(() => t.page.getByTestId('zoom-reset-tax').count()).toBe(1);
     await expect.poll(() => svg.getAttribute('data-brushed-entries')).not.toBeNull();
+    // the SVG export is what is on screen: the zoomed range, the brushed overlay and its legend, no brush box
+    const [dl] = await Promise.all([t.page.waitForEvent('download'), t.page.getByTestId('export-svg-mass').click()]);
+    const text = readFileSync((await dl.path())!, 'utf8');
+    expect(text).toContain(`data-x-domain="${(await domain(t.page, 'mass')).join(',')}"`);
+    expect(text).toContain(`brushed (${await svg.getAttribute('data-brushed-entries')})`);
+    expect(text).not.toContain('data-interaction');
     await t.page.mouse.move(800, 990); // no hover tooltip in the picture
     await pageShot(t.page, '90-plots-zoomed-brushed');
     await t.page.locator('.analysis-panel').screenshot({ path: 'test-output/e2e/91-plots-panel.png' });
