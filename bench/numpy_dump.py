@@ -8,18 +8,14 @@ Usage: python3 numpy_dump.py <columns folder> dump-mumu|dump-ee.   Units: MeV, m
 import json, sys, time
 import numpy as np
 
+from numpy_columns import open_columns, track_columns
+
 t_start = time.perf_counter()
 d = sys.argv[1]
 preset = sys.argv[2] if len(sys.argv) > 2 else "dump-mumu"
 electrons = preset == "dump-ee"
-man = json.load(open(f"{d}/manifest.json"))
-def col(name):
-    m = man[name]
-    return np.fromfile(f"{d}/{name}.bin", dtype=m["dtype"], count=m["length"])
-
-off = col("tracks.offsets").astype(np.int64)
-q = col("tracks.charge"); px = col("tracks.px").astype(np.float64); py = col("tracks.py").astype(np.float64); pz = col("tracks.pz").astype(np.float64)
-x1 = col("tracks.x").astype(np.float64); y1 = col("tracks.y").astype(np.float64); tt = col("tracks.time").astype(np.float64)
+man, col = open_columns(d)
+off, q, px, py, pz, x1, y1, tt = track_columns(col)
 chi2 = col("tracks.chi2"); nch = col("tracks.nChambers"); sxa = col("tracks.dxdzAfter").astype(np.float64); sya = col("tracks.dydzAfter").astype(np.float64)
 loff = col("lkrClusters.offsets").astype(np.int64); lx = col("lkrClusters.x"); ly = col("lkrClusters.y"); le = col("lkrClusters.energy")
 moff = col("muv3Hits.offsets").astype(np.int64); mtile = col("muv3Hits.tile").astype(np.int64); mt = col("muv3Hits.time")

@@ -10,16 +10,12 @@ Usage: python3 numpy_kaon_pi4e.py <columns folder>.   Units: MeV, mm, ns.
 import json, sys, time
 import numpy as np
 
+from numpy_columns import open_columns, track_columns
+
 t_start = time.perf_counter()
 d = sys.argv[1]
-man = json.load(open(f"{d}/manifest.json"))
-def col(name):
-    m = man[name]
-    return np.fromfile(f"{d}/{name}.bin", dtype=m["dtype"], count=m["length"])
-
-off = col("tracks.offsets").astype(np.int64)
-q = col("tracks.charge"); px = col("tracks.px").astype(np.float64); py = col("tracks.py").astype(np.float64); pz = col("tracks.pz").astype(np.float64)
-x1 = col("tracks.x").astype(np.float64); y1 = col("tracks.y").astype(np.float64); tt = col("tracks.time").astype(np.float64)
+man, col = open_columns(d)
+off, q, px, py, pz, x1, y1, tt = track_columns(col)
 weight = col("header.weight")
 t_loaded = time.perf_counter()
 
@@ -35,6 +31,11 @@ qs = q[j].astype(np.int32)
 k = qs.sum(axis=1) == 1
 ev, j, qs = ev[k], j[k], qs[k]
 counts = [n, len(ev)]
+# cut 2: every one of the five tracks in all four STRAW chambers (nch_min5 >= minChambers = 4)
+nch = col("tracks.nChambers")
+k = (nch[j] >= 4).all(axis=1)
+ev, j, qs = ev[k], j[k], qs[k]
+counts.append(len(ev))
 
 # five-track vertex: Σ (I − u uᵀ) X = Σ (I − u uᵀ) a, solved by Cramer's rule as the engine does
 PX, PY, PZ = px[j], py[j], pz[j]
@@ -57,20 +58,20 @@ ex = X1 + dx * (Zv[:, None] - Z1) - X[:, None]; ey = Y1 + dy * (Zv[:, None] - Z1
 asig = np.sqrt(52e-6**2 + (0.6e-3 / (P / 1000))**2)
 sig2 = 0.5**2 + ((Z1 - Zv[:, None]) * asig)**2
 kchi2 = ((ex * ex + ey * ey) / sig2).sum(axis=1)
-# cut 2: vertex χ² and z
+# cut 3: vertex χ² and z
 k = (kchi2 < 25) & (Zv > 105000) & (Zv < 180000)
 keep = lambda arrs: [a[k] for a in arrs]
 ev, j, qs, PX, PY, PZ, P, kchi2, Zv = keep([ev, j, qs, PX, PY, PZ, P, kchi2, Zv]); counts.append(len(ev))
-# cut 3: vertex time (mean of the five tracks) in time with the trigger
+# cut 4: vertex time (mean of the five tracks) in time with the trigger
 tv = tt[j].mean(axis=1)
 k = np.abs(tv) < 5
 ev, j, qs, PX, PY, PZ, P, kchi2, Zv = keep([ev, j, qs, PX, PY, PZ, P, kchi2, Zv]); counts.append(len(ev))
-# cut 4: total momentum within 3 GeV/c of the beam's 75 GeV/c
+# cut 5: total momentum within 3 GeV/c of the beam's 75 GeV/c
 Sx, Sy, Sz = PX.sum(axis=1), PY.sum(axis=1), PZ.sum(axis=1)
 ptot = np.sqrt(Sx * Sx + Sy * Sy + Sz * Sz)
 k = np.abs(ptot - 75000) < 3000
 ev, j, qs, PX, PY, PZ, P, kchi2, Zv, ptot, Sx, Sy, Sz = keep([ev, j, qs, PX, PY, PZ, P, kchi2, Zv, ptot, Sx, Sy, Sz]); counts.append(len(ev))
-# cut 5: hypothesis "none" (the K2πDD normalisation) keeps every event
+# cut 6: hypothesis "none" (the K2πDD normalisation) keeps every event
 counts.append(len(ev))
 
 # the candidates' key variables: π+ among the positive tracks, chosen closest to m_K; pairs of the other four

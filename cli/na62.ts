@@ -270,7 +270,7 @@ async function select(argv: string[]): Promise<void> {
   let merged: SelectionResult;
   try {
     merged = await runInWorkers(parts, selection, {
-      workerUrl: cliWorkerUrl(new URL('../', import.meta.url)), workers, stages: unblind.stages, onCorrupt,
+      workerUrl: cliWorkerUrl(new URL('../', import.meta.url), new URL(import.meta.url)), workers, stages: unblind.stages, onCorrupt,
       onProgress: (done, total) => { if (tty) process.stderr.write(`\r${done}/${total} events  ${((performance.now() - t0) / 1000).toFixed(1)} s`); },
     });
   } catch (err) {

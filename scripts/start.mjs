@@ -64,8 +64,11 @@ if (!dev) {
   if (build.status !== 0) process.exit(build.status ?? 1);
   args.push('--skipBuild');
 }
-// event files to open (`npm start -- run.arrow`): handed to the app, resolved from where npm was started
-const files = process.argv.slice(2).filter((a) => a !== '--dev' && a !== '--').map((a) => path.resolve(process.env.INIT_CWD ?? process.cwd(), a));
-if (files.length) args.push('--', ...files);
+// files to open (`npm start -- run.arrow view.na62view`), resolved from where npm was started, and the
+// view switches (`--event 1234:5:678 --view side --station straw2`), handed to the app as they are
+const given = process.argv.slice(2).filter((a) => a !== '--dev' && a !== '--');
+const VALUE_SWITCHES = ['--event', '--view', '--station'];
+const appArgs = given.map((a, i) => (a.startsWith('-') || VALUE_SWITCHES.includes(given[i - 1]) ? a : path.resolve(process.env.INIT_CWD ?? process.cwd(), a)));
+if (appArgs.length) args.push('--', ...appArgs);
 const child = spawn(bin('electron-vite'), args, { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));

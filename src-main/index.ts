@@ -20,6 +20,8 @@ import { watchRenderer } from './crash-recovery';
 import { buildMenuTemplate } from './menu';
 import { createSessionHandlers } from './session/session-file';
 import { eventFilesFromArgv } from './cli-files';
+import { viewArgsFromArgv } from './view/view-args';
+import { createViewHandlers, onceStartupView, startupViewFrom } from './view/startup-view';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
@@ -41,7 +43,7 @@ async function start(): Promise<BrowserWindow> {
   const FILTERS: Record<string, { name: string; extensions: string[] }> = {
     png: { name: 'PNG image', extensions: ['png'] }, csv: { name: 'CSV table', extensions: ['csv'] },
     json: { name: 'JSON', extensions: ['json'] }, txt: { name: 'Text', extensions: ['txt'] },
-    svg: { name: 'SVG image', extensions: ['svg'] }, glb: { name: 'glTF binary', extensions: ['glb'] }, zip: { name: 'Zip archive', extensions: ['zip'] },
+    svg: { name: 'SVG image', extensions: ['svg'] }, na62view: { name: 'NA62 saved view', extensions: ['na62view'] }, glb: { name: 'glTF binary', extensions: ['glb'] }, zip: { name: 'Zip archive', extensions: ['zip'] },
   };
   const OPEN = {
     events: { title: 'Open NA62 event file or ROOT file', filters: [{ name: 'NA62 event files and ROOT files', extensions: [...EVENT_FILE_EXTENSIONS, ...ROOT_FILE_EXTENSIONS] }, { name: 'All files', extensions: ['*'] }] },
@@ -78,7 +80,10 @@ async function start(): Promise<BrowserWindow> {
   };
   // files named on the command line open first; the renderer then shows them instead of the demo
   const cliProblems: string[] = [];
-  const cliFiles = eventFilesFromArgv(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd());
+  const argv = process.argv.slice(app.isPackaged ? 1 : 2);
+  const cliFiles = eventFilesFromArgv(argv, process.cwd());
+  // a saved view or --event/--view on the command line: read now, handed to the page once
+  const startupView = onceStartupView(startupViewFrom(viewArgsFromArgv(argv, process.cwd()), readTextFile));
   for (const f of cliFiles) {
     await openChecked(f).catch((e: unknown) => cliProblems.push(e instanceof Error ? e.message : String(e)));
   }
@@ -98,6 +103,7 @@ async function start(): Promise<BrowserWindow> {
     {
       ...engine,
       ...sessionFile,
+      ...createViewHandlers({ startupView, writeClipboardText: (t) => clipboard.writeText(t) }),
       ...createMainHandlers(engine, {
         async chooseOpenPath(kind) {
           const res = await dialog.showOpenDialog(win, { ...OPEN[kind], properties: ['openFile'] });

@@ -3,7 +3,7 @@
  * the partial results merge exactly (cut-flows add, candidates concatenate in event order).
  */
 import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SelectionConfigInput, SelectionResult } from '../src-shared/selection/types';
 import { inEventOrder, mergePacked, mergeResults, SelectionCancelled, unpackCandidates, type OnCorrupt, type PackedCandidates } from '../src-engine/selection/run';
@@ -117,10 +117,28 @@ export async function runInWorkersPacked(parts: readonly (Omit<SelectionJob, 'se
 }
 
 /**
- * The worker script outside the app: the bundled one (out/main/selection-worker.js, made by
- * `npm run build`) when it exists — it starts fast — else the TypeScript source through tsx.
+ * The worker script outside the app: one bundled beside the running CLI (a bundled CLI, as the tests
+ * make in out-cli/), else the app's (out/main/selection-worker.js, made by `npm run build`) when it
+ * exists and is newer than the engine sources (a stale one would read files by old rules) — both
+ * start fast — else the TypeScript source through tsx.
  */
-export function cliWorkerUrl(repoRoot: URL): URL {
+export function cliWorkerUrl(repoRoot: URL, cliScript?: URL): URL {
+  const beside = cliScript ? new URL('./selection-worker.mjs', cliScript) : undefined;
+  if (beside && existsSync(fileURLToPath(beside))) return beside;
   const bundled = new URL('out/main/selection-worker.js', repoRoot);
-  return existsSync(fileURLToPath(bundled)) ? bundled : new URL('cli/select-worker.mjs', repoRoot);
+  return isNewerThanSources(fileURLToPath(bundled), repoRoot) ? bundled : new URL('cli/select-worker.mjs', repoRoot);
+}
+
+/** The engine code a worker bundle is made from: a bundle older than any of it would read files by old rules. */
+const WORKER_SOURCES = ['src-engine', 'src-shared', 'src-node'];
+
+/** Does the bundle exist, and is it newer than every source file it is made from? */
+function isNewerThanSources(bundle: string, repoRoot: URL): boolean {
+  if (!existsSync(bundle)) return false;
+  const made = statSync(bundle).mtimeMs;
+  const newer = (dir: string): boolean => readdirSync(dir, { withFileTypes: true }).some((e) => {
+    const p = `${dir}/${e.name}`;
+    return e.isDirectory() ? newer(p) : e.name.endsWith('.ts') && statSync(p).mtimeMs > made;
+  });
+  return !WORKER_SOURCES.some((d) => existsSync(fileURLToPath(new URL(d, repoRoot))) && newer(fileURLToPath(new URL(d, repoRoot))));
 }

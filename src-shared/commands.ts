@@ -9,6 +9,7 @@ export type CommandId =
   | 'view.fit' | 'view.compressMore' | 'view.compressLess' | 'view.compressReset'
   | 'view.toggleLabels' | 'view.toggleTheme' | 'view.nextStation' | 'view.prevStation' | 'view.toggleAnalysis'
   | 'file.savePng' | 'file.open' | 'file.generate' | 'file.exportPictures'
+  | 'file.saveView' | 'file.openView' | 'file.copyViewLink'
   | 'event.next' | 'event.prev' | 'event.first' | 'event.last' | 'event.toggleTruth' | 'event.fit' | 'event.autoplay'
   | 'help.shortcuts' | 'help.palette';
 
@@ -38,6 +39,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'file.generate', label: 'Generate events with the fast MC', keys: ['Ctrl+g'], menu: 'File' },
   { id: 'file.savePng', label: 'Save the current view as PNG', keys: ['Ctrl+s'], menu: 'File' },
   { id: 'file.exportPictures', label: 'Export pictures (sizes to 8K, SVG, figures, batches, glTF)', keys: ['Ctrl+e'], menu: 'File' },
+  { id: 'file.saveView', label: 'Save this view to a file (.na62view: dataset, event, view, camera)', keys: [], menu: 'File' },
+  { id: 'file.openView', label: 'Open a saved view (.na62view)', keys: [], menu: 'File' },
+  { id: 'file.copyViewLink', label: 'Copy a link to this view (opens in the browser build)', keys: [], menu: 'File' },
   { id: 'event.next', label: 'Next event', keys: ['ArrowRight', 'PageDown'], menu: 'Event' },
   { id: 'event.prev', label: 'Previous event', keys: ['ArrowLeft', 'PageUp'], menu: 'Event' },
   { id: 'event.first', label: 'First event', keys: ['Home'], menu: 'Event' },

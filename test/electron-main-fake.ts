@@ -25,6 +25,8 @@ export const recorded = {
   messageBoxes: [] as { message: string; buttons: string[] }[],
   messageBoxAnswer: 0,
   quitCalls: 0,
+  /** text the main process put on the clipboard */
+  clipboardText: [] as string[],
 };
 
 class FakeWebContents extends EventEmitter {
@@ -83,4 +85,5 @@ export const dialog = {
   showMessageBox: async (_w: unknown, o: { message: string; buttons: string[] }) => { recorded.messageBoxes.push(o); return { response: recorded.messageBoxAnswer }; },
   showErrorBox: (title: string, message: string) => { throw new Error(`the app failed to start: ${title}: ${message}`); },
 };
-export default { app, BrowserWindow, Menu, ipcMain, session, dialog };
+export const clipboard = { writeText: (t: string) => { recorded.clipboardText.push(t); } };
+export default { app, BrowserWindow, Menu, ipcMain, session, dialog, clipboard };

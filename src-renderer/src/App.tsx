@@ -20,6 +20,7 @@ import { TaskBar } from './panels/TaskBar';
 import { SelectionPanel } from './panels/SelectionPanel';
 import { EventDisplayPanel } from './panels/EventDisplayPanel';
 import { autosaveSession, restoreSession } from './state/session';
+import { createViewCommands, isViewFileName } from './state/view-commands';
 
 // What the first frame does not need loads when first shown (bench/startup.bench.mjs): the plots,
 // the export code and dialog, the ROOT import dialog
@@ -67,6 +68,9 @@ function AppShell({ api }: { api: Na62Api }) {
   }, [analysisOpen, stores]);
 
   useEffect(() => actions.followProgress(), [actions]);
+  // share a view: save/open .na62view files, copy a link, the view asked for at start
+  const views = useMemo(() => createViewCommands(api, stores, actions, setMessage), [api, stores, actions]);
+  useEffect(() => views.followViewLinks(), [views]);
   useEffect(() => installExportHooks(api, stores, live, actions), [api, stores, live, actions]);
   // the selection catalogue, and the blinding of whichever dataset is current
   const catalogueReady = useMemo(() => actions.loadCatalogue().catch(() => {}), [actions]);
@@ -88,10 +92,12 @@ function AppShell({ api }: { api: Na62Api }) {
       // files the host had open at start (the command line) and no session of them: show the first
       const d = stores.data.getState();
       if (!d.current && d.datasets[0]) await selectDataset(d.datasets[0].id);
+      // a view named at start (a .na62view file, --event/--view, the URL's #view=) wins over the session
+      if (active) await views.applyStartupView();
       if (active) stop = autosaveSession(api, stores, setMessage);
     })();
     return () => { active = false; stop?.(); };
-  }, [api, stores, model, catalogueReady, actions, openWith, selectDataset]);
+  }, [api, stores, model, catalogueReady, actions, openWith, selectDataset, views]);
 
   // drag and drop anywhere on the window
   useEffect(() => {
@@ -101,7 +107,8 @@ function AppShell({ api }: { api: Na62Api }) {
       e.preventDefault();
       setDragging(false);
       const file = e.dataTransfer?.files[0];
-      if (file) void openWith((a) => a.openDroppedFile(file));
+      if (file && isViewFileName(file.name)) void views.openViewFile(file);
+      else if (file) void openWith((a) => a.openDroppedFile(file));
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
@@ -111,7 +118,7 @@ function AppShell({ api }: { api: Na62Api }) {
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, [openWith]);
+  }, [openWith, views]);
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
@@ -159,7 +166,7 @@ function AppShell({ api }: { api: Na62Api }) {
   }, [api, stores, busy, live]);
 
   const openFile = useCallback(() => void openWith((a) => a.openFileDialog()), [openWith]);
-  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true), openExport: () => setExportOpen(true), openPalette: () => setPaletteOpen(true), showEvent: actions.showEvent, stores }), [model, savePng, openFile, actions, stores]);
+  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true), openExport: () => setExportOpen(true), openPalette: () => setPaletteOpen(true), saveView: () => void views.saveView(), openView: () => void views.pickViewFile().then((f) => f && views.openViewFile(f)), copyViewLink: () => void views.copyViewLink(), showEvent: actions.showEvent, stores }), [model, savePng, openFile, actions, stores, views]);
   useKeyboardShortcuts(run);
   // menu accelerators are shortcuts too: off while a modal dialog is open
   useEffect(() => api.onMenuCommand((id) => { if (!isModalOpen()) run(id); }), [api, run]);
@@ -193,7 +200,7 @@ function AppShell({ api }: { api: Na62Api }) {
       <GenerateDialog open={generateOpen} onClose={() => setGenerateOpen(false)} />
       {exportUsed && <Suspense fallback={null}><ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} api={api} model={model} /></Suspense>}
       {rootImport && <Suspense fallback={null}><ImportRootDialog api={api} /></Suspense>}
-      {dragging && <div className="drop-overlay">Drop an NA62 event file (.arrow) to open it, or a ROOT file (.root) to import it</div>}
+      {dragging && <div className="drop-overlay">Drop an NA62 event file (.arrow) to open it, a ROOT file (.root) to import it, or a saved view (.na62view)</div>}
     </div>
   );
 }

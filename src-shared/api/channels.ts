@@ -46,6 +46,10 @@ export const CHANNELS = {
   /** the user's place (dataset, event, selection, view), saved on each change */
   saveSession: 'na62:v1:save-session',
   loadSession: 'na62:v1:load-session',
+  /** the view the app was started with (a .na62view file, --event/--view), once */
+  startupView: 'na62:v1:startup-view',
+  /** Electron: text (a link to the view) onto the clipboard */
+  copyText: 'na62:v1:copy-text',
   /** pictures and scenes (PNG, SVG, glTF, zip): native save dialog in Electron, a download in the browser */
   saveFile: 'na62:v1:save-file',
   /** Electron: a folder for a batch export, chosen in the native dialog */

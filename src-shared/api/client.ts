@@ -57,6 +57,8 @@ export function createApiClient(transport: Transport, request: RequestFn, extras
     },
     async saveSession(report) { unwrap(await request('saveSession', report)); },
     async loadSession() { return unwrap(await request('loadSession')); },
+    async startupView() { return unwrap(await request('startupView')); },
+    async copyText(text) { unwrap(await request('copyText', { text })); },
     async saveFile(req) { return unwrap(await request('saveFile', req)); },
     async chooseExportFolder() { return unwrap(await request('chooseExportFolder')); },
     async writeExportFile(folder, name, data) { return unwrap(await request('writeExportFile', { folder, name, data })); },

@@ -12,6 +12,7 @@ import type { SelectionConfigInput, SelectionResult, PresetId } from '../selecti
 import type { SessionReport, StoredSession } from '../session/session-state';
 import type { BlindingState, BlindStage } from '../selection/blinding';
 import type { ExportApi, ExportRequests } from './export-contract';
+import type { ViewFile } from '../view/view-file';
 import type { OpenedFile, RootApi, RootRequests } from './root-contract';
 
 export type Transport = 'electron' | 'web-worker';
@@ -108,6 +109,15 @@ export interface SessionRestore {
   readonly problem: string | null;
 }
 
+/** The view the app was started with (desktop: a .na62view file or --event/--view; browser: the URL's #view=), once. */
+export interface StartupView {
+  readonly view: ViewFile | null;
+  /** where it came from, for messages: a file name, "the command line" or "the link" */
+  readonly source: string | null;
+  /** what could not be read or understood; null when all was */
+  readonly problem: string | null;
+}
+
 /** An event as the display gets it: the event and the engine's analysis of it (vertex, association, CDA_TAX). */
 export interface ShownEvent {
   readonly event: Na62Event;
@@ -160,6 +170,10 @@ export interface ApiRequests extends ExportRequests, RootRequests {
   saveSession: { req: SessionReport; res: { saved: boolean } };
   /** the last saved session, its dataset reopened where the host can */
   loadSession: { req: void; res: SessionRestore };
+  /** the view asked for at start (a view file, --event/--view, the URL hash), handed out once */
+  startupView: { req: void; res: StartupView };
+  /** plain text onto the clipboard (a link to the view) */
+  copyText: { req: { text: string }; res: { copied: true } };
 }
 
 /** Errors cross the process boundary as data, never as thrown exceptions with stack traces. */
@@ -219,6 +233,9 @@ export interface Na62Api extends ExportApi, RootApi {
   loadCandidateList(): Promise<SelectionResult | null>;
   saveSession(report: SessionReport): Promise<void>;
   loadSession(): Promise<SessionRestore>;
+  /** the view asked for at start; null view when none was */
+  startupView(): Promise<StartupView>;
+  copyText(text: string): Promise<void>;
   /** menu commands from the native menu (Electron only; a no-op subscription in the browser) */
   onMenuCommand(listener: (command: CommandId) => void): () => void;
 }

@@ -63,13 +63,15 @@ export const REQUEST_SCHEMAS: { [K in keyof ApiRequests]: z.ZodType<ApiRequests[
   setBlinding: z.object({ dataset: DatasetId, preset: z.enum(PRESET_IDS), stage: z.enum(BLIND_STAGES), confirm: z.string().max(120).optional() }).strict(),
   exportSelection: z.object({ dataset: DatasetId, format: z.enum(['csv', 'json']) }).strict(),
   saveText: z.object({
-    suggestedName: z.string().min(1).max(200).regex(/^[^\\/:*?"<>|]+\.(csv|json|txt|svg)$/i, 'must be a plain .csv, .json, .txt or .svg file name'),
+    suggestedName: z.string().min(1).max(200).regex(/^[^\\/:*?"<>|]+\.(csv|json|txt|svg|na62view)$/i, 'must be a plain .csv, .json, .txt, .svg or .na62view file name'),
     text: z.string().max(200 * 1024 * 1024),
   }).strict(),
   loadCandidatesDialog: EmptyRequest,
   loadCandidatesBlob: z.object({ file: z.instanceof(Blob).refine((b) => b.size <= 500 * 1024 * 1024, 'file larger than 500 MB'), name: FileName }).strict(),
   saveSession: SessionReportSchema,
   loadSession: EmptyRequest,
+  startupView: EmptyRequest,
+  copyText: z.object({ text: z.string().min(1).max(64 * 1024) }).strict(),
   ...(EXPORT_SCHEMAS as unknown as { [K in keyof ExportRequests]: z.ZodType<ApiRequests[K]['req'], unknown> }),
   ...(ROOT_SCHEMAS as unknown as { [K in keyof RootRequests]: z.ZodType<ApiRequests[K]['req'], unknown> }),
 };

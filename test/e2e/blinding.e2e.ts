@@ -10,6 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ROOT, pageShot, unblindTo, withDemoPage } from './support';
+import { cliCommand } from '../cli-command';
 
 const t = withDemoPage();
 
@@ -54,8 +55,8 @@ describe('blinding in the app', () => {
 describe('na62 render and blinding', () => {
   it('refuses a masked event and exits non-zero; draws it after --unblind sr', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'na62-render-blind-'));
-    const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
-    const run = (...args: string[]) => promisify(execFile)(tsx, ['cli/na62.ts', ...args], { cwd: ROOT, timeout: 170_000 });
+    const [exe, ...pre] = cliCommand();
+    const run = (...args: string[]) => promisify(execFile)(exe!, [...pre, ...args], { cwd: ROOT, timeout: 170_000 });
     const data = path.join(dir, 'mock.arrow');
     await run('generate', '--process', 'aprime-mumu', '--events', '400', '--seed', '4', '--mock-data', '--out', data, '--quiet');
     await run('select', '--preset', 'dump-mumu', '--unblind', 'sr', '--workers', '1', '--quiet', '--out', path.join(dir, 'open.json'), data);

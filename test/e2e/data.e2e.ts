@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type {} from '../../src-renderer/src/views/test-hooks';
 import { ROOT, SHOTS, afterRender, canvasShot, fractionChanged, openApp, pageShot, reblind, startHarness, unblindTo, type Harness, type PageProblems } from './support';
+import { cliCommand } from '../cli-command';
+
+const CLI = cliCommand();
 
 let h: Harness;
 let page: Page;
@@ -191,7 +194,7 @@ describe('data in the app', () => {
 
   it('opens a file from the CLI, and refuses a corrupt one with a message naming it', async () => {
     const good = path.join(SHOTS, 'cli-kaon.arrow');
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'cli/na62.ts'), 'generate', '--process', 'kpi-aa', '--events', '500', '--seed', '3', '--out', good, '--quiet'], { cwd: ROOT });
+    execFileSync(CLI[0]!, [...CLI.slice(1), 'generate', '--process', 'kpi-aa', '--events', '500', '--seed', '3', '--out', good, '--quiet'], { cwd: ROOT });
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-file').click()]);
     await chooser.setFiles(good);
     await expect.poll(() => page.getByTestId('dataset-select').locator('option').allTextContents()).toContain('cli-kaon.arrow');

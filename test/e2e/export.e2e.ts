@@ -16,6 +16,9 @@ import type {} from '../../src-renderer/src/export/hooks';
 import { ROOT, SHOTS, pageShot, withDemoPage, type Harness, type PageProblems } from './support';
 // @ts-expect-error the validator ships no type declarations
 import { validateBytes } from 'gltf-validator';
+import { cliCommand } from '../cli-command';
+
+const CLI = cliCommand();
 
 const t = withDemoPage();
 let h: Harness;
@@ -221,7 +224,7 @@ describe('pictures for talks', () => {
 describe('na62 render (CLI)', () => {
   it('turns a list of 5 events into 5 pictures named run_burst_event_view', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'na62-render-'));
-    const { stdout } = await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), ['cli/na62.ts', 'render', '--demo', 'dump', '--events', '0-4', '--views', 'side', '--size', '800x450', '--out', out], { cwd: ROOT, timeout: 170_000 });
+    const { stdout } = await promisify(execFile)(CLI[0]!, [...CLI.slice(1), 'render', '--demo', 'dump', '--events', '0-4', '--views', 'side', '--size', '800x450', '--out', out], { cwd: ROOT, timeout: 170_000 });
     expect(stdout).toContain(`5 pictures in ${out}`);
     expect(readdirSync(out).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `11001_0_${i}_side.png`));
     const png = PNG.sync.read(readFileSync(path.join(out, '11001_0_4_side.png')));
@@ -229,7 +232,7 @@ describe('na62 render (CLI)', () => {
   }, 180_000);
 
   it('says what is wrong with its arguments', async () => {
-    const run = promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), ['cli/na62.ts', 'render', '--demo', 'dump', '--events', '0', '--size', '9000x1000', '--out', tmpdir()], { cwd: ROOT });
+    const run = promisify(execFile)(CLI[0]!, [...CLI.slice(1), 'render', '--demo', 'dump', '--events', '0', '--size', '9000x1000', '--out', tmpdir()], { cwd: ROOT });
     await expect(run).rejects.toMatchObject({ stderr: expect.stringContaining('9000 × 1000 is above the maximum of 7680 × 4320 px') });
   });
 });

@@ -5,9 +5,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliCommand } from '../cli-command';
+
+const CLI = cliCommand();
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const na62 = (...args: string[]) => execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'cli/na62.ts'), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const na62 = (...args: string[]) => execFileSync(CLI[0]!, [...CLI.slice(1), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 interface Cand { run: number; burst: number; event: number; region: string }
 const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as { candidates: Cand[]; blinded: boolean; masked: { n: number }; blinding: { stages: Record<string, string>; datasets: string[]; log: { region: string; dataset: string; preset: string }[] } };
 const rbe = (c: Cand) => `${c.run}:${c.burst}:${c.event}`;

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT_DATA } from './root-fixtures';
+import { cliCommand } from '../cli-command';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const cli = (...args: string[]) => [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'cli/na62.ts'), ...args];
+const cli = (...args: string[]) => [...cliCommand().slice(1), ...args];
 const na62 = (...args: string[]) => execFileSync(process.execPath, cli(...args), { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const zmumu = path.join(ROOT_DATA, 'uproot-Zmumu.root');
 

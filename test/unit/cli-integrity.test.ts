@@ -10,9 +10,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openEventFile } from '../../src-engine/io/event-file';
 import { nodeFileSource } from '../../src-node/fs/node-file';
+import { cliCommand } from '../cli-command';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const cli = [process.execPath, '--import', 'tsx', path.join(root, 'cli/na62.ts')];
+const cli = cliCommand();
 function na62(...args: string[]) {
   const r = spawnSync(cli[0]!, [...cli.slice(1), ...args], { cwd: root, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };

@@ -3,9 +3,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliCommand } from '../cli-command';
+
+const CLI = cliCommand();
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const na62 = (...args: string[]) => execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'cli/na62.ts'), ...args], { cwd: root, encoding: 'utf8' });
+const na62 = (...args: string[]) => execFileSync(CLI[0]!, [...CLI.slice(1), ...args], { cwd: root, encoding: 'utf8' });
 
 describe('na62 select on a batch farm: shards merge into the single run', () => {
   it('3 shards + merge = 1 run, for the cut-flow and the candidate list', () => {

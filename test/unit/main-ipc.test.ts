@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../../src-node/fs/atomic-write';
 import { createMainHandlers } from '../../src-main/ipc/main-handlers';
 import { nodeFileSource } from '../../src-node/fs/node-file';
 import { createSessionHandlers } from '../../src-main/session/session-file';
+import { createViewHandlers } from '../../src-main/view/startup-view';
 import { readTextFile } from '../../src-node/fs/read-text';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
@@ -51,6 +52,7 @@ function setUp(deps: Partial<SaveFileDeps> = {}) {
       writeFile: writeFileAtomic, readFile: async () => undefined, pathOf: () => undefined, list: () => engine.store.list(),
       reopen: async () => { throw new Error('not in this test'); },
     }),
+    ...createViewHandlers({ startupView: async () => ({ view: null, source: null, problem: null }), writeClipboardText: () => {} }),
   });
   registerIpc(ipc as never, dispatcher, (url) => url === APP_URL);
   return { ipc, save };

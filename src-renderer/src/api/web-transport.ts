@@ -1,5 +1,5 @@
 /** The browser transport: engine requests go to a Web Worker; saving a picture becomes a download, opening a file a file picker. */
-import type { ApiRequests, DatasetInfo, Envelope, Na62Api, SaveResult, TaskProgress } from '../../../src-shared/api/contract';
+import type { ApiRequests, DatasetInfo, Envelope, Na62Api, SaveResult, StartupView, TaskProgress } from '../../../src-shared/api/contract';
 import type { OpenedFile } from '../../../src-shared/api/root-contract';
 import { unwrap } from '../../../src-shared/api/contract';
 import type { RequestFn } from '../../../src-shared/api/bridge';
@@ -7,8 +7,9 @@ import { createApiClient } from '../../../src-shared/api/client';
 import { REQUEST_SCHEMAS, describeIssues } from '../../../src-shared/api/schemas';
 import { isProgressMessage, isReply, type WorkerRequest } from './worker-protocol';
 import { browserSession } from './browser-session';
+import { viewFromHash } from '../../../src-shared/view/view-file';
 
-const EXPORT_TYPES: Record<string, string> = { png: 'image/png', svg: 'image/svg+xml', glb: 'model/gltf-binary', zip: 'application/zip', json: 'application/json', csv: 'text/csv', txt: 'text/plain' };
+const EXPORT_TYPES: Record<string, string> = { na62view: 'application/json', png: 'image/png', svg: 'image/svg+xml', glb: 'model/gltf-binary', zip: 'application/zip', json: 'application/json', csv: 'text/csv', txt: 'text/plain' };
 
 /** The browser's clipboard, where the page may write images (a secure context with the user's permission). */
 async function copyToClipboard(raw: unknown): Promise<Envelope<{ copied: true }>> {
@@ -21,6 +22,31 @@ async function copyToClipboard(raw: unknown): Promise<Envelope<{ copied: true }>
   } catch (e) {
     return { ok: false, error: { code: 'io', message: `could not copy the picture: ${e instanceof Error ? e.message : String(e)}` } };
   }
+}
+
+/** The browser's clipboard, for text (a link to the view). */
+async function copyTextToClipboard(raw: unknown): Promise<Envelope<{ copied: true }>> {
+  const parsed = REQUEST_SCHEMAS.copyText.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: { code: 'bad-request', message: `invalid copyText request: ${describeIssues(parsed.error)}` } };
+  try {
+    if (!navigator.clipboard?.writeText) throw new Error('this browser does not let pages write to the clipboard');
+    await navigator.clipboard.writeText(parsed.data.text);
+    return { ok: true, value: { copied: true } };
+  } catch (e) {
+    return { ok: false, error: { code: 'io', message: `could not copy the link: ${e instanceof Error ? e.message : String(e)}` } };
+  }
+}
+
+/** The browser build's start-up view: the page's `#view=…`, read once (a reload goes back to the session). */
+function startupViewOnce(): () => Envelope<StartupView> {
+  let taken = false;
+  return () => {
+    if (taken) return { ok: true, value: { view: null, source: null, problem: null } };
+    taken = true;
+    const got = viewFromHash(window.location.hash);
+    if (!got) return { ok: true, value: { view: null, source: null, problem: null } };
+    return { ok: true, value: 'view' in got ? { view: got.view, source: 'the link', problem: null } : { view: null, source: 'the link', problem: got.problem } };
+  };
 }
 
 /** The browser's "save": a download of what the renderer made, validated like the Electron request. */
@@ -81,6 +107,8 @@ export function createWebWorkerApi(): Na62Api {
   const request = (<K extends keyof ApiRequests>(key: K, payload?: ApiRequests[K]['req']) => {
     if (key === 'savePng' || key === 'saveText' || key === 'saveFile') return Promise.resolve(download(key, payload));
     if (key === 'copyImage') return copyToClipboard(payload);
+    if (key === 'copyText') return copyTextToClipboard(payload);
+    if (key === 'startupView') return Promise.resolve(startupView());
     // no folders in the browser: a batch export becomes one zip download
     if (key === 'chooseExportFolder') return Promise.resolve({ ok: true, value: null });
     if (key === 'writeExportFile') return Promise.resolve({ ok: false, error: { code: 'bad-request', message: 'the browser build writes batches as one zip download' } });
@@ -97,6 +125,7 @@ export function createWebWorkerApi(): Na62Api {
     });
   };
   const session = browserSession(localStorage);
+  const startupView = startupViewOnce();
   // a .root file goes to the ROOT import (the engine checks the signature), anything else opens as an event file
   const openBlob = async (req: RequestFn, file: File): Promise<OpenedFile> =>
     /\.root$/i.test(file.name) ? unwrap(await req('rootOpenBlob', { file, name: file.name })) : unwrap(await req('openBlob', { file, name: file.name }));

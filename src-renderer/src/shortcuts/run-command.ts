@@ -21,6 +21,10 @@ export interface CommandContext {
   openExport?: () => void;
   /** the command palette (Ctrl+K) */
   openPalette?: () => void;
+  /** share a view: save it as a file, open one, copy a link */
+  saveView?: () => void;
+  openView?: () => void;
+  copyViewLink?: () => void;
   /** shows an event by index (stepping) */
   showEvent: ShowEvent;
   /** the window's stores the commands act on */
@@ -56,6 +60,9 @@ export function runCommand(id: CommandId, ctx: CommandContext): void {
     case 'file.open': return ctx.openFile();
     case 'file.generate': return ctx.openGenerate();
     case 'file.exportPictures': return ctx.openExport?.();
+    case 'file.saveView': return ctx.saveView?.();
+    case 'file.openView': return ctx.openView?.();
+    case 'file.copyViewLink': return ctx.copyViewLink?.();
     case 'event.next': return void step(stores, ctx.showEvent, 1);
     case 'event.prev': return void step(stores, ctx.showEvent, -1);
     case 'event.first': return void first(stores, ctx.showEvent);

@@ -107,8 +107,8 @@ export function createDataActions(api: Na62Api, stores: AppStores) {
 
   /**
    * Open a dataset on its first event that has tracks (event 0 of the demo has none), or on event 0.
-   * The summary scans the file: a big one shows event 0 after SUMMARY_WAIT_MS and moves on to the
-   * first event with tracks when the scan is done, unless the user has gone elsewhere meanwhile.
+   * The summary scans the file: a big one shows event 0 after SUMMARY_WAIT_MS (and returns) and moves
+   * on to the first event with tracks when the scan is done, unless another event was shown meanwhile.
    */
   async function selectDataset(id: string): Promise<void> {
     stores.data.setState({ current: id, index: 0, event: undefined, analysis: undefined, trackSummary: undefined });
@@ -118,10 +118,13 @@ export function createDataActions(api: Na62Api, stores: AppStores) {
     if (!early) { await showEvent(firstEventToShow(await pending)); return; }
     const seq = loadSeq;
     await showEvent(0);
-    const first = firstEventToShow(await pending);
-    // still on the event 0 this call showed (no step, pick or other dataset since)
-    const d = stores.data.getState();
-    if (first !== 0 && d.current === id && d.index === 0 && loadSeq === seq + 1) await showEvent(first);
+    // callers go on (a shared view shows its own event); the scan's answer moves on from event 0 only
+    // if nothing has shown another event since (no step, pick or other dataset)
+    void pending.then(async (summary) => {
+      const first = firstEventToShow(summary);
+      const d = stores.data.getState();
+      if (first !== 0 && d.current === id && d.index === 0 && loadSeq === seq + 1) await showEvent(first);
+    });
   }
 
   /** Add a dataset the engine just opened and show its first event. */
