@@ -26,6 +26,7 @@ import { parseCandidateList, resultToCsv, resultToJson } from './selection/candi
 import type { SelectionConfigInput, SelectionResult } from '../src-shared/selection/types';
 import type { EventFile } from './io/event-file';
 import { createRootHandlers } from './root-handlers';
+import { trackSummary } from './store/track-summary';
 import type { RootFileInfo } from '../src-shared/api/root-contract';
 
 /** A file the engine creates (generated datasets, the demo): where to write it and how to read it back. */
@@ -182,6 +183,9 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
       if (found !== null) { await f.event(found); await checkVisible(dataset, found); }
       return found;
     },
+    trackSummary: async ({ dataset }) => trackSummary(store.file(dataset), async (i) => {
+      try { await checkVisible(dataset, i); return true; } catch (err) { if (err instanceof UserFacingError && err.code === 'blinded') return false; throw err; }
+    }),
     selectionCatalogue: () => ({
       presets: PRESETS.map((p) => ({
         id: p.id, label: p.label, mode: p.mode,

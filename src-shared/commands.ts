@@ -11,7 +11,7 @@ export type CommandId =
   | 'view.toggleXRay' | 'view.toggleCutAway'
   | 'file.savePng' | 'file.open' | 'file.generate' | 'file.exportPictures'
   | 'file.saveView' | 'file.openView' | 'file.copyViewLink'
-  | 'event.next' | 'event.prev' | 'event.first' | 'event.last' | 'event.toggleTruth' | 'event.fit'
+  | 'event.next' | 'event.prev' | 'event.first' | 'event.last' | 'event.toggleTruth' | 'event.fit' | 'event.autoplay'
   | 'help.shortcuts' | 'help.palette'
   | 'layout.inspect' | 'layout.3d' | 'layout.analysis' | 'layout.single' | 'layout.saveAs' | 'layout.export' | 'layout.import' | 'layout.addView';
 
@@ -58,6 +58,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'event.prev', label: 'Previous event', keys: ['ArrowLeft', 'PageUp'], menu: 'Event' },
   { id: 'event.first', label: 'First event', keys: ['Home'], menu: 'Event' },
   { id: 'event.last', label: 'Last event', keys: ['End'], menu: 'Event' },
+  { id: 'event.autoplay', label: 'Autoplay: step through the candidates (or all events) at an interval; again to pause', keys: ['a'], menu: 'Event' },
   { id: 'event.toggleTruth', label: 'Show/hide the MC truth', keys: ['m'], menu: 'Event' },
   { id: 'event.fit', label: 'Fit the current event to the view', keys: ['e'], menu: 'Event' },
   { id: 'help.shortcuts', label: 'Keyboard shortcuts', keys: ['?'], menu: 'Help' },

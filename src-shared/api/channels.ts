@@ -19,6 +19,8 @@ export const CHANNELS = {
   event: 'na62:v1:event',
   /** the index of the event with this run:burst:event (first match), or null */
   findEvent: 'na62:v1:find-event',
+  /** the first visible event with tracks and the top track momentum over the visible events */
+  trackSummary: 'na62:v1:track-summary',
   /** run the fast MC into a new dataset (reports progress, cancellable) */
   generate: 'na62:v1:generate',
   /** cancel a running task */

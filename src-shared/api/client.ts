@@ -38,6 +38,7 @@ export function createApiClient(transport: Transport, request: RequestFn, extras
     async listDatasets() { return unwrap(await request('datasets')); },
     async getEvent(dataset, index) { return unwrap(await request('event', { dataset, index })); },
     async findEvent(dataset, run, burst, event) { return unwrap(await request('findEvent', { dataset, run, burst, event })); },
+    async trackSummary(dataset) { return unwrap(await request('trackSummary', { dataset })); },
     async generate(req) { return unwrap(await request('generate', req)); },
     async cancel(taskId) { return unwrap(await request('cancel', { taskId })).cancelled; },
     async openDemo() { return unwrap(await request('openDemo')); },

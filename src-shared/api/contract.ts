@@ -124,6 +124,16 @@ export interface ShownEvent {
   readonly analysis: EventAnalysis;
 }
 
+/**
+ * A file's tracks in brief, over the events the user may see now (a blinded event counts for
+ * nothing): the first event with tracks (where the display opens) and the top track momentum
+ * (MeV/c; the file-wide colour scale). null when no visible event has tracks.
+ */
+export interface TrackSummary {
+  readonly firstWithTracks: number | null;
+  readonly pMax: number | null;
+}
+
 /** What a request on each channel takes and returns. */
 export interface ApiRequests extends ExportRequests, RootRequests {
   info: { req: void; res: AppInfo };
@@ -132,6 +142,7 @@ export interface ApiRequests extends ExportRequests, RootRequests {
   datasets: { req: void; res: DatasetInfo[] };
   event: { req: { dataset: string; index: number }; res: ShownEvent };
   findEvent: { req: { dataset: string; run: number; burst: number; event: number }; res: number | null };
+  trackSummary: { req: { dataset: string }; res: TrackSummary };
   generate: { req: GenerateRequest; res: DatasetInfo };
   cancel: { req: { taskId: string }; res: { cancelled: boolean } };
   openDemo: { req: void; res: DatasetInfo[] };
@@ -200,6 +211,8 @@ export interface Na62Api extends ExportApi, RootApi {
   getEvent(dataset: string, index: number): Promise<ShownEvent>;
   /** index of the event run:burst:event in the dataset, or null */
   findEvent(dataset: string, run: number, burst: number, event: number): Promise<number | null>;
+  /** the first visible event with tracks and the top track momentum of the visible events */
+  trackSummary(dataset: string): Promise<TrackSummary>;
   /** run the fast MC; progress arrives through onProgress with the same taskId */
   generate(req: GenerateRequest): Promise<DatasetInfo>;
   cancel(taskId: string): Promise<boolean>;

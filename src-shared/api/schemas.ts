@@ -48,6 +48,7 @@ export const REQUEST_SCHEMAS: { [K in keyof ApiRequests]: z.ZodType<ApiRequests[
   datasets: EmptyRequest,
   event: z.object({ dataset: DatasetId, index: z.number().int().nonnegative().max(2 ** 40) }).strict(),
   findEvent: z.object({ dataset: DatasetId, run: z.number().int(), burst: z.number().int(), event: z.number().int() }).strict(),
+  trackSummary: z.object({ dataset: DatasetId }).strict(),
   generate: z.object({ taskId: TaskId, config: GeneratorConfigSchema, name: FileName.optional(), mockData: z.boolean().optional() }).strict() as unknown as z.ZodType<ApiRequests['generate']['req'], unknown>,
   cancel: z.object({ taskId: TaskId }).strict(),
   openDemo: EmptyRequest,

@@ -167,6 +167,21 @@ describe('blinding, attacked', () => {
           }
         }
       }), budget(40, 30_000));
+      // the track summary (where the display opens, the file-wide momentum scale) names no masked event
+      // and takes its top momentum from a visible one
+      const tops = await Promise.all(Array.from({ length: dumpFile.numEvents }, async (_, i) => Math.max(0, ...(await dumpFile.event(i)).tracks.map((k) => Math.hypot(k.px, k.py, k.pz)))));
+      for (const [ds, truth] of [[dump, dumpTruth], [kaon, kaonTruth]] as const) {
+        const env = await t.call('trackSummary', { dataset: ds });
+        expect(env.ok).toBe(true);
+        const sum = (env as { value: { firstWithTracks: number | null; pMax: number | null } }).value;
+        expect(sum.firstWithTracks).not.toBeNull();
+        expect(truth.index.has(sum.firstWithTracks!)).toBe(false);
+        if (ds === dump) {
+          expect(tops[sum.firstWithTracks!]).toBeGreaterThan(0);
+          const from = tops.flatMap((p, i) => (Math.abs(p - sum.pMax!) < 1e-6 ? [i] : []));
+          expect(from.some((i) => !truth.index.has(i))).toBe(true);
+        }
+      }
     }, TEST_TIMEOUT_MS);
   }
 

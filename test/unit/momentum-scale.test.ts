@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MOMENTUM_MAX, MOMENTUM_STOPS, momentumColour, momentumRangeLabel, momentumScaleMax, niceCeil, trackLegend } from '../../src-renderer/src/display/colours';
+import { fileMomentumScaleMax, MOMENTUM_MAX, MOMENTUM_STOPS, momentumColour, momentumRangeLabel, momentumScaleMax, niceCeil, scaleTopFor, trackLegend } from '../../src-renderer/src/display/colours';
 import { tracksLayer } from '../../src-renderer/src/display/layers/track-layers';
 import * as THREE from 'three';
 
@@ -32,6 +32,20 @@ describe('momentum colour scale', () => {
     expect(trackLegend('momentum', false, 200_000).map((r) => r[1])).toEqual(['track p 0 GeV/c', 'track p 100 GeV/c', 'track p ≥ 200 GeV/c']);
     const ev = { tracks: [{ ...track(130_000), charge: 1 }] } as unknown as Parameters<typeof tracksLayer.legend>[0];
     const rows = tracksLayer.legend(ev, undefined, { colourBy: 'momentum', light: false } as Parameters<typeof tracksLayer.legend>[2]);
+    expect(rows.map((r) => r[1])).toContain('track p ≥ 200 GeV/c');
+  });
+});
+
+describe('momentum colour scale over the file', () => {
+  it("fixes the top at the file's fastest visible track, rounded up; without one each event keeps its own", () => {
+    expect(fileMomentumScaleMax(183_000)).toBe(200_000);
+    expect(fileMomentumScaleMax(null)).toBeUndefined();
+    expect(fileMomentumScaleMax(0)).toBeUndefined();
+    const slow = [track(18_000)];
+    expect(scaleTopFor(slow, {})).toBe(20_000);
+    expect(scaleTopFor(slow, { pMax: 200_000 })).toBe(200_000);
+    const ev = { tracks: [{ ...track(18_000), charge: 1 }] } as unknown as Parameters<typeof tracksLayer.legend>[0];
+    const rows = tracksLayer.legend(ev, undefined, { colourBy: 'momentum', light: false, pMax: 200_000 } as Parameters<typeof tracksLayer.legend>[2]);
     expect(rows.map((r) => r[1])).toContain('track p ≥ 200 GeV/c');
   });
 });

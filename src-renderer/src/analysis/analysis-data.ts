@@ -7,6 +7,7 @@ import type { Candidate, RegionId, RegionShape, SelectionResult } from '../../..
 import { regionOpen } from '../../../src-shared/selection/blinding';
 import { autoRange, histogram, type BinSpec, type Histogram } from '../../../src-shared/analysis/histogram';
 import type { Band, Region2D } from './plots';
+import { dataDomain } from './plot-zoom';
 
 export interface HistSpec {
   readonly kind: 'hist';
@@ -18,6 +19,12 @@ export interface HistSpec {
   /** one entry per value: the value (display units) and the position of its candidate in the result */
   readonly values: Float64Array;
   readonly owners: Int32Array;
+  /** each entry's weight (1 unweighted) */
+  readonly weights: Float64Array;
+  /** the binning of `h`, the narrowest bin worth drawing, the axis unit: a zoom bins again with them */
+  readonly bins: BinSpec;
+  readonly minWidth: number;
+  readonly unit: string;
   readonly bands: readonly Band[];
 }
 
@@ -50,6 +57,13 @@ export interface AnalysisInput {
   readonly background?: { readonly candidates: readonly Candidate[]; readonly label: string };
   /** a variable on demand, alone (histogram) or against another (scatter) */
   readonly custom?: { readonly x: string; readonly y?: string };
+  /** axis ranges: from the selection's regions and the analysis's usual ranges (default), or from the data */
+  readonly ranges?: 'regions' | 'data';
+}
+
+/** A histogram's y title: what is counted per bin of this width. */
+export function histYLabel(weighted: boolean, width: number, unit: string): string {
+  return `${weighted ? 'Σw' : 'events'} / ${Number(width.toPrecision(3))}${unit ? ` ${unit}` : ''}`;
 }
 
 /** positions along the beam: shown in metres */
@@ -130,16 +144,19 @@ function hist1d(id: string, title: string, input: AnalysisInput, names: readonly
     }
   }
   let spec: BinSpec;
-  if (typeof bins === 'number') {
+  const minWidth = minBinWidth(names[0]!, d.unit);
+  // the data's range asked for: a fixed range becomes an automatic one with as many bins
+  const auto = typeof bins === 'number' ? bins : input.ranges === 'data' ? bins.bins : undefined;
+  if (auto !== undefined) {
     let lo = Infinity, hi = -Infinity;
     for (const v of values) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-    spec = binsWithFloor(autoRange(values, bins), minBinWidth(names[0]!, d.unit), lo, hi);
-  } else spec = bins;
+    spec = binsWithFloor(autoRange(values, auto), minWidth, lo, hi);
+  } else spec = bins as BinSpec;
   const h = histogram(values, spec, weights);
   const width = (spec.hi - spec.lo) / spec.bins;
   const xLabel = axisTitle ?? d.label;
-  const yLabel = `${input.weighted ? 'Σw' : 'events'} / ${Number(width.toPrecision(3))}${d.unit ? ` ${d.unit}` : ''}`;
-  return { kind: 'hist', id, title, xLabel, yLabel, h, values, owners, bands };
+  const yLabel = histYLabel(input.weighted, width, d.unit);
+  return { kind: 'hist', id, title, xLabel, yLabel, h, values, owners, weights, bins: spec, minWidth, unit: d.unit, bands };
 }
 
 /** Is a region still closed in this result (the CR opens before the SR)? Older lists: their blinded flag. */
@@ -165,8 +182,14 @@ function taxPlane(input: AnalysisInput): ScatterSpec | undefined {
   // of 150 mm and −4–50 m), so the SR (< 20 mm) is an eighth of the height, not a strip of pixels;
   // candidates beyond it are counted in the plot's note (`outside`)
   const cr = regions.find((x) => x.id === 'CR' && x.kind === 'box') as Extract<Region2D, { kind: 'box' }> | undefined;
-  const domainX: [number, number] = cr ? [Math.floor((cr.x0 - 5) / 10) * 10, Math.ceil((cr.x1 + 5) / 10) * 10] : [-10, 60];
-  const domainY: [number, number] = [0, cr ? Math.ceil((cr.y1 * 1.05) / 20) * 20 : 160];
+  let domainX: readonly [number, number] = cr ? [Math.floor((cr.x0 - 5) / 10) * 10, Math.ceil((cr.x1 + 5) / 10) * 10] : [-10, 60];
+  let domainY: readonly [number, number] = [0, cr ? Math.ceil((cr.y1 * 1.05) / 20) * 20 : 160];
+  // the data's range asked for: the candidates' extent (CDA_TAX from 0: it is a distance)
+  if (input.ranges === 'data') {
+    domainX = dataDomain(xs) ?? domainX;
+    const dy = dataDomain(ys);
+    if (dy) domainY = [Math.max(0, dy[0]), dy[1]];
+  }
   let outside = 0;
   for (let i = 0; i < xs.length; i++) {
     if (!(xs[i]! >= domainX[0] && xs[i]! <= domainX[1] && ys[i]! >= domainY[0] && ys[i]! <= domainY[1])) outside++;

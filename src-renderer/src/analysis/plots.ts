@@ -50,6 +50,55 @@ export interface HistogramPlotInput {
   readonly tag?: string;
   readonly theme: PlotTheme;
   readonly size: PlotSize;
+  /** the entries of the brushed events, binned as `h`: drawn filled over it, with a legend */
+  readonly brushed?: { readonly h: Histogram; readonly label: string };
+  /** the x range on show (a zoom), inside the bins' range; the bins' range without one */
+  readonly domainX?: readonly [number, number];
+}
+
+/** Σ entries in the bins, and outside them (under- and overflow, unweighted when the histogram is) */
+const entriesOf = (h: Histogram) => ({ inBins: h.entries.reduce((a, b) => a + b, 0) });
+
+/** The step outline of a histogram, down to the axis at both ends (ROOT's "HIST"). */
+function stepOf(h: Histogram, floor: number): { x: number; y: number }[] {
+  const n = h.sumw.length;
+  const step: { x: number; y: number }[] = [{ x: h.edges[0]!, y: floor }];
+  for (let i = 0; i < n; i++) step.push({ x: h.edges[i]!, y: Math.max(floor, h.sumw[i]!) }, { x: h.edges[i + 1]!, y: Math.max(floor, h.sumw[i]!) });
+  step.push({ x: h.edges[n]!, y: floor });
+  return step;
+}
+
+/**
+ * A legend in the frame's top-left corner, on a backing that keeps it legible over the data
+ * (an SVG group, so exports carry it).
+ */
+export function appendLegend(svg: SVGSVGElement, x0: number, y0: number, rows: readonly { colour: string; label: string; fill?: boolean }[], t: PlotTheme): void {
+  const NS = 'http://www.w3.org/2000/svg';
+  const g = document.createElementNS(NS, 'g');
+  g.setAttribute('class', 'plot-legend');
+  g.setAttribute('font-size', '11');
+  const lineH = 15, pad = 5, sw = 16;
+  const width = pad * 2 + sw + 6 + Math.max(...rows.map((r) => r.label.length)) * 6.2;
+  const bg = document.createElementNS(NS, 'rect');
+  bg.setAttribute('x', String(x0 + 4)); bg.setAttribute('y', String(y0 + 4));
+  bg.setAttribute('width', String(Math.round(width))); bg.setAttribute('height', String(pad * 2 + rows.length * lineH - 3));
+  bg.setAttribute('fill', t.background); bg.setAttribute('fill-opacity', '0.85'); bg.setAttribute('stroke', t.grid); bg.setAttribute('rx', '3');
+  g.appendChild(bg);
+  rows.forEach((r, i) => {
+    const cy = y0 + 4 + pad + i * lineH + 6;
+    const sample = document.createElementNS(NS, 'rect');
+    sample.setAttribute('x', String(x0 + 4 + pad)); sample.setAttribute('y', String(cy - 4));
+    sample.setAttribute('width', String(sw)); sample.setAttribute('height', '8');
+    sample.setAttribute('fill', r.fill ? r.colour : 'none'); sample.setAttribute('fill-opacity', r.fill ? '0.55' : '0');
+    sample.setAttribute('stroke', r.colour); sample.setAttribute('stroke-width', '1.5');
+    const text = document.createElementNS(NS, 'text');
+    text.setAttribute('x', String(x0 + 4 + pad + sw + 6)); text.setAttribute('y', String(cy + 4));
+    text.setAttribute('fill', t.text);
+    text.setAttribute('text-anchor', 'start'); // Plot's SVG centres text by default
+    text.textContent = r.label;
+    g.append(sample, text);
+  });
+  svg.appendChild(g);
 }
 
 export function histogramPlot(o: HistogramPlotInput): BuiltPlot {
@@ -57,16 +106,22 @@ export function histogramPlot(o: HistogramPlotInput): BuiltPlot {
   const n = h.sumw.length;
   const bins = Array.from({ length: n }, (_, i) => ({ x1: h.edges[i]!, x2: h.edges[i + 1]!, c: (h.edges[i]! + h.edges[i + 1]!) / 2, y: h.sumw[i]!, e: h.err[i]!, entries: h.entries[i]! }));
   const floor = o.logY ? 0.5 : 0;
-  // the step outline: down to the axis at both ends, as ROOT's "HIST" draws it
-  const step: { x: number; y: number }[] = [{ x: h.edges[0]!, y: floor }];
-  for (const b of bins) step.push({ x: b.x1, y: Math.max(floor, b.y) }, { x: b.x2, y: Math.max(floor, b.y) });
-  step.push({ x: h.edges[n]!, y: floor });
+  const step = stepOf(h, floor);
   const filled = bins.filter((b) => b.entries > 0);
   const ymax = Math.max(1, ...bins.map((b) => b.y + b.e)) * (o.logY ? 3 : 1.12);
   const marks: Plot.Markish[] = [];
   for (const b of o.bands ?? []) {
     marks.push(Plot.rectX([b], { x1: 'lo', x2: 'hi', y1: floor, y2: ymax, fill: b.masked ? theme.mask : theme.sr, fillOpacity: b.masked ? 0.55 : 0.12, stroke: b.masked ? 'none' : theme.sr, strokeDasharray: '4,3' }));
     marks.push(Plot.text([b], { x: (d: Band) => (d.lo + d.hi) / 2, y: ymax, text: (d: Band) => `${d.label}${d.masked ? ' (masked)' : ''}`, dy: 9, fill: b.masked ? theme.text : theme.sr, fontSize: 10 }));
+  }
+  const sub = o.brushed;
+  if (sub) {
+    // the brushed events filled under the full histogram's outline: both read at once
+    const s = stepOf(sub.h, floor);
+    marks.push(
+      Plot.areaY(s, { x: 'x', y1: floor, y2: 'y', fill: theme.brushed, fillOpacity: 0.55, curve: 'linear' }),
+      Plot.line(s, { x: 'x', y: 'y', stroke: theme.brushed, strokeWidth: 1.5, curve: 'linear' }),
+    );
   }
   marks.push(
     Plot.line(step, { x: 'x', y: 'y', stroke: theme.data, strokeWidth: 1.5, curve: 'linear' }),
@@ -77,12 +132,23 @@ export function histogramPlot(o: HistogramPlotInput): BuiltPlot {
   const base = frameOptions(o.size, theme, o.xLabel, o.yLabel);
   const plot = Plot.plot({
     ...base,
-    x: { ...base.x, domain: [h.edges[0]!, h.edges[n]!] },
+    clip: true,
+    x: { ...base.x, domain: o.domainX ? [...o.domainX] : [h.edges[0]!, h.edges[n]!] },
     y: { ...base.y, domain: [floor, ymax], type: o.logY ? 'log' : 'linear' },
     marks,
   }) as unknown as PlotElement;
   const svg = cleanSvg(plot);
   const x = scaleFns(plot, 'x');
+  if (sub) {
+    const all = entriesOf(h).inBins, some = entriesOf(sub.h).inBins;
+    appendLegend(svg, MARGIN.left, MARGIN.top, [
+      { colour: theme.data, label: `all (${all})` },
+      { colour: theme.brushed, label: `${sub.label} (${some})`, fill: true },
+    ], theme);
+    svg.setAttribute('data-entries', String(all));
+    svg.setAttribute('data-brushed-entries', String(some));
+    svg.setAttribute('data-brushed-outside', String(sub.h.underflow + sub.h.overflow));
+  }
   const firstOwner = (k: number): number | undefined => {
     for (let i = 0; i < o.values.length; i++) if (binOf(h, o.values[i]!) === k) return o.owners[i];
     return undefined;

@@ -44,6 +44,15 @@ export function momentumScaleMax(tracks: readonly Pick<StrawTrack, 'px' | 'py' |
   return top > 0 ? niceCeil(Math.max(MOMENTUM_FLOOR, top)) : MOMENTUM_MAX;
 }
 
+/** The top of the file-wide scale, from the engine's top track momentum over the file (MeV/c), or undefined without one. */
+export function fileMomentumScaleMax(pMax: number | null | undefined): number | undefined {
+  return pMax && pMax > 0 && Number.isFinite(pMax) ? niceCeil(Math.max(MOMENTUM_FLOOR, pMax)) : undefined;
+}
+
+/** The scale's top for an event drawn in `style`: the fixed (file) top when the style has one, else the event's. */
+export const scaleTopFor = (tracks: Parameters<typeof momentumScaleMax>[0], style: { readonly pMax?: number | undefined }): number =>
+  style.pMax ?? momentumScaleMax(tracks);
+
 /** "0–150 GeV/c": the range the scale spans */
 export const momentumRangeLabel = (pMax: number): string => `0–${+(pMax / 1000).toPrecision(3)} GeV/c`;
 

@@ -3,7 +3,7 @@
  * (seen end-on, a track would be a point the station's clip slab cuts away).
  */
 import * as THREE from 'three';
-import { momentumScaleMax, trackColour } from './colours';
+import { scaleTopFor, trackColour } from './colours';
 import { SegmentBuffer, wideLines } from './layers/draw-kit';
 import type { PreparedEvent } from './layers/prepare';
 import type { DisplaySnapshot } from './types';
@@ -14,7 +14,7 @@ export function trackCrossings(snap: DisplaySnapshot, prepared: PreparedEvent, z
   if (!ev) return undefined;
   const zc = (z0 + z1) / 2;
   const buf = new SegmentBuffer();
-  const pMax = momentumScaleMax(ev.tracks);
+  const pMax = scaleTopFor(ev.tracks, snap.style);
   prepared.trackLines.forEach((line, k) => {
     for (let i = 1; i < line.length; i++) {
       const a = line[i - 1]!, b = line[i]!;

@@ -30,6 +30,8 @@ export interface EventStyle {
   readonly showTruth: boolean;
   /** colours that read on a light background */
   readonly light: boolean;
+  /** MeV/c: a fixed top of the momentum colour scale (the file's); absent: each event's own */
+  readonly pMax?: number;
 }
 export const DEFAULT_STYLE: EventStyle = { colourBy: 'charge', hidden: {}, pMin: 0, tWindow: 0, showTruth: false, light: false };
 

@@ -4,12 +4,15 @@
  * demand, and the full cut-flow. A click on a point or bin opens that event; the event on show is
  * marked in every plot; a brush filters the candidate list. Every plot saves as PNG or SVG.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Na62Api } from '../../../src-shared/api/contract';
 import { cutflowTable } from '../../../src-shared/analysis/cutflow';
 import { regionShapes } from '../../../src-engine/public';
 import { analysisPlots, type PlotSpec } from '../analysis/analysis-data';
-import { fmt, histogramPlot, scatterPlot } from '../analysis/plots';
+import { fmt } from '../analysis/plots';
+import { buildPlot, type PlotContext } from '../analysis/plot-builders';
+import { positionsInBox, positionsInRange } from '../analysis/plot-zoom';
+import type { BuiltPlot } from '../analysis/built-plot';
 import { PLOT_THEMES } from '../analysis/plot-theme';
 import { plotSvgText, svgToPng, MAX_PNG_WIDTH } from '../analysis/plot-export';
 import { PlotView, type BrushRange } from '../analysis/PlotView';
@@ -21,15 +24,23 @@ const PLOT_SIZE = { width: 420, height: 250 };
 
 /** The events of a plot inside a brushed range. */
 function eventsIn(spec: PlotSpec, range: BrushRange, indexOf: (pos: number) => number): Set<number> {
-  const out = new Set<number>();
-  const inX = (v: number) => v >= range.x[0] && v <= range.x[1];
-  if (spec.kind === 'hist') {
-    for (let k = 0; k < spec.values.length; k++) if (inX(spec.values[k]!)) out.add(indexOf(spec.owners[k]!));
-  } else {
-    const y = range.y;
-    for (let i = 0; i < spec.xs.length; i++) if (inX(spec.xs[i]!) && (!y || (spec.ys[i]! >= y[0] && spec.ys[i]! <= y[1]))) out.add(indexOf(i));
-  }
-  return out;
+  const pos = spec.kind === 'hist' ? positionsInRange(spec.values, spec.owners, range.x) : positionsInBox(spec.xs, spec.ys, range);
+  return new Set([...pos].map(indexOf));
+}
+
+/**
+ * One build function per plot, made again only when what it draws changed (its spec, zoom, the
+ * brush overlaid on it, theme, tag): a zoom of one plot does not redraw the others.
+ */
+function useBuilders(): (id: string, deps: readonly unknown[], make: () => BuiltPlot) => () => BuiltPlot {
+  const cache = useRef(new Map<string, { deps: readonly unknown[]; fn: () => BuiltPlot }>());
+  return (id, deps, make) => {
+    const old = cache.current.get(id);
+    if (old && old.deps.length === deps.length && old.deps.every((d, i) => Object.is(d, deps[i]))) return old.fn;
+    const fn = () => make();
+    cache.current.set(id, { deps, fn });
+    return fn;
+  };
 }
 
 const rangeText = (r: readonly [number, number]) => `[${fmt(r[0])}, ${fmt(r[1])}]`;
@@ -73,6 +84,10 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
   const theme = PLOT_THEMES[useView((s) => s.theme)];
   const [busy, setBusy] = useState(false);
   const r = result && resultDataset === current ? result : undefined;
+  const builder = useBuilders();
+  // another analysis (its plots have other variables under the same ids): unzoomed
+  const preset = r?.selection.preset;
+  useEffect(() => { stores.analysis.getState().resetZoom(); }, [preset, stores]);
 
   const shapes = useMemo(() => {
     if (!r) return [];
@@ -83,7 +98,8 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
     result: r, shapes, variables: catalogue.variables, weighted: a.weighted,
     ...(bg ? { background: { candidates: bg.result.candidates, label: datasets.find((d) => d.id === bg.dataset)?.name ?? bg.dataset } } : {}),
     ...(a.customX ? { custom: { x: a.customX, ...(a.customY ? { y: a.customY } : {}) } } : {}),
-  }) : []), [r, shapes, catalogue, a.weighted, bg, a.customX, a.customY, datasets]);
+    ranges: a.ranges,
+  }) : []), [r, shapes, catalogue, a.weighted, bg, a.customX, a.customY, datasets, a.ranges]);
 
   // the background sample follows the selection: rerun it when the selection's result changes
   useEffect(() => {
@@ -144,18 +160,27 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
             {datasets.filter((d) => d.id !== current).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
           </select>
         </label>
+        <label title="Axis ranges: the selection's regions (CDA_TAX 0–160 mm, Z_TAX −10–60 m) and each plot's usual range, or the data's extent">axes
+          <select value={a.ranges} onChange={(e) => a.setRanges(e.target.value === 'data' ? 'data' : 'regions')} data-testid="plot-ranges">
+            <option value="regions">regions' range</option>
+            <option value="data">data's range</option>
+          </select>
+        </label>
+        <label className="check" title="Drags pan the plots instead of brushing a range (Shift+drag pans either way); the wheel zooms, a double-click resets"><input type="checkbox" checked={a.panMode} onChange={(e) => a.setPanMode(e.target.checked)} data-testid="pan-mode" /> drag pans</label>
         <label title="Width of PNG exports in pixels">PNG <input type="number" min={200} max={MAX_PNG_WIDTH} step={100} value={a.pngWidth} onChange={(e) => { const n = Number(e.target.value); if (n >= 200 && n <= MAX_PNG_WIDTH) a.setPngWidth(n); }} data-testid="png-width" /> px</label>
       </div>
       {a.backgroundError && <div className="error-box small">{a.backgroundError}</div>}
       {r && r.blinded && <div className="muted small" data-testid="analysis-blind">BLIND: events in the SR and CR are not plotted; the masked regions are grey.</div>}
+      {r && <div className="muted small plot-hint">wheel: zoom · Shift+drag: pan · double-click: full range · drag: brush (filters the list; the histograms show the brushed events)</div>}
       {r && specs.map((spec) => {
-        const build = spec.kind === 'hist'
-          ? () => histogramPlot({ h: spec.h, xLabel: spec.xLabel, yLabel: spec.yLabel, values: spec.values, owners: spec.owners, bands: spec.bands, theme, size: PLOT_SIZE, tag })
-          : () => scatterPlot({
-            xLabel: spec.xLabel, yLabel: spec.yLabel, xs: spec.xs, ys: spec.ys, regions: spec.regions, theme, size: PLOT_SIZE, tag,
-            ...(spec.domainX ? { domainX: spec.domainX } : {}), ...(spec.domainY ? { domainY: spec.domainY } : {}), ...(spec.density ? { density: spec.density } : {}),
-            titles: (i: number) => { const c = r.candidates[i]!; return `${c.run}:${c.burst}:${c.event} · ${c.process}`; },
-          });
+        const zoom = a.zoom[spec.id];
+        // a brush in another plot: the histograms show its events over their own
+        const overlay = brush && brush.plot !== spec.id && spec.kind === 'hist' ? brush : undefined;
+        const ctx: PlotContext = {
+          candidates: r.candidates, theme, size: PLOT_SIZE, tag, weighted: a.weighted, zoom,
+          ...(overlay ? { brushed: { events: overlay.events, label: 'brushed' } } : {}),
+        };
+        const build = builder(spec.id, [spec, zoom, overlay, theme, tag, r], () => buildPlot(spec, ctx));
         const note = spec.kind === 'scatter'
           ? `${spec.xs.length} events${spec.outside ? `, ${spec.outside} outside the frame` : ''}${spec.density ? ` · density: ${spec.density.label} (${spec.density.xs.length} events)` : ''}`
           : `${spec.h.entries.reduce((x, y) => x + y, 0)} entries${spec.h.underflow || spec.h.overflow ? ` · under/overflow ${fmt(spec.h.underflow)}/${fmt(spec.h.overflow)}` : ''}`;
@@ -167,6 +192,9 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
             current={currentPos}
             currentColour={theme.current}
             brushed={brush?.plot === spec.id ? brush.range : undefined}
+            panMode={a.panMode}
+            zoomed={!!zoom}
+            onZoom={(z) => stores.analysis.getState().setZoom(spec.id, z)}
             onPick={(pos) => { const c = r.candidates[pos]; if (c) void actions.showEvent(c.index); }}
             onBrush={(range) => {
               if (!range) { if (stores.selection.getState().brush?.plot === spec.id) stores.selection.getState().setBrush(undefined); return; }

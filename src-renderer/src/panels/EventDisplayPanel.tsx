@@ -15,6 +15,14 @@ export function EventDisplayPanel() {
           {COLOUR_MODES.map((m) => <option key={m} value={m}>{m}</option>)}
         </select>
       </label>
+      {s.colourBy === 'momentum' && (
+        <label className="param" title="The colour scale's top: the shown event's fastest track, or the fastest of the file's visible events (one scale for all events)">momentum scale over
+          <select value={s.momentumRange} onChange={(e) => s.setMomentumRange(e.target.value === 'file' ? 'file' : 'event')} data-testid="momentum-range">
+            <option value="event">this event</option>
+            <option value="file">the file</option>
+          </select>
+        </label>
+      )}
       <details>
         <summary>collections and cuts</summary>
         <div className="collections">

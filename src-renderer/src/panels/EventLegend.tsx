@@ -1,7 +1,8 @@
 /** What the colours of the event overlay mean (each layer of the registry gives its rows), and whether the display is blind. */
 import { blindStageOf, BLIND_BADGE, BLIND_CLASS } from '../state/selection-store';
 import { EVENT_LAYERS } from '../display/layers/registry';
-import { MOMENTUM_STOPS, momentumRangeLabel, momentumScaleMax } from '../display/colours';
+import { MOMENTUM_STOPS, momentumRangeLabel, scaleTopFor } from '../display/colours';
+import { useFileScaleTop } from '../state/use-file-scale-top';
 import { useData, useEventDisplay, useSelection, useView } from '../state/AppProvider';
 
 export function EventLegend() {
@@ -12,7 +13,8 @@ export function EventLegend() {
   const colourBy = useEventDisplay((s) => s.colourBy);
   const hidden = useEventDisplay((s) => s.hidden);
   const light = useView((s) => s.theme) === 'light';
-  const style = { colourBy, hidden, pMin: 0, tWindow: 0, showTruth, light };
+  const pMax = useFileScaleTop();
+  const style = { colourBy, hidden, pMin: 0, tWindow: 0, showTruth, light, ...(pMax !== undefined ? { pMax } : {}) };
   const rows = event ? EVENT_LAYERS.filter((l) => !hidden[l.id]).flatMap((l) => (l.id === 'tracks' && colourBy === 'momentum' ? [] : l.legend(event, analysis, style).map((r) => ({ layer: l.id, r })))) : [];
   return (
     <>
@@ -20,7 +22,7 @@ export function EventLegend() {
       {event && (
         <div className="event-legend" aria-label="Legend" data-testid="event-legend">
           {colourBy === 'momentum' && !hidden.tracks && event.tracks.length > 0 && (
-            <span data-testid="momentum-scale" title="the scale spans this event's momenta: its top is the fastest track's, rounded up"><i className="ramp" style={{ background: `linear-gradient(90deg, ${MOMENTUM_STOPS.join(', ')})` }} />track p {momentumRangeLabel(momentumScaleMax(event.tracks))}</span>
+            <span data-testid="momentum-scale" data-range={pMax !== undefined ? 'file' : 'event'} title={pMax !== undefined ? "the scale spans the file's momenta (the fastest track of the visible events, rounded up)" : "the scale spans this event's momenta: its top is the fastest track's, rounded up"}><i className="ramp" style={{ background: `linear-gradient(90deg, ${MOMENTUM_STOPS.join(', ')})` }} />track p {momentumRangeLabel(scaleTopFor(event.tracks, style))}{pMax !== undefined ? ' (file)' : ''}</span>
           )}
           {rows.map(({ layer, r: [colour, label] }) => <span key={`${layer}-${label}`} data-layer={layer}><i style={{ background: colour }} />{label}</span>)}
         </div>

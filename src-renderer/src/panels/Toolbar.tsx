@@ -4,6 +4,7 @@ import { type ExportScale, type ViewMode } from '../state/view-store';
 import { compressionToSlider, sliderToCompression } from '../views/compression';
 import { beamStations } from '../shortcuts/run-command';
 import { useView } from '../state/AppProvider';
+import { AutoplayControls } from './AutoplayControls';
 
 const VIEWS: { mode: ViewMode; label: string; title: string }[] = [
   { mode: '3d', label: '3D', title: 'Free 3D orbit (1)' },
@@ -59,6 +60,7 @@ export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate, onExport, 
       <button type="button" onClick={() => s.requestFit()} title="Fit the visible detector (F)">Fit</button>
       <button type="button" aria-pressed={s.labels} onClick={() => s.toggleLabels()} title="Element labels (L)">Labels</button>
       <button type="button" onClick={() => s.toggleTheme()} title="Dark/light theme (T)">{s.theme === 'dark' ? 'Light' : 'Dark'}</button>
+      <AutoplayControls />
       <span className="spacer" />
       <label className="field" title="Picture size relative to the window's pixels">
         <select value={s.exportScale} aria-label="Export scale" onChange={(e) => s.setExportScale(Number(e.target.value) as ExportScale)}>

@@ -73,6 +73,7 @@ export function runCommand(id: CommandId, ctx: CommandContext): void {
     case 'event.prev': return void step(stores, ctx.showEvent, -1);
     case 'event.first': return void first(stores, ctx.showEvent);
     case 'event.last': return void last(stores, ctx.showEvent);
+    case 'event.autoplay': return stores.autoplay.getState().toggle();
     case 'event.fit': return stores.view.getState().frameEvent();
     case 'event.toggleTruth': return stores.data.setState((d) => ({ showTruth: !d.showTruth }));
     case 'help.shortcuts': return s.setHelpOpen(!s.helpOpen);

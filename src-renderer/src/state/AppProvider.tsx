@@ -97,3 +97,4 @@ export const useAnalysis: Hook<StateOf<'analysis'>> = (selector) => useAppStore(
 export const useEventDisplay: Hook<StateOf<'eventDisplay'>> = (selector) => useAppStore('eventDisplay', selector);
 export const useRootImport: Hook<StateOf<'rootImport'>> = (selector) => useAppStore('rootImport', selector);
 export const useScene3D: Hook<StateOf<'scene3d'>> = (selector) => useAppStore('scene3d', selector);
+export const useAutoplay: Hook<StateOf<'autoplay'>> = (selector) => useAppStore('autoplay', selector);

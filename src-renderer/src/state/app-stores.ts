@@ -14,6 +14,7 @@ import { createEventDisplayStore, type EventDisplayState } from './event-display
 import { createRootImportStore, type RootImportState } from './root-import-store';
 import { createWorkspaceStore, type WorkspaceState } from '../workspace/workspace-store';
 import { createScene3DStore, type Scene3DState } from './scene3d-store';
+import { createAutoplayStore, type AutoplayState } from './autoplay-store';
 
 export interface AppStores {
   readonly view: StoreApi<ViewState>;
@@ -25,6 +26,7 @@ export interface AppStores {
   /** the panels on screen and the live views in them (issue 17) */
   readonly workspace: StoreApi<WorkspaceState>;
   readonly scene3d: StoreApi<Scene3DState>;
+  readonly autoplay: StoreApi<AutoplayState>;
 }
 
 export interface AppStoreOptions {
@@ -47,6 +49,7 @@ export function createAppStores(o: AppStoreOptions = {}): AppStores {
     rootImport: createRootImportStore(),
     workspace: createWorkspaceStore(view),
     scene3d: createScene3DStore(storage),
+    autoplay: createAutoplayStore(storage),
   };
 }
 

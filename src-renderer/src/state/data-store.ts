@@ -1,6 +1,6 @@
 /** The data side of the UI: open datasets, the current event, and running tasks. Data flows files → store → views. */
 import { createStore } from 'zustand/vanilla';
-import type { DatasetInfo, Na62Api, TaskProgress } from '../../../src-shared/api/contract';
+import type { DatasetInfo, Na62Api, TaskProgress, TrackSummary } from '../../../src-shared/api/contract';
 import type { Na62Event } from '../../../src-shared/event/model';
 import type { EventAnalysis } from '../../../src-shared/event/analysis';
 import { eventObjectCount, MAX_DRAWN_OBJECTS } from '../display/layers/registry';
@@ -18,13 +18,21 @@ export interface DataState {
   error: string | undefined;
   tasks: Record<string, TaskProgress>;
   showTruth: boolean;
+  /** the engine's summary of a dataset's tracks (first event with tracks, top momentum), once per dataset */
+  trackSummary: { readonly dataset: string; readonly summary: TrackSummary } | undefined;
   setShowTruth(on: boolean): void;
 }
 
 export const createDataStore = () => createStore<DataState>()((set) => ({
-  datasets: [], current: undefined, index: 0, event: undefined, analysis: undefined, loading: false, error: undefined, tasks: {}, showTruth: false,
+  datasets: [], current: undefined, index: 0, event: undefined, analysis: undefined, loading: false, error: undefined, tasks: {}, showTruth: false, trackSummary: undefined,
   setShowTruth: (showTruth) => set({ showTruth }),
 }));
+
+/** How long opening a dataset waits for its track summary before it shows event 0 meanwhile. */
+const SUMMARY_WAIT_MS = 2000;
+
+/** Where a dataset opens: its first (visible) event with tracks, else event 0. */
+export const firstEventToShow = (summary: TrackSummary | undefined): number => summary?.firstWithTracks ?? 0;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -46,6 +54,9 @@ function followProgress(api: Na62Api, stores: AppStores): () => void {
  */
 export function createDataActions(api: Na62Api, stores: AppStores) {
   let loadSeq = 0;
+  // one scan of a file per window: the summary only covers events visible when it was made (blinding opens, never closes, while a file is open)
+  // (a summary the engine could not make is asked for once: null)
+  const summaries = new Map<string, Promise<TrackSummary | null>>();
 
   /** Show event `index` of the current dataset (clamped to the file). */
   async function showEvent(index: number): Promise<void> {
@@ -54,6 +65,8 @@ export function createDataActions(api: Na62Api, stores: AppStores) {
     if (!ds || ds.numEvents === 0) return;
     const i = Math.min(ds.numEvents - 1, Math.max(0, Math.round(index)));
     const seq = ++loadSeq;
+    // a dataset reached another way (a restored session) gets its summary too (the file-wide colour scale)
+    if (stores.data.getState().trackSummary?.dataset !== ds.id && !summaries.has(ds.id)) void summaryOf(ds.id);
     stores.data.setState({ loading: true, index: i });
     try {
       const { event, analysis } = await api.getEvent(ds.id, i);
@@ -78,9 +91,40 @@ export function createDataActions(api: Na62Api, stores: AppStores) {
     return api.findEvent(dataset, run, burst, event);
   }
 
+  /** The engine's track summary of a dataset (kept for the current one); undefined if the engine could not make it. */
+  async function summaryOf(id: string): Promise<TrackSummary | undefined> {
+    let pending = summaries.get(id);
+    if (!pending) {
+      // no summary: open on event 0 and range the colours per event, as before
+      pending = api.trackSummary(id).catch(() => null);
+      summaries.set(id, pending);
+    }
+    const summary = await pending;
+    if (!summary) return undefined;
+    if (stores.data.getState().current === id && stores.data.getState().trackSummary?.summary !== summary) stores.data.setState({ trackSummary: { dataset: id, summary } });
+    return summary;
+  }
+
+  /**
+   * Open a dataset on its first event that has tracks (event 0 of the demo has none), or on event 0.
+   * The summary scans the file: a big one shows event 0 after SUMMARY_WAIT_MS (and returns) and moves
+   * on to the first event with tracks when the scan is done, unless another event was shown meanwhile.
+   */
   async function selectDataset(id: string): Promise<void> {
-    stores.data.setState({ current: id, index: 0, event: undefined, analysis: undefined });
+    stores.data.setState({ current: id, index: 0, event: undefined, analysis: undefined, trackSummary: undefined });
+    const pending = summaryOf(id);
+    const early = await Promise.race([pending.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), SUMMARY_WAIT_MS))]);
+    if (stores.data.getState().current !== id) return;
+    if (!early) { await showEvent(firstEventToShow(await pending)); return; }
+    const seq = loadSeq;
     await showEvent(0);
+    // callers go on (a shared view shows its own event); the scan's answer moves on from event 0 only
+    // if nothing has shown another event since (no step, pick or other dataset)
+    void pending.then(async (summary) => {
+      const first = firstEventToShow(summary);
+      const d = stores.data.getState();
+      if (first !== 0 && d.current === id && d.index === 0 && loadSeq === seq + 1) await showEvent(first);
+    });
   }
 
   /** Add a dataset the engine just opened and show its first event. */
@@ -120,6 +164,6 @@ export function createDataActions(api: Na62Api, stores: AppStores) {
     if (rest[0]) await selectDataset(rest[0].id);
   }
 
-  return { showEvent, findEvent, selectDataset, adopt, openWith, cancelTask, closeDataset, followProgress: () => followProgress(api, stores) };
+  return { showEvent, findEvent, summaryOf, selectDataset, adopt, openWith, cancelTask, closeDataset, followProgress: () => followProgress(api, stores) };
 }
 export type DataActions = ReturnType<typeof createDataActions>;

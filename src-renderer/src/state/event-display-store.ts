@@ -15,6 +15,8 @@ export interface EventDisplayState {
   tWindow: number;
   /** line width of tracks on screen, CSS px (exports scale it) */
   trackWidth: number;
+  /** the momentum colour scale spans the shown event's momenta, or the whole file's (the engine's track summary) */
+  momentumRange: 'event' | 'file';
   hovered: PickRef | undefined;
   picked: PickRef | undefined;
 
@@ -24,6 +26,7 @@ export interface EventDisplayState {
   setMinMomentum(mev: number): void;
   setTimeWindow(ns: number): void;
   setTrackWidth(px: number): void;
+  setMomentumRange(range: 'event' | 'file'): void;
   hover(ref: PickRef | undefined): void;
   pick(ref: PickRef | undefined): void;
 }
@@ -31,12 +34,13 @@ export interface EventDisplayState {
 export const createEventDisplayStore = (storage: StorageOf = () => localStorage) => createStore<EventDisplayState>()(
   persist(
     (set): EventDisplayState => ({
-      colourBy: 'charge', hidden: {}, pMin: 0, tWindow: 0, trackWidth: 3, hovered: undefined, picked: undefined,
+      colourBy: 'charge', hidden: {}, pMin: 0, tWindow: 0, trackWidth: 3, momentumRange: 'event', hovered: undefined, picked: undefined,
       setColourBy: (colourBy) => set({ colourBy }),
       setCollectionShown: (c, shown) => set((s) => ({ hidden: { ...s.hidden, [c]: !shown } })),
       setMinMomentum: (mev) => set({ pMin: Math.max(0, Number.isFinite(mev) ? mev : 0) }),
       setTimeWindow: (ns) => set({ tWindow: Math.max(0, Number.isFinite(ns) ? ns : 0) }),
       setTrackWidth: (px) => set({ trackWidth: Math.min(12, Math.max(1, Number.isFinite(px) && px > 0 ? px : 3)) }),
+      setMomentumRange: (momentumRange) => set({ momentumRange: momentumRange === 'file' ? 'file' : 'event' }),
       hover: (hovered) => set({ hovered }),
       pick: (picked) => set({ picked }),
     }),
@@ -44,7 +48,7 @@ export const createEventDisplayStore = (storage: StorageOf = () => localStorage)
       name: 'na62-event-display',
       version: 1,
       storage: createJSONStorage(storage),
-      partialize: (s) => ({ colourBy: s.colourBy, hidden: s.hidden, pMin: s.pMin, tWindow: s.tWindow, trackWidth: s.trackWidth }),
+      partialize: (s) => ({ colourBy: s.colourBy, hidden: s.hidden, pMin: s.pMin, tWindow: s.tWindow, trackWidth: s.trackWidth, momentumRange: s.momentumRange }),
     },
   ),
 );

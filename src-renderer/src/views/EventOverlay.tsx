@@ -12,6 +12,7 @@ import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { useLiveView, useData, useEventDisplay, useStores, useView, useViews } from '../state/AppProvider';
 import { ViewportContext } from './ViewportContext';
 import { buildEventScene } from '../display/event-scene';
+import { useFileScaleTop } from '../state/use-file-scale-top';
 import { nearestPick } from '../display/picking';
 import { makeProjector } from '../display/projection';
 import { cdaTaxLabel } from '../display/labels';
@@ -33,14 +34,15 @@ export function EventOverlay() {
   const pMin = useEventDisplay((s) => s.pMin);
   const tWindow = useEventDisplay((s) => s.tWindow);
   const trackWidth = useEventDisplay((s) => s.trackWidth);
+  const pMax = useFileScaleTop();
   const hovered = useEventDisplay((s) => s.hovered);
   const picked = useEventDisplay((s) => s.picked);
   const { size, camera, gl, invalidate } = useThree();
   const dpr = gl.getPixelRatio();
 
   const drawn = useMemo(
-    () => (event && analysis ? buildEventScene(event, analysis, { colourBy, hidden, pMin, tWindow, showTruth, light }, SCREEN_SCALE(dpr, trackWidth)) : undefined),
-    [event, analysis, colourBy, hidden, pMin, tWindow, showTruth, light, dpr, trackWidth],
+    () => (event && analysis ? buildEventScene(event, analysis, { colourBy, hidden, pMin, tWindow, showTruth, light, ...(pMax !== undefined ? { pMax } : {}) }, SCREEN_SCALE(dpr, trackWidth)) : undefined),
+    [event, analysis, colourBy, hidden, pMin, tWindow, showTruth, light, dpr, trackWidth, pMax],
   );
   useEffect(() => {
     live.eventScene = drawn;

@@ -1,6 +1,6 @@
 /** Layers of reconstructed lines: STRAW tracks, the beam kaon, the vertex with its ±σ bars, the CDA_TAX construction. */
 import * as THREE from 'three';
-import { eventColour, HYPOTHESIS_LABELS, momentumScaleMax, trackColour, trackLegend } from '../colours';
+import { eventColour, HYPOTHESIS_LABELS, scaleTopFor, trackColour, trackLegend } from '../colours';
 import type { EventLayer } from './types';
 import { lineDrawing, SegmentBuffer } from './draw-kit';
 import { Z } from './track-line';
@@ -11,10 +11,10 @@ export const tracksLayer: EventLayer = {
   id: 'tracks', label: 'STRAW tracks', colourKey: 'positive', timeField: undefined, inPanel: true, pickAs: 'line',
   objects: { label: 'STRAW tracks' },
   count: (ev) => ev.tracks.length,
-  legend: (ev, _a, style) => (ev.tracks.length ? trackLegend(style.colourBy, style.light, momentumScaleMax(ev.tracks)) : []),
+  legend: (ev, _a, style) => (ev.tracks.length ? trackLegend(style.colourBy, style.light, scaleTopFor(ev.tracks, style)) : []),
   draw({ event, analysis, style, prepared }, px) {
     const buf = new SegmentBuffer();
-    const pMax = momentumScaleMax(event.tracks);
+    const pMax = scaleTopFor(event.tracks, style);
     prepared.trackLines.forEach((line, k) => { if (line.length) buf.polyline(line, trackColour(event.tracks[k]!, analysis.tracks[k], style.colourBy, style.light, pMax)); });
     return lineDrawing(buf, { width: px.trackWidth * px.lines, renderOrder: 12, name: 'tracks' }, prepared.trackLines.map((l) => (l.length ? l : undefined)));
   },

@@ -1,0 +1,48 @@
+/**
+ * How one plot of the panel is drawn now: its spec, zoomed (a histogram bins again over the zoomed
+ * range), with the brushed events of another plot overlaid on a histogram. Pure apart from the
+ * SVG that Observable Plot makes.
+ */
+import { histogram } from '../../../src-shared/analysis/histogram';
+import type { Candidate } from '../../../src-shared/selection/types';
+import { histYLabel, type PlotSpec } from './analysis-data';
+import type { BuiltPlot } from './built-plot';
+import { histogramPlot, scatterPlot, type PlotSize } from './plots';
+import type { PlotTheme } from './plot-theme';
+import { brushedEntries, zoomedBins, type PlotZoom } from './plot-zoom';
+
+export interface PlotContext {
+  readonly candidates: readonly Candidate[];
+  readonly theme: PlotTheme;
+  readonly size: PlotSize;
+  readonly tag: string | undefined;
+  readonly weighted: boolean;
+  readonly zoom: PlotZoom | undefined;
+  /** the events (indices) brushed in another plot, and what the legend calls them */
+  readonly brushed?: { readonly events: ReadonlySet<number>; readonly label: string };
+}
+
+export function buildPlot(spec: PlotSpec, c: PlotContext): BuiltPlot {
+  if (spec.kind === 'hist') {
+    const bins = zoomedBins(spec.bins, c.zoom?.x, spec.minWidth);
+    const zoomed = bins !== spec.bins;
+    const h = zoomed ? histogram(spec.values, bins, spec.weights) : spec.h;
+    const yLabel = zoomed ? histYLabel(c.weighted, (bins.hi - bins.lo) / bins.bins, spec.unit) : spec.yLabel;
+    let brushed: { h: ReturnType<typeof histogram>; label: string } | undefined;
+    if (c.brushed) {
+      const ev = c.brushed.events, cands = c.candidates;
+      const sub = brushedEntries(spec.values, spec.owners, spec.weights, (pos) => { const x = cands[pos]; return !!x && ev.has(x.index); });
+      brushed = { h: histogram(sub.values, bins, sub.weights), label: c.brushed.label };
+    }
+    return histogramPlot({
+      h, xLabel: spec.xLabel, yLabel, values: spec.values, owners: spec.owners, bands: spec.bands, theme: c.theme, size: c.size, tag: c.tag,
+      ...(brushed ? { brushed } : {}), ...(zoomed && c.zoom?.x ? { domainX: [Math.min(...c.zoom.x), Math.max(...c.zoom.x)] as const } : {}),
+    });
+  }
+  const dx = c.zoom?.x ?? spec.domainX, dy = c.zoom?.y ?? spec.domainY;
+  return scatterPlot({
+    xLabel: spec.xLabel, yLabel: spec.yLabel, xs: spec.xs, ys: spec.ys, regions: spec.regions, theme: c.theme, size: c.size, tag: c.tag,
+    ...(dx ? { domainX: dx } : {}), ...(dy ? { domainY: dy } : {}), ...(spec.density ? { density: spec.density } : {}),
+    titles: (i: number) => { const x = c.candidates[i]!; return `${x.run}:${x.burst}:${x.event} · ${x.process}`; },
+  });
+}
