@@ -70,3 +70,19 @@ describe('a whole layout applied', () => {
     expect(views.register('view-side', { mode: 'side' }).store.getState()).toMatchObject({ mode: 'beam', beamStation: 'lkr' });
   });
 });
+
+describe('a pose for the active view', () => {
+  it('goes to the active view (camera instead of a fit), or to the next view to mount', async () => {
+    const { applyActiveViewPose } = await import('../../src-renderer/src/workspace/workspace-store');
+    const { stores, views } = setup();
+    applyActiveViewPose(stores, { mode: 'beam', beamStation: 'chod' });
+    expect(views.register('first').store.getState()).toMatchObject({ mode: 'beam', beamStation: 'chod' });
+    views.register('second', { mode: 'side' });
+    views.activate('second');
+    const camera = { mode: 'top' as const, position: [0, 1, 2] as [number, number, number], target: [0, 0, 2] as [number, number, number], up: [1, 0, 0] as [number, number, number], zoom: 3 };
+    applyActiveViewPose(stores, { mode: 'top', beamStation: 'straw1', camera });
+    expect(views.get('second')!.store.getState()).toMatchObject({ mode: 'top', pendingCamera: camera });
+    expect(views.get('first')!.store.getState().mode).toBe('beam');
+    expect(stores.view.getState().mode).toBe('top'); // the mirror of the active view
+  });
+});

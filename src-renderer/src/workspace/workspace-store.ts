@@ -9,6 +9,7 @@ import type { DockviewApi, SerializedDockview } from 'dockview-react';
 import type { SessionWorkspace, WorkspaceData } from '../../../src-shared/workspace/layout-file';
 import { ViewRegistry } from '../views/view-registry';
 import type { ViewState } from '../state/view-store';
+import type { ViewPose } from '../state/viewport-store';
 import { applyBuiltInLayout, isBuiltInLayout, VIEW_TITLES, type BuiltInLayout } from './layouts';
 
 export interface WorkspaceState {
@@ -99,6 +100,17 @@ export function addView(stores: HasWorkspace): string | undefined {
     position: active && dock.getPanel(active.id) ? { referencePanel: active.id, direction: 'right' } : { direction: 'right' },
   });
   return undefined;
+}
+
+/**
+ * Give the active view a pose: its mode and station, and the camera instead of its next fit (a
+ * saved view of one view, a session from before the workspace). No view mounted: the next one takes it.
+ */
+export function applyActiveViewPose(stores: HasWorkspace, pose: ViewPose): void {
+  const { views } = stores.workspace.getState();
+  const active = views.active();
+  if (active) views.seed({ [active.id]: pose });
+  else stores.view.setState({ mode: pose.mode, beamStation: pose.beamStation });
 }
 
 /** What the session keeps of the workspace. */
