@@ -159,7 +159,7 @@ function AppShell({ api }: { api: Na62Api }) {
   }, [api, stores, busy, live]);
 
   const openFile = useCallback(() => void openWith((a) => a.openFileDialog()), [openWith]);
-  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true), openExport: () => setExportOpen(true), openPalette: () => setPaletteOpen(true), showEvent: actions.showEvent, stores }), [model, savePng, openFile, actions, stores]);
+  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true), openExport: () => setExportOpen(true), openPalette: () => setPaletteOpen(true), showEvent: actions.showEvent, stores, viewport: () => live.canvas?.size }), [model, savePng, openFile, actions, stores, live]);
   useKeyboardShortcuts(run);
   // menu accelerators are shortcuts too: off while a modal dialog is open
   useEffect(() => api.onMenuCommand((id) => { if (!isModalOpen()) run(id); }), [api, run]);
@@ -171,7 +171,7 @@ function AppShell({ api }: { api: Na62Api }) {
 
   return (
     <div className={`app${analysisOpen ? ' with-analysis' : ''}`}>
-      <Toolbar model={model} onSavePng={() => void savePng()} busy={busy} onOpen={openFile} onGenerate={() => setGenerateOpen(true)} onExport={() => setExportOpen(true)} />
+      <Toolbar model={model} onSavePng={() => void savePng()} busy={busy} onOpen={openFile} onGenerate={() => setGenerateOpen(true)} onExport={() => setExportOpen(true)} onConstruction={() => run('view.construction')} />
       <div className="side-panel">
         <DataPanel />
         <EventDisplayPanel />

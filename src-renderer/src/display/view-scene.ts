@@ -13,6 +13,7 @@ import type { EdgeNudge } from '../geometry/materials';
 import { addLights, BACKGROUND, buildBeamSections, buildDetectorScene } from './detector-scene';
 import { buildEventScene, type EventScene } from './event-scene';
 import type { DisplaySnapshot, PixelScale } from './types';
+import { groupScale, snapshotScale } from './display-scale';
 
 export interface ViewScene {
   readonly scene: THREE.Scene;
@@ -44,13 +45,14 @@ export function buildViewScene(model: DetectorModel, snap: DisplaySnapshot, opts
   const nudge: EdgeNudge = { value: edgeNudgeFor(opts.camera) };
   const detector = buildDetectorScene(model, { theme: snap.theme, nudge, pointScale: opts.px.points });
   detector.setShown(snap.shown);
-  detector.group.scale.set(1, 1, 1 / snap.compression);
+  const scale = groupScale(snapshotScale(snap));
+  detector.group.scale.set(...scale);
   scene.add(detector.group);
   const sections = snap.mode === 'beam' ? buildBeamSections(model, snap.shown, snap.station, snap.compression, snap.theme, nudge) : undefined;
   if (sections) scene.add(sections.group);
   const event = snap.event && snap.analysis ? buildEventScene(snap.event, snap.analysis, snap.style, opts.px) : undefined;
   if (event) {
-    event.group.scale.set(1, 1, 1 / snap.compression);
+    event.group.scale.set(...scale);
     event.group.renderOrder = 10;
     scene.add(event.group);
   }

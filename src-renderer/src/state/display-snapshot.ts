@@ -6,7 +6,7 @@ import type { ViewState } from './view-store';
 
 export function snapshotOf(v: ViewState, d: DataState, e: EventDisplayState): DisplaySnapshot {
   return {
-    mode: v.mode, station: v.beamStation, compression: v.compression, shown: v.shown, labels: v.labels, theme: v.theme, fitTarget: v.fitTarget,
+    mode: v.mode, station: v.beamStation, compression: v.compression, magnification: v.magnification, taxInset: v.taxInset, shown: v.shown, labels: v.labels, theme: v.theme, fitTarget: v.fitTarget,
     event: d.event, analysis: d.analysis, trackWidth: e.trackWidth,
     style: { colourBy: e.colourBy, hidden: e.hidden, pMin: e.pMin, tWindow: e.tWindow, showTruth: d.showTruth, light: v.theme === 'light' },
   };

@@ -4,6 +4,7 @@ import { useThree } from '@react-three/fiber';
 import type { DetectorModel } from '../geometry/detector-model';
 import { buildDetectorScene } from '../display/detector-scene';
 import { useLiveView, useView } from '../state/AppProvider';
+import { groupScale, viewScale } from '../display/display-scale';
 
 /**
  * @param unmerged benchmark baseline only: draw every part as its own object, as a display without
@@ -13,10 +14,12 @@ export function DetectorScene({ model, unmerged = false }: { model: DetectorMode
   const live = useLiveView();
   const theme = useView((s) => s.theme);
   const compression = useView((s) => s.compression);
+  const mode = useView((s) => s.mode);
+  const magnification = useView((s) => s.magnification);
   const shown = useView((s) => s.shown);
   const invalidate = useThree((s) => s.invalidate);
   const detector = useMemo(() => buildDetectorScene(model, { theme, nudge: live.nudge, unmerged }), [model, theme, live, unmerged]);
   useEffect(() => () => detector.dispose(), [detector]);
   useLayoutEffect(() => { detector.setShown(shown); invalidate(); }, [detector, shown, invalidate]);
-  return <primitive object={detector.group} scale={[1, 1, 1 / compression]} />;
+  return <primitive object={detector.group} scale={groupScale(viewScale(mode, compression, magnification))} />;
 }

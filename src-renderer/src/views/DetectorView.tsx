@@ -14,6 +14,7 @@ import { ScaleBarsOverlay } from '../panels/ScaleBarsOverlay';
 import { AxesHint } from '../panels/AxesHint';
 import { EventLegend } from '../panels/EventLegend';
 import { EventLabelsOverlay } from '../panels/EventLabelsOverlay';
+import { TaxInsetOverlay } from '../panels/TaxInsetOverlay';
 import { useView } from '../state/AppProvider';
 
 export function DetectorView({ model, unmerged = false }: { model: DetectorModel; unmerged?: boolean }) {
@@ -43,6 +44,7 @@ export function DetectorView({ model, unmerged = false }: { model: DetectorModel
       </Canvas>
       <LabelsOverlay />
       <EventLabelsOverlay />
+      <TaxInsetOverlay />
       <ScaleBarsOverlay />
       <AxesHint />
       <EventLegend />

@@ -14,6 +14,8 @@ import { nearestPick } from '../display/picking';
 import { makeProjector } from '../display/projection';
 import { cdaTaxLabel } from '../display/labels';
 import { SCREEN_SCALE, type PickRef } from '../display/types';
+import { groupScale, snapshotScale } from '../display/display-scale';
+import { taxInset } from '../display/tax-inset';
 import type { EventLabel } from './event-label-store';
 
 export function EventOverlay() {
@@ -22,7 +24,11 @@ export function EventOverlay() {
   const event = useData((s) => s.event);
   const analysis = useData((s) => s.analysis);
   const showTruth = useData((s) => s.showTruth);
+  const mode = useView((s) => s.mode);
   const k = useView((s) => s.compression);
+  const magnification = useView((s) => s.magnification);
+  const insetOn = useView((s) => s.taxInset);
+  const scale = groupScale(snapshotScale({ mode, compression: k, magnification }));
   const light = useView((s) => s.theme) === 'light';
   const colourBy = useEventDisplay((s) => s.colourBy);
   const hidden = useEventDisplay((s) => s.hidden);
@@ -80,7 +86,7 @@ export function EventOverlay() {
       const d = live.eventScene;
       if (!d) return undefined;
       const r = el.getBoundingClientRect();
-      return nearestPick(d, makeProjector(camera, size, stores.view.getState().compression), { x: e.clientX - r.left, y: e.clientY - r.top }, 8);
+      return nearestPick(d, makeProjector(camera, size, snapshotScale(stores.view.getState())), { x: e.clientX - r.left, y: e.clientY - r.top }, 8);
     };
     const same = (a?: PickRef, b?: PickRef) => a?.kind === b?.kind && a?.index === b?.index;
     const onMove = (e: PointerEvent) => {
@@ -108,20 +114,28 @@ export function EventOverlay() {
     };
   }, [gl, camera, size, live, stores]);
 
-  // the CDA_TAX value, placed by the display core beside its segment
+  // the CDA_TAX value, placed by the display core beside its segment, or the inset at Z_TAX that carries it
   useFrame(() => {
-    // the element labels are laid out around this one in the frame before: when it moves, draw one more
+    // the element labels are laid out around these in the frame before: when they move, draw one more
     const set = (l: EventLabel | undefined) => { if (live.eventLabel.getState().set(l)) invalidate(); };
-    set(cdaTaxLabel(analysis?.tax, drawn?.prepared.cdaSegment, makeProjector(camera, size, stores.view.getState().compression), size));
+    const v = stores.view.getState();
+    const project = makeProjector(camera, size, snapshotScale(v));
+    const tax = drawn?.prepared.cdaSegment ? analysis?.tax : undefined;
+    const inset = tax && v.taxInset && (v.mode === 'side' || v.mode === 'top')
+      ? taxInset({ tax, view: v.mode, project, viewport: size, margin: { top: 40, bottom: 76, left: 8, right: 8 } })
+      : undefined;
+    if (live.taxInset.getState().set(inset)) invalidate();
+    set(inset ? undefined : cdaTaxLabel(analysis?.tax, drawn?.prepared.cdaSegment, project, size));
   });
-  useEffect(() => () => { live.eventLabel.getState().set(undefined); }, [live]);
+  useEffect(() => () => { live.eventLabel.getState().set(undefined); live.taxInset.getState().set(undefined); }, [live]);
+  useEffect(() => invalidate(), [insetOn, invalidate]); // the next frame lays the inset (or the label) out again
 
   if (!drawn) return null;
   return (
     <>
       {/* the glTF export finds the event by the group's name ("event") and takes its compression */}
-      <primitive object={drawn.group} scale={[1, 1, 1 / k]} renderOrder={10} />
-      {highlight && <group scale={[1, 1, 1 / k]}><primitive object={highlight} /></group>}
+      <primitive object={drawn.group} scale={scale} renderOrder={10} />
+      {highlight && <group scale={scale}><primitive object={highlight} /></group>}
     </>
   );
 }
