@@ -40,9 +40,12 @@ export interface OverlayParts {
   readonly scaleBars: boolean;
   readonly axes: boolean;
   readonly titles: boolean;
-  /** the CDA_TAX inset at Z_TAX in the side and top panels (dump-mode events); absent (older specs) = shown */
+  /** the CDA_TAX inset at Z_TAX in the side and top panels (dump-mode events); absent (older specs): as `labels` */
   readonly taxInset?: boolean;
 }
+
+/** Whether a picture draws the CDA_TAX inset: the spec's choice, or as its element labels for specs from before it existed. */
+export const showsTaxInset = (o: OverlayParts): boolean => o.taxInset ?? o.labels;
 
 export interface PictureSpec {
   readonly width: number;

@@ -20,6 +20,7 @@ import { taxInsetItems } from '../../src-renderer/src/export/tax-inset-items';
 import { itemsToSvg } from '../../src-renderer/src/export/overlay-items';
 import { PALETTES } from '../../src-renderer/src/export/picture-overlays';
 import type { DetectorModel } from '../../src-renderer/src/geometry/detector-model';
+import { ALL_OVERLAYS, checkSpec, defaultSpec, showsTaxInset } from '../../src-shared/picture/picture-spec';
 
 const viewport = { width: 1200, height: 700 };
 
@@ -252,5 +253,18 @@ describe('the CDA_TAX inset', () => {
     expect(svg).toContain(inset.bar.label);
     const panel = items.find((i) => i.kind === 'rect' && i.fill)!;
     expect(panel).toMatchObject({ x: 100 + inset.x * 2, y: 50 + inset.y * 2, w: inset.w * 2, h: inset.h * 2 });
+  });
+});
+
+describe('the picture spec', () => {
+  it('has the inset as an optional overlay: new specs show it, specs from before it exist stay valid and follow their labels', () => {
+    expect(ALL_OVERLAYS.taxInset).toBe(true);
+    expect(checkSpec(defaultSpec({ view: 'side' }))).toBeUndefined();
+    const old = { labels: true, legend: true, scaleBars: true, axes: true, titles: true };
+    expect(checkSpec({ ...defaultSpec({ view: 'side' }), overlays: old })).toBeUndefined();
+    expect(showsTaxInset(old)).toBe(true);
+    expect(showsTaxInset({ ...old, labels: false })).toBe(false);
+    expect(showsTaxInset({ ...old, taxInset: false })).toBe(false);
+    expect(showsTaxInset({ ...old, labels: false, taxInset: true })).toBe(true);
   });
 });

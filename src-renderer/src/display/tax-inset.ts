@@ -32,6 +32,8 @@ export interface TaxInset {
   readonly source: InsetBox;
   /** the lines in the plot (viewport px, clipped to it) */
   readonly lines: readonly InsetLine[];
+  /** the names of the two lines, at their left ends (text baseline at y, viewport px) */
+  readonly tags: readonly { readonly role: 'tax' | 'beam'; readonly text: string; readonly x: number; readonly y: number }[];
   /** the transverse axis shown: y in the side view, x in the top view */
   readonly axis: 'x' | 'y';
   /** true-length bars: transverse (vertical on screen) and along z */
@@ -172,6 +174,7 @@ export function taxInset(req: InsetRequest): TaxInset | undefined {
   };
   const lines = [line('beam', b0, b1), line('tax', p0, p1), line('cda', tax.cdaFrom, tax.cdaTo)].filter((l): l is InsetLine => !!l);
 
+  const tags = lineTags(lines, plot);
   const tMm = niceFloor(plot.h * 0.6 / pxPerMmT), zMm = niceFloor(plot.w * 0.45 / pxPerMmZ);
   const bar = { mm: tMm, px: tMm * pxPerMmT, label: formatLength(tMm) };
   const zBar = { mm: zMm, px: zMm * pxPerMmZ, label: formatLength(zMm) };
@@ -191,9 +194,22 @@ export function taxInset(req: InsetRequest): TaxInset | undefined {
   const seen = Math.abs(tax.cdaFrom[axis] - tax.cdaTo[axis]);
   const note = Math.abs(seen - tax.cdaTax) > 0.05 * tax.cdaTax + 0.05 ? `Δ${axis} ${seen.toFixed(1)} mm here; the rest along ${axis === 'y' ? 'x' : 'y'}` : undefined;
   return {
-    x: cx, y, w, h, plot, anchor, leader: [edge, end], source, lines, axis, bar, zBar,
+    x: cx, y, w, h, plot, anchor, leader: [edge, end], source, lines, tags, axis, bar, zBar,
     title: cdaTaxText(tax), ...(note ? { note } : {}), zFrom, zTo, tFrom, tTo,
   };
+}
+
+const TAG_TEXT = { tax: 'P line', beam: 'proton beam' } as const;
+
+/** Each line's name just above its left end (below it near the plot's top, or when the two names would collide). */
+function lineTags(lines: readonly InsetLine[], plot: { x: number; y: number; w: number; h: number }): TaxInset['tags'] {
+  const ends = lines.filter((l): l is InsetLine & { role: 'tax' | 'beam' } => l.role !== 'cda')
+    .map((l) => { const p = l.points[0]![0] <= l.points[l.points.length - 1]![0] ? l.points[0]! : l.points[l.points.length - 1]!; return { role: l.role, x: p[0] + 3, y: p[1] }; });
+  const [hi, lo] = [...ends].sort((a, b) => a.y - b.y);
+  return ends.map((e) => {
+    const below = e.y - 4 < plot.y + 11 || (e === lo && hi && lo.y - hi.y < 14);
+    return { role: e.role, text: TAG_TEXT[e.role], x: e.x, y: below ? Math.min(e.y + 13, plot.y + plot.h - 2) : e.y - 4 };
+  });
 }
 
 /** The boxes the inset takes (panel and outlined region): element labels keep clear of them. */

@@ -28,7 +28,7 @@ import { buildViewScene, type ViewScene } from '../display/view-scene';
 import { prepareEvent, preparedBox, type PreparedEvent } from '../display/layers/prepare';
 import { trackCrossings } from '../display/crossings';
 import { EVENT_FIT_TARGET, PICTURE_SCALE, type DisplaySnapshot, type PixelScale, type ViewMode } from '../display/types';
-import { checkSpec, panelRects, pixelScale, tiles, type PanelSpec, type PictureSpec, type Rect } from '../../../src-shared/picture/picture-spec';
+import { checkSpec, panelRects, pixelScale, showsTaxInset, tiles, type PanelSpec, type PictureSpec, type Rect } from '../../../src-shared/picture/picture-spec';
 import { escapeXml, itemsBox, itemsToSvg, paintItems, type OverlayItem } from './overlay-items';
 import { axisItems, captionItems, labelItems, legendItems, PALETTES, scaleBarItems, titleItems, type AxisSpec } from './picture-overlays';
 import { blindingRecord, captionLines, legendEntries } from './picture-context';
@@ -224,7 +224,7 @@ function overlayParts(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[
     if (o.titles && (panels.length > 1 || spec.panels[0]!.view !== '3d')) blocks.push(titleItems(panel.title, r, s, p, !!axes.h));
     // the CDA_TAX inset at Z_TAX (2D panels), clear of the caption, the legend, the axes, the bars and the title
     const tax = pic.prepared?.cdaSegment ? snap.analysis?.tax : undefined;
-    const taxPanel = (o.taxInset ?? true) && tax && (panel.mode === 'side' || panel.mode === 'top')
+    const taxPanel = showsTaxInset(o) && tax && (panel.mode === 'side' || panel.mode === 'top')
       ? taxInset({
         tax, view: panel.mode, project, viewport: panel.layout,
         avoid: [...(panel === panels[0] ? toLayout(caption) : []), ...(panel === legendPanel ? toLayout(legend) : []), ...toLayout(fixed), ...blocks.flatMap(boxOf)],

@@ -37,6 +37,7 @@ function InsetDrawing({ inset: i, light }: { inset: TaxInset; light: boolean }) 
       {i.lines.map((l) => (
         <polyline key={l.role} points={pts(l.points)} stroke={c(l.role)} strokeWidth={l.role === 'cda' ? 2.5 : 2} fill="none" data-role={l.role} />
       ))}
+      {i.tags.map((t) => <text key={t.role} className="label inset-tag" x={t.x} y={t.y} style={{ fill: c(t.role) }}>{t.text}</text>)}
       <g className="inset-bar" data-testid="tax-inset-bar">
         <polyline points={pts([[bx - 4, by], [bx + 4, by], [bx, by], [bx, by - i.bar.px], [bx - 4, by - i.bar.px], [bx + 4, by - i.bar.px]])} />
         <text className="label" x={bx + 6} y={by - i.bar.px / 2 + 4}>{i.axis}</text>
