@@ -102,5 +102,13 @@ it('the construction preset frames the CDA_TAX construction, magnified, with the
   await expect.poll(() => inset.count()).toBe(0);
   await page.getByTestId('tax-inset-toggle').click();
   await expect.poll(() => inset.count()).toBe(1);
+
+  // a blinded event (7, data.e2e.ts): the engine hands out no construction, so no inset, no value, no preset
+  await page.getByTestId('event-index').fill('7');
+  await page.getByTestId('event-index').press('Enter');
+  await expect.poll(() => page.getByTestId('data-error').textContent(), { timeout: 30_000 }).toMatch(/this event is blinded/);
+  await expect.poll(() => inset.count()).toBe(0);
+  expect(await page.getByTestId('cda-label').count()).toBe(0);
+  expect(await preset.isDisabled()).toBe(true);
   expect(problems.errors).toEqual([]);
 }, 120_000);
