@@ -51,9 +51,12 @@ export function cdaTaxLabel(
   if (!tax || !segment) return undefined;
   const a = project(segment[0]), b = project(segment[1]);
   if (!a || !b) return undefined;
-  const text = cdaTaxText(tax);
+  const mid = (a.x + b.x) / 2;
+  // a segment off the view: the label, kept at the edge, points the way to Z_TAX instead of seeming to sit there
+  const off = mid < leftMargin ? '← ' : mid > size.width ? '→ ' : '';
+  const text = off === '← ' ? `← ${cdaTaxText(tax)}` : off ? `${cdaTaxText(tax)} →` : cdaTaxText(tax);
   const half = textBox(text, 0, 0, true).x1 + 4;
-  return { x: Math.min(size.width - half, Math.max(half + leftMargin, (a.x + b.x) / 2)), y: Math.max(14, Math.min(a.y, b.y) - 10), text };
+  return { x: Math.min(size.width - half, Math.max(half + leftMargin, mid)), y: Math.max(14, Math.min(a.y, b.y) - 10), text };
 }
 
 /** The screen box an event label takes (element labels keep clear of it). */

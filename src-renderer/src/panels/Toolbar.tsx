@@ -60,7 +60,7 @@ export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate, onExport, 
       </label>
       <label className="field" title="Transverse magnification of the side (y) and top (x) views; the scale bars stay true in mm">
         <span>{transverse} ×</span>
-        <select value={s.magnification} aria-label="Transverse magnification" data-testid="magnification" onChange={(e) => s.setMagnification(Number(e.target.value))}>
+        <select value={s.magnification} aria-label="Transverse magnification" data-testid="magnification" disabled={s.mode === '3d' || s.mode === 'beam'} onChange={(e) => s.setMagnification(Number(e.target.value))}>
           {(MAGNIFICATION_STEPS as readonly number[]).includes(s.magnification) ? null : <option value={s.magnification}>{s.magnification}</option>}
           {MAGNIFICATION_STEPS.map((m) => <option key={m} value={m}>{m}</option>)}
         </select>
