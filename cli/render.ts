@@ -35,6 +35,8 @@ npm run build:web). Files: DIR/run_burst_event_view.png (or .svg).
   --transparent    transparent background (PNG with alpha)
   --frame F        event | detector (default event)
   --compression K  longitudinal compression 1:K (default 20)
+  --magnification N  transverse magnification of the side (y) and top (x) views, 1–500 (default 1)
+  --no-inset       no CDA_TAX inset at Z_TAX in the side and top views
   --line-width X   factor on track widths (default 1)
   --no-labels      no element labels
   --unblind cr|sr  open the control region (cr) or both regions (sr) first, as the Selection
@@ -54,7 +56,7 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
       demo: { type: 'string' }, events: { type: 'string' }, candidates: { type: 'string' }, views: { type: 'string', default: 'side' },
       station: { type: 'string', default: 'straw1' }, size: { type: 'string', default: '1920x1080' }, format: { type: 'string', default: 'png' },
       theme: { type: 'string', default: 'dark' }, transparent: { type: 'boolean', default: false }, frame: { type: 'string', default: 'event' },
-      compression: { type: 'string', default: '20' }, 'line-width': { type: 'string', default: '1' }, 'no-labels': { type: 'boolean', default: false },
+      compression: { type: 'string', default: '20' }, magnification: { type: 'string', default: '1' }, 'no-inset': { type: 'boolean', default: false }, 'line-width': { type: 'string', default: '1' }, 'no-labels': { type: 'boolean', default: false },
       unblind: { type: 'string' }, preset: { type: 'string' },
       out: { type: 'string' }, help: { type: 'boolean', default: false },
     },
@@ -78,6 +80,8 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
   if (!['event', 'detector'].includes(values.frame!)) fail(`--frame wants event or detector, got "${values.frame}"`);
   const k = Number(values.compression);
   if (!(k >= 1 && k <= 100)) fail(`--compression wants 1–100, got "${values.compression}"`);
+  const mag = Number(values.magnification);
+  if (!(mag >= 1 && mag <= 500)) fail(`--magnification wants 1–500, got "${values.magnification}"`);
   const layouts: PanelSpec[][] = [];
   for (const v of values.views!.split(',').map((x) => x.trim()).filter(Boolean)) {
     if (v === 'beam') layouts.push([{ view: 'beam', station: values.station! }]);
@@ -88,7 +92,7 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
   const spec: Omit<PictureSpec, 'panels'> = {
     width: Number(size![1]), height: Number(size![2]), theme: values.theme as PictureSpec['theme'], transparent: values.transparent!,
     caption: { experiment: true, kind: true, runBurstEvent: true, date: true, selection: true, keyVariables: true, blinding: true },
-    overlays: { labels: !values['no-labels'], legend: true, scaleBars: true, axes: true, titles: true },
+    overlays: { labels: !values['no-labels'], legend: true, scaleBars: true, axes: true, titles: true, taxInset: !values['no-inset'] },
     lineWidth: Number(values['line-width']), frame: values.frame as PictureSpec['frame'],
   };
   const problem = checkSpec({ ...spec, panels: layouts[0] ?? [] });
@@ -123,9 +127,9 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
     const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript((c: number) => {
-      localStorage.setItem('na62-view', JSON.stringify({ state: { mode: 'side', compression: c, labels: true, theme: 'dark', beamStation: 'straw1', shown: {}, exportScale: 1 }, version: 1 }));
-    }, k);
+    await page.addInitScript(([c, m]: [number, number]) => {
+      localStorage.setItem('na62-view', JSON.stringify({ state: { mode: 'side', compression: c, magnification: m, labels: true, theme: 'dark', beamStation: 'straw1', shown: {}, exportScale: 1 }, version: 1 }));
+    }, [k, mag] as [number, number]);
     await page.exposeFunction('__na62WriteFile', async (name: string, b64: string) => {
       if (!/^[\w.-]+\.(png|svg)$/.test(name)) throw new Error(`refusing file name ${name}`);
       const target = path.join(out, name);

@@ -9,6 +9,7 @@ export type CommandId =
   | 'view.fit' | 'view.compressMore' | 'view.compressLess' | 'view.compressReset'
   | 'view.toggleLabels' | 'view.toggleTheme' | 'view.nextStation' | 'view.prevStation' | 'view.toggleAnalysis'
   | 'view.toggleXRay' | 'view.toggleCutAway'
+  | 'view.construction'
   | 'file.savePng' | 'file.open' | 'file.generate' | 'file.exportPictures'
   | 'file.saveView' | 'file.openView' | 'file.copyViewLink'
   | 'event.next' | 'event.prev' | 'event.first' | 'event.last' | 'event.toggleTruth' | 'event.fit' | 'event.autoplay'
@@ -34,6 +35,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'view.compressMore', label: 'More longitudinal compression', keys: [']'], menu: 'View' },
   { id: 'view.compressLess', label: 'Less longitudinal compression', keys: ['['], menu: 'View' },
   { id: 'view.compressReset', label: 'Compression 1:1 (true scale)', keys: ['='], menu: 'View' },
+  { id: 'view.construction', label: 'CDA_TAX construction: 2D view scaled to read it, inset at Z_TAX', keys: ['c'], menu: 'View' },
   { id: 'view.toggleLabels', label: 'Show/hide element labels', keys: ['l'], menu: 'View' },
   { id: 'view.toggleTheme', label: 'Dark/light theme', keys: ['t'], menu: 'View' },
   { id: 'view.toggleAnalysis', label: 'Show/hide the analysis plots', keys: ['p'], menu: 'View' },

@@ -154,7 +154,7 @@ function AppShell({ api }: { api: Na62Api }) {
   }, [api, stores, busy, views]);
 
   const openFile = useCallback(() => void openWith((a) => a.openFileDialog()), [openWith]);
-  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true), openExport: () => setExportOpen(true), openPalette: () => setPaletteOpen(true), showEvent: actions.showEvent, saveView: () => void viewLinks.saveView(), openView: () => void viewLinks.pickViewFile().then((f) => f && viewLinks.openViewFile(f)), copyViewLink: () => void viewLinks.copyViewLink(), onMessage: setMessage, stores }), [model, savePng, openFile, actions, stores, viewLinks]);
+  const run = useCallback((id: CommandId) => runCommand(id, { model, savePng: () => void savePng(), openFile, openGenerate: () => setGenerateOpen(true), openExport: () => setExportOpen(true), openPalette: () => setPaletteOpen(true), showEvent: actions.showEvent, saveView: () => void viewLinks.saveView(), openView: () => void viewLinks.pickViewFile().then((f) => f && viewLinks.openViewFile(f)), copyViewLink: () => void viewLinks.copyViewLink(), onMessage: setMessage, stores, viewport: () => views.activeLive().canvas?.size }), [model, savePng, openFile, actions, stores, viewLinks, views]);
   useKeyboardShortcuts(run);
   // menu accelerators are shortcuts too: off while a modal dialog is open
   useEffect(() => api.onMenuCommand((id) => { if (!isModalOpen()) run(id); }), [api, run]);
@@ -166,7 +166,7 @@ function AppShell({ api }: { api: Na62Api }) {
 
   return (
     <div className="app">
-      <Toolbar model={model} onSavePng={() => void savePng()} busy={busy} onOpen={openFile} onGenerate={() => setGenerateOpen(true)} onExport={() => setExportOpen(true)} layoutPicker={<LayoutPicker onMessage={setMessage} />} />
+      <Toolbar model={model} onSavePng={() => void savePng()} busy={busy} onOpen={openFile} onGenerate={() => setGenerateOpen(true)} onExport={() => setExportOpen(true)} layoutPicker={<LayoutPicker onMessage={setMessage} />} onConstruction={() => run('view.construction')} />
       <main className="main">
         {error ? <div className="error" role="alert">The engine did not answer: {error}</div>
           : <Workspace api={api} model={model} onMessage={setMessage} unmerged={UNMERGED_BASELINE} />}

@@ -40,7 +40,12 @@ export interface OverlayParts {
   readonly scaleBars: boolean;
   readonly axes: boolean;
   readonly titles: boolean;
+  /** the CDA_TAX inset at Z_TAX in the side and top panels (dump-mode events); absent (older specs): as `labels` */
+  readonly taxInset?: boolean;
 }
+
+/** Whether a picture draws the CDA_TAX inset: the spec's choice, or as its element labels for specs from before it existed. */
+export const showsTaxInset = (o: OverlayParts): boolean => o.taxInset ?? o.labels;
 
 export interface PictureSpec {
   readonly width: number;
@@ -58,7 +63,7 @@ export interface PictureSpec {
 }
 
 export const ALL_CAPTION: CaptionParts = { experiment: true, kind: true, runBurstEvent: true, date: true, selection: true, keyVariables: true, blinding: true };
-export const ALL_OVERLAYS: OverlayParts = { labels: true, legend: true, scaleBars: true, axes: true, titles: true };
+export const ALL_OVERLAYS: OverlayParts = { labels: true, legend: true, scaleBars: true, axes: true, titles: true, taxInset: true };
 
 /** The multi-panel figure of NA62 talks: side, top, beam's eye at STRAW1, 3D. */
 export const FIGURE_PANELS: readonly PanelSpec[] = [{ view: 'side' }, { view: 'top' }, { view: 'beam', station: 'straw1' }, { view: '3d' }];

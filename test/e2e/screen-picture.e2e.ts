@@ -52,7 +52,8 @@ it("renders the same snapshot on screen and to a picture: the event's pixels agr
   await page.getByTestId('event-index').fill('12'); // a combinatorial μμ pair: two tracks through the magnet
   await page.getByTestId('event-index').press('Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid="event-summary"] .hud-line')?.textContent?.includes('11001:0:12'), null, { timeout: 30_000 });
-  // only the canvas: the HTML overlays (labels, legend, scale bars) are not part of the WebGL picture
+  // only the canvas: the HTML overlays (labels, legend, scale bars, the CDA_TAX inset, laid out a frame after the event) are not part of the WebGL picture
+  await page.getByTestId('tax-inset').waitFor({ timeout: 30_000 });
   await afterRender(page, () => page.evaluate(() => {
     document.querySelectorAll<HTMLElement>('.viewport > :not(:first-child)').forEach((e) => { e.style.visibility = 'hidden'; });
     window.__na62!.invalidate();

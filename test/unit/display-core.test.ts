@@ -57,6 +57,8 @@ describe('display core', () => {
     // a segment off the left edge: the label stays whole, clear of a 40 px axis margin
     const left = cdaTaxLabel(tax, seg, (p) => ({ x: project(p).x - 2000, y: project(p).y }), { width: 800, height: 600 }, 40)!;
     expect(left.x - l.text.length * 4.2).toBeGreaterThan(40);
+    expect(left.text).toBe(`← ${cdaTaxText(tax)}`); // it points the way to Z_TAX, off the view
+    expect(cdaTaxLabel(tax, seg, (p) => ({ x: project(p).x + 2000, y: project(p).y }), { width: 800, height: 600 })!.text).toBe(`${cdaTaxText(tax)} →`);
     expect(cdaTaxLabel(undefined, seg, project, { width: 800, height: 600 })).toBeUndefined();
   });
 

@@ -9,6 +9,10 @@ import { displayBox } from '../geometry/detector-model';
 import { isShownByDefault } from './shown';
 import { framePose, type ViewPose } from './poses';
 import { EVENT_FIT_TARGET, type ViewMode, type Viewport } from './types';
+import { asScale, viewScale, type Scaling } from './display-scale';
+
+/** fitTarget that frames the CDA_TAX construction (the TAX to the vertex) */
+export const CONSTRUCTION_FIT_TARGET = '__construction__';
 
 export const FOV_DEG = 40;
 /** margin kept around a beam's-eye station slab, in mm of detector */
@@ -17,14 +21,15 @@ const SLAB_MARGIN_MM = 60;
 const EVENT_MARGIN = 100;
 
 /** Visible elements' union box in display coordinates. */
-export function visibleBox(model: DetectorModel, shown: Readonly<Record<string, boolean>>, k: number, skipAxis = true): THREE.Box3 {
+export function visibleBox(model: DetectorModel, shown: Readonly<Record<string, boolean>>, k: Scaling, skipAxis = true): THREE.Box3 {
   const box = new THREE.Box3();
   for (const e of model.elements) {
     if (skipAxis && e.element.shape.kind === 'axis') continue;
     if (!isShownByDefault(shown, e.element.id, e.element.visibleByDefault)) continue;
     box.union(displayBox(e, k));
   }
-  if (box.isEmpty()) box.set(new THREE.Vector3(-1000, -1000, 0), new THREE.Vector3(1000, 1000, 270000 / k));
+  const d = asScale(k);
+  if (box.isEmpty()) box.set(new THREE.Vector3(-1000 * d.mx, -1000 * d.my, 0), new THREE.Vector3(1000 * d.mx, 1000 * d.my, 270000 / d.k));
   return box;
 }
 
@@ -40,9 +45,10 @@ export function beamSlab(model: DetectorModel, stationId: string, k: number): { 
 }
 
 /** The event's box (NA62 mm) in display coordinates with a margin; undefined for an empty box. */
-export function eventDisplayBox(box: THREE.Box3 | undefined, k: number): THREE.Box3 | undefined {
+export function eventDisplayBox(box: THREE.Box3 | undefined, k: Scaling, margin = EVENT_MARGIN): THREE.Box3 | undefined {
   if (!box || box.isEmpty()) return undefined;
-  return new THREE.Box3(new THREE.Vector3(box.min.x, box.min.y, box.min.z / k), new THREE.Vector3(box.max.x, box.max.y, box.max.z / k)).expandByScalar(EVENT_MARGIN);
+  const d = asScale(k);
+  return new THREE.Box3(new THREE.Vector3(box.min.x * d.mx, box.min.y * d.my, box.min.z / d.k), new THREE.Vector3(box.max.x * d.mx, box.max.y * d.my, box.max.z / d.k)).expandByScalar(margin);
 }
 
 export interface FrameRequest {
@@ -54,19 +60,27 @@ export interface FrameRequest {
   readonly target: string | undefined;
   /** the event's box, NA62 mm (for EVENT_FIT_TARGET) */
   readonly eventBox: THREE.Box3 | undefined;
+  /** the transverse magnification of the 2D views (default 1) */
+  readonly magnification?: number;
+  /** the CDA_TAX construction's box, NA62 mm (for CONSTRUCTION_FIT_TARGET) */
+  readonly constructionBox?: THREE.Box3 | undefined;
 }
 
 /** The box a view frames and, in the beam's eye, its slab. */
 export function frameBox(model: DetectorModel, r: FrameRequest): { box: THREE.Box3; slab?: { z0: number; z1: number; box: THREE.Box3 }; points?: THREE.Vector3[] } {
   const k = r.compression;
   if (r.mode === 'beam') { const slab = beamSlab(model, r.station, k); return { box: slab.box, slab }; }
-  const ev = r.target === EVENT_FIT_TARGET ? eventDisplayBox(r.eventBox, k) : undefined;
+  const sc = viewScale(r.mode, k, r.magnification);
+  // the construction is framed tightly: its box already carries the preset's margins
+  const con = r.target === CONSTRUCTION_FIT_TARGET ? eventDisplayBox(r.constructionBox, sc, 0) : undefined;
+  if (con) return { box: con };
+  const ev = r.target === EVENT_FIT_TARGET || r.target === CONSTRUCTION_FIT_TARGET ? eventDisplayBox(r.eventBox, sc) : undefined;
   if (ev) return { box: ev };
   const el = r.target && r.target !== EVENT_FIT_TARGET ? model.byId.get(r.target) : undefined;
   // a thin element (a plane of 20 mm) gets some depth so the view does not zoom into it
-  if (el) return { box: displayBox(el, k).expandByScalar(el.element.z1 - el.element.z0 < 50 ? 20 : 0) };
+  if (el) return { box: displayBox(el, sc).expandByScalar(el.element.z1 - el.element.z0 < 50 ? 20 : 0) };
   if (r.mode === '3d') return { box: detectorBox3d(model, r.shown, k), points: outlinePoints3d(model, r.shown, k) };
-  return { box: visibleBox(model, r.shown, k) };
+  return { box: visibleBox(model, r.shown, sc) };
 }
 
 /** The pose that frames a request in a viewport (the 3D camera stays outside the detector around it). */

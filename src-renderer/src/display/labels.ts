@@ -11,6 +11,7 @@ import { layoutLabels, textBox, type LabelCandidate, type PlacedLabel } from './
 import { screenBox, type ScreenProjector } from './projection';
 import { isShownByDefault } from './shown';
 import type { ViewMode, Viewport } from './types';
+import { asScale, type Scaling } from './display-scale';
 
 /** Which labels win a crowded spot: the detectors first, then vetoes, then the beam line and vessel. */
 const LABEL_RANK: Record<string, number> = { spectrometer: 0, calorimetry: 1, 'muon veto': 1, 'particle ID': 2, 'photon veto': 3, 'beam tracking': 4, 'beam line': 5, vacuum: 6 };
@@ -19,15 +20,16 @@ export type Box = { x0: number; x1: number; y0: number; y1: number };
 
 /** Element labels laid out for a camera and a viewport (CSS px); `reserved`: boxes they must leave free. */
 export function placeLabels(
-  model: DetectorModel, shown: Readonly<Record<string, boolean>>, k: number, mode: ViewMode, station: string, cam: THREE.Camera, size: Viewport,
+  model: DetectorModel, shown: Readonly<Record<string, boolean>>, scaling: Scaling, mode: ViewMode, station: string, cam: THREE.Camera, size: Viewport,
   reserved: readonly Box[] = [],
 ): PlacedLabel[] {
   const cands: LabelCandidate[] = [];
+  const k = asScale(scaling).k;
   const slab = mode === 'beam' ? beamSlab(model, station, k) : undefined;
   for (const e of model.elements) {
     if (e.element.shape.kind === 'axis' || !isShownByDefault(shown, e.element.id, e.element.visibleByDefault)) continue;
     if (slab && (e.element.z1 / k < slab.z0 || e.element.z0 / k > slab.z1)) continue;
-    const sb = screenBox(displayBox(e, k), cam, size);
+    const sb = screenBox(displayBox(e, scaling), cam, size);
     if (sb) cands.push({ id: e.element.id, text: e.element.label, rank: LABEL_RANK[e.element.group] ?? 9, ...sb });
   }
   return layoutLabels(cands, size, reserved);
@@ -49,9 +51,12 @@ export function cdaTaxLabel(
   if (!tax || !segment) return undefined;
   const a = project(segment[0]), b = project(segment[1]);
   if (!a || !b) return undefined;
-  const text = cdaTaxText(tax);
+  const mid = (a.x + b.x) / 2;
+  // a segment off the view: the label, kept at the edge, points the way to Z_TAX instead of seeming to sit there
+  const off = mid < leftMargin ? '← ' : mid > size.width ? '→ ' : '';
+  const text = off === '← ' ? `← ${cdaTaxText(tax)}` : off ? `${cdaTaxText(tax)} →` : cdaTaxText(tax);
   const half = textBox(text, 0, 0, true).x1 + 4;
-  return { x: Math.min(size.width - half, Math.max(half + leftMargin, (a.x + b.x) / 2)), y: Math.max(14, Math.min(a.y, b.y) - 10), text };
+  return { x: Math.min(size.width - half, Math.max(half + leftMargin, mid)), y: Math.max(14, Math.min(a.y, b.y) - 10), text };
 }
 
 /** The screen box an event label takes (element labels keep clear of it). */

@@ -1,18 +1,20 @@
 /** NA62 millimetres → view pixels under a camera and the longitudinal compression. */
 import * as THREE from 'three';
 import type { Viewport } from './types';
+import { asScale, type Scaling } from './display-scale';
 
 export interface ScreenPoint { readonly x: number; readonly y: number }
 /** NA62 mm → viewport CSS px (y down), or undefined when behind the camera */
 export type ScreenProjector = (p: { x: number; y: number; z: number }) => ScreenPoint | undefined;
 
-/** NA62 mm → display coordinates: z divided by the compression. */
-export const toDisplay = (p: { x: number; y: number; z: number }, k: number): THREE.Vector3 => new THREE.Vector3(p.x, p.y, p.z / k);
+/** NA62 mm → display coordinates: z divided by the compression (and the transverse axis magnified). */
+export const toDisplay = (p: { x: number; y: number; z: number }, k: Scaling): THREE.Vector3 => { const d = asScale(k); return new THREE.Vector3(p.x * d.mx, p.y * d.my, p.z / d.k); };
 
-export function makeProjector(camera: THREE.Camera, size: Viewport, k: number): ScreenProjector {
+export function makeProjector(camera: THREE.Camera, size: Viewport, k: Scaling): ScreenProjector {
   const v = new THREE.Vector3();
+  const d = asScale(k);
   return (p) => {
-    v.set(p.x, p.y, p.z / k).project(camera);
+    v.set(p.x * d.mx, p.y * d.my, p.z / d.k).project(camera);
     if (v.z > 1 || v.z < -1) return undefined;
     return { x: ((v.x + 1) / 2) * size.width, y: ((1 - v.y) / 2) * size.height };
   };

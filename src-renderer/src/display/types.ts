@@ -64,6 +64,10 @@ export interface DisplaySnapshot {
   /** element id the beam's-eye view looks at */
   readonly station: string;
   readonly compression: number;
+  /** transverse magnification of the side (y) and top (x) views; absent = 1 (display/display-scale.ts) */
+  readonly magnification?: number;
+  /** the CDA_TAX inset at Z_TAX (dump-mode events with the construction); absent = shown */
+  readonly taxInset?: boolean;
   /** element id → shown (ids missing fall back to the element's default) */
   readonly shown: Readonly<Record<string, boolean>>;
   readonly labels: boolean;

@@ -14,6 +14,7 @@ import { addLights, BACKGROUND, buildBeamSections, buildDetectorScene } from './
 import { buildEventScene, type EventScene } from './event-scene';
 import { applyPassiveLook, createCutUniforms, cutUniformsOf, installCutAway, setCutUniforms } from './passive-look';
 import type { DisplaySnapshot, PixelScale } from './types';
+import { groupScale, snapshotScale } from './display-scale';
 
 export interface ViewScene {
   readonly scene: THREE.Scene;
@@ -45,7 +46,8 @@ export function buildViewScene(model: DetectorModel, snap: DisplaySnapshot, opts
   const nudge: EdgeNudge = { value: edgeNudgeFor(opts.camera) };
   const detector = buildDetectorScene(model, { theme: snap.theme, nudge, pointScale: opts.px.points });
   detector.setShown(snap.shown);
-  detector.group.scale.set(1, 1, 1 / snap.compression);
+  const scale = groupScale(snapshotScale(snap));
+  detector.group.scale.set(...scale);
   // the 3D view's opacity, x-ray and cut-aways: pictures of the 3D view show what the screen shows
   const cut = createCutUniforms();
   if (snap.scene3d) {
@@ -58,7 +60,7 @@ export function buildViewScene(model: DetectorModel, snap: DisplaySnapshot, opts
   if (sections) scene.add(sections.group);
   const event = snap.event && snap.analysis ? buildEventScene(snap.event, snap.analysis, snap.style, opts.px) : undefined;
   if (event) {
-    event.group.scale.set(1, 1, 1 / snap.compression);
+    event.group.scale.set(...scale);
     event.group.renderOrder = 10;
     scene.add(event.group);
   }

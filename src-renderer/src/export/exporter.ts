@@ -50,7 +50,8 @@ export async function exportScene(live: LiveView, stores: AppStores): Promise<Ex
   const env = exportEnv(live, stores);
   const header = stores.data.getState().event?.header;
   const caption = captionLines(stores, ALL_CAPTION).map((l) => `${l.text}${l.suffix ? ` ${l.suffix}` : ''}`).join(' | ');
-  const view = buildViewScene(env.model, env.snapshot, { px: SCREEN_SCALE(1, env.snapshot.trackWidth), camera: new THREE.PerspectiveCamera(), background: null });
+  // a 3D scene: the 2D views' transverse magnification does not apply
+  const view = buildViewScene(env.model, { ...env.snapshot, magnification: 1 }, { px: SCREEN_SCALE(1, env.snapshot.trackWidth), camera: new THREE.PerspectiveCamera(), background: null });
   let data: Uint8Array;
   try {
     data = await exportGltf(view.scene, { compression: env.snapshot.compression, caption });

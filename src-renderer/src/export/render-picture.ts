@@ -29,12 +29,17 @@ import { buildViewScene, type ViewScene } from '../display/view-scene';
 import { prepareEvent, preparedBox, type PreparedEvent } from '../display/layers/prepare';
 import { trackCrossings } from '../display/crossings';
 import { EVENT_FIT_TARGET, PICTURE_SCALE, type DisplaySnapshot, type PixelScale, type ViewMode } from '../display/types';
-import { checkSpec, panelRects, pixelScale, tiles, type PanelSpec, type PictureSpec, type Rect } from '../../../src-shared/picture/picture-spec';
+import { checkSpec, panelRects, pixelScale, showsTaxInset, tiles, type PanelSpec, type PictureSpec, type Rect } from '../../../src-shared/picture/picture-spec';
 import { escapeXml, itemsBox, itemsToSvg, paintItems, type OverlayItem } from './overlay-items';
 import { axisItems, captionItems, labelItems, legendItems, PALETTES, scaleBarItems, titleItems, type AxisSpec } from './picture-overlays';
 import { blindingRecord, captionLines, legendEntries } from './picture-context';
 import type { AppStores } from '../state/app-stores';
 import { sceneToSvg } from './svg-scene';
+import { asScale, scaleTitle, viewScale, type DisplayScale } from '../display/display-scale';
+import { CONSTRUCTION_FIT_TARGET } from '../display/framing';
+import { constructionBox } from '../display/construction';
+import { insetBoxes, taxInset } from '../display/tax-inset';
+import { taxInsetItems } from './tax-inset-items';
 
 /** What a picture is drawn from: the renderer (the screen's WebGL context, for its pixels only), the detector, and the app's state as a snapshot. */
 export interface ExportEnv {
@@ -68,6 +73,8 @@ interface Panel {
   readonly layout: { width: number; height: number };
   readonly target: THREE.Vector3;
   readonly title: string;
+  /** NA62 mm → display: the compression and, in the side and top views, the transverse magnification */
+  readonly scale: DisplayScale;
 }
 
 /** A picture's state: the app's snapshot at the picture's theme, and the event's shared geometry. */
@@ -104,7 +111,8 @@ function buildPanels(spec: PictureSpec, env: ExportEnv, pic: Picture): Panel[] {
     const screen = env.canvas.camera;
     const copy = spec.frame === 'screen' && mode === snap.mode && (mode !== 'beam' || station === snap.station);
     const slab = mode === 'beam' ? beamSlab(env.model, station, k) : undefined;
-    const sceneBox = visibleBox(env.model, snap.shown, k, false);
+    const scale = viewScale(mode, k, snap.magnification);
+    const sceneBox = visibleBox(env.model, snap.shown, scale, false);
     let camera: THREE.OrthographicCamera | THREE.PerspectiveCamera;
     let target: THREE.Vector3;
     let clip: { near: number; far: number } | undefined;
@@ -121,7 +129,11 @@ function buildPanels(spec: PictureSpec, env: ExportEnv, pic: Picture): Panel[] {
       // in a figure the 3D panel is the overview: the whole detector; the 2D panels follow the framing
       const onEvent = spec.frame === 'event' && !(mode === '3d' && spec.panels.length > 1);
       const fit = onEvent ? EVENT_FIT_TARGET : spec.frame === 'screen' && snap.fitTarget !== EVENT_FIT_TARGET ? snap.fitTarget : undefined;
-      const pose = fitPose(env.model, { mode, station, compression: k, shown: snap.shown, target: fit, eventBox: pic.prepared && preparedBox(pic.prepared) }, layout);
+      const tax = fit === CONSTRUCTION_FIT_TARGET && (mode === 'side' || mode === 'top') ? snap.analysis?.tax : undefined;
+      const pose = fitPose(env.model, {
+        mode, station, compression: k, magnification: snap.magnification, shown: snap.shown, target: fit, eventBox: pic.prepared && preparedBox(pic.prepared),
+        constructionBox: tax && constructionBox(tax, mode === 'top' ? 'x' : 'y'),
+      }, layout);
       camera.up.copy(pose.up);
       camera.position.copy(pose.position);
       camera.lookAt(pose.target);
@@ -134,8 +146,8 @@ function buildPanels(spec: PictureSpec, env: ExportEnv, pic: Picture): Panel[] {
     camera.updateProjectionMatrix();
     camera.updateMatrixWorld();
     const stationLabel = env.model.byId.get(station)?.element.label ?? station;
-    const title = mode === 'beam' ? `${VIEW_TITLES.beam} at ${stationLabel}` : mode === '3d' ? VIEW_TITLES['3d'] : `${VIEW_TITLES[mode]} · z ${k === 1 ? '1:1' : `1:${k}`}`;
-    return { spec: p, mode, station, rect, camera, layout, target, title };
+    const title = mode === 'beam' ? `${VIEW_TITLES.beam} at ${stationLabel}` : mode === '3d' ? VIEW_TITLES['3d'] : `${VIEW_TITLES[mode]} · ${scaleTitle(mode, scale)}`;
+    return { spec: p, mode, station, rect, camera, layout, target, title, scale };
   });
 }
 
@@ -159,8 +171,9 @@ function panelScene(panel: Panel, env: ExportEnv, spec: PictureSpec, pic: Pictur
   };
 }
 
-/** The axes of a 2D panel in true detector mm at its edges (z = display z × compression). */
-function panelAxes(panel: Panel, k: number): { h?: AxisSpec; v?: AxisSpec } {
+/** The axes of a 2D panel in true detector mm at its edges (z = display z × compression, x and y ÷ their magnification). */
+function panelAxes(panel: Panel, scale: DisplayScale): { h?: AxisSpec; v?: AxisSpec } {
+  const { k, mx, my } = asScale(scale);
   const cam = panel.camera;
   if (!(cam instanceof THREE.OrthographicCamera)) return {};
   const right = new THREE.Vector3().setFromMatrixColumn(cam.matrixWorld, 0);
@@ -168,18 +181,24 @@ function panelAxes(panel: Panel, k: number): { h?: AxisSpec; v?: AxisSpec } {
   const hw = panel.layout.width / 2 / cam.zoom, hh = panel.layout.height / 2 / cam.zoom;
   const axis = (dir: THREE.Vector3, half: number): AxisSpec => {
     const a = Math.abs(dir.x) > 0.9 ? 'x' : Math.abs(dir.y) > 0.9 ? 'y' : 'z';
-    const comp = (p: THREE.Vector3) => (a === 'x' ? p.x : a === 'y' ? p.y : p.z * k);
+    const comp = (p: THREE.Vector3) => (a === 'x' ? p.x / mx : a === 'y' ? p.y / my : p.z * k);
     return { name: a, from: comp(cam.position.clone().addScaledVector(dir, -half)), to: comp(cam.position.clone().addScaledVector(dir, half)) };
   };
   return { h: axis(right, hw), v: axis(up, hh) };
 }
 
 function overlayItems(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[], pic: Picture, now: Date): OverlayItem[] {
+  const { items, insets } = overlayParts(spec, env, panels, pic, now);
+  return [...items, ...insets.flat()];
+}
+
+/** The overlay items, and apart (an SVG group of their own) each panel's CDA_TAX inset. */
+function overlayParts(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[], pic: Picture, now: Date): { items: OverlayItem[]; insets: OverlayItem[][] } {
   const { snap, s } = pic;
-  const k = snap.compression;
   const p = PALETTES[spec.theme];
   const o = spec.overlays;
   const items: OverlayItem[] = [];
+  const insets: OverlayItem[][] = [];
   const inset = o.axes ? 30 * s : 0;
   // the caption and the legend are placed first: element labels keep clear of them, and of the CDA_TAX value
   const first = panels[0]!.rect;
@@ -195,23 +214,35 @@ function overlayItems(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[
     const fixed: OverlayItem[] = [];
     /** items kept clear as one block (a scale bar with its note, a title) */
     const blocks: OverlayItem[][] = [];
-    // the event's own label, placed by the display core as on screen (40 px kept for the vertical axis)
-    const cda = cdaTaxLabel(snap.analysis?.tax, pic.prepared?.cdaSegment, makeProjector(panel.camera, panel.layout, k), panel.layout, 40);
-    if (cda) fixed.push({ kind: 'text', x: r.x + cda.x * s, y: r.y + cda.y * s, text: cda.text, size: 12 * s, colour: p.text, weight: 'bold', align: 'center', halo: p.halo, haloWidth: 3 * s });
-    const axes = o.axes ? panelAxes(panel, k) : {};
+    const sc = panel.scale;
+    const project = makeProjector(panel.camera, panel.layout, sc);
+    const axes = o.axes ? panelAxes(panel, sc) : {};
     if (o.axes) fixed.push(...axisItems(axes.h, axes.v, r, s, p));
     if (o.scaleBars) {
-      const bars = scaleBarsFor(panel.mode, panel.camera, k, panel.layout, panel.target);
-      blocks.push(scaleBarItems(bars, scaleNote(bars, panel.mode, k, true), r, s, p, axes.h ? inset : 0));
+      const bars = scaleBarsFor(panel.mode, panel.camera, sc, panel.layout, panel.target);
+      blocks.push(scaleBarItems(bars, scaleNote(bars, panel.mode, sc, true), r, s, p, axes.h ? inset : 0));
     }
     if (o.titles && (panels.length > 1 || spec.panels[0]!.view !== '3d')) blocks.push(titleItems(panel.title, r, s, p, !!axes.h));
-    // the caption, the legend, the CDA_TAX value, axes, scale bars and titles keep their places; element labels move aside
-    const reserved = [...(panel === panels[0] ? toLayout(caption) : []), ...(panel === legendPanel ? toLayout(legend) : []), ...toLayout(fixed), ...blocks.flatMap(boxOf)];
-    if (o.labels && snap.labels) items.push(...labelItems(placeLabels(env.model, panel.mode === '3d' ? labelled3d(env.model, snap.shown, pic.prepared?.trackLines) : snap.shown, k, panel.mode, panel.station, panel.camera, panel.layout, reserved), r, s, p));
+    // the CDA_TAX inset at Z_TAX (2D panels), clear of the caption, the legend, the axes, the bars and the title
+    const tax = pic.prepared?.cdaSegment ? snap.analysis?.tax : undefined;
+    const taxPanel = showsTaxInset(o) && tax && (panel.mode === 'side' || panel.mode === 'top')
+      ? taxInset({
+        tax, view: panel.mode, project, viewport: panel.layout,
+        avoid: [...(panel === panels[0] ? toLayout(caption) : []), ...(panel === legendPanel ? toLayout(legend) : []), ...toLayout(fixed), ...blocks.flatMap(boxOf)],
+        margin: { top: 8, bottom: 8, left: axes.v ? 44 : 8, right: 8 },
+      })
+      : undefined;
+    if (taxPanel) insets.push(taxInsetItems(taxPanel, r, s, p, spec.theme === 'paper'));
+    // else the event's own label, placed by the display core as on screen (40 px kept for the vertical axis)
+    const cda = taxPanel ? undefined : cdaTaxLabel(snap.analysis?.tax, pic.prepared?.cdaSegment, project, panel.layout, 40);
+    if (cda) fixed.push({ kind: 'text', x: r.x + cda.x * s, y: r.y + cda.y * s, text: cda.text, size: 12 * s, colour: p.text, weight: 'bold', align: 'center', halo: p.halo, haloWidth: 3 * s });
+    // the caption, the legend, the CDA_TAX value or inset, axes, scale bars and titles keep their places; element labels move aside
+    const reserved = [...(panel === panels[0] ? toLayout(caption) : []), ...(panel === legendPanel ? toLayout(legend) : []), ...toLayout(fixed), ...blocks.flatMap(boxOf), ...(taxPanel ? insetBoxes(taxPanel) : [])];
+    if (o.labels && snap.labels) items.push(...labelItems(placeLabels(env.model, panel.mode === '3d' ? labelled3d(env.model, snap.shown, pic.prepared?.trackLines) : snap.shown, sc, panel.mode, panel.station, panel.camera, panel.layout, reserved), r, s, p));
     items.push(...fixed, ...blocks.flat());
   }
   items.push(...caption, ...legend);
-  return items;
+  return { items, insets };
 }
 
 /**
@@ -371,7 +402,9 @@ export async function renderSvg(spec: PictureSpec, env: ExportEnv, opts: RenderO
         view.dispose();
       }
     });
-    body.push(`<g id="overlays" font-family="DejaVu Sans, Helvetica, Arial, sans-serif">${itemsToSvg(overlayItems(spec, env, panels, pic, opts.now ?? new Date()))}</g>`);
+    const { items, insets } = overlayParts(spec, env, panels, pic, opts.now ?? new Date());
+    body.push(`<g id="overlays" font-family="DejaVu Sans, Helvetica, Arial, sans-serif">${itemsToSvg(items)}</g>`);
+    insets.forEach((its, i) => body.push(`<g id="tax-inset-${i}" class="tax-inset" font-family="DejaVu Sans, Helvetica, Arial, sans-serif">${itemsToSvg(its)}</g>`));
     return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">\n<title>NA62 event display</title>\n<metadata><na62:blinding xmlns:na62="urn:na62-event-display">${escapeXml(blindingRecord(env.stores))}</na62:blinding></metadata>\n${body.join('\n')}\n</svg>\n`;
   });
 }

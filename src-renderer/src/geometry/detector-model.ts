@@ -2,6 +2,7 @@
 import * as THREE from 'three';
 import type { DetectorDescription, DetectorElement } from '../../../src-shared/geometry/types';
 import { buildElement, type BuildOptions, type ElementGeometry } from './build-element';
+import { asScale, type Scaling } from '../display/display-scale';
 
 export interface BuiltElement {
   readonly element: DetectorElement;
@@ -26,10 +27,10 @@ export function buildDetectorModel(detector: DetectorDescription, opts: BuildOpt
   };
 }
 
-/** An element's box in display coordinates (z divided by the compression k). */
-export function displayBox(e: BuiltElement, k: number): THREE.Box3 {
-  const b = e.geometry.box;
-  return new THREE.Box3(new THREE.Vector3(b.min.x, b.min.y, b.min.z / k), new THREE.Vector3(b.max.x, b.max.y, b.max.z / k));
+/** An element's box in display coordinates (z divided by the compression k, the transverse axis magnified). */
+export function displayBox(e: BuiltElement, k: Scaling): THREE.Box3 {
+  const b = e.geometry.box, d = asScale(k);
+  return new THREE.Box3(new THREE.Vector3(b.min.x * d.mx, b.min.y * d.my, b.min.z / d.k), new THREE.Vector3(b.max.x * d.mx, b.max.y * d.my, b.max.z / d.k));
 }
 
 export function disposeDetectorModel(model: DetectorModel): void {

@@ -1,4 +1,5 @@
-import { useViewport } from '../state/AppProvider';
+import { useView, useViewport } from '../state/AppProvider';
+import { scaleTitle, viewScale } from '../display/display-scale';
 /** Which way the axes point in the current view (NA62 frame: z downstream, y up, +x Jura). */
 
 const HINTS = {
@@ -10,9 +11,12 @@ const HINTS = {
 
 export function AxesHint() {
   const mode = useViewport((s) => s.mode);
+  const k = useView((s) => s.compression);
+  const m = useView((s) => s.magnification);
   return (
     <div className="axes-hint">
       {HINTS[mode].map((h) => <span key={h}>{h}</span>)}
+      {(mode === 'side' || mode === 'top') && <span data-testid="view-scale">{scaleTitle(mode, viewScale(mode, k, m))}</span>}
     </div>
   );
 }

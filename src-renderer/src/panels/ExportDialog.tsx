@@ -26,7 +26,7 @@ const CAPTION_LABELS: [keyof CaptionParts, string][] = [
   ['experiment', '"NA62"'], ['kind', 'Simulation / Data'], ['runBurstEvent', 'run / burst / event'], ['date', 'date'],
   ['selection', 'selection and region'], ['keyVariables', 'key variables'], ['blinding', 'blinding state'],
 ];
-const OVERLAY_LABELS: [keyof OverlayParts, string][] = [['labels', 'element labels'], ['legend', 'legend'], ['scaleBars', 'scale bars'], ['axes', 'axes (2D views)'], ['titles', 'view titles']];
+const OVERLAY_LABELS: [keyof OverlayParts, string][] = [['labels', 'element labels'], ['legend', 'legend'], ['scaleBars', 'scale bars'], ['axes', 'axes (2D views)'], ['titles', 'view titles'], ['taxInset', 'CDA_TAX inset (side, top)']];
 
 /** The panels of a layout; `v` is the view as it is now ("current" takes its mode and station). */
 export function panelsFor(v: Pick<ViewState, 'mode' | 'beamStation'>, layout: Layout, station: string): PanelSpec[] {
@@ -50,7 +50,8 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
   const [frame, setFrame] = useState<PictureSpec['frame']>('screen');
   const [lineWidth, setLineWidth] = useState('1');
   const [caption, setCaption] = useState<CaptionParts>(ALL_CAPTION);
-  const [overlays, setOverlays] = useState<OverlayParts>(ALL_OVERLAYS);
+  // the inset as the view shows it (Inset in the toolbar)
+  const [overlays, setOverlays] = useState<Required<OverlayParts>>(() => ({ ...ALL_OVERLAYS, taxInset: stores.view.getState().taxInset }));
   const [chosenEvents, setEvents] = useState<'candidates' | 'range'>();
   const [range, setRange] = useState('0-4');
   const [everyView, setEveryView] = useState(false);

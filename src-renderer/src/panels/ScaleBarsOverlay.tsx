@@ -11,9 +11,9 @@ export function ScaleBarsOverlay() {
     <div className="scale-bars" data-testid="scale-bars">
       {[bars.vertical, bars.horizontal].map((b) =>
         b ? (
-          <div className="scale-bar" key={b.axis} data-axis={b.axis} data-mm={b.mm} data-px={b.px.toFixed(2)}>
+          <div className="scale-bar" key={b.axis} data-axis={b.axis} data-mm={b.mm} data-px={b.px.toFixed(2)} data-magnification={'magnification' in b ? b.magnification : 1}>
             <span className="bar" style={{ width: `${b.px}px` }} />
-            <span className="text">{b.axis}: {b.label}</span>
+            <span className="text">{b.axis}: {b.label}{'magnification' in b && b.magnification ? ` (shown ×${b.magnification})` : ''}</span>
           </div>
         ) : null,
       )}

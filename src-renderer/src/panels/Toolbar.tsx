@@ -3,8 +3,9 @@ import type { DetectorModel } from '../geometry/detector-model';
 import { type ExportScale, type ViewMode } from '../state/view-store';
 import { compressionToSlider, sliderToCompression } from '../views/compression';
 import { beamStations } from '../shortcuts/run-command';
-import { useView } from '../state/AppProvider';
+import { useData, useView } from '../state/AppProvider';
 import { AutoplayControls } from './AutoplayControls';
+import { MAGNIFICATION_STEPS } from '../views/magnification';
 
 const VIEWS: { mode: ViewMode; label: string; title: string }[] = [
   { mode: '3d', label: '3D', title: 'Free 3D orbit (1)' },
@@ -23,10 +24,14 @@ export interface ToolbarProps {
   onExport?: () => void;
   /** the workspace's layout picker (issue 17) */
   layoutPicker?: React.ReactNode;
+  /** the CDA_TAX construction preset (command view.construction) */
+  onConstruction?: () => void;
 }
 
-export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate, onExport, layoutPicker }: ToolbarProps) {
+export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate, onExport, layoutPicker, onConstruction }: ToolbarProps) {
   const s = useView((s) => s);
+  const hasTax = useData((d) => !!d.analysis?.tax);
+  const transverse = s.mode === 'top' ? 'x' : 'y';
   const stations = model ? beamStations(model) : [];
   return (
     <header className="toolbar" role="toolbar" aria-label="View">
@@ -57,6 +62,21 @@ export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate, onExport, 
           onChange={(e) => s.setCompression(sliderToCompression(Number(e.target.value)))}
         />
       </label>
+      <label className="field" title="Transverse magnification of the side (y) and top (x) views; the scale bars stay true in mm">
+        <span>{transverse} ×</span>
+        <select value={s.magnification} aria-label="Transverse magnification" data-testid="magnification" disabled={s.mode === '3d' || s.mode === 'beam'} onChange={(e) => s.setMagnification(Number(e.target.value))}>
+          {(MAGNIFICATION_STEPS as readonly number[]).includes(s.magnification) ? null : <option value={s.magnification}>{s.magnification}</option>}
+          {MAGNIFICATION_STEPS.map((m) => <option key={m} value={m}>{m}</option>)}
+        </select>
+      </label>
+      {onConstruction && (
+        <button type="button" onClick={onConstruction} disabled={!hasTax} data-testid="construction-preset"
+          title={hasTax ? 'CDA_TAX construction: side view with z compressed and y magnified to read it, framed from the TAX to the vertex (C)' : 'CDA_TAX construction: this event has none (dump-mode two-track events, once unblinded)'}>
+          Construction
+        </button>
+      )}
+      <button type="button" aria-pressed={s.taxInset} onClick={() => s.setTaxInset(!s.taxInset)} data-testid="tax-inset-toggle"
+        title="The CDA_TAX inset at Z_TAX in the side and top views (dump-mode events)">Inset</button>
       <button type="button" onClick={() => s.requestFit()} title="Fit the visible detector (F)">Fit</button>
       <button type="button" aria-pressed={s.labels} onClick={() => s.toggleLabels()} title="Element labels (L)">Labels</button>
       <button type="button" onClick={() => s.toggleTheme()} title="Dark/light theme (T)">{s.theme === 'dark' ? 'Light' : 'Dark'}</button>

@@ -4,6 +4,7 @@ import type { DetectorModel } from '../geometry/detector-model';
 import { first, last, step, type ShowEvent } from '../state/navigation';
 import type { AppStores } from '../state/app-stores';
 import { addView, chooseLayout } from '../workspace/workspace-store';
+import { applyConstructionPreset } from '../state/construction-preset';
 
 /** Elements a beam's-eye view can look at, upstream to downstream (planes and stations, not long tubes). */
 export function beamStations(model: DetectorModel): string[] {
@@ -32,6 +33,8 @@ export interface CommandContext {
   onMessage?: (message: string) => void;
   /** the window's stores the commands act on */
   stores: AppStores;
+  /** the view's size in CSS px (presets that frame for it) */
+  viewport?: () => { width: number; height: number } | undefined;
 }
 
 export function runCommand(id: CommandId, ctx: CommandContext): void {
@@ -46,6 +49,7 @@ export function runCommand(id: CommandId, ctx: CommandContext): void {
     case 'view.compressMore': return s.stepCompression(1);
     case 'view.compressLess': return s.stepCompression(-1);
     case 'view.compressReset': return s.setCompression(1);
+    case 'view.construction': return applyConstructionPreset(stores, ctx.viewport?.());
     case 'view.toggleLabels': return s.toggleLabels();
     case 'view.toggleTheme': return s.toggleTheme();
     case 'view.toggleAnalysis': stores.analysis.setState((x) => ({ open: !x.open })); return;

@@ -18,7 +18,7 @@ const pMaxOf = (e: Pick<EventDisplayState, 'momentumRange'>, d: Pick<DataState, 
 /** `fitTarget`: what the view the picture copies was last framed on (each view keeps its own). */
 export function snapshotOf(v: ViewState, d: DataState, e: EventDisplayState, fitTarget?: string): DisplaySnapshot {
   return {
-    mode: v.mode, station: v.beamStation, compression: v.compression, shown: v.shown, labels: v.labels, theme: v.theme, fitTarget,
+    mode: v.mode, station: v.beamStation, compression: v.compression, magnification: v.magnification, taxInset: v.taxInset, shown: v.shown, labels: v.labels, theme: v.theme, fitTarget,
     event: d.event, analysis: d.analysis, trackWidth: e.trackWidth,
     style: { colourBy: e.colourBy, hidden: e.hidden, pMin: e.pMin, tWindow: e.tWindow, showTruth: d.showTruth, light: v.theme === 'light', ...pMaxOf(e, d) },
   };

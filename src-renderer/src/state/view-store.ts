@@ -7,6 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import { persist, createJSONStorage, type StateStorage } from 'zustand/middleware';
 import { clampCompression, DEFAULT_COMPRESSION, stepCompression } from '../views/compression';
+import { clampMagnification, DEFAULT_MAGNIFICATION } from '../views/magnification';
 import { isShownByDefault } from '../display/shown';
 import { EVENT_FIT_TARGET, type ViewMode, type Theme } from '../display/types';
 
@@ -25,6 +26,10 @@ export interface CameraPose {
 export interface ViewState {
   mode: ViewMode;
   compression: number;
+  /** transverse magnification of the 2D views (y in the side view, x in the top view); 1 = off */
+  magnification: number;
+  /** the CDA_TAX inset at Z_TAX in the 2D views (dump-mode events) */
+  taxInset: boolean;
   /** element id → shown; ids missing here fall back to the element's default */
   shown: Record<string, boolean>;
   labels: boolean;
@@ -41,6 +46,8 @@ export interface ViewState {
   setMode(mode: ViewMode): void;
   setCompression(k: number): void;
   stepCompression(direction: 1 | -1): void;
+  setMagnification(m: number): void;
+  setTaxInset(on: boolean): void;
   setShown(ids: readonly string[], shown: boolean): void;
   toggleLabels(): void;
   toggleTheme(): void;
@@ -64,6 +71,8 @@ export const createViewStore = (storage: StorageOf = () => localStorage) => crea
     (set) => ({
       mode: 'side',
       compression: DEFAULT_COMPRESSION,
+      magnification: DEFAULT_MAGNIFICATION,
+      taxInset: true,
       shown: {},
       labels: true,
       theme: 'dark',
@@ -77,6 +86,8 @@ export const createViewStore = (storage: StorageOf = () => localStorage) => crea
       setMode: (mode) => set({ mode }),
       setCompression: (k) => set({ compression: clampCompression(k) }),
       stepCompression: (d) => set((s) => ({ compression: stepCompression(s.compression, d) })),
+      setMagnification: (m) => set({ magnification: clampMagnification(m) }),
+      setTaxInset: (taxInset) => set({ taxInset }),
       setShown: (ids, shown) => set((s) => ({ shown: { ...s.shown, ...Object.fromEntries(ids.map((id) => [id, shown])) } })),
       toggleLabels: () => set((s) => ({ labels: !s.labels })),
       toggleTheme: () => set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark' })),
@@ -92,7 +103,7 @@ export const createViewStore = (storage: StorageOf = () => localStorage) => crea
       name: 'na62-view',
       version: 1,
       storage: createJSONStorage(storage),
-      partialize: (s) => ({ mode: s.mode, compression: s.compression, shown: s.shown, labels: s.labels, theme: s.theme, beamStation: s.beamStation, exportScale: s.exportScale }),
+      partialize: (s) => ({ mode: s.mode, compression: s.compression, magnification: s.magnification, taxInset: s.taxInset, shown: s.shown, labels: s.labels, theme: s.theme, beamStation: s.beamStation, exportScale: s.exportScale }),
     },
   ),
 );

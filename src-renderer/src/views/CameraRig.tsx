@@ -18,6 +18,9 @@ import { scaleBarsFor } from '../display/scale-bars';
 import { eventLabelBox, placeLabels } from '../display/labels';
 import { labelled3d } from '../display/labels3d';
 import { edgeNudgeFor } from '../display/view-scene';
+import { viewScale } from '../display/display-scale';
+import { constructionBox } from '../display/construction';
+import { insetBoxes } from '../display/tax-inset';
 
 function configureControls(c: OrbitControls, mode: ViewMode): void {
   c.enableDamping = false;
@@ -51,6 +54,7 @@ export function CameraRig({ model }: { model: DetectorModel }) {
   const viewport = useViewportStore();
   const mode = useViewport((s) => s.mode);
   const compression = useView((s) => s.compression);
+  const magnification = useView((s) => s.magnification);
   const fitRequest = useViewport((s) => s.fitRequest);
   const beamStation = useViewport((s) => s.beamStation);
   const labelsOn = useView((s) => s.labels);
@@ -103,11 +107,22 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     invalidate();
   }, [size, ortho, persp, invalidate, viewport]);
 
+  // the mapping the camera was last placed under: a change of it keeps the view on the same detector point
+  const lastK = useRef(compression);
+  const lastM = useRef({ mode, m: magnification });
+
   // Frame the visible detector: on request, on view change, on a new beam's-eye station.
   useLayoutEffect(() => {
     const v = stores.view.getState();
     const own = viewport.getState();
-    const fitted = fitPose(model, { mode, station: beamStation, compression: v.compression, shown: v.shown, target: own.fitTarget, eventBox: live.eventScene?.box }, size);
+    const tax = stores.data.getState().analysis?.tax;
+    const fitted = fitPose(model, {
+      mode, station: beamStation, compression: v.compression, magnification: v.magnification, shown: v.shown, target: own.fitTarget, eventBox: live.eventScene?.box,
+      constructionBox: tax && mode !== 'beam' && mode !== '3d' ? constructionBox(tax, mode === 'top' ? 'x' : 'y') : undefined,
+    }, size);
+    // placed under the store's mapping now (a preset sets compression, magnification and the fit together)
+    lastK.current = v.compression;
+    lastM.current = { mode, m: v.magnification };
     let pose = fitted;
     autoFramed.current = own.fitTarget === undefined;
     live.fitTarget = own.fitTarget;
@@ -136,8 +151,20 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fitRequest, mode, beamStation, model, camera, controls, invalidate, live]);
 
+  // Magnification change: keep looking at the same transverse point (y in the side view, x in the top view).
+  useLayoutEffect(() => {
+    const last = lastM.current;
+    if (last.mode === mode && last.m !== magnification && (mode === 'side' || mode === 'top')) {
+      const r = magnification / last.m, axis = mode === 'side' ? 'y' : 'x';
+      ortho.position[axis] *= r;
+      controls.target[axis] *= r;
+      controls.update();
+      invalidate();
+    }
+    lastM.current = { mode, m: magnification };
+  }, [magnification, mode, ortho, controls, invalidate]);
+
   // Compression change: keep looking at the same detector z in every camera.
-  const lastK = useRef(compression);
   useLayoutEffect(() => {
     const r = lastK.current / compression;
     if (r !== 1) {
@@ -157,7 +184,7 @@ export function CameraRig({ model }: { model: DetectorModel }) {
   }, [compression, persp, ortho, controls, mode, model, beamStation, camera, invalidate]);
 
   useFrame(() => {
-    const k = compression;
+    const k = viewScale(mode, compression, magnification);
     const cam = camera as THREE.PerspectiveCamera | THREE.OrthographicCamera;
     const sceneBox = visibleBox(model, shown, k, false);
     let near: number, far: number;
@@ -175,7 +202,8 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     const bars = scaleBarsFor(mode, cam, k, size, controls.target);
     // the CDA_TAX value of the event keeps its place beside its segment; element labels move aside
     const ev = stores.eventDisplay.getState().hidden.tax ? undefined : live.eventLabel.getState().label;
-    const labels = labelsOn ? placeLabels(model, mode === '3d' ? labelled3d(model, shown, live.eventScene?.prepared.trackLines) : shown, k, mode, beamStation, cam, size, ev ? [eventLabelBox(ev)] : []) : [];
+    const inset = live.taxInset.getState().inset;
+    const labels = labelsOn ? placeLabels(model, mode === '3d' ? labelled3d(model, shown, live.eventScene?.prepared.trackLines) : shown, k, mode, beamStation, cam, size, [...(ev ? [eventLabelBox(ev)] : []), ...(inset ? insetBoxes(inset) : [])]) : [];
     live.overlay.getState().set(labels, bars);
   }, -1);
 

@@ -20,6 +20,7 @@ import { ViewportContext } from './ViewportContext';
 import { PickCard } from './PickCard';
 import { BlindNotice } from './BlindNotice';
 import { Scene3DControls } from '../panels/Scene3DControls';
+import { TaxInsetOverlay } from '../panels/TaxInsetOverlay';
 
 export function DetectorView({ model, unmerged = false }: { model: DetectorModel; unmerged?: boolean }) {
   const theme = useView((s) => s.theme);
@@ -53,6 +54,7 @@ export function DetectorView({ model, unmerged = false }: { model: DetectorModel
       </Canvas>
       <LabelsOverlay />
       <EventLabelsOverlay />
+      <TaxInsetOverlay />
       <ScaleBarsOverlay />
       <AxesHint />
       <EventLegend />

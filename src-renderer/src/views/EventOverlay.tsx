@@ -9,7 +9,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
-import { useLiveView, useData, useEventDisplay, useStores, useView, useViews } from '../state/AppProvider';
+import { useLiveView, useData, useEventDisplay, useStores, useView, useViewport, useViews } from '../state/AppProvider';
 import { ViewportContext } from './ViewportContext';
 import { buildEventScene } from '../display/event-scene';
 import { useFileScaleTop } from '../state/use-file-scale-top';
@@ -17,6 +17,8 @@ import { nearestPick } from '../display/picking';
 import { makeProjector } from '../display/projection';
 import { cdaTaxLabel } from '../display/labels';
 import { SCREEN_SCALE, type PickRef } from '../display/types';
+import { groupScale, snapshotScale } from '../display/display-scale';
+import { taxInset } from '../display/tax-inset';
 import type { EventLabel } from './event-label-store';
 
 export function EventOverlay() {
@@ -27,7 +29,11 @@ export function EventOverlay() {
   const event = useData((s) => s.event);
   const analysis = useData((s) => s.analysis);
   const showTruth = useData((s) => s.showTruth);
+  const mode = useViewport((s) => s.mode);
   const k = useView((s) => s.compression);
+  const magnification = useView((s) => s.magnification);
+  const insetOn = useView((s) => s.taxInset);
+  const scale = groupScale(snapshotScale({ mode, compression: k, magnification }));
   const light = useView((s) => s.theme) === 'light';
   const colourBy = useEventDisplay((s) => s.colourBy);
   const hidden = useEventDisplay((s) => s.hidden);
@@ -97,7 +103,7 @@ export function EventOverlay() {
       const d = live.eventScene;
       if (!d) return undefined;
       const r = el.getBoundingClientRect();
-      return nearestPick(d, makeProjector(camera, size, stores.view.getState().compression), { x: e.clientX - r.left, y: e.clientY - r.top }, 8);
+      return nearestPick(d, makeProjector(camera, size, snapshotScale(stores.view.getState())), { x: e.clientX - r.left, y: e.clientY - r.top }, 8);
     };
     const same = (a?: PickRef, b?: PickRef) => a?.kind === b?.kind && a?.index === b?.index;
     const onMove = (e: PointerEvent) => {
@@ -130,21 +136,29 @@ export function EventOverlay() {
     };
   }, [gl, camera, size, live, stores, views, entry]);
 
-  // the CDA_TAX value, placed by the display core beside its segment
+  // the CDA_TAX value, placed by the display core beside its segment, or the inset at Z_TAX that carries it
   useFrame(() => {
-    // the element labels are laid out around this one in the frame before: when it moves, draw one more
+    // the element labels are laid out around these in the frame before: when they move, draw one more
     const set = (l: EventLabel | undefined) => { if (live.eventLabel.getState().set(l)) invalidate(); };
-    set(cdaTaxLabel(analysis?.tax, drawn?.prepared.cdaSegment, makeProjector(camera, size, stores.view.getState().compression), size));
+    const v = stores.view.getState();
+    const project = makeProjector(camera, size, snapshotScale(v));
+    const tax = drawn?.prepared.cdaSegment ? analysis?.tax : undefined;
+    const inset = tax && v.taxInset && (v.mode === 'side' || v.mode === 'top')
+      ? taxInset({ tax, view: v.mode, project, viewport: size, margin: { top: 40, bottom: 76, left: 8, right: 8 } })
+      : undefined;
+    if (live.taxInset.getState().set(inset)) invalidate();
+    set(inset ? undefined : cdaTaxLabel(analysis?.tax, drawn?.prepared.cdaSegment, project, size));
   });
-  useEffect(() => () => { live.eventLabel.getState().set(undefined); }, [live]);
+  useEffect(() => () => { live.eventLabel.getState().set(undefined); live.taxInset.getState().set(undefined); }, [live]);
+  useEffect(() => invalidate(), [insetOn, invalidate]); // the next frame lays the inset (or the label) out again
 
   if (!drawn) return null;
   return (
     <>
       {/* the glTF export finds the event by the group's name ("event") and takes its compression */}
-      <primitive object={drawn.group} scale={[1, 1, 1 / k]} renderOrder={10} />
-      {highlight && <group scale={[1, 1, 1 / k]}><primitive object={highlight} /></group>}
-      {marker && <group scale={[1, 1, 1 / k]}><primitive object={marker} /></group>}
+      <primitive object={drawn.group} scale={scale} renderOrder={10} />
+      {highlight && <group scale={scale}><primitive object={highlight} /></group>}
+      {marker && <group scale={scale}><primitive object={marker} /></group>}
     </>
   );
 }

@@ -10,6 +10,7 @@ import { displayBox } from '../geometry/detector-model';
 import { useLiveView, useStores, useViews } from '../state/AppProvider';
 import { ViewportContext } from './ViewportContext';
 import { makeProjector, screenBox } from '../display/projection';
+import { snapshotScale } from '../display/display-scale';
 import type { TestHooks } from './test-hooks';
 
 export function SceneBridge({ model }: { model: DetectorModel }) {
@@ -33,7 +34,7 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
         const line = live.eventScene?.prepared.trackLines[k];
         if (!line || line.length < 3) return undefined;
         const a = line[1]!, b = line[2]!; // STRAW1 → MNP33
-        return makeProjector(camera, size, stores.view.getState().compression)({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, z: (a.z + b.z) / 2 });
+        return makeProjector(camera, size, snapshotScale(stores.view.getState()))({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, z: (a.z + b.z) / 2 });
       },
       trackScreenPoints: (k, n) => {
         const line = live.eventScene?.prepared.trackLines[k] ?? [];
@@ -58,13 +59,19 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
       pickableCount: (kind) => live.eventScene?.layers.get(kind)?.picks.filter(Boolean).length ?? 0,
       pickableScreenPoint: (kind, index) => {
         const shape = live.eventScene?.layers.get(kind)?.picks[index];
-        return shape ? makeProjector(camera, size, stores.view.getState().compression)(shape[0]!) : undefined;
+        return shape ? makeProjector(camera, size, snapshotScale(stores.view.getState()))(shape[0]!) : undefined;
+      },
+      taxScreenPoint: () => {
+        const seg = live.eventScene?.prepared.cdaSegment;
+        if (!seg) return undefined;
+        const [a, b] = seg;
+        return makeProjector(camera, size, snapshotScale(stores.view.getState()))({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, z: (a.z + b.z) / 2 });
       },
       totalParts: model.totalParts,
       renderInfo: () => ({ ...gl.info.render, geometries: gl.info.memory.geometries, textures: gl.info.memory.textures }),
       elementScreenBox: (id) => {
         const e = model.byId.get(id);
-        return e ? screenBox(displayBox(e, stores.view.getState().compression), camera, size) : undefined;
+        return e ? screenBox(displayBox(e, snapshotScale(stores.view.getState())), camera, size) : undefined;
       },
       webgl: () => {
         const ctx = gl.getContext();

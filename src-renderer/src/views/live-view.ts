@@ -11,6 +11,7 @@ import type { EventScene } from '../display/event-scene';
 import type { Viewport } from '../display/types';
 import { createOverlayStore } from './overlay-store';
 import { createEventLabelStore } from './event-label-store';
+import { createTaxInsetStore } from './tax-inset-store';
 import { RenderLog } from './render-log';
 
 export interface LiveCanvas {
@@ -38,6 +39,8 @@ export class LiveView {
   readonly overlay = createOverlayStore();
   /** the event's label (CDA_TAX) on this view */
   readonly eventLabel = createEventLabelStore();
+  /** the CDA_TAX inset at Z_TAX on this view (2D views, dump-mode events) */
+  readonly taxInset = createTaxInsetStore();
   /** its last frames (benchmarks, tests) */
   readonly log = new RenderLog();
 }

@@ -23,6 +23,8 @@ export interface TestHooks {
   pickableCount(kind: CollectionId): number;
   /** screen point (canvas CSS px) of object `index` of a collection that is picked as a marker */
   pickableScreenPoint(kind: CollectionId, index: number): { x: number; y: number } | undefined;
+  /** screen point (canvas CSS px) of the drawn CDA_TAX segment's midpoint (at Z_TAX), under the view's mapping */
+  taxScreenPoint(): { x: number; y: number } | undefined;
   /** the last rendered frames, each with the event it showed */
   recentFrames(): readonly FrameRecord[];
   /** finish every frame with a one-pixel read (benchmarks: frame times include the GPU's work) */
