@@ -35,7 +35,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'view.compressMore', label: 'More longitudinal compression', keys: [']'], menu: 'View' },
   { id: 'view.compressLess', label: 'Less longitudinal compression', keys: ['['], menu: 'View' },
   { id: 'view.compressReset', label: 'Compression 1:1 (true scale)', keys: ['='], menu: 'View' },
-  { id: 'view.construction', label: 'CDA_TAX construction: 2D view scaled to read it, inset at Z_TAX', keys: ['c'], menu: 'View' },
+  { id: 'view.construction', label: 'CDA_TAX construction: 2D view scaled to read it, inset at Z_TAX', keys: ['z'], menu: 'View' },
   { id: 'view.toggleLabels', label: 'Show/hide element labels', keys: ['l'], menu: 'View' },
   { id: 'view.toggleTheme', label: 'Dark/light theme', keys: ['t'], menu: 'View' },
   { id: 'view.toggleAnalysis', label: 'Show/hide the analysis plots', keys: ['p'], menu: 'View' },
