@@ -71,7 +71,7 @@ export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate, onExport, 
       </label>
       {onConstruction && (
         <button type="button" onClick={onConstruction} disabled={!hasTax} data-testid="construction-preset"
-          title={hasTax ? 'CDA_TAX construction: side view with z compressed and y magnified to read it, framed from the TAX to the vertex (C)' : 'CDA_TAX construction: this event has none (dump-mode two-track events, once unblinded)'}>
+          title={hasTax ? 'CDA_TAX construction: side view with z compressed and y magnified to read it, framed from the TAX to the vertex (Z)' : 'CDA_TAX construction: this event has none (dump-mode two-track events, once unblinded)'}>
           Construction
         </button>
       )}
