@@ -116,6 +116,10 @@ describe('passive detector look', () => {
     expect(faces.visible).toBe(false);
     expect(edges.visible).toBe(true);
     expect(edges.material.depthWrite).toBe(false);
+    // thousands of LAV-block edges are faded in x-ray; ANTI0's few keep their opacity
+    const lavEdges = det.elements.get('lav1')!.children.find((o) => o instanceof THREE.LineSegments) as THREE.LineSegments<THREE.BufferGeometry, THREE.LineBasicMaterial>;
+    expect(lavEdges.material.opacity).toBeCloseTo(0.3, 6);
+    expect(edges.material.opacity).toBe(1);
     applyPassiveLook(det.elements, model, look({ xray: 'translucent' }), u, true);
     expect(faces.visible).toBe(true);
     expect(faces.material.opacity).toBeLessThan(0.3);
