@@ -74,6 +74,19 @@ function changedAround(a: PNG, b: PNG, points: { x: number; y: number }[], half 
   return inside.reduce((sum, p) => sum + fractionChanged(a, b, { x0: p.x - half, x1: p.x + half, y0: p.y - half, y1: p.y + half }), 0) / inside.length;
 }
 
+/**
+ * A picture of the canvas with the "See inside" panel folded, so that it hides none of the view (the
+ * panel covers a third of a small canvas); it is opened again afterwards if it was open.
+ */
+async function viewShot(page: Page, name: string): Promise<PNG> {
+  const toggle = page.getByRole('button', { name: /See inside/ });
+  const open = (await toggle.getAttribute('aria-expanded')) === 'true';
+  if (open) { await toggle.click(); await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))); }
+  const img = await canvasShot(page, name);
+  if (open) await toggle.click();
+  return img;
+}
+
 async function setChecked(page: Page, testId: string, on: boolean): Promise<void> {
   const cb = page.getByTestId(testId);
   if ((await cb.isChecked()) !== on) await afterRender(page, () => cb.click());
@@ -107,19 +120,19 @@ describe('3D that shows the event', () => {
     await afterRender(page, () => controls(page).locator('[data-xray="off"]').click());
     const anti0 = await box(page, 'anti0');
     expect(anti0.x1 - anti0.x0).toBeGreaterThan(40);
-    const solid = await canvasShot(page, 'scene3d-02-solid');
+    const solid = await viewShot(page, 'scene3d-02-solid');
     const pts = await trackPoints(page);
     const colours = await trackColours(page);
     await setRange(page, '[data-testid="cutz"]', 105.1);
     await setChecked(page, 'cutz-on', true);
-    const cut = await canvasShot(page, 'scene3d-03-cut-z');
+    const cut = await viewShot(page, 'scene3d-03-cut-z');
     const changed = fractionChanged(solid, cut, anti0);
     console.log('ANTI0 box changed', changed.toFixed(2), 'tracks seen', tracksSeen(solid, pts, colours).toFixed(2), '→', tracksSeen(cut, pts, colours).toFixed(2));
     expect(changed).toBeGreaterThan(0.25);
     expect(tracksSeen(cut, pts, colours)).toBeGreaterThan(0.9);
     // moving the plane downstream (past LAV1–LAV8) changes the picture again
     await setRange(page, '[data-testid="cutz"]', 170);
-    const further = await canvasShot(page, 'scene3d-04-cut-z-170');
+    const further = await viewShot(page, 'scene3d-04-cut-z-170');
     expect(fractionChanged(cut, further)).toBeGreaterThan(0.02);
     await setChecked(page, 'cutz-on', false);
   });
@@ -127,11 +140,11 @@ describe('3D that shows the event', () => {
   it('fit to event, then the φ wedge opens the vessel and the LAV rings around the tracks; the event stays drawn whole', async () => {
     const { page } = ctx;
     await afterRender(page, () => page.keyboard.press('e'));
-    const solid = await canvasShot(page, 'scene3d-05-fit-solid');
+    const solid = await viewShot(page, 'scene3d-05-fit-solid');
     const pts = await trackPoints(page);
     const colours = await trackColours(page);
     await setChecked(page, 'cutphi-on', true);
-    const wedge = await canvasShot(page, 'scene3d-06-fit-wedge');
+    const wedge = await viewShot(page, 'scene3d-06-fit-wedge');
     const around = changedAround(solid, wedge, pts);
     console.log('fit: changed around the tracks', around.toFixed(2), 'tracks seen', tracksSeen(solid, pts, colours).toFixed(2), '→', tracksSeen(wedge, pts, colours).toFixed(2));
     // the material in front of the tracks (vessel wall, LAV blocks) is gone around them
@@ -144,13 +157,13 @@ describe('3D that shows the event', () => {
   it('x-ray: translucent, then outlines only; each changes the picture, the event stays whole', async () => {
     const { page } = ctx;
     await setChecked(page, 'cutphi-on', false);
-    const solid = await canvasShot(page, 'scene3d-07-solid');
+    const solid = await viewShot(page, 'scene3d-07-solid');
     const pts = await trackPoints(page);
     const colours = await trackColours(page);
     await afterRender(page, () => page.keyboard.press('x'));
-    const translucent = await canvasShot(page, 'scene3d-08-xray-translucent');
+    const translucent = await viewShot(page, 'scene3d-08-xray-translucent');
     await afterRender(page, () => page.keyboard.press('x'));
-    const outline = await canvasShot(page, 'scene3d-09-xray-outline');
+    const outline = await viewShot(page, 'scene3d-09-xray-outline');
     console.log('x-ray: changed around the tracks', changedAround(solid, translucent, pts).toFixed(2), changedAround(solid, outline, pts).toFixed(2));
     expect(fractionChanged(solid, translucent)).toBeGreaterThan(0.05);
     expect(fractionChanged(translucent, outline)).toBeGreaterThan(0.02);
