@@ -92,6 +92,18 @@ describe('command palette', () => {
     expect(await mode()).toBe('side');
   });
 
+  it('colours: the colour-blind safe palette recolours the legend and the drawing', async () => {
+    const page = t.page;
+    const swatches = () => page.locator('.event-legend span[data-layer="tracks"] i').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+    await expect.poll(swatches, { timeout: 30_000 }).toEqual(['rgb(255, 90, 79)', 'rgb(79, 163, 255)']);
+    await page.getByTestId('palette').selectOption('colour-blind');
+    // Okabe–Ito orange and sky blue for the charges (display/palettes.ts)
+    await expect.poll(swatches).toEqual(['rgb(230, 159, 0)', 'rgb(86, 180, 233)']);
+    await pageShot(page, '95-colour-blind-palette');
+    await page.getByTestId('palette').selectOption('standard');
+    await expect.poll(swatches).toEqual(['rgb(255, 90, 79)', 'rgb(79, 163, 255)']);
+  });
+
   it('raised no page errors, console errors or CSP violations', () => {
     expect(t.problems.errors.join('\n')).toBe('');
   });

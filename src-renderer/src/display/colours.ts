@@ -4,18 +4,13 @@ import type { StrawTrack } from '../../../src-shared/event/model';
 import type { Hypothesis, TrackInfo } from '../../../src-shared/event/analysis';
 import type { ColourBy } from './types';
 
-export const EVENT_COLOURS = {
-  positive: '#ff5a4f', negative: '#4fa3ff', kaon: '#f2c14e', lkr: '#ffd166', muv3: '#3ddc84', newchod: '#5ee0e0', chod: '#c6f25a',
-  lav: '#e07bff', anti0: '#ff9f43', straw: '#f3e9a6', truth: '#b8c2cc', vertex: '#ffffff',
-  tax: '#ff7ac8', beam: '#9aa5b1', cda: '#ffffff',
-} as const;
-export type ColourKey = keyof typeof EVENT_COLOURS;
+import { paletteColour, type ColourKey, type PaletteId } from './palettes';
 
-/** On a light (paper) background the colours made for a dark one that would vanish: white, pale yellow, light grey. */
-export const LIGHT_EVENT_COLOURS: Partial<Record<ColourKey, string>> = {
-  vertex: '#111820', cda: '#111820', straw: '#9c8a1e', lkr: '#c98a00', kaon: '#b8860b', newchod: '#138a8a', chod: '#5d8a00', truth: '#5d6b7a', beam: '#6b7785',
-};
-export const eventColour = (k: ColourKey, light = false): string => (light ? LIGHT_EVENT_COLOURS[k] : undefined) ?? EVENT_COLOURS[k];
+export type { ColourKey, PaletteId };
+/** A collection's colour in the theme (light: the paper/light background) and palette. */
+export const eventColour = (k: ColourKey, light = false, palette: PaletteId = 'standard'): string => paletteColour(k, light, palette);
+/** The colour of a collection for an event style (its theme and palette). */
+export const styleColour = (k: ColourKey, style: { readonly light: boolean; readonly palette?: PaletteId | undefined }): string => paletteColour(k, style.light, style.palette);
 
 /** Track colours of the other colour modes (legend and drawing share them). */
 export const HYPOTHESIS_COLOURS: Record<Hypothesis, string> = { mu: '#2ee6a6', e: '#ffb000', pi: '#c58bff' };
@@ -63,12 +58,12 @@ export function momentumColour(p: number, pMax = MOMENTUM_MAX): THREE.Color {
 }
 
 /** `pMax`: the top of the momentum scale (`momentumScaleMax` of the shown event) */
-export function trackColour(t: StrawTrack, info: TrackInfo | undefined, by: ColourBy, light = false, pMax = MOMENTUM_MAX): THREE.Color {
+export function trackColour(t: StrawTrack, info: TrackInfo | undefined, by: ColourBy, light = false, pMax = MOMENTUM_MAX, palette: PaletteId = 'standard'): THREE.Color {
   switch (by) {
     case 'momentum': return momentumColour(info?.p ?? Math.hypot(t.px, t.py, t.pz), pMax);
     case 'hypothesis': return new THREE.Color(HYPOTHESIS_COLOURS[info?.hypothesis ?? 'pi']);
     case 'vertex': return new THREE.Color(info?.inVertex ? VERTEX_COLOURS.in : VERTEX_COLOURS.out);
-    default: return new THREE.Color(eventColour(t.charge > 0 ? 'positive' : 'negative', light));
+    default: return new THREE.Color(eventColour(t.charge > 0 ? 'positive' : 'negative', light, palette));
   }
 }
 
@@ -76,10 +71,10 @@ export function trackColour(t: StrawTrack, info: TrackInfo | undefined, by: Colo
 export type LegendEntry = readonly [string, string];
 
 /** The legend rows of the track colour mode. */
-export function trackLegend(by: ColourBy, light = false, pMax = MOMENTUM_MAX): LegendEntry[] {
+export function trackLegend(by: ColourBy, light = false, pMax = MOMENTUM_MAX, palette: PaletteId = 'standard'): LegendEntry[] {
   const gev = (p: number) => `${+(p / 1000).toPrecision(3)} GeV/c`;
   return by === 'momentum' ? [[MOMENTUM_STOPS[0], 'track p 0 GeV/c'], [MOMENTUM_STOPS[2], `track p ${gev(pMax / 2)}`], [MOMENTUM_STOPS[4], `track p ≥ ${gev(pMax)}`]]
     : by === 'hypothesis' ? (Object.keys(HYPOTHESIS_COLOURS) as Hypothesis[]).map((h) => [HYPOTHESIS_COLOURS[h], HYPOTHESIS_LABELS[h]])
     : by === 'vertex' ? [[VERTEX_COLOURS.in, 'track in the vertex'], [VERTEX_COLOURS.out, 'other track']]
-    : [[eventColour('positive', light), 'track, q > 0'], [eventColour('negative', light), 'track, q < 0']];
+    : [[eventColour('positive', light, palette), 'track, q > 0'], [eventColour('negative', light, palette), 'track, q < 0']];
 }

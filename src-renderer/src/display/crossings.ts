@@ -21,7 +21,7 @@ export function trackCrossings(snap: DisplaySnapshot, prepared: PreparedEvent, z
       if ((a.z - zc) * (b.z - zc) > 0 || a.z === b.z) continue;
       const t = (zc - a.z) / (b.z - a.z);
       const x = a.x + (b.x - a.x) * t, y = a.y + (b.y - a.y) * t;
-      const c = trackColour(ev.tracks[k]!, snap.analysis?.tracks[k], snap.style.colourBy, snap.style.light, pMax);
+      const c = trackColour(ev.tracks[k]!, snap.analysis?.tracks[k], snap.style.colourBy, snap.style.light, pMax, snap.style.palette);
       for (let j = 0; j < 24; j++) {
         const u = (2 * Math.PI * j) / 24, v = (2 * Math.PI * (j + 1)) / 24;
         buf.seg(new THREE.Vector3(x + radius * Math.cos(u), y + radius * Math.sin(u), 0), new THREE.Vector3(x + radius * Math.cos(v), y + radius * Math.sin(v), 0), c);

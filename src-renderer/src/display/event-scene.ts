@@ -7,7 +7,7 @@ import * as THREE from 'three';
 import type { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import type { Na62Event } from '../../../src-shared/event/model';
 import type { EventAnalysis } from '../../../src-shared/event/analysis';
-import { eventColour, type ColourKey } from './colours';
+import { styleColour, type ColourKey } from './colours';
 import type { CollectionId, EventStyle, PixelScale, PickRef } from './types';
 import { EVENT_LAYERS } from './layers/registry';
 import { prepareEvent, preparedBox, type PreparedEvent } from './layers/prepare';
@@ -30,7 +30,7 @@ export interface EventScene {
 export function buildEventScene(event: Na62Event, analysis: EventAnalysis, style: EventStyle, px: PixelScale): EventScene {
   const prepared = prepareEvent(event, analysis, style);
   const colours = new Map<ColourKey, THREE.Color>();
-  const colour = (k: ColourKey) => { let c = colours.get(k); if (!c) colours.set(k, (c = new THREE.Color(eventColour(k, style.light)))); return c; };
+  const colour = (k: ColourKey) => { let c = colours.get(k); if (!c) colours.set(k, (c = new THREE.Color(styleColour(k, style)))); return c; };
   const inTime = (t: number) => style.tWindow <= 0 || Math.abs(t) < style.tWindow;
   const group = new THREE.Group();
   group.name = 'event';

@@ -6,6 +6,7 @@ import type { Na62Event } from '../../../src-shared/event/model';
 import type { EventAnalysis } from '../../../src-shared/event/analysis';
 import type { ViewMode } from '../../../src-shared/picture/picture-spec';
 import type { PassiveLook } from './passive-look';
+import type { PaletteId } from './palettes';
 
 export type { ViewMode };
 export type Theme = 'dark' | 'light';
@@ -30,6 +31,8 @@ export interface EventStyle {
   readonly showTruth: boolean;
   /** colours that read on a light background */
   readonly light: boolean;
+  /** the collections' colours: standard or colour-blind safe (display/palettes.ts) */
+  readonly palette?: PaletteId;
   /** MeV/c: a fixed top of the momentum colour scale (the file's); absent: each event's own */
   readonly pMax?: number;
 }

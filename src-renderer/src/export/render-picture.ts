@@ -232,7 +232,7 @@ function overlayParts(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[
         margin: { top: 8, bottom: 8, left: axes.v ? 44 : 8, right: 8 },
       })
       : undefined;
-    if (taxPanel) insets.push(taxInsetItems(taxPanel, r, s, p, spec.theme === 'paper'));
+    if (taxPanel) insets.push(taxInsetItems(taxPanel, r, s, p, spec.theme === 'paper', snap.style.palette));
     // else the event's own label, placed by the display core as on screen (40 px kept for the vertical axis)
     const cda = taxPanel ? undefined : cdaTaxLabel(snap.analysis?.tax, pic.prepared?.cdaSegment, project, panel.layout, 40);
     if (cda) fixed.push({ kind: 'text', x: r.x + cda.x * s, y: r.y + cda.y * s, text: cda.text, size: 12 * s, colour: p.text, weight: 'bold', align: 'center', halo: p.halo, haloWidth: 3 * s });

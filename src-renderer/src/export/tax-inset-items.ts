@@ -4,9 +4,10 @@ import { eventColour } from '../display/colours';
 import type { Rect } from '../../../src-shared/picture/picture-spec';
 import type { OverlayItem } from './overlay-items';
 import { withAlpha, type Palette } from './picture-overlays';
+import type { PaletteId } from '../display/palettes';
 
 /** `r`: the panel in the picture, `s`: output px per layout px, `light`: the paper theme's event colours. */
-export function taxInsetItems(i: TaxInset, r: Rect, s: number, p: Palette, light: boolean): OverlayItem[] {
+export function taxInsetItems(i: TaxInset, r: Rect, s: number, p: Palette, light: boolean, palette: PaletteId = 'standard'): OverlayItem[] {
   const X = (x: number) => r.x + x * s, Y = (y: number) => r.y + y * s;
   const pt = ([x, y]: readonly [number, number]): [number, number] => [X(x), Y(y)];
   const text = (x: number, y: number, t: string, size: number, o: Partial<Extract<OverlayItem, { kind: 'text' }>> = {}): OverlayItem =>
@@ -20,8 +21,8 @@ export function taxInsetItems(i: TaxInset, r: Rect, s: number, p: Palette, light
   ];
   if (i.note) out.push(text(i.x + i.w / 2, i.y + 25, i.note, 11, { colour: p.muted, align: 'center' }));
   out.push({ kind: 'rect', x: X(i.plot.x), y: Y(i.plot.y), w: i.plot.w * s, h: i.plot.h * s, stroke: withAlpha(p.muted, 0.5), width: 0.75 * s });
-  for (const l of i.lines) out.push({ kind: 'line', points: l.points.map(pt), colour: eventColour(l.role, light), width: (l.role === 'cda' ? 2.5 : 2) * s });
-  for (const t of i.tags) out.push(text(t.x, t.y, t.text, 10, { colour: eventColour(t.role, light), baseline: 'bottom' }));
+  for (const l of i.lines) out.push({ kind: 'line', points: l.points.map(pt), colour: eventColour(l.role, light, palette), width: (l.role === 'cda' ? 2.5 : 2) * s });
+  for (const t of i.tags) out.push(text(t.x, t.y, t.text, 10, { colour: eventColour(t.role, light, palette), baseline: 'bottom' }));
   const bx = i.plot.x + i.plot.w + 14, by = i.plot.y + i.plot.h;
   out.push({ kind: 'line', points: [pt([bx - 4, by]), pt([bx + 4, by]), pt([bx, by]), pt([bx, by - i.bar.px]), pt([bx - 4, by - i.bar.px]), pt([bx + 4, by - i.bar.px])], colour: p.text, width: 1.5 * s });
   out.push(text(bx + 6, by - i.bar.px / 2 - 7, i.axis, 11), text(bx + 6, by - i.bar.px / 2 + 8, i.bar.label, 11));

@@ -2,6 +2,7 @@
 import { COLOUR_MODES, type ColourBy } from '../state/event-display-store';
 import { PANEL_LAYERS } from '../display/layers/registry';
 import { useData, useEventDisplay } from '../state/AppProvider';
+import { PALETTE_IDS, PALETTE_LABELS, type PaletteId } from '../display/palettes';
 
 export function EventDisplayPanel() {
   const s = useEventDisplay((s) => s);
@@ -23,6 +24,11 @@ export function EventDisplayPanel() {
           </select>
         </label>
       )}
+      <label className="param" title="Colours of the event's collections: standard, or kept apart for deuteranopia, protanopia and tritanopia too">colours
+        <select value={s.palette} onChange={(e) => s.setPalette(e.target.value as PaletteId)} data-testid="palette">
+          {PALETTE_IDS.map((p) => <option key={p} value={p}>{PALETTE_LABELS[p]}</option>)}
+        </select>
+      </label>
       <details>
         <summary>collections and cuts</summary>
         <div className="collections">

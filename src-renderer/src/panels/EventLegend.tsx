@@ -14,7 +14,8 @@ export function EventLegend() {
   const hidden = useEventDisplay((s) => s.hidden);
   const light = useView((s) => s.theme) === 'light';
   const pMax = useFileScaleTop();
-  const style = { colourBy, hidden, pMin: 0, tWindow: 0, showTruth, light, ...(pMax !== undefined ? { pMax } : {}) };
+  const palette = useEventDisplay((s) => s.palette);
+  const style = { colourBy, hidden, pMin: 0, tWindow: 0, showTruth, light, palette, ...(pMax !== undefined ? { pMax } : {}) };
   const rows = event ? EVENT_LAYERS.filter((l) => !hidden[l.id]).flatMap((l) => (l.id === 'tracks' && colourBy === 'momentum' ? [] : l.legend(event, analysis, style).map((r) => ({ layer: l.id, r })))) : [];
   return (
     <>

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { useEventDisplay, useLiveView, useView } from '../state/AppProvider';
 import { eventColour } from '../display/colours';
 import type { TaxInset } from '../display/tax-inset';
+import type { PaletteId } from '../display/palettes';
 
 const pts = (p: readonly (readonly [number, number])[]) => p.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ');
 
@@ -11,19 +12,20 @@ export function TaxInsetOverlay() {
   const hidden = useEventDisplay((s) => s.hidden.tax);
   const light = useView((s) => s.theme) === 'light';
   const on = useView((s) => s.taxInset);
+  const palette = useEventDisplay((s) => s.palette);
   if (!inset || hidden || !on) return null;
   return (
     <svg className="labels-overlay tax-inset" aria-label="CDA_TAX inset" data-testid="tax-inset"
       data-anchor-x={inset.anchor.x.toFixed(1)} data-anchor-y={inset.anchor.y.toFixed(1)}
       data-box={[inset.x, inset.y, inset.w, inset.h].map((v) => v.toFixed(1)).join(',')}
       data-bar-mm={inset.bar.mm} data-zfrom={inset.zFrom.toFixed(0)} data-zto={inset.zTo.toFixed(0)}>
-      <InsetDrawing inset={inset} light={light} />
+      <InsetDrawing inset={inset} light={light} palette={palette} />
     </svg>
   );
 }
 
-function InsetDrawing({ inset: i, light }: { inset: TaxInset; light: boolean }) {
-  const c = (k: 'tax' | 'beam' | 'cda') => eventColour(k, light);
+function InsetDrawing({ inset: i, light, palette }: { inset: TaxInset; light: boolean; palette: PaletteId }) {
+  const c = (k: 'tax' | 'beam' | 'cda') => eventColour(k, light, palette);
   const bx = i.plot.x + i.plot.w + 14, by = i.plot.y + i.plot.h; // transverse bar, right of the plot
   const zx = i.plot.x, zy = i.y + i.h - 8;
   return (

@@ -20,6 +20,6 @@ export function snapshotOf(v: ViewState, d: DataState, e: EventDisplayState, fit
   return {
     mode: v.mode, station: v.beamStation, compression: v.compression, magnification: v.magnification, taxInset: v.taxInset, shown: v.shown, labels: v.labels, theme: v.theme, fitTarget,
     event: d.event, analysis: d.analysis, trackWidth: e.trackWidth,
-    style: { colourBy: e.colourBy, hidden: e.hidden, pMin: e.pMin, tWindow: e.tWindow, showTruth: d.showTruth, light: v.theme === 'light', ...pMaxOf(e, d) },
+    style: { colourBy: e.colourBy, hidden: e.hidden, pMin: e.pMin, tWindow: e.tWindow, showTruth: d.showTruth, light: v.theme === 'light', palette: e.palette, ...pMaxOf(e, d) },
   };
 }

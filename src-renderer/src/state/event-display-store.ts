@@ -2,6 +2,7 @@
 import { createStore } from 'zustand/vanilla';
 import { persist, createJSONStorage } from 'zustand/middleware';
 import type { StorageOf } from './view-store';
+import { PALETTE_IDS, type PaletteId } from '../display/palettes';
 
 import type { CollectionId, ColourBy, PickRef } from '../display/types';
 export { COLOUR_MODES, type ColourBy, type CollectionId as Collection, type PickRef } from '../display/types';
@@ -17,6 +18,8 @@ export interface EventDisplayState {
   trackWidth: number;
   /** the momentum colour scale spans the shown event's momenta, or the whole file's (the engine's track summary) */
   momentumRange: 'event' | 'file';
+  /** the collections' colours: standard, or safe for colour-blind readers (display/palettes.ts) */
+  palette: PaletteId;
   hovered: PickRef | undefined;
   picked: PickRef | undefined;
 
@@ -27,6 +30,7 @@ export interface EventDisplayState {
   setTimeWindow(ns: number): void;
   setTrackWidth(px: number): void;
   setMomentumRange(range: 'event' | 'file'): void;
+  setPalette(palette: PaletteId): void;
   hover(ref: PickRef | undefined): void;
   pick(ref: PickRef | undefined): void;
 }
@@ -34,13 +38,14 @@ export interface EventDisplayState {
 export const createEventDisplayStore = (storage: StorageOf = () => localStorage) => createStore<EventDisplayState>()(
   persist(
     (set): EventDisplayState => ({
-      colourBy: 'charge', hidden: {}, pMin: 0, tWindow: 0, trackWidth: 3, momentumRange: 'event', hovered: undefined, picked: undefined,
+      colourBy: 'charge', hidden: {}, pMin: 0, tWindow: 0, trackWidth: 3, momentumRange: 'event', palette: 'standard', hovered: undefined, picked: undefined,
       setColourBy: (colourBy) => set({ colourBy }),
       setCollectionShown: (c, shown) => set((s) => ({ hidden: { ...s.hidden, [c]: !shown } })),
       setMinMomentum: (mev) => set({ pMin: Math.max(0, Number.isFinite(mev) ? mev : 0) }),
       setTimeWindow: (ns) => set({ tWindow: Math.max(0, Number.isFinite(ns) ? ns : 0) }),
       setTrackWidth: (px) => set({ trackWidth: Math.min(12, Math.max(1, Number.isFinite(px) && px > 0 ? px : 3)) }),
       setMomentumRange: (momentumRange) => set({ momentumRange: momentumRange === 'file' ? 'file' : 'event' }),
+      setPalette: (palette) => set({ palette: PALETTE_IDS.includes(palette) ? palette : 'standard' }),
       hover: (hovered) => set({ hovered }),
       pick: (picked) => set({ picked }),
     }),
@@ -48,7 +53,7 @@ export const createEventDisplayStore = (storage: StorageOf = () => localStorage)
       name: 'na62-event-display',
       version: 1,
       storage: createJSONStorage(storage),
-      partialize: (s) => ({ colourBy: s.colourBy, hidden: s.hidden, pMin: s.pMin, tWindow: s.tWindow, trackWidth: s.trackWidth, momentumRange: s.momentumRange }),
+      partialize: (s) => ({ colourBy: s.colourBy, hidden: s.hidden, pMin: s.pMin, tWindow: s.tWindow, trackWidth: s.trackWidth, momentumRange: s.momentumRange, palette: s.palette }),
     },
   ),
 );

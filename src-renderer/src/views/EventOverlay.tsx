@@ -41,14 +41,15 @@ export function EventOverlay() {
   const tWindow = useEventDisplay((s) => s.tWindow);
   const trackWidth = useEventDisplay((s) => s.trackWidth);
   const pMax = useFileScaleTop();
+  const palette = useEventDisplay((s) => s.palette);
   const hovered = useEventDisplay((s) => s.hovered);
   const picked = useEventDisplay((s) => s.picked);
   const { size, camera, gl, invalidate } = useThree();
   const dpr = gl.getPixelRatio();
 
   const drawn = useMemo(
-    () => (event && analysis ? buildEventScene(event, analysis, { colourBy, hidden, pMin, tWindow, showTruth, light, ...(pMax !== undefined ? { pMax } : {}) }, SCREEN_SCALE(dpr, trackWidth)) : undefined),
-    [event, analysis, colourBy, hidden, pMin, tWindow, showTruth, light, dpr, trackWidth, pMax],
+    () => (event && analysis ? buildEventScene(event, analysis, { colourBy, hidden, pMin, tWindow, showTruth, light, palette, ...(pMax !== undefined ? { pMax } : {}) }, SCREEN_SCALE(dpr, trackWidth)) : undefined),
+    [event, analysis, colourBy, hidden, pMin, tWindow, showTruth, light, palette, dpr, trackWidth, pMax],
   );
   useEffect(() => {
     live.eventScene = drawn;

@@ -3,7 +3,8 @@ import * as THREE from 'three';
 import { STRAW_CHAMBER_Z, STRAW_LAYERS, STRAW_LENGTH, STRAW_VIEWS, STRAW_VIEW_AXES, STRAW_VIEW_LOCAL_Z } from '../../../../src-shared/geometry/straw';
 import { LAV_FRONT, LAV_R_IN, LAV_R_OUT } from '../../../../src-shared/geometry/planes';
 import { chodSlab } from '../../../../src-shared/geometry/chod';
-import { eventColour, type ColourKey, type LegendEntry } from '../colours';
+import { styleColour, type ColourKey, type LegendEntry } from '../colours';
+import type { EventStyle } from '../types';
 import type { EventLayer, LayerDrawing, PickShape } from './types';
 import { disposeObject, lineDrawing, rectMesh, SegmentBuffer, thinLineDrawing } from './draw-kit';
 import { Z } from './track-line';
@@ -12,13 +13,13 @@ const LAV_R_MID = LAV_R_IN.map((r, k) => (r + LAV_R_OUT[k]!) / 2);
 const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
 /** hit markers: thin wide lines, px */
 const HIT_WIDTH = 1.6;
-const legendIf = (n: number, k: ColourKey, label: string, light: boolean): LegendEntry[] => (n > 0 ? [[eventColour(k, light), label]] : []);
+const legendIf = (n: number, k: ColourKey, label: string, style: EventStyle): LegendEntry[] => (n > 0 ? [[styleColour(k, style), label]] : []);
 
 export const lkrLayer: EventLayer = {
   id: 'lkr', label: 'LKr clusters', colourKey: 'lkr', timeField: 'time', inPanel: true, pickAs: 'marker',
   objects: { label: 'LKr clusters' },
   count: (ev) => ev.lkrClusters.length,
-  legend: (ev, _a, s) => legendIf(ev.lkrClusters.length, 'lkr', 'LKr cluster', s.light),
+  legend: (ev, _a, s) => legendIf(ev.lkrClusters.length, 'lkr', 'LKr cluster', s),
   draw({ event, colour, inTime }, px) {
     const buf = new SegmentBuffer(), c = colour('lkr');
     const picks = event.lkrClusters.map((cl): PickShape => {
@@ -40,7 +41,7 @@ export const muv3Layer: EventLayer = {
   id: 'muv3', label: 'MUV3 tiles', colourKey: 'muv3', timeField: 'time', inPanel: true, pickAs: 'marker',
   objects: { label: 'MUV3 hits' },
   count: (ev) => ev.muv3Hits.length,
-  legend: (ev, _a, s) => legendIf(ev.muv3Hits.length, 'muv3', 'MUV3 tile', s.light),
+  legend: (ev, _a, s) => legendIf(ev.muv3Hits.length, 'muv3', 'MUV3 tile', s),
   draw({ prepared, colour }): LayerDrawing | undefined {
     const rects: { x0: number; y0: number; x1: number; y1: number; z: number }[] = [];
     const picks = prepared.firedTiles.map((tile): PickShape => {
@@ -63,7 +64,7 @@ export const newchodLayer: EventLayer = {
   id: 'newchod', label: 'NewCHOD hits', colourKey: 'newchod', timeField: 'time', inPanel: true, pickAs: 'marker',
   objects: { label: 'NewCHOD hits' },
   count: (ev) => ev.newchodHits.length,
-  legend: (ev, _a, s) => legendIf(ev.newchodHits.length, 'newchod', 'NewCHOD hit', s.light),
+  legend: (ev, _a, s) => legendIf(ev.newchodHits.length, 'newchod', 'NewCHOD hit', s),
   draw({ event, colour, inTime }, px) {
     const buf = new SegmentBuffer(), c = colour('newchod');
     const picks = event.newchodHits.map((n): PickShape => {
@@ -84,7 +85,7 @@ export const chodLayer: EventLayer = {
   id: 'chod', label: 'CHOD slabs', colourKey: 'chod', timeField: 'time', inPanel: true, pickAs: 'marker',
   objects: { label: 'CHOD hits', inFile: (ev) => ev.chodHits !== undefined },
   count: (ev) => ev.chodHits?.length ?? 0,
-  legend: (ev, _a, s) => legendIf(ev.chodHits?.length ?? 0, 'chod', 'CHOD slab', s.light),
+  legend: (ev, _a, s) => legendIf(ev.chodHits?.length ?? 0, 'chod', 'CHOD slab', s),
   draw({ event, colour, inTime }, px) {
     const buf = new SegmentBuffer(), c = colour('chod');
     const picks = (event.chodHits ?? []).map((h): PickShape => {
@@ -107,7 +108,7 @@ export const lavLayer: EventLayer = {
   id: 'lav', label: 'LAV hits', colourKey: 'lav', timeField: 'time', inPanel: true,
   objects: { label: 'LAV hits' },
   count: (ev) => ev.lavHits.length,
-  legend: (ev, _a, s) => legendIf(ev.lavHits.length, 'lav', 'LAV hit', s.light),
+  legend: (ev, _a, s) => legendIf(ev.lavHits.length, 'lav', 'LAV hit', s),
   draw({ event, colour, inTime }, px) {
     const buf = new SegmentBuffer(), c = colour('lav');
     for (const l of event.lavHits) {
@@ -123,7 +124,7 @@ export const anti0Layer: EventLayer = {
   id: 'anti0', label: 'ANTI0 hits', colourKey: 'anti0', timeField: 'time', inPanel: true,
   objects: { label: 'ANTI0 hits' },
   count: (ev) => ev.anti0Hits.length,
-  legend: (ev, _a, s) => legendIf(ev.anti0Hits.length, 'anti0', 'ANTI0 hit', s.light),
+  legend: (ev, _a, s) => legendIf(ev.anti0Hits.length, 'anti0', 'ANTI0 hit', s),
   draw({ event, colour, inTime }, px) {
     const buf = new SegmentBuffer(), c = colour('anti0');
     for (const a of event.anti0Hits) if (inTime(a.time)) buf.cross(a.x, a.y, Z.anti0, 60, c);
@@ -136,7 +137,7 @@ export const strawsLayer: EventLayer = {
   id: 'straws', label: 'fired straws', colourKey: 'straw', timeField: 'time', inPanel: true,
   objects: { label: 'STRAW hits', inFile: (ev) => ev.strawHits !== undefined },
   count: (ev) => ev.strawHits?.length ?? 0,
-  legend: (ev, _a, s) => legendIf(ev.strawHits?.length ?? 0, 'straw', 'fired straw', s.light),
+  legend: (ev, _a, s) => legendIf(ev.strawHits?.length ?? 0, 'straw', 'fired straw', s),
   draw({ event, colour, inTime }, px) {
     const buf = new SegmentBuffer(), c = colour('straw');
     const half = STRAW_LENGTH / 2;
@@ -156,7 +157,7 @@ export const truthLayer: EventLayer = {
   id: 'truth', label: 'MC truth', colourKey: 'truth', inPanel: false,
   objects: { label: 'truth', inFile: (ev) => ev.truth !== undefined },
   count: (ev) => ev.truth?.length ?? 0,
-  legend: (ev, _a, s) => (s.showTruth ? legendIf(ev.truth?.length ?? 0, 'truth', 'MC truth (dashed)', s.light) : []),
+  legend: (ev, _a, s) => (s.showTruth ? legendIf(ev.truth?.length ?? 0, 'truth', 'MC truth (dashed)', s) : []),
   draw({ event, style, colour }, px) {
     if (!style.showTruth) return undefined;
     const buf = new SegmentBuffer(), c = colour('truth');

@@ -1,6 +1,6 @@
 /** Layers of reconstructed lines: STRAW tracks, the beam kaon, the vertex with its ±σ bars, the CDA_TAX construction. */
 import * as THREE from 'three';
-import { eventColour, HYPOTHESIS_LABELS, scaleTopFor, trackColour, trackLegend } from '../colours';
+import { styleColour, HYPOTHESIS_LABELS, scaleTopFor, trackColour, trackLegend } from '../colours';
 import type { EventLayer } from './types';
 import { lineDrawing, SegmentBuffer } from './draw-kit';
 import { Z } from './track-line';
@@ -11,11 +11,11 @@ export const tracksLayer: EventLayer = {
   id: 'tracks', label: 'STRAW tracks', colourKey: 'positive', timeField: undefined, inPanel: true, pickAs: 'line',
   objects: { label: 'STRAW tracks' },
   count: (ev) => ev.tracks.length,
-  legend: (ev, _a, style) => (ev.tracks.length ? trackLegend(style.colourBy, style.light, scaleTopFor(ev.tracks, style)) : []),
+  legend: (ev, _a, style) => (ev.tracks.length ? trackLegend(style.colourBy, style.light, scaleTopFor(ev.tracks, style), style.palette) : []),
   draw({ event, analysis, style, prepared }, px) {
     const buf = new SegmentBuffer();
     const pMax = scaleTopFor(event.tracks, style);
-    prepared.trackLines.forEach((line, k) => { if (line.length) buf.polyline(line, trackColour(event.tracks[k]!, analysis.tracks[k], style.colourBy, style.light, pMax)); });
+    prepared.trackLines.forEach((line, k) => { if (line.length) buf.polyline(line, trackColour(event.tracks[k]!, analysis.tracks[k], style.colourBy, style.light, pMax, style.palette)); });
     return lineDrawing(buf, { width: px.trackWidth * px.lines, renderOrder: 12, name: 'tracks' }, prepared.trackLines.map((l) => (l.length ? l : undefined)));
   },
   describe(ev, analysis, index) {
@@ -36,7 +36,7 @@ export const tracksLayer: EventLayer = {
 export const kaonLayer: EventLayer = {
   id: 'kaon', label: 'beam K+ (GTK)', colourKey: 'kaon', inPanel: true,
   count: () => 0, // a fixed few segments
-  legend: (ev, _a, style) => (ev.beamKaon ? [[eventColour('kaon', style.light), 'beam K+ (GTK)']] : []),
+  legend: (ev, _a, style) => (ev.beamKaon ? [[styleColour('kaon', style), 'beam K+ (GTK)']] : []),
   draw({ event, prepared, colour }, px) {
     const k = event.beamKaon;
     if (!k) return undefined;
@@ -53,7 +53,7 @@ export const kaonLayer: EventLayer = {
 export const vertexLayer: EventLayer = {
   id: 'vertex', label: 'vertex', colourKey: 'vertex', inPanel: true,
   count: () => 0, // a fixed few segments
-  legend: (_ev, a, style) => (a?.vertex ? [[eventColour('vertex', style.light), 'vertex ±σ']] : []),
+  legend: (_ev, a, style) => (a?.vertex ? [[styleColour('vertex', style), 'vertex ±σ']] : []),
   draw({ analysis, prepared, colour }, px) {
     const o = prepared.vertex;
     if (!analysis.vertex || !o) return undefined;
@@ -82,7 +82,7 @@ export const vertexLayer: EventLayer = {
 export const taxLayer: EventLayer = {
   id: 'tax', label: 'CDA_TAX construction', colourKey: 'tax', inPanel: true,
   count: () => 0, // a fixed few segments
-  legend: (_ev, a, style) => (a?.tax ? [[eventColour('tax', style.light), 'P line to the TAX'], [eventColour('beam', style.light), 'proton beam']] : []),
+  legend: (_ev, a, style) => (a?.tax ? [[styleColour('tax', style), 'P line to the TAX'], [styleColour('beam', style), 'proton beam']] : []),
   draw({ analysis, prepared, colour }, px) {
     const x = analysis.tax;
     if (!x || !prepared.cdaSegment) return undefined;
