@@ -7,6 +7,7 @@ import { scaleTopFor, trackColour } from './colours';
 import { SegmentBuffer, wideLines } from './layers/draw-kit';
 import type { PreparedEvent } from './layers/prepare';
 import type { DisplaySnapshot } from './types';
+import { crossingPoints } from './framing';
 
 /** `radius`: of the rings, mm (a few px at the view's zoom); `width`: px */
 export function trackCrossings(snap: DisplaySnapshot, prepared: PreparedEvent, z0: number, z1: number, radius: number, width: number) {
@@ -15,20 +16,13 @@ export function trackCrossings(snap: DisplaySnapshot, prepared: PreparedEvent, z
   const zc = (z0 + z1) / 2;
   const buf = new SegmentBuffer();
   const pMax = scaleTopFor(ev.tracks, snap.style);
-  prepared.trackLines.forEach((line, k) => {
-    for (let i = 1; i < line.length; i++) {
-      const a = line[i - 1]!, b = line[i]!;
-      if ((a.z - zc) * (b.z - zc) > 0 || a.z === b.z) continue;
-      const t = (zc - a.z) / (b.z - a.z);
-      const x = a.x + (b.x - a.x) * t, y = a.y + (b.y - a.y) * t;
-      const c = trackColour(ev.tracks[k]!, snap.analysis?.tracks[k], snap.style.colourBy, snap.style.light, pMax, snap.style.palette);
-      for (let j = 0; j < 24; j++) {
-        const u = (2 * Math.PI * j) / 24, v = (2 * Math.PI * (j + 1)) / 24;
-        buf.seg(new THREE.Vector3(x + radius * Math.cos(u), y + radius * Math.sin(u), 0), new THREE.Vector3(x + radius * Math.cos(v), y + radius * Math.sin(v), 0), c);
-      }
-      break;
+  for (const { track: k, x, y } of crossingPoints(prepared.trackLines, zc)) {
+    const c = trackColour(ev.tracks[k]!, snap.analysis?.tracks[k], snap.style.colourBy, snap.style.light, pMax, snap.style.palette);
+    for (let j = 0; j < 24; j++) {
+      const u = (2 * Math.PI * j) / 24, v = (2 * Math.PI * (j + 1)) / 24;
+      buf.seg(new THREE.Vector3(x + radius * Math.cos(u), y + radius * Math.sin(u), 0), new THREE.Vector3(x + radius * Math.cos(v), y + radius * Math.sin(v), 0), c);
     }
-  });
+  }
   if (!buf.segments) return undefined;
   const { object, material } = wideLines(buf, { width, renderOrder: 12, name: 'tracks' });
   return { object, material, dispose: () => { object.geometry.dispose(); material.dispose(); } };

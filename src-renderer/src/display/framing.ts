@@ -64,12 +64,53 @@ export interface FrameRequest {
   readonly magnification?: number;
   /** the CDA_TAX construction's box, NA62 mm (for CONSTRUCTION_FIT_TARGET) */
   readonly constructionBox?: THREE.Box3 | undefined;
+  /** the event's track lines, NA62 mm (the beam's eye frames where they cross its station) */
+  readonly trackLines?: readonly (readonly THREE.Vector3[])[] | undefined;
+}
+
+/** Half-size (mm) of the smallest beam's-eye frame around crossings: a station's fine structure stays readable around one point. */
+const CROSSING_MIN_HALF_MM = 150;
+
+/** Where the track lines cross the plane z = zc (NA62 mm), in x and y; `track` is the line's index. */
+export function crossingPoints(lines: readonly (readonly THREE.Vector3[])[], zc: number): { track: number; x: number; y: number }[] {
+  const out: { track: number; x: number; y: number }[] = [];
+  for (const [track, line] of lines.entries()) {
+    for (let i = 1; i < line.length; i++) {
+      const a = line[i - 1]!, b = line[i]!;
+      if ((a.z - zc) * (b.z - zc) > 0 || a.z === b.z) continue;
+      const t = (zc - a.z) / (b.z - a.z);
+      out.push({ track, x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The beam's eye framed on an event: the box around where its tracks cross the station (40 % margin,
+ * at least ±150 mm), kept within the station; the whole station when no track crosses it.
+ */
+export function crossingBox(station: THREE.Box3, points: readonly { x: number; y: number }[]): THREE.Box3 {
+  if (!points.length) return station.clone();
+  const xs = points.map((p) => p.x), ys = points.map((p) => p.y);
+  const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+  const half = Math.max(CROSSING_MIN_HALF_MM, 0.7 * (Math.max(...xs) - Math.min(...xs)), 0.7 * (Math.max(...ys) - Math.min(...ys)));
+  const box = new THREE.Box3(new THREE.Vector3(cx - half, cy - half, station.min.z), new THREE.Vector3(cx + half, cy + half, station.max.z));
+  const clipped = box.clone().intersect(station);
+  return clipped.isEmpty() ? station.clone() : clipped;
 }
 
 /** The box a view frames and, in the beam's eye, its slab. */
 export function frameBox(model: DetectorModel, r: FrameRequest): { box: THREE.Box3; slab?: { z0: number; z1: number; box: THREE.Box3 }; points?: THREE.Vector3[] } {
   const k = r.compression;
-  if (r.mode === 'beam') { const slab = beamSlab(model, r.station, k); return { box: slab.box, slab }; }
+  if (r.mode === 'beam') {
+    const slab = beamSlab(model, r.station, k);
+    if (r.target !== EVENT_FIT_TARGET || !r.trackLines?.length) return { box: slab.box, slab };
+    // on an event: where its tracks cross the station (the beam's eye is never magnified or compressed across)
+    const el = model.byId.get(r.station)?.element;
+    const zc = el ? (el.z0 + el.z1) / 2 : (slab.z0 + slab.z1) / 2 * k;
+    return { box: crossingBox(slab.box, crossingPoints(r.trackLines, zc)), slab };
+  }
   const sc = viewScale(r.mode, k, r.magnification);
   // the construction is framed tightly: its box already carries the preset's margins
   const con = r.target === CONSTRUCTION_FIT_TARGET ? eventDisplayBox(r.constructionBox, sc, 0) : undefined;

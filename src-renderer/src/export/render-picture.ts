@@ -37,6 +37,7 @@ import type { AppStores } from '../state/app-stores';
 import { sceneToSvg } from './svg-scene';
 import { asScale, scaleTitle, viewScale, type DisplayScale } from '../display/display-scale';
 import { CONSTRUCTION_FIT_TARGET } from '../display/framing';
+import { shareZRange } from './figure-framing';
 import { constructionBox } from '../display/construction';
 import { insetBoxes, taxInset } from '../display/tax-inset';
 import { taxInsetItems } from './tax-inset-items';
@@ -99,6 +100,14 @@ function lookTarget(cam: THREE.Camera, box: THREE.Box3): THREE.Vector3 {
 }
 
 function buildPanels(spec: PictureSpec, env: ExportEnv, pic: Picture): Panel[] {
+  let copied: Panel | undefined;
+  const panels = framePanels(spec, env, pic, (p) => { copied ??= p; });
+  // a figure's side and top panels show the same stretch of z (the one framed as on screen, else the first)
+  shareZRange(panels, copied);
+  return panels;
+}
+
+function framePanels(spec: PictureSpec, env: ExportEnv, pic: Picture, onCopied: (p: Panel) => void): Panel[] {
   const { snap, s } = pic;
   const k = snap.compression;
   const gap = spec.panels.length > 1 ? Math.round(4 * s) : 0;
@@ -131,7 +140,7 @@ function buildPanels(spec: PictureSpec, env: ExportEnv, pic: Picture): Panel[] {
       const fit = onEvent ? EVENT_FIT_TARGET : spec.frame === 'screen' && snap.fitTarget !== EVENT_FIT_TARGET ? snap.fitTarget : undefined;
       const tax = fit === CONSTRUCTION_FIT_TARGET && (mode === 'side' || mode === 'top') ? snap.analysis?.tax : undefined;
       const pose = fitPose(env.model, {
-        mode, station, compression: k, magnification: snap.magnification, shown: snap.shown, target: fit, eventBox: pic.prepared && preparedBox(pic.prepared),
+        mode, station, compression: k, magnification: snap.magnification, shown: snap.shown, target: fit, eventBox: pic.prepared && preparedBox(pic.prepared), trackLines: pic.prepared?.trackLines,
         constructionBox: tax && constructionBox(tax, mode === 'top' ? 'x' : 'y'),
       }, layout);
       camera.up.copy(pose.up);
@@ -147,7 +156,9 @@ function buildPanels(spec: PictureSpec, env: ExportEnv, pic: Picture): Panel[] {
     camera.updateMatrixWorld();
     const stationLabel = env.model.byId.get(station)?.element.label ?? station;
     const title = mode === 'beam' ? `${VIEW_TITLES.beam} at ${stationLabel}` : mode === '3d' ? VIEW_TITLES['3d'] : `${VIEW_TITLES[mode]} · ${scaleTitle(mode, scale)}`;
-    return { spec: p, mode, station, rect, camera, layout, target, title, scale };
+    const panel: Panel = { spec: p, mode, station, rect, camera, layout, target, title, scale };
+    if (copy && (mode === 'side' || mode === 'top')) onCopied(panel);
+    return panel;
   });
 }
 

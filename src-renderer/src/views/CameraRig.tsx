@@ -117,7 +117,7 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     const own = viewport.getState();
     const tax = stores.data.getState().analysis?.tax;
     const fitted = fitPose(model, {
-      mode, station: beamStation, compression: v.compression, magnification: v.magnification, shown: v.shown, target: own.fitTarget, eventBox: live.eventScene?.box,
+      mode, station: beamStation, compression: v.compression, magnification: v.magnification, shown: v.shown, target: own.fitTarget, eventBox: live.eventScene?.box, trackLines: live.eventScene?.prepared.trackLines,
       constructionBox: tax && mode !== 'beam' && mode !== '3d' ? constructionBox(tax, mode === 'top' ? 'x' : 'y') : undefined,
     }, size);
     // placed under the store's mapping now (a preset sets compression, magnification and the fit together)
