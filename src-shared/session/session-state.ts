@@ -6,6 +6,7 @@
  * dataset it opened itself (dialog, drop, command line), and only that path is ever reopened.
  */
 import { z } from 'zod';
+import { parseJsonFile } from '../io/json-file';
 import { PRESET_IDS } from '../selection/types';
 import { SessionWorkspaceSchema } from '../workspace/layout-file';
 
@@ -88,19 +89,8 @@ export const MAX_SESSION_BYTES = 1024 * 1024;
 
 /** Parse a saved session; a message naming the file and the problem otherwise (never throws). */
 export function parseStoredSession(text: string, fileName: string): { session: StoredSession } | { problem: string } {
-  if (text.length > MAX_SESSION_BYTES) return { problem: `${fileName}: larger than ${MAX_SESSION_BYTES} bytes, not a saved session` };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { problem: `${fileName}: not JSON (${e instanceof Error ? e.message : String(e)})` };
-  }
-  const parsed = StoredSessionSchema.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    return { problem: `${fileName}: not a saved session (${first ? `${first.path.join('.') || 'file'}: ${first.message}` : 'invalid'})` };
-  }
-  return { session: parsed.data };
+  const got = parseJsonFile(text, fileName, StoredSessionSchema, 'a saved session', MAX_SESSION_BYTES);
+  return 'value' in got ? { session: got.value } : got;
 }
 
 /** The open dataset a stored session names: by the host's path first, else by file name. */

@@ -7,6 +7,7 @@
  * applies exactly as when stepping to that event by hand.
  */
 import { z } from 'zod';
+import { parseJsonFile } from '../io/json-file';
 import { SessionViewSchema } from '../session/session-state';
 import { WorkspaceSchema } from '../workspace/layout-file';
 
@@ -57,23 +58,10 @@ export type ViewFile = z.output<typeof ViewFileSchema>;
 /** Serialised as the file holds it: pretty JSON, so a person can read and diff it. */
 export const viewFileText = (view: ViewFile): string => `${JSON.stringify(view, null, 2)}\n`;
 
-const describe = (e: z.ZodError) => {
-  const first = e.issues[0];
-  return first ? `${first.path.join('.') || 'file'}: ${first.message}` : 'invalid';
-};
-
 /** Parse a view file's text; a message naming the file and what is wrong otherwise (never throws). */
 export function parseViewFile(text: string, fileName: string): { view: ViewFile } | { problem: string } {
-  if (text.length > MAX_VIEW_BYTES) return { problem: `${fileName}: larger than ${MAX_VIEW_BYTES / 1024} KiB, not a saved view` };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { problem: `${fileName}: not JSON (${e instanceof Error ? e.message : String(e)})` };
-  }
-  const parsed = ViewFileSchema.safeParse(raw);
-  if (!parsed.success) return { problem: `${fileName}: not a saved NA62 view (${describe(parsed.error)})` };
-  return { view: parsed.data };
+  const got = parseJsonFile(text, fileName, ViewFileSchema, 'a saved NA62 view', MAX_VIEW_BYTES);
+  return 'value' in got ? { view: got.value } : got;
 }
 
 // base64url of the UTF-8 JSON: no padding, URL-safe, the same in the browser and in Node

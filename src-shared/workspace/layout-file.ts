@@ -5,6 +5,7 @@
  * validated here: a bad file gets a message naming it and what is wrong, never a crash.
  */
 import { z } from 'zod';
+import { parseJsonFile } from '../io/json-file';
 
 export const LAYOUT_FORMAT = 'na62-layout';
 export const LAYOUT_VERSION = 1;
@@ -110,18 +111,6 @@ export function layoutFileText(w: WorkspaceData): string {
 
 /** Read a `.na62layout` file; a message naming the file and the problem otherwise (never throws). */
 export function parseLayoutFile(text: string, fileName: string): { workspace: WorkspaceData } | { problem: string } {
-  if (text.length > MAX_LAYOUT_BYTES) return { problem: `${fileName}: larger than ${MAX_LAYOUT_BYTES / 1024} KiB, not an NA62 layout` };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { problem: `${fileName}: not JSON (${e instanceof Error ? e.message : String(e)})` };
-  }
-  const parsed = LayoutFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first ? first.path.map(String).join('.') : '';
-    return { problem: `${fileName}: not an NA62 layout (${first ? `${where || 'file'}: ${first.message}` : 'invalid'})` };
-  }
-  return { workspace: parsed.data.layout };
+  const got = parseJsonFile(text, fileName, LayoutFileSchema, 'an NA62 layout', MAX_LAYOUT_BYTES);
+  return 'value' in got ? { workspace: got.value.layout } : got;
 }
