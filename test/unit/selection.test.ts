@@ -5,11 +5,12 @@ import { closestApproach } from '../../src-shared/physics/closest-approach';
 import { compileExpression, ExpressionError } from '../../src-engine/selection/expression';
 import { cutsPassed, mergePacked, mergeResults, packCandidates, regionOf, resolveSelection, runSelection, runSelectionPacked, unpackCandidates } from '../../src-engine/selection/run';
 import { candidatesFromCsv, csvSidecar, parseCandidateList, resultFromJson, resultToCsv, resultToJson } from '../../src-engine/selection/candidates-io';
-import { createDispatcher, createEngineHandlers, type EngineHost } from '../../src-engine';
+import { createDispatcher, createEngineHandlers } from '../../src-engine';
+import { memoryHost } from '../memory-host';
 import { generateToSink } from '../../src-engine/generator/write-generated';
 import { encodeColumns } from '../../src-engine/io/codec';
 import { openEventFile } from '../../src-engine/io/event-file';
-import { memorySink, memorySource, type RandomAccessSource } from '../../src-engine/io/source';
+import { memorySink, memorySource } from '../../src-engine/io/source';
 import type { Na62Event, StrawTrack } from '../../src-shared/event/model';
 import type { SelectionResult } from '../../src-shared/selection/types';
 import type { Envelope } from '../../src-shared/api/contract';
@@ -256,18 +257,6 @@ describe('shards and candidate files', () => {
 
 describe('blinding through the API: per analysis, per dataset, in stages', () => {
   const value = <T>(e: Envelope<unknown>): T => { if (!e.ok) throw new Error(e.error.message); return e.value as T; };
-  function memoryHost(): EngineHost {
-    const files = new Map<string, Uint8Array>();
-    return {
-      createFile: (name) => ({
-        async sink() { const s = memorySink(); return { ...s, commit: async () => { await s.commit(); files.set(name, s.bytes()); } }; },
-        async source(): Promise<RandomAccessSource | undefined> { const b = files.get(name); return b ? memorySource(name, b) : undefined; },
-      }),
-      cachedFile: () => { throw new Error('unused'); },
-      progress: () => {},
-      yieldToHost: async () => {},
-    };
-  }
 
   it('masks published regions until each step is confirmed, CR before SR, one analysis and one dataset at a time', async () => {
     const logged: unknown[] = [];

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, createEngineHandlers, type EngineHost } from '../../src-engine';
-import { memorySink, memorySource, type RandomAccessSource } from '../../src-engine/io/source';
+import { createDispatcher, createEngineHandlers } from '../../src-engine';
+import { memoryHost } from '../memory-host';
 import type { Envelope, ShownEvent, TrackSummary } from '../../src-shared/api/contract';
 import { firstEventToShow } from '../../src-renderer/src/state/data-store';
 
-function memoryHost(): EngineHost {
-  const files = new Map<string, Uint8Array>();
-  return {
-    createFile: (name) => ({
-      async sink() { const s = memorySink(); return { ...s, commit: async () => { await s.commit(); files.set(name, s.bytes()); } }; },
-      async source(): Promise<RandomAccessSource | undefined> { const b = files.get(name); return b ? memorySource(name, b) : undefined; },
-    }),
-    cachedFile: () => { throw new Error('unused'); },
-    progress: () => {},
-    yieldToHost: async () => {},
-  };
-}
 const value = <T>(e: Envelope<unknown>): T => { if (!e.ok) throw new Error(e.error.message); return e.value as T; };
 
 /** Every event as the display may get it: its top track momentum, or 'blinded' when the engine refuses it. */
