@@ -17,11 +17,14 @@ export const toDisplayZ = (z: number, k: number): number => z / k;
 /** display z → NA62 z (mm). */
 export const fromDisplayZ = (zd: number, k: number): number => zd * k;
 
-/** Next step up (more compression) or down from the current value. */
-export function stepCompression(k: number, direction: 1 | -1): number {
-  if (direction > 0) return COMPRESSION_STEPS.find((s) => s > k + 1e-9) ?? COMPRESSION_MAX;
-  return [...COMPRESSION_STEPS].reverse().find((s) => s < k - 1e-9) ?? COMPRESSION_MIN;
+/** The next step of an ascending list up (direction 1) or down from a value; the list's end where there is none. */
+export function nextStep(steps: readonly number[], value: number, direction: 1 | -1): number {
+  if (direction > 0) return steps.find((s) => s > value + 1e-9) ?? steps[steps.length - 1]!;
+  return [...steps].reverse().find((s) => s < value - 1e-9) ?? steps[0]!;
 }
+
+/** Next step up (more compression) or down from the current value. */
+export const stepCompression = (k: number, direction: 1 | -1): number => nextStep(COMPRESSION_STEPS, k, direction);
 
 /** Slider position (0..1, logarithmic) ↔ compression factor. */
 export const compressionToSlider = (k: number): number => Math.log(clampCompression(k)) / Math.log(COMPRESSION_MAX);

@@ -4,6 +4,7 @@
  * view, x in the top view) by a factor N (display y = y × N), as the compression shrinks z. Off
  * (×1) by default; the beam's-eye and 3D views are never magnified.
  */
+import { nextStep } from './compression';
 export const MAGNIFICATION_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500] as const;
 export const MAGNIFICATION_MIN = 1;
 export const MAGNIFICATION_MAX = 500;
@@ -15,10 +16,7 @@ export function clampMagnification(m: number): number {
 }
 
 /** Next step up (more magnification) or down from the current value. */
-export function stepMagnification(m: number, direction: 1 | -1): number {
-  if (direction > 0) return MAGNIFICATION_STEPS.find((s) => s > m + 1e-9) ?? MAGNIFICATION_MAX;
-  return [...MAGNIFICATION_STEPS].reverse().find((s) => s < m - 1e-9) ?? MAGNIFICATION_MIN;
-}
+export const stepMagnification = (m: number, direction: 1 | -1): number => nextStep(MAGNIFICATION_STEPS, m, direction);
 
 /** The step nearest a wanted factor on a log scale (a preset's choice), within [lo, hi]. */
 export function nearestStep(steps: readonly number[], want: number, lo = steps[0]!, hi = steps[steps.length - 1]!): number {
