@@ -7,6 +7,7 @@ import { AppProvider, useActions, useRootImport, useStores, useView, useViews } 
 import { installExportHooks } from './export/hooks';
 import { defaultSpec } from '../../src-shared/picture/picture-spec';
 import { Toolbar } from './panels/Toolbar';
+import { useAutoplayFollower } from './panels/AutoplayControls';
 import { HelpOverlay } from './panels/HelpOverlay';
 import { CommandPalette } from './panels/CommandPalette';
 import { isModalOpen } from './panels/Modal';
@@ -53,6 +54,7 @@ function AppShell({ api }: { api: Na62Api }) {
   const theme = useView((s) => s.theme);
 
   useEffect(() => actions.followProgress(), [actions]);
+  useAutoplayFollower();
   // share a view: save/open .na62view files, copy a link, the view asked for at start
   const viewLinks = useMemo(() => createViewCommands(api, stores, actions, setMessage), [api, stores, actions]);
   useEffect(() => viewLinks.followViewLinks(), [viewLinks]);

@@ -9,6 +9,7 @@ import { EVENT_LAYERS } from '../display/layers/registry';
 import { keyVariableRows } from '../event/key-variables';
 import type { SourceInfo } from '../../../src-shared/event/file-meta';
 import { ABSENT_NOTES, type AbsentKey } from '../../../src-shared/root/mapping';
+import { AutoplayControls } from './AutoplayControls';
 
 const gev = (x: number) => (x / 1000).toFixed(2);
 
@@ -121,6 +122,7 @@ export function DataPanel() {
             <button type="button" onClick={() => void last(stores, actions.showEvent)} title="Last event (End)">»</button>
             {loading && <span className="muted">…</span>}
           </div>
+          <AutoplayControls />
           {list && <div className="muted small" data-testid="walk-position">stepping through candidates: {pos >= 0 ? `${pos + 1} of ${list.length}` : `— of ${list.length} (this event is not one)`}</div>}
           {jumpError && <div className="error-box small" role="alert">{jumpError}</div>}
           <label className="check"><input type="checkbox" checked={showTruth} onChange={(e) => stores.data.getState().setShowTruth(e.target.checked)} data-testid="toggle-truth" /> MC truth</label>

@@ -4,14 +4,13 @@ import { type ExportScale, type ViewMode } from '../state/view-store';
 import { compressionToSlider, sliderToCompression } from '../views/compression';
 import { beamStations } from '../shortcuts/run-command';
 import { useData, useView } from '../state/AppProvider';
-import { AutoplayControls } from './AutoplayControls';
 import { MAGNIFICATION_STEPS } from '../views/magnification';
 
 const VIEWS: { mode: ViewMode; label: string; title: string }[] = [
   { mode: '3d', label: '3D', title: 'Free 3D orbit (1)' },
-  { mode: 'side', label: 'Side z–y', title: 'Side view, orthographic, z horizontal and y up (2)' },
-  { mode: 'top', label: 'Top z–x', title: 'Top view, orthographic: the bending plane, z horizontal and +x up (3)' },
-  { mode: 'beam', label: "Beam's eye x–y", title: "Beam's-eye view at the chosen station (4; , and . step stations)" },
+  { mode: 'side', label: 'Side', title: 'Side view z–y, orthographic, z horizontal and y up (2)' },
+  { mode: 'top', label: 'Top', title: 'Top view z–x, orthographic: the bending plane, z horizontal and +x up (3)' },
+  { mode: 'beam', label: 'Beam', title: "Beam's-eye view x–y at the chosen station (4; , and . step stations)" },
 ];
 
 export interface ToolbarProps {
@@ -35,7 +34,7 @@ export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate, onExport, 
   const stations = model ? beamStations(model) : [];
   return (
     <header className="toolbar" role="toolbar" aria-label="View">
-      <span className="brand">NA62 <span className="muted">event display</span></span>
+      <span className="brand">NA62 <span className="muted brand-rest">event display</span></span>
       <button type="button" onClick={onOpen} title="Open an event file (Ctrl+O); or drop one on the window" data-testid="open-file">Open…</button>
       <button type="button" onClick={onGenerate} title="Generate events with the fast MC (Ctrl+G)" data-testid="open-generate">Generate…</button>
       {layoutPicker}
@@ -50,7 +49,7 @@ export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate, onExport, 
         <select value={s.beamStation} onChange={(e) => { s.setBeamStation(e.target.value); if (s.mode !== 'beam') s.setMode('beam'); }} aria-label="Beam's-eye station">
           {stations.map((id) => {
             const el = model!.byId.get(id)!.element;
-            return <option key={id} value={id}>{el.label} {(el.z0 / 1000).toFixed(1)} m</option>;
+            return <option key={id} value={id} title={`z = ${(el.z0 / 1000).toFixed(1)} m`}>{el.label} {(el.z0 / 1000).toFixed(0)} m</option>;
           })}
         </select>
       </label>
@@ -79,8 +78,7 @@ export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate, onExport, 
         title="The CDA_TAX inset at Z_TAX in the side and top views (dump-mode events)">Inset</button>
       <button type="button" onClick={() => s.requestFit()} title="Fit the visible detector (F)">Fit</button>
       <button type="button" aria-pressed={s.labels} onClick={() => s.toggleLabels()} title="Element labels (L)">Labels</button>
-      <button type="button" onClick={() => s.toggleTheme()} title="Dark/light theme (T)">{s.theme === 'dark' ? 'Light' : 'Dark'}</button>
-      <AutoplayControls />
+      <button type="button" onClick={() => s.toggleTheme()} title={`${s.theme === 'dark' ? 'Light' : 'Dark'} theme (T)`} aria-label={s.theme === 'dark' ? 'Light theme' : 'Dark theme'}>{s.theme === 'dark' ? '☀' : '☾'}</button>
       <span className="spacer" />
       <label className="field" title="Picture size relative to the window's pixels">
         <select value={s.exportScale} aria-label="Export scale" onChange={(e) => s.setExportScale(Number(e.target.value) as ExportScale)}>

@@ -64,7 +64,7 @@ export function LayoutPicker({ onMessage }: { onMessage: (m: string) => void }) 
   return (
     <>
       <label className="field" title="Layout of the panels: built-in or your own (saved with the session; export/import as a file)">
-        <span>Layout</span>
+        <span className="toolbar-wide">Layout</span>
         <select value={known.includes(name) ? name : ''} onChange={(e) => choose(e.target.value)} aria-label="Layout" data-testid="layout-select">
           {!known.includes(name) && <option value="">(arranged)</option>}
           <optgroup label="built-in">{BUILT_IN_LAYOUTS.map((l) => <option key={l} value={l} title={LAYOUT_TITLES[l]}>{LAYOUT_LABELS[l]}</option>)}</optgroup>
