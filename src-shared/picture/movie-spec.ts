@@ -35,6 +35,7 @@ export const MOVIE_SIZES: readonly { label: string; width: number; height: numbe
   { label: 'HD 1920 × 1080', width: 1920, height: 1080 },
   { label: '4K 3840 × 2160', width: 3840, height: 2160 },
   { label: 'small 960 × 540', width: 960, height: 540 },
+  { label: 'preview 640 × 360', width: 640, height: 360 },
 ];
 
 export function defaultMovieSpec(kind: MovieKind, caption: CaptionParts): MovieSpec {

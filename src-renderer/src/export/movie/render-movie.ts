@@ -136,6 +136,20 @@ function aim(camera: THREE.PerspectiveCamera | THREE.OrthographicCamera, positio
   camera.updateMatrixWorld();
 }
 
+let shared: THREE.WebGLRenderer | undefined;
+/**
+ * The movies' WebGL renderer, made once per page and kept: its compiled shaders serve the next
+ * movie (the detector's programs take seconds to compile in software WebGL). Each movie's scene
+ * is its own and is disposed after it.
+ */
+function movieRenderer(): THREE.WebGLRenderer {
+  if (shared && !shared.getContext().isContextLost()) return shared;
+  shared = new THREE.WebGLRenderer({ canvas: new OffscreenCanvas(2, 2), antialias: true, alpha: false, preserveDrawingBuffer: true, logarithmicDepthBuffer: true });
+  shared.toneMapping = THREE.NoToneMapping; // the screen's `flat` canvas
+  shared.setPixelRatio(1);
+  return shared;
+}
+
 const fmtNs = (ns: number) => `${Math.max(0, ns).toFixed(0)} ns`;
 
 /** Render and encode a movie. Throws MovieCancelled when the signal aborts. */
@@ -150,15 +164,12 @@ export async function renderMovie(spec: MovieSpec, env: MovieEnv, opts: MovieOpt
   const layout = bandLayout(spec, env, snap, now, spec.kind === 'buildup' ? 1 : 0);
   const { view, camera, centre, sceneBox } = setUp(spec, env, snap, layout);
   const n = frameCount(spec.fps, spec.duration);
-  const glCanvas = new OffscreenCanvas(layout.W, layout.sceneH);
   const frameCanvas = new OffscreenCanvas(layout.W, layout.H);
-  let gl: THREE.WebGLRenderer | undefined;
   const encoder = await openEncoder({ format: spec.format, width: layout.W, height: layout.H, fps: spec.fps, ...(opts.blinding ? { comment: opts.blinding } : {}) });
   let done = false;
   try {
-    gl = new THREE.WebGLRenderer({ canvas: glCanvas, antialias: true, alpha: false, preserveDrawingBuffer: true, logarithmicDepthBuffer: true });
-    gl.toneMapping = THREE.NoToneMapping; // the screen's `flat` canvas
-    gl.setPixelRatio(1);
+    const gl = movieRenderer();
+    const glCanvas = gl.domElement as unknown as OffscreenCanvas;
     gl.setSize(layout.W, layout.sceneH, false);
     view.setResolution(layout.W, layout.sceneH);
     const ctx = frameCanvas.getContext('2d');
@@ -224,7 +235,5 @@ export async function renderMovie(spec: MovieSpec, env: MovieEnv, opts: MovieOpt
   } finally {
     if (!done) await encoder.cancel();
     view.dispose();
-    gl?.dispose();
-    gl?.forceContextLoss();
   }
 }
