@@ -2,7 +2,7 @@
  * Event movies in the browser build: a build-up from the export dialog (download, decoded by
  * Debian's ffprobe/ffmpeg with the size, frame rate and length asked; its first frame without the
  * event, its last with it), a 1080p turntable whose frames turn, MP4 where this Chromium encodes
- * H.264 (else its message), Cancel, and `na62 render --movie`. ffmpeg is installed in the set-up
+ * H.264 (else its message), the dialog's preview, Cancel, and `na62 render --movie`. ffmpeg is installed in the set-up
  * like Chromium (scripts/ensure-ffmpeg.mjs). Movies and frames go to test-output/e2e/ to be looked at.
  */
 import { execFile, execFileSync } from 'node:child_process';
@@ -93,7 +93,11 @@ describe('event movies', () => {
     expect(changed(first, last, 0, sceneRows)).toBeGreaterThan(0.004); // (and nothing but the event moves)
   });
 
-  it('cancels a movie on the way', async () => {
+  it('previews the movie in the dialog (play, pause) and cancels a movie on the way', async () => {
+    await page.getByTestId('movie-preview').click();
+    await expect.poll(() => page.getByTestId('movie-preview-frame').textContent(), { timeout: 60_000 }).toMatch(/^frame ([3-9]|\d\d) \/ 25$/);
+    await page.getByTestId('movie-preview').click();
+    await expect.poll(() => page.getByTestId('movie-preview').textContent()).toBe('Play preview');
     await page.getByTestId('movie-kind').selectOption('turntable');
     await page.getByTestId('movie-duration').fill('20');
     await page.getByTestId('movie-save').click();

@@ -3,7 +3,7 @@
  * (VP9) or MP4 (H.264), with progress and Cancel, saved through the same API as pictures
  * (a download in the browser build, the save dialog in Electron).
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Na62Api } from '../../../src-shared/api/contract';
 import type { CaptionParts, PictureTheme } from '../../../src-shared/picture/picture-spec';
 import { checkMovieSpec, MOVIE_LIMITS, MOVIE_SIZES, type MovieFormat, type MovieKind, type MovieSpec, type MovieView } from '../../../src-shared/picture/movie-spec';
@@ -27,14 +27,58 @@ export function MovieExport({ api, theme, caption, busy, setBusy }: { api: Na62A
   const [message, setMessage] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const abort = useRef<AbortController | undefined>(undefined);
+  const preview = useRef<HTMLCanvasElement>(null);
+  const player = useRef<{ stop(): void } | undefined>(undefined);
+  const [playing, setPlaying] = useState(false);
+  const [previewFrame, setPreviewFrame] = useState<string>();
+  // the preview stops when a setting changes or the dialog closes
+  useEffect(() => () => { player.current?.stop(); }, []);
+  useEffect(() => { player.current?.stop(); }, [kind, fps, duration, theme, caption]);
 
-  const make = () => {
+  const specOf = (): MovieSpec | undefined => {
     const [, k, view] = KINDS.find(([id]) => id === kind)!;
     const sz = MOVIE_SIZES[size]!;
     const spec: MovieSpec = { kind: k, view, format, width: sz.width, height: sz.height, fps: Number(fps), duration: Number(duration), theme, caption, legend: true };
     const p = checkMovieSpec(spec);
     setProblem(p); setMessage(undefined);
-    if (p) return;
+    return p ? undefined : spec;
+  };
+
+  /** Play the movie's own frames (at 640 × 360) in the dialog, looping, as fast as the renderer allows up to the frame rate. */
+  const togglePreview = () => {
+    if (player.current) { player.current.stop(); return; }
+    const spec = specOf();
+    if (!spec) return;
+    void (async () => {
+      try {
+        const [{ movieFrames }, { exportEnv }] = await Promise.all([import('../export/movie/render-movie'), import('../export/exporter')]);
+        const frames = movieFrames({ ...spec, width: 640, height: 360 }, exportEnv(live, stores));
+        let i = 0, timer: ReturnType<typeof setTimeout> | undefined, stopped = false;
+        const stop = () => { stopped = true; if (timer) clearTimeout(timer); frames.dispose(); player.current = undefined; setPlaying(false); };
+        player.current = { stop };
+        setPlaying(true);
+        const step = () => {
+          if (stopped) return;
+          const t0 = performance.now();
+          try {
+            frames.draw(i);
+            preview.current?.getContext('2d')?.drawImage(frames.canvas, 0, 0, 640, 360);
+            setPreviewFrame(`${i + 1} / ${frames.count}`);
+          } catch (e) { setProblem(e instanceof Error ? e.message : String(e)); stop(); return; }
+          i = (i + 1) % frames.count;
+          timer = setTimeout(step, Math.max(0, 1000 / spec.fps - (performance.now() - t0)));
+        };
+        step();
+      } catch (e) {
+        setProblem(e instanceof Error ? e.message : String(e));
+      }
+    })();
+  };
+
+  const make = () => {
+    player.current?.stop();
+    const spec = specOf();
+    if (!spec) return;
     abort.current = new AbortController();
     setBusy(true);
     setProgress({ done: 0, total: 1 });
@@ -67,7 +111,12 @@ export function MovieExport({ api, theme, caption, busy, setBusy }: { api: Na62A
       <label>size<select value={size} onChange={(e) => setSize(Number(e.target.value))} data-testid="movie-size">{MOVIE_SIZES.map((s, i) => <option key={s.label} value={i}>{s.label}</option>)}</select></label>
       <label>fps<input value={fps} onChange={(e) => setFps(e.target.value.replace(/\D/g, ''))} size={3} data-testid="movie-fps" title={`${MOVIE_LIMITS.minFps}–${MOVIE_LIMITS.maxFps} frames per second`} /></label>
       <label>seconds<input value={duration} onChange={(e) => setDuration(e.target.value)} size={4} data-testid="movie-duration" /></label>
+      <button type="button" onClick={togglePreview} disabled={busy} data-testid="movie-preview" title="Play the movie's frames here (640 × 360), looping">{playing ? 'Pause preview' : 'Play preview'}</button>
       <button type="button" onClick={make} disabled={busy} data-testid="movie-save" title="The caption and theme are the picture's; the passive detector is drawn translucent so the event reads through it">Export movie</button>
+      <div className="movie-preview" hidden={!previewFrame}>
+        <canvas ref={preview} width={640} height={360} style={{ width: 320, height: 180 }} data-testid="movie-preview-canvas" />
+        <span className="muted" data-testid="movie-preview-frame">{previewFrame && `frame ${previewFrame}`}</span>
+      </div>
       {progress && (
         <div className="batch-progress" data-testid="movie-progress">
           <button type="button" onClick={() => abort.current?.abort()} data-testid="movie-cancel">Cancel</button>

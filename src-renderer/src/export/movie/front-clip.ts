@@ -6,7 +6,7 @@
  * ends interpolated, as the cut-aways of display/passive-look.ts do); points and meshes by their
  * vertices. Only the movie's scene is touched: its materials are its own (buildViewScene).
  */
-import * as THREE from 'three';
+import type * as THREE from 'three';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 
 export interface FrontClip {
@@ -35,7 +35,7 @@ function install(m: THREE.Material, u: { value: number }, world: string): void {
 
 /** Clip every material under `group` (the event) at the front; starts with nothing drawn. */
 export function installFrontClip(group: THREE.Object3D): FrontClip {
-  const uniform = { value: -Infinity };
+  const uniform = { value: -1e30 };
   let n = 0;
   group.traverse((o) => {
     const mats = (o as THREE.Mesh).material as THREE.Material | THREE.Material[] | undefined;

@@ -31,7 +31,7 @@ import { captionLines, legendEntries } from '../picture-context';
 import { itemsBox, paintItems, type OverlayItem } from '../overlay-items';
 import { installFrontClip } from './front-clip';
 import { buildUpSchedule, orbitDistance, orbitPosition, orbitStart, zExtent, type BuildUpSchedule } from './timeline';
-import { openEncoder } from './encoder';
+import { openEncoder, type MovieEncoder } from './encoder';
 
 export interface MovieEnv {
   readonly model: DetectorModel;
@@ -56,6 +56,9 @@ export class MovieCancelled extends Error { constructor() { super('movie export 
 const AFTER_BUILDUP = new Set(['tax']);
 /** Layers whose extent does not set where the front runs: the vertex's ±σ bars, the CDA_TAX construction, the MC truth (from the target). */
 const NOT_IN_EXTENT = new Set(['vertex', 'tax', 'truth']);
+
+/** Tracks and hit markers 1.5 × a picture's: video compression and a projector soften thin lines. */
+const MOVIE_LINE_WIDTH = 1.5;
 
 /** The movie's look of the passive detector: the user's, with x-ray at least translucent. */
 const movieLook = (look: PassiveLook | undefined): PassiveLook | undefined => (look ? { ...look, xray: look.xray === 'off' ? 'translucent' : look.xray } : undefined);
@@ -91,10 +94,11 @@ function bandLayout(spec: MovieSpec, env: MovieEnv, snap: DisplaySnapshot, now: 
   const bandH = Math.ceil(Math.max(capH, Math.min(entries.length, rows) * rowH + 10 * s) + 24 * s);
   const sceneH = H - bandH - (H - bandH) % 2;
   const y0 = sceneH;
-  // the legend's columns from the right edge inwards
+  // the legend's columns, read left to right, the last one at the right edge
   const legend: OverlayItem[] = [];
   let right = W;
-  for (let i = 0; i < entries.length; i += rows) {
+  const starts = Array.from({ length: Math.ceil(entries.length / rows) }, (_, c) => c * rows).reverse();
+  for (const i of starts) {
     const col = legendItems(entries.slice(i, i + rows), { x: 0, y: y0, w: right, h: H - y0 }, s, p);
     legend.push(...col);
     right = (itemsBox(col)?.x0 ?? right) - 4 * s;
@@ -113,7 +117,7 @@ function setUp(spec: MovieSpec, env: MovieEnv, snap: DisplaySnapshot, layout: La
   const viewport = { width: layout.W / layout.s, height: layout.sceneH / layout.s };
   const camera = mode === '3d' ? new THREE.PerspectiveCamera(FOV_DEG, layout.W / layout.sceneH, 1, 1e7) : new THREE.OrthographicCamera(-viewport.width / 2, viewport.width / 2, viewport.height / 2, -viewport.height / 2, 0.1, 1e7);
   const msnap: DisplaySnapshot = { ...snap, mode, ...(mode === '3d' ? { magnification: 1 } : {}) };
-  const view = buildViewScene(env.model, msnap, { px: PICTURE_SCALE(layout.s, snap.trackWidth), camera, background: PALETTES[spec.theme].background });
+  const view = buildViewScene(env.model, msnap, { px: PICTURE_SCALE(layout.s * MOVIE_LINE_WIDTH, snap.trackWidth), camera, background: PALETTES[spec.theme].background });
   const eventBox = view.event?.box;
   const pose = fitPose(env.model, { mode, station: snap.station, compression: k, magnification: msnap.magnification ?? 1, shown: snap.shown, target: eventBox && !eventBox.isEmpty() ? EVENT_FIT_TARGET : undefined, eventBox, trackLines: view.event?.prepared.trackLines }, viewport);
   camera.up.copy(pose.up);
@@ -152,26 +156,32 @@ function movieRenderer(): THREE.WebGLRenderer {
 
 const fmtNs = (ns: number) => `${Math.max(0, ns).toFixed(0)} ns`;
 
-/** Render and encode a movie. Throws MovieCancelled when the signal aborts. */
-export async function renderMovie(spec: MovieSpec, env: MovieEnv, opts: MovieOptions = {}): Promise<Movie> {
+/** A movie's frames, drawn one at a time into `canvas` (W × H): what the encoder and the dialog's preview take. */
+export interface MovieFrames {
+  readonly count: number;
+  readonly canvas: OffscreenCanvas;
+  readonly width: number;
+  readonly height: number;
+  /** draw frame i (0 … count − 1) */
+  draw(i: number): void;
+  dispose(): void;
+}
+
+/** Set up a movie's scene, camera and caption band; the frames are drawn on demand. */
+export function movieFrames(spec: MovieSpec, env: MovieEnv, now = new Date()): MovieFrames {
   const problem = checkMovieSpec(spec);
   if (problem) throw new Error(problem);
   const light = spec.theme === 'paper';
   const look = movieLook(env.snapshot.scene3d);
   const snap: DisplaySnapshot = { ...env.snapshot, theme: light ? 'light' : 'dark', style: { ...env.snapshot.style, light }, ...(look ? { scene3d: look } : {}) };
   if (spec.kind === 'buildup' && !(snap.event && snap.analysis)) throw new Error('a build-up needs an event: open a file and show an event first');
-  const now = opts.now ?? new Date();
   const layout = bandLayout(spec, env, snap, now, spec.kind === 'buildup' ? 1 : 0);
   const { view, camera, centre, sceneBox } = setUp(spec, env, snap, layout);
-  const n = frameCount(spec.fps, spec.duration);
-  const frameCanvas = new OffscreenCanvas(layout.W, layout.H);
-  const encoder = await openEncoder({ format: spec.format, width: layout.W, height: layout.H, fps: spec.fps, ...(opts.blinding ? { comment: opts.blinding } : {}) });
-  let done = false;
   try {
+    const n = frameCount(spec.fps, spec.duration);
+    const frameCanvas = new OffscreenCanvas(layout.W, layout.H);
     const gl = movieRenderer();
     const glCanvas = gl.domElement as unknown as OffscreenCanvas;
-    gl.setSize(layout.W, layout.sceneH, false);
-    view.setResolution(layout.W, layout.sceneH);
     const ctx = frameCanvas.getContext('2d');
     if (!ctx) throw new Error('no 2D canvas context for the movie frames');
     // the build-up: the front and the layers shown once the event is complete
@@ -198,7 +208,7 @@ export async function renderMovie(spec: MovieSpec, env: MovieEnv, opts: MovieOpt
     const k = snap.compression;
     if (spec.kind === 'buildup') {
       if (spec.view === '3d') aim(camera, start, centre, sceneBox);
-      else { camera.near = 0.1; camera.far = 1e7; const r = depthRange(camera.position.toArray(), { min: sceneBox.min.toArray(), max: sceneBox.max.toArray() }); camera.near = r.near; camera.far = r.far; camera.updateProjectionMatrix(); camera.updateMatrixWorld(); }
+      else { const r = depthRange(camera.position.toArray(), { min: sceneBox.min.toArray(), max: sceneBox.max.toArray() }); camera.near = r.near; camera.far = r.far; camera.updateProjectionMatrix(); camera.updateMatrixWorld(); }
       if (snap.labels) {
         const scale = viewScale(spec.view, k, spec.view === '3d' ? 1 : snap.magnification);
         const shown = spec.view === '3d' ? labelled3d(env.model, snap.shown, view.event?.prepared.trackLines) : snap.shown;
@@ -206,34 +216,58 @@ export async function renderMovie(spec: MovieSpec, env: MovieEnv, opts: MovieOpt
         stillLabels.push(...labelItems(placeLabels(env.model, shown, scale, spec.view, snap.station, camera, vp), { x: 0, y: 0, w: layout.W, h: layout.sceneH }, layout.s, PALETTES[spec.theme]));
       }
     }
+    return {
+      count: n, canvas: frameCanvas, width: layout.W, height: layout.H,
+      draw(i) {
+        const t = i / spec.fps;
+        const extra: CaptionLine[] = [];
+        if (orbitFrom) aim(camera, orbitPosition(centre, orbitFrom, i, n), centre, sceneBox);
+        if (schedule && clip) {
+          const front = schedule.front(t);
+          clip.value = front / k;
+          for (const o of late) o.visible = schedule.complete(t);
+          extra.push({ text: `${schedule.complete(t) ? 'event complete' : 'build-up'}: Δt = ${fmtNs(schedule.elapsedNs(t))} since z = ${(schedule.zStart / 1000).toFixed(1)} m, front at z = ${(Math.max(front, schedule.zStart) / 1000).toFixed(1)} m` });
+        }
+        // the shared renderer may have drawn another size since (a preview and an export)
+        if (glCanvas.width !== layout.W || glCanvas.height !== layout.sceneH) gl.setSize(layout.W, layout.sceneH, false);
+        view.setResolution(layout.W, layout.sceneH);
+        gl.render(view.scene, camera);
+        ctx.fillStyle = bg;
+        ctx.fillRect(0, 0, layout.W, layout.H);
+        ctx.drawImage(glCanvas, 0, 0);
+        paintItems(ctx, [...stillLabels, ...layout.band(extra)]);
+      },
+      dispose: () => view.dispose(),
+    };
+  } catch (e) {
+    view.dispose();
+    throw e;
+  }
+}
+
+/** Render and encode a movie. Throws MovieCancelled when the signal aborts. */
+export async function renderMovie(spec: MovieSpec, env: MovieEnv, opts: MovieOptions = {}): Promise<Movie> {
+  const frames = movieFrames(spec, env, opts.now);
+  let encoder: MovieEncoder | undefined;
+  let done = false;
+  try {
+    encoder = await openEncoder({ format: spec.format, width: frames.width, height: frames.height, fps: spec.fps, ...(opts.blinding ? { comment: opts.blinding } : {}) });
+    const n = frames.count;
     opts.onProgress?.(0, n);
     for (let i = 0; i < n; i++) {
       if (opts.signal?.aborted) throw new MovieCancelled();
-      const t = i / spec.fps;
-      const extra: CaptionLine[] = [];
-      if (orbitFrom) aim(camera, orbitPosition(centre, orbitFrom, i, n), centre, sceneBox);
-      if (schedule && clip) {
-        const front = schedule.front(t);
-        clip.value = front / k;
-        for (const o of late) o.visible = schedule.complete(t);
-        extra.push({ text: `${schedule.complete(t) ? 'event complete' : 'build-up'}: Δt = ${fmtNs(schedule.elapsedNs(t))} since z = ${(schedule.zStart / 1000).toFixed(1)} m, front at z = ${(Math.max(front, schedule.zStart) / 1000).toFixed(1)} m` });
-      }
-      gl.render(view.scene, camera);
-      ctx.fillStyle = bg;
-      ctx.fillRect(0, 0, layout.W, layout.H);
-      ctx.drawImage(glCanvas, 0, 0);
-      paintItems(ctx, [...stillLabels, ...layout.band(extra)]);
+      frames.draw(i);
       const { timestamp, duration } = frameTime(i, spec.fps);
-      await encoder.add(new VideoFrame(frameCanvas, { timestamp, duration, alpha: 'discard' }), i);
+      await encoder.add(new VideoFrame(frames.canvas, { timestamp, duration, alpha: 'discard' }), i);
       opts.onProgress?.(i + 1, n);
       // let the page breathe (progress bar, Cancel) between frames
       await new Promise((r) => setTimeout(r, 0));
     }
     const data = await encoder.finish();
     done = true;
-    return { data, frames: n, codec: encoder.codec, width: layout.W, height: layout.H };
+    return { data, frames: n, codec: encoder.codec, width: frames.width, height: frames.height };
   } finally {
-    if (!done) await encoder.cancel();
-    view.dispose();
+    if (!done) await encoder?.cancel();
+    frames.dispose();
   }
 }
