@@ -235,7 +235,14 @@ export function movieFrames(spec: MovieSpec, env: MovieEnv, now = new Date()): M
         ctx.fillStyle = bg;
         ctx.fillRect(0, 0, layout.W, layout.H);
         ctx.drawImage(glCanvas, 0, 0);
-        paintItems(ctx, [...stillLabels, ...layout.band(extra)]);
+        // element labels stay in the scene (their leader lines may aim below it); the band is the caption's
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(0, 0, layout.W, layout.sceneH);
+        ctx.clip();
+        paintItems(ctx, stillLabels);
+        ctx.restore();
+        paintItems(ctx, layout.band(extra));
       },
       dispose: () => view.dispose(),
     };
