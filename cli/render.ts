@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../src-node/fs/atomic-write';
 import { PRESET_IDS, type PresetId } from '../src-shared/selection/types';
 import { parseUnblind } from './unblind';
 import { FIGURE_PANELS, checkSpec, parseEventList, type PanelSpec, type PictureSpec } from '../src-shared/picture/picture-spec';
+import { movieRun } from './render-movie';
 import type {} from '../src-shared/picture/page-hooks';
 // @ts-expect-error plain ESM helpers shared with the scripts (no type declarations)
 import { serveStatic } from '../scripts/static-server.mjs';
@@ -43,7 +44,16 @@ npm run build:web). Files: DIR/run_burst_event_view.png (or .svg).
                    panel does; logged into every picture. The default is blind: an event in a
                    masked region is refused and the command exits non-zero
   --preset P       the analysis --unblind opens (default: all of ${PRESET_IDS.join(', ')})
-  --out DIR        output folder (created if missing)`;
+  --out DIR        output folder (created if missing)
+
+Event movies (WebCodecs in Chromium; files DIR/run_burst_event_turntable.webm, …_buildup.mp4):
+  --movie K        turntable (the 3D view orbiting the event) | buildup (tracks grow from the
+                   vertex in time order, hits light up as the front reaches them)
+                   with --views side: the build-up in the side view
+  --format F       webm (VP9, default) | mp4 (H.264, where the browser can encode it)
+  --size WxH       up to 3840x2160, even (default 1920x1080)
+  --fps N          25–60 (default 30)
+  --duration S     seconds, 0.2–60 (default 6)`;
 
 const VIEW_SETS: Record<string, PanelSpec[][]> = {
   side: [[{ view: 'side' }]], top: [[{ view: 'top' }]], '3d': [[{ view: '3d' }]], figure: [FIGURE_PANELS.slice()],
@@ -53,11 +63,11 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
-      demo: { type: 'string' }, events: { type: 'string' }, candidates: { type: 'string' }, views: { type: 'string', default: 'side' },
+      demo: { type: 'string' }, events: { type: 'string' }, candidates: { type: 'string' }, views: { type: 'string' },
       station: { type: 'string', default: 'straw1' }, size: { type: 'string', default: '1920x1080' }, format: { type: 'string', default: 'png' },
       theme: { type: 'string', default: 'dark' }, transparent: { type: 'boolean', default: false }, frame: { type: 'string', default: 'event' },
       compression: { type: 'string', default: '20' }, magnification: { type: 'string', default: '1' }, 'no-inset': { type: 'boolean', default: false }, 'line-width': { type: 'string', default: '1' }, 'no-labels': { type: 'boolean', default: false },
-      unblind: { type: 'string' }, preset: { type: 'string' },
+      unblind: { type: 'string' }, preset: { type: 'string' }, movie: { type: 'string' }, fps: { type: 'string', default: '30' }, duration: { type: 'string', default: '6' },
       out: { type: 'string' }, help: { type: 'boolean', default: false },
     },
     allowPositionals: true, strict: true,
@@ -73,9 +83,10 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
   const file = positionals[0] ? path.resolve(positionals[0]) : undefined;
   if (file && !existsSync(file)) fail(`${file}: no such file`);
   if (!values.events && !values.candidates) fail('--events or --candidates is required');
+  const movie = values.movie === undefined ? undefined : movieRun(values, fail);
   const size = /^(\d+)x(\d+)$/.exec(values.size!);
   if (!size) fail(`--size wants WxH, e.g. 3840x2160, got "${values.size}"`);
-  if (!['png', 'svg'].includes(values.format!)) fail(`--format wants png or svg, got "${values.format}"`);
+  if (!movie && !['png', 'svg'].includes(values.format!)) fail(`--format wants png or svg, got "${values.format}"`);
   if (!['dark', 'paper'].includes(values.theme!)) fail(`--theme wants dark or paper, got "${values.theme}"`);
   if (!['event', 'detector'].includes(values.frame!)) fail(`--frame wants event or detector, got "${values.frame}"`);
   const k = Number(values.compression);
@@ -83,7 +94,7 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
   const mag = Number(values.magnification);
   if (!(mag >= 1 && mag <= 500)) fail(`--magnification wants 1–500, got "${values.magnification}"`);
   const layouts: PanelSpec[][] = [];
-  for (const v of values.views!.split(',').map((x) => x.trim()).filter(Boolean)) {
+  for (const v of (movie ? '3d' : values.views ?? 'side').split(',').map((x) => x.trim()).filter(Boolean)) {
     if (v === 'beam') layouts.push([{ view: 'beam', station: values.station! }]);
     else if (v === 'all') layouts.push([{ view: 'side' }], [{ view: 'top' }], [{ view: 'beam', station: values.station! }], [{ view: '3d' }]);
     else if (VIEW_SETS[v]) layouts.push(...VIEW_SETS[v]!.map((l) => l.map((p) => (p.view === 'beam' ? { ...p, station: values.station! } : p))));
@@ -131,7 +142,7 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
       localStorage.setItem('na62-view', JSON.stringify({ state: { mode: 'side', compression: c, magnification: m, labels: true, theme: 'dark', beamStation: 'straw1', shown: {}, exportScale: 1 }, version: 1 }));
     }, [k, mag] as [number, number]);
     await page.exposeFunction('__na62WriteFile', async (name: string, b64: string) => {
-      if (!/^[\w.-]+\.(png|svg)$/.test(name)) throw new Error(`refusing file name ${name}`);
+      if (!/^[\w.-]+\.(png|svg|webm|mp4)$/.test(name)) throw new Error(`refusing file name ${name}`);
       const target = path.join(out, name);
       await writeFileAtomic(target, Buffer.from(b64, 'base64'));
       console.log(`wrote ${target}`);
@@ -173,6 +184,13 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
       list = found.filter((x): x is number => typeof x === 'number');
     }
     const t0 = performance.now();
+    if (movie) {
+      const r = await movie.run(page, list!, async (name, bytes) => { await writeFileAtomic(path.join(out, name), bytes); console.log(`wrote ${path.join(out, name)}`); });
+      if (errors.length) console.error(`na62: page errors: ${errors.join('; ')}`);
+      console.log(`${r.written} movies in ${out} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+      if (!r.written || r.failed || refused) process.exitCode = 1;
+      return;
+    }
     let written = 0;
     const skipped = new Map<number, string>();
     for (const panels of layouts) {

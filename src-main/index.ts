@@ -44,7 +44,7 @@ async function start(): Promise<BrowserWindow> {
     png: { name: 'PNG image', extensions: ['png'] }, csv: { name: 'CSV table', extensions: ['csv'] },
     json: { name: 'JSON', extensions: ['json'] }, txt: { name: 'Text', extensions: ['txt'] },
     svg: { name: 'SVG image', extensions: ['svg'] }, na62view: { name: 'NA62 saved view', extensions: ['na62view'] }, glb: { name: 'glTF binary', extensions: ['glb'] }, zip: { name: 'Zip archive', extensions: ['zip'] },
-    na62layout: { name: 'NA62 workspace layout', extensions: ['na62layout'] },
+    na62layout: { name: 'NA62 workspace layout', extensions: ['na62layout'] }, webm: { name: 'WebM video', extensions: ['webm'] }, mp4: { name: 'MP4 video', extensions: ['mp4'] },
   };
   const OPEN = {
     events: { title: 'Open NA62 event file or ROOT file', filters: [{ name: 'NA62 event files and ROOT files', extensions: [...EVENT_FILE_EXTENSIONS, ...ROOT_FILE_EXTENSIONS] }, { name: 'All files', extensions: ['*'] }] },

@@ -6,11 +6,11 @@
 import { z } from 'zod';
 import type { SaveResult } from './contract';
 
-export const EXPORT_EXTENSIONS = ['png', 'svg', 'glb', 'zip'] as const;
+export const EXPORT_EXTENSIONS = ['png', 'svg', 'glb', 'zip', 'webm', 'mp4'] as const;
 export type ExportExtension = (typeof EXPORT_EXTENSIONS)[number];
 
 export interface SaveFileRequest {
-  /** a plain file name ending in .png, .svg, .glb or .zip (never a path) */
+  /** a plain file name ending in .png, .svg, .glb, .zip, .webm or .mp4 (never a path) */
   readonly suggestedName: string;
   readonly data: Uint8Array;
 }
@@ -43,6 +43,9 @@ const MAGIC: Record<ExportExtension, (d: Uint8Array) => boolean> = {
   png: (d) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => d[i] === b),
   glb: (d) => d[0] === 0x67 && d[1] === 0x6c && d[2] === 0x54 && d[3] === 0x46, // "glTF"
   zip: (d) => d[0] === 0x50 && d[1] === 0x4b && d[2] === 0x03 && d[3] === 0x04,
+  // WebM: the EBML header; MP4: an ISO BMFF 'ftyp' box first (event movies)
+  webm: (d) => d[0] === 0x1a && d[1] === 0x45 && d[2] === 0xdf && d[3] === 0xa3,
+  mp4: (d) => d[4] === 0x66 && d[5] === 0x74 && d[6] === 0x79 && d[7] === 0x70,
   svg: (d) => /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(new TextDecoder().decode(d.subarray(0, 200))),
 };
 
@@ -50,7 +53,7 @@ export const ExportFileName = z
   .string()
   .min(5)
   .max(200)
-  .regex(/^[^\\/:*?"<>|]+\.(png|svg|glb|zip)$/i, 'must be a plain file name ending in .png, .svg, .glb or .zip')
+  .regex(/^[^\\/:*?"<>|]+\.(png|svg|glb|zip|webm|mp4)$/i, 'must be a plain file name ending in .png, .svg, .glb, .zip, .webm or .mp4')
   .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20) && !s.startsWith('.'), 'must not contain control characters or start with a dot');
 
 const extOf = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLowerCase() as ExportExtension;

@@ -5,6 +5,7 @@
  */
 import type { PictureFormat, PictureSpec } from './picture-spec';
 import type { PresetId } from '../selection/types';
+import type { MovieSpec } from './movie-spec';
 
 export interface ExportHooks {
   /** a picture of the event on screen; the file's bytes as base64 */
@@ -20,6 +21,8 @@ export interface ExportHooks {
    * are logged as in the dialog. Resolves to a problem, or undefined.
    */
   unblind(presets: PresetId[], stage: 'cr' | 'sr'): Promise<string | undefined>;
+  /** an event movie (turntable or build-up) of event `index` of the current dataset (default: the one shown); base64 bytes */
+  movie(spec: Partial<MovieSpec>, index?: number): Promise<{ name: string; base64: string; width: number; height: number; frames: number; codec: string; seconds: number }>;
 }
 
 declare global {

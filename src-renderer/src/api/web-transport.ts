@@ -9,7 +9,7 @@ import { isProgressMessage, isReply, type WorkerRequest } from './worker-protoco
 import { browserSession } from './browser-session';
 import { viewFromHash } from '../../../src-shared/view/view-file';
 
-const EXPORT_TYPES: Record<string, string> = { na62view: 'application/json', png: 'image/png', svg: 'image/svg+xml', glb: 'model/gltf-binary', zip: 'application/zip', json: 'application/json', csv: 'text/csv', txt: 'text/plain', na62layout: 'application/json' };
+const EXPORT_TYPES: Record<string, string> = { na62view: 'application/json', png: 'image/png', svg: 'image/svg+xml', glb: 'model/gltf-binary', zip: 'application/zip', webm: 'video/webm', mp4: 'video/mp4', json: 'application/json', csv: 'text/csv', txt: 'text/plain', na62layout: 'application/json' };
 
 /** The browser's clipboard, where the page may write images (a secure context with the user's permission). */
 async function copyToClipboard(raw: unknown): Promise<Envelope<{ copied: true }>> {

@@ -5,7 +5,8 @@
 import type { Na62Api } from '../../../src-shared/api/contract';
 import type { AppActions } from '../state/AppProvider';
 import { unblindPhrase } from '../../../src-shared/selection/blinding';
-import { defaultSpec, type PictureSpec } from '../../../src-shared/picture/picture-spec';
+import { ALL_CAPTION, defaultSpec, type PictureSpec } from '../../../src-shared/picture/picture-spec';
+import { defaultMovieSpec } from '../../../src-shared/picture/movie-spec';
 import type { ExportHooks } from '../../../src-shared/picture/page-hooks';
 import type { ExportedFile } from './exporter';
 import type { LiveView } from '../views/live-view';
@@ -40,6 +41,13 @@ export function installExportHooks(api: Na62Api, stores: AppStores, liveOf: () =
         write: async (f) => { if (window.__na62WriteFile) await window.__na62WriteFile(f.name, b64(f.data)); },
       });
       return { written: r.written, skipped: r.skipped };
+    },
+    movie: async (spec, index) => {
+      const ex = await exporter();
+      if (index !== undefined && !(await ex.showAndWait(liveOf(), stores, actions.showEvent, index))) throw new Error(`event ${index}: ${stores.data.getState().error ?? 'not available'}`);
+      const t0 = performance.now();
+      const m = await (await import('./movie/export-movie')).exportMovie(liveOf(), stores, { ...defaultMovieSpec(spec.kind ?? 'turntable', ALL_CAPTION), ...spec });
+      return { ...pack(m), frames: m.frames, codec: m.codec, seconds: (performance.now() - t0) / 1000 };
     },
     find: async (rbe) => {
       const ds = stores.data.getState().current;

@@ -16,6 +16,7 @@ import {
 import { exportPicture, exportScene, runBatchTo } from '../export/exporter';
 import { useActions, useLiveView, useStores } from '../state/AppProvider';
 import { Modal } from './Modal';
+import { MovieExport } from './MovieExport';
 
 type Layout = 'current' | 'figure4' | 'figure2' | 'side' | 'top' | 'beam' | '3d';
 const LAYOUTS: [Layout, string][] = [
@@ -155,6 +156,7 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
           <label className="check"><input type="checkbox" checked={everyView} onChange={(e) => setEveryView(e.target.checked)} data-testid="batch-all-views" /> also every view</label>
           <button type="button" onClick={batch} disabled={busy} data-testid="batch-run">Export batch</button>
         </fieldset>
+        <MovieExport api={api} theme={theme} caption={caption} busy={busy} setBusy={setBusy} />
         {progress && (
           <div className="batch-progress" data-testid="batch-progress">
             <button type="button" onClick={() => abort.current?.abort()} data-testid="batch-cancel">Cancel</button>
