@@ -26,7 +26,7 @@ let cutflow: SelectionResult['cutflow'];
 beforeAll(async () => {
   const gen = createGenerator({ mode: 'dump', numEvents: N, seed: FUZZ_SEED % 997, strawHits: false, truth: false, mix: { 'aprime-mumu': 2, 'combinatorial-mumu': 1 } });
   const sink = memorySink();
-  await writeEventFile(sink, N, (s, c) => gen.events(s, c), { batchSize: 16, meta: { geometryVersion: 'fuzz', strawHits: false, truth: false, kind: 'simulation', generator: gen.info } });
+  await writeEventFile(sink, N, (s, c) => gen.events(s, c), { batchSize: 16, formatVersion: 2, meta: { geometryVersion: 'fuzz', strawHits: false, truth: false, kind: 'simulation', generator: gen.info } });
   pristine = sink.bytes().slice();
   const f = await openEventFile(memorySource(NAME, pristine));
   events = await Promise.all(Array.from({ length: N }, (_, i) => f.event(i)));
