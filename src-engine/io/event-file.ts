@@ -1,6 +1,7 @@
 /**
  * The NA62 event file: Apache Arrow IPC *file* format (random access through its footer), one row
- * per event, fixed-size record batches, self-describing metadata and a CRC-32 per event.
+ * per event, fixed-size record batches, self-describing metadata and a CRC-32 per column buffer
+ * per batch (format 3, column-read.ts; format 2's CRC-32 per event is still read).
  * Readable outside the app with pyarrow (`pyarrow.ipc.open_file`), polars (`pl.read_ipc`) or
  * ROOT's RDataFrame Arrow source.
  */

@@ -142,7 +142,7 @@ describe('format 3: a flipped bit is never read silently either', () => {
         expect(refused).toBeGreaterThan(0); // the display refuses events of the same file
         seen.named++;
       }
-    }), budget(150));
+    }), budget(100));
     expect(seen.refused).toBeGreaterThan(0);
     expect(seen.named).toBeGreaterThan(0);
     // damage in a column the selection does not read: found by the check and the event open only (docs/event-format.md)

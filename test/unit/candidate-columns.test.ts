@@ -15,7 +15,10 @@ import type { SelectionResult } from '../../src-shared/selection/types';
 
 const value = <T>(e: Envelope<unknown>): T => { if (!e.ok) throw new Error(e.error.message); return e.value as T; };
 
-async function run(mockData: boolean) {
+const runs = new Map<boolean, ReturnType<typeof runOnce>>();
+/** one run per kind, shared by the tests (generating and selecting is most of their time) */
+const run = (mockData: boolean) => { if (!runs.has(mockData)) runs.set(mockData, runOnce(mockData)); return runs.get(mockData)!; };
+async function runOnce(mockData: boolean) {
   const d = createDispatcher(createEngineHandlers({ host: 'node', appVersion: 't', files: memoryHost() }));
   const ds = value<{ id: string }>(await d.handle('generate', { taskId: 'g', name: 's.arrow', ...(mockData ? { mockData } : {}), config: { mode: 'dump', mix: { 'aprime-mumu': 2, 'combinatorial-mumu': 1 }, numEvents: 3000, seed: 41 } }));
   return { d, ds, res: value<SelectionResult>(await d.handle('runSelection', { taskId: 's', dataset: ds.id, selection: { preset: 'dump-mumu' } })) };
