@@ -100,7 +100,7 @@ describe('format 3 checksums', () => {
             skipped += x.length;
           });
         }
-        expect(skipped / b3.byteLength).toBeGreaterThan(cfg === DUMP ? 0.3 : 0.8);
+        expect(skipped / b3.byteLength).toBeGreaterThan(cfg === DUMP ? 0.3 : 0.7); // the kaon file also holds raw STRAW hits and MC truth
         expect(reads.reduce((a, r) => a + r[1], 0) + skipped).toBeLessThanOrEqual(b3.byteLength);
       }
     }
