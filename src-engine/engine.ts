@@ -18,7 +18,7 @@ import { generateToSink } from './generator/write-generated';
 import { GENERATOR_VERSION } from './generator/generate';
 import { PRESETS } from './selection/presets';
 import { VARIABLES } from './reco/variables';
-import { resolveSelection, runSelection, SelectionCancelled, type ResolvedSelection } from './selection/run';
+import { resolveSelection, runSelectionPacked, SelectionCancelled, unpackCandidates, type ResolvedSelection } from './selection/run';
 import { BlindingBook, BlindingError, BlindingGuard } from './selection/blinding';
 import { blindingApplies, type BlindingState, type BlindStages, type UnblindEntry } from '../src-shared/selection/blinding';
 import { checkExpression } from './selection/expression';
@@ -220,7 +220,7 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
         };
         const stages = await book.stagesOf(file);
         const raw = await (opts.files?.parallelSelection?.(file, selection, stages, onProgress, abort.signal)
-          ?? runSelection(file, sel, { ...(opts.files ? { yieldToHost: () => opts.files!.yieldToHost() } : {}), onProgress, stages }));
+          ?? runSelectionPacked(file, sel, { ...(opts.files ? { yieldToHost: () => opts.files!.yieldToHost() } : {}), onProgress, stages }).then(({ result, packed }) => ({ ...result, columns: packed })));
         // the result names its input by content, so merges and re-runs can tell datasets apart
         const identity = await file.identity();
         // masked at the source (run.ts): what is kept here is what may leave
@@ -241,7 +241,8 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
       if (!last) throw new UserFacingError('bad-request', 'run a selection on this dataset first');
       const file = store.file(dataset);
       if (JSON.stringify(await book.stagesOf(file)) !== last.stages) throw new UserFacingError('bad-request', 'the blinding changed since the selection ran: run it again, then export');
-      const r = last.result;
+      // the saved list holds candidate objects (the JSON and CSV formats); made here, once per export
+      const r = last.result.columns ? { ...last.result, columns: undefined, candidates: unpackCandidates(last.result.columns) } : last.result;
       const base = `${file.name.split(/[\\/]/).pop()!.replace(/\.arrow$/, '')}-${r.selection.preset}${r.blinded ? '-blind' : ''}`;
       return format === 'csv' ? { name: `${base}.csv`, text: resultToCsv(r) } : { name: `${base}.json`, text: resultToJson(r) };
     },

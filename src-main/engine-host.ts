@@ -5,7 +5,7 @@ import type { TaskProgress } from '../src-shared/api/contract';
 import { availableParallelism } from 'node:os';
 import type { CreatedFile, EngineHost } from '../src-engine';
 import { nodeFileSink, nodeFileSource } from '../src-node/fs/node-file';
-import { partition, runInWorkers } from '../src-node/selection-pool';
+import { partition, runInWorkersPacked } from '../src-node/selection-pool';
 
 /** Below this many events a selection runs in the main process: starting workers would cost more. */
 const PARALLEL_FROM = 50_000;
@@ -36,7 +36,8 @@ export function createNodeEngineHost(dataDir: string, progress: (p: TaskProgress
       if (!selectionWorker || file.numEvents < PARALLEL_FROM || !path.isAbsolute(file.name) || !existsSync(file.name)) return undefined;
       const workers = Math.max(1, availableParallelism());
       const parts = partition([{ file: file.name, numBatches: file.numBatches, batchSize: file.meta.batchSize, numEvents: file.numEvents }], workers);
-      return runInWorkers(parts, selection, { workerUrl: selectionWorker, workers, stages, onProgress, ...(signal ? { signal } : {}) });
+      // the candidates stay in columns: they cross to the renderer as typed arrays (no object per candidate)
+      return runInWorkersPacked(parts, selection, { workerUrl: selectionWorker, workers, stages, onProgress, ...(signal ? { signal } : {}) }).then(({ result, packed }) => ({ ...result, columns: packed }));
     },
     createFile: (name) => fileAt(path.join(generated, freeName(generated, path.basename(name)))),
     cachedFile: (name) => fileAt(path.join(demo, path.basename(name))),

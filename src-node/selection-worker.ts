@@ -1,6 +1,7 @@
 /** A selection worker thread (Electron main process and `na62 select`): runs a selection over batch ranges of a file, job after job. */
 import { parentPort } from 'node:worker_threads';
 import { setPriority } from 'node:os';
+import './native-crc';
 import { openEventFile } from '../src-engine/io/event-file';
 import { resolveSelection, runSelectionPacked, SelectionCancelled, transferablesOf, type OnCorrupt } from '../src-engine/selection/run';
 import { nodeFileSource } from './fs/node-file';
@@ -22,7 +23,8 @@ export interface SelectionJob {
 // Selections are batch work: they must not starve the UI (the renderer, and this process's main
 // thread answering its requests) when they take every core. On Linux the nice value belongs to
 // the thread, so this lowers this worker alone; elsewhere it would lower the whole app, so not there.
-if (process.platform === 'linux') {
+// (NA62_WORKER_NICE=0: not lowered, for benchmarks that compare with unlowered programs on a busy machine)
+if (process.platform === 'linux' && process.env['NA62_WORKER_NICE'] !== '0') {
   try { setPriority(10); } catch { /* not permitted: run at normal priority */ }
 }
 

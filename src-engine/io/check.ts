@@ -33,13 +33,20 @@ export async function checkEventFile(source: RandomAccessSource): Promise<CheckR
   try {
     notes.push(...f.warnings.map((w) => w.replace(`${source.name}: `, '')));
     let corrupt = 0;
+    // format 3: every buffer of every batch is read and verified; a damaged batch is named and the check goes on
+    let listed = 0;
     await f.scan(0, f.numBatches, (start, c) => {
       for (const i of corruptRows(c)) {
-        if (corrupt < LISTED) problems.push(`event ${start + i} (run:burst:event ${eventId(c, i)}): checksum mismatch`);
+        if (listed++ < LISTED) problems.push(`event ${start + i} (run:burst:event ${eventId(c, i)}): checksum mismatch`);
         corrupt++;
       }
+    }, {
+      onCorruptBatch: (e) => {
+        if (listed++ < LISTED) problems.push(e.problem);
+        corrupt += e.count;
+      },
     });
-    if (corrupt > LISTED) problems.push(`and ${corrupt - LISTED} more events with a checksum mismatch (${corrupt} in all)`);
+    if (listed > LISTED) problems.push(f.meta.formatVersion >= 3 ? `and ${listed - LISTED} more batches with a checksum mismatch (${corrupt} events in all)` : `and ${corrupt - LISTED} more events with a checksum mismatch (${corrupt} in all)`);
     notes.push(`format ${f.meta.formatVersion}, ${f.numEvents} events in ${f.numBatches} batches of ${f.meta.batchSize}${f.checksums ? `, ${corrupt ? 'checksums checked' : 'every checksum verified'}` : ''}`);
   } catch (err) {
     problems.push(err instanceof EventFileError ? err.problem : err instanceof Error ? err.message : String(err));

@@ -67,7 +67,8 @@ function columnPlan(opts: LayoutOptions, version: number): PlanEntry[] {
     ...KAON_FIELDS.map((k) => num('kaon', k)),
     ...activeCollections(opts).map((c): PlanEntry => ({ kind: 'collection', spec: c, field: new Field(diskName(c.key, version), listOf(c, version), false, docOf(c.key, version)) })),
   ];
-  if (opts.checksums !== false) plan.push({ kind: 'crc', field: new Field(CRC_COLUMN, new Uint32(), false, docOf(CRC_COLUMN, version)) });
+  // format 3 keeps its checksums per column buffer in each batch's message (column-read.ts), not in a column
+  if (opts.checksums !== false && version < 3) plan.push({ kind: 'crc', field: new Field(CRC_COLUMN, new Uint32(), false, docOf(CRC_COLUMN, version)) });
   return plan;
 }
 
@@ -233,7 +234,7 @@ export function encodeColumns(events: readonly Na62Event[], opts: LayoutOptions)
     collections.set(spec.key, { spec, offsets, fields });
   }
   const cols = { length: n, header, processOffsets, processBytes, kaon, collections };
-  return { ...cols, crc: batchChecksums(cols) };
+  return opts.checksums === false ? cols : { ...cols, crc: batchChecksums(cols) };
 }
 
 /** A numeric column; in a nullable column, NaN is written as null (a validity bitmap). */
@@ -303,7 +304,7 @@ function typedValues(d: Data, what: string, atLeast = 0): TypedArray {
 }
 
 /** Offsets of n rows into `size` values: from 0 up, never decreasing, never past the values. */
-function validOffsets(o: Int32Array, n: number, size: number): boolean {
+export function validOffsets(o: Int32Array, n: number, size: number): boolean {
   let ok = o[0]! >= 0 && o[n]! <= size;
   for (let i = 0; i < n; i++) ok = ok && o[i + 1]! >= o[i]!;
   return ok;
@@ -317,7 +318,7 @@ const isValid = (bitmap: Uint8Array, i: number) => ((bitmap[i >> 3]! >> (i & 7))
  * seven beam-kaon columns and the young generation is not churned batch after batch.
  */
 const nanArrays = new Map<string, TypedArray>();
-function allNaN(like: TypedArray): TypedArray {
+export function allNaN(like: TypedArray): TypedArray {
   const key = `${like.constructor.name}:${like.length}`;
   let a = nanArrays.get(key);
   if (!a) {
@@ -393,6 +394,11 @@ const DUMP_BYTES = MODE_BYTES[0]!; // "dump": code 0
 /** Format 2's mode names → the in-memory codes (compared as bytes: this runs for every event a selection reads). */
 function modeCodes(d: Data, what: string, n: number): Uint8Array {
   const { offsets, bytes } = stringColumn(d, what, n);
+  return modeCodesOf(offsets, bytes, what, n);
+}
+
+/** Mode names given as string offsets and UTF-8 bytes → the in-memory codes. */
+export function modeCodesOf(offsets: Int32Array, bytes: Uint8Array, what: string, n: number): Uint8Array {
   const out = new Uint8Array(n);
   const d0 = DUMP_BYTES[0], d1 = DUMP_BYTES[1], d2 = DUMP_BYTES[2], d3 = DUMP_BYTES[3];
   for (let i = 0; i < n; i++) {
@@ -453,7 +459,7 @@ export function batchColumns(batch: RecordBatch, opts: LayoutOptions, version: n
     if (!validOffsets(offsets, n, total)) throw new LayoutError(`column "${key}" has negative or decreasing offsets`);
     collections.set(spec.key, { spec, offsets, fields });
   }
-  if (opts.checksums === false) return { length: n, header, processOffsets, processBytes, kaon, collections };
+  if (opts.checksums === false || version >= 3) return { length: n, header, processOffsets, processBytes, kaon, collections };
   const crc = numericColumn(col(CRC_COLUMN), `"${CRC_COLUMN}"`, n, false) as unknown as Uint32Array;
   return { length: n, header, processOffsets, processBytes, kaon, collections, crc };
 }

@@ -55,6 +55,15 @@ export class WasmCrcKernel {
   foldFixed(data: number, size: number, n: number): void { if (size === 4) this.x.foldFixed4(STATES, data, n); else this.x.foldFixed(STATES, data, size, n); }
   foldRanges(data: number, off: number, size: number, n: number): void { if (size === 4) this.x.foldRanges4(STATES, data, off, n); else this.x.foldRanges(STATES, data, off, size, n); }
   foldCounts(off: number, n: number): void { this.x.foldCounts(STATES, off, n); }
+  /** CRC-32 of one whole buffer (a column buffer of a format 3 batch): one state, slicing-by-8 over its bytes. */
+  crcOf(bytes: Uint8Array): number {
+    const data = STATES + 8;
+    this.reserve(data + bytes.byteLength);
+    this.i32[STATES >> 2] = -1;
+    this.u8.set(bytes, data);
+    this.x.foldFixed(STATES, data, bytes.byteLength, 1);
+    return ~this.i32[STATES >> 2]! >>> 0;
+  }
   finish(n: number): Uint32Array {
     const out = new Uint32Array(n), st = this.i32, s0 = STATES >> 2;
     for (let i = 0; i < n; i++) out[i] = ~st[s0 + i]! >>> 0;

@@ -1,10 +1,12 @@
 /**
  * The NA62 event file: Apache Arrow IPC *file* format (random access through its footer), one row
- * per event, fixed-size record batches, self-describing metadata and a CRC-32 per event.
+ * per event, fixed-size record batches, self-describing metadata and a CRC-32 per column buffer
+ * per batch (format 3, column-read.ts; format 2's CRC-32 per event is still read).
  * Readable outside the app with pyarrow (`pyarrow.ipc.open_file`), polars (`pl.read_ipc`) or
  * ROOT's RDataFrame Arrow source.
  */
-import { AsyncByteQueue, RecordBatchFileWriter, RecordBatchReader, Table, tableToIPC, type AsyncRecordBatchFileReader, type RecordBatch } from 'apache-arrow';
+import { AsyncByteQueue, RecordBatch, RecordBatchFileWriter, RecordBatchReader, Table, tableToIPC, type AsyncRecordBatchFileReader } from 'apache-arrow';
+import { allColumns, batchBufferCrcs, ChecksumMismatch, coalesce, CRC_KEY, decodeBatchMessage, decodeColumns, messagePlan, neededBuffers, verifyBuffers, type BatchMessage, type ColumnSet } from './column-read';
 import type { Na62Event } from '../../src-shared/event/model';
 import { FORMAT_NAME, FORMAT_VERSION, FileMetaSchema, META_KEY, OLDEST_VERSION, type FileMeta } from '../../src-shared/event/file-meta';
 import { batchColumns, columnsToBatch, decodeEvent, encodeColumns, eventSchema, rowChecksum, LayoutError, type BatchColumns } from './codec';
@@ -48,7 +50,7 @@ export interface WriteOptions {
   /** write the per-event checksums (default); false only to make files as other writers may */
   readonly checksums?: boolean;
   /** the format version to write: the current one by default; 1 to make files for older readers (and tests) */
-  readonly formatVersion?: 1 | 2;
+  readonly formatVersion?: 1 | 2 | 3;
   /** called after each batch with the events written so far; return false to cancel */
   readonly onProgress?: (written: number) => boolean | void;
   /** awaited after each batch, so a long write never starves the host's event loop */
@@ -84,7 +86,9 @@ export async function writeEventFile(
       const count = Math.min(batchSize, numEvents - start);
       const events = await produce(start, count);
       if (events.length !== count) throw new Error(`internal: asked for ${count} events, got ${events.length}`);
-      writer.write(columnsToBatch(encodeColumns(events, layout), schema, version));
+      const rb = columnsToBatch(encodeColumns(events, { ...layout, checksums: layout.checksums && version < 3 }), schema, version);
+      // format 3: the CRC of every column buffer, in the batch's message (column-read.ts)
+      writer.write(version >= 3 && layout.checksums ? new RecordBatch(schema, rb.data, new Map([[CRC_KEY, batchBufferCrcs(rb)]])) : rb);
       await flush();
       await opts.yieldToHost?.();
       if (opts.onProgress?.(start + count) === false) throw new WriteCancelled();
@@ -100,6 +104,36 @@ export async function writeEventFile(
   }
 }
 
+export interface ScanOptions {
+  /**
+   * Format 3: read (and verify) only these columns; the others are not read, and touching one
+   * throws. Files of formats 1 and 2 are always read whole (each event's checksum covers every column).
+   */
+  readonly columns?: ColumnSet;
+  /** Format 3: a batch whose checksums do not match is reported here and skipped, instead of failing the scan. */
+  readonly onCorruptBatch?: (err: BatchChecksumError) => void;
+}
+
+/** Format 3: a column buffer of a batch does not match its checksum (every event of the batch is suspect). */
+export class BatchChecksumError extends EventFileError {
+  constructor(file: string, readonly batch: number, readonly start: number, readonly count: number, readonly column: string) {
+    super(file, `events ${start}–${start + count - 1} (batch ${batch}) are corrupt: column "${column}" does not match its checksum`);
+    this.name = 'BatchChecksumError';
+  }
+}
+
+/** A reusable read buffer that grows (a scan's double buffering). */
+class Scratch {
+  private buf: Uint8Array = new Uint8Array(0);
+  get(n: number): Uint8Array {
+    if (this.buf.byteLength < n) this.buf = allocate(Math.ceil(n * 1.25));
+    return this.buf;
+  }
+}
+
+const align8 = (x: number) => (x + 7) & ~7;
+const EMPTY = new Uint8Array(0);
+
 /** An open event file: metadata, and events read one batch at a time. */
 export interface EventFile {
   readonly name: string;
@@ -113,7 +147,7 @@ export interface EventFile {
    * Visit batches [from, to) in order, fast: two reused buffers (the next batch is read while the
    * callback works on this one), no cache. The columns are valid only during the callback.
    */
-  scan(from: number, to: number, onBatch: (start: number, columns: BatchColumns) => void | boolean | Promise<void | boolean>): Promise<void>;
+  scan(from: number, to: number, onBatch: (start: number, columns: BatchColumns) => void | boolean | Promise<void | boolean>, opts?: ScanOptions): Promise<void>;
   readonly numBatches: number;
   /** whether the file stores a checksum per event (every read verifies them when it does) */
   readonly checksums: boolean;
@@ -205,16 +239,15 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
   const expected = eventSchema({ strawHits: meta.strawHits, truth: meta.truth, chodHits: meta.chodHits === true }, undefined, version);
   const got = reader.schema.fields;
   // the per-event checksums are optional: a file written without them is read, with a warning
-  const checksums = got.some((f) => f.name === CRC_COLUMN);
-  const wanted = checksums ? expected.fields : expected.fields.filter((f) => f.name !== CRC_COLUMN);
+  const v3 = version >= 3;
+  const checksumColumn = got.some((f) => f.name === CRC_COLUMN);
+  const wanted = checksumColumn ? expected.fields : expected.fields.filter((f) => f.name !== CRC_COLUMN);
   const differences = schemaDifferences(wanted, got);
   if (differences.length) {
     const err = new EventFileError(source.name, `unexpected columns for format ${version}: ${summarise(differences)}`);
     err.details = differences;
     throw err;
   }
-  const layout = { strawHits: meta.strawHits, truth: meta.truth, chodHits: meta.chodHits === true, checksums };
-  const warnings = checksums ? [] : [`${source.name}: no per-event checksums (no "${CRC_COLUMN}" column): damaged events cannot be detected`];
   const numBatches = reader.numRecordBatches;
   const wantBatches = Math.max(1, Math.ceil(meta.numEvents / meta.batchSize));
   if (numBatches !== wantBatches) fail(`the file says ${meta.numEvents} events in batches of ${meta.batchSize} but holds ${numBatches} batches (truncated or corrupt)`);
@@ -230,6 +263,27 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
     if (!(bodyLength >= 0) || !(metaDataLength >= 8)) fail(`the file is corrupt: batch ${b} has a negative size`);
     blocks.push({ offset, metaDataLength, bodyLength });
   }
+
+  /** Format 3: batch b's message header (its nodes, buffers and checksums), from its metadata block alone. */
+  async function readMessage(b: number): Promise<BatchMessage> {
+    const blk = blocks[b]!;
+    const bytes = await source.read(blk.offset, blk.metaDataLength);
+    if (bytes.byteLength !== blk.metaDataLength) fail(`batch ${b} is truncated (${bytes.byteLength} of ${blk.metaDataLength} bytes)`);
+    try {
+      return decodeBatchMessage(bytes, blk.bodyLength);
+    } catch (err) {
+      return fail(`batch ${b} is corrupt (${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
+  const plan3 = v3 ? messagePlan(reader.schema) : undefined;
+  // format 3 stores checksums per batch: a file has them when its first batch does (every batch must then)
+  const checksums = v3 ? numBatches > 0 && !!(await readMessage(0)).crcs : checksumColumn;
+  const layout = { strawHits: meta.strawHits, truth: meta.truth, chodHits: meta.chodHits === true, checksums };
+  const warnings = checksums ? [] : [v3
+    ? `${source.name}: no checksums (its batches carry no "${CRC_KEY}" metadata): damaged events cannot be detected`
+    : `${source.name}: no per-event checksums (no "${CRC_COLUMN}" column): damaged events cannot be detected`];
+  const ALL = allColumns(layout);
+  const neededOf = new WeakMap<ColumnSet, number[]>();
 
   // Fast path for batch reads: the schema message once, then each batch's message read straight
   // into one buffer behind it and decoded as a tiny Arrow stream (zero-copy, no per-read
@@ -262,6 +316,69 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
     return first.done ? null : (first.value as RecordBatch);
   }
 
+  /**
+   * Format 3: the columns of a set of batch b, read as a few coalesced ranges of its body, every
+   * buffer read verified against its checksum before anything is decoded from it.
+   */
+  async function readColumns3(b: number, set: ColumnSet, scratch?: Scratch): Promise<BatchColumns> {
+    const msg = await readMessage(b);
+    const rows = Math.min(meta.batchSize, meta.numEvents - b * meta.batchSize);
+    const start = b * meta.batchSize;
+    if (msg.length !== rows) fail(`batch ${b} is corrupt (${msg.length} rows, expected ${rows})`);
+    if (checksums && !msg.crcs) fail(`batch ${b} is corrupt (its checksums are missing)`);
+    const blk = blocks[b]!, body = blk.offset + blk.metaDataLength;
+    const bad = (err: unknown): never => {
+      if (err instanceof ChecksumMismatch) throw new BatchChecksumError(source.name, b, start, rows, err.column);
+      if (err instanceof EventFileError) throw err;
+      return fail(`batch ${b} is corrupt (${err instanceof Error ? err.message : String(err)})`);
+    };
+    if (!plan3) {
+      // other writers' type variants (large lists, string views, dictionaries): the whole batch through Arrow, every buffer verified
+      const buf = allocate(messageSize(b));
+      let rb: RecordBatch | null = null;
+      try {
+        rb = await readBatchMessage(b, buf);
+        const head = schemaBytes!.byteLength + blk.metaDataLength;
+        verifyBuffers(undefined, msg, msg.buffers.map((_, k) => k), (k) => buf.subarray(head + msg.buffers[k]!.offset, head + msg.buffers[k]!.offset + msg.buffers[k]!.length));
+        if (!rb || rb.numRows !== rows) fail(`batch ${b} is corrupt (${rb ? rb.numRows : 'no'} rows, expected ${rows})`);
+        return batchColumns(rb!, layout, version);
+      } catch (err) {
+        return bad(err);
+      }
+    }
+    if (msg.nodes.length !== plan3.nodes || msg.buffers.length !== plan3.buffers) fail(`batch ${b} is corrupt (${msg.nodes.length} columns and ${msg.buffers.length} buffers, expected ${plan3.nodes} and ${plan3.buffers})`);
+    let needed = neededOf.get(set);
+    if (!needed) { try { needed = neededBuffers(plan3, set, version); } catch (err) { return bad(err); } neededOf.set(set, needed); }
+    // neighbouring buffers are read in one go across gaps under 1/64 of the batch (at most 64 KiB): few reads, few wasted bytes
+    const ranges = coalesce(msg, needed, Math.min(64 << 10, blk.bodyLength >> 6));
+    // each range lands at the same offset modulo 8 as in the file: typed views of its buffers stay aligned
+    let size = 0;
+    const at = ranges.map((r) => { const p = align8(size) + (r.start & 7); size = p + (r.end - r.start); return p; });
+    const buf = scratch ? scratch.get(size) : allocate(size);
+    await Promise.all(ranges.map(async (r, i) => {
+      const len = r.end - r.start;
+      let got: number;
+      if (source.readInto) got = await source.readInto(buf, at[i]!, len, body + r.start);
+      else { const x = await source.read(body + r.start, len); buf.set(x, at[i]!); got = x.byteLength; }
+      if (got !== len) fail(`batch ${b} is truncated (${got} of ${len} bytes)`);
+    }));
+    const bytes = (k: number): Uint8Array => {
+      const x = msg.buffers[k]!;
+      if (!x.length) return EMPTY;
+      for (let i = 0; i < ranges.length; i++) {
+        const r = ranges[i]!;
+        if (x.offset >= r.start && x.offset + x.length <= r.end) return buf.subarray(at[i]! + x.offset - r.start, at[i]! + x.offset - r.start + x.length);
+      }
+      throw new Error(`internal: buffer ${k} (${plan3.bufferNames[k]}) was not read`);
+    };
+    try {
+      verifyBuffers(plan3, msg, needed, bytes);
+      return decodeColumns(plan3, msg, set, bytes, version, layout);
+    } catch (err) {
+      return bad(err);
+    }
+  }
+
   const cache = new Map<number, BatchColumns>();
   // Arrow's file reader keeps one read position: reads must not interleave (a selection and the
   // event the user steps to can ask at the same time), so batch reads queue up one by one.
@@ -277,6 +394,12 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
       cache.delete(b);
       cache.set(b, hit);
       return hit;
+    }
+    if (v3) {
+      const cols = await readColumns3(b, ALL);
+      cache.set(b, cols);
+      while (cache.size > cacheBatches) cache.delete(cache.keys().next().value!);
+      return cols;
     }
     let rb: RecordBatch | null;
     try {
@@ -323,9 +446,34 @@ export async function openEventFile(source: RandomAccessSource, cacheBatches = 3
   }
 
   /** Returns early when the callback returns false. */
-  async function scan(from: number, to: number, onBatch: (start: number, columns: BatchColumns) => void | boolean | Promise<void | boolean>): Promise<void> {
+  async function scan(from: number, to: number, onBatch: (start: number, columns: BatchColumns) => void | boolean | Promise<void | boolean>, opts: ScanOptions = {}): Promise<void> {
     from = Math.max(0, from); to = Math.min(numBatches, to);
     if (from >= to) return;
+    if (v3) {
+      // only the columns asked for, the next batch read while this one is computed
+      const set = opts.columns ?? ALL;
+      const scratch = [new Scratch(), new Scratch()];
+      const read = (b: number) => readColumns3(b, set, scratch[(b - from) % 2]).then((c) => ({ c }), (e: unknown) => ({ e }));
+      let pending = read(from);
+      for (let b = from; b < to; b++) {
+        const got = await pending;
+        if (b + 1 < to) pending = read(b + 1);
+        if ('e' in got) {
+          if (got.e instanceof BatchChecksumError && opts.onCorruptBatch) { opts.onCorruptBatch(got.e); continue; }
+          await pending;
+          throw got.e;
+        }
+        let go: void | boolean;
+        try {
+          go = await onBatch(b * meta.batchSize, got.c);
+        } catch (err) {
+          await pending;
+          throw err;
+        }
+        if (go === false) { await pending; return; }
+      }
+      return;
+    }
     if (!schemaBytes) {
       for (let b = from; b < to; b++) if ((await onBatch(b * meta.batchSize, (await batchAt(b * meta.batchSize)).columns)) === false) return;
       return;

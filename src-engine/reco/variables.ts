@@ -115,6 +115,19 @@ export interface BatchReco {
 }
 
 
+/**
+ * The collection fields batchReco reads, by collection. A format 3 selection reads and verifies
+ * only these (and the header columns it lists candidates with); batchReco touching any other
+ * column throws (column-read.ts), so this list cannot silently fall behind the code below.
+ */
+export const RECO_COLUMNS = {
+  tracks: ['charge', 'px', 'py', 'pz', 'x', 'y', 'time', 'chi2', 'nChambers', 'dxdzAfter', 'dydzAfter'],
+  lkrClusters: ['x', 'y', 'energy'],
+  muv3Hits: ['tile', 'time'],
+  lavHits: ['time'],
+  anti0Hits: ['time'],
+} as const;
+
 export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out?: VariableColumns): BatchReco {
   const n = c.length;
   const v = out && out.ntracks.length === n ? out : (Object.fromEntries(VARIABLE_NAMES.map((k) => [k, new Float64Array(n)])) as VariableColumns);

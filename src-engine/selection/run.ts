@@ -3,15 +3,17 @@
  * the user's expression cuts, regions, cut-flow (weighted and unweighted) and the candidate list.
  * Results of shards merge exactly into the result of one run; blinding is applied on the way out.
  */
-import { EventFileError, eventId, type EventFile } from '../io/event-file';
+import { BatchChecksumError, EventFileError, eventId, type EventFile } from '../io/event-file';
+import type { ColumnSet } from '../io/column-read';
 import { corruptRows } from '../io/codec';
-import { batchReco, VARIABLE_NAMES, type VariableColumns, type VariableName } from '../reco/variables';
+import { batchReco, RECO_COLUMNS, VARIABLE_NAMES, type VariableColumns, type VariableName } from '../reco/variables';
 import { compileExpression } from './expression';
 import { numericParams, presetById, type CutSpec, type NumParams, type ParamValue, type SelectionPreset } from './presets';
 import type { Candidate, CutFlowRow, RegionId, ResultInput, SelectionConfigInput, SelectionResult } from '../../src-shared/selection/types';
 import { SelectionConfigSchema } from '../../src-shared/selection/types';
 import { UserFacingError } from '../dispatch';
 import { PublishedMasker, publishedRules, userRule } from './masking';
+import type { CandidateColumns } from '../../src-shared/selection/candidate-columns';
 import { ALL_BLIND, blindingApplies, type BlindStages, type ResultBlinding } from '../../src-shared/selection/blinding';
 
 export const SOFTWARE = { name: 'na62-event-display', version: '0.1.0' };
@@ -126,6 +128,13 @@ export class SelectionCancelled extends Error {
   constructor() { super('selection cancelled'); this.name = 'SelectionCancelled'; }
 }
 
+/**
+ * What a selection reads of a format 3 file (and verifies): the reconstruction's columns, and the
+ * header columns a candidate is listed with. The rest of the file is not read; a damaged byte
+ * there is found by opening the event or by `na62 check` (docs/event-format.md).
+ */
+export const SELECTION_COLUMNS: ColumnSet = { header: ['run', 'burst', 'event', 'weight'], process: true, kaon: [], collections: RECO_COLUMNS };
+
 /** How a region is stored in candidate columns: its index here. */
 const REGIONS: readonly (RegionId | '')[] = ['', 'SR', 'CR'];
 const regionCode = (r: RegionId | ''): number => (r === 'SR' ? 1 : r === 'CR' ? 2 : 0); // = REGIONS.indexOf(r), without the search
@@ -201,7 +210,12 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
   let cancelled = false;
   const corrupt: { file: string; index: number; id: string }[] = [];
   let nCorrupt = 0;
-  await file.scan(b0, b1, async (start, columns) => {
+  const skipBatch = (e: BatchChecksumError) => {
+    // format 3: the checksum covers a column of the whole batch, so every event of it is left out
+    nCorrupt += e.count;
+    for (let k = 0; k < e.count && corrupt.length < CORRUPT_LISTED; k++) corrupt.push({ file: file.name, index: e.start + k, id: `batch ${e.batch}, column ${e.column}` });
+  };
+  const scanning = file.scan(b0, b1, async (start, columns) => {
     // every event is checked against its checksum before anything is computed from it
     const bad = corruptRows(columns);
     let skip: Uint8Array | undefined;
@@ -255,7 +269,13 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     await opts.yieldToHost?.();
     if (opts.onProgress?.(start + columns.length - first, last - first) === false) cancelled = true;
     return !cancelled;
-  });
+  }, { columns: SELECTION_COLUMNS, ...(opts.onCorrupt === 'skip' ? { onCorruptBatch: skipBatch } : {}) });
+  try {
+    await scanning;
+  } catch (err) {
+    if (err instanceof BatchChecksumError) throw new CorruptEventError(file.name, `${err.problem}; rerun with --on-corrupt skip to leave such events out and count them`);
+    throw err;
+  }
   if (cancelled) throw new SelectionCancelled();
   const cutflow: CutFlowRow[] = [{ id: 'all', label: 'all events', enabled: true, n: counts[0]!, w: weights[0]! }];
   sel.cuts.forEach((c, k) => cutflow.push({ id: c.id, label: c.label, enabled: c.enabled, n: counts[k + 1]!, w: weights[k + 1]! }));
@@ -340,15 +360,8 @@ function mergeBlinding(parts: readonly ResultBlinding[]): ResultBlinding {
   return { ...parts[0]!, datasets: [...new Set(parts.flatMap((p) => p.datasets))], log: [...log.values()] };
 }
 
-/** Candidates as columns: how a worker thread hands a large list over (transferable arrays, no per-object cloning). */
-export interface PackedCandidates {
-  readonly n: number;
-  readonly files: string[]; readonly file: Uint16Array;
-  readonly processes: string[]; readonly process: Uint16Array;
-  readonly index: Float64Array; readonly run: Int32Array; readonly burst: Int32Array; readonly event: Int32Array;
-  readonly weight: Float64Array; readonly region: Uint8Array;
-  readonly keys: string[]; readonly vars: Float64Array[];
-}
+/** Candidates as columns: how a worker thread hands a large list over, and how the UI receives it (src-shared/selection/candidate-columns.ts). */
+export type PackedCandidates = CandidateColumns;
 
 /** The index of s in list, appended if absent (file and process names of candidate columns). */
 const intern = (list: string[], s: string) => { let k = list.indexOf(s); if (k < 0) { k = list.length; list.push(s); } return k; };

@@ -2,6 +2,7 @@
 import { API_VERSION } from './channels';
 import type { Na62Api, TaskProgress, Transport } from './contract';
 import type { SelectionResult } from '../selection/types';
+import { withLazyCandidates } from '../selection/candidate-columns';
 import type { OpenedFile } from './root-contract';
 import { ApiError, unwrap } from './contract';
 import type { RequestFn } from './bridge';
@@ -47,7 +48,8 @@ export function createApiClient(transport: Transport, request: RequestFn, extras
     loadCandidateList() { return extras.loadCandidateList(request); },
     openDroppedFile(file) { return extras.openDroppedFile(request, file); },
     async selectionCatalogue() { return unwrap(await request('selectionCatalogue')); },
-    async runSelection(req) { return unwrap(await request('runSelection', req)); },
+    // columns from the engine; candidate objects only if something asks for them (candidate-columns.ts)
+    async runSelection(req) { return withLazyCandidates(unwrap(await request('runSelection', req))); },
     async checkExpression(text) { return unwrap(await request('checkExpression', { text })).error; },
     async blinding(dataset, identify) { return unwrap(await request('blinding', { dataset, ...(identify ? { identify } : {}) })); },
     async setBlinding(req) { return unwrap(await request('setBlinding', req)); },

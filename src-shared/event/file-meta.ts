@@ -9,8 +9,10 @@ export const FORMAT_NAME = 'na62-event-display';
  * Bumped on any incompatible change of the columns; readers refuse newer versions.
  * 2: snake_case column names, units and descriptions in the field metadata, nulls for missing
  * values (decay_prob, kaon_*), mode as a string, the checksum column optional.
+ * 3: the checksums move from a per-event column to a CRC-32 per column buffer per record batch
+ * (each batch message's custom metadata "na62.crc32"), so a reader verifies exactly what it reads.
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 /** The oldest version this app still reads. */
 export const OLDEST_VERSION = 1;
 export const META_KEY = 'na62';
@@ -41,7 +43,7 @@ export type SourceInfo = z.infer<typeof SourceInfoSchema>;
 
 export const FileMetaSchema = z.object({
   format: z.literal(FORMAT_NAME).describe('always "na62-event-display"'),
-  formatVersion: z.number().int().positive().describe('the version of the column layout: 2 (1 is still read)'),
+  formatVersion: z.number().int().positive().describe('the version of the layout: 3 (1 and 2 are still read)'),
   geometryVersion: z.string().max(100).describe('the detector geometry the events were made or reconstructed with'),
   numEvents: z.number().int().nonnegative().describe('rows in the file'),
   batchSize: z.number().int().positive().max(1_000_000).describe('rows per record batch: every batch holds batchSize rows, the last one the rest; ceil(numEvents / batchSize) batches (one, empty, when numEvents is 0)'),

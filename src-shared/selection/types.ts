@@ -1,6 +1,7 @@
 /** Selections across the API: what the user asks for, and what comes back. */
 import { z } from 'zod';
 import type { ResultBlinding } from './blinding';
+import type { CandidateColumns } from './candidate-columns';
 
 export const PRESET_IDS = ['dump-mumu', 'dump-ee', 'kaon-pi4e'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
@@ -74,6 +75,8 @@ export interface SelectionResult {
   readonly blinded: boolean;
   readonly masked: { readonly n: number; readonly w: number };
   readonly candidates: readonly Candidate[];
+  /** the candidates as typed-array columns (a fresh run's, from the engine; then `candidates` is left empty on the wire) */
+  readonly columns?: CandidateColumns;
   readonly keyVariables: readonly string[];
   /** the blinding it was made under (stages per analysis, opened datasets, the unblinding log); absent in lists of older versions */
   readonly blinding?: ResultBlinding;

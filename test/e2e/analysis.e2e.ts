@@ -91,7 +91,8 @@ describe('analysis views', () => {
   });
 
   it('filters the candidate list with a brushed range, and stepping follows it', async () => {
-    const total = await t.page.getByTestId('candidates').locator('tbody tr').count();
+    // the table renders a window of rows: how many it lists is on the table (data-rows)
+    const total = Number(await t.page.getByTestId('candidates').getAttribute('data-rows'));
     // drag across the m_μμ peak
     const peak = (await dots('mass')).map((b) => ({ ...b, n: Number(/: ([\d.]+) ±/.exec(b.title)![1]) })).sort((a, b) => b.n - a.n)[0]!;
     const box = (await t.page.getByTestId('plot-mass').locator('svg').boundingBox())!;
@@ -107,14 +108,38 @@ describe('analysis views', () => {
     const [n, lo, hi] = [Number(m[1]), Number(m[3]), Number(m[4])];
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(total);
-    const masses = (await t.page.getByTestId('candidates').locator('tbody tr td:nth-child(3)').allTextContents()).map(Number);
-    expect(masses.length).toBe(Math.min(n, 500));
+    await expect.poll(() => t.page.getByTestId('candidates').getAttribute('data-rows')).toBe(String(n));
+    const masses = (await t.page.getByTestId('candidates').locator('tbody tr[data-index] td:nth-child(3)').allTextContents()).map(Number);
+    expect(masses.length).toBeGreaterThan(0);
+    expect(masses.length).toBeLessThanOrEqual(n);
     for (const v of masses) { expect(v).toBeGreaterThanOrEqual(lo - 0.01); expect(v).toBeLessThanOrEqual(hi + 0.01); }
     await t.page.getByTestId('walk-candidates').check();
     await expect.poll(() => t.page.getByTestId('walk-position').textContent()).toMatch(new RegExp(`of ${n}`));
     await pageShot(t.page, '72-analysis-brushed');
     await t.page.getByTestId('clear-brush').click();
     expect(await t.page.getByTestId('brush-note').count()).toBe(0);
+  });
+
+  it('the candidate table renders only the rows in sight; scrolling brings the later ones', async () => {
+    const table = t.page.getByTestId('candidates');
+    const total = Number(await table.getAttribute('data-rows'));
+    const rendered = () => table.locator('tbody tr[data-index]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-row'))));
+    await t.page.getByTestId('candidate-scroll').evaluate((el) => { el.scrollTop = 0; });
+    await expect.poll(async () => (await rendered())[0]).toBe(0);
+    const top = await rendered();
+    expect(total).toBeGreaterThan(100); // the unblinded demo: many candidates
+    expect(top.length).toBeLessThan(total / 2); // a window, not the list
+    expect(top.at(-1)!).toBeLessThan(total - 1);
+    // the scroll height still stands for every row (spacers), so the scrollbar measures the whole list
+    const h = await t.page.getByTestId('candidate-scroll').evaluate((el) => el.scrollHeight);
+    expect(h).toBeGreaterThanOrEqual(total * 20);
+    await t.page.getByTestId('candidate-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await expect.poll(async () => (await rendered()).at(-1)).toBe(total - 1);
+    const bottom = await rendered();
+    expect(bottom[0]!).toBeGreaterThan(top.at(-1)!);
+    expect(bottom.length).toBeLessThan(total / 2);
+    await pageShot(t.page, '73-candidates-scrolled');
+    await t.page.getByTestId('candidate-scroll').evaluate((el) => { el.scrollTop = 0; });
   });
 
   it('exports a plot as SVG that parses and holds the plotted events, and as PNG of the asked width, in either theme', async () => {

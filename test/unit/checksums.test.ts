@@ -1,5 +1,5 @@
 /**
- * The per-event checksum: its algorithm as docs/event-format.md states it (checked against zlib's
+ * Format 2 (still read, verified its own way): the per-event checksum: its algorithm as docs/event-format.md states it (checked against zlib's
  * CRC-32 over the bytes the spec lists, built here from the event objects alone), and every read
  * path refusing, or with --on-corrupt skip counting, an event whose stored bytes changed.
  */
@@ -26,11 +26,12 @@ function bytesOf(n: number, seed: number): Uint8Array {
   return out;
 }
 
+/** A format 2 file (per-event checksums); format 3 has its own tests (column-checksums.test.ts). */
 async function makeFile(cfg: GeneratorConfigInput, opts: { checksums?: boolean; batchSize?: number } = {}) {
   const gen = createGenerator(cfg);
   const sink = memorySink();
   await writeEventFile(sink, gen.config.numEvents, (s, c) => gen.events(s, c), {
-    batchSize: opts.batchSize ?? 16, ...(opts.checksums === false ? { checksums: false } : {}),
+    batchSize: opts.batchSize ?? 16, ...(opts.checksums === false ? { checksums: false } : {}), formatVersion: 2,
     meta: { geometryVersion: 'g', strawHits: gen.config.strawHits, truth: gen.config.truth, kind: 'simulation', generator: gen.info },
   });
   return { bytes: sink.bytes().slice(), gen };

@@ -38,8 +38,9 @@ describe('na62 check', () => {
     writeFileSync(other, fl.tableToIPC(t, { format: 'file' })!);
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'cli/na62.ts'), 'check', good, bad, other], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain(`${good}: valid\n  format 2, 40 events in 3 batches of 16, every checksum verified\n`);
-    expect(r.stdout).toMatch(new RegExp(`${bad}: 1 problem\\(s\\):\\n  - event 39 \\(run:burst:event [\\d:]+\\): checksum mismatch`));
+    expect(r.stdout).toContain(`${good}: valid\n  format 3, 40 events in 3 batches of 16, every checksum verified\n`);
+    // format 3: the weight column of the last batch (events 32–39) no longer matches its checksum
+    expect(r.stdout).toContain(`${bad}: 1 problem(s):\n  - events 32–39 (batch 2) are corrupt: column "weight" does not match its checksum\n`);
     expect(r.stdout).toContain(`${other}: `);
     for (const line of [
       '  - missing column "decay_prob" (Float64)',

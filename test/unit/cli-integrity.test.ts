@@ -45,14 +45,17 @@ describe('select checks every event and every input', () => {
     writeFileSync(bad, bytes);
     const failed = na62(...sel, '--out', path.join(dir, 'bad.json'), bad);
     expect(failed.code).toBe(2);
-    expect(failed.err).toContain(`${bad}: event ${i} (run:burst:event ${e.header.run}:${e.header.burst}:${e.header.event}) is corrupt (checksum mismatch)`);
+    // format 3: the checksum of the batch's tracks.pz buffer (batches of 1000) no longer matches
+    const b = Math.floor(i / 1000);
+    expect(failed.err).toContain(`${bad}: events ${b * 1000}–${b * 1000 + 999} (batch ${b}) are corrupt: column "tracks.pz" does not match its checksum; rerun with --on-corrupt skip`);
     expect(existsSync(path.join(dir, 'bad.json'))).toBe(false);
     const skipped = na62(...sel, '--on-corrupt', 'skip', '--out', path.join(dir, 'bad.json'), bad);
     expect(skipped.code).toBe(0);
-    expect(skipped.err).toMatch(/1 corrupt event\(s\) skipped/);
+    expect(skipped.err).toMatch(/1000 corrupt event\(s\) skipped/);
     const r = JSON.parse(readFileSync(path.join(dir, 'bad.json'), 'utf8'));
-    expect(r.corrupt.n).toBe(1);
-    expect(r.cutflow[0].n).toBe(5999);
+    expect(r.corrupt.n).toBe(1000);
+    expect(r.corrupt.events[0]).toEqual({ file: bad, index: b * 1000, id: `batch ${b}, column tracks.pz` });
+    expect(r.cutflow[0].n).toBe(5000);
   }, 60_000);
 
   it('refuses the same dataset twice, by path or as a copy', () => {

@@ -83,7 +83,7 @@ describe('event file', () => {
     const at = Math.floor(bytes.length * 0.5);
     flipped[at] = flipped[at]! ^ 0x40;
     const msg = await problem(flipped);
-    expect(msg).toMatch(/run123\.arrow: (event \d+ \(run:burst:event \d+:\d+:\d+\) is corrupt|batch \d+ is corrupt|the file is corrupt)/);
+    expect(msg).toMatch(/run123\.arrow: (events \d+–\d+ \(batch \d+\) are corrupt: column "[a-z0-9_.]+( \((offsets|validity)\))?" does not match its checksum|batch \d+ is corrupt|the file is corrupt)/);
   });
 
   it('rejects truncated, empty, foreign and wrong-version files clearly', async () => {
@@ -101,11 +101,11 @@ describe('event file', () => {
     expect(await problem(stream)).toMatch(/Arrow IPC \*stream\*/);
     // a newer format version: rewrite the metadata in place (same length keeps the file valid)
     const text = new TextDecoder('latin1').decode(bytes);
-    const at = text.indexOf('"formatVersion":2');
+    const at = text.indexOf('"formatVersion":3');
     expect(at).toBeGreaterThan(0);
     const newer = bytes.slice();
     newer.set(new TextEncoder().encode('"formatVersion":7'), at);
-    expect(await problem(newer)).toMatch(/format version 7 is newer than this app reads \(2\)/);
+    expect(await problem(newer)).toMatch(/format version 7 is newer than this app reads \(3\)/);
   });
 
   it('never commits a partial write', async () => {

@@ -157,10 +157,18 @@ describe('the app writes, an independent implementation reads', () => {
   it('flechette reads the app\'s file: names, types, nulls, units, metadata, and checksums it can recompute', async () => {
     const gen = createGenerator({ mode: 'dump', numEvents: 50, seed: 8, strawHits: false, truth: false, mix: { 'aprime-mumu': 1, 'combinatorial-mumu': 1 } });
     const sink = memorySink();
-    await writeEventFile(sink, 50, (s, c) => gen.events(s, c), { batchSize: 16, meta: { geometryVersion: 'g', strawHits: false, truth: false, kind: 'simulation', generator: gen.info } });
+    // format 2 here: its per-event checksums are columns flechette can read (format 3 keeps them in the batch messages)
+    await writeEventFile(sink, 50, (s, c) => gen.events(s, c), { batchSize: 16, formatVersion: 2, meta: { geometryVersion: 'g', strawHits: false, truth: false, kind: 'simulation', generator: gen.info } });
     const t = fl.tableFromIPC(sink.bytes());
     const fields = t.schema.fields;
     expect(fields.map((x) => x.name)).toEqual([...SCALARS.map(([n]) => n), ...LISTS.map(([n]) => n), 'crc32']);
+    // the format the app writes by default: the same columns, without crc32, and the same rows
+    const sink3 = memorySink();
+    await writeEventFile(sink3, 50, (s, c) => gen.events(s, c), { batchSize: 16, meta: { geometryVersion: 'g', strawHits: false, truth: false, kind: 'simulation', generator: gen.info } });
+    const t3 = fl.tableFromIPC(sink3.bytes());
+    expect(t3.schema.fields.map((x) => x.name)).toEqual([...SCALARS.map(([n]) => n), ...LISTS.map(([n]) => n)]);
+    expect(JSON.parse(t3.schema.metadata!.get('na62')!).formatVersion).toBe(3);
+    expect(JSON.stringify(t3.toArray().map((r) => ({ ...r, tracks: null, lkr_clusters: null })))).toBe(JSON.stringify(t.toArray().map((r) => ({ ...r, tracks: null, lkr_clusters: null, crc32: undefined }))));
     const byName = new Map(fields.map((x) => [x.name, x]));
     expect(byName.get('kaon_px')!.metadata?.get('unit')).toBe('MeV/c');
     expect(byName.get('time_in_spill')!.metadata?.get('unit')).toBe('ns');

@@ -4,6 +4,7 @@ import { blobSource, createDispatcher, createEngineHandlers, DEMO_DATASETS, memo
 import { APP_VERSION } from '../../../src-shared/version';
 import type { WorkerMessage } from './worker-protocol';
 import { isWorkerRequest } from './worker-protocol';
+import { columnBuffers, copyColumns, type CandidateColumns } from '../../../src-shared/selection/candidate-columns';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -65,6 +66,13 @@ const dispatcher = createDispatcher(
 scope.onmessage = async (event: MessageEvent<unknown>) => {
   const msg = event.data;
   if (!isWorkerRequest(msg)) return; // not ours: ignore rather than crash the engine
-  scope.postMessage({ id: msg.id, envelope: await dispatcher.handle(msg.key, msg.payload) } satisfies WorkerMessage);
+  const envelope = await dispatcher.handle(msg.key, msg.payload);
+  // a selection's candidate columns are transferred, not cloned: copies (a memcpy per column, the
+  // engine keeps its own for export) whose buffers move to the page
+  const value = envelope.ok ? (envelope.value as { columns?: CandidateColumns } | undefined) : undefined;
+  if (envelope.ok && value?.columns) {
+    const columns = copyColumns(value.columns);
+    scope.postMessage({ id: msg.id, envelope: { ok: true, value: { ...value, columns } } } satisfies WorkerMessage, columnBuffers(columns));
+  } else scope.postMessage({ id: msg.id, envelope } satisfies WorkerMessage);
   if (msg.key === 'detector') setTimeout(startDemo, 0);
 };

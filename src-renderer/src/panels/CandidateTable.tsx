@@ -1,14 +1,19 @@
 /**
- * The candidates of the selection in their own panel (issue 17): every key variable a column
- * (scrolls sideways when narrow), sorted by a click on a header, and following the current event:
- * its row is marked and scrolled into sight as the user steps.
+ * The candidates of the selection in their own panel (issues 17, 20): every key variable a column
+ * (scrolls sideways when narrow), sorted by a click on a header, following the current event (its
+ * row is marked and scrolled into sight as the user steps). It reads the result's typed-array
+ * columns (src-shared/selection/candidate-columns.ts) and renders only the rows in sight, plus a
+ * few either side: 10^5 candidates cost as little as 50, and no object is made per candidate.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useActions, useData, useSelection } from '../state/AppProvider';
-import { tableCandidates } from '../state/navigation';
+import { columnsOf, REGION_NAMES, tableOrder } from '../../../src-shared/selection/candidate-columns';
 
 const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(4));
-const SHOWN_ROWS = 500;
+/** Height of a row in px: fixed by the stylesheet (.candidate-panel tbody tr), so a row's place is its position × this */
+export const ROW_HEIGHT = 20;
+/** Rows rendered beyond each edge of the view, so a quick scroll does not show blank space */
+const OVERSCAN = 8;
 
 export function CandidateTable() {
   const { showEvent } = useActions();
@@ -16,37 +21,67 @@ export function CandidateTable() {
   const current = useData((d) => d.current);
   const shownIndex = useData((d) => d.index);
   const r = s.result && s.resultDataset === current ? s.result : undefined;
-  const rows = r ? tableCandidates(r.candidates, s.sort, s.brush) : [];
-  const keys = r ? r.keyVariables : [];
-  const body = useRef<HTMLTableSectionElement>(null);
-  // the current event's row comes into sight when stepping (only scrolls the table's own box)
+  const cols = useMemo(() => (r ? columnsOf(r) : undefined), [r]);
+  const order = useMemo(() => (cols ? tableOrder(cols, s.sort, s.brush?.events) : new Int32Array(0)), [cols, s.sort, s.brush]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 400 });
+  // the view's height follows the panel's size
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => setView({ top: el.scrollTop, height: el.clientHeight || 400 });
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [cols]);
+  // the current event's row comes into sight when stepping (only the table's own box scrolls)
   useEffect(() => {
-    const row = body.current?.querySelector<HTMLTableRowElement>('tr.current');
-    row?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [shownIndex, r, s.sort]);
-  if (!r) return <div className="candidate-panel muted small" data-testid="candidates-empty">Run a selection (Controls → Selection → Run) to list its candidates here.</div>;
+    const el = scroller.current;
+    if (!el || !cols) return;
+    let k = -1;
+    for (let i = 0; i < order.length; i++) if (cols.index[order[i]!] === shownIndex) { k = i; break; }
+    if (k < 0) return;
+    const y = k * ROW_HEIGHT, head = ROW_HEIGHT;
+    if (y < el.scrollTop || y + 2 * ROW_HEIGHT + head > el.scrollTop + el.clientHeight) {
+      el.scrollTop = Math.max(0, y - el.clientHeight / 2);
+      setView({ top: el.scrollTop, height: el.clientHeight || 400 });
+    }
+  }, [shownIndex, cols, order]);
+  if (!r || !cols) return <div className="candidate-panel muted small" data-testid="candidates-empty">Run a selection (Controls → Selection → Run) to list its candidates here.</div>;
+  const keys = cols.keys;
+  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(order.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
   const sortBy = (key: string) => s.sortBy(key);
   const arrow = (key: string) => (s.sort?.key === key ? (s.sort.dir === 1 ? ' ▲' : ' ▼') : '');
   const label = (k: string) => `${k}${s.catalogue?.variables[k]?.[0] ? ` ${s.catalogue.variables[k]![0]}` : ''}`;
+  const rows = [];
+  for (let k = first; k < last; k++) {
+    const p = order[k]!, index = cols.index[p]!;
+    rows.push(
+      <tr key={`${cols.file[p]}:${index}`} onClick={() => void showEvent(index)} className={`clickable${index === shownIndex ? ' current' : ''}`} data-index={index} data-row={k}>
+        <td>{cols.run[p]}:{cols.burst[p]}:{cols.event[p]}</td><td>{REGION_NAMES[cols.region[p]!] || '—'}</td>{keys.map((key, j) => <td key={key}>{fmt(cols.vars[j]![p])}</td>)}
+      </tr>,
+    );
+  }
+  const span = keys.length + 2;
   return (
     <div className="candidate-panel">
-      <div className="candidate-scroll">
-        <table className="candidates" data-testid="candidates">
+      <div className="candidate-scroll" ref={scroller} onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight || 400 })} data-testid="candidate-scroll">
+        <table className="candidates" data-testid="candidates" data-rows={order.length}>
           <thead><tr>
             <th className="sortable" onClick={() => sortBy('rbe')} data-sort="rbe">run:burst:event{arrow('rbe')}</th>
             <th className="sortable" title="SR/CR when unblinded; — outside them" onClick={() => sortBy('region')} data-sort="region">region{arrow('region')}</th>
             {keys.map((k) => <th key={k} className="sortable" data-sort={k} onClick={() => sortBy(k)} title={`${s.catalogue?.variables[k]?.[1] ?? ''} (click to sort)`}>{label(k)}{arrow(k)}</th>)}
           </tr></thead>
-          <tbody ref={body}>
-            {rows.slice(0, SHOWN_ROWS).map((c) => (
-              <tr key={`${c.file}:${c.index}`} onClick={() => void showEvent(c.index)} className={`clickable${c.index === shownIndex ? ' current' : ''}`} data-index={c.index}>
-                <td>{c.run}:{c.burst}:{c.event}</td><td>{c.region || '—'}</td>{keys.map((k) => <td key={k}>{fmt(c.vars[k])}</td>)}
-              </tr>
-            ))}
+          <tbody>
+            {first > 0 && <tr className="spacer" aria-hidden="true" style={{ height: first * ROW_HEIGHT }}><td colSpan={span} /></tr>}
+            {rows}
+            {last < order.length && <tr className="spacer" aria-hidden="true" style={{ height: (order.length - last) * ROW_HEIGHT }}><td colSpan={span} /></tr>}
           </tbody>
         </table>
       </div>
-      <div className="muted small">{rows.length > SHOWN_ROWS ? `first ${SHOWN_ROWS} of ${rows.length} candidates (sort to bring others up; stepping walks all)` : `${rows.length} candidates${s.brush ? ' in the brushed range' : ''}`}</div>
+      <div className="muted small" data-testid="candidate-count">{order.length} candidates{s.brush ? ' in the brushed range' : ''}</div>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useActions, useData, useSelection } from '../state/AppProvider';
 import { BLIND_BADGE, BLIND_CLASS, blindStageOf } from '../state/selection-store';
 import { UnblindDialog } from './UnblindDialog';
 import type { PresetId } from '../../../src-shared/selection/types';
-import { tableCandidates } from '../state/navigation';
+import { columnsOf, tableOrder } from '../../../src-shared/selection/candidate-columns';
 
 const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(4));
 
@@ -30,7 +30,9 @@ export function SelectionPanel() {
   if (!s.catalogue || !preset) return null;
   const r = s.result && s.resultDataset === current ? s.result : undefined;
   const all = r?.cutflow[0];
-  const rows = r ? tableCandidates(r.candidates, s.sort, s.brush) : [];
+  // counts from the candidate columns: no object per candidate for a count
+  const cols = r ? columnsOf(r) : undefined;
+  const brushed = cols && s.brush ? tableOrder(cols, undefined, s.brush.events).length : 0;
   return (
     <section className="selection-panel" aria-label="Selection">
       <h2>Selection <span className={`blind-badge ${BLIND_CLASS[stage]}`} data-testid="blind-state" title={s.blinding?.why}>{BLIND_BADGE[stage]}</span></h2>
@@ -78,7 +80,7 @@ export function SelectionPanel() {
       {note && <div className="muted small">{note}</div>}
       {r && (
         <>
-          {r.inputs.length === 0 && r.cutflow.length === 0 && <div className="muted small" data-testid="loaded-list">candidate list loaded from a file ({r.candidates.length} events)</div>}
+          {r.inputs.length === 0 && r.cutflow.length === 0 && <div className="muted small" data-testid="loaded-list">candidate list loaded from a file ({cols!.n} events)</div>}
           {all && <table className="cutflow" data-testid="cutflow">
             <thead><tr><th>cut</th><th>events</th><th>eff.</th><th>weighted</th></tr></thead>
             <tbody>
@@ -93,7 +95,7 @@ export function SelectionPanel() {
           <label className="check small"><input type="checkbox" checked={s.walkCandidates} onChange={(e) => s.setWalkCandidates(e.target.checked)} data-testid="walk-candidates" /> ←/→ step through these candidates</label>
           {s.brush && (
             <div className="brush-note small" data-testid="brush-note">
-              {rows.length} of {r.candidates.length} in the brushed range: {s.brush.label}{' '}
+              {brushed} of {cols!.n} in the brushed range: {s.brush.label}{' '}
               <button type="button" onClick={() => s.setBrush(undefined)} title="Show every candidate again" data-testid="clear-brush">✕ clear</button>
             </div>
           )}
