@@ -128,6 +128,11 @@ describe('figure text layout (issue 18)', () => {
         for (const r of await pictureLayout(spec, env, { now })) {
           problems.push(...layoutProblems(r.entries, r.bounds).map((m) => `${tag} engine ${r.name}: ${m}`));
           labels += r.entries.filter((e) => e.kind === 'label').length;
+          // the furniture is there, not dropped to make room: each panel's scale bars, 2D panels' axis titles
+          if (r.name.startsWith('panel')) {
+            if (!r.entries.some((e) => e.kind === 'scale-bar')) problems.push(`${tag} ${r.name}: no scale bar`);
+            if (!/3d/.test(r.name) && r.entries.filter((e) => e.kind === 'axis-title').length !== 2) problems.push(`${tag} ${r.name}: axis titles missing`);
+          }
         }
         // the SVG (the 2D views as vectors; ~0.1 s each): every layout at HD in one theme (the events
         // alternate), the figure at 4K in the other; the text's places do not depend on the theme

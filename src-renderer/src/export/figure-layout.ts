@@ -8,7 +8,7 @@
  */
 import type { Rect } from '../../../src-shared/picture/picture-spec';
 import { axisTicks, type Tick } from '../../../src-shared/picture/picture-spec';
-import { PanelLayout, type Box, type LayoutBox, type LayoutKind } from '../../../src-shared/picture/text-layout/layout';
+import { PanelLayout, union, type Box, type LayoutBox, type LayoutKind } from '../../../src-shared/picture/text-layout/layout';
 import { placeLabelsIn, type LabelRequest } from '../../../src-shared/picture/text-layout/labels';
 import { itemBox, textWidth, type OverlayItem } from './overlay-items';
 import { captionItems, scaleBarItems, titleItems, withAlpha, type AxisSpec, type CaptionLine, type LegendEntry, type Palette } from './picture-overlays';
@@ -22,8 +22,6 @@ import { LABEL_FONT_PX, LABEL_PAD } from '../display/label-layout';
 export interface RegionBoxes { readonly name: string; readonly bounds: Box; readonly entries: readonly LayoutBox[] }
 
 const boxOfRect = (r: Rect): Box => ({ x0: r.x, y0: r.y, x1: r.x + r.w, y1: r.y + r.h });
-const entriesOf = (kind: LayoutKind, items: readonly OverlayItem[]): LayoutBox[] =>
-  items.map((i) => ({ kind, box: itemBox(i), ...(i.kind === 'text' ? { text: i.text } : {}) }));
 
 export interface Header {
   /** height of the band, output px (0: nothing to show) */
@@ -108,9 +106,11 @@ export function layoutPanel(pt: PanelText, s: number, p: Palette): PanelOverlay 
   if (pt.border) items.push({ kind: 'rect', x: r.x + 0.5 * s, y: r.y + 0.5 * s, w: r.w - s, h: r.h - s, stroke: p.border, width: s });
   const e = 2 * s; // inside the border
   const L = new PanelLayout({ x0: r.x + e, y0: r.y + e, x1: r.x + r.w - e, y1: r.y + r.h - e });
-  /** place a block whole (or drop it) */
+  /** place a block (a scale bar with its note, a title) whole, as the one box it takes, or drop it */
   const block = (kind: LayoutKind, its: OverlayItem[]): boolean => {
-    if (!its.length || !L.tryPlaceAll(entriesOf(kind, its))) return false;
+    const box = union(its.map(itemBox));
+    const text = its.filter((i) => i.kind === 'text').map((i) => (i as { text: string }).text).join(' / ');
+    if (!box || !L.tryPlace({ kind, box, text })) return false;
     items.push(...its);
     return true;
   };
