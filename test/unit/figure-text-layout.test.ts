@@ -24,6 +24,7 @@ import type { LiveCanvas } from '../../src-renderer/src/views/live-view';
 import type { Na62Event } from '../../src-shared/event/model';
 import type { DatasetInfo } from '../../src-shared/api/contract';
 import { crowdedEvent } from '../crowded-event';
+import { PRESET_IDS } from '../../src-shared/selection/types';
 
 const model = buildDetectorModel(NA62_DETECTOR);
 const pick = (mode: 'dump' | 'kaon', process: string, seed: number, want = 2) =>
@@ -42,11 +43,17 @@ export const LAYOUTS: Record<string, readonly PanelSpec[]> = {
 const SIZES = { HD: [1920, 1080], '4K': [3840, 2160] } as const;
 
 /** The app's state for one event, as the export dialog and `na62 render` see it. */
-export function envFor(ev: Na62Event): ExportEnv {
+export function envFor(ev: Na62Event, unblinded = false): ExportEnv {
   const analysis = analyseEvent(ev);
   const stores = createAppStores({ storage: memoryStorage() });
   const ds = { id: 'd1', name: 'demo.arrow', numEvents: 40, meta: { kind: 'simulation' } } as unknown as DatasetInfo;
   stores.data.setState({ datasets: [ds], current: 'd1', index: 0, event: ev, analysis });
+  if (unblinded) {
+    // as after `na62 render --unblind sr`: the red UNBLINDED badge and six steps logged into the caption
+    const id = 'sha256:20b40d4285730000000000000000000000000000000000000000000000000000';
+    const log = PRESET_IDS.flatMap((preset) => (['CR', 'SR'] as const).map((region) => ({ preset, region, dataset: id, datasetName: 'demo.arrow', time: '2026-12-02T11:28:00.000Z', appVersion: '0.1.0' })));
+    stores.selection.setState({ preset: 'dump-mumu', blinding: { dataset: 'd1', applies: true, why: '', stages: Object.fromEntries(PRESET_IDS.map((p) => [p, 'sr'])) as never, identity: id, log } });
+  }
   const snapshot: DisplaySnapshot = {
     mode: 'side', station: 'straw1', compression: 20, shown: {}, labels: true, theme: 'dark', event: ev, analysis,
     style: DEFAULT_STYLE, trackWidth: 3, fitTarget: undefined,
@@ -118,8 +125,8 @@ describe('figure text layout (issue 18)', () => {
   const now = new Date('2026-12-02T10:00:00Z');
   Object.entries(EVENTS).forEach(([evName, ev], k) => {
     const svgTheme = k % 2 ? 'dark' : 'paper';
-    it(`${evName}: every layout × theme × HD/4K keeps its text apart and inside its panel, in the engine and in the SVG`, async () => {
-      const env = envFor(ev);
+    it(`${evName}${k === 0 ? ' (unblinded, six steps logged)' : ''}: every layout × theme × HD/4K keeps its text apart and inside its panel, in the engine and in the SVG`, async () => {
+      const env = envFor(ev, k === 0);
       const problems: string[] = [];
       let texts = 0, labels = 0;
       for (const [layout, panels] of Object.entries(LAYOUTS)) for (const theme of ['dark', 'paper'] as const) for (const [sizeName, [W, H]] of Object.entries(SIZES)) {

@@ -39,8 +39,17 @@ export function headerBand(lines: readonly CaptionLine[], legend: readonly Legen
   const m = 12 * s;
   if (!lines.length && !legend.length) return { height: 0, items: [], boxes: { name: 'header', bounds: { x0: 0, y0: 0, x1: W, y1: 0 }, entries: [] } };
   let cs = s;
-  let caption = captionItems(lines, m, m, cs, p);
+  // the record of unblinding steps (the lines after the badge) takes a second column when it fits beside the rest
+  const badge = lines.findIndex((l) => l.style === 'badge-blind' || l.style === 'badge-open');
+  const head = badge >= 0 ? lines.slice(0, badge + 1) : lines, log = badge >= 0 ? lines.slice(badge + 1) : [];
   const widthOf = (its: readonly OverlayItem[]) => (its.length ? Math.max(...its.map((i) => itemBox(i).x1)) - m : 0);
+  const twoColumns = (k: number): OverlayItem[] => {
+    const a = captionItems(head, m, m, k, p);
+    const x2 = m + widthOf(a) + 3 * m;
+    return [...a, ...captionItems(log, x2, m + (head[0]?.style === 'title' ? 30 * k : 0), k, p)];
+  };
+  const logRows = log.length * 19 * s, headRows = captionItems(head, m, m, s, p).reduce((y, i) => Math.max(y, itemBox(i).y1), 0);
+  let caption = log.length && logRows < headRows + 40 * s && widthOf(twoColumns(s)) < W * 0.75 ? twoColumns(s) : captionItems(lines, m, m, cs, p);
   const cw0 = widthOf(caption);
   if (cw0 > W - 2 * m) { cs = (s * (W - 2 * m)) / cw0 * 0.98; caption = captionItems(lines, m, m, cs, p); }
   const cBox = caption.length ? caption.map(itemBox).reduce((a, b) => ({ x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) })) : { x0: m, y0: m, x1: m, y1: m };
@@ -136,14 +145,13 @@ export function layoutPanel(pt: PanelText, s: number, p: Palette): PanelOverlay 
       // the mark may touch the panel's edge (it is drawn from it); only its label must be inside
       const [mark, label] = its as [OverlayItem, OverlayItem];
       const lbl: LayoutBox = { kind: 'tick-label', box: itemBox(label), text: t.label };
-      if (!L.fits(lbl)) continue;
       const mb = itemBox(mark);
-      L.placed.push(lbl, { kind: 'tick', box: { x0: Math.max(mb.x0, r.x), x1: Math.min(mb.x1, r.x + r.w), y0: Math.max(mb.y0, r.y), y1: Math.min(mb.y1, r.y + r.h) } });
+      const mk: LayoutBox = { kind: 'tick', box: { x0: Math.max(mb.x0, L.bounds.x0), x1: Math.min(mb.x1, L.bounds.x1), y0: Math.max(mb.y0, L.bounds.y0), y1: Math.min(mb.y1, L.bounds.y1) } };
+      if (!L.fits(lbl) || !L.fits(mk)) continue;
+      L.placed.push(lbl, mk);
       items.push(mark, label);
     }
   };
-  if (h && hUnit) putTicks(h, hUnit.ticks, true);
-  if (v && vUnit) putTicks(v, vUnit.ticks, false);
   // the CDA_TAX inset (clear of everything placed so far), else the CDA_TAX value beside its segment
   const toLayout = (b: Box): InsetBox => ({ x0: (b.x0 - r.x) / s, x1: (b.x1 - r.x) / s, y0: (b.y0 - r.y) / s, y1: (b.y1 - r.y) / s });
   const toPic = (b: InsetBox): Box => ({ x0: r.x + b.x0 * s, x1: r.x + b.x1 * s, y0: r.y + b.y0 * s, y1: r.y + b.y1 * s });
@@ -166,6 +174,9 @@ export function layoutPanel(pt: PanelText, s: number, p: Palette): PanelOverlay 
       if (block('event-label', [it])) break;
     }
   }
+  // ticks where they find room (after the event's own text)
+  if (h && hUnit) putTicks(h, hUnit.ticks, true);
+  if (v && vUnit) putTicks(v, vUnit.ticks, false);
   // element labels, by priority
   if (pt.labels?.length) {
     const reqs: LabelRequest[] = pt.labels.map((c) => ({

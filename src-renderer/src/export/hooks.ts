@@ -41,6 +41,7 @@ export function installExportHooks(api: Na62Api, stores: AppStores, liveOf: () =
       });
       return { written: r.written, skipped: r.skipped };
     },
+    textLayout: async (spec) => (await exporter()).pictureText(liveOf(), stores, full(stores, spec)),
     find: async (rbe) => {
       const ds = stores.data.getState().current;
       if (!ds) return rbe.map(() => null);

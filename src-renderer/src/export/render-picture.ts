@@ -423,6 +423,11 @@ export async function svgPicture(spec: PictureSpec, env: ExportEnv, opts: Render
   });
 }
 
+/** The text items of a picture's overlays (what paintItems draws into the PNG). */
+export async function pictureTextItems(spec: PictureSpec, env: ExportEnv, opts: RenderOptions = {}): Promise<Extract<OverlayItem, { kind: 'text' }>[]> {
+  return withPanels(spec, env, opts.now ?? new Date(), (panels, pic) => overlayItems(spec, env, panels, pic).filter((i): i is Extract<OverlayItem, { kind: 'text' }> => i.kind === 'text'));
+}
+
 /** The boxes the layout engine placed for a picture, per region (the header band, each panel): what the tests check, without drawing. */
 export async function pictureLayout(spec: PictureSpec, env: ExportEnv, opts: RenderOptions = {}): Promise<RegionBoxes[]> {
   return withPanels(spec, env, opts.now ?? new Date(), (panels, pic) => overlayParts(spec, env, panels, pic).regions);
