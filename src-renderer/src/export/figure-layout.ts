@@ -8,7 +8,7 @@
  */
 import type { Rect } from '../../../src-shared/picture/picture-spec';
 import { axisTicks, type Tick } from '../../../src-shared/picture/picture-spec';
-import { PanelLayout, union, type Box, type LayoutBox, type LayoutKind } from '../../../src-shared/picture/text-layout/layout';
+import { PanelLayout, collide, overlaps, union, type Box, type LayoutBox, type LayoutKind } from '../../../src-shared/picture/text-layout/layout';
 import { placeLabelsIn, type LabelRequest } from '../../../src-shared/picture/text-layout/labels';
 import { itemBox, textWidth, type OverlayItem } from './overlay-items';
 import { captionItems, scaleBarItems, titleItems, withAlpha, type AxisSpec, type CaptionLine, type LegendEntry, type Palette } from './picture-overlays';
@@ -127,11 +127,13 @@ export function layoutPanel(pt: PanelText, s: number, p: Palette): PanelOverlay 
   const { h, v } = pt.axes;
   // axis titles: z at the right end of the bottom row, y or x at the top of the left column
   const hUnit = h && axisUnits(h, r.w, s, true), vUnit = v && axisUnits(v, r.h, s, false);
-  if (h && hUnit) block('axis-title', [{ kind: 'text', x: r.x + r.w - 8 * s, y: r.y + r.h - tick - 5 * s, text: `${h.name} [${hUnit.unit}]`, size: size * 1.1, colour: p.text, weight: 'bold', align: 'right', baseline: 'bottom', halo: p.halo, haloWidth: 3 * s }]);
-  if (v && vUnit) block('axis-title', [{ kind: 'text', x: r.x + tick + 3 * s, y: r.y + 8 * s, text: `${v.name} [${vUnit.unit}]`, size: size * 1.1, colour: p.text, weight: 'bold', baseline: 'top', halo: p.halo, haloWidth: 3 * s }]);
+  const hTitle: OverlayItem[] = h && hUnit ? [{ kind: 'text', x: r.x + r.w - 8 * s, y: r.y + r.h - tick - 5 * s, text: `${h.name} [${hUnit.unit}]`, size: size * 1.1, colour: p.text, weight: 'bold', align: 'right', baseline: 'bottom', halo: p.halo, haloWidth: 3 * s }] : [];
+  const vTitle: OverlayItem[] = v && vUnit ? [{ kind: 'text', x: r.x + tick + 3 * s, y: r.y + 8 * s, text: `${v.name} [${vUnit.unit}]`, size: size * 1.1, colour: p.text, weight: 'bold', baseline: 'top', halo: p.halo, haloWidth: 3 * s }] : [];
   const axisRow = h ? 30 * s : 0;
-  if (pt.bars) block('scale-bar', scaleBarItems(pt.bars.bars, pt.bars.note, r, s, p, axisRow));
-  if (pt.title) block('title', titleItems(pt.title, r, s, p, !!h));
+  const barItems = pt.bars ? scaleBarItems(pt.bars.bars, pt.bars.note, r, s, p, axisRow) : [];
+  const titleIts = pt.title ? titleItems(pt.title, r, s, p, !!h) : [];
+  // the CDA_TAX inset keeps clear of the bars and the title where it can; where it cannot, it wins (the event first)
+  const furniture = [hTitle, vTitle, barItems, titleIts].filter((x) => x.length).map((x) => union(x.map(itemBox))!);
   // ticks: each label whole and clear, else dropped with its mark
   const putTicks = (a: AxisSpec, ticks: readonly Tick[], horizontal: boolean) => {
     for (const t of ticks) {
@@ -155,16 +157,28 @@ export function layoutPanel(pt: PanelText, s: number, p: Palette): PanelOverlay 
   // the CDA_TAX inset (clear of everything placed so far), else the CDA_TAX value beside its segment
   const toLayout = (b: Box): InsetBox => ({ x0: (b.x0 - r.x) / s, x1: (b.x1 - r.x) / s, y0: (b.y0 - r.y) / s, y1: (b.y1 - r.y) / s });
   const toPic = (b: InsetBox): Box => ({ x0: r.x + b.x0 * s, x1: r.x + b.x1 * s, y0: r.y + b.y0 * s, y1: r.y + b.y1 * s });
-  const ti = pt.taxInset?.(L.placed.map((x) => toLayout(x.box)));
+  const ti = pt.taxInset?.([...L.placed.map((x) => x.box), ...furniture].map(toLayout));
   let insetShown = false;
   if (ti && pt.insetItems) {
     const leader = [[r.x + ti.leader[0][0] * s, r.y + ti.leader[0][1] * s], [r.x + ti.leader[1][0] * s, r.y + ti.leader[1][1] * s]] as const;
     const lb: Box = { x0: Math.min(leader[0][0], leader[1][0]), x1: Math.max(leader[0][0], leader[1][0]), y0: Math.min(leader[0][1], leader[1][1]), y1: Math.max(leader[0][1], leader[1][1]) };
-    if (L.tryPlaceAll([
+    // the inset's panel, the outline of the region it magnifies and the leader between them are one
+    // drawing (they may touch): each clear of what is placed, kept as one where they meet
+    const parts: LayoutBox[] = [
       { kind: 'tax-inset', box: toPic({ x0: ti.x, x1: ti.x + ti.w, y0: ti.y, y1: ti.y + ti.h }), text: ti.title },
       { kind: 'tax-inset', box: toPic(ti.source), text: 'CDA_TAX region' },
       { kind: 'leader', box: lb, segment: leader },
-    ])) { inset = pt.insetItems(ti); insetShown = true; }
+    ];
+    if (parts.every((x) => L.fits(x))) {
+      const kept: LayoutBox[] = [];
+      for (const x of parts) {
+        const k = kept.findIndex((y) => !x.segment && !y.segment && overlaps(x.box, y.box));
+        if (k >= 0) kept[k] = { ...kept[k]!, box: union([kept[k]!.box, x.box])! };
+        else if (!kept.some((y) => collide(x, y))) kept.push(x);
+      }
+      L.placed.push(...kept);
+      inset = pt.insetItems(ti); insetShown = true;
+    }
   }
   const cda = insetShown ? undefined : pt.cdaLabel?.();
   if (cda) {
@@ -174,6 +188,10 @@ export function layoutPanel(pt: PanelText, s: number, p: Palette): PanelOverlay 
       if (block('event-label', [it])) break;
     }
   }
+  block('axis-title', hTitle);
+  block('axis-title', vTitle);
+  block('scale-bar', barItems);
+  block('title', titleIts);
   // ticks where they find room (after the event's own text)
   if (h && hUnit) putTicks(h, hUnit.ticks, true);
   if (v && vUnit) putTicks(v, vUnit.ticks, false);
