@@ -180,6 +180,11 @@ export function layoutPanel(pt: PanelText, s: number, p: Palette): PanelOverlay 
       inset = pt.insetItems(ti); insetShown = true;
     }
   }
+  // then the axis titles, the scale bars and the title; the CDA_TAX value (when there is no inset) moves around them
+  block('axis-title', hTitle);
+  block('axis-title', vTitle);
+  block('scale-bar', barItems);
+  block('title', titleIts);
   const cda = insetShown ? undefined : pt.cdaLabel?.();
   if (cda) {
     // at its place, else a line higher or lower, else dropped (it never covers other text)
@@ -188,10 +193,6 @@ export function layoutPanel(pt: PanelText, s: number, p: Palette): PanelOverlay 
       if (block('event-label', [it])) break;
     }
   }
-  block('axis-title', hTitle);
-  block('axis-title', vTitle);
-  block('scale-bar', barItems);
-  block('title', titleIts);
   // ticks where they find room (after the event's own text)
   if (h && hUnit) putTicks(h, hUnit.ticks, true);
   if (v && vUnit) putTicks(v, vUnit.ticks, false);
