@@ -23,7 +23,17 @@ export interface ExportHooks {
   unblind(presets: PresetId[], stage: 'cr' | 'sr'): Promise<string | undefined>;
   /** an event movie (turntable or build-up) of event `index` of the current dataset (default: the one shown); base64 bytes */
   movie(spec: Partial<MovieSpec>, index?: number): Promise<{ name: string; base64: string; width: number; height: number; frames: number; codec: string; seconds: number }>;
+  /**
+   * The text of a picture as the layout engine placed it (the PNG path's boxes, per region) and,
+   * for each text item, its width by the engine's font table and by the browser's canvas.
+   */
+  textLayout(spec: Partial<PictureSpec>): Promise<{
+    regions: { name: string; bounds: TextBox; entries: { kind: string; box: TextBox; text?: string; segment?: readonly (readonly [number, number])[] }[] }[];
+    widths: { text: string; font: string; table: number; browser: number }[];
+  }>;
 }
+
+interface TextBox { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number }
 
 declare global {
   interface Window {

@@ -17,6 +17,7 @@ import { ROOT, SHOTS, pageShot, withDemoPage, type Harness, type PageProblems } 
 // @ts-expect-error the validator ships no type declarations
 import { validateBytes } from 'gltf-validator';
 import { cliCommand } from '../cli-command';
+import { layoutProblems, type LayoutBox } from '../../src-shared/picture/text-layout/layout';
 
 const CLI = cliCommand();
 
@@ -206,6 +207,17 @@ describe('pictures for talks', () => {
     const diff = (u: Buffer, v: Buffer) => { let n = 0; for (let i = 0; i < u.length; i += 4) if (Math.abs(u[i]! - v[i]!) > 20) n++; return n / (u.length / 4); };
     expect(diff(a, c)).toBeGreaterThan(0.05);
     expect(diff(b, d)).toBeGreaterThan(0.05);
+  });
+
+  it('the figure\'s text in the browser: the PNG path\'s boxes keep apart and inside their panels; the font table measures as the canvas does', async () => {
+    const r = await page.evaluate(() => window.__na62export!.textLayout({ width: 1920, height: 1080, panels: [{ view: 'side' }, { view: 'top' }, { view: 'beam', station: 'straw1' }, { view: '3d' }], theme: 'paper', frame: 'event' }));
+    const problems = r.regions.flatMap((g) => layoutProblems(g.entries as LayoutBox[], g.bounds).map((m) => `${g.name}: ${m}`));
+    expect(problems).toEqual([]);
+    expect(r.regions.flatMap((g) => g.entries).filter((e) => e.kind === 'label').length).toBeGreaterThan(10);
+    // Node lays out with the table; the browser draws with the font: the same widths (kerning included)
+    const off = r.widths.filter((w) => Math.abs(w.browser - w.table) > 0.5 + 0.002 * w.table).map((w) => `"${w.text}" (${w.font}): table ${w.table.toFixed(2)}, canvas ${w.browser.toFixed(2)}`);
+    expect(r.widths.length).toBeGreaterThan(40);
+    expect(off).toEqual([]);
   });
 
   it('Ctrl+E opens the dialog (the shortcut registry and the native menu carry it)', async () => {

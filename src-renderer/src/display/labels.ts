@@ -9,6 +9,7 @@ import type { EventAnalysis } from '../../../src-shared/event/analysis';
 import { beamSlab } from './framing';
 import { layoutLabels, textBox, type LabelCandidate, type PlacedLabel } from './label-layout';
 import { screenBox, type ScreenProjector } from './projection';
+import { LABEL_PRIORITY } from '../../../src-shared/picture/text-layout/labels';
 import { isShownByDefault } from './shown';
 import type { ViewMode, Viewport } from './types';
 import { asScale, type Scaling } from './display-scale';
@@ -22,7 +23,20 @@ export type Box = { x0: number; x1: number; y0: number; y1: number };
 export function placeLabels(
   model: DetectorModel, shown: Readonly<Record<string, boolean>>, scaling: Scaling, mode: ViewMode, station: string, cam: THREE.Camera, size: Viewport,
   reserved: readonly Box[] = [],
+  touched: ReadonlySet<string> = new Set(),
 ): PlacedLabel[] {
+  return layoutLabels(labelCandidates(model, shown, scaling, mode, station, cam, size, touched), size, reserved);
+}
+
+/**
+ * The element labels a view could show, with their priority: the elements the event touches
+ * (`touched`), then the main stations (the detectors: spectrometer, calorimetry, muon veto,
+ * particle ID), then the rest.
+ */
+export function labelCandidates(
+  model: DetectorModel, shown: Readonly<Record<string, boolean>>, scaling: Scaling, mode: ViewMode, station: string, cam: THREE.Camera, size: Viewport,
+  touched: ReadonlySet<string> = new Set(),
+): LabelCandidate[] {
   const cands: LabelCandidate[] = [];
   const k = asScale(scaling).k;
   const slab = mode === 'beam' ? beamSlab(model, station, k) : undefined;
@@ -30,9 +44,11 @@ export function placeLabels(
     if (e.element.shape.kind === 'axis' || !isShownByDefault(shown, e.element.id, e.element.visibleByDefault)) continue;
     if (slab && (e.element.z1 / k < slab.z0 || e.element.z0 / k > slab.z1)) continue;
     const sb = screenBox(displayBox(e, scaling), cam, size);
-    if (sb) cands.push({ id: e.element.id, text: e.element.label, rank: LABEL_RANK[e.element.group] ?? 9, ...sb });
+    const rank = LABEL_RANK[e.element.group] ?? 9;
+    const priority = touched.has(e.element.id) ? LABEL_PRIORITY.touched : rank <= 2 ? LABEL_PRIORITY.main : LABEL_PRIORITY.other;
+    if (sb) cands.push({ id: e.element.id, text: e.element.label, rank, priority, ...sb });
   }
-  return layoutLabels(cands, size, reserved);
+  return cands;
 }
 
 /** The event's label: text centred at x with its baseline at y, in viewport CSS px. */

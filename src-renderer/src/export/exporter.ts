@@ -14,7 +14,8 @@ import { lookOf } from '../state/scene3d-store';
 import { buildViewScene } from '../display/view-scene';
 import { SCREEN_SCALE } from '../display/types';
 import { checkSpec, pictureFileName, type PanelSpec, type PictureFormat, type PictureSpec } from '../../../src-shared/picture/picture-spec';
-import { renderPng, renderSvg, type ExportEnv, type RenderOptions } from './render-picture';
+import { pictureLayout, pictureTextItems, renderPng, renderSvg, type ExportEnv, type RenderOptions } from './render-picture';
+import { cssFont, textWidth } from './overlay-items';
 import { exportGltf } from './gltf';
 import { captionLines } from './picture-context';
 import { ALL_CAPTION } from '../../../src-shared/picture/picture-spec';
@@ -157,4 +158,21 @@ export async function runBatchTo(api: Na62Api, o: Omit<BatchOptions, 'write'>): 
   const zipName = `na62-pictures-${(ds?.name ?? 'events').replace(/\.arrow$/, '').replace(/[^\w.-]/g, '-')}-${res.written.length}.zip`;
   const saved = await api.saveFile({ suggestedName: zipName, data: zipSync(files) });
   return { ...res, where: saved.saved ? saved.path : '' };
+}
+
+/**
+ * The picture's text as the layout engine placed it, and each text's width by the engine's font
+ * table against the browser's own canvas measure (the e2e check that Node and the browser agree).
+ */
+export async function pictureText(live: LiveView, stores: AppStores, spec: PictureSpec) {
+  const env = exportEnv(live, stores);
+  await document.fonts.ready;
+  const regions = await pictureLayout(spec, env);
+  const g = new OffscreenCanvas(8, 8).getContext('2d');
+  if (!g) throw new Error('no 2D canvas context');
+  const widths = (await pictureTextItems(spec, env)).map((t) => {
+    g.font = cssFont(t);
+    return { text: t.text, font: g.font, table: textWidth(t.text, t.size, t.weight === 'bold'), browser: g.measureText(t.text).width };
+  });
+  return { regions: regions.map((r) => ({ ...r, entries: [...r.entries] })), widths };
 }

@@ -49,6 +49,7 @@ export function installExportHooks(api: Na62Api, stores: AppStores, liveOf: () =
       const m = await (await import('./movie/export-movie')).exportMovie(liveOf(), stores, { ...defaultMovieSpec(spec.kind ?? 'turntable', ALL_CAPTION), ...spec });
       return { ...pack(m), frames: m.frames, codec: m.codec, seconds: (performance.now() - t0) / 1000 };
     },
+    textLayout: async (spec) => (await exporter()).pictureText(liveOf(), stores, full(stores, spec)),
     find: async (rbe) => {
       const ds = stores.data.getState().current;
       if (!ds) return rbe.map(() => null);

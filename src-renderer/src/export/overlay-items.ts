@@ -3,34 +3,34 @@
  * rectangles. One list is painted into PNG tiles (OffscreenCanvas 2D) and written into SVG, so the
  * caption, legend, scale bars, labels and axes are the same in every format. Pure.
  */
+import { measureText, textBox, type Box } from '../../../src-shared/picture/text-layout/font-metrics';
+import { union } from '../../../src-shared/picture/text-layout/layout';
+
 export type OverlayItem =
   | { readonly kind: 'text'; readonly x: number; readonly y: number; readonly text: string; readonly size: number; readonly colour: string;
       readonly weight?: 'normal' | 'bold'; readonly italic?: boolean; readonly align?: 'left' | 'center' | 'right';
       readonly baseline?: 'top' | 'middle' | 'bottom'; readonly halo?: string; readonly haloWidth?: number }
-  | { readonly kind: 'line'; readonly points: readonly (readonly [number, number])[]; readonly colour: string; readonly width: number }
-  | { readonly kind: 'rect'; readonly x: number; readonly y: number; readonly w: number; readonly h: number; readonly fill?: string; readonly stroke?: string; readonly width?: number; readonly radius?: number };
+  | { readonly kind: 'line'; readonly points: readonly (readonly [number, number])[]; readonly colour: string; readonly width: number; readonly role?: 'leader' }
+  | { readonly kind: 'rect'; readonly x: number; readonly y: number; readonly w: number; readonly h: number; readonly fill?: string; readonly stroke?: string; readonly width?: number; readonly radius?: number; readonly role?: 'badge' | 'legend' };
 
 export const FONT_FAMILY = '"DejaVu Sans", "Helvetica Neue", Arial, sans-serif';
 
-/** Average advance of DejaVu Sans per em (for layout without a canvas to measure on). */
-export const EM_ADVANCE = 0.6;
-export const textWidth = (text: string, size: number): number => [...text].length * size * EM_ADVANCE;
+/** Width of a text in DejaVu Sans, from the font's own metrics (src-shared/picture/text-layout). */
+export const textWidth = (text: string, size: number, bold = false): number => measureText(text, size, bold);
+
+/** The box one item takes (picture px): a text by the font's metrics and its halo, a line with its width. */
+export function itemBox(i: OverlayItem): Box {
+  if (i.kind === 'rect') { const h = i.stroke ? (i.width ?? 1) / 2 : 0; return { x0: i.x - h, x1: i.x + i.w + h, y0: i.y - h, y1: i.y + i.h + h }; }
+  if (i.kind === 'line') {
+    const h = i.width / 2;
+    return { x0: Math.min(...i.points.map((p) => p[0])) - h, x1: Math.max(...i.points.map((p) => p[0])) + h, y0: Math.min(...i.points.map((p) => p[1])) - h, y1: Math.max(...i.points.map((p) => p[1])) + h };
+  }
+  return textBox({ x: i.x, y: i.y, text: i.text, size: i.size, bold: i.weight === 'bold', align: i.align ?? 'left', baseline: i.baseline ?? 'bottom', halo: i.halo ? i.haloWidth ?? i.size / 4 : 0 });
+}
 
 /** Bounding box of overlay items (picture px), or undefined for none. */
-export function itemsBox(items: readonly OverlayItem[]): { x0: number; x1: number; y0: number; y1: number } | undefined {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  const add = (a: number, b: number, c: number, d: number) => { x0 = Math.min(x0, a); x1 = Math.max(x1, b); y0 = Math.min(y0, c); y1 = Math.max(y1, d); };
-  for (const i of items) {
-    if (i.kind === 'rect') add(i.x, i.x + i.w, i.y, i.y + i.h);
-    else if (i.kind === 'line') for (const [x, y] of i.points) add(x, x, y, y);
-    else {
-      const w = textWidth(i.text, i.size);
-      const left = i.align === 'center' ? i.x - w / 2 : i.align === 'right' ? i.x - w : i.x;
-      const top = i.baseline === 'top' ? i.y : i.baseline === 'middle' ? i.y - i.size / 2 : i.y - i.size;
-      add(left, left + w, top, top + i.size * 1.2);
-    }
-  }
-  return Number.isFinite(x0) ? { x0, x1, y0, y1 } : undefined;
+export function itemsBox(items: readonly OverlayItem[]): Box | undefined {
+  return union(items.map(itemBox));
 }
 
 export function cssFont(i: { size: number; weight?: 'normal' | 'bold'; italic?: boolean }): string {
@@ -80,9 +80,9 @@ export function itemsToSvg(items: readonly OverlayItem[]): string {
   for (const it of items) {
     if (it.kind === 'line') {
       if (it.points.length < 2) continue;
-      out.push(`<polyline fill="none" stroke="${it.colour}" stroke-width="${f(it.width)}" stroke-linecap="round" stroke-linejoin="round" points="${it.points.map((p) => `${f(p[0])},${f(p[1])}`).join(' ')}"/>`);
+      out.push(`<polyline${it.role ? ` data-role="${it.role}"` : ''} fill="none" stroke="${it.colour}" stroke-width="${f(it.width)}" stroke-linecap="round" stroke-linejoin="round" points="${it.points.map((p) => `${f(p[0])},${f(p[1])}`).join(' ')}"/>`);
     } else if (it.kind === 'rect') {
-      out.push(`<rect x="${f(it.x)}" y="${f(it.y)}" width="${f(it.w)}" height="${f(it.h)}"${it.radius ? ` rx="${f(it.radius)}"` : ''} fill="${it.fill ?? 'none'}"${it.stroke ? ` stroke="${it.stroke}" stroke-width="${f(it.width ?? 1)}"` : ''}/>`);
+      out.push(`<rect${it.role ? ` data-role="${it.role}"` : ''} x="${f(it.x)}" y="${f(it.y)}" width="${f(it.w)}" height="${f(it.h)}"${it.radius ? ` rx="${f(it.radius)}"` : ''} fill="${it.fill ?? 'none'}"${it.stroke ? ` stroke="${it.stroke}" stroke-width="${f(it.width ?? 1)}"` : ''}/>`);
     } else {
       const anchor = it.align === 'center' ? 'middle' : it.align === 'right' ? 'end' : 'start';
       const base = it.baseline === 'top' ? 'text-before-edge' : it.baseline === 'middle' ? 'central' : 'alphabetic';

@@ -37,17 +37,18 @@ export function captionItems(lines: readonly CaptionLine[], x: number, y: number
     if (l.style === 'title') {
       const size = 22 * s;
       out.push({ kind: 'text', x, y: cy, text: l.text, size, colour: p.text, weight: 'bold', baseline: 'top', halo: p.halo, haloWidth: 4 * s });
-      if (l.suffix) out.push({ kind: 'text', x: x + textWidth(l.text, size) * 1.18 + 10 * s, y: cy, text: l.suffix, size, colour: p.text, italic: true, baseline: 'top', halo: p.halo, haloWidth: 4 * s });
+      if (l.suffix) out.push({ kind: 'text', x: x + textWidth(l.text, size, true) + 10 * s, y: cy, text: l.suffix, size, colour: p.text, italic: true, baseline: 'top', halo: p.halo, haloWidth: 4 * s });
       cy += 30 * s;
     } else if (l.style === 'badge-blind' || l.style === 'badge-open') {
-      const size = 12 * s;
-      out.push({ kind: 'rect', x, y: cy, w: textWidth(l.text, size) + 12 * s, h: 18 * s, radius: 3 * s, fill: l.style === 'badge-blind' ? '#2e7d32' : '#c62828' });
-      out.push({ kind: 'text', x: x + 6 * s, y: cy + 9 * s, text: l.text, size, colour: '#ffffff', weight: 'bold', baseline: 'middle' });
+      // the badge is sized to its text in the bold face it is drawn in, with 6 px either side
+      const size = 12 * s, h = 18 * s;
+      out.push({ kind: 'rect', x, y: cy, w: textWidth(l.text, size, true) + 12 * s, h, radius: 3 * s, fill: l.style === 'badge-blind' ? '#2e7d32' : '#c62828', role: 'badge' });
+      out.push({ kind: 'text', x: x + 6 * s, y: cy + h / 2, text: l.text, size, colour: '#ffffff', weight: 'bold', baseline: 'middle' });
       cy += 24 * s;
     } else {
       const size = 13 * s;
       out.push({ kind: 'text', x, y: cy, text: l.text, size, colour: p.text, baseline: 'top', halo: p.halo, haloWidth: 3 * s });
-      cy += 18 * s;
+      cy += 19 * s; // the line's height (1.16 em) and its halo: lines never touch
     }
   }
   return out;

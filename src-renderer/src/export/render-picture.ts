@@ -21,8 +21,8 @@ import type { DetectorModel } from '../geometry/detector-model';
 import type { LiveCanvas } from '../views/live-view';
 import { beamSlab, FOV_DEG, fitPose, visibleBox } from '../display/framing';
 import { depthRange } from '../display/depth-range';
-import { cdaTaxLabel, placeLabels } from '../display/labels';
-import { labelled3d } from '../display/labels3d';
+import { cdaTaxLabel, labelCandidates } from '../display/labels';
+import { crossedElements, labelled3d } from '../display/labels3d';
 import { makeProjector } from '../display/projection';
 import { scaleBarsFor, scaleNote } from '../display/scale-bars';
 import { buildViewScene, type ViewScene } from '../display/view-scene';
@@ -30,8 +30,9 @@ import { prepareEvent, preparedBox, type PreparedEvent } from '../display/layers
 import { trackCrossings } from '../display/crossings';
 import { EVENT_FIT_TARGET, PICTURE_SCALE, type DisplaySnapshot, type PixelScale, type ViewMode } from '../display/types';
 import { checkSpec, panelRects, pixelScale, showsTaxInset, tiles, type PanelSpec, type PictureSpec, type Rect } from '../../../src-shared/picture/picture-spec';
-import { escapeXml, itemsBox, itemsToSvg, paintItems, type OverlayItem } from './overlay-items';
-import { axisItems, captionItems, labelItems, legendItems, PALETTES, scaleBarItems, titleItems, type AxisSpec } from './picture-overlays';
+import { escapeXml, itemsToSvg, paintItems, type OverlayItem } from './overlay-items';
+import { PALETTES, type AxisSpec } from './picture-overlays';
+import { headerBand, layoutPanel, type Header, type RegionBoxes } from './figure-layout';
 import { blindingRecord, captionLines, legendEntries } from './picture-context';
 import type { AppStores } from '../state/app-stores';
 import { sceneToSvg } from './svg-scene';
@@ -39,7 +40,7 @@ import { asScale, scaleTitle, viewScale, type DisplayScale } from '../display/di
 import { CONSTRUCTION_FIT_TARGET } from '../display/framing';
 import { shareZRange } from './figure-framing';
 import { constructionBox } from '../display/construction';
-import { insetBoxes, taxInset } from '../display/tax-inset';
+import { taxInset, type InsetBox, type TaxInset } from '../display/tax-inset';
 import { taxInsetItems } from './tax-inset-items';
 
 /** What a picture is drawn from: the renderer (the screen's WebGL context, for its pixels only), the detector, and the app's state as a snapshot. */
@@ -84,6 +85,8 @@ interface Picture {
   readonly prepared: PreparedEvent | undefined;
   /** output px per CSS px */
   readonly s: number;
+  /** the caption and legend band above the panels (figure-layout.ts) */
+  readonly header: Header;
 }
 
 export function maxTileSize(gl: THREE.WebGLRenderer): number {
@@ -111,7 +114,9 @@ function framePanels(spec: PictureSpec, env: ExportEnv, pic: Picture, onCopied: 
   const { snap, s } = pic;
   const k = snap.compression;
   const gap = spec.panels.length > 1 ? Math.round(4 * s) : 0;
-  const rects = panelRects(spec.width, spec.height, spec.panels.length, gap);
+  // the panels share the picture below the header band, where the caption and the legend are kept
+  const top = pic.header.height;
+  const rects = panelRects(spec.width, spec.height - top, spec.panels.length, gap).map((r) => ({ ...r, y: r.y + top }));
   return spec.panels.map((p, i) => {
     const rect = rects[i]!;
     const mode = p.view;
@@ -198,62 +203,48 @@ function panelAxes(panel: Panel, scale: DisplayScale): { h?: AxisSpec; v?: AxisS
   return { h: axis(right, hw), v: axis(up, hh) };
 }
 
-function overlayItems(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[], pic: Picture, now: Date): OverlayItem[] {
-  const { items, insets } = overlayParts(spec, env, panels, pic, now);
+function overlayItems(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[], pic: Picture): OverlayItem[] {
+  const { items, insets } = overlayParts(spec, env, panels, pic);
   return [...items, ...insets.flat()];
 }
 
-/** The overlay items, and apart (an SVG group of their own) each panel's CDA_TAX inset. */
-function overlayParts(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[], pic: Picture, now: Date): { items: OverlayItem[]; insets: OverlayItem[][] } {
+/** The overlay items laid out by the layout engine (figure-layout.ts), apart (an SVG group of their own) each panel's CDA_TAX inset, and the boxes it placed. */
+export function overlayParts(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[], pic: Picture): { items: OverlayItem[]; insets: OverlayItem[][]; regions: RegionBoxes[] } {
   const { snap, s } = pic;
   const p = PALETTES[spec.theme];
   const o = spec.overlays;
-  const items: OverlayItem[] = [];
+  const items: OverlayItem[] = [...pic.header.items];
   const insets: OverlayItem[][] = [];
-  const inset = o.axes ? 30 * s : 0;
-  // the caption and the legend are placed first: element labels keep clear of them, and of the CDA_TAX value
-  const first = panels[0]!.rect;
-  const caption = captionItems(captionLines(env.stores, spec.caption, now), first.x + 16 * s + (o.axes && panels[0]!.mode !== '3d' ? 36 * s : 0), first.y + 14 * s, s, p);
-  const legendPanel = panels.length > 1 ? panels[Math.min(1, panels.length - 1)]! : panels[0]!;
-  const legend = o.legend ? legendItems(legendEntries(snap), legendPanel.rect, s, p) : [];
-  for (const panel of panels) {
-    const r = panel.rect;
-    if (panels.length > 1) items.push({ kind: 'rect', x: r.x + 0.5 * s, y: r.y + 0.5 * s, w: r.w - s, h: r.h - s, stroke: p.border, width: s });
-    /** boxes of items in picture px as the panel's layout px, where the labels are placed; one box per item */
-    const boxOf = (its: readonly OverlayItem[]) => { const b = itemsBox(its); return b ? [{ x0: (b.x0 - r.x) / s, x1: (b.x1 - r.x) / s, y0: (b.y0 - r.y) / s, y1: (b.y1 - r.y) / s }] : []; };
-    const toLayout = (its: readonly OverlayItem[]) => its.flatMap((i) => boxOf([i]));
-    const fixed: OverlayItem[] = [];
-    /** items kept clear as one block (a scale bar with its note, a title) */
-    const blocks: OverlayItem[][] = [];
+  const regions: RegionBoxes[] = [pic.header.boxes];
+  // the elements the event's tracks cross are labelled first
+  const touched = pic.prepared ? crossedElements(env.model, pic.prepared.trackLines) : new Set<string>();
+  panels.forEach((panel, i) => {
     const sc = panel.scale;
     const project = makeProjector(panel.camera, panel.layout, sc);
     const axes = o.axes ? panelAxes(panel, sc) : {};
-    if (o.axes) fixed.push(...axisItems(axes.h, axes.v, r, s, p));
-    if (o.scaleBars) {
-      const bars = scaleBarsFor(panel.mode, panel.camera, sc, panel.layout, panel.target);
-      blocks.push(scaleBarItems(bars, scaleNote(bars, panel.mode, sc, true), r, s, p, axes.h ? inset : 0));
-    }
-    if (o.titles && (panels.length > 1 || spec.panels[0]!.view !== '3d')) blocks.push(titleItems(panel.title, r, s, p, !!axes.h));
-    // the CDA_TAX inset at Z_TAX (2D panels), clear of the caption, the legend, the axes, the bars and the title
+    const bars = o.scaleBars ? scaleBarsFor(panel.mode, panel.camera, sc, panel.layout, panel.target) : undefined;
     const tax = pic.prepared?.cdaSegment ? snap.analysis?.tax : undefined;
-    const taxPanel = showsTaxInset(o) && tax && (panel.mode === 'side' || panel.mode === 'top')
-      ? taxInset({
-        tax, view: panel.mode, project, viewport: panel.layout,
-        avoid: [...(panel === panels[0] ? toLayout(caption) : []), ...(panel === legendPanel ? toLayout(legend) : []), ...toLayout(fixed), ...blocks.flatMap(boxOf)],
-        margin: { top: 8, bottom: 8, left: axes.v ? 44 : 8, right: 8 },
-      })
-      : undefined;
-    if (taxPanel) insets.push(taxInsetItems(taxPanel, r, s, p, spec.theme === 'paper', snap.style.palette));
-    // else the event's own label, placed by the display core as on screen (40 px kept for the vertical axis)
-    const cda = taxPanel ? undefined : cdaTaxLabel(snap.analysis?.tax, pic.prepared?.cdaSegment, project, panel.layout, 40);
-    if (cda) fixed.push({ kind: 'text', x: r.x + cda.x * s, y: r.y + cda.y * s, text: cda.text, size: 12 * s, colour: p.text, weight: 'bold', align: 'center', halo: p.halo, haloWidth: 3 * s });
-    // the caption, the legend, the CDA_TAX value or inset, axes, scale bars and titles keep their places; element labels move aside
-    const reserved = [...(panel === panels[0] ? toLayout(caption) : []), ...(panel === legendPanel ? toLayout(legend) : []), ...toLayout(fixed), ...blocks.flatMap(boxOf), ...(taxPanel ? insetBoxes(taxPanel) : [])];
-    if (o.labels && snap.labels) items.push(...labelItems(placeLabels(env.model, panel.mode === '3d' ? labelled3d(env.model, snap.shown, pic.prepared?.trackLines) : snap.shown, sc, panel.mode, panel.station, panel.camera, panel.layout, reserved), r, s, p));
-    items.push(...fixed, ...blocks.flat());
-  }
-  items.push(...caption, ...legend);
-  return { items, insets };
+    const insetOn = showsTaxInset(o) && tax && (panel.mode === 'side' || panel.mode === 'top');
+    const shown = panel.mode === '3d' ? labelled3d(env.model, snap.shown, pic.prepared?.trackLines) : snap.shown;
+    const out = layoutPanel({
+      name: `panel ${i} (${panel.mode})`,
+      rect: panel.rect,
+      axes,
+      border: panels.length > 1,
+      ...(bars ? { bars: { bars, note: scaleNote(bars, panel.mode, sc, true) } } : {}),
+      ...(o.titles && (panels.length > 1 || spec.panels[0]!.view !== '3d') ? { title: panel.title } : {}),
+      ...(insetOn ? {
+        taxInset: (avoid: readonly InsetBox[]) => taxInset({ tax, view: panel.mode as 'side' | 'top', project, viewport: panel.layout, avoid, margin: { top: axes.v ? 30 : 8, bottom: axes.h ? 30 : 8, left: axes.v ? 44 : 8, right: 8 } }),
+        insetItems: (ti: TaxInset) => taxInsetItems(ti, panel.rect, s, p, spec.theme === 'paper', snap.style.palette),
+      } : {}),
+      cdaLabel: () => cdaTaxLabel(snap.analysis?.tax, pic.prepared?.cdaSegment, project, panel.layout, axes.v ? 40 : 0),
+      ...(o.labels && snap.labels ? { labels: labelCandidates(env.model, shown, sc, panel.mode, panel.station, panel.camera, panel.layout, touched) } : {}),
+    }, s, p);
+    items.push(...out.items);
+    if (out.inset.length) insets.push(out.inset);
+    regions.push(out.boxes);
+  });
+  return { items, insets, regions };
 }
 
 /**
@@ -358,25 +349,26 @@ function fillBackground(out: Uint8Array, spec: PictureSpec): void {
 }
 
 /** Check the spec and lay out its panels for `draw`, from the app's snapshot at the picture's theme. */
-async function withPanels<T>(spec: PictureSpec, env: ExportEnv, draw: (panels: Panel[], pic: Picture) => T | Promise<T>): Promise<T> {
+async function withPanels<T>(spec: PictureSpec, env: ExportEnv, now: Date, draw: (panels: Panel[], pic: Picture) => T | Promise<T>): Promise<T> {
   const problem = checkSpec(spec);
   if (problem) throw new Error(problem);
   const light = spec.theme === 'paper';
   const snap: DisplaySnapshot = { ...env.snapshot, theme: light ? 'light' : 'dark', style: { ...env.snapshot.style, light } };
   const prepared = snap.event && snap.analysis ? prepareEvent(snap.event, snap.analysis, snap.style) : undefined;
   const s = pixelScale(spec.width, spec.height, env.canvas.size) / (spec.panels.length > 1 ? 1.5 : 1);
-  const pic: Picture = { snap, prepared, s };
+  const header = headerBand(captionLines(env.stores, spec.caption, now), spec.overlays.legend ? legendEntries(snap) : [], spec.width, s, PALETTES[spec.theme]);
+  const pic: Picture = { snap, prepared, s, header };
   return await draw(buildPanels(spec, env, pic), pic);
 }
 
 /** A PNG of the picture. */
 export async function renderPng(spec: PictureSpec, env: ExportEnv, opts: RenderOptions = {}): Promise<PngPicture> {
-  return withPanels(spec, env, (panels, pic) => {
+  return withPanels(spec, env, opts.now ?? new Date(), (panels, pic) => {
     const maxTile = Math.min(opts.maxTile ?? Infinity, maxTileSize(env.canvas.gl));
     const out = new Uint8Array(spec.width * spec.height * 4);
     fillBackground(out, spec);
     const n = rasterise(spec, env, panels, pic, out, spec.width, maxTile);
-    const items = overlayItems(spec, env, panels, pic, opts.now ?? new Date());
+    const items = overlayItems(spec, env, panels, pic);
     compositeOverlays(items, out, spec.width, spec.height, maxTile);
     const description = captionLines(env.stores, spec.caption, opts.now ?? new Date()).map((l) => `${l.text}${l.suffix ? ` ${l.suffix}` : ''}`).join(' | ');
     return { png: encodePicture(out, spec.width, spec.height, spec.transparent, description, blindingRecord(env.stores)), width: spec.width, height: spec.height, tiles: n, scale: pic.s };
@@ -391,7 +383,21 @@ const bytesToBase64 = (b: Uint8Array): string => {
 
 /** An SVG of the picture: the 2D views as vectors (tracks as paths), a 3D panel embedded as a PNG. */
 export async function renderSvg(spec: PictureSpec, env: ExportEnv, opts: RenderOptions = {}): Promise<string> {
-  return withPanels(spec, env, (panels, pic) => {
+  return svgPicture(spec, env, opts, (panel, pic) => {
+    const r = panel.rect;
+    const out = new Uint8Array(r.w * r.h * 4);
+    const local = { ...panel, rect: { x: 0, y: 0, w: r.w, h: r.h } };
+    rasterise({ ...spec, transparent: true }, env, [local], pic, out, r.w, maxTileSize(env.canvas.gl));
+    return `data:image/png;base64,${bytesToBase64(encodePicture(out, r.w, r.h, true, panel.title, blindingRecord(env.stores)))}`;
+  });
+}
+
+/**
+ * The SVG document; `image3d` gives a 3D panel's picture (a data: URL). Everything else is plain
+ * maths on the display core's scenes (no WebGL), so tests run it in Node with any `image3d`.
+ */
+export async function svgPicture(spec: PictureSpec, env: ExportEnv, opts: RenderOptions, image3d: (panel: Panel, pic: Picture) => string): Promise<string> {
+  return withPanels(spec, env, opts.now ?? new Date(), (panels, pic) => {
     const W = spec.width, H = spec.height;
     const body: string[] = [];
     if (!spec.transparent) body.push(`<rect width="${W}" height="${H}" fill="${PALETTES[spec.theme].background}"/>`);
@@ -399,11 +405,7 @@ export async function renderSvg(spec: PictureSpec, env: ExportEnv, opts: RenderO
       const r = panel.rect;
       body.push(`<clipPath id="panel${i}"><rect x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}"/></clipPath>`);
       if (panel.mode === '3d') {
-        const out = new Uint8Array(r.w * r.h * 4);
-        const local = { ...panel, rect: { x: 0, y: 0, w: r.w, h: r.h } };
-        rasterise({ ...spec, transparent: true }, env, [local], pic, out, r.w, maxTileSize(env.canvas.gl));
-        const png = encodePicture(out, r.w, r.h, true, panel.title, blindingRecord(env.stores));
-        body.push(`<g id="view-${i}-3d" clip-path="url(#panel${i})"><image x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}" href="data:image/png;base64,${bytesToBase64(png)}"/></g>`);
+        body.push(`<g id="view-${i}-3d" clip-path="url(#panel${i})"><image x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}" href="${image3d(panel, pic)}"/></g>`);
         return;
       }
       const view = panelScene(panel, env, spec, pic, false);
@@ -413,9 +415,20 @@ export async function renderSvg(spec: PictureSpec, env: ExportEnv, opts: RenderO
         view.dispose();
       }
     });
-    const { items, insets } = overlayParts(spec, env, panels, pic, opts.now ?? new Date());
+    const { items, insets } = overlayParts(spec, env, panels, pic);
     body.push(`<g id="overlays" font-family="DejaVu Sans, Helvetica, Arial, sans-serif">${itemsToSvg(items)}</g>`);
     insets.forEach((its, i) => body.push(`<g id="tax-inset-${i}" class="tax-inset" font-family="DejaVu Sans, Helvetica, Arial, sans-serif">${itemsToSvg(its)}</g>`));
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">\n<title>NA62 event display</title>\n<metadata><na62:blinding xmlns:na62="urn:na62-event-display">${escapeXml(blindingRecord(env.stores))}</na62:blinding></metadata>\n${body.join('\n')}\n</svg>\n`;
+    const rects = panels.map((pn, i) => `<na62:panel xmlns:na62="urn:na62-event-display" index="${i}" view="${pn.mode}" x="${pn.rect.x}" y="${pn.rect.y}" width="${pn.rect.w}" height="${pn.rect.h}"/>`).join('');
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">\n<title>NA62 event display</title>\n<metadata><na62:blinding xmlns:na62="urn:na62-event-display">${escapeXml(blindingRecord(env.stores))}</na62:blinding>${rects}</metadata>\n${body.join('\n')}\n</svg>\n`;
   });
+}
+
+/** The text items of a picture's overlays (what paintItems draws into the PNG). */
+export async function pictureTextItems(spec: PictureSpec, env: ExportEnv, opts: RenderOptions = {}): Promise<Extract<OverlayItem, { kind: 'text' }>[]> {
+  return withPanels(spec, env, opts.now ?? new Date(), (panels, pic) => overlayItems(spec, env, panels, pic).filter((i): i is Extract<OverlayItem, { kind: 'text' }> => i.kind === 'text'));
+}
+
+/** The boxes the layout engine placed for a picture, per region (the header band, each panel): what the tests check, without drawing. */
+export async function pictureLayout(spec: PictureSpec, env: ExportEnv, opts: RenderOptions = {}): Promise<RegionBoxes[]> {
+  return withPanels(spec, env, opts.now ?? new Date(), (panels, pic) => overlayParts(spec, env, panels, pic).regions);
 }

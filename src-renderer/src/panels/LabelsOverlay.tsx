@@ -8,8 +8,7 @@ export function LabelsOverlay() {
     <svg className="labels-overlay" aria-hidden="true">
       {labels.map((l) => (
         <g key={l.id}>
-          {l.anchorY - l.y > 6 && <line x1={l.x} y1={l.y + 1} x2={l.x} y2={l.anchorY} className="leader" />}
-          {l.y - l.anchorY > 20 && <line x1={l.x} y1={l.y - 13} x2={l.x} y2={l.anchorY} className="leader" />}
+          {l.leader && <line x1={l.leader[0][0]} y1={l.leader[0][1]} x2={l.leader[1][0]} y2={l.leader[1][1]} className="leader" />}
           <text x={l.x} y={l.y} textAnchor="middle" className="label">{l.text}</text>
         </g>
       ))}

@@ -16,7 +16,7 @@ import { depthRange } from '../display/depth-range';
 import { framePose } from '../display/poses';
 import { scaleBarsFor } from '../display/scale-bars';
 import { eventLabelBox, placeLabels } from '../display/labels';
-import { labelled3d } from '../display/labels3d';
+import { crossedElements, labelled3d } from '../display/labels3d';
 import { edgeNudgeFor } from '../display/view-scene';
 import { viewScale } from '../display/display-scale';
 import { constructionBox } from '../display/construction';
@@ -203,9 +203,34 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     // the CDA_TAX value of the event keeps its place beside its segment; element labels move aside
     const ev = stores.eventDisplay.getState().hidden.tax ? undefined : live.eventLabel.getState().label;
     const inset = live.taxInset.getState().inset;
-    const labels = labelsOn ? placeLabels(model, mode === '3d' ? labelled3d(model, shown, live.eventScene?.prepared.trackLines) : shown, k, mode, beamStation, cam, size, [...(ev ? [eventLabelBox(ev)] : []), ...(inset ? insetBoxes(inset) : [])]) : [];
+    const trackLines = live.eventScene?.prepared.trackLines;
+    const labels = labelsOn ? placeLabels(model, mode === '3d' ? labelled3d(model, shown, trackLines) : shown, k, mode, beamStation, cam, size,
+      [...(ev ? [eventLabelBox(ev)] : []), ...(inset ? insetBoxes(inset) : []), ...overlayBoxes(gl.domElement)],
+      trackLines ? touchedBy(model, trackLines) : undefined) : [];
     live.overlay.getState().set(labels, bars);
   }, -1);
 
   return null;
+}
+
+const touchedCache = new WeakMap<object, Set<string>>();
+/** The elements the event's tracks cross (labelled first), once per event drawing. */
+function touchedBy(model: DetectorModel, trackLines: Parameters<typeof crossedElements>[1]): Set<string> {
+  let t = touchedCache.get(trackLines);
+  if (!t) { t = crossedElements(model, trackLines); touchedCache.set(trackLines, t); }
+  return t;
+}
+
+/**
+ * The boxes (CSS px of the canvas) of the HTML overlays that sit over the view's corners, the
+ * legend and the blinding badge, which element labels keep clear of (the layout engine's reserved boxes).
+ */
+function overlayBoxes(canvas: HTMLCanvasElement): { x0: number; x1: number; y0: number; y1: number }[] {
+  const host = canvas.closest('.viewport');
+  if (!host) return [];
+  const c = canvas.getBoundingClientRect();
+  return [...host.querySelectorAll('.event-legend, .viewport-badge')].map((el) => {
+    const b = el.getBoundingClientRect();
+    return { x0: b.left - c.left - 4, x1: b.right - c.left + 4, y0: b.top - c.top - 4, y1: b.bottom - c.top + 4 };
+  }).filter((b) => b.x1 > b.x0 && b.y1 > b.y0);
 }
