@@ -1,13 +1,18 @@
 /**
  * Pictures of the scene at any size up to 8K, independent of the window.
  *
+ * The work is cut in slices (export/slices.ts): one tile, one overlay tile, then the PNG encoding in
+ * a worker (png-encode.ts); between slices the page gets the event loop back, progress is reported
+ * and a cancel stops it. Tiles are rendered with the export's own WebGL context on an
+ * OffscreenCanvas (export-gl.ts), so the screen keeps drawing meanwhile.
+ *
  * Each panel gets its own camera (the screen's, widened to the picture's aspect, or framed on the
  * event or the detector) and its own scene, built by the display core from the app's snapshot at
  * the picture's theme and pixel scale (the live scene and the app's theme are never touched), and
- * is rendered in tiles no larger than the GPU allows:
- * camera.setViewOffset selects the tile, the WebGL drawing buffer is resized to it, rendered and read
- * back with readPixels into one RGBA buffer, all in one task, so the window never shows it and
- * preserveDrawingBuffer is not needed. The default framebuffer (not a render target) is used on
+ * is rendered in tiles (SLICE_TILE, or smaller than the GPU allows):
+ * camera.setViewOffset selects the tile, the drawing buffer is sized to it, rendered and read
+ * back with readPixels in the same task, so preserveDrawingBuffer is not needed. The default
+ * framebuffer (not a render target) is used on
  * purpose: three skips the output colour conversion for render targets, and blending would then
  * happen in linear space; this way the colours, blending and antialiasing are the screen's.
  * Wide lines (LineMaterial: width in px, `resolution` = the tile) and point sizes scale with the
@@ -16,13 +21,15 @@
  * browser canvas ever holds the whole picture. SVG: the same cameras, projected (svg-scene.ts).
  */
 import * as THREE from 'three';
-import { encode } from 'fast-png';
+import { encodePngOffThread, type PngJob } from './png-encode';
+import { Slices, type SliceOptions } from './slices';
+import { exportRenderer } from './export-gl';
 import type { DetectorModel } from '../geometry/detector-model';
 import type { LiveCanvas } from '../views/live-view';
 import { beamSlab, FOV_DEG, fitPose, visibleBox } from '../display/framing';
 import { depthRange } from '../display/depth-range';
 import { cdaTaxLabel, placeLabels } from '../display/labels';
-import { labelled3d } from '../display/labels3d';
+import { figureLabels3d, figureLook } from './figure-look';
 import { makeProjector } from '../display/projection';
 import { scaleBarsFor, scaleNote } from '../display/scale-bars';
 import { buildViewScene, type ViewScene } from '../display/view-scene';
@@ -42,7 +49,7 @@ import { constructionBox } from '../display/construction';
 import { insetBoxes, taxInset } from '../display/tax-inset';
 import { taxInsetItems } from './tax-inset-items';
 
-/** What a picture is drawn from: the renderer (the screen's WebGL context, for its pixels only), the detector, and the app's state as a snapshot. */
+/** What a picture is drawn from: the screen's renderer (its settings; export-gl.ts makes one like it), the detector, and the app's state as a snapshot. */
 export interface ExportEnv {
   readonly canvas: LiveCanvas;
   readonly model: DetectorModel;
@@ -53,8 +60,8 @@ export interface ExportEnv {
   readonly screenTarget?: THREE.Vector3;
 }
 
-export interface RenderOptions {
-  /** largest tile side in px (default: the GPU's limit, at most 4096) */
+export interface RenderOptions extends SliceOptions {
+  /** largest tile side in px (default: the GPU's limit, at most SLICE_TILE) */
   readonly maxTile?: number;
   /** now (the caption's date) */
   readonly now?: Date;
@@ -86,10 +93,29 @@ interface Picture {
   readonly s: number;
 }
 
+/**
+ * The default tile side: one tile is one slice the page cannot interrupt. With software WebGL
+ * (SwiftShader, 2 cores) a 1024 px tile of a figure takes ~0.1–0.3 s; the extra vertex work of more
+ * tiles is small next to the fill (bench/export.bench.mjs).
+ */
+export const SLICE_TILE = 1024;
+
 export function maxTileSize(gl: THREE.WebGLRenderer): number {
   const ctx = gl.getContext();
   const dims = ctx.getParameter(ctx.MAX_VIEWPORT_DIMS) as Int32Array;
   return Math.min(4096, ctx.getParameter(ctx.MAX_RENDERBUFFER_SIZE) as number, dims[0] ?? 4096, dims[1] ?? 4096);
+}
+
+/**
+ * The panel scenes of the last picture, disposed when the next one is done: disposing a material
+ * releases its shader program once nothing else uses it, and the next panel (or the next preview)
+ * would compile it again, seconds per picture with software WebGL. Geometry is the model's, shared.
+ */
+let heldScenes: ViewScene[] = [];
+function holdScenes(views: ViewScene[]): void {
+  const old = heldScenes;
+  heldScenes = views;
+  for (const v of old) v.dispose();
 }
 
 /** The point the camera looks at: on its axis, nearest the centre of what it frames. */
@@ -135,8 +161,8 @@ function framePanels(spec: PictureSpec, env: ExportEnv, pic: Picture, onCopied: 
       if (mode === 'beam') clip = { near: (screen as THREE.OrthographicCamera).near, far: (screen as THREE.OrthographicCamera).far };
       target = mode === '3d' && env.screenTarget ? env.screenTarget.clone() : lookTarget(camera, slab ? slab.box : sceneBox);
     } else {
-      // in a figure the 3D panel is the overview: the whole detector; the 2D panels follow the framing
-      const onEvent = spec.frame === 'event' && !(mode === '3d' && spec.panels.length > 1);
+      // framed on the event, the 3D panel too: from outside, upstream, above and on the Salève side (poses.ts)
+      const onEvent = spec.frame === 'event';
       const fit = onEvent ? EVENT_FIT_TARGET : spec.frame === 'screen' && snap.fitTarget !== EVENT_FIT_TARGET ? snap.fitTarget : undefined;
       const tax = fit === CONSTRUCTION_FIT_TARGET && (mode === 'side' || mode === 'top') ? snap.analysis?.tax : undefined;
       const pose = fitPose(env.model, {
@@ -166,7 +192,9 @@ function framePanels(spec: PictureSpec, env: ExportEnv, pic: Picture, onCopied: 
 function panelScene(panel: Panel, env: ExportEnv, spec: PictureSpec, pic: Picture, raster: boolean): ViewScene {
   const { s } = pic;
   const px: PixelScale = PICTURE_SCALE(s * spec.lineWidth, pic.snap.trackWidth);
-  const view = buildViewScene(env.model, { ...pic.snap, mode: panel.mode, station: panel.station }, {
+  // a 3D panel: translucent material, the event opaque on top (figure-look.ts)
+  const look = panel.mode === '3d' ? { scene3d: figureLook(pic.snap.scene3d) } : {};
+  const view = buildViewScene(env.model, { ...pic.snap, mode: panel.mode, station: panel.station, ...look }, {
     px, camera: panel.camera, background: spec.transparent ? null : PALETTES[spec.theme].background, ...(raster && s >= 1.5 ? { edgeWidth: s } : {}),
   });
   const el = env.model.byId.get(panel.station)?.element;
@@ -249,69 +277,70 @@ function overlayParts(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[
     if (cda) fixed.push({ kind: 'text', x: r.x + cda.x * s, y: r.y + cda.y * s, text: cda.text, size: 12 * s, colour: p.text, weight: 'bold', align: 'center', halo: p.halo, haloWidth: 3 * s });
     // the caption, the legend, the CDA_TAX value or inset, axes, scale bars and titles keep their places; element labels move aside
     const reserved = [...(panel === panels[0] ? toLayout(caption) : []), ...(panel === legendPanel ? toLayout(legend) : []), ...toLayout(fixed), ...blocks.flatMap(boxOf), ...(taxPanel ? insetBoxes(taxPanel) : [])];
-    if (o.labels && snap.labels) items.push(...labelItems(placeLabels(env.model, panel.mode === '3d' ? labelled3d(env.model, snap.shown, pic.prepared?.trackLines) : snap.shown, sc, panel.mode, panel.station, panel.camera, panel.layout, reserved), r, s, p));
+    if (o.labels && snap.labels) items.push(...labelItems(placeLabels(env.model, panel.mode === '3d' ? figureLabels3d(env.model, snap.shown, pic.prepared?.trackLines) : snap.shown, sc, panel.mode, panel.station, panel.camera, panel.layout, reserved), r, s, p));
     items.push(...fixed, ...blocks.flat());
   }
   items.push(...caption, ...legend);
   return { items, insets };
 }
 
+/** The tiles of each panel, in order (the slices of the rasterisation). */
+function panelTiles(panels: readonly Panel[], maxTile: number): { panel: Panel; tile: Rect }[][] {
+  return panels.map((panel) => tiles(panel.rect.w, panel.rect.h, maxTile).map((tile) => ({ panel, tile })));
+}
+
 /**
  * Render the panels' pixels (premultiplied RGBA, top row first) into `out` (W × H), tile by tile,
- * synchronously, each panel from its own scene. The screen's WebGL context is borrowed for the
- * time of the call (size and pixel ratio put back after); its scene is not used.
+ * each panel from its own scene, one slice per tile, with the export's own WebGL context
+ * (export-gl.ts); the screen's context and scene are not touched. The panel scenes are held until the next picture (holdScenes).
  */
-function rasterise(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[], pic: Picture, out: Uint8Array, W: number, maxTile: number): number {
-  const { gl } = env.canvas;
+async function rasterise(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[], pic: Picture, out: Uint8Array, W: number, maxTile: number, slices: Slices): Promise<number> {
+  const gl = exportRenderer(env.canvas.gl);
   const ctx = gl.getContext();
-  const dpr = gl.getPixelRatio();
-  const size = gl.getSize(new THREE.Vector2());
-  const clear = new THREE.Color(), clearAlpha = gl.getClearAlpha();
-  gl.getClearColor(clear);
+  const views: ViewScene[] = [];
   let count = 0;
   try {
-    gl.setPixelRatio(1);
     gl.setRenderTarget(null);
-    for (const panel of panels) {
+    gl.setClearColor(PALETTES[spec.theme].background, spec.transparent ? 0 : 1);
+    for (const list of panelTiles(panels, maxTile)) {
+      const panel = list[0]?.panel;
+      if (!panel) continue;
       const view = panelScene(panel, env, spec, pic, true);
-      try {
-        gl.setClearColor(PALETTES[spec.theme].background, spec.transparent ? 0 : 1);
-        for (const t of tiles(panel.rect.w, panel.rect.h, maxTile)) {
+      views.push(view);
+      for (const { tile: t } of list) {
+        const buf = new Uint8Array(t.w * t.h * 4);
+        try {
           panel.camera.setViewOffset(panel.rect.w, panel.rect.h, t.x, t.y, t.w, t.h);
-          gl.setSize(t.w, t.h, false);
+          if (ctx.drawingBufferWidth !== t.w || ctx.drawingBufferHeight !== t.h) gl.setSize(t.w, t.h, false);
           if (ctx.drawingBufferWidth !== t.w || ctx.drawingBufferHeight !== t.h) throw new Error(`the GPU gave a ${ctx.drawingBufferWidth} × ${ctx.drawingBufferHeight} px buffer for a ${t.w} × ${t.h} px tile; choose a smaller picture`);
           view.setResolution(t.w, t.h);
           gl.clear();
           gl.render(view.scene, panel.camera);
-          const buf = new Uint8Array(t.w * t.h * 4);
           ctx.readPixels(0, 0, t.w, t.h, ctx.RGBA, ctx.UNSIGNED_BYTE, buf);
-          const row = t.w * 4;
-          for (let y = 0; y < t.h; y++) {
-            const dst = ((panel.rect.y + t.y + y) * W + panel.rect.x + t.x) * 4;
-            out.set(buf.subarray((t.h - 1 - y) * row, (t.h - y) * row), dst); // WebGL rows run bottom-up
-          }
-          count++;
+        } finally {
+          panel.camera.clearViewOffset();
         }
-        panel.camera.clearViewOffset();
-      } finally {
-        view.dispose();
+        const row = t.w * 4;
+        for (let y = 0; y < t.h; y++) {
+          const dst = ((panel.rect.y + t.y + y) * W + panel.rect.x + t.x) * 4;
+          out.set(buf.subarray((t.h - 1 - y) * row, (t.h - y) * row), dst); // WebGL rows run bottom-up
+        }
+        count++;
+        await slices.step();
       }
     }
   } finally {
-    gl.setPixelRatio(dpr);
-    gl.setSize(size.x, size.y, false);
-    gl.setClearColor(clear, clearAlpha);
-    env.canvas.invalidate(); // the screen's next frame redraws its own scene into the restored buffer
+    holdScenes(views);
   }
   return count;
 }
 
-/** Draw the overlay list tile by tile (OffscreenCanvas) and composite it over the premultiplied picture. */
-function compositeOverlays(items: readonly OverlayItem[], out: Uint8Array, W: number, H: number, maxTile: number): void {
-  if (!items.length) return;
-  for (const t of tiles(W, H, Math.min(maxTile, 2048))) {
+/** Draw the overlay list tile by tile (OffscreenCanvas, one slice each) and composite it over the premultiplied picture. */
+async function compositeOverlays(items: readonly OverlayItem[], out: Uint8Array, W: number, H: number, slices: Slices): Promise<void> {
+  for (const t of overlayTiles(items, W, H)) {
     const c = new OffscreenCanvas(t.w, t.h);
-    const g = c.getContext('2d');
+    // a canvas read back at once: kept in memory, not on the (software) GPU, where getImageData took seconds
+    const g = c.getContext('2d', { willReadFrequently: true });
     if (!g) throw new Error('no 2D canvas context for the overlays');
     g.translate(-t.x, -t.y);
     paintItems(g, items);
@@ -328,25 +357,19 @@ function compositeOverlays(items: readonly OverlayItem[], out: Uint8Array, W: nu
         out[di + 3] = a + out[di + 3]! * inv;
       }
     }
+    await slices.step();
   }
 }
+
+/** The overlay's tiles (at most 1024 px a side, one slice each); none without items. */
+const overlayTiles = (items: readonly OverlayItem[], W: number, H: number): Rect[] => (items.length ? tiles(W, H, 1024) : []);
 
 const LATIN1: Record<string, string> = { 'μ': 'mu', 'π': 'pi', 'χ': 'chi', 'Δ': 'Delta ', 'Σ': 'Sum', 'θ': 'theta', '→': '->', '′': "'", '−': '-', 'ε': 'eps', '–': '-' };
 /** PNG text chunks are Latin-1. */
 export const toLatin1 = (s: string): string => [...s].map((c) => LATIN1[c] ?? (c.charCodeAt(0) > 0xff ? '?' : c)).join('');
 
-function encodePicture(out: Uint8Array, W: number, H: number, transparent: boolean, description: string, blinding: string): Uint8Array {
-  const text = { Software: 'NA62 Event Display', Description: toLatin1(description), Blinding: toLatin1(blinding) };
-  if (transparent) {
-    for (let i = 0; i < out.length; i += 4) { // back from premultiplied alpha
-      const a = out[i + 3]!;
-      if (a > 0 && a < 255) { const f = 255 / a; out[i] = Math.min(255, out[i]! * f); out[i + 1] = Math.min(255, out[i + 1]! * f); out[i + 2] = Math.min(255, out[i + 2]! * f); }
-    }
-    return encode({ width: W, height: H, data: out, channels: 4, depth: 8, text });
-  }
-  const rgb = new Uint8Array(W * H * 3);
-  for (let i = 0, j = 0; i < out.length; i += 4, j += 3) { rgb[j] = out[i]!; rgb[j + 1] = out[i + 1]!; rgb[j + 2] = out[i + 2]!; }
-  return encode({ width: W, height: H, data: rgb, channels: 3, depth: 8, text });
+function pngJob(out: Uint8Array, W: number, H: number, transparent: boolean, description: string, blinding: string): PngJob {
+  return { rgba: out, width: W, height: H, transparent, text: { Software: 'NA62 Event Display', Description: toLatin1(description), Blinding: toLatin1(blinding) } };
 }
 
 function fillBackground(out: Uint8Array, spec: PictureSpec): void {
@@ -369,17 +392,24 @@ async function withPanels<T>(spec: PictureSpec, env: ExportEnv, draw: (panels: P
   return await draw(buildPanels(spec, env, pic), pic);
 }
 
-/** A PNG of the picture. */
+const tileLimit = (env: ExportEnv, opts: RenderOptions) => Math.min(opts.maxTile ?? SLICE_TILE, maxTileSize(exportRenderer(env.canvas.gl)));
+
+/** A PNG of the picture, in slices (progress: tiles, overlay tiles, and the encoding as the last steps). */
 export async function renderPng(spec: PictureSpec, env: ExportEnv, opts: RenderOptions = {}): Promise<PngPicture> {
-  return withPanels(spec, env, (panels, pic) => {
-    const maxTile = Math.min(opts.maxTile ?? Infinity, maxTileSize(env.canvas.gl));
+  return withPanels(spec, env, async (panels, pic) => {
+    const maxTile = tileLimit(env, opts);
+    const items = overlayItems(spec, env, panels, pic, opts.now ?? new Date());
+    const encodeSteps = Math.max(1, Math.round((spec.width * spec.height) / 2e6)); // the encoding weighs about as much as this many tiles
+    const slices = new Slices(panelTiles(panels, maxTile).flat().length + overlayTiles(items, spec.width, spec.height).length + encodeSteps, opts);
+    await slices.start();
     const out = new Uint8Array(spec.width * spec.height * 4);
     fillBackground(out, spec);
-    const n = rasterise(spec, env, panels, pic, out, spec.width, maxTile);
-    const items = overlayItems(spec, env, panels, pic, opts.now ?? new Date());
-    compositeOverlays(items, out, spec.width, spec.height, maxTile);
+    const n = await rasterise(spec, env, panels, pic, out, spec.width, maxTile, slices);
+    await compositeOverlays(items, out, spec.width, spec.height, slices);
     const description = captionLines(env.stores, spec.caption, opts.now ?? new Date()).map((l) => `${l.text}${l.suffix ? ` ${l.suffix}` : ''}`).join(' | ');
-    return { png: encodePicture(out, spec.width, spec.height, spec.transparent, description, blindingRecord(env.stores)), width: spec.width, height: spec.height, tiles: n, scale: pic.s };
+    const png = await encodePngOffThread(pngJob(out, spec.width, spec.height, spec.transparent, description, blindingRecord(env.stores)), opts.signal);
+    await slices.step(encodeSteps);
+    return { png, width: spec.width, height: spec.height, tiles: n, scale: pic.s };
   });
 }
 
@@ -391,20 +421,25 @@ const bytesToBase64 = (b: Uint8Array): string => {
 
 /** An SVG of the picture: the 2D views as vectors (tracks as paths), a 3D panel embedded as a PNG. */
 export async function renderSvg(spec: PictureSpec, env: ExportEnv, opts: RenderOptions = {}): Promise<string> {
-  return withPanels(spec, env, (panels, pic) => {
+  return withPanels(spec, env, async (panels, pic) => {
     const W = spec.width, H = spec.height;
     const body: string[] = [];
     if (!spec.transparent) body.push(`<rect width="${W}" height="${H}" fill="${PALETTES[spec.theme].background}"/>`);
-    panels.forEach((panel, i) => {
+    const maxTile = tileLimit(env, opts);
+    // one slice per 3D tile and per 2D panel, and the 3D panels' encodings
+    const slices = new Slices(panels.reduce((n, p) => n + (p.mode === '3d' ? panelTiles([p], maxTile).flat().length + 1 : 1), 0), opts);
+    await slices.start();
+    for (const [i, panel] of panels.entries()) {
       const r = panel.rect;
       body.push(`<clipPath id="panel${i}"><rect x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}"/></clipPath>`);
       if (panel.mode === '3d') {
         const out = new Uint8Array(r.w * r.h * 4);
         const local = { ...panel, rect: { x: 0, y: 0, w: r.w, h: r.h } };
-        rasterise({ ...spec, transparent: true }, env, [local], pic, out, r.w, maxTileSize(env.canvas.gl));
-        const png = encodePicture(out, r.w, r.h, true, panel.title, blindingRecord(env.stores));
+        await rasterise({ ...spec, transparent: true }, env, [local], pic, out, r.w, maxTile, slices);
+        const png = await encodePngOffThread(pngJob(out, r.w, r.h, true, panel.title, blindingRecord(env.stores)), opts.signal);
+        await slices.step();
         body.push(`<g id="view-${i}-3d" clip-path="url(#panel${i})"><image x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}" href="data:image/png;base64,${bytesToBase64(png)}"/></g>`);
-        return;
+        continue;
       }
       const view = panelScene(panel, env, spec, pic, false);
       try {
@@ -412,7 +447,8 @@ export async function renderSvg(spec: PictureSpec, env: ExportEnv, opts: RenderO
       } finally {
         view.dispose();
       }
-    });
+      await slices.step();
+    }
     const { items, insets } = overlayParts(spec, env, panels, pic, opts.now ?? new Date());
     body.push(`<g id="overlays" font-family="DejaVu Sans, Helvetica, Arial, sans-serif">${itemsToSvg(items)}</g>`);
     insets.forEach((its, i) => body.push(`<g id="tax-inset-${i}" class="tax-inset" font-family="DejaVu Sans, Helvetica, Arial, sans-serif">${itemsToSvg(its)}</g>`));
