@@ -206,6 +206,79 @@ describe('pictures for talks', () => {
     const diff = (u: Buffer, v: Buffer) => { let n = 0; for (let i = 0; i < u.length; i += 4) if (Math.abs(u[i]! - v[i]!) > 20) n++; return n / (u.length / 4); };
     expect(diff(a, c)).toBeGreaterThan(0.05);
     expect(diff(b, d)).toBeGreaterThan(0.05);
+    // the 3D panel (lower right): the passive material translucent, so no opaque ANTI0 disc (#5fbf7f, a wide green
+    // disc at the vessel's front before) and the tracks (red, blue) drawn through it along their length
+    let green = 0, red = 0, blue = 0, n = 0;
+    for (let y = 690; y < 1340; y++) for (let x = 1210; x < 2390; x++, n++) {
+      const i = (y * 2400 + x) * 4, r0 = png.data[i]!, g0 = png.data[i + 1]!, b0 = png.data[i + 2]!;
+      if (g0 > r0 + 50 && g0 > b0 + 15 && g0 > 110) green++;
+      if (r0 > 200 && g0 < 120 && b0 < 120) red++;
+      if (b0 > 200 && r0 < 120 && g0 > 120 && g0 < 190) blue++;
+    }
+    expect(green / n).toBeLessThan(0.005);
+    expect(red / n).toBeGreaterThan(0.001);
+    expect(blue / n).toBeGreaterThan(0.001);
+  });
+
+  it('previews the picture being set up in the dialog, and redraws it when the theme changes', async () => {
+    const preview = page.getByTestId('export-preview');
+    const shown = (theme: string) => expect.poll(async () => (await preview.getAttribute('data-spec')) ?? '', { timeout: 30_000 }).toContain(`"theme":"${theme}"`);
+    const mean = () => page.evaluate(async () => {
+      const img = document.querySelector<HTMLImageElement>('[data-testid="export-preview"]')!;
+      await img.decode();
+      const c = new OffscreenCanvas(img.naturalWidth, img.naturalHeight), g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, c.width, c.height).data;
+      let sum = 0;
+      for (let i = 0; i < d.length; i += 4) sum += (d[i]! + d[i + 1]! + d[i + 2]!) / 3;
+      return { mean: sum / (d.length / 4), w: img.naturalWidth, h: img.naturalHeight };
+    });
+    await page.getByTestId('export-width').fill('1920');
+    await page.getByTestId('export-height').fill('1080');
+    await shown('dark');
+    const dark = await mean();
+    expect([dark.w, dark.h]).toEqual([480, 270]); // the picture's aspect, in miniature
+    await page.getByTestId('export-theme').selectOption('paper');
+    await shown('paper');
+    const paper = await mean();
+    expect(paper.mean - dark.mean).toBeGreaterThan(80);
+    await page.getByRole('dialog', { name: 'Export pictures' }).screenshot({ path: path.join(SHOTS, 'export-dialog-preview.png') });
+    await page.getByTestId('export-theme').selectOption('dark');
+  });
+
+  it('a 4K figure renders in slices: the page keeps drawing frames, progress advances, Cancel stops it and nothing is saved', async () => {
+    let downloads = 0;
+    const counted = () => { downloads++; };
+    page.on('download', counted);
+    await page.getByTestId('export-layout').selectOption('figure4');
+    await page.getByTestId('export-width').fill('3840');
+    await page.getByTestId('export-height').fill('2160');
+    // a frame probe: the longest gap between two animation frames while the export runs
+    await page.evaluate(() => {
+      const p = { gap: 0, last: performance.now(), on: true };
+      (window as unknown as { __probe: typeof p }).__probe = p;
+      const tick = () => { const t = performance.now(); p.gap = Math.max(p.gap, t - p.last); p.last = t; if (p.on) requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    });
+    await page.getByTestId('export-save').click();
+    const value = async () => Number((await page.getByTestId('export-progress').getAttribute('value').catch(() => null)) ?? -1);
+    await expect.poll(value, { timeout: 30_000 }).toBeGreaterThan(2);
+    const first = await value();
+    await expect.poll(value, { timeout: 30_000 }).toBeGreaterThan(first + 2);
+    const t0 = Date.now();
+    await page.getByTestId('batch-cancel').click();
+    await expect.poll(() => page.getByTestId('export-message').textContent(), { timeout: 10_000 }).toBe('Cancelled: nothing was saved');
+    const stopMs = Date.now() - t0;
+    const gap = await page.evaluate(() => { const p = (window as unknown as { __probe: { gap: number; on: boolean } }).__probe; p.on = false; return p.gap; });
+    writeFileSync(path.join(SHOTS, 'export-slices.json'), JSON.stringify({ longestFrameGapMs: gap, cancelMs: stopMs, progressAtCancel: first }));
+    // SwiftShader on 2 busy cores: one 512 px tile or one panel's scene set-up is the longest step (~0.1–0.5 s);
+    // the export before slicing held the page for the whole picture (tens of seconds)
+    expect(gap).toBeLessThan(1500);
+    expect(stopMs).toBeLessThan(5000);
+    await page.waitForTimeout(500);
+    expect(downloads).toBe(0);
+    page.off('download', counted);
+    await page.getByTestId('export-layout').selectOption('current');
   });
 
   it('Ctrl+E opens the dialog (the shortcut registry and the native menu carry it)', async () => {

@@ -94,11 +94,11 @@ interface Picture {
 }
 
 /**
- * The default tile side: one tile is one slice the page cannot interrupt. With software WebGL
- * (SwiftShader, 2 cores) a 1024 px tile of a figure takes ~0.1–0.3 s; the extra vertex work of more
- * tiles is small next to the fill (bench/export.bench.mjs).
+ * The default tile side. The page does not wait for a tile (readPixelsAsync), so tiles can be large:
+ * each tile repeats the scene's vertex work and a resize of the drawing buffer, which made 512 px
+ * tiles twice as slow in all with SwiftShader (bench/export.bench.mjs).
  */
-export const SLICE_TILE = 1024;
+export const SLICE_TILE = 2048;
 
 export function maxTileSize(gl: THREE.WebGLRenderer): number {
   const ctx = gl.getContext();
@@ -284,6 +284,43 @@ function overlayParts(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[
   return { items, insets };
 }
 
+/**
+ * Read the drawing buffer without making the page wait for the GPU: the pixels are copied into a
+ * pixel buffer (WebGL 2), a fence marks the end of the tile's commands, and the page polls the fence
+ * between tasks. A plain readPixels blocked the page for as long as the (software) GPU drew the tile,
+ * seconds with SwiftShader; now only the GPU process waits. WebGL 1: the plain, blocking read.
+ */
+async function readPixelsAsync(ctx: WebGLRenderingContext | WebGL2RenderingContext, w: number, h: number): Promise<Uint8Array> {
+  const buf = new Uint8Array(w * h * 4);
+  if (!(typeof WebGL2RenderingContext !== 'undefined' && ctx instanceof WebGL2RenderingContext)) {
+    ctx.readPixels(0, 0, w, h, ctx.RGBA, ctx.UNSIGNED_BYTE, buf);
+    return buf;
+  }
+  const g = ctx;
+  const pbo = g.createBuffer();
+  g.bindBuffer(g.PIXEL_PACK_BUFFER, pbo);
+  g.bufferData(g.PIXEL_PACK_BUFFER, buf.byteLength, g.STREAM_READ);
+  g.readPixels(0, 0, w, h, g.RGBA, g.UNSIGNED_BYTE, 0);
+  g.bindBuffer(g.PIXEL_PACK_BUFFER, null);
+  const sync = g.fenceSync(g.SYNC_GPU_COMMANDS_COMPLETE, 0);
+  g.flush();
+  try {
+    for (;;) {
+      const st = sync ? g.clientWaitSync(sync, 0, 0) : g.ALREADY_SIGNALED;
+      if (st === g.WAIT_FAILED) throw new Error('the GPU lost the picture tile (WAIT_FAILED)');
+      if (st === g.ALREADY_SIGNALED || st === g.CONDITION_SATISFIED) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    g.bindBuffer(g.PIXEL_PACK_BUFFER, pbo);
+    g.getBufferSubData(g.PIXEL_PACK_BUFFER, 0, buf);
+  } finally {
+    g.bindBuffer(g.PIXEL_PACK_BUFFER, null);
+    if (sync) g.deleteSync(sync);
+    g.deleteBuffer(pbo);
+  }
+  return buf;
+}
+
 /** The tiles of each panel, in order (the slices of the rasterisation). */
 function panelTiles(panels: readonly Panel[], maxTile: number): { panel: Panel; tile: Rect }[][] {
   return panels.map((panel) => tiles(panel.rect.w, panel.rect.h, maxTile).map((tile) => ({ panel, tile })));
@@ -302,24 +339,32 @@ async function rasterise(spec: PictureSpec, env: ExportEnv, panels: readonly Pan
   try {
     gl.setRenderTarget(null);
     gl.setClearColor(PALETTES[spec.theme].background, spec.transparent ? 0 : 1);
-    for (const list of panelTiles(panels, maxTile)) {
+    // the drawing buffer is sized once, to the largest tile (a resize waits for the GPU); smaller tiles use its lower-left corner
+    const all = panelTiles(panels, maxTile);
+    const bw = Math.max(1, ...all.flat().map((x) => x.tile.w)), bh = Math.max(1, ...all.flat().map((x) => x.tile.h));
+    if (ctx.drawingBufferWidth !== bw || ctx.drawingBufferHeight !== bh) gl.setSize(bw, bh, false);
+    if (ctx.drawingBufferWidth !== bw || ctx.drawingBufferHeight !== bh) throw new Error(`the GPU gave a ${ctx.drawingBufferWidth} × ${ctx.drawingBufferHeight} px buffer for a ${bw} × ${bh} px tile; choose a smaller picture`);
+    for (const list of all) {
       const panel = list[0]?.panel;
       if (!panel) continue;
       const view = panelScene(panel, env, spec, pic, true);
       views.push(view);
+      // shaders not yet compiled in the export's context are compiled without blocking the page
+      // (KHR_parallel_shader_compile where the GPU has it); else the first tile would wait for them
+      await gl.compileAsync(view.scene, panel.camera);
       for (const { tile: t } of list) {
-        const buf = new Uint8Array(t.w * t.h * 4);
+        let read: Promise<Uint8Array>;
         try {
           panel.camera.setViewOffset(panel.rect.w, panel.rect.h, t.x, t.y, t.w, t.h);
-          if (ctx.drawingBufferWidth !== t.w || ctx.drawingBufferHeight !== t.h) gl.setSize(t.w, t.h, false);
-          if (ctx.drawingBufferWidth !== t.w || ctx.drawingBufferHeight !== t.h) throw new Error(`the GPU gave a ${ctx.drawingBufferWidth} × ${ctx.drawingBufferHeight} px buffer for a ${t.w} × ${t.h} px tile; choose a smaller picture`);
+          gl.setViewport(0, 0, t.w, t.h);
           view.setResolution(t.w, t.h);
           gl.clear();
           gl.render(view.scene, panel.camera);
-          ctx.readPixels(0, 0, t.w, t.h, ctx.RGBA, ctx.UNSIGNED_BYTE, buf);
+          read = readPixelsAsync(ctx, t.w, t.h);
         } finally {
           panel.camera.clearViewOffset();
         }
+        const buf = await read;
         const row = t.w * 4;
         for (let y = 0; y < t.h; y++) {
           const dst = ((panel.rect.y + t.y + y) * W + panel.rect.x + t.x) * 4;
@@ -337,11 +382,15 @@ async function rasterise(spec: PictureSpec, env: ExportEnv, panels: readonly Pan
 
 /** Draw the overlay list tile by tile (OffscreenCanvas, one slice each) and composite it over the premultiplied picture. */
 async function compositeOverlays(items: readonly OverlayItem[], out: Uint8Array, W: number, H: number, slices: Slices): Promise<void> {
-  for (const t of overlayTiles(items, W, H)) {
-    const c = new OffscreenCanvas(t.w, t.h);
-    // a canvas read back at once: kept in memory, not on the (software) GPU, where getImageData took seconds
-    const g = c.getContext('2d', { willReadFrequently: true });
-    if (!g) throw new Error('no 2D canvas context for the overlays');
+  const all = overlayTiles(items, W, H);
+  if (!all.length) return;
+  // one canvas for all tiles, read back at once: kept in memory, not on the (software) GPU, where getImageData took seconds
+  const c = new OffscreenCanvas(all[0]!.w, all[0]!.h);
+  const g = c.getContext('2d', { willReadFrequently: true });
+  if (!g) throw new Error('no 2D canvas context for the overlays');
+  for (const t of all) {
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.clearRect(0, 0, c.width, c.height);
     g.translate(-t.x, -t.y);
     paintItems(g, items);
     const ov = g.getImageData(0, 0, t.w, t.h).data;
@@ -376,8 +425,8 @@ function fillBackground(out: Uint8Array, spec: PictureSpec): void {
   if (spec.transparent) return;
   // THREE.Color holds linear values; getHex gives the sRGB bytes
   const hex = new THREE.Color(PALETTES[spec.theme].background).getHex();
-  const rr = (hex >> 16) & 255, gg = (hex >> 8) & 255, bb = hex & 255;
-  for (let i = 0; i < out.length; i += 4) { out[i] = rr; out[i + 1] = gg; out[i + 2] = bb; out[i + 3] = 255; }
+  const px = new Uint8Array([(hex >> 16) & 255, (hex >> 8) & 255, hex & 255, 255]);
+  new Uint32Array(out.buffer, out.byteOffset, out.length / 4).fill(new Uint32Array(px.buffer)[0]!); // one word per pixel, in the platform's byte order
 }
 
 /** Check the spec and lay out its panels for `draw`, from the app's snapshot at the picture's theme. */

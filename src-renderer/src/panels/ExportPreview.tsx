@@ -16,7 +16,8 @@ export function ExportPreview({ spec, paused }: { spec: PictureSpec | undefined;
   const live = useLiveView();
   const event = useStore(stores.data, (s) => s.event);
   const view = useStore(stores.view, (s) => s);
-  const [url, setUrl] = useState<string>();
+  /** the preview shown and the spec it was drawn from */
+  const [shown, setShown] = useState<{ url: string; key: string }>();
   const [progress, setProgress] = useState<number>();
   const [error, setError] = useState<string>();
   const urlRef = useRef<string | undefined>(undefined);
@@ -34,7 +35,7 @@ export function ExportPreview({ spec, paused }: { spec: PictureSpec | undefined;
           const next = URL.createObjectURL(new Blob([png as BlobPart], { type: 'image/png' }));
           if (urlRef.current) URL.revokeObjectURL(urlRef.current);
           urlRef.current = next;
-          setUrl(next); setError(undefined); setProgress(undefined);
+          setShown({ url: next, key }); setError(undefined); setProgress(undefined);
         })
         .catch((e: unknown) => {
           if (ctl.signal.aborted) return;
@@ -49,7 +50,7 @@ export function ExportPreview({ spec, paused }: { spec: PictureSpec | undefined;
 
   return (
     <figure className="export-preview" data-testid="export-preview-box">
-      {url ? <img src={url} alt="preview of the picture" data-testid="export-preview" data-spec={key} /> : <div className="muted placeholder">preview…</div>}
+      {shown ? <img src={shown.url} alt="preview of the picture" data-testid="export-preview" data-spec={shown.key} /> : <div className="muted placeholder">preview…</div>}
       <figcaption className="muted">
         {progress !== undefined ? <progress max={1} value={progress} data-testid="export-preview-progress" /> : error ? <span role="alert">{error}</span> : 'preview (the picture in miniature)'}
       </figcaption>
