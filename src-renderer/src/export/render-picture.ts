@@ -331,7 +331,16 @@ function panelTiles(panels: readonly Panel[], maxTile: number): { panel: Panel; 
  * each panel from its own scene, one slice per tile, with the export's own WebGL context
  * (export-gl.ts); the screen's context and scene are not touched. The panel scenes are held until the next picture (holdScenes).
  */
-async function rasterise(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[], pic: Picture, out: Uint8Array, W: number, maxTile: number, slices: Slices): Promise<number> {
+/** The export context draws one picture at a time: a preview and an export (or two hook calls) take turns, tile sizes and all. */
+let gpuTurn: Promise<unknown> = Promise.resolve();
+function rasterise(...args: Parameters<typeof rasteriseNow>): Promise<number> {
+  const mine = gpuTurn.then(() => rasteriseNow(...args));
+  gpuTurn = mine.catch(() => undefined);
+  return mine;
+}
+
+async function rasteriseNow(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[], pic: Picture, out: Uint8Array, W: number, maxTile: number, slices: Slices): Promise<number> {
+  slices.check();
   const gl = exportRenderer(env.canvas.gl);
   const ctx = gl.getContext();
   const views: ViewScene[] = [];

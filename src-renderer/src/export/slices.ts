@@ -23,7 +23,8 @@ export class Slices {
   private done = 0;
   constructor(readonly total: number, private readonly opts: SliceOptions = {}) {}
 
-  private check(): void {
+  /** Throw the AbortError if cancelled. */
+  check(): void {
     if (this.opts.signal?.aborted) throw new DOMException('the picture was cancelled', 'AbortError');
   }
 
