@@ -12,7 +12,7 @@
  * Each build gets a fresh browser (its processes are found as this process's descendants).
  * Run: npm run build:web && node bench/export.bench.mjs   (BENCH_ROUNDS, default 1; BENCH_BASELINE)
  */
-/* global requestAnimationFrame, PerformanceObserver, setInterval, clearInterval, setTimeout -- page.evaluate's functions run in the page; the timers also in Node */
+/* global requestAnimationFrame, PerformanceObserver, setInterval, clearInterval -- page.evaluate's functions run in the page; the timers also in Node */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg } from 'node:os';
