@@ -1,13 +1,18 @@
 /**
  * Pictures of the scene at any size up to 8K, independent of the window.
  *
+ * The work is cut in slices (export/slices.ts): one tile, one overlay tile, then the PNG encoding in
+ * a worker (png-encode.ts); between slices the page gets the event loop back, progress is reported
+ * and a cancel stops it. Tiles are rendered with the export's own WebGL context on an
+ * OffscreenCanvas (export-gl.ts), so the screen keeps drawing meanwhile.
+ *
  * Each panel gets its own camera (the screen's, widened to the picture's aspect, or framed on the
  * event or the detector) and its own scene, built by the display core from the app's snapshot at
  * the picture's theme and pixel scale (the live scene and the app's theme are never touched), and
- * is rendered in tiles no larger than the GPU allows:
- * camera.setViewOffset selects the tile, the WebGL drawing buffer is resized to it, rendered and read
- * back with readPixels into one RGBA buffer, all in one task, so the window never shows it and
- * preserveDrawingBuffer is not needed. The default framebuffer (not a render target) is used on
+ * is rendered in tiles (SLICE_TILE, or smaller than the GPU allows):
+ * camera.setViewOffset selects the tile, the drawing buffer is sized to it, rendered and read
+ * back with readPixels in the same task, so preserveDrawingBuffer is not needed. The default
+ * framebuffer (not a render target) is used on
  * purpose: three skips the output colour conversion for render targets, and blending would then
  * happen in linear space; this way the colours, blending and antialiasing are the screen's.
  * Wide lines (LineMaterial: width in px, `resolution` = the tile) and point sizes scale with the
@@ -16,13 +21,16 @@
  * browser canvas ever holds the whole picture. SVG: the same cameras, projected (svg-scene.ts).
  */
 import * as THREE from 'three';
-import { encode } from 'fast-png';
+import { encodePngOffThread, type PngJob } from './png-encode';
+import { Slices, type SliceOptions } from './slices';
+import { exportRenderer } from './export-gl';
 import type { DetectorModel } from '../geometry/detector-model';
 import type { LiveCanvas } from '../views/live-view';
 import { beamSlab, FOV_DEG, fitPose, visibleBox } from '../display/framing';
 import { depthRange } from '../display/depth-range';
 import { cdaTaxLabel, labelCandidates } from '../display/labels';
-import { crossedElements, labelled3d } from '../display/labels3d';
+import { crossedElements } from '../display/labels3d';
+import { figureLabels3d, figureLook } from './figure-look';
 import { makeProjector } from '../display/projection';
 import { scaleBarsFor, scaleNote } from '../display/scale-bars';
 import { buildViewScene, type ViewScene } from '../display/view-scene';
@@ -43,7 +51,7 @@ import { constructionBox } from '../display/construction';
 import { taxInset, type InsetBox, type TaxInset } from '../display/tax-inset';
 import { taxInsetItems } from './tax-inset-items';
 
-/** What a picture is drawn from: the renderer (the screen's WebGL context, for its pixels only), the detector, and the app's state as a snapshot. */
+/** What a picture is drawn from: the screen's renderer (its settings; export-gl.ts makes one like it), the detector, and the app's state as a snapshot. */
 export interface ExportEnv {
   readonly canvas: LiveCanvas;
   readonly model: DetectorModel;
@@ -54,8 +62,8 @@ export interface ExportEnv {
   readonly screenTarget?: THREE.Vector3;
 }
 
-export interface RenderOptions {
-  /** largest tile side in px (default: the GPU's limit, at most 4096) */
+export interface RenderOptions extends SliceOptions {
+  /** largest tile side in px (default: the GPU's limit, at most SLICE_TILE) */
   readonly maxTile?: number;
   /** now (the caption's date) */
   readonly now?: Date;
@@ -89,10 +97,29 @@ interface Picture {
   readonly header: Header;
 }
 
+/**
+ * The default tile side. The page does not wait for a tile (readPixelsAsync), so tiles can be large:
+ * each tile repeats the scene's vertex work and a resize of the drawing buffer, which made 512 px
+ * tiles twice as slow in all with SwiftShader (bench/export.bench.mjs).
+ */
+export const SLICE_TILE = 2048;
+
 export function maxTileSize(gl: THREE.WebGLRenderer): number {
   const ctx = gl.getContext();
   const dims = ctx.getParameter(ctx.MAX_VIEWPORT_DIMS) as Int32Array;
   return Math.min(4096, ctx.getParameter(ctx.MAX_RENDERBUFFER_SIZE) as number, dims[0] ?? 4096, dims[1] ?? 4096);
+}
+
+/**
+ * The panel scenes of the last picture, disposed when the next one is done: disposing a material
+ * releases its shader program once nothing else uses it, and the next panel (or the next preview)
+ * would compile it again, seconds per picture with software WebGL. Geometry is the model's, shared.
+ */
+let heldScenes: ViewScene[] = [];
+function holdScenes(views: ViewScene[]): void {
+  const old = heldScenes;
+  heldScenes = views;
+  for (const v of old) v.dispose();
 }
 
 /** The point the camera looks at: on its axis, nearest the centre of what it frames. */
@@ -140,8 +167,8 @@ function framePanels(spec: PictureSpec, env: ExportEnv, pic: Picture, onCopied: 
       if (mode === 'beam') clip = { near: (screen as THREE.OrthographicCamera).near, far: (screen as THREE.OrthographicCamera).far };
       target = mode === '3d' && env.screenTarget ? env.screenTarget.clone() : lookTarget(camera, slab ? slab.box : sceneBox);
     } else {
-      // in a figure the 3D panel is the overview: the whole detector; the 2D panels follow the framing
-      const onEvent = spec.frame === 'event' && !(mode === '3d' && spec.panels.length > 1);
+      // framed on the event, the 3D panel too: from outside, upstream, above and on the Salève side (poses.ts)
+      const onEvent = spec.frame === 'event';
       const fit = onEvent ? EVENT_FIT_TARGET : spec.frame === 'screen' && snap.fitTarget !== EVENT_FIT_TARGET ? snap.fitTarget : undefined;
       const tax = fit === CONSTRUCTION_FIT_TARGET && (mode === 'side' || mode === 'top') ? snap.analysis?.tax : undefined;
       const pose = fitPose(env.model, {
@@ -171,7 +198,9 @@ function framePanels(spec: PictureSpec, env: ExportEnv, pic: Picture, onCopied: 
 function panelScene(panel: Panel, env: ExportEnv, spec: PictureSpec, pic: Picture, raster: boolean): ViewScene {
   const { s } = pic;
   const px: PixelScale = PICTURE_SCALE(s * spec.lineWidth, pic.snap.trackWidth);
-  const view = buildViewScene(env.model, { ...pic.snap, mode: panel.mode, station: panel.station }, {
+  // a 3D panel: translucent material, the event opaque on top (figure-look.ts)
+  const look = panel.mode === '3d' ? { scene3d: figureLook(pic.snap.scene3d) } : {};
+  const view = buildViewScene(env.model, { ...pic.snap, mode: panel.mode, station: panel.station, ...look }, {
     px, camera: panel.camera, background: spec.transparent ? null : PALETTES[spec.theme].background, ...(raster && s >= 1.5 ? { edgeWidth: s } : {}),
   });
   const el = env.model.byId.get(panel.station)?.element;
@@ -225,7 +254,7 @@ export function overlayParts(spec: PictureSpec, env: ExportEnv, panels: readonly
     const bars = o.scaleBars ? scaleBarsFor(panel.mode, panel.camera, sc, panel.layout, panel.target) : undefined;
     const tax = pic.prepared?.cdaSegment ? snap.analysis?.tax : undefined;
     const insetOn = showsTaxInset(o) && tax && (panel.mode === 'side' || panel.mode === 'top');
-    const shown = panel.mode === '3d' ? labelled3d(env.model, snap.shown, pic.prepared?.trackLines) : snap.shown;
+    const shown = panel.mode === '3d' ? figureLabels3d(env.model, snap.shown, pic.prepared?.trackLines) : snap.shown;
     const out = layoutPanel({
       name: `panel ${i} (${panel.mode})`,
       rect: panel.rect,
@@ -248,62 +277,121 @@ export function overlayParts(spec: PictureSpec, env: ExportEnv, panels: readonly
 }
 
 /**
- * Render the panels' pixels (premultiplied RGBA, top row first) into `out` (W × H), tile by tile,
- * synchronously, each panel from its own scene. The screen's WebGL context is borrowed for the
- * time of the call (size and pixel ratio put back after); its scene is not used.
+ * Read the drawing buffer without making the page wait for the GPU: the pixels are copied into a
+ * pixel buffer (WebGL 2), a fence marks the end of the tile's commands, and the page polls the fence
+ * between tasks. A plain readPixels blocked the page for as long as the (software) GPU drew the tile,
+ * seconds with SwiftShader; now only the GPU process waits. WebGL 1: the plain, blocking read.
  */
-function rasterise(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[], pic: Picture, out: Uint8Array, W: number, maxTile: number): number {
-  const { gl } = env.canvas;
+async function readPixelsAsync(ctx: WebGLRenderingContext | WebGL2RenderingContext, w: number, h: number): Promise<Uint8Array> {
+  const buf = new Uint8Array(w * h * 4);
+  if (!(typeof WebGL2RenderingContext !== 'undefined' && ctx instanceof WebGL2RenderingContext)) {
+    ctx.readPixels(0, 0, w, h, ctx.RGBA, ctx.UNSIGNED_BYTE, buf);
+    return buf;
+  }
+  const g = ctx;
+  const pbo = g.createBuffer();
+  g.bindBuffer(g.PIXEL_PACK_BUFFER, pbo);
+  g.bufferData(g.PIXEL_PACK_BUFFER, buf.byteLength, g.STREAM_READ);
+  g.readPixels(0, 0, w, h, g.RGBA, g.UNSIGNED_BYTE, 0);
+  g.bindBuffer(g.PIXEL_PACK_BUFFER, null);
+  const sync = g.fenceSync(g.SYNC_GPU_COMMANDS_COMPLETE, 0);
+  g.flush();
+  try {
+    for (;;) {
+      const st = sync ? g.clientWaitSync(sync, 0, 0) : g.ALREADY_SIGNALED;
+      if (st === g.WAIT_FAILED) throw new Error('the GPU lost the picture tile (WAIT_FAILED)');
+      if (st === g.ALREADY_SIGNALED || st === g.CONDITION_SATISFIED) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    g.bindBuffer(g.PIXEL_PACK_BUFFER, pbo);
+    g.getBufferSubData(g.PIXEL_PACK_BUFFER, 0, buf);
+  } finally {
+    g.bindBuffer(g.PIXEL_PACK_BUFFER, null);
+    if (sync) g.deleteSync(sync);
+    g.deleteBuffer(pbo);
+  }
+  return buf;
+}
+
+/** The tiles of each panel, in order (the slices of the rasterisation). */
+function panelTiles(panels: readonly Panel[], maxTile: number): { panel: Panel; tile: Rect }[][] {
+  return panels.map((panel) => tiles(panel.rect.w, panel.rect.h, maxTile).map((tile) => ({ panel, tile })));
+}
+
+/**
+ * Render the panels' pixels (premultiplied RGBA, top row first) into `out` (W × H), tile by tile,
+ * each panel from its own scene, one slice per tile, with the export's own WebGL context
+ * (export-gl.ts); the screen's context and scene are not touched. The panel scenes are held until the next picture (holdScenes).
+ */
+/** The export context draws one picture at a time: a preview and an export (or two hook calls) take turns, tile sizes and all. */
+let gpuTurn: Promise<unknown> = Promise.resolve();
+function rasterise(...args: Parameters<typeof rasteriseNow>): Promise<number> {
+  const mine = gpuTurn.then(() => rasteriseNow(...args));
+  gpuTurn = mine.catch(() => undefined);
+  return mine;
+}
+
+async function rasteriseNow(spec: PictureSpec, env: ExportEnv, panels: readonly Panel[], pic: Picture, out: Uint8Array, W: number, maxTile: number, slices: Slices): Promise<number> {
+  slices.check();
+  const gl = exportRenderer(env.canvas.gl);
   const ctx = gl.getContext();
-  const dpr = gl.getPixelRatio();
-  const size = gl.getSize(new THREE.Vector2());
-  const clear = new THREE.Color(), clearAlpha = gl.getClearAlpha();
-  gl.getClearColor(clear);
+  const views: ViewScene[] = [];
   let count = 0;
   try {
-    gl.setPixelRatio(1);
     gl.setRenderTarget(null);
-    for (const panel of panels) {
+    gl.setClearColor(PALETTES[spec.theme].background, spec.transparent ? 0 : 1);
+    // the drawing buffer is sized once, to the largest tile (a resize waits for the GPU); smaller tiles use its lower-left corner
+    const all = panelTiles(panels, maxTile);
+    const bw = Math.max(1, ...all.flat().map((x) => x.tile.w)), bh = Math.max(1, ...all.flat().map((x) => x.tile.h));
+    if (ctx.drawingBufferWidth !== bw || ctx.drawingBufferHeight !== bh) gl.setSize(bw, bh, false);
+    if (ctx.drawingBufferWidth !== bw || ctx.drawingBufferHeight !== bh) throw new Error(`the GPU gave a ${ctx.drawingBufferWidth} × ${ctx.drawingBufferHeight} px buffer for a ${bw} × ${bh} px tile; choose a smaller picture`);
+    for (const list of all) {
+      const panel = list[0]?.panel;
+      if (!panel) continue;
       const view = panelScene(panel, env, spec, pic, true);
-      try {
-        gl.setClearColor(PALETTES[spec.theme].background, spec.transparent ? 0 : 1);
-        for (const t of tiles(panel.rect.w, panel.rect.h, maxTile)) {
+      views.push(view);
+      // shaders not yet compiled in the export's context are compiled without blocking the page
+      // (KHR_parallel_shader_compile where the GPU has it); else the first tile would wait for them
+      await gl.compileAsync(view.scene, panel.camera);
+      for (const { tile: t } of list) {
+        let read: Promise<Uint8Array>;
+        try {
           panel.camera.setViewOffset(panel.rect.w, panel.rect.h, t.x, t.y, t.w, t.h);
-          gl.setSize(t.w, t.h, false);
-          if (ctx.drawingBufferWidth !== t.w || ctx.drawingBufferHeight !== t.h) throw new Error(`the GPU gave a ${ctx.drawingBufferWidth} × ${ctx.drawingBufferHeight} px buffer for a ${t.w} × ${t.h} px tile; choose a smaller picture`);
+          gl.setViewport(0, 0, t.w, t.h);
           view.setResolution(t.w, t.h);
           gl.clear();
           gl.render(view.scene, panel.camera);
-          const buf = new Uint8Array(t.w * t.h * 4);
-          ctx.readPixels(0, 0, t.w, t.h, ctx.RGBA, ctx.UNSIGNED_BYTE, buf);
-          const row = t.w * 4;
-          for (let y = 0; y < t.h; y++) {
-            const dst = ((panel.rect.y + t.y + y) * W + panel.rect.x + t.x) * 4;
-            out.set(buf.subarray((t.h - 1 - y) * row, (t.h - y) * row), dst); // WebGL rows run bottom-up
-          }
-          count++;
+          read = readPixelsAsync(ctx, t.w, t.h);
+        } finally {
+          panel.camera.clearViewOffset();
         }
-        panel.camera.clearViewOffset();
-      } finally {
-        view.dispose();
+        const buf = await read;
+        const row = t.w * 4;
+        for (let y = 0; y < t.h; y++) {
+          const dst = ((panel.rect.y + t.y + y) * W + panel.rect.x + t.x) * 4;
+          out.set(buf.subarray((t.h - 1 - y) * row, (t.h - y) * row), dst); // WebGL rows run bottom-up
+        }
+        count++;
+        await slices.step();
       }
     }
   } finally {
-    gl.setPixelRatio(dpr);
-    gl.setSize(size.x, size.y, false);
-    gl.setClearColor(clear, clearAlpha);
-    env.canvas.invalidate(); // the screen's next frame redraws its own scene into the restored buffer
+    holdScenes(views);
   }
   return count;
 }
 
-/** Draw the overlay list tile by tile (OffscreenCanvas) and composite it over the premultiplied picture. */
-function compositeOverlays(items: readonly OverlayItem[], out: Uint8Array, W: number, H: number, maxTile: number): void {
-  if (!items.length) return;
-  for (const t of tiles(W, H, Math.min(maxTile, 2048))) {
-    const c = new OffscreenCanvas(t.w, t.h);
-    const g = c.getContext('2d');
-    if (!g) throw new Error('no 2D canvas context for the overlays');
+/** Draw the overlay list tile by tile (OffscreenCanvas, one slice each) and composite it over the premultiplied picture. */
+async function compositeOverlays(items: readonly OverlayItem[], out: Uint8Array, W: number, H: number, slices: Slices): Promise<void> {
+  const all = overlayTiles(items, W, H);
+  if (!all.length) return;
+  // one canvas for all tiles, read back at once: kept in memory, not on the (software) GPU, where getImageData took seconds
+  const c = new OffscreenCanvas(all[0]!.w, all[0]!.h);
+  const g = c.getContext('2d', { willReadFrequently: true });
+  if (!g) throw new Error('no 2D canvas context for the overlays');
+  for (const t of all) {
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.clearRect(0, 0, c.width, c.height);
     g.translate(-t.x, -t.y);
     paintItems(g, items);
     const ov = g.getImageData(0, 0, t.w, t.h).data;
@@ -319,33 +407,27 @@ function compositeOverlays(items: readonly OverlayItem[], out: Uint8Array, W: nu
         out[di + 3] = a + out[di + 3]! * inv;
       }
     }
+    await slices.step();
   }
 }
+
+/** The overlay's tiles (at most 1024 px a side, one slice each); none without items. */
+const overlayTiles = (items: readonly OverlayItem[], W: number, H: number): Rect[] => (items.length ? tiles(W, H, 1024) : []);
 
 const LATIN1: Record<string, string> = { 'μ': 'mu', 'π': 'pi', 'χ': 'chi', 'Δ': 'Delta ', 'Σ': 'Sum', 'θ': 'theta', '→': '->', '′': "'", '−': '-', 'ε': 'eps', '–': '-' };
 /** PNG text chunks are Latin-1. */
 export const toLatin1 = (s: string): string => [...s].map((c) => LATIN1[c] ?? (c.charCodeAt(0) > 0xff ? '?' : c)).join('');
 
-function encodePicture(out: Uint8Array, W: number, H: number, transparent: boolean, description: string, blinding: string): Uint8Array {
-  const text = { Software: 'NA62 Event Display', Description: toLatin1(description), Blinding: toLatin1(blinding) };
-  if (transparent) {
-    for (let i = 0; i < out.length; i += 4) { // back from premultiplied alpha
-      const a = out[i + 3]!;
-      if (a > 0 && a < 255) { const f = 255 / a; out[i] = Math.min(255, out[i]! * f); out[i + 1] = Math.min(255, out[i + 1]! * f); out[i + 2] = Math.min(255, out[i + 2]! * f); }
-    }
-    return encode({ width: W, height: H, data: out, channels: 4, depth: 8, text });
-  }
-  const rgb = new Uint8Array(W * H * 3);
-  for (let i = 0, j = 0; i < out.length; i += 4, j += 3) { rgb[j] = out[i]!; rgb[j + 1] = out[i + 1]!; rgb[j + 2] = out[i + 2]!; }
-  return encode({ width: W, height: H, data: rgb, channels: 3, depth: 8, text });
+function pngJob(out: Uint8Array, W: number, H: number, transparent: boolean, description: string, blinding: string): PngJob {
+  return { rgba: out, width: W, height: H, transparent, text: { Software: 'NA62 Event Display', Description: toLatin1(description), Blinding: toLatin1(blinding) } };
 }
 
 function fillBackground(out: Uint8Array, spec: PictureSpec): void {
   if (spec.transparent) return;
   // THREE.Color holds linear values; getHex gives the sRGB bytes
   const hex = new THREE.Color(PALETTES[spec.theme].background).getHex();
-  const rr = (hex >> 16) & 255, gg = (hex >> 8) & 255, bb = hex & 255;
-  for (let i = 0; i < out.length; i += 4) { out[i] = rr; out[i + 1] = gg; out[i + 2] = bb; out[i + 3] = 255; }
+  const px = new Uint8Array([(hex >> 16) & 255, (hex >> 8) & 255, hex & 255, 255]);
+  new Uint32Array(out.buffer, out.byteOffset, out.length / 4).fill(new Uint32Array(px.buffer)[0]!); // one word per pixel, in the platform's byte order
 }
 
 /** Check the spec and lay out its panels for `draw`, from the app's snapshot at the picture's theme. */
@@ -361,17 +443,24 @@ async function withPanels<T>(spec: PictureSpec, env: ExportEnv, now: Date, draw:
   return await draw(buildPanels(spec, env, pic), pic);
 }
 
-/** A PNG of the picture. */
+const tileLimit = (env: ExportEnv, opts: RenderOptions) => Math.min(opts.maxTile ?? SLICE_TILE, maxTileSize(exportRenderer(env.canvas.gl)));
+
+/** A PNG of the picture, in slices (progress: tiles, overlay tiles, and the encoding as the last steps). */
 export async function renderPng(spec: PictureSpec, env: ExportEnv, opts: RenderOptions = {}): Promise<PngPicture> {
-  return withPanels(spec, env, opts.now ?? new Date(), (panels, pic) => {
-    const maxTile = Math.min(opts.maxTile ?? Infinity, maxTileSize(env.canvas.gl));
+  return withPanels(spec, env, opts.now ?? new Date(), async (panels, pic) => {
+    const maxTile = tileLimit(env, opts);
+    const items = overlayItems(spec, env, panels, pic);
+    const encodeSteps = Math.max(1, Math.round((spec.width * spec.height) / 2e6)); // the encoding weighs about as much as this many tiles
+    const slices = new Slices(panelTiles(panels, maxTile).flat().length + overlayTiles(items, spec.width, spec.height).length + encodeSteps, opts);
+    await slices.start();
     const out = new Uint8Array(spec.width * spec.height * 4);
     fillBackground(out, spec);
-    const n = rasterise(spec, env, panels, pic, out, spec.width, maxTile);
-    const items = overlayItems(spec, env, panels, pic);
-    compositeOverlays(items, out, spec.width, spec.height, maxTile);
+    const n = await rasterise(spec, env, panels, pic, out, spec.width, maxTile, slices);
+    await compositeOverlays(items, out, spec.width, spec.height, slices);
     const description = captionLines(env.stores, spec.caption, opts.now ?? new Date()).map((l) => `${l.text}${l.suffix ? ` ${l.suffix}` : ''}`).join(' | ');
-    return { png: encodePicture(out, spec.width, spec.height, spec.transparent, description, blindingRecord(env.stores)), width: spec.width, height: spec.height, tiles: n, scale: pic.s };
+    const png = await encodePngOffThread(pngJob(out, spec.width, spec.height, spec.transparent, description, blindingRecord(env.stores)), opts.signal);
+    await slices.step(encodeSteps);
+    return { png, width: spec.width, height: spec.height, tiles: n, scale: pic.s };
   });
 }
 
@@ -383,30 +472,41 @@ const bytesToBase64 = (b: Uint8Array): string => {
 
 /** An SVG of the picture: the 2D views as vectors (tracks as paths), a 3D panel embedded as a PNG. */
 export async function renderSvg(spec: PictureSpec, env: ExportEnv, opts: RenderOptions = {}): Promise<string> {
-  return svgPicture(spec, env, opts, (panel, pic) => {
+  const maxTile = tileLimit(env, opts);
+  return svgPicture(spec, env, opts, async (panel, pic, slices) => {
     const r = panel.rect;
     const out = new Uint8Array(r.w * r.h * 4);
     const local = { ...panel, rect: { x: 0, y: 0, w: r.w, h: r.h } };
-    rasterise({ ...spec, transparent: true }, env, [local], pic, out, r.w, maxTileSize(env.canvas.gl));
-    return `data:image/png;base64,${bytesToBase64(encodePicture(out, r.w, r.h, true, panel.title, blindingRecord(env.stores)))}`;
-  });
+    await rasterise({ ...spec, transparent: true }, env, [local], pic, out, r.w, maxTile, slices);
+    const png = await encodePngOffThread(pngJob(out, r.w, r.h, true, panel.title, blindingRecord(env.stores)), opts.signal);
+    return `data:image/png;base64,${bytesToBase64(png)}`;
+  }, (p) => panelTiles([p], maxTile).flat().length);
 }
 
 /**
- * The SVG document; `image3d` gives a 3D panel's picture (a data: URL). Everything else is plain
- * maths on the display core's scenes (no WebGL), so tests run it in Node with any `image3d`.
+ * The SVG document; `image3d` gives a 3D panel's picture (a data: URL) in `tiles3d(panel)` slices.
+ * Everything else is plain maths on the display core's scenes (no WebGL), so tests run it in Node
+ * with any `image3d`.
  */
-export async function svgPicture(spec: PictureSpec, env: ExportEnv, opts: RenderOptions, image3d: (panel: Panel, pic: Picture) => string): Promise<string> {
-  return withPanels(spec, env, opts.now ?? new Date(), (panels, pic) => {
+export async function svgPicture(
+  spec: PictureSpec, env: ExportEnv, opts: RenderOptions,
+  image3d: (panel: Panel, pic: Picture, slices: Slices) => string | Promise<string>,
+  tiles3d: (panel: Panel) => number = () => 0,
+): Promise<string> {
+  return withPanels(spec, env, opts.now ?? new Date(), async (panels, pic) => {
     const W = spec.width, H = spec.height;
     const body: string[] = [];
     if (!spec.transparent) body.push(`<rect width="${W}" height="${H}" fill="${PALETTES[spec.theme].background}"/>`);
-    panels.forEach((panel, i) => {
+    // one slice per 3D tile and per 2D panel, and the 3D panels' encodings
+    const slices = new Slices(panels.reduce((n, p) => n + (p.mode === '3d' ? tiles3d(p) + 1 : 1), 0), opts);
+    await slices.start();
+    for (const [i, panel] of panels.entries()) {
       const r = panel.rect;
       body.push(`<clipPath id="panel${i}"><rect x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}"/></clipPath>`);
       if (panel.mode === '3d') {
-        body.push(`<g id="view-${i}-3d" clip-path="url(#panel${i})"><image x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}" href="${image3d(panel, pic)}"/></g>`);
-        return;
+        body.push(`<g id="view-${i}-3d" clip-path="url(#panel${i})"><image x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}" href="${await image3d(panel, pic, slices)}"/></g>`);
+        await slices.step();
+        continue;
       }
       const view = panelScene(panel, env, spec, pic, false);
       try {
@@ -414,7 +514,8 @@ export async function svgPicture(spec: PictureSpec, env: ExportEnv, opts: Render
       } finally {
         view.dispose();
       }
-    });
+      await slices.step();
+    }
     const { items, insets } = overlayParts(spec, env, panels, pic);
     body.push(`<g id="overlays" font-family="DejaVu Sans, Helvetica, Arial, sans-serif">${itemsToSvg(items)}</g>`);
     insets.forEach((its, i) => body.push(`<g id="tax-inset-${i}" class="tax-inset" font-family="DejaVu Sans, Helvetica, Arial, sans-serif">${itemsToSvg(its)}</g>`));

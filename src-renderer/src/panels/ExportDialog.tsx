@@ -17,6 +17,8 @@ import { exportPicture, exportScene, runBatchTo } from '../export/exporter';
 import { useActions, useLiveView, useStores } from '../state/AppProvider';
 import { Modal } from './Modal';
 import { MovieExport } from './MovieExport';
+import { ExportPreview } from './ExportPreview';
+import { isAbort } from '../export/slices';
 
 type Layout = 'current' | 'figure4' | 'figure2' | 'side' | 'top' | 'beam' | '3d';
 const LAYOUTS: [Layout, string][] = [
@@ -66,26 +68,34 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
   // the candidate list when there is one, else a range, until the user picks
   const events = chosenEvents ?? (candidates?.length ? 'candidates' : 'range');
 
+  const draft: PictureSpec = {
+    width: Number(width), height: Number(height), panels: panelsFor(stores.view.getState(), layout, station), theme, transparent,
+    caption, overlays, lineWidth: Number(lineWidth), frame,
+  };
   const spec = (): PictureSpec | undefined => {
-    const s: PictureSpec = {
-      width: Number(width), height: Number(height), panels: panelsFor(stores.view.getState(), layout, station), theme, transparent,
-      caption, overlays, lineWidth: Number(lineWidth), frame,
-    };
-    const p = checkSpec(s);
+    const p = checkSpec(draft);
     setProblem(p);
-    return p ? undefined : s;
+    return p ? undefined : draft;
   };
   const run = async (what: () => Promise<string>) => {
     setBusy(true); setMessage(undefined);
-    try { setMessage(await what()); } catch (e) { setProblem(e instanceof Error ? e.message : String(e)); } finally { setBusy(false); setProgress(undefined); }
+    try { setMessage(await what()); } catch (e) {
+      if (isAbort(e)) setMessage('Cancelled: nothing was saved'); else setProblem(e instanceof Error ? e.message : String(e));
+    } finally { setBusy(false); setProgress(undefined); }
+  };
+  /** one picture, in slices: progress in the bar, Cancel stops it before anything is written */
+  const picture = (s: PictureSpec, f: PictureFormat) => {
+    abort.current = new AbortController();
+    return exportPicture(live, stores, s, f, { signal: abort.current.signal, onProgress: (done, total) => setProgress({ done, total }) });
   };
   const save = () => { const s = spec(); if (s) void run(async () => {
-    const f = await exportPicture(live, stores, s, format);
+    const f = await picture(s, format);
+    setProgress(undefined);
     const r = await api.saveFile({ suggestedName: f.name, data: f.data });
     return r.saved ? `Saved ${r.path} (${f.width} × ${f.height} px, ${(f.data.byteLength / 1e6).toFixed(1)} MB)` : 'Save cancelled';
   }); };
   const copy = () => { const s = spec(); if (s) void run(async () => {
-    const f = await exportPicture(live, stores, s, 'png');
+    const f = await picture(s, 'png');
     await api.copyImage(f.data);
     return `Copied a ${f.width} × ${f.height} px picture to the clipboard`;
   }); };
@@ -141,6 +151,7 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
             <option value="screen">as on screen</option><option value="event">fit the event</option><option value="detector">the whole detector</option></select></label>
           <label>line width ×<input value={lineWidth} onChange={(e) => setLineWidth(e.target.value)} data-testid="export-linewidth" /></label>
         </div>
+        <ExportPreview spec={checkSpec(draft) ? undefined : draft} paused={busy} />
         <label className="check"><input type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} data-testid="export-transparent" /> transparent background</label>
         <fieldset className="checks"><legend>caption</legend>{check(caption, setCaption, CAPTION_LABELS, 'caption')}</fieldset>
         <fieldset className="checks"><legend>overlays</legend>{check(overlays, setOverlays, OVERLAY_LABELS, 'overlay')}</fieldset>
@@ -160,7 +171,7 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
         {progress && (
           <div className="batch-progress" data-testid="batch-progress">
             <button type="button" onClick={() => abort.current?.abort()} data-testid="batch-cancel">Cancel</button>
-            <progress max={progress.total} value={progress.done} /> <span>{progress.done} / {progress.total}</span> {progress.last && <span className="muted last">{progress.last}</span>}
+            <progress max={progress.total} value={progress.done} data-testid="export-progress" /> <span>{progress.done} / {progress.total}</span> {progress.last && <span className="muted last">{progress.last}</span>}
           </div>
         )}
         {busy && !progress && <div className="muted" data-testid="export-busy">rendering…</div>}
