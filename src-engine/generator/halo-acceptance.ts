@@ -8,7 +8,7 @@
 import { inChamber, VESSEL_CHECKS, Z_STRAW1 } from '../detector/response';
 import { STRAW_HOLE_CENTRE_X } from '../../src-shared/geometry/straw';
 import { LAV_FRONT, LAV_R_IN, LAV_R_OUT } from '../../src-shared/geometry/planes';
-import { haloDensity, haloPositionDensity, probabilityWithin, sampleHalo, sampleHaloWithin, Z_HALO_REF, type HaloState } from './halo-model';
+import { HALO_SOURCES, haloDensity, haloPositionDensity, haloSourcePositionDensity, probabilityWithin, sampleHalo, sampleHaloWithin, sampleMomentumGiven, Z_HALO_REF, type HaloState } from './halo-model';
 import { Rng } from './rng';
 
 const at = (h: HaloState, z: number) => ({ x: h.x + h.sx * (z - Z_HALO_REF), y: h.y + h.sy * (z - Z_HALO_REF) });
@@ -85,19 +85,52 @@ export function inBeamHoleFraction(q: 1 | -1): number {
   return f;
 }
 
+/** index of the undeflected source, the muons that point back to the dump (halo-model.ts) */
+export const TAX_SOURCE = HALO_SOURCES.findIndex((s) => s.name === 'TAX');
+const taxInFractions = new Map<number, number>();
+/** Fraction of the halo muons of charge q that come from the TAX source and cross STRAW1 in the beam hole. */
+export function taxInBeamHoleFraction(q: 1 | -1): number {
+  let f = taxInFractions.get(q);
+  if (f === undefined) taxInFractions.set(q, (f = probabilityWithin(q, Z_STRAW1, STRAW_HOLE_CENTRE_X[0]!, 0, IN_HOLE_RADIUS, TAX_SOURCE)));
+  return f;
+}
+
+/** Shares of the prompt proposal's tiers; the rest of the draws come from the whole model. */
+export interface PromptShares {
+  /** muons crossing STRAW1 within 150 mm of the beam-hole centre */
+  readonly near: number;
+  /** muons through the beam hole itself */
+  readonly hole: number;
+  /** muons of the TAX source through the beam hole */
+  readonly tax?: number;
+}
+
 /**
- * Prompt-background proposal (importance sampling): with probability `holeShare` a muon drawn among
- * those through the beam hole, with `share` one among those near it, otherwise from the whole
- * model. The weight p/q = 1/(holeShare·1_in/F_in + share·1_near/F_near + 1 − share − holeShare)
- * keeps every topology (no muon is excluded) while most generated events are the ones that matter.
+ * Prompt-background proposal (importance sampling), a defensive mixture of tiers: with probability
+ * `tax` a muon of the undeflected TAX source through the beam hole, with `hole` any muon through the
+ * hole, with `near` one near it, otherwise one from the whole model. The TAX tier exists because the
+ * pairs that point back to the dump (the dump-ee SR and CR) are made mostly by muons that do: 6 % of
+ * the halo (halo-model.ts) but ~ 80 % of the SR expectation (measured with the tiers without it),
+ * so drawing them often is what brings the weights together. The TAX tier draws position and slopes
+ * from that source's density and the momentum from the model's conditional f(p | position, slopes),
+ * so every tier's density over f is a function of the position alone and the weight is
+ *   p/q = 1/(tax·1_in·g_TAX/(P_TAX,in·g) + hole·1_in/F_in + near·1_near/F_near + 1 − tax − hole − near),
+ * g the model's position-and-slope density and g_TAX that of the TAX source (with its share).
+ * Every muon stays possible (the last term), so nothing is excluded.
  */
-export function samplePromptHalo(q: 1 | -1, rng: Rng, share: number, holeShare = 0): { h: HaloState; weight: number } {
+export function samplePromptHalo(q: 1 | -1, rng: Rng, shares: PromptShares): { h: HaloState; weight: number } {
+  const tax = shares.tax ?? 0, hole = shares.hole, near = shares.near;
   let h: HaloState;
   const u = rng.uniform();
-  if (u < holeShare) h = sampleHaloWithin(q, Z_STRAW1, STRAW_HOLE_CENTRE_X[0]!, 0, IN_HOLE_RADIUS, rng);
-  else if (u < holeShare + share) h = sampleHaloWithin(q, Z_STRAW1, STRAW_HOLE_CENTRE_X[0]!, 0, NEAR_HOLE_RADIUS, rng);
+  if (u < tax) {
+    const t = sampleHaloWithin(q, Z_STRAW1, STRAW_HOLE_CENTRE_X[0]!, 0, IN_HOLE_RADIUS, rng, TAX_SOURCE);
+    h = { ...t, p: sampleMomentumGiven(t, rng) };
+  } else if (u < tax + hole) h = sampleHaloWithin(q, Z_STRAW1, STRAW_HOLE_CENTRE_X[0]!, 0, IN_HOLE_RADIUS, rng);
+  else if (u < tax + hole + near) h = sampleHaloWithin(q, Z_STRAW1, STRAW_HOLE_CENTRE_X[0]!, 0, NEAR_HOLE_RADIUS, rng);
   else h = sampleHalo(q, rng);
-  const density = (haloInBeamHole(h) ? holeShare / inBeamHoleFraction(q) : 0) + (haloNearBeamHole(h) ? share / nearBeamHoleFraction(q) : 0) + 1 - share - holeShare;
+  const inHole = haloInBeamHole(h);
+  const density = (inHole && tax > 0 ? (tax * haloSourcePositionDensity(TAX_SOURCE, h)) / (taxInBeamHoleFraction(q) * haloPositionDensity(h)) : 0)
+    + (inHole ? hole / inBeamHoleFraction(q) : 0) + (haloNearBeamHole(h) ? near / nearBeamHoleFraction(q) : 0) + 1 - tax - hole - near;
   return { h, weight: 1 / density };
 }
 

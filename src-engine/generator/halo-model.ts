@@ -123,6 +123,25 @@ export function haloPositionDensity(h: HaloState): number {
   return f;
 }
 
+/** One source's share × density of position and slopes (momentum integrated out), per mm² rad². */
+export function haloSourcePositionDensity(k: number, h: HaloState): number {
+  const src = HALO_SOURCES[k]!, L = lever(src), ss = slopeSigma(src);
+  return src.share * gauss(h.x, 0, src.refSigma) * gauss(h.y, h.q * src.refY, src.refSigma)
+    * gauss(h.sx, h.x / L, ss) * gauss(h.sy, (h.y - h.q * src.originY) / L, ss);
+}
+
+/**
+ * Draw the momentum from the density's conditional f(p | position, slopes): the source with its
+ * posterior share at that point, then its spectrum. A proposal that changes only where the muons
+ * are (halo-acceptance.ts) keeps the natural momentum conditional this way.
+ */
+export function sampleMomentumGiven(h: HaloState, rng: Rng): number {
+  const w = HALO_SOURCES.map((_, k) => haloSourcePositionDensity(k, h));
+  let u = rng.uniform() * w.reduce((a, b) => a + b, 0), k = 0;
+  while (k < w.length - 1 && (u -= w[k]!) >= 0) k++;
+  return samplePMomentum(HALO_SOURCES[k]!, rng);
+}
+
 /** Draw slopes and momentum from the marginal of the density over position (the biased generator's proposal). */
 export function sampleSlopeMomentum(q: 1 | -1, rng: Rng): { sx: number; sy: number; p: number } {
   const src = pickSource(rng);
@@ -176,23 +195,28 @@ function discProbabilities(q: 1 | -1, z: number, cx: number, cy: number, radius:
  * probability is a 2-D Gaussian integrated over a disc, done numerically (the disc is small against
  * the spread: a 48 × 48 grid is exact to < 0.1 %).
  */
-export function probabilityWithin(q: 1 | -1, z: number, cx: number, cy: number, radius: number): number {
-  return discProbabilities(q, z, cx, cy, radius).reduce((a, b) => a + b, 0);
+export function probabilityWithin(q: 1 | -1, z: number, cx: number, cy: number, radius: number, onlySource?: number): number {
+  const probs = discProbabilities(q, z, cx, cy, radius);
+  return onlySource === undefined ? probs.reduce((a, b) => a + b, 0) : probs[onlySource]!;
 }
 
 const discCache = new Map<string, number[]>();
 /**
  * Draw a muon of charge q from the density conditioned on crossing plane z within `radius` of
- * (cx, cy), exactly: the source with its probability of doing so, the crossing point in the disc
+ * (cx, cy) (with `onlySource`, from that source's density alone under the same condition), exactly: the source with its probability of doing so, the crossing point in the disc
  * from that source's Gaussian (accept–reject against the disc's maximum), then r given the
  * crossing point (a conditional Gaussian per axis), s = (X − r)/(z − z_ref), and the momentum.
  */
-export function sampleHaloWithin(q: 1 | -1, z: number, cx: number, cy: number, radius: number, rng: Rng): HaloState {
+export function sampleHaloWithin(q: 1 | -1, z: number, cx: number, cy: number, radius: number, rng: Rng, onlySource?: number): HaloState {
   const key = `${q}:${z}:${cx}:${cy}:${radius}`;
   let probs = discCache.get(key);
   if (!probs) discCache.set(key, (probs = discProbabilities(q, z, cx, cy, radius)));
-  let u = rng.uniform() * probs.reduce((a, b) => a + b, 0), k = 0;
-  while (k < probs.length - 1 && (u -= probs[k]!) >= 0) k++;
+  let k = 0;
+  if (onlySource !== undefined) k = onlySource;
+  else {
+    let u = rng.uniform() * probs.reduce((a, b) => a + b, 0);
+    while (k < probs.length - 1 && (u -= probs[k]!) >= 0) k++;
+  }
   const src = HALO_SOURCES[k]!, a = atPlane(src, q, z);
   const dens = (x: number, y: number) => gauss(x, a.mx, a.sigma) * gauss(y, a.my, a.sigma);
   // the density's maximum over the disc: at the point of the disc nearest the Gaussian's centre

@@ -17,7 +17,10 @@ export function promptInteractionZ(rng: Rng, lavFronts: readonly number[]): numb
  * 150 mm, −4 m < Z_TAX < 50 m, A§2.2 item 14 [S]), a small solid angle of the natural emission
  * cone. With probability `share` the angle Δ = s_pair − s_μ is drawn around the offsets that aim the
  * pair at the beam line at one of the points z_T spread over the CR's Z_TAX range (a 2-D Gaussian of
- * σ = 150 mm / (z_vertex − z_T) per axis) or, as often, over the SR's (σ = 15 mm / (z_vertex − z_T)),
+ * σ = 150 mm / (z_vertex − z_T) per axis) or, with probability SR_AIM_SHARE of the aimed draws, over
+ * the SR's (σ = 15 mm / (z_vertex − z_T)); the SR gets the larger share because its expectation is
+ * the one the background estimate must give to ≤ 10 % (each SR event's weight varies with the natural
+ * density at its angle, so only more SR events lower the error),
  * otherwise from the natural density; the weight
  * p(Δ)/q(Δ) is exact because q is that finite mixture. Nothing is excluded (q > 0 wherever p > 0).
  */
@@ -32,6 +35,8 @@ const BEAM_XY = { x: 0, y: -22 } as const;
 const AIM_CR = { z0: -4000, z1: 50_000, cda: 150, nodes: 24 } as const;
 const AIM_SR = { z0: 6000, z1: 40_000, cda: 15, nodes: 12 } as const;
 export const AIM_NODES = AIM_CR.nodes + AIM_SR.nodes;
+/** share of the aimed draws that go at the SR ellipse (the rest at the CR band) */
+const SR_AIM_SHARE = 0.6;
 
 /** natural density of the 2-D angle Δ: |Δ| half-normal of scale σθ, azimuth uniform */
 export function naturalAngleDensity(dx: number, dy: number, sigTheta: number): number {
@@ -40,12 +45,13 @@ export function naturalAngleDensity(dx: number, dy: number, sigTheta: number): n
   return (Math.sqrt(2 / Math.PI) / sigTheta) * Math.exp(-0.5 * (th / sigTheta) ** 2) / (2 * Math.PI * th);
 }
 
-/** half the aimed draws go at the CR band, half at the SR ellipse (a finer set of Gaussians) */
+/** the aimed draws go at the CR band or at the SR ellipse (a finer set of Gaussians), SR_AIM_SHARE of them at the SR */
 function aimTargets(ux: number, uy: number, v: PairAim['vertex']): { cx: number; cy: number; sig: number; share: number }[] {
   const out: { cx: number; cy: number; sig: number; share: number }[] = [];
   for (const a of [AIM_CR, AIM_SR]) for (let k = 0; k < a.nodes; k++) {
+    const share = (a === AIM_SR ? SR_AIM_SHARE : 1 - SR_AIM_SHARE) / a.nodes;
     const zT = a.z0 + ((a.z1 - a.z0) * (k + 0.5)) / a.nodes, L = v.z - zT;
-    out.push({ cx: (v.x - BEAM_XY.x) / L - ux, cy: (v.y - BEAM_XY.y) / L - uy, sig: a.cda / L, share: 0.5 / a.nodes });
+    out.push({ cx: (v.x - BEAM_XY.x) / L - ux, cy: (v.y - BEAM_XY.y) / L - uy, sig: a.cda / L, share });
   }
   return out;
 }
@@ -55,7 +61,7 @@ export function sampleAimedAngle(sigTheta: number, ux: number, uy: number, aim: 
   const targets = aimTargets(ux, uy, aim.vertex);
   let dx: number, dy: number;
   if (rng.uniform() < aim.share) {
-    const t = rng.uniform() < 0.5 ? targets[rng.int(AIM_CR.nodes)]! : targets[AIM_CR.nodes + rng.int(AIM_SR.nodes)]!;
+    const t = rng.uniform() >= SR_AIM_SHARE ? targets[rng.int(AIM_CR.nodes)]! : targets[AIM_CR.nodes + rng.int(AIM_SR.nodes)]!;
     dx = t.cx + rng.normal(0, t.sig); dy = t.cy + rng.normal(0, t.sig);
   } else {
     const th = sigTheta * Math.abs(rng.normal()), ph = 2 * Math.PI * rng.uniform();

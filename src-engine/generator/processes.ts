@@ -214,28 +214,30 @@ function combinatorialModel(params: PhysicsParams): ProcessModel {
 const LAV_FRONT_Z = LAV_FRONT.slice(0, 8); // the LAVs in the decay tank, upstream of the spectrometer
 const Z_ANTI0 = Z_PLANE.anti0;
 
-/** share of the biased prompt generation drawn among muons near the beam hole (halo-acceptance.ts) */
-const PROMPT_NEAR_HOLE_SHARE = 0.3;
-/** share drawn among muons through the beam hole itself (halo-acceptance.ts) */
-const PROMPT_IN_HOLE_SHARE = 0.6;
+/**
+ * Shares of the biased prompt generation (halo-acceptance.ts samplePromptHalo): muons of the TAX
+ * source through the beam hole (they make ~ 80 % of the dump-ee SR and CR expectation), any muon
+ * through the hole, muons near it; the remaining 0.1 from the whole model bounds the weights.
+ */
+const PROMPT_SHARES = { tax: 0.7, hole: 0.12, near: 0.08 } as const;
 /** share of the biased prompt pairs aimed back at the proton beam line at the TAX (halo.ts sampleAimedAngle) */
-const PROMPT_AIM_SHARE = 0.8;
+const PROMPT_AIM_SHARE = 0.9;
 
 function promptModel(label: 'prompt-ee' | 'prompt-mumu', params: PhysicsParams): ProcessModel {
   const ml = leptonMass(label), lpdg = leptonPdg(label);
-  const share = params.haloSampling === 'natural' ? 0 : PROMPT_NEAR_HOLE_SHARE;
+  const biased = params.haloSampling !== 'natural';
   return {
     label, mode: 'dump',
     generate(rng) {
       const q: 1 | -1 = rng.uniform() < 0.5 ? 1 : -1;
-      const drawn = share > 0 ? samplePromptHalo(q, rng, share, PROMPT_IN_HOLE_SHARE) : { h: sampleHalo(q, rng), weight: 1 };
-      const hard = share > 0 ? hardenMomentum(drawn.h, rng) : { h: drawn.h, weight: 1 };
+      const drawn = biased ? samplePromptHalo(q, rng, PROMPT_SHARES) : { h: sampleHalo(q, rng), weight: 1 };
+      const hard = biased ? hardenMomentum(drawn.h, rng) : { h: drawn.h, weight: 1 };
       const h = hard.h, weight = drawn.weight * hard.weight;
       const mu = { charge: q, p: haloP4(h), origin: { x: h.x, y: h.y, z: Z_HALO_REF, t: rng.range(-1, 1) } };
       const z = promptInteractionZ(rng, LAV_FRONT_Z);
       const s = (z - mu.origin.z) / mu.p.pz;
       const at: Vertex4 = { x: mu.origin.x + s * mu.p.px, y: mu.origin.y + s * mu.p.py, z, t: mu.origin.t };
-      const aimed = promptPair(mu.p, ml, rng, share > 0 ? { share: PROMPT_AIM_SHARE, vertex: at } : undefined);
+      const aimed = promptPair(mu.p, ml, rng, biased ? { share: PROMPT_AIM_SHARE, vertex: at } : undefined);
       const { plus, minus, muonAfter, pair } = aimed;
       const muPdg = q > 0 ? PDG.muPlus : PDG.muMinus;
       const truth = [

@@ -50,6 +50,7 @@ export const VARIABLES = {
   m_ee_lo: ['MeV/c²', 'lighter e+e− pair of the pairing with the most equal masses'],
   m_ee_hi: ['MeV/c²', 'heavier pair of that pairing'],
   nch_min5: ['', 'fewest STRAW chambers among the first five tracks'],
+  sep_min5: ['mm', 'smallest distance between two of the first five tracks at STRAW1'],
 } as const;
 export type VariableName = keyof typeof VARIABLES;
 export const VARIABLE_NAMES = Object.keys(VARIABLES) as VariableName[];
@@ -69,7 +70,7 @@ const TILE_BOUNDS = (() => {
 const TWO_TRACK_VARS = ['p1', 'p2', 'q1', 'q2', 'chi2_1', 'chi2_2', 'nch1', 'nch2', 't1', 't2', 'dt', 'cda', 'vx', 'vy', 'vz', 'ptot', 'cda_tax', 'z_tax', 'm_mumu', 'm_ee', 'eop1', 'eop2', 'nmuv3_1', 'nmuv3_2', 'inacc1', 'inacc2'] as const;
 /** what twoTracks() fills: the first two tracks' own variables */
 const OWN_TRACK_VARS = ['p1', 'p2', 'q1', 'q2', 'chi2_1', 'chi2_2', 'nch1', 'nch2', 't1', 't2', 'dt'] as const;
-const FIVE_TRACK_VARS = ['kvz', 'kchi2', 'npos', 'm_pi4e', 'm_4e', 'm_ee_lo', 'm_ee_hi', 'nch_min5'] as const;
+const FIVE_TRACK_VARS = ['kvz', 'kchi2', 'npos', 'm_pi4e', 'm_4e', 'm_ee_lo', 'm_ee_hi', 'nch_min5', 'sep_min5'] as const;
 /** scratch for the per-track association (no allocation per track) */
 const A = { eop: 0, nmu: 0, inacc: 0 };
 /** scratch for the two-track closest approach */
@@ -232,6 +233,12 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
     if (nt >= 5) fiveTrack(i, t0, v, tq, tpx, tpy, tpz, tx, ty);
     if (nt >= 5) v.ptot[i] = Math.hypot(sum(tpx, t0, 5), sum(tpy, t0, 5), sum(tpz, t0, 5));
     if (nt >= 5) { let m = 4; for (let j = t0; j < t0 + 5; j++) m = Math.min(m, tnch[j]!); v.nch_min5[i] = m; }
+    if (nt >= 5) {
+      // closest pair of tracks in the STRAW1 plane (the two-track separation cut of §4.2)
+      let d2 = Infinity;
+      for (let j = t0; j < t0 + 5; j++) for (let k = j + 1; k < t0 + 5; k++) d2 = Math.min(d2, (tx[j]! - tx[k]!) ** 2 + (ty[j]! - ty[k]!) ** 2);
+      v.sep_min5[i] = Math.sqrt(d2);
+    }
   };
 
   const track = (i: number, k: number): TrackAssociation => {

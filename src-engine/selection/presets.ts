@@ -166,6 +166,7 @@ export const KAON_PI4E: SelectionPreset = {
     P('hypothesis', 'none', '', 'signal hypothesis: none (K2πDD normalisation), aa, S (S→A′A′), nonres', 'A§4.2 8', ['none', 'aa', 'S', 'nonres']),
     P('chi2Max', 25, '', 'five-track vertex χ²', 'A§4.2 3 default (NA62 3-track standard) [E]'),
     P('minChambers', 4, '', 'STRAW chambers of every track', 'A§2.2 3 default, the NA62 track-quality standard [C-fw IsGoodTrack]; A§4.2 uses the STRAW only'),
+    P('sepMin', 20, 'mm', 'distance at STRAW1 between any two of the five tracks >', 'A§2.2 11: the kaon-mode two-track default [C-HNL], applied to every pair of the five tracks [E]'),
     P('zMin', 105_000, 'mm', 'vertex z >', 'A§4.2 3 default [C-fw K3piSelection]'),
     P('zMax', 180_000, 'mm', 'vertex z <', 'A§4.2 3 default [C-fw K3piSelection]'),
     P('tTrigger', 5, 'ns', '|t_vertex − t_trigger|', 'A§4.2 4 [C-fw K3piSelection]'),
@@ -183,6 +184,10 @@ export const KAON_PI4E: SelectionPreset = {
   cuts: [
     { id: 'five_tracks', label: 'five tracks, total charge +1', source: 'A§4.2 3', params: [], multiplicityOnly: true, test: (v, i) => v.ntracks[i] === 5 && v.qsum[i] === 1 },
     { id: 'track_quality', label: 'every track in all STRAW chambers', source: 'A§2.2 3 [C-fw]', params: ['minChambers'], test: (v, i, p) => v.nch_min5[i]! >= p['minChambers']! },
+    // tracks closer than ~ two straw diameters share straws in every view: their hits, hence their
+    // momenta, are unreliable even where both are reconstructed (the 9.82 mm merging of
+    // detector/response.ts is the limit where one of them is lost altogether)
+    { id: 'track_separation', label: 'tracks separated at STRAW1', source: 'A§2.2 11 [C-HNL] (kaon-mode default) [E: applied to five tracks]', params: ['sepMin'], test: (v, i, p) => v.sep_min5[i]! > p['sepMin']! },
     { id: 'vertex', label: 'five-track vertex χ² and z', source: 'A§4.2 3 [E]/[C-fw]', params: ['chi2Max', 'zMin', 'zMax'],
       test: (v, i, p) => v.kchi2[i]! < p['chi2Max']! && v.kvz[i]! > p['zMin']! && v.kvz[i]! < p['zMax']! },
     { id: 'timing', label: 'vertex in time with the trigger', source: 'A§4.2 4 [C-fw]', params: ['tTrigger'], test: (v, i, p) => Math.abs(v.tvtx[i]!) < p['tTrigger']! },

@@ -32,17 +32,17 @@ describe('data in the app', () => {
     const options = await page.getByTestId('dataset-select').locator('option').allTextContents();
     expect(options).toEqual([expect.stringMatching(/^na62-demo-dump-.*\.arrow$/), expect.stringMatching(/^na62-demo-kaon-.*\.arrow$/)]);
     expect(await page.getByTestId('dataset-info').textContent()).toMatch(/4,000 events · Simulation/);
-    // on its first event the user may see that has tracks: event 12, a combinatorial μμ pair (events
-    // 0–11 have no tracks, or are blind), not on the empty event 0
-    expect(await hud()).toContain('11001:0:12');
+    // on its first event the user may see that has tracks: since generator 1.3 (prompt pairs drawn
+    // mostly from muons through the beam hole) that is event 0, a prompt e+e− with one track left
+    expect(await hud()).toContain('11001:0:0 · dump · prompt-ee');
     expect(await page.getByTestId('track-table').locator('tbody tr').count()).toBeGreaterThan(0);
   });
 
   it('steps events with the keyboard; the HUD and the picture change', async () => {
     const before = await canvasShot(page, '20-demo-first-event');
     for (let i = 0; i < 4; i++) await afterRender(page, () => page.keyboard.press('ArrowRight'));
-    await expect.poll(hud).toContain('11001:0:16');
-    const stepped = await canvasShot(page, '20-demo-event-16');
+    await expect.poll(hud).toContain('11001:0:4');
+    const stepped = await canvasShot(page, '20-demo-event-4');
     expect(fractionChanged(before, stepped)).toBeGreaterThan(0.0005);
     // event 12 by its index: a combinatorial μμ pair with both tracks reconstructed (generator 1.1: the
     // biased halo pairs before it lose their μ⁻, or both muons, in the spectrometer; event 7 is blind)

@@ -93,7 +93,7 @@ describe('combinatorial halo pairs: biased generation with weights', () => {
     expect(Math.abs(k / n - f) / (Math.sqrt(k) / n)).toBeLessThan(4);
     // the exact conditional sampler: every draw is near the hole, and its slopes and momenta are distributed as the natural subset's
     const drawn: HaloState[] = [];
-    for (let i = 0; i < 3000; i++) drawn.push(samplePromptHalo(-1, rng, 1).h);
+    for (let i = 0; i < 3000; i++) drawn.push(samplePromptHalo(-1, rng, { near: 1, hole: 0 }).h);
     expect(drawn.every(haloNearBeamHole)).toBe(true);
     const mean = (xs: HaloState[], g: (h: HaloState) => number) => xs.reduce((a, h) => a + g(h), 0) / xs.length;
     const sd = (xs: HaloState[], g: (h: HaloState) => number) => Math.sqrt(mean(xs, (h) => g(h) ** 2) - mean(xs, g) ** 2);
@@ -102,7 +102,7 @@ describe('combinatorial halo pairs: biased generation with weights', () => {
       expect(Math.abs(mean(drawn, g) - mean(nearNatural, g)) / se).toBeLessThan(4);
     }
     // weights: 1/(share/F) near the hole, 1/(1 − share) elsewhere, so that E_q[w] = 1
-    const w = samplePromptHalo(-1, rng, 0.9);
+    const w = samplePromptHalo(-1, rng, { near: 0.9, hole: 0 });
     expect(w.weight).toBeCloseTo(haloNearBeamHole(w.h) ? 1 / (0.9 / f + 0.1) : 10, 10);
   }, 30_000);
 });

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { naturalAngleDensity, promptPair, sampleAimedAngle, sampleUpperBiased } from '../../src-engine/generator/halo';
 import { p4 } from '../../src-engine/generator/lorentz';
 import { M } from '../../src-engine/generator/constants';
-import { hardenMomentum, inBeamHoleFraction, haloInBeamHole, samplePromptHalo } from '../../src-engine/generator/halo-acceptance';
-import { sampleHalo } from '../../src-engine/generator/halo-model';
+import { hardenMomentum, inBeamHoleFraction, haloInBeamHole, samplePromptHalo, TAX_SOURCE, taxInBeamHoleFraction } from '../../src-engine/generator/halo-acceptance';
+import { Z_STRAW1 } from '../../src-engine/detector/response';
+import { STRAW_HOLE_CENTRE_X } from '../../src-shared/geometry/straw';
+import { haloPositionDensity, haloSourcePositionDensity, sampleHalo, sampleHaloWithin } from '../../src-engine/generator/halo-model';
 import { Rng } from '../../src-engine/generator/rng';
 
 describe('prompt e+e− importance sampling (halo.ts, halo-acceptance.ts)', () => {
@@ -45,7 +47,7 @@ describe('prompt e+e− importance sampling (halo.ts, halo-acceptance.ts)', () =
     const n = 20_000;
     let wIn = 0, w = 0, kNat = 0;
     for (let i = 0; i < n; i++) {
-      const { h, weight } = samplePromptHalo(1, rng, 0.3, 0.6);
+      const { h, weight } = samplePromptHalo(1, rng, { near: 0.3, hole: 0.6 });
       w += weight;
       if (haloInBeamHole(h)) wIn += weight;
       if (haloInBeamHole(sampleHalo(1, nat))) kNat++;
@@ -53,6 +55,28 @@ describe('prompt e+e− importance sampling (halo.ts, halo-acceptance.ts)', () =
     expect(w / n).toBeCloseTo(1, 1);
     expect(wIn / n).toBeCloseTo(inBeamHoleFraction(1), 3);
     expect(Math.abs(wIn / n - kNat / n)).toBeLessThan(4 * Math.sqrt(kNat) / n + 1e-4);
+  });
+
+  it('the TAX-source tier: mean weight 1, and the weighted in-hole fraction, TAX share and momentum are the natural ones', () => {
+    const rng = new Rng(39, 0), cond = new Rng(40, 0);
+    const n = 20_000, shares = { tax: 0.5, hole: 0.25, near: 0.15 };
+    let w = 0, wIn = 0, wTax = 0, wpIn = 0, drawnTax = 0;
+    for (let i = 0; i < n; i++) {
+      const { h, weight } = samplePromptHalo(1, rng, shares);
+      w += weight;
+      if (!haloInBeamHole(h)) continue;
+      // the posterior share of the TAX source at this point: its weighted sum is that source's in-hole fraction
+      const post = haloSourcePositionDensity(TAX_SOURCE, h) / haloPositionDensity(h);
+      wIn += weight; wTax += weight * post; wpIn += weight * h.p; drawnTax += post;
+    }
+    expect(w / n).toBeCloseTo(1, 1);
+    expect(wIn / n / inBeamHoleFraction(1)).toBeCloseTo(1, 1);
+    expect(wTax / n / taxInBeamHoleFraction(1)).toBeCloseTo(1, 1);
+    expect(drawnTax / n).toBeGreaterThan(20 * taxInBeamHoleFraction(1)); // the TAX muons are drawn far more often
+    // the natural momentum of muons through the hole (the exact conditional sampler)
+    let pN = 0; const m = 20_000;
+    for (let i = 0; i < m; i++) pN += sampleHaloWithin(1, Z_STRAW1, STRAW_HOLE_CENTRE_X[0]!, 0, 90, cond).p;
+    expect(wpIn / wIn / (pN / m)).toBeCloseTo(1, 1);
   });
 
   it('upper-biased uniforms: mean weight 1 and the weighted mean of the variable is the natural ½(lo + hi)', () => {

@@ -50,6 +50,20 @@ describe('vertex, CDA, CDA_TAX and Z_TAX: known answers', () => {
     expect(s.vz[0]).toBeCloseTo(140_000, 0);
   });
 
+  it('measures the closest pair of five tracks at STRAW1, and the kaon preset cuts on it (A§2.2 11 [C-HNL])', () => {
+    // five tracks from one vertex at z = 150 m; tracks 2 and 4 (an e+e− pair) 14 mm apart at STRAW1
+    const L = Z1 - 150_000, slopes: [number, number][] = [[0.001, 0], [-0.002, 0.001], [0.0005, 0.0021], [0.003, -0.002], [0.0005 + 14 / L, 0.0021]];
+    const five = (ss: [number, number][]) => ev(ss.map(([sx, sy], k) => track(k % 2 === 0 ? 1 : -1, 10_000, 0, 0, 150_000, sx, sy)));
+    const v = varsOf([five(slopes), five(slopes.map(([sx, sy], k) => (k === 4 ? [sx + 16 / L, sy] : [sx, sy])))]);
+    expect(v.sep_min5[0]).toBeCloseTo(14, 3);
+    expect(v.sep_min5[1]).toBeCloseTo(30, 3);
+    const sel = resolveSelection({ preset: 'kaon-pi4e' });
+    const sep = sel.cuts.find((c) => c.id === 'track_separation')!;
+    expect(sel.num['sepMin']).toBe(20);
+    expect(sep.test(v, 0, sel.num)).toBe(false);
+    expect(sep.test(v, 1, sel.num)).toBe(true);
+  });
+
   it('handles parallel lines: CDA is their distance, no closest point', () => {
     const ca = closestApproach({ x: 0, y: 0, z: 0, dx: 0.001, dy: 0, dz: 1 }, { x: 0, y: 5, z: 0, dx: 0.001, dy: 0, dz: 1 });
     expect(ca.defined).toBe(false);
@@ -159,7 +173,7 @@ describe('published selections on the fast MC', () => {
     const f = await fileOf({ mode: 'kaon', mix: { 'k2pi-dd': 1 }, numEvents: 40_000, seed: 33, truth: false });
     const r = await runSelection(f, resolveSelection({ preset: 'kaon-pi4e' }));
     const m = r.candidates.map((c) => c.vars['m_pi4e']!).sort((a, b) => a - b);
-    expect(m.length).toBeGreaterThan(25); // acceptance ≈ 0.12 %: STRAW two-track separation, every track in all four chambers
+    expect(m.length).toBeGreaterThan(25); // acceptance ≈ 0.08 %: STRAW two-track separation, every track in all four chambers, tracks 20 mm apart
     expect(Math.abs(m[Math.floor(m.length / 2)]! - 493.677)).toBeLessThan(1);
     expect(r.regions.SR!.n / m.length).toBeGreaterThan(0.9);
   }, 30_000); // 40 000 events generated: seconds on a loaded 2-core machine
