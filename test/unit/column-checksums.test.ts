@@ -15,7 +15,7 @@ import { checkEventFile } from '../../src-engine/io/check';
 import { CRC_KEY, decodeBatchMessage, messagePlan, neededBuffers } from '../../src-engine/io/column-read';
 import { CorruptEventError, resolveSelection, runSelection, SELECTION_COLUMNS } from '../../src-engine/selection/run';
 
-const DUMP: GeneratorConfigInput = { mode: 'dump', numEvents: 600, seed: 21, strawHits: false, truth: false, mix: { 'aprime-mumu': 2, 'combinatorial-mumu': 1, 'prompt-ee': 1 } };
+const DUMP: GeneratorConfigInput = { mode: 'dump', numEvents: 600, seed: 21, strawHits: false, truth: false, mix: { 'aprime-mumu': 2, 'aprime-ee': 1, 'combinatorial-mumu': 1, 'prompt-ee': 1 } };
 const KAON: GeneratorConfigInput = { mode: 'kaon', numEvents: 300, seed: 22, strawHits: true, truth: true, mix: { 'k2pi-dd': 1, 'kpi-aa': 1, 'kpi4e-nonres': 1 } };
 
 async function makeFile(cfg: GeneratorConfigInput, formatVersion: 2 | 3, batchSize = 128) {
