@@ -223,13 +223,13 @@ function touchedBy(model: DetectorModel, trackLines: Parameters<typeof crossedEl
 
 /**
  * The boxes (CSS px of the canvas) of the HTML overlays that sit over the view's corners, the
- * legend and the blinding badge, which element labels keep clear of (the layout engine's reserved boxes).
+ * legend, the blinding badge, the axes hint and the scale bars, which element labels keep clear of (the layout engine's reserved boxes).
  */
 function overlayBoxes(canvas: HTMLCanvasElement): { x0: number; x1: number; y0: number; y1: number }[] {
   const host = canvas.closest('.viewport');
   if (!host) return [];
   const c = canvas.getBoundingClientRect();
-  return [...host.querySelectorAll('.event-legend, .viewport-badge')].map((el) => {
+  return [...host.querySelectorAll('.event-legend, .viewport-badge, .axes-hint, .scale-bars')].map((el) => {
     const b = el.getBoundingClientRect();
     return { x0: b.left - c.left - 4, x1: b.right - c.left + 4, y0: b.top - c.top - 4, y1: b.bottom - c.top + 4 };
   }).filter((b) => b.x1 > b.x0 && b.y1 > b.y0);
