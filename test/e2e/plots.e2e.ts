@@ -33,10 +33,11 @@ const dots = (plot: string) => t.page.evaluate((id) => {
 }, plot);
 
 describe('plots and stepping', () => {
-  it('opens the demo on its first event with tracks, not on event 0', async () => {
+  it('opens the demo on its first visible event with tracks', async () => {
     await expect.poll(() => t.page.evaluate(() => window.__na62!.eventCounts()?.tracks ?? 0), { timeout: 30_000 }).toBeGreaterThan(0);
     const first = Number(await eventIndex());
-    expect(first).toBeGreaterThan(0); // event 0 of the demo has no tracks
+    // (with generator 1.3 the demo's event 0 has a track, so the app opens there; the skipping of
+    // empty and blinded events is proven on files made for it in test/unit/open-first-tracks.test.ts)
     // and it is the first the user may see: every event before it has no tracks, or is blinded
     await t.page.getByTestId('event-index').blur();
     // what event i shows: its tracks once its own summary is up (not the previous event's), or the engine's refusal
@@ -54,11 +55,10 @@ describe('plots and stepping', () => {
       await t.page.keyboard.press('ArrowLeft');
       await expect.poll(eventIndex).toBe(String(i));
       // (a refusal shown a moment longer while the next event loads reads the same: event 0 waits for its own summary)
-      if (i > 0) await expect.poll(() => state(i)).toMatch(/^(blinded|tracks 0)$/);
-      else await expect.poll(() => state(i)).toBe('tracks 0'); // event 0: no tracks (where the display used to open)
+      await expect.poll(() => state(i)).toMatch(/^(blinded|tracks 0)$/);
       seen.push(await state(i));
     }
-    expect(seen.at(-1)).toBe('tracks 0');
+    expect(seen).toHaveLength(first);
   });
 
   it('zooms a plot about the cursor with the wheel, and a double-click resets it', async () => {
