@@ -8,6 +8,8 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: 'test-output/vitest-fuzz.json' }]],
     include: ['test/fuzz/**/*.fuzz.ts'],
     environment: 'node',
+    // vitest's default on a 2-core machine is one worker (cores − 1); the CLI tests wait on child processes, so two keep both cores busy
+    maxWorkers: 2,
     alias: { electron: new URL('./test/electron-stub.ts', import.meta.url).pathname },
   },
 });

@@ -164,7 +164,9 @@ export async function render(argv: string[], fail: (msg: string) => never): Prom
         const err = document.querySelector('[data-testid="data-error"]');
         return (sel && sel.selectedOptions[0]?.textContent === n) || !!err;
       }, name, { timeout: 120_000 });
-      const err = await page.getByTestId('data-error').textContent().catch(() => null);
+      // (count first: textContent() on a missing element waits out its 30 s timeout)
+      const errBox = page.getByTestId('data-error');
+      const err = (await errBox.count()) ? await errBox.textContent() : null;
       if (err) fail(err);
     } else if (values.demo === 'kaon') {
       const opt = await page.getByTestId('dataset-select').locator('option').nth(1).getAttribute('value');
