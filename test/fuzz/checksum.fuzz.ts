@@ -34,19 +34,26 @@ beforeAll(async () => {
   cutflow = (await runSelection(f, resolveSelection({ preset: 'dump-mumu' }))).cutflow;
 });
 
+/** `src` with one bit flipped, opened; a refusal must be an EventFileError, and is counted in `seen.refused`. */
+async function flipAndOpen(src: Uint8Array, pos: number, bit: number, seen: { refused: number }) {
+  const bytes = src.slice();
+  const at = pos % bytes.length;
+  bytes[at] = bytes[at]! ^ (1 << bit);
+  try {
+    return { f: await openEventFile(memorySource(NAME, bytes)), bytes };
+  } catch (err) {
+    expect(err).toBeInstanceOf(EventFileError);
+    seen.refused++;
+    return { f: undefined, bytes };
+  }
+}
+
 describe('a flipped bit is never read silently', () => {
   it('refused, or the damaged event refused and named, or everything exactly as before', async () => {
     const seen = { refused: 0, named: 0, unchanged: 0 };
     await fc.assert(fc.asyncProperty(fc.nat({ max: 2 ** 31 }), fc.integer({ min: 0, max: 7 }), async (pos, bit) => {
-      const bytes = pristine.slice();
-      const at = pos % bytes.length;
-      bytes[at] = bytes[at]! ^ (1 << bit);
-      let f;
-      try { f = await openEventFile(memorySource(NAME, bytes)); } catch (err) {
-        expect(err).toBeInstanceOf(EventFileError);
-        seen.refused++;
-        return;
-      }
+      const { f } = await flipAndOpen(pristine, pos, bit, seen);
+      if (!f) return;
       const bad = new Set<number>();
       for (let i = 0; i < N; i++) {
         try {
@@ -111,15 +118,8 @@ describe('format 3: a flipped bit is never read silently either', () => {
     const flow = (await runSelection(f0, resolveSelection({ preset: 'dump-mumu' }))).cutflow;
     const seen = { refused: 0, named: 0, unchanged: 0, onlyOutsideSelection: 0 };
     await fc.assert(fc.asyncProperty(fc.nat({ max: 2 ** 31 }), fc.integer({ min: 0, max: 7 }), async (pos, bit) => {
-      const bytes = good.slice();
-      const at = pos % bytes.length;
-      bytes[at] = bytes[at]! ^ (1 << bit);
-      let f;
-      try { f = await openEventFile(memorySource(NAME, bytes)); } catch (err) {
-        expect(err).toBeInstanceOf(EventFileError);
-        seen.refused++;
-        return;
-      }
+      const { f, bytes } = await flipAndOpen(good, pos, bit, seen);
+      if (!f) return;
       let refused = 0;
       for (let i = 0; i < N; i++) {
         try {
