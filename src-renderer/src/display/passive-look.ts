@@ -13,6 +13,7 @@
 import * as THREE from 'three';
 import type { ElementGroup } from '../../../src-shared/geometry/types';
 import type { DetectorModel } from '../geometry/detector-model';
+import { chainShaderPatch } from './shader-patch';
 
 export type XRayMode = 'off' | 'translucent' | 'outline';
 export const XRAY_MODES: readonly XRayMode[] = ['off', 'translucent', 'outline'];
@@ -106,17 +107,12 @@ bool na62CutAway(vec3 p) {
 export function installCutAway(m: THREE.Material, u: CutUniforms, world = 'position'): void {
   if (m.userData['na62Cut']) return;
   m.userData['na62Cut'] = u;
-  const prev = m.onBeforeCompile.bind(m);
-  const prevKey = m.customProgramCacheKey.bind(m);
-  m.onBeforeCompile = (shader, renderer) => {
-    prev(shader, renderer);
-    shader.uniforms['uNa62Cut'] = u.cut;
-    shader.uniforms['uNa62Wedge'] = u.wedge;
-    shader.vertexShader = shader.vertexShader.replace('void main() {', `varying vec3 vNa62World;\nvoid main() {\n\tvNa62World = (modelMatrix * vec4(${world}, 1.0)).xyz;`);
-    shader.fragmentShader = shader.fragmentShader.replace('void main() {', `${CUT_GLSL}void main() {\n\tif (na62CutAway(vNa62World)) discard;`);
-  };
-  m.customProgramCacheKey = () => `${prevKey()}|na62-cut`;
-  m.needsUpdate = true;
+  chainShaderPatch(m, {
+    tag: 'cut',
+    uniforms: { uNa62Cut: u.cut, uNa62Wedge: u.wedge },
+    vertex: { head: 'varying vec3 vNa62World;\n', main: `vNa62World = (modelMatrix * vec4(${world}, 1.0)).xyz;` },
+    fragment: { head: CUT_GLSL, main: 'if (na62CutAway(vNa62World)) discard;' },
+  });
 }
 
 /** The cut uniforms a material was given (the picture export copies them onto its wide lines). */

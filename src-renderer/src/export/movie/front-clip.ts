@@ -8,6 +8,7 @@
  */
 import type * as THREE from 'three';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
+import { chainShaderPatch } from '../../display/shader-patch';
 
 export interface FrontClip {
   /** world z (display units: NA62 mm / compression) beyond which the event is not drawn */
@@ -19,18 +20,12 @@ export interface FrontClip {
 const GLSL = 'varying float vNa62FrontZ;\nuniform float uNa62Front;\n';
 
 function install(m: THREE.Material, u: { value: number }, world: string): void {
-  if (m.userData['na62Front']) return;
-  m.userData['na62Front'] = true;
-  const prev = m.onBeforeCompile.bind(m);
-  const prevKey = m.customProgramCacheKey.bind(m);
-  m.onBeforeCompile = (shader, renderer) => {
-    prev(shader, renderer);
-    shader.uniforms['uNa62Front'] = u;
-    shader.vertexShader = shader.vertexShader.replace('void main() {', `varying float vNa62FrontZ;\nvoid main() {\n\tvNa62FrontZ = (modelMatrix * vec4(${world}, 1.0)).z;`);
-    shader.fragmentShader = shader.fragmentShader.replace('void main() {', `${GLSL}void main() {\n\tif (vNa62FrontZ > uNa62Front) discard;`);
-  };
-  m.customProgramCacheKey = () => `${prevKey()}|na62-front`;
-  m.needsUpdate = true;
+  chainShaderPatch(m, {
+    tag: 'front',
+    uniforms: { uNa62Front: u },
+    vertex: { head: 'varying float vNa62FrontZ;\n', main: `vNa62FrontZ = (modelMatrix * vec4(${world}, 1.0)).z;` },
+    fragment: { head: GLSL, main: 'if (vNa62FrontZ > uNa62Front) discard;' },
+  });
 }
 
 /** Clip every material under `group` (the event) at the front; starts with nothing drawn. */
