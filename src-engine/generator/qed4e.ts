@@ -103,7 +103,6 @@ export function current(u: Spinor, v: Spinor, out: CV4 = new Float64Array(8)): C
 }
 
 const realCV = (p: V4): CV4 => Float64Array.of(p[0], 0, p[1], 0, p[2], 0, p[3], 0);
-const sub = (a: V4, b: V4): V4 => [a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3]];
 const plus = (a: V4, b: V4): V4 => [a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]];
 const neg = (a: V4): V4 => [-a[0], -a[1], -a[2], -a[3]];
 
@@ -201,4 +200,3 @@ export function me2eSquared(pPlus: V4, pMinus: V4, H: V4, m = ME_MASS): number {
 }
 
 export const v4dot = dot;
-export const v4sub = sub;
