@@ -2,12 +2,18 @@
  * Physics report: the fast MC against the published NA62 numbers (seed proceedings [S] and the
  * reference sheet na62-analyses.md), each as MC value ± MC uncertainty, published value, ratio.
  * Not a unit test: it generates ~ 2·10⁶ events and takes minutes. `npm run physics` (or
- * `tsx bench/physics-report.ts --scale 0.2` for a quicker, noisier pass).
+ * `tsx bench/physics-report.ts --scale 0.2` for a quicker, noisier pass). `--only kaon` (or `--only dump`)
+ * runs one part; the kaon part writes its figure with `--figure FILE.svg` (PNG beside it when Chromium is there).
  */
 import { countError, measure, type WeightedCount } from '../src-engine/physics/measure';
+import { kaonPart } from './physics-kaon';
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const SCALE = arg('--scale', 1);
+const ONLY = (() => { const i = process.argv.indexOf('--only'); return i > 0 ? process.argv[i + 1] : undefined; })();
+const FIGURE = (() => { const i = process.argv.indexOf('--figure'); return i > 0 ? process.argv[i + 1] : undefined; })();
+const DUMP = ONLY === undefined || ONLY === 'dump', KAON = ONLY === undefined || ONLY === 'kaon';
+if (ONLY !== undefined && !DUMP && !KAON) throw new Error(`--only ${ONLY}: expected dump or kaon`);
 const N = (n: number) => Math.max(1000, Math.round(n * SCALE));
 
 interface Row { what: string; mc: number; mcErr: number; pub: number; pubErr: number; note: string }
@@ -25,7 +31,7 @@ const sigmaErr = (s: number, n: number) => s / Math.sqrt(2 * n);
 const erf = (x: number) => { const t = 1 / (1 + 0.3275911 * Math.abs(x)); const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x); return x >= 0 ? y : -y; };
 
 // 1. combinatorial μμ after dump-mumu (A§2.4 [S]: CR 0.17 ± 0.02, SR 0.016 ± 0.002), biased generation
-{
+if (DUMP) {
   const m = measure({ mode: 'dump', mix: { 'combinatorial-mumu': 1 }, numEvents: N(1_000_000), seed: 101, truth: false }, { preset: 'dump-mumu' }, { keepEvents: false });
   const cr = m.regions['CR']!, sr = m.regions['SR']!;
   row('μμ combinatorial, CR (events)', cr, 0.17, 0.02, `A§2.4 [S]; ${m.generated} biased pairs, ${cr.n} in the CR`);
@@ -34,13 +40,13 @@ const erf = (x: number) => { const t = 1 / (1 + 0.3275911 * Math.abs(x)); const 
   row('μμ combinatorial, SR/CR', [r, re], 0.094, 0.016, 'A§2.4 [S] ratio (≈ the area ratio 0.092: flat)');
 }
 // 2. prompt e+e− after dump-ee (A§3.3 [S]: CR 9.7e-3, SR 9.4e-3, both +220/−75 %)
-{
+if (DUMP) {
   const m = measure({ mode: 'dump', mix: { 'prompt-ee': 1 }, numEvents: N(1_000_000), seed: 102, truth: false }, { preset: 'dump-ee' }, { keepEvents: false });
   row('ee prompt, CR (events)', m.regions['CR']!, 9.7e-3, 7.3e-3, `A§3.3 [S] (−7.3/+21.3 e-3); ${m.generated} generated, ${m.regions['CR']!.n} in the CR`);
   row('ee prompt, SR (events)', m.regions['SR']!, 9.4e-3, 7.2e-3, `A§3.3 [S] (−7.2/+20.6 e-3); ${m.regions['SR']!.n} in the SR`);
 }
 // 3. resolution of selected A' → μμ, 400 MeV (A§2.2: the SR is ±3σ → σ_CDA ≈ 6.7 mm, σ_Z ≈ 5.7 m [D])
-{
+if (DUMP) {
   const m = measure({ mode: 'dump', mix: { 'aprime-mumu': 1 }, numEvents: N(40_000), seed: 103, truth: true, massMeV: 400, epsilon: 3e-7 }, { preset: 'dump-mumu' }, { keep: ['cda_tax', 'z_tax'] });
   const c = m.events.map((e) => e.vars['cda_tax']!), z = m.events.map((e) => e.vars['z_tax']!);
   const sc = quantile(c, 0.5) / 0.674, sz = (quantile(z, 0.84) - quantile(z, 0.16)) / 2;
@@ -68,23 +74,7 @@ const erf = (x: number) => { const t = 1 / (1 + 0.3275911 * Math.abs(x)); const 
   row("median production angle of selected A′ (mrad)", [thMed, sigmaErr(thMed, th.length) * 1.25], NaN, 0, 'truth; brems and meson decays (§6.2)');
 }
 // 4. kaon-mode acceptances: A = selected in the SR / generated (decays in the FV), published-implied A§4.3 [D]
-const acceptance = (process: 'kpi-aa' | 'kpi4e-nonres' | 'k2pi-dd', hypothesis: string, n: number, seed: number): [number, number, number] => {
-  const m = measure({ mode: 'kaon', mix: { [process]: 1 }, numEvents: n, seed, truth: false }, { preset: 'kaon-pi4e', params: { hypothesis } }, { keepEvents: false });
-  const k = m.regions['SR']!.n;
-  return [k / n, Math.sqrt(k) / n, k];
-};
-{
-  const [a, e, k] = acceptance('kpi-aa', 'aa', N(200_000), 104);
-  row('K+ → π+aa acceptance, m_a = 17 MeV (%)', [100 * a, 100 * e], 0.13, 0, `A§4.3 [D] from UL 2.1e-9 at 0 events; ${k} selected`);
-}
-{
-  const [a, e, k] = acceptance('kpi4e-nonres', 'nonres', N(200_000), 105);
-  row('non-resonant K+ → π+4e acceptance (%)', [100 * a, 100 * e], 0.019, 0, `A§4.3 [D] from UL 1.4e-8; ${k} selected`);
-}
-{
-  const [a, e, k] = acceptance('k2pi-dd', 'none', N(200_000), 106);
-  row('K2πDD acceptance (%) [no published value]', [100 * a, 100 * e], NaN, 0, `${k} selected; normalisation channel`);
-}
+if (KAON) await kaonPart(N, row, FIGURE);
 
 const fmt = (x: number, e: number) => Number.isFinite(x) ? `${x.toPrecision(3)} ± ${e.toPrecision(2)}` : '—';
 console.log(`\nNA62 fast MC — physics report (scale ${SCALE}, ${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);

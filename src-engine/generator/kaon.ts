@@ -65,8 +65,9 @@ export function kpiS(k: P4, mS: number, mA: number, rng: Rng): Daughter[] {
 }
 
 /**
- * Non-resonant K+ → π+ e+e−e+e− with the SM matrix element (kpi4e-nonres.ts): K+ → π+ γ*, the γ*
- * (the whole 4e system) → e+e− with a second virtual photon γ₂* radiated off one lepton, γ₂* → e+e−.
+ * Non-resonant K+ → π+ e+e−e+e− with the SM matrix element (kpi4e-nonres.ts): K+ → π+ γ*, γ* → e+e−e+e−
+ * through the exact QED current (qed4e.ts). The truth record names the lightest e+e− pairing the
+ * conversion pair of a second photon γ₂* (with identical leptons the diagrams do not single one out).
  * Truth list: [π+, γ*, γ₂* (child of γ*), e+, e− (of γ*), e+, e− (of γ₂*)].
  */
 export function kpi4eNonResonant(k: P4, rng: Rng): Daughter[] {
