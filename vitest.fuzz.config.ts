@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify('test') },
   test: {
+    name: 'fuzz',
     reporters: ['default', ['json', { outputFile: 'test-output/vitest-fuzz.json' }]],
     include: ['test/fuzz/**/*.fuzz.ts'],
     environment: 'node',
