@@ -58,6 +58,12 @@ export interface SelectionPreset {
   readonly regions: readonly RegionSpec[];
   /** variables listed with each candidate */
   readonly keyVariables: readonly (keyof VariableColumns)[];
+  /**
+   * the variables its cuts and regions read: a selection reads only the columns they (and the key
+   * variables) are computed from (selection/columns.ts); a variable left out here comes out NaN,
+   * which the equivalence test of every preset against a full read catches
+   */
+  readonly variables: readonly (keyof VariableColumns)[];
 }
 
 export type NumParams = Readonly<Record<string, number>> & { readonly hypothesis?: string };
@@ -88,6 +94,9 @@ const DUMP_PARAMS: ParamSpec[] = [
   P('crZMin', -4000, 'mm', 'control region: Z_TAX >', 'A§2.2 14 [S]'),
   P('crZMax', 50_000, 'mm', 'control region: Z_TAX <', 'A§2.2 14 [S]'),
 ];
+
+/** what dumpCuts(), vertexCuts() and the regions read */
+const DUMP_VARIABLES = ['ntracks', 'qsum', 't1', 't2', 'dt', 'chi2_1', 'chi2_2', 'nch1', 'nch2', 'p1', 'p2', 'inacc1', 'inacc2', 'cda', 'vz', 'cda_tax', 'z_tax'] as const;
 
 const dumpCuts = (): CutSpec[] => [
   { id: 'two_tracks', label: 'two tracks, opposite charge', source: 'A§2.2 1 [S]', params: [], multiplicityOnly: true, test: (v, i) => v.ntracks[i] === 2 && v.qsum[i] === 0 },
@@ -132,6 +141,7 @@ export const DUMP_MUMU: SelectionPreset = {
     shape: (p) => ({ kind: 'box', x: 'z_tax', y: 'cda_tax', x0: p['srZMin']!, x1: p['srZMax']!, y0: 0, y1: p['srCdaMax']! }),
   }, controlRegion(srMuMu)],
   keyVariables: ['m_mumu', 'cda_tax', 'z_tax', 'vz', 'cda', 'dt', 'p1', 'p2', 'eop1', 'eop2'],
+  variables: [...DUMP_VARIABLES, 'nmuv3_1', 'nmuv3_2', 'eop1', 'eop2', 'nlav'],
 };
 
 export const DUMP_EE: SelectionPreset = {
@@ -158,6 +168,7 @@ export const DUMP_EE: SelectionPreset = {
     shape: (p) => ({ kind: 'ellipse', x: 'z_tax', y: 'cda_tax', cx: p['srZ0']!, cy: 0, ax: p['srAz']!, ay: p['srAcda']! }),
   }, controlRegion(srEE)],
   keyVariables: ['m_ee', 'cda_tax', 'z_tax', 'vz', 'cda', 'dt', 'p1', 'p2', 'eop1', 'eop2'],
+  variables: [...DUMP_VARIABLES, 'nmuv3_1', 'nmuv3_2', 'eop1', 'eop2', 'nlav', 'nanti0'],
 };
 
 export const KAON_PI4E: SelectionPreset = {
@@ -208,6 +219,7 @@ export const KAON_PI4E: SelectionPreset = {
     shape: (p) => ({ kind: 'band', v: 'm_pi4e', lo: p['srMin']!, hi: p['srMax']! }),
   }],
   keyVariables: ['m_pi4e', 'm_4e', 'm_ee_lo', 'm_ee_hi', 'kvz', 'kchi2', 'ptot'],
+  variables: ['ntracks', 'qsum', 'nch_min5', 'sep_min5', 'kchi2', 'kvz', 'tvtx', 'ptot', 'm_ee_lo', 'm_ee_hi', 'm_4e', 'm_pi4e'],
 };
 
 export const PRESETS: readonly SelectionPreset[] = [DUMP_MUMU, DUMP_EE, KAON_PI4E];
