@@ -150,7 +150,11 @@ export function expressionVariables(text: string): VariableName[] {
     if (!node || typeof node !== 'object') return;
     const n = node as { type?: string; name?: unknown };
     if (n.type === 'Identifier' && typeof n.name === 'string' && Object.prototype.hasOwnProperty.call(VARIABLES, n.name)) out.add(n.name as VariableName);
-    for (const [k, child] of Object.entries(node)) if (k !== 'callee') (Array.isArray(child) ? child.forEach(walk) : walk(child));
+    for (const [k, child] of Object.entries(node)) {
+      if (k === 'callee') continue;
+      if (Array.isArray(child)) child.forEach(walk);
+      else walk(child);
+    }
   };
   walk(ast);
   return [...out];
