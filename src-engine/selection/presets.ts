@@ -30,6 +30,8 @@ export interface CutSpec {
   readonly test: (v: VariableColumns, i: number, p: NumParams) => boolean;
   /** the test reads only ntracks and qsum: a selection may decide it before the full reconstruction */
   readonly multiplicityOnly?: boolean;
+  /** the test is exactly ntracks === ntracks && qsum === qsum: a selection decides it straight from the track columns */
+  readonly multiplicity?: { readonly ntracks: number; readonly qsum: number };
   /**
    * the test reads only ntracks, qsum and the first two tracks' own variables (p, q, χ², chambers,
    * t, dt: BatchReco.tracks): a selection decides it before the vertex and the downstream association
@@ -99,7 +101,7 @@ const DUMP_PARAMS: ParamSpec[] = [
 const DUMP_VARIABLES = ['ntracks', 'qsum', 't1', 't2', 'dt', 'chi2_1', 'chi2_2', 'nch1', 'nch2', 'p1', 'p2', 'inacc1', 'inacc2', 'cda', 'vz', 'cda_tax', 'z_tax'] as const;
 
 const dumpCuts = (): CutSpec[] => [
-  { id: 'two_tracks', label: 'two tracks, opposite charge', source: 'A§2.2 1 [S]', params: [], multiplicityOnly: true, test: (v, i) => v.ntracks[i] === 2 && v.qsum[i] === 0 },
+  { id: 'two_tracks', label: 'two tracks, opposite charge', source: 'A§2.2 1 [S]', params: [], multiplicityOnly: true, multiplicity: { ntracks: 2, qsum: 0 }, test: (v, i) => v.ntracks[i] === 2 && v.qsum[i] === 0 },
   { id: 'timing', label: 'tracks in time with the trigger and each other', source: 'A§2.2 2 [S]; windows [C-fw]/[E]', params: ['tTrigger', 'dtMax'], tracksOnly: true,
     test: (v, i, p) => Math.abs(v.t1[i]!) < p['tTrigger']! && Math.abs(v.t2[i]!) < p['tTrigger']! && Math.abs(v.dt[i]!) < p['dtMax']! },
   { id: 'track_quality', label: 'track quality (χ², chambers)', source: 'A§2.2 3 [C-fw]', params: ['chi2Max', 'minChambers'], tracksOnly: true,
@@ -193,7 +195,7 @@ export const KAON_PI4E: SelectionPreset = {
     P('srMax', 504, 'MeV/c²', 'signal region: m_π4e <', 'A§4.2 7 [S]'),
   ],
   cuts: [
-    { id: 'five_tracks', label: 'five tracks, total charge +1', source: 'A§4.2 3', params: [], multiplicityOnly: true, test: (v, i) => v.ntracks[i] === 5 && v.qsum[i] === 1 },
+    { id: 'five_tracks', label: 'five tracks, total charge +1', source: 'A§4.2 3', params: [], multiplicityOnly: true, multiplicity: { ntracks: 5, qsum: 1 }, test: (v, i) => v.ntracks[i] === 5 && v.qsum[i] === 1 },
     { id: 'track_quality', label: 'every track in all STRAW chambers', source: 'A§2.2 3 [C-fw]', params: ['minChambers'], test: (v, i, p) => v.nch_min5[i]! >= p['minChambers']! },
     // tracks closer than ~ two straw diameters share straws in every view: their hits, hence their
     // momenta, are unreliable even where both are reconstructed (the 9.82 mm merging of

@@ -148,6 +148,19 @@ function keep(list: Int32Array, m: number, stage: Int8Array, failed: number, tes
   return o;
 }
 
+/** keep() for the cut ntracks === nt && qsum === q, straight from the track offsets and charges (the same test, no variables written). */
+function keepMultiplicity(list: Int32Array, m: number, stage: Int8Array, failed: number, offsets: Int32Array, charge: ArrayLike<number>, nt: number, q: number): number {
+  let o = 0;
+  for (let j = 0; j < m; j++) {
+    const i = list[j]!, a = offsets[i]!, b = offsets[i + 1]!;
+    let qs = 0;
+    if (b - a === nt) for (let k = a; k < b; k++) qs += charge[k]!;
+    if (b - a === nt && qs === q) list[o++] = i;
+    else stage[i] = failed;
+  }
+  return o;
+}
+
 /** A thread's scratch arrays for selections: the variable columns, stages, selection vector and regions of a batch. */
 class SelectionScratch {
   private readonly v: (VariableColumns | undefined)[] = [undefined, undefined];
@@ -287,8 +300,12 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     }
     if (early) {
       // most events fail a multiplicity cut first: decided before reconstructing the rest
-      r.multiplicities();
-      m = keep(list, m, stage, EARLY, (i) => early.test(vars, i, sel.num));
+      const T = columns.collections.get('tracks')!;
+      if (early.multiplicity) m = keepMultiplicity(list, m, stage, EARLY, T.offsets, T.fields['charge']!, early.multiplicity.ntracks, early.multiplicity.qsum);
+      else {
+        r.multiplicities();
+        m = keep(list, m, stage, EARLY, (i) => early.test(vars, i, sel.num));
+      }
     }
     // the cheap cuts read what BatchReco.tracks fills (track times, quality, momenta); from `fullAt` on, the full reconstruction
     const k0 = early ? 1 : 0, fullAt = nCheap > 1 ? nCheap : k0;
