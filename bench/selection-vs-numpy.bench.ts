@@ -1,35 +1,47 @@
 /**
- * The published selections over generated files of ≥ 10^7 events — dump-mumu and dump-ee over one
- * dump-mode file, kaon-pi4e over a kaon-mode file — the engine on one core and on all cores
- * (worker threads, as `na62 select` runs it), against the same selection written with vectorised
- * numpy over the same data (bench/numpy_dump.py, bench/numpy_kaon_pi4e.py), in the same run. Both
- * must select the same events. Also the floors: reading the whole file from the page cache, and
- * reading only the byte ranges a selection reads (format 3 files: the column buffers it needs,
- * coalesced per batch, recorded from a real scan). Prints events/s, the ratios and the load
- * average at each figure (the machine may be shared).
+ * The published selections over generated files — dump-mumu and dump-ee over one dump-mode file,
+ * kaon-pi4e over a kaon-mode file — the engine on one worker thread and on two (as the app and
+ * `na62 select` run it), against the same selection written with vectorised numpy over the same data
+ * (bench/numpy_dump.py, bench/numpy_kaon_pi4e.py), in the same run. Both must select the same events.
+ * Also the floors: reading the whole file from the page cache, and reading only the byte ranges the
+ * preset reads (format 3: the column buffers of its variables, coalesced per batch, recorded from a
+ * real scan), with and without their CRC-32. Prints the ratios and the load average at each figure.
+ *
+ * On a shared machine wall times measure the neighbours too, so the CPU time of each thread is
+ * printed beside them (Linux /proc/thread-self): the 1 → 2 threads estimate from CPU time is the
+ * speed-up two free cores would give if the threads' own work were all there is.
  * The engine verifies the checksum of every column buffer it reads; the cost of that is printed apart.
- * Run: npx tsx bench/selection-vs-numpy.bench.ts [events, default 10000000] [presets, default dump-mumu,dump-ee,kaon-pi4e]
+ *
+ * Run: npx tsx bench/selection-vs-numpy.bench.ts [events] [presets]
+ *   events: default NA62_BENCH_EVENTS or 10000000; presets: default dump-mumu,dump-ee,kaon-pi4e
+ *   --prepare dump|kaon: only generate (and export for numpy) that sample, then exit
+ * Generated files are kept in bench-output/ (named by events and generator version) and reused;
+ * scripts/bench-selection.sh makes both samples at once (two processes) and then runs this.
  * (needs python3 with numpy)
  */
 import '../src-node/native-crc';
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { cliWorkerUrl, partition, runInWorkersPacked } from '../src-node/selection-pool';
-import { existsSync, mkdirSync, openSync, writeSync, closeSync, writeFileSync, statSync, readSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { existsSync, mkdirSync, openSync, writeSync, closeSync, writeFileSync, statSync, readSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { generateToSink } from '../src-engine/generator/write-generated';
 import { openEventFile } from '../src-engine/io/event-file';
 import { crcOf } from '../src-engine/io/column-read';
 import type { RandomAccessSource } from '../src-engine/io/source';
-import { resolveSelection, runSelectionPacked, SELECTION_COLUMNS, unpackCandidates } from '../src-engine/selection/run';
+import { unpackCandidates } from '../src-engine/selection/run';
 import { nodeFileSink, nodeFileSource } from '../src-node/fs/node-file';
 import { muv3Tiles } from '../src-shared/geometry/muv3';
-import type { GeneratorConfigInput } from '../src-engine/generator/generate';
+import { GENERATOR_VERSION, type GeneratorConfigInput } from '../src-engine/generator/generate';
+import { presetColumns } from '../src-engine/selection/columns';
 
-const N = Number(process.argv[2] ?? 10_000_000);
+const args = process.argv.slice(2);
+const prepareOnly = args.includes('--prepare') ? args.splice(args.indexOf('--prepare'), 2)[1] : undefined;
+const N = Number(args[0] ?? process.env['NA62_BENCH_EVENTS'] ?? 10_000_000);
+if (!Number.isInteger(N) || N <= 0) { console.error(`events must be a positive integer, not ${args[0] ?? process.env['NA62_BENCH_EVENTS']}`); process.exit(2); }
 // the workers run at normal priority here, as numpy does (the app lowers them, which on a busy machine measures the neighbours)
 process.env['NA62_WORKER_NICE'] = '0';
-const PRESETS = (process.argv[3] ?? 'dump-mumu,dump-ee,kaon-pi4e').split(',') as ('dump-mumu' | 'dump-ee' | 'kaon-pi4e')[];
+const PRESETS = (args[1] ?? 'dump-mumu,dump-ee,kaon-pi4e').split(',') as ('dump-mumu' | 'dump-ee' | 'kaon-pi4e')[];
 mkdirSync('bench-output', { recursive: true });
 const load = () => `load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
 
@@ -41,8 +53,9 @@ const SCRIPT = { 'dump-mumu': ['bench/numpy_dump.py', 'dump-mumu'], 'dump-ee': [
 
 /** The sample's file (generated once, reused by later runs) and its columns as raw arrays for numpy. */
 async function prepare(sample: Sample): Promise<{ file: string; npyDir: string }> {
-  const file = `bench-output/${sample.name}-${N}.arrow`;
-  const npyDir = `bench-output/${sample.name}-${N}-columns`;
+  // named by the generator version: a file made by another version is another sample
+  const file = `bench-output/${sample.name}-${N}-g${GENERATOR_VERSION}.arrow`;
+  const npyDir = `bench-output/${sample.name}-${N}-g${GENERATOR_VERSION}-columns`;
   if (!existsSync(file)) {
     console.log(`generating ${N.toLocaleString('en')} events into ${file} (once; reused by later runs)…`);
     const t0 = performance.now();
@@ -82,20 +95,30 @@ async function prepare(sample: Sample): Promise<{ file: string; npyDir: string }
   return { file, npyDir };
 }
 
+if (prepareOnly) {
+  const sample = { dump: DUMP, kaon: KAON }[prepareOnly];
+  if (!sample) { console.error(`--prepare takes dump or kaon, not ${prepareOnly}`); process.exit(2); }
+  await prepare(sample);
+  process.exit(0);
+}
+
 const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0);
 if (!python) { console.error('python3 with numpy is needed (Debian: apt-get install python3-numpy)'); process.exit(1); }
 
 // Every measurement runs twice and keeps the faster run: both sides then read from a warm page cache.
-const best = async <T>(fn: () => Promise<T>): Promise<{ s: number; value: T }> => {
-  let out: { s: number; value: T } | undefined;
+// `cpu`: the CPU time of this (the main) thread in the faster run — what a floor costs when the machine is shared
+const best = async <T>(fn: () => Promise<T>): Promise<{ s: number; cpu: number; value: T }> => {
+  let out: { s: number; cpu: number; value: T } | undefined;
   for (let k = 0; k < 2; k++) {
-    const t = performance.now();
+    const t = performance.now(), c = threadCpu();
     const value = await fn();
-    const s = (performance.now() - t) / 1000;
-    if (!out || s < out.s) out = { s, value };
+    const s = (performance.now() - t) / 1000, cpu = threadCpu() - c;
+    if (!out || s < out.s) out = { s, cpu, value };
   }
   return out!;
 };
+/** CPU time of the calling thread so far, s (Linux; 10 ms ticks) */
+const threadCpu = (): number => { const x = readFileSync('/proc/thread-self/stat', 'utf8'); const f = x.slice(x.lastIndexOf(')') + 2).split(' '); return (Number(f[11]) + Number(f[12])) / 100; };
 
 /** The page-cache floor: every byte of the file read into one reused 64 MiB buffer. */
 const readAll = async (file: string) => {
@@ -107,35 +130,36 @@ const readAll = async (file: string) => {
 };
 
 const rate = (s: number) => Math.round(N / s).toLocaleString('en');
-const cores = availableParallelism();
 const workerUrl = cliWorkerUrl(new URL('../', import.meta.url));
 let failed = false;
 const costsShown = new Set<string>();
+const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+const summary: string[] = [];
 
 for (const preset of PRESETS) {
   const { file, npyDir } = await prepare(SAMPLE[preset]);
   console.log(`\n${preset} over ${N.toLocaleString('en')} events of ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB; best of 2 runs each, warm page cache)`);
-  const sel = resolveSelection({ preset });
-  // The engine's product is what numpy's is: the cut-flow and the selected events with their
-  // variables as columns (how workers hand them over, plots and the candidate table read them).
-  const one = await best(async () => {
-    const f = await openEventFile(await nodeFileSource(file), 2);
-    const r = await runSelectionPacked(f, sel);
-    await f.close();
-    return r;
-  });
-  const oneLoad = load();
-  const r1 = one.value.result;
   const g = await openEventFile(await nodeFileSource(file));
-  const parts = partition([{ file: path.resolve(file), numBatches: g.numBatches, batchSize: g.meta.batchSize, numEvents: g.numEvents }], cores);
+  const whole = [{ file: path.resolve(file), numBatches: g.numBatches, batchSize: g.meta.batchSize, numEvents: g.numEvents }];
   await g.close();
-  const all = await best(() => runInWorkersPacked(parts, { preset }, { workerUrl, workers: cores }));
-  const allLoad = load();
-  if (all.value.packed.n !== one.value.packed.n || all.value.packed.index.some((x, i) => x !== one.value.packed.index[i])) { console.error('MISMATCH between the candidate lists of 1 core and all cores'); process.exit(1); }
-  if (all.value.result.cutflow.map((c) => c.n).join() !== r1.cutflow.map((c) => c.n).join()) { console.error('MISMATCH between 1 core and all cores'); process.exit(1); }
+  // the engine as the app and na62 select run it: worker threads over contiguous parts of the file,
+  // candidates handed back as transferable columns; the same code on one thread and on two
+  const engine = (threads: number) => best(async () => {
+    const main0 = threadCpu(), all0 = cpuNow();
+    const r = await runInWorkersPacked(partition(whole, threads), { preset }, { workerUrl, workers: threads });
+    return { ...r, mainCpu: threadCpu() - main0, processCpu: cpuNow() - all0 };
+  });
+  await engine(2); // both workers started and their code compiled: the figures below are of warm threads
+  const one = await engine(1);
+  const oneLoad = load();
+  const two = await engine(2);
+  const twoLoad = load();
+  if (two.value.packed.n !== one.value.packed.n || two.value.packed.index.some((x, i) => x !== one.value.packed.index[i])) { console.error('MISMATCH between the candidate lists of 1 and 2 threads'); process.exit(1); }
+  if (two.value.result.cutflow.map((c) => c.n).join() !== one.value.result.cutflow.map((c) => c.n).join()) { console.error('MISMATCH between 1 and 2 threads'); process.exit(1); }
+  const r1 = one.value.result;
   const floor = await best(() => readAll(file));
   const floorLoad = load();
-  // the ranges a selection reads, recorded from a scan with its column set, then read again plainly
+  // the ranges this preset reads, recorded from a scan with its column set, then read again plainly
   const ranges: [number, number][] = [];
   const src = await nodeFileSource(file);
   const recording: RandomAccessSource = {
@@ -145,7 +169,7 @@ for (const preset of PRESETS) {
   };
   const rf = await openEventFile(recording, 2);
   ranges.length = 0;
-  await rf.scan(0, rf.numBatches, () => {}, { columns: SELECTION_COLUMNS });
+  await rf.scan(0, rf.numBatches, () => {}, { columns: presetColumns(preset) });
   await rf.close();
   const neededBytes = ranges.reduce((a, r) => a + r[1], 0);
   const readRanges = async (crc: boolean) => {
@@ -158,31 +182,41 @@ for (const preset of PRESETS) {
   const needFloor = await best(() => readRanges(false));
   const needCrc = await best(() => readRanges(true));
   const needLoad = load();
-  type NpResult = { events: number; cutflow: number[]; selected: number; load_s: number; compute_s: number; total_s: number; numpy: string };
-  const [script, ...args] = SCRIPT[preset];
-  const runNp = () => JSON.parse(execFileSync(python!, [script, npyDir, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop()!) as NpResult;
+  type NpResult = { events: number; cutflow: number[]; selected: number; load_s: number; compute_s: number; total_s: number; cpu_s: number; numpy: string };
+  const [script, ...scriptArgs] = SCRIPT[preset];
+  const runNp = () => JSON.parse(execFileSync(python!, [script, npyDir, ...scriptArgs], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop()!) as NpResult;
   const npRuns = [runNp(), runNp()];
   const np = npRuns[0]!.total_s <= npRuns[1]!.total_s ? npRuns[0]! : npRuns[1]!;
   const npLoad = load();
 
-  console.log(`  engine, 1 core    : ${one.s.toFixed(2)} s  ${rate(one.s).padStart(12)} events/s  (reads, decodes and checksums the Arrow file itself; ${oneLoad})`);
-  console.log(`  engine, ${cores} cores   : ${all.s.toFixed(2)} s  ${rate(all.s).padStart(12)} events/s  (worker threads running ${workerUrl.pathname.split('/').slice(-2).join('/')}, as in the app and na62 select; thread start included; ${allLoad})`);
-  console.log(`  numpy ${np.numpy}    : ${np.total_s.toFixed(2)} s  ${rate(np.total_s).padStart(12)} events/s  (load ${np.load_s.toFixed(2)} s + compute ${np.compute_s.toFixed(2)} s, of the columns it needs; ${npLoad})`);
-  console.log(`  page-cache floor  : ${floor.s.toFixed(2)} s to read the file's ${(floor.value / 1e6).toFixed(0)} MB (${(floor.value / floor.s / 1e9).toFixed(1)} GB/s; ${floorLoad})`);
-  console.log(`  needed-bytes floor: ${needFloor.s.toFixed(2)} s to read the ${(neededBytes / 1e6).toFixed(0)} MB a selection reads (${ranges.length} reads, ${(100 * neededBytes / floor.value).toFixed(0)} % of the file); with their CRC-32 ${needCrc.s.toFixed(2)} s (${needLoad})`);
-  console.log(`  ratios            : engine/numpy 1 core ×${(np.total_s / one.s).toFixed(2)}, ${cores} cores ×${(np.total_s / all.s).toFixed(2)}; 1 → ${cores} cores ×${(one.s / all.s).toFixed(2)}; 1 core / whole-file floor ×${(one.s / floor.s).toFixed(1)}, / needed-bytes floor ×${(one.s / needFloor.s).toFixed(1)}`);
+  const c1 = one.value.cpuSeconds[0]!, c2 = two.value.cpuSeconds, c2max = Math.max(...c2);
+  const cpuText = (v: typeof one.value, w: number[]) => `CPU ${w.map((x) => x.toFixed(2)).join(' + ')} s in the worker${w.length > 1 ? 's' : ''}, ${v.mainCpu.toFixed(2)} s main thread, ${v.processCpu.toFixed(2)} s user+sys all threads`;
+  console.log(`  engine, 1 thread  : ${one.s.toFixed(2)} s  ${rate(one.s).padStart(12)} events/s  (${cpuText(one.value, [c1])}; ${oneLoad})`);
+  console.log(`  engine, 2 threads : ${two.s.toFixed(2)} s  ${rate(two.s).padStart(12)} events/s  (${cpuText(two.value, c2)}; ${twoLoad})`);
+  console.log(`  numpy ${np.numpy}    : ${np.total_s.toFixed(2)} s  ${rate(np.total_s).padStart(12)} events/s  (load ${np.load_s.toFixed(2)} s + compute ${np.compute_s.toFixed(2)} s, of the columns it needs; CPU ${np.cpu_s.toFixed(2)} s; ${npLoad})`);
+  console.log(`  page-cache floor  : ${floor.s.toFixed(2)} s to read the file's ${(floor.value / 1e6).toFixed(0)} MB (${(floor.value / floor.s / 1e9).toFixed(1)} GB/s; CPU ${floor.cpu.toFixed(2)} s; ${floorLoad})`);
+  console.log(`  needed-bytes floor: ${needFloor.s.toFixed(2)} s to read the ${(neededBytes / 1e6).toFixed(0)} MB ${preset} reads (${ranges.length} reads, ${(100 * neededBytes / floor.value).toFixed(0)} % of the file; CPU ${needFloor.cpu.toFixed(2)} s); with their CRC-32 ${needCrc.s.toFixed(2)} s (CPU ${needCrc.cpu.toFixed(2)} s; ${needLoad})`);
+  const c2mean = c2.reduce((a, x) => a + x, 0) / c2.length;
+  const ratios = [
+    `engine/numpy ×${(np.total_s / one.s).toFixed(2)} on 1 thread, ×${(np.total_s / two.s).toFixed(2)} on 2 wall; ×${(np.cpu_s / c1).toFixed(2)} CPU time`,
+    `1 → 2 threads ×${(one.s / two.s).toFixed(2)} wall; from CPU time ×${(c1 / c2mean).toFixed(2)} (parts evenly shared), ×${(c1 / c2max).toFixed(2)} (as shared in this run)`,
+    `1 thread / needed-bytes floor ×${(one.s / needFloor.s).toFixed(1)} wall, ×${(c1 / Math.max(0.01, needFloor.cpu)).toFixed(1)} CPU (×${(c1 / Math.max(0.01, needCrc.cpu)).toFixed(1)} over the floor with CRC)`,
+  ];
+  console.log(`  ratios            : ${ratios.join('; ')}`);
+  summary.push(`${preset.padEnd(10)} ${ratios.join('; ')} (${twoLoad})`);
   console.log(`  candidates        : ${one.value.packed.n.toLocaleString('en')} selected`);
   const engineFlow = r1.cutflow.map((c) => c.n);
   console.log(`  cut-flow engine: ${engineFlow.join(' ')}`);
   console.log(`  cut-flow numpy : ${np.cutflow.join(' ')}`);
   if (engineFlow.join() !== np.cutflow.join()) { console.error('  MISMATCH: the two implementations select different events'); failed = true; } else console.log('  same events selected by both ✓');
 
-  if (!costsShown.has(file)) {
-    costsShown.add(file);
+  if (!costsShown.has(preset)) {
+    costsShown.add(preset);
     // the cost of verifying the checksums (included in the engine's figures): CRC-32 of the needed bytes, over reading them alone
     console.log(`  checksums         : ${(needCrc.s - needFloor.s).toFixed(2)} s of CRC-32 over the ${(neededBytes / 1e6).toFixed(0)} MB read (${(neededBytes / 1e9 / Math.max(1e-9, needCrc.s - needFloor.s)).toFixed(1)} GB/s; ${load()})`);
   }
   const objects = await best(async () => unpackCandidates(one.value.packed));
-  console.log(`  as objects        : ${objects.s.toFixed(2)} s more to make them one object each (not in the figures above)`);
+  console.log(`  as objects        : ${objects.s.toFixed(2)} s more to make them one object each (not in the figures above; the app's table reads the columns)`);
 }
+console.log(`\nsummary (${N.toLocaleString('en')} events):\n  ${summary.join('\n  ')}`);
 if (failed) process.exit(1);

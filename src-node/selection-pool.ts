@@ -69,8 +69,11 @@ export async function runInWorkers(parts: readonly (Omit<SelectionJob, 'selectio
   return { ...result, candidates: unpackCandidates(packed) };
 }
 
-/** The merged result with its candidates still in columns (`candidates` empty): nothing is cloned per event. */
-export async function runInWorkersPacked(parts: readonly (Omit<SelectionJob, 'selection'> & { events: number })[], selection: SelectionConfigInput, opts: PoolOptions): Promise<{ result: SelectionResult; packed: PackedCandidates }> {
+/**
+ * The merged result with its candidates still in columns (`candidates` empty): nothing is cloned per
+ * event. `cpuSeconds`: the CPU time each worker thread spent on its parts (where the OS tells it).
+ */
+export async function runInWorkersPacked(parts: readonly (Omit<SelectionJob, 'selection'> & { events: number })[], selection: SelectionConfigInput, opts: PoolOptions): Promise<{ result: SelectionResult; packed: PackedCandidates; cpuSeconds: number[] }> {
   if (opts.signal?.aborted) throw new SelectionCancelled();
   const queue = [...parts];
   const results: { result: SelectionResult; packed: PackedCandidates }[] = [];
@@ -82,7 +85,8 @@ export async function runInWorkersPacked(parts: readonly (Omit<SelectionJob, 'se
   const cancel = () => { stopped ??= new SelectionCancelled(); Atomics.store(stop, 0, 1); };
   opts.signal?.addEventListener('abort', cancel, { once: true });
   const workers = warmWorkers(opts.workerUrl, Math.max(1, Math.min(opts.workers, parts.length)));
-  const one = (w: Worker) => new Promise<void>((resolve, reject) => {
+  const cpuSeconds = workers.map(() => 0);
+  const one = (w: Worker, wi: number) => new Promise<void>((resolve, reject) => {
     let current: (typeof parts)[number] | undefined;
     w.ref(); // busy workers keep the process alive; idle ones do not
     const cleanup = () => { w.off('message', onMessage); w.off('error', onError); w.unref(); };
@@ -93,7 +97,8 @@ export async function runInWorkersPacked(parts: readonly (Omit<SelectionJob, 'se
       const job: SelectionJob = { file: current.file, batches: current.batches, selection, stop, ...(opts.stages ? { stages: opts.stages } : {}), ...(opts.onCorrupt ? { onCorrupt: opts.onCorrupt } : {}) };
       w.postMessage(job);
     };
-    const onMessage = (m: { result?: SelectionResult; packed?: PackedCandidates; error?: string; cancelled?: boolean }) => {
+    const onMessage = (m: { result?: SelectionResult; packed?: PackedCandidates; error?: string; cancelled?: boolean; cpuSeconds?: number }) => {
+      cpuSeconds[wi]! += m.cpuSeconds ?? NaN;
       if (m.cancelled) { cancel(); cleanup(); resolve(); return; }
       if (m.error || !m.result || !m.packed) { stopped = new Error(m.error ?? 'a selection worker answered without a result'); Atomics.store(stop, 0, 1); cleanup(); resolve(); return; }
       results.push({ result: m.result, packed: m.packed });
@@ -107,13 +112,13 @@ export async function runInWorkersPacked(parts: readonly (Omit<SelectionJob, 'se
     next();
   });
   try {
-    await Promise.all(workers.map(one));
+    await Promise.all(workers.map((w, k) => one(w, k)));
   } finally {
     opts.signal?.removeEventListener('abort', cancel);
   }
   if (stopped) throw stopped;
   const sorted = inEventOrder(results, (r) => r.result);
-  return { result: mergeResults(sorted.map((r) => r.result)), packed: mergePacked(sorted.map((r) => r.packed)) };
+  return { result: mergeResults(sorted.map((r) => r.result)), packed: mergePacked(sorted.map((r) => r.packed)), cpuSeconds };
 }
 
 /**

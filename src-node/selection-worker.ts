@@ -2,7 +2,9 @@
 import { parentPort } from 'node:worker_threads';
 import { setPriority } from 'node:os';
 import './native-crc';
-import { openEventFile } from '../src-engine/io/event-file';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { openEventFile, type EventFile } from '../src-engine/io/event-file';
 import { resolveSelection, runSelectionPacked, SelectionCancelled, transferablesOf, type OnCorrupt } from '../src-engine/selection/run';
 import { nodeFileSource } from './fs/node-file';
 import type { SelectionConfigInput } from '../src-shared/selection/types';
@@ -28,18 +30,53 @@ if (process.platform === 'linux' && process.env['NA62_WORKER_NICE'] !== '0') {
   try { setPriority(10); } catch { /* not permitted: run at normal priority */ }
 }
 
-parentPort!.on('message', async (job: SelectionJob) => {
-  let f: Awaited<ReturnType<typeof openEventFile>> | undefined;
+/**
+ * The file of the last job, kept open for the next part of the same selection (a pool hands a file
+ * out in several parts) and closed when no job comes for a moment (the file is not held open).
+ */
+let open: { file: string; size: number; mtimeMs: number; f: EventFile } | undefined;
+let closer: ReturnType<typeof setTimeout> | undefined;
+async function fileOf(path: string): Promise<EventFile> {
+  if (closer) clearTimeout(closer);
+  const st = await stat(path).catch(() => undefined);
+  if (open && open.file === path && st && st.size === open.size && st.mtimeMs === open.mtimeMs) return open.f;
+  await closeOpen();
+  const f = await openEventFile(await nodeFileSource(path, { sync: true }));
+  if (st) open = { file: path, size: st.size, mtimeMs: st.mtimeMs, f };
+  return f;
+}
+async function closeOpen(): Promise<void> {
+  const o = open;
+  open = undefined;
+  await o?.f.close().catch(() => {});
+}
+
+/** CPU time of this thread so far, s (Linux: /proc/thread-self; elsewhere undefined). */
+function threadCpu(): number | undefined {
   try {
-    f = await openEventFile(await nodeFileSource(job.file));
+    const s = readFileSync('/proc/thread-self/stat', 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / TICKS;
+  } catch { return undefined; }
+}
+const TICKS = 100; // USER_HZ, clock ticks per second of /proc stat times (100 on Linux)
+
+parentPort!.on('message', async (job: SelectionJob) => {
+  let f: EventFile | undefined;
+  const cpu0 = threadCpu();
+  try {
+    f = await fileOf(job.file);
     const onProgress = () => !(job.stop && Atomics.load(job.stop, 0));
     const { result, packed } = await runSelectionPacked(f, resolveSelection(job.selection), { batches: job.batches, onProgress, ...(job.stages ? { stages: job.stages } : {}), ...(job.onCorrupt ? { onCorrupt: job.onCorrupt } : {}) });
+    const cpu1 = threadCpu();
     // the candidate list travels as transferable columns: cloning 10^5 objects would cost more than the selection
-    parentPort!.postMessage({ result, packed }, transferablesOf(packed));
+    parentPort!.postMessage({ result, packed, ...(cpu0 !== undefined && cpu1 !== undefined ? { cpuSeconds: cpu1 - cpu0 } : {}) }, transferablesOf(packed));
   } catch (err) {
+    await closeOpen();
     if (err instanceof SelectionCancelled) parentPort!.postMessage({ cancelled: true });
     else parentPort!.postMessage({ error: err instanceof Error ? err.message : String(err) });
   } finally {
-    await f?.close().catch(() => {});
+    closer = setTimeout(() => { void closeOpen(); }, 250);
+    closer.unref();
   }
 });

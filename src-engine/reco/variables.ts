@@ -6,6 +6,7 @@
  * Dump-mode variables use the first two tracks; kaon-mode variables the first five.
  */
 import type { BatchColumns } from '../io/codec';
+import type { TypedArray } from '../io/layout';
 import { muv3Tiles } from '../../src-shared/geometry/muv3';
 import { angleSigma } from '../detector/resolution';
 import { Z_PLANE } from '../../src-shared/geometry/planes';
@@ -129,17 +130,75 @@ export const RECO_COLUMNS = {
   anti0Hits: ['time'],
 } as const;
 
+type RecoCollection = keyof typeof RECO_COLUMNS;
+type RecoField<K extends RecoCollection> = (typeof RECO_COLUMNS)[K][number];
+type Needs = { readonly [K in RecoCollection]?: readonly RecoField<K>[] };
+const TRACK_CORE = ['charge', 'px', 'py', 'pz', 'x', 'y', 'time', 'nChambers'] as const;
+const DOWNSTREAM = [...TRACK_CORE, 'dxdzAfter', 'dydzAfter'] as const;
+/**
+ * The columns each variable is computed from (beyond the track offsets and charges every
+ * selection reads for ntracks and qsum). A selection reads the union over the variables it uses
+ * (selection/columns.ts); a variable whose columns were not read comes out NaN.
+ */
+export const VARIABLE_COLUMNS: Readonly<Record<VariableName, Needs>> = (() => {
+  const core: Needs = { tracks: TRACK_CORE }, down: Needs = { tracks: DOWNSTREAM };
+  const out = Object.fromEntries(VARIABLE_NAMES.map((k) => [k, core])) as Record<VariableName, Needs>;
+  out.chi2_1 = out.chi2_2 = { tracks: [...TRACK_CORE, 'chi2'] };
+  out.inacc1 = out.inacc2 = down;
+  out.eop1 = out.eop2 = { ...down, lkrClusters: ['x', 'y', 'energy'] };
+  out.nmuv3_1 = out.nmuv3_2 = { ...down, muv3Hits: ['tile', 'time'] };
+  out.nlav = { ...core, lavHits: ['time'] };
+  out.nanti0 = { ...core, anti0Hits: ['time'] };
+  return out;
+})();
+
+/** The collection fields to read for a set of variables (a subset of RECO_COLUMNS, in its order). */
+export function recoColumnsFor(vars: Iterable<VariableName>): Partial<Record<RecoCollection, readonly string[]>> {
+  const want = new Map<RecoCollection, Set<string>>([['tracks', new Set(['charge'])]]);
+  for (const name of vars) {
+    for (const [key, fields] of Object.entries(VARIABLE_COLUMNS[name]) as [RecoCollection, readonly string[]][]) {
+      const s = want.get(key) ?? new Set<string>();
+      for (const f of fields) s.add(f);
+      want.set(key, s);
+    }
+  }
+  return Object.fromEntries((Object.keys(RECO_COLUMNS) as RecoCollection[]).filter((k) => want.has(k))
+    .map((k) => [k, (RECO_COLUMNS[k] as readonly string[]).filter((f) => want.get(k)!.has(f))]));
+}
+
+/**
+ * A field that was read, or undefined: a reader that left a column out (a format 3 selection
+ * reading only what its variables need) gives it as a non-enumerable getter that throws.
+ */
+const fieldOf = (fields: Readonly<Record<string, TypedArray>> | undefined, name: string): TypedArray | undefined =>
+  fields && Object.prototype.propertyIsEnumerable.call(fields, name) ? fields[name] : undefined;
+let nanScratch = new Float64Array(0);
+/** NaN values for a column not read (shared, grown as needed, never written) */
+const nanColumn = (length: number): Float64Array => {
+  if (nanScratch.length < length) nanScratch = new Float64Array(Math.max(length, 2 * nanScratch.length)).fill(NaN);
+  return nanScratch;
+};
+const NO_ITEMS = { offsets: new Int32Array(0), fields: {} as Readonly<Record<string, TypedArray>> };
+
 export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out?: VariableColumns): BatchReco {
   const n = c.length;
   const v = out && out.ntracks.length === n ? out : (Object.fromEntries(VARIABLE_NAMES.map((k) => [k, new Float64Array(n)])) as VariableColumns);
-  const T = c.collections.get('tracks')!, L = c.collections.get('lkrClusters')!, MU = c.collections.get('muv3Hits')!;
-  const LAV = c.collections.get('lavHits')!, A0 = c.collections.get('anti0Hits')!;
-  const to = T.offsets, tq = T.fields['charge']!, tpx = T.fields['px']!, tpy = T.fields['py']!, tpz = T.fields['pz']!;
-  const tx = T.fields['x']!, ty = T.fields['y']!, tt = T.fields['time']!, tchi = T.fields['chi2']!, tnch = T.fields['nChambers']!;
-  const tsxa = T.fields['dxdzAfter']!, tsya = T.fields['dydzAfter']!;
-  const lo = L.offsets, lx = L.fields['x']!, ly = L.fields['y']!, le = L.fields['energy']!;
-  const mo = MU.offsets, mtile = MU.fields['tile']!, mt = MU.fields['time']!;
-  const lvo = LAV.offsets, lvt = LAV.fields['time']!, a0o = A0.offsets, a0t = A0.fields['time']!;
+  const T = c.collections.get('tracks')!;
+  // collections and fields not read (a selection that does not need them) give NaN variables
+  const L = c.collections.get('lkrClusters') ?? NO_ITEMS, MU = c.collections.get('muv3Hits') ?? NO_ITEMS;
+  const LAV = c.collections.get('lavHits') ?? NO_ITEMS, A0 = c.collections.get('anti0Hits') ?? NO_ITEMS;
+  const nTrk = T.offsets[n]!;
+  const tf = (name: string) => fieldOf(T.fields, name) ?? nanColumn(nTrk);
+  const to = T.offsets, tq = T.fields['charge']!, tpx = tf('px'), tpy = tf('py'), tpz = tf('pz');
+  const tx = tf('x'), ty = tf('y'), tt = tf('time'), tchi = tf('chi2'), tnch = tf('nChambers');
+  const tsxa = tf('dxdzAfter'), tsya = tf('dydzAfter');
+  const lx = fieldOf(L.fields, 'x'), ly = fieldOf(L.fields, 'y'), le = fieldOf(L.fields, 'energy');
+  const mtile = fieldOf(MU.fields, 'tile'), mt = fieldOf(MU.fields, 'time');
+  const lvt = fieldOf(LAV.fields, 'time'), a0t = fieldOf(A0.fields, 'time');
+  const hasLkr = !!(lx && ly && le), hasMuv3 = !!(mtile && mt);
+  const downstream = hasLkr || hasMuv3 || fieldOf(T.fields, 'dxdzAfter') !== undefined;
+  const lo = hasLkr ? L.offsets : new Int32Array(n + 1), mo = hasMuv3 ? MU.offsets : new Int32Array(n + 1);
+  const lvo = lvt ? LAV.offsets : undefined, a0o = a0t ? A0.offsets : undefined;
   const lavWindow = opts.lavWindow, anti0Window = opts.anti0Window;
   const twoTrack = TWO_TRACK_VARS.map((k) => v[k]), fiveTrack5 = FIVE_TRACK_VARS.map((k) => v[k]), ownTrack = OWN_TRACK_VARS.map((k) => v[k]);
 
@@ -150,22 +209,27 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
     const x0 = tx[j]!, y0 = ty[j]!;
     const xl = kinkedCoordinate(x0, Z_STRAW1, sx, ax, Z_LKR), yl = kinkedCoordinate(y0, Z_STRAW1, sy, ay, Z_LKR);
     let best = LKR_ASSOC_R * LKR_ASSOC_R, eClu = 0;
-    for (let k = lk0; k < lk1; k++) {
-      const d2 = (lx[k]! - xl) ** 2 + (ly[k]! - yl) ** 2;
-      if (d2 < best) { best = d2; eClu = le[k]!; }
+    if (hasLkr) {
+      for (let k = lk0; k < lk1; k++) {
+        const d2 = (lx[k]! - xl) ** 2 + (ly[k]! - yl) ** 2;
+        if (d2 < best) { best = d2; eClu = le[k]!; }
+      }
     }
     const x3 = kinkedCoordinate(x0, Z_STRAW1, sx, ax, Z_MUV3), y3 = kinkedCoordinate(y0, Z_STRAW1, sy, ay, Z_MUV3);
     let nmu = 0;
-    for (let k = m0; k < m1; k++) {
-      const id = mtile[k]!;
-      if (id < 0 || id >= 152) continue;
-      const o = id * 4;
-      if (muv3Matches(x3, y3, p, TILE_BOUNDS[o]!, TILE_BOUNDS[o + 1]!, TILE_BOUNDS[o + 2]!, TILE_BOUNDS[o + 3]!, mt[k]! - tt[j]!)) nmu++;
+    if (hasMuv3) {
+      for (let k = m0; k < m1; k++) {
+        const id = mtile[k]!;
+        if (id < 0 || id >= 152) continue;
+        const o = id * 4;
+        if (muv3Matches(x3, y3, p, TILE_BOUNDS[o]!, TILE_BOUNDS[o + 1]!, TILE_BOUNDS[o + 2]!, TILE_BOUNDS[o + 3]!, mt[k]! - tt[j]!)) nmu++;
+      }
     }
     const xn = kinkedCoordinate(x0, Z_STRAW1, sx, ax, Z_NEWCHOD), yn = kinkedCoordinate(y0, Z_STRAW1, sy, ay, Z_NEWCHOD);
-    A.inacc = inNewChodAcceptance(xn, yn) && inLkrAcceptance(xl, yl) && inMuv3Acceptance(x3, y3) ? 1 : 0;
-    A.eop = eClu / p;
-    A.nmu = nmu;
+    // without the slopes after the magnet (not read) the downstream variables are undefined: NaN
+    A.inacc = Number.isNaN(ax + ay) ? NaN : inNewChodAcceptance(xn, yn) && inLkrAcceptance(xl, yl) && inMuv3Acceptance(x3, y3) ? 1 : 0;
+    A.eop = hasLkr ? eClu / p : NaN;
+    A.nmu = hasMuv3 ? nmu : NaN;
   };
 
   // the first two tracks' own variables (no vertex, no downstream association)
@@ -203,8 +267,9 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
     // in-time vetoes around the trigger time (0 in the MC; the mean track time when tracks exist)
     let tref = 0;
     if (nt > 0) { let s = 0; const k = Math.min(nt, 5); for (let j = t0; j < t0 + k; j++) s += tt[j]!; tref = s / k; }
-    let nl = 0; for (let k = lvo[i]!; k < lvo[i + 1]!; k++) if (Math.abs(lvt[k]! - tref) < lavWindow) nl++;
-    let na = 0; for (let k = a0o[i]!; k < a0o[i + 1]!; k++) if (Math.abs(a0t[k]! - tref) < anti0Window) na++;
+    let nl = 0, na = 0;
+    if (lvo && lvt) { for (let k = lvo[i]!; k < lvo[i + 1]!; k++) if (Math.abs(lvt[k]! - tref) < lavWindow) nl++; } else nl = NaN;
+    if (a0o && a0t) { for (let k = a0o[i]!; k < a0o[i + 1]!; k++) if (Math.abs(a0t[k]! - tref) < anti0Window) na++; } else na = NaN;
     v.nlav[i] = nl; v.nanti0[i] = na;
     v.tvtx[i] = tref;
 
@@ -224,10 +289,15 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
       const eae = Math.sqrt(pa * pa + M_E * M_E) + Math.sqrt(pb * pb + M_E * M_E);
       v.m_mumu[i] = mass2(Px, Py, Pz, eam);
       v.m_ee[i] = mass2(Px, Py, Pz, eae);
-      assoc(a, pa, lo[i]!, lo[i + 1]!, mo[i]!, mo[i + 1]!);
-      v.eop1[i] = A.eop; v.nmuv3_1[i] = A.nmu; v.inacc1[i] = A.inacc;
-      assoc(b, pb, lo[i]!, lo[i + 1]!, mo[i]!, mo[i + 1]!);
-      v.eop2[i] = A.eop; v.nmuv3_2[i] = A.nmu; v.inacc2[i] = A.inacc;
+      if (downstream) {
+        assoc(a, pa, lo[i]!, lo[i + 1]!, mo[i]!, mo[i + 1]!);
+        v.eop1[i] = A.eop; v.nmuv3_1[i] = A.nmu; v.inacc1[i] = A.inacc;
+        assoc(b, pb, lo[i]!, lo[i + 1]!, mo[i]!, mo[i + 1]!);
+        v.eop2[i] = A.eop; v.nmuv3_2[i] = A.nmu; v.inacc2[i] = A.inacc;
+      } else {
+        // nothing downstream was read (a kaon-mode selection): what assoc() would give, without the work
+        v.eop1[i] = v.eop2[i] = v.nmuv3_1[i] = v.nmuv3_2[i] = v.inacc1[i] = v.inacc2[i] = NaN;
+      }
     }
 
     if (nt >= 5) fiveTrack(i, t0, v, tq, tpx, tpy, tpz, tx, ty);

@@ -4,7 +4,7 @@
  * No eval, no Function constructor: only the operators, functions and names listed here exist.
  */
 import jsep from 'jsep';
-import { VARIABLE_NAMES, VARIABLES, type VariableColumns } from '../reco/variables';
+import { VARIABLE_NAMES, VARIABLES, type VariableColumns, type VariableName } from '../reco/variables';
 
 export type Compiled = (v: VariableColumns, i: number) => number;
 
@@ -139,4 +139,23 @@ export function checkExpression(text: string): string | undefined {
   } catch (err) {
     return err instanceof Error ? err.message : String(err);
   }
+}
+
+/** The variables an expression reads (what a selection must read the columns of); [] if it does not parse. */
+export function expressionVariables(text: string): VariableName[] {
+  let ast: jsep.Expression;
+  try { ast = jsep(text); } catch { return []; }
+  const out = new Set<VariableName>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; name?: unknown };
+    if (n.type === 'Identifier' && typeof n.name === 'string' && Object.prototype.hasOwnProperty.call(VARIABLES, n.name)) out.add(n.name as VariableName);
+    for (const [k, child] of Object.entries(node)) {
+      if (k === 'callee') continue;
+      if (Array.isArray(child)) child.forEach(walk);
+      else walk(child);
+    }
+  };
+  walk(ast);
+  return [...out];
 }

@@ -30,6 +30,8 @@ export interface CutSpec {
   readonly test: (v: VariableColumns, i: number, p: NumParams) => boolean;
   /** the test reads only ntracks and qsum: a selection may decide it before the full reconstruction */
   readonly multiplicityOnly?: boolean;
+  /** the test is exactly ntracks === ntracks && qsum === qsum: a selection decides it straight from the track columns */
+  readonly multiplicity?: { readonly ntracks: number; readonly qsum: number };
   /**
    * the test reads only ntracks, qsum and the first two tracks' own variables (p, q, χ², chambers,
    * t, dt: BatchReco.tracks): a selection decides it before the vertex and the downstream association
@@ -58,6 +60,12 @@ export interface SelectionPreset {
   readonly regions: readonly RegionSpec[];
   /** variables listed with each candidate */
   readonly keyVariables: readonly (keyof VariableColumns)[];
+  /**
+   * the variables its cuts and regions read: a selection reads only the columns they (and the key
+   * variables) are computed from (selection/columns.ts); a variable left out here comes out NaN,
+   * which the equivalence test of every preset against a full read catches
+   */
+  readonly variables: readonly (keyof VariableColumns)[];
 }
 
 export type NumParams = Readonly<Record<string, number>> & { readonly hypothesis?: string };
@@ -89,8 +97,11 @@ const DUMP_PARAMS: ParamSpec[] = [
   P('crZMax', 50_000, 'mm', 'control region: Z_TAX <', 'A§2.2 14 [S]'),
 ];
 
+/** what dumpCuts(), vertexCuts() and the regions read */
+const DUMP_VARIABLES = ['ntracks', 'qsum', 't1', 't2', 'dt', 'chi2_1', 'chi2_2', 'nch1', 'nch2', 'p1', 'p2', 'inacc1', 'inacc2', 'cda', 'vz', 'cda_tax', 'z_tax'] as const;
+
 const dumpCuts = (): CutSpec[] => [
-  { id: 'two_tracks', label: 'two tracks, opposite charge', source: 'A§2.2 1 [S]', params: [], multiplicityOnly: true, test: (v, i) => v.ntracks[i] === 2 && v.qsum[i] === 0 },
+  { id: 'two_tracks', label: 'two tracks, opposite charge', source: 'A§2.2 1 [S]', params: [], multiplicityOnly: true, multiplicity: { ntracks: 2, qsum: 0 }, test: (v, i) => v.ntracks[i] === 2 && v.qsum[i] === 0 },
   { id: 'timing', label: 'tracks in time with the trigger and each other', source: 'A§2.2 2 [S]; windows [C-fw]/[E]', params: ['tTrigger', 'dtMax'], tracksOnly: true,
     test: (v, i, p) => Math.abs(v.t1[i]!) < p['tTrigger']! && Math.abs(v.t2[i]!) < p['tTrigger']! && Math.abs(v.dt[i]!) < p['dtMax']! },
   { id: 'track_quality', label: 'track quality (χ², chambers)', source: 'A§2.2 3 [C-fw]', params: ['chi2Max', 'minChambers'], tracksOnly: true,
@@ -132,6 +143,7 @@ export const DUMP_MUMU: SelectionPreset = {
     shape: (p) => ({ kind: 'box', x: 'z_tax', y: 'cda_tax', x0: p['srZMin']!, x1: p['srZMax']!, y0: 0, y1: p['srCdaMax']! }),
   }, controlRegion(srMuMu)],
   keyVariables: ['m_mumu', 'cda_tax', 'z_tax', 'vz', 'cda', 'dt', 'p1', 'p2', 'eop1', 'eop2'],
+  variables: [...DUMP_VARIABLES, 'nmuv3_1', 'nmuv3_2', 'eop1', 'eop2', 'nlav'],
 };
 
 export const DUMP_EE: SelectionPreset = {
@@ -158,6 +170,7 @@ export const DUMP_EE: SelectionPreset = {
     shape: (p) => ({ kind: 'ellipse', x: 'z_tax', y: 'cda_tax', cx: p['srZ0']!, cy: 0, ax: p['srAz']!, ay: p['srAcda']! }),
   }, controlRegion(srEE)],
   keyVariables: ['m_ee', 'cda_tax', 'z_tax', 'vz', 'cda', 'dt', 'p1', 'p2', 'eop1', 'eop2'],
+  variables: [...DUMP_VARIABLES, 'nmuv3_1', 'nmuv3_2', 'eop1', 'eop2', 'nlav', 'nanti0'],
 };
 
 export const KAON_PI4E: SelectionPreset = {
@@ -182,7 +195,7 @@ export const KAON_PI4E: SelectionPreset = {
     P('srMax', 504, 'MeV/c²', 'signal region: m_π4e <', 'A§4.2 7 [S]'),
   ],
   cuts: [
-    { id: 'five_tracks', label: 'five tracks, total charge +1', source: 'A§4.2 3', params: [], multiplicityOnly: true, test: (v, i) => v.ntracks[i] === 5 && v.qsum[i] === 1 },
+    { id: 'five_tracks', label: 'five tracks, total charge +1', source: 'A§4.2 3', params: [], multiplicityOnly: true, multiplicity: { ntracks: 5, qsum: 1 }, test: (v, i) => v.ntracks[i] === 5 && v.qsum[i] === 1 },
     { id: 'track_quality', label: 'every track in all STRAW chambers', source: 'A§2.2 3 [C-fw]', params: ['minChambers'], test: (v, i, p) => v.nch_min5[i]! >= p['minChambers']! },
     // tracks closer than ~ two straw diameters share straws in every view: their hits, hence their
     // momenta, are unreliable even where both are reconstructed (the 9.82 mm merging of
@@ -208,6 +221,7 @@ export const KAON_PI4E: SelectionPreset = {
     shape: (p) => ({ kind: 'band', v: 'm_pi4e', lo: p['srMin']!, hi: p['srMax']! }),
   }],
   keyVariables: ['m_pi4e', 'm_4e', 'm_ee_lo', 'm_ee_hi', 'kvz', 'kchi2', 'ptot'],
+  variables: ['ntracks', 'qsum', 'nch_min5', 'sep_min5', 'kchi2', 'kvz', 'tvtx', 'ptot', 'm_ee_lo', 'm_ee_hi', 'm_4e', 'm_pi4e'],
 };
 
 export const PRESETS: readonly SelectionPreset[] = [DUMP_MUMU, DUMP_EE, KAON_PI4E];

@@ -13,6 +13,7 @@ import type { Candidate, CutFlowRow, RegionId, ResultInput, SelectionConfigInput
 import { SelectionConfigSchema } from '../../src-shared/selection/types';
 import { UserFacingError } from '../dispatch';
 import { PublishedMasker, publishedRules, userRule } from './masking';
+import { selectionColumns } from './columns';
 import type { CandidateColumns } from '../../src-shared/selection/candidate-columns';
 import { ALL_BLIND, blindingApplies, type BlindStages, type ResultBlinding } from '../../src-shared/selection/blinding';
 
@@ -129,11 +130,55 @@ export class SelectionCancelled extends Error {
 }
 
 /**
- * What a selection reads of a format 3 file (and verifies): the reconstruction's columns, and the
- * header columns a candidate is listed with. The rest of the file is not read; a damaged byte
- * there is found by opening the event or by `na62 check` (docs/event-format.md).
+ * Every column a selection may read of a format 3 file: the reconstruction's columns and the header
+ * columns a candidate is listed with. One selection reads the part its variables need
+ * (selection/columns.ts; all of this while the published analyses mask events). The rest of the
+ * file is not read; a damaged byte there is found by opening the event or by `na62 check`.
  */
 export const SELECTION_COLUMNS: ColumnSet = { header: ['run', 'burst', 'event', 'weight'], process: true, kaon: [], collections: RECO_COLUMNS };
+
+/** Keep the events of list[0, m) that pass `test` (in order); the others get `failed` as their stage. The new length. */
+function keep(list: Int32Array, m: number, stage: Int8Array, failed: number, test: (i: number) => boolean): number {
+  let o = 0;
+  for (let j = 0; j < m; j++) {
+    const i = list[j]!;
+    if (test(i)) list[o++] = i;
+    else stage[i] = failed;
+  }
+  return o;
+}
+
+/** keep() for the cut ntracks === nt && qsum === q, straight from the track offsets and charges (the same test, no variables written). */
+function keepMultiplicity(list: Int32Array, m: number, stage: Int8Array, failed: number, offsets: Int32Array, charge: ArrayLike<number>, nt: number, q: number): number {
+  let o = 0;
+  for (let j = 0; j < m; j++) {
+    const i = list[j]!, a = offsets[i]!, b = offsets[i + 1]!;
+    let qs = 0;
+    if (b - a === nt) for (let k = a; k < b; k++) qs += charge[k]!;
+    if (b - a === nt && qs === q) list[o++] = i;
+    else stage[i] = failed;
+  }
+  return o;
+}
+
+/** A thread's scratch arrays for selections: the variable columns, stages, selection vector and regions of a batch. */
+class SelectionScratch {
+  private readonly v: (VariableColumns | undefined)[] = [undefined, undefined];
+  private s = new Int8Array(0);
+  private l = new Int32Array(0);
+  private r = new Uint8Array(0);
+  /** variable columns set k (0: the selection's, 1: the published masking's when its options differ) for n events */
+  vars(n: number, k: 0 | 1): VariableColumns {
+    let v = this.v[k];
+    if (!v || v.ntracks.length !== n) v = this.v[k] = Object.fromEntries(VARIABLE_NAMES.map((name) => [name, new Float64Array(n)])) as VariableColumns;
+    return v;
+  }
+  stage(n: number): Int8Array { if (this.s.length < n) this.s = new Int8Array(n); return this.s; }
+  list(n: number): Int32Array { if (this.l.length < n) this.l = new Int32Array(n); return this.l; }
+  region(n: number): Uint8Array { if (this.r.length < n) this.r = new Uint8Array(n); return this.r; }
+}
+const scratchPool: SelectionScratch[] = [];
+const takeScratch = (): SelectionScratch => scratchPool.pop() ?? new SelectionScratch();
 
 /** How a region is stored in candidate columns: its index here. */
 const REGIONS: readonly (RegionId | '')[] = ['', 'SR', 'CR'];
@@ -197,7 +242,6 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
   const regions = Object.fromEntries(sel.preset.regions.map((r) => [r.id, { n: 0, w: 0 }])) as Record<RegionId, { n: number; w: number }>;
   const out = new CandidateCollector(file.name, sel.keyVariables);
   const reco = recoOptions(sel);
-  let vars: VariableColumns | undefined, pubVars: VariableColumns | undefined;
   const early = sel.cuts[0]?.enabled && sel.cuts[0].multiplicityOnly ? sel.cuts[0] : undefined;
   const nCheap = cheapCuts(sel);
   // blinding, at the source: masked events never become candidates, region counts or cut-flow rows
@@ -215,6 +259,10 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     nCorrupt += e.count;
     for (let k = 0; k < e.count && corrupt.length < CORRUPT_LISTED; k++) corrupt.push({ file: file.name, index: e.start + k, id: `batch ${e.batch}, column ${e.column}` });
   };
+  // per-thread scratch, reused across batches and runs (taken from a pool: runs may interleave)
+  const scratch = takeScratch();
+  const MASKED = -1, EARLY = -2;
+  const columnSet = selectionColumns(sel, pubRules.length > 0);
   const scanning = file.scan(b0, b1, async (start, columns) => {
     // every event is checked against its checksum before anything is computed from it
     const bad = corruptRows(columns);
@@ -231,50 +279,75 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
       }
       nCorrupt += bad.length;
     }
-    const r = batchReco(columns, reco, vars);
-    vars = r.v;
-    const mask = new PublishedMasker(pubRules, columns, { reco: r, options: reco }, pubVars);
-    if (!mask.sharesReco) pubVars = mask.vars;
+    const n = columns.length;
+    const r = batchReco(columns, reco, scratch.vars(n, 0));
+    const vars = r.v;
+    const mask = new PublishedMasker(pubRules, columns, { reco: r, options: reco }, scratch.vars(n, 1));
     const full = mask.sharesReco ? (i: number) => mask.full(i) : (i: number) => r.event(i);
     const w = columns.header['weight']!, run = columns.header['run']!, burst = columns.header['burst']!, event = columns.header['event']!;
     const nCuts = sel.cuts.length;
-    const keyColumns = sel.keyVariables.map((k) => vars![k]);
-    // most events fail a multiplicity cut first: decide it before reconstructing the rest
-    if (early) r.multiplicities();
-    let n0 = 0, w0 = 0;
-    for (let i = 0; i < columns.length; i++) {
+    const keyColumns = sel.keyVariables.map((k) => vars[k]);
+    // Cut by cut over a list of the events still in (a selection vector), each pass one tight loop
+    // with one test: most events leave at the first cuts, before the vertex and the association.
+    // stage[i]: the cuts event i passed, or MASKED / EARLY (counted among all events only).
+    const stage = scratch.stage(n), list = scratch.list(n);
+    let m = 0;
+    for (let i = 0; i < n; i++) {
       if (skip && skip[i]) continue;
-      const wi = w[i]!;
       // a masked event counts among all events and nowhere else (no per-cut breakdown inside a box)
-      if (mask.active && mask.masked(i)) { masked.n++; masked.w += wi; n0++; w0 += wi; continue; }
-      if (early && !early.test(vars, i, sel.num)) { n0++; w0 += wi; continue; }
-      let passed: number;
-      if (nCheap > 1) {
-        // the cheap cuts first (track times, quality, momenta): most events stop there, before the vertex and association
-        r.tracks(i);
-        passed = cutsPassed(sel, vars, i, nCheap);
-        if (passed < nCheap) { for (let k = 0; k <= passed; k++) { counts[k]!++; weights[k]! += wi; } continue; }
+      if (mask.active && mask.masked(i)) { stage[i] = MASKED; continue; }
+      list[m++] = i;
+    }
+    if (early) {
+      // most events fail a multiplicity cut first: decided before reconstructing the rest
+      const T = columns.collections.get('tracks')!;
+      if (early.multiplicity) m = keepMultiplicity(list, m, stage, EARLY, T.offsets, T.fields['charge']!, early.multiplicity.ntracks, early.multiplicity.qsum);
+      else {
+        r.multiplicities();
+        m = keep(list, m, stage, EARLY, (i) => early.test(vars, i, sel.num));
       }
-      full(i);
-      passed = cutsPassed(sel, vars, i);
-      const region = passed === nCuts ? regionOf(sel, vars, i) : '';
-      if (region && ownRule?.closed.has(region)) { masked.n++; masked.w += wi; n0++; w0 += wi; continue; }
-      for (let k = 0; k <= passed; k++) { counts[k]!++; weights[k]! += wi; }
-      if (passed < nCuts) continue;
-      if (region) { regions[region].n++; regions[region].w += wi; }
+    }
+    // the cheap cuts read what BatchReco.tracks fills (track times, quality, momenta); from `fullAt` on, the full reconstruction
+    const k0 = early ? 1 : 0, fullAt = nCheap > 1 ? nCheap : k0;
+    if (nCheap > 1) for (let j = 0; j < m; j++) r.tracks(list[j]!);
+    for (let k = k0; k <= nCuts; k++) {
+      if (k === fullAt) for (let j = 0; j < m; j++) full(list[j]!);
+      if (k === nCuts) break;
+      const c = sel.cuts[k]!;
+      if (c.enabled) m = keep(list, m, stage, k, (i) => c.test(vars, i, sel.num));
+    }
+    const region = scratch.region(n);
+    for (let j = 0; j < m; j++) {
+      const i = list[j]!;
+      stage[i] = nCuts;
+      region[i] = regionCode(regionOf(sel, vars, i));
+      if (region[i] && ownRule?.closed.has(REGIONS[region[i]!] as RegionId)) stage[i] = MASKED;
+    }
+    // counts and weights added in event order, as one event at a time would (the same sums, bit for bit)
+    let n0 = 0, w0 = 0;
+    for (let i = 0; i < n; i++) {
+      if (skip && skip[i]) continue;
+      const wi = w[i]!, st = stage[i]!;
+      if (st < 0) { if (st === MASKED) { masked.n++; masked.w += wi; } n0++; w0 += wi; continue; }
+      for (let k = 0; k <= st; k++) { counts[k]!++; weights[k]! += wi; }
+      if (st < nCuts) continue;
+      const rg = REGIONS[region[i]!]!;
+      if (rg) { regions[rg].n++; regions[rg].w += wi; }
       const pid = out.processId(columns.processBytes.subarray(columns.processOffsets[i]!, columns.processOffsets[i + 1]!));
-      out.add(start + i, run[i]!, burst[i]!, event[i]!, wi, region, pid, keyColumns, i);
+      out.add(start + i, run[i]!, burst[i]!, event[i]!, wi, rg, pid, keyColumns, i);
     }
     counts[0]! += n0; weights[0]! += w0;
     await opts.yieldToHost?.();
     if (opts.onProgress?.(start + columns.length - first, last - first) === false) cancelled = true;
     return !cancelled;
-  }, { columns: SELECTION_COLUMNS, ...(opts.onCorrupt === 'skip' ? { onCorruptBatch: skipBatch } : {}) });
+  }, { columns: columnSet, ...(opts.onCorrupt === 'skip' ? { onCorruptBatch: skipBatch } : {}) });
   try {
     await scanning;
   } catch (err) {
     if (err instanceof BatchChecksumError) throw new CorruptEventError(file.name, `${err.problem}; rerun with --on-corrupt skip to leave such events out and count them`);
     throw err;
+  } finally {
+    scratchPool.push(scratch);
   }
   if (cancelled) throw new SelectionCancelled();
   const cutflow: CutFlowRow[] = [{ id: 'all', label: 'all events', enabled: true, n: counts[0]!, w: weights[0]! }];

@@ -1,5 +1,5 @@
 /** Node implementations of the engine's byte source and sink (main process and CLI). */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ByteSink, RandomAccessSource } from '../../src-engine/io/source';
@@ -7,7 +7,12 @@ import { EventFileError } from '../../src-engine/io/event-file';
 import { fsCause } from './fs-errors';
 import { trackTemp, untrackTemp } from './temp-files';
 
-export async function nodeFileSource(file: string): Promise<RandomAccessSource> {
+/**
+ * `sync`: reads block the calling thread (selection worker threads): a page-cache read is a copy
+ * that costs less than its round trip through libuv's thread pool, which every worker thread of the
+ * process shares (four threads), so blocking reads keep each worker's reading on its own core.
+ */
+export async function nodeFileSource(file: string, opts: { sync?: boolean } = {}): Promise<RandomAccessSource> {
   let fh: fs.FileHandle;
   try {
     fh = await fs.open(file, 'r');
@@ -36,6 +41,14 @@ export async function nodeFileSource(file: string): Promise<RandomAccessSource> 
     },
     async readInto(buffer, offset, length, position) {
       let done = 0;
+      if (opts.sync) {
+        while (done < length) {
+          const got = readSync(fh.fd, buffer, offset + done, length - done, position + done);
+          if (got === 0) break;
+          done += got;
+        }
+        return done;
+      }
       while (done < length) {
         const { bytesRead } = await fh.read(buffer, offset + done, length - done, position + done);
         if (bytesRead === 0) break;
