@@ -25,6 +25,10 @@ describe('width measures', () => {
       expect(Math.abs(f.sigma / 5 - 1), method).toBeLessThan(0.03);
       expect(Math.abs(f.mu - 23), method).toBeLessThan(0.15);
     }
+    // the likelihood fit knows the window cuts the Gaussian: ±1σ of it still gives σ back (its RMS is 0.54σ)
+    const inside = gauss.filter((x) => x >= 18 && x < 28);
+    expect(mlGaussianSigma(inside)).toBeLessThan(3);
+    expect(Math.abs(fitGaussian(gauss, undefined, 18, 28, 0, 'ml-window').sigma / 5 - 1)).toBeLessThan(0.1);
     // the containment of ±17 around 23 gives σ back
     expect(Math.abs(containmentSigma(boxFraction(gauss, undefined, 6, 40), 17) / 5 - 1)).toBeLessThan(0.05);
   });
