@@ -2,13 +2,16 @@
  * Physics report: the fast MC against the published NA62 numbers (seed proceedings [S] and the
  * reference sheet na62-analyses.md), each as MC value ± MC uncertainty, published value, ratio.
  * Not a unit test: it generates ~ 2·10⁶ events and takes minutes. `npm run physics` (or
- * `tsx bench/physics-report.ts --scale 0.2` for a quicker, noisier pass).
+ * `tsx bench/physics-report.ts --scale 0.2` for a quicker, noisier pass; `--only ee` (also mumu,
+ * resolution, kaon) for one part: `npm run physics:ee` is the dump-ee part alone, ~ 3 min).
  */
 import { countError, measure, type WeightedCount } from '../src-engine/physics/measure';
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const SCALE = arg('--scale', 1);
 const N = (n: number) => Math.max(1000, Math.round(n * SCALE));
+const onlyAt = process.argv.indexOf('--only'), ONLY = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
+const part = (name: 'mumu' | 'ee' | 'resolution' | 'kaon') => ONLY === undefined || ONLY === name;
 
 interface Row { what: string; mc: number; mcErr: number; pub: number; pubErr: number; note: string }
 const rows: Row[] = [];
@@ -25,7 +28,7 @@ const sigmaErr = (s: number, n: number) => s / Math.sqrt(2 * n);
 const erf = (x: number) => { const t = 1 / (1 + 0.3275911 * Math.abs(x)); const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x); return x >= 0 ? y : -y; };
 
 // 1. combinatorial μμ after dump-mumu (A§2.4 [S]: CR 0.17 ± 0.02, SR 0.016 ± 0.002), biased generation
-{
+if (part('mumu')) {
   const m = measure({ mode: 'dump', mix: { 'combinatorial-mumu': 1 }, numEvents: N(1_000_000), seed: 101, truth: false }, { preset: 'dump-mumu' }, { keepEvents: false });
   const cr = m.regions['CR']!, sr = m.regions['SR']!;
   row('μμ combinatorial, CR (events)', cr, 0.17, 0.02, `A§2.4 [S]; ${m.generated} biased pairs, ${cr.n} in the CR`);
@@ -33,14 +36,20 @@ const erf = (x: number) => { const t = 1 / (1 + 0.3275911 * Math.abs(x)); const 
   const r = sr.w / cr.w, re = r * Math.hypot(countError(sr) / sr.w, countError(cr) / cr.w);
   row('μμ combinatorial, SR/CR', [r, re], 0.094, 0.016, 'A§2.4 [S] ratio (≈ the area ratio 0.092: flat)');
 }
-// 2. prompt e+e− after dump-ee (A§3.3 [S]: CR 9.7e-3, SR 9.4e-3, both +220/−75 %)
-{
+// 2. prompt e+e− after dump-ee (A§3.3 [S]: CR 9.7e-3, SR 9.4e-3, both +220/−75 %; the published totals
+// include the combinatorial ee, "about 10 times smaller" [S]). Normalisation derived in
+// generator/prompt-material.ts (material on each muon's line × pair yield per X₀), not set on these.
+if (part('ee')) {
   const m = measure({ mode: 'dump', mix: { 'prompt-ee': 1 }, numEvents: N(1_000_000), seed: 102, truth: false }, { preset: 'dump-ee' }, { keepEvents: false });
-  row('ee prompt, CR (events)', m.regions['CR']!, 9.7e-3, 7.3e-3, `A§3.3 [S] (−7.3/+21.3 e-3); ${m.generated} generated, ${m.regions['CR']!.n} in the CR`);
-  row('ee prompt, SR (events)', m.regions['SR']!, 9.4e-3, 7.2e-3, `A§3.3 [S] (−7.2/+20.6 e-3); ${m.regions['SR']!.n} in the SR`);
+  row('ee prompt, CR (events)', m.regions['CR']!, 9.7e-3, 7.3e-3, `A§3.3 [S] (−7.3/+21.3 e-3; total incl. combinatorial); ${m.generated} generated, ${m.regions['CR']!.n} in the CR`);
+  row('ee prompt, SR (events)', m.regions['SR']!, 9.4e-3, 7.2e-3, `A§3.3 [S] (−7.2/+20.6 e-3; total incl. combinatorial); ${m.regions['SR']!.n} in the SR`);
+  // the paper's Figure 3 (right) shows the ee data before the LAV and ANTI0 vetoes: how much they remove here
+  const nv = measure({ mode: 'dump', mix: { 'prompt-ee': 1 }, numEvents: N(200_000), seed: 107, truth: false }, { preset: 'dump-ee', disabled: ['lav_veto', 'anti0_veto'] }, { keepEvents: false });
+  const all = nv.selected, sr = nv.regions['SR']!, cr = nv.regions['CR']!, inRegions = sr.w + cr.w;
+  row('ee prompt without LAV/ANTI0 vetoes, all (events)', all, NaN, 0, `${nv.generated} generated; ${(100 * inRegions / all.w).toFixed(0)} % of it in the SR or CR (the vetoes act outside them)`);
 }
 // 3. resolution of selected A' → μμ, 400 MeV (A§2.2: the SR is ±3σ → σ_CDA ≈ 6.7 mm, σ_Z ≈ 5.7 m [D])
-{
+if (part('resolution')) {
   const m = measure({ mode: 'dump', mix: { 'aprime-mumu': 1 }, numEvents: N(40_000), seed: 103, truth: true, massMeV: 400, epsilon: 3e-7 }, { preset: 'dump-mumu' }, { keep: ['cda_tax', 'z_tax'] });
   const c = m.events.map((e) => e.vars['cda_tax']!), z = m.events.map((e) => e.vars['z_tax']!);
   const sc = quantile(c, 0.5) / 0.674, sz = (quantile(z, 0.84) - quantile(z, 0.16)) / 2;
@@ -73,15 +82,15 @@ const acceptance = (process: 'kpi-aa' | 'kpi4e-nonres' | 'k2pi-dd', hypothesis: 
   const k = m.regions['SR']!.n;
   return [k / n, Math.sqrt(k) / n, k];
 };
-{
+if (part('kaon')) {
   const [a, e, k] = acceptance('kpi-aa', 'aa', N(200_000), 104);
   row('K+ → π+aa acceptance, m_a = 17 MeV (%)', [100 * a, 100 * e], 0.13, 0, `A§4.3 [D] from UL 2.1e-9 at 0 events; ${k} selected`);
 }
-{
+if (part('kaon')) {
   const [a, e, k] = acceptance('kpi4e-nonres', 'nonres', N(200_000), 105);
   row('non-resonant K+ → π+4e acceptance (%)', [100 * a, 100 * e], 0.019, 0, `A§4.3 [D] from UL 1.4e-8; ${k} selected`);
 }
-{
+if (part('kaon')) {
   const [a, e, k] = acceptance('k2pi-dd', 'none', N(200_000), 106);
   row('K2πDD acceptance (%) [no published value]', [100 * a, 100 * e], NaN, 0, `${k} selected; normalisation channel`);
 }
