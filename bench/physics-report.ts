@@ -43,6 +43,7 @@ if (part('ee')) {
   const m = measure({ mode: 'dump', mix: { 'prompt-ee': 1 }, numEvents: N(1_000_000), seed: 102, truth: false }, { preset: 'dump-ee' }, { keepEvents: false });
   row('ee prompt, CR (events)', m.regions['CR']!, 9.7e-3, 7.3e-3, `A§3.3 [S] (−7.3/+21.3 e-3; total incl. combinatorial); ${m.generated} generated, ${m.regions['CR']!.n} in the CR`);
   row('ee prompt, SR (events)', m.regions['SR']!, 9.4e-3, 7.2e-3, `A§3.3 [S] (−7.2/+20.6 e-3; total incl. combinatorial); ${m.regions['SR']!.n} in the SR`);
+  row('ee prompt, full selection, anywhere (events)', m.selected, NaN, 0, `${m.selected.n} events; "the full selection removes all the events outside the SR and CR" [S]`);
   // the paper's Figure 3 (right) shows the ee data before the LAV and ANTI0 vetoes: how much they remove here
   const nv = measure({ mode: 'dump', mix: { 'prompt-ee': 1 }, numEvents: N(200_000), seed: 107, truth: false }, { preset: 'dump-ee', disabled: ['lav_veto', 'anti0_veto'] }, { keepEvents: false });
   const all = nv.selected, sr = nv.regions['SR']!, cr = nv.regions['CR']!, inRegions = sr.w + cr.w;
