@@ -1,15 +1,10 @@
 /**
- * Prompt beam-dump background (na62-analyses.md §6.7, all [E]): what a halo muon (halo-model.ts) does in material.
+ * Prompt beam-dump background (na62-analyses.md §6.7): the lepton pair a halo muon (halo-model.ts)
+ * makes in material. Where, how often and with which energy share: prompt-material.ts.
  */
 import { M } from './constants';
 import { decayIsotropic, p4, type P4 } from './lorentz';
 import type { Rng } from './rng';
-
-/** Where a prompt pair is made: 70 % in the material at 102.4–105.1 m (final collimator, window, ANTI0 region), 30 % at a LAV flange [E]. */
-export function promptInteractionZ(rng: Rng, lavFronts: readonly number[]): number {
-  if (rng.uniform() < 0.7) return rng.range(102_400, 105_100);
-  return lavFronts[rng.int(8)]! - 200;
-}
 
 /**
  * Importance sampling of the pair direction for the prompt background [method, not physics]: the
@@ -36,7 +31,7 @@ const AIM_CR = { z0: -4000, z1: 50_000, cda: 150, nodes: 24 } as const;
 const AIM_SR = { z0: 6000, z1: 40_000, cda: 15, nodes: 12 } as const;
 export const AIM_NODES = AIM_CR.nodes + AIM_SR.nodes;
 /** share of the aimed draws that go at the SR ellipse (the rest at the CR band) */
-const SR_AIM_SHARE = 0.6;
+const SR_AIM_SHARE = 0.8;
 
 /** natural density of the 2-D angle Δ: |Δ| half-normal of scale σθ, azimuth uniform */
 export function naturalAngleDensity(dx: number, dy: number, sigTheta: number): number {
@@ -87,19 +82,21 @@ export function sampleUpperBiased(lo: number, hi: number, cut: number, rng: Rng)
 
 /**
  * A lepton pair radiated by a halo muon: pair mass from a 1/m spectrum between threshold and
- * 300 MeV, pair energy a fraction U(0.05, 0.5) of the muon's, emitted along the muon within m/E [E].
- * With `aim` (the biased generator) the energy share and ln m are drawn half the time from their upper
- * ranges and the angle is aimed at the beam line (above); `weight` is the product of the p/q, else 1.
+ * 300 MeV [E], pair energy a fraction of the muon's (`given.frac`, drawn by the caller from the
+ * spectrum of prompt-material.ts; without it U(0.05, 0.5)), emitted along the muon within m/E [E].
+ * With `aim` (the biased generator) ln m (and the energy share when not given) is drawn half the time
+ * from its upper range and the angle is aimed at the beam line (above); `weight` is the product of
+ * the p/q, else 1.
  */
-export function promptPair(muon: P4, lepton: number, rng: Rng, aim?: PairAim): { pair: P4; plus: P4; minus: P4; muonAfter: P4; weight: number } {
+export function promptPair(muon: P4, lepton: number, rng: Rng, aim?: PairAim, given?: { frac: number }): { pair: P4; plus: P4; minus: P4; muonAfter: P4; weight: number } {
   const lo = Math.log(2 * lepton * 1.05), hi = Math.log(300);
   let frac: number, m: number, weight = 1;
   if (aim) {
-    const f = sampleUpperBiased(0.05, 0.5, 0.3, rng), u = sampleUpperBiased(lo, hi, Math.max(lo, Math.log(20)), rng);
+    const f = given ? { v: given.frac, weight: 1 } : sampleUpperBiased(0.05, 0.5, 0.3, rng), u = sampleUpperBiased(lo, hi, Math.max(lo, Math.log(20)), rng);
     frac = f.v; m = Math.exp(u.v); weight = f.weight * u.weight;
   } else {
     m = Math.exp(rng.range(lo, hi));
-    frac = rng.range(0.05, 0.5);
+    frac = given ? given.frac : rng.range(0.05, 0.5);
   }
   const E = Math.max(muon.e * frac, m * 1.5);
   const pmag = Math.sqrt(E * E - m * m);

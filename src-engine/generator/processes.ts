@@ -10,13 +10,14 @@ import { bremsYield, darkPhotonDecay } from './dark-photon';
 import { decayIsotropic, pmag, type P4 } from './lorentz';
 import { aprimeFromMeson, createBremsSampler, forward, mesonChannels, protonInteraction, sampleB, type Vertex4 } from './production';
 import { k2piDD, kpi4eNonResonant, kpiAA, kpiS, sampleBeamKaon, type BeamKaonTruth, type Daughter } from './kaon';
-import { promptInteractionZ, promptPair } from './halo';
+import { promptPair } from './halo';
+import { MUMU_SUPPRESSION, pairYield, sampleInteraction, sampleV } from './prompt-material';
 import { haloP4, sampleHalo, Z_HALO_REF } from './halo-model';
 import { hardenMomentum, samplePromptHalo } from './halo-acceptance';
 import { biasedPair, BIASED_WINDOW_NS, HALO_MUONS_PER_POT, NATURAL_WINDOW_NS, naturalPair, pairsWithin } from './halo-pairs';
 import type { ChargedParticle } from '../detector/response';
 import { Rng } from './rng';
-import { LAV_FRONT, Z_PLANE } from '../../src-shared/geometry/planes';
+import { Z_PLANE } from '../../src-shared/geometry/planes';
 
 export interface PhysicsParams {
   /** A' or ALP or a mass, MeV */
@@ -50,14 +51,11 @@ const BR_KPI4E_SM = 7.2e-11;
 /** b b̄ pairs per POT in the Cu dump ≈ 2.6e-7 (§6.3 [D]); B+ and B0 fractions 0.4 + 0.4 [R] */
 const BB_PER_POT = 2.6e-7;
 /**
- * Probability that a halo muon makes a lepton pair carrying 5–50 % of its energy in the material it
- * crosses at the FV entrance and at the LAV flanges [E]: ≈ 0.7 g/cm² of iron equivalent (windows, GTK3,
- * CHANTI, ANTI0, flanges) × ≈ 1.5e-5 pairs per g/cm² (muon pair-production loss b_pair ≈ 1.5e-6 g⁻¹cm²
- * in Fe at 10–100 GeV [R, PDG muon tables], divided by a mean energy fraction ≈ 0.1).
+ * Halo muons in the 2021 sample (both charges): the halo model's population (halo-pairs.ts, its one
+ * constant set on the μμ analysis) × N_POT [S]. Each makes a prompt pair with the probability that
+ * the material on its own line gives (prompt-material.ts); nothing here is set on the ee numbers.
  */
-const PROMPT_PAIR_PROBABILITY = 1e-5;
-/** prompt pairs in the 2021 sample: every halo muon of the model (halo-pairs.ts) × that probability */
-const PROMPT_PAIRS_2021 = HALO_MUONS_PER_POT * N_POT_2021 * PROMPT_PAIR_PROBABILITY;
+const HALO_MUONS_2021 = HALO_MUONS_PER_POT * N_POT_2021;
 
 export interface GeneratedPhysics {
   readonly truth: TruthParticle[];
@@ -211,7 +209,6 @@ function combinatorialModel(params: PhysicsParams): ProcessModel {
   };
 }
 
-const LAV_FRONT_Z = LAV_FRONT.slice(0, 8); // the LAVs in the decay tank, upstream of the spectrometer
 const Z_ANTI0 = Z_PLANE.anti0;
 
 /**
@@ -222,10 +219,20 @@ const Z_ANTI0 = Z_PLANE.anti0;
 const PROMPT_SHARES = { tax: 0.7, hole: 0.12, near: 0.08 } as const;
 /** share of the biased prompt pairs aimed back at the proton beam line at the TAX (halo.ts sampleAimedAngle) */
 const PROMPT_AIM_SHARE = 0.9;
+/** share of the biased pair energy fractions drawn uniformly at the hard end (prompt-material.ts sampleV) */
+const PROMPT_HARD_V_SHARE = 0.6;
 
+/**
+ * Prompt pairs from halo muons (A§3.3 [S], A§6.7): a muon from the halo model; the material on its
+ * line (GTK3, CHANTI, ANTI0) gives its expected number of pairs P (prompt-material.ts), the process
+ * (direct pair or converted bremsstrahlung photon) and the vertex; the pair's energy fraction follows
+ * that process's spectrum. Event weight = N_μ · P · (importance weights); a muon that crosses no
+ * material gives an event of weight 0.
+ */
 function promptModel(label: 'prompt-ee' | 'prompt-mumu', params: PhysicsParams): ProcessModel {
   const ml = leptonMass(label), lpdg = leptonPdg(label);
   const biased = params.haloSampling !== 'natural';
+  const perPair = label === 'prompt-mumu' ? MUMU_SUPPRESSION : 1;
   return {
     label, mode: 'dump',
     generate(rng) {
@@ -234,10 +241,12 @@ function promptModel(label: 'prompt-ee' | 'prompt-mumu', params: PhysicsParams):
       const hard = biased ? hardenMomentum(drawn.h, rng) : { h: drawn.h, weight: 1 };
       const h = hard.h, weight = drawn.weight * hard.weight;
       const mu = { charge: q, p: haloP4(h), origin: { x: h.x, y: h.y, z: Z_HALO_REF, t: rng.range(-1, 1) } };
-      const z = promptInteractionZ(rng, LAV_FRONT_Z);
+      const y = pairYield(h), inter = sampleInteraction(h, rng, biased);
+      const process = inter?.process ?? 'direct', z = inter?.z ?? Z_ANTI0 + 5;
+      const v = sampleV(process, biased ? PROMPT_HARD_V_SHARE : 0, rng);
       const s = (z - mu.origin.z) / mu.p.pz;
       const at: Vertex4 = { x: mu.origin.x + s * mu.p.px, y: mu.origin.y + s * mu.p.py, z, t: mu.origin.t };
-      const aimed = promptPair(mu.p, ml, rng, biased ? { share: PROMPT_AIM_SHARE, vertex: at } : undefined);
+      const aimed = promptPair(mu.p, ml, rng, biased ? { share: PROMPT_AIM_SHARE, vertex: at } : undefined, { frac: v.v });
       const { plus, minus, muonAfter, pair } = aimed;
       const muPdg = q > 0 ? PDG.muPlus : PDG.muMinus;
       const truth = [
@@ -250,18 +259,15 @@ function promptModel(label: 'prompt-ee' | 'prompt-mumu', params: PhysicsParams):
         { pdg: -lpdg, charge: 1, p: plus, vx: at.x, vy: at.y, vz: at.z, vt: at.t },
         { pdg: lpdg, charge: -1, p: minus, vx: at.x, vy: at.y, vz: at.z, vt: at.t },
       ];
-      // a shower at a LAV flange fires that station [E]
-      const extraLav: LavHit[] = z > 110_000 && rng.uniform() < 0.8
-        ? [{ station: LAV_FRONT_Z.indexOf(z + 200) + 1, phi: Math.atan2(at.y, at.x), time: at.t + rng.normal(0, 1) }]
-        : [];
-      // the incoming muon crosses ANTI0 when it interacts downstream of it (G§8 [E])
+      // the incoming muon crosses ANTI0 when it interacts in or downstream of it (G§8 [E])
       const extraAnti0: Anti0Hit[] = [];
-      if (z > Z_ANTI0) {
+      if (z >= Z_ANTI0) {
         const s0 = (Z_ANTI0 - mu.origin.z) / mu.p.pz;
         const ax = mu.origin.x + s0 * mu.p.px, ay = mu.origin.y + s0 * mu.p.py, r = Math.hypot(ax, ay);
         if (r > 165 && r < 960) extraAnti0.push({ x: ax, y: ay, time: at.t + rng.normal(0, 1) });
       }
-      return { truth, charged, yield: PROMPT_PAIRS_2021 * weight * aimed.weight, extraLav, extraAnti0 };
+      const expected = inter ? (y.direct + y.converted) * perPair : 0;
+      return { truth, charged, yield: HALO_MUONS_2021 * expected * weight * (inter?.weight ?? 1) * aimed.weight * v.weight, extraAnti0 };
     },
   };
 }

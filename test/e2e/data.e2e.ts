@@ -33,7 +33,7 @@ describe('data in the app', () => {
     expect(options).toEqual([expect.stringMatching(/^na62-demo-dump-.*\.arrow$/), expect.stringMatching(/^na62-demo-kaon-.*\.arrow$/)]);
     expect(await page.getByTestId('dataset-info').textContent()).toMatch(/4,000 events · Simulation/);
     // on its first event the user may see that has tracks: since generator 1.3 (prompt pairs drawn
-    // mostly from muons through the beam hole) that is event 0, a prompt e+e− with one track left
+    // mostly from muons through the beam hole) that is event 0, a prompt e+e− (two tracks with 1.4)
     expect(await hud()).toContain('11001:0:0 · dump · prompt-ee');
     expect(await page.getByTestId('track-table').locator('tbody tr').count()).toBeGreaterThan(0);
   });

@@ -22,7 +22,7 @@ describe('session', () => {
     // the geometries on the GPU besides the drawn event's own (one or two per layer it draws)
     const others = () => t.page.evaluate(() => window.__na62!.renderInfo().geometries - window.__na62!.eventGeometries());
     // the app opens on the demo's first event with tracks: since generator 1.3 that is event 0, a
-    // prompt e+e− with one track (skipping empty and blind events is tested in track-summary.test.ts)
+    // prompt e+e− (two tracks with 1.4; skipping empty and blind events is tested in track-summary.test.ts)
     const start = Number(await t.page.getByTestId('event-index').inputValue());
     expect(start).toBe(0);
     for (let i = 1; i <= 5; i++) await stepTo(start + i);

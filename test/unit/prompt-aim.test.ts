@@ -118,22 +118,34 @@ describe('prompt e+e− importance sampling (halo.ts, halo-acceptance.ts)', () =
 });
 
 describe('prompt e+e− generator: biased and natural agree where both have statistics', () => {
-  it('same expected number of events with two reconstructed tracks, and with two tracks both above 5 GeV/c', async () => {
+  it('same expected numbers: all pairs, hard pairs (v ≥ 0.25), pairs made in the CHANTI, events with two tracks (and both above 5 GeV/c)', async () => {
     const { createGenerator } = await import('../../src-engine/generator/generate');
-    const rate = (haloSampling: 'biased' | 'natural', seed: number) => {
-      const n = 20_000, g = createGenerator({ mode: 'dump', mix: { 'prompt-ee': 1 }, numEvents: n, seed, truth: false, haloSampling });
-      const c = { two: 0, two2: 0, hard: 0, hard2: 0, nTwo: 0 };
+    const keys = ['all', 'hard', 'chanti', 'two', 'twoHard'] as const;
+    const rate = (haloSampling: 'biased' | 'natural', seed: number, n: number) => {
+      const g = createGenerator({ mode: 'dump', mix: { 'prompt-ee': 1 }, numEvents: n, seed, truth: true, haloSampling });
+      const c = Object.fromEntries(keys.flatMap((k) => [[k, 0], [`${k}2`, 0]])) as Record<string, number>;
+      const add = (k: string, w: number) => { c[k]! += w; c[`${k}2`]! += w * w; };
+      let nTwo = 0;
       for (const e of g.events(0, n)) {
+        const w = e.header.weight, t = e.truth!;
+        add('all', w);
+        if (t[2]!.e >= 0.25 * t[0]!.e) add('hard', w); // the pair's energy share (truth: muon in, pair)
+        if (t[1]!.vz < 104_500) add('chanti', w); // made in GTK3 or the CHANTI (ANTI0 is at 105 m)
         if (e.tracks.length !== 2) continue;
-        const w = e.header.weight;
-        c.two += w; c.two2 += w * w; c.nTwo++;
-        if (e.tracks.every((t) => Math.hypot(t.px, t.py, t.pz) > 5000)) { c.hard += w; c.hard2 += w * w; }
+        add('two', w); nTwo++;
+        if (e.tracks.every((tr) => Math.hypot(tr.px, tr.py, tr.pz) > 5000)) add('twoHard', w);
       }
-      return c;
+      return { c, nTwo };
     };
-    const b = rate('biased', 41), nat = rate('natural', 42);
+    // every event's weight is N_μ · (its muon's pair yield from the material on its line) · (1/n), so
+    // the sums are expected numbers in the 2021 sample whatever n; the natural sample needs more events.
+    // The biased generator aims at the SR, so these broad sums are where it is weakest (20–45 % here,
+    // a few heavy events); the factor-by-factor tests above and in prompt-material.test.ts are the sharp checks.
+    const b = rate('biased', 41, 20_000), nat = rate('natural', 42, 50_000);
     expect(nat.nTwo).toBeGreaterThan(50);
-    expect(Math.abs(b.two - nat.two)).toBeLessThan(3 * Math.sqrt(b.two2 + nat.two2));
-    expect(Math.abs(b.hard - nat.hard)).toBeLessThan(3 * Math.sqrt(b.hard2 + nat.hard2));
-  }, 30_000);
+    for (const k of keys) {
+      const d = Math.abs(b.c[k]! - nat.c[k]!), s = Math.sqrt(b.c[`${k}2`]! + nat.c[`${k}2`]!);
+      expect(d, `${k}: biased ${b.c[k]} natural ${nat.c[k]} ± ${s}`).toBeLessThan(3 * s);
+    }
+  }, 40_000);
 });
