@@ -83,6 +83,10 @@ function AppShell({ api }: { api: Na62Api }) {
       // a view named at start (a .na62view file, --event/--view, the URL's #view=) wins over the session
       if (active) await viewLinks.applyStartupView();
       if (active) stop = autosaveSession(api, stores, setMessage);
+      // the browser worker makes the rest of the demo once the first event is drawn: list it then
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const all = active ? await api.listDatasets().catch(() => []) : [];
+      if (active) stores.data.setState((s) => ({ datasets: [...s.datasets, ...all.filter((x) => !s.datasets.some((d) => d.id === x.id))] }));
     })();
     return () => { active = false; stop?.(); };
   }, [api, stores, model, catalogueReady, actions, openWith, selectDataset, viewLinks]);
