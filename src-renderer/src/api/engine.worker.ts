@@ -61,7 +61,19 @@ const handlers = createEngineHandlers({ host: 'web-worker', appVersion: APP_VERS
 let firstDemo: Promise<unknown> | undefined;
 let restDemo: Promise<unknown> | undefined;
 // a failure shows when the page asks (openDemo makes it again)
-const startDemo = () => { firstDemo ??= handlers.openDemoDataset(0).catch(() => {}); };
+const startDemo = () => {
+  firstDemo ??= handlers.openDemoDataset(0).then((info) => {
+    // the page opens it on its first event with tracks: scan for it now, while the page builds the
+    // detector. The engine's own scan, under the blinding of a fresh engine (everything blind, no
+    // selection); any request that could change what is masked discards it (READ_ONLY below), so
+    // the page never gets a summary made under other blinding than its own.
+    earlySummary = { dataset: info.id, summary: Promise.resolve(handlers.trackSummary!({ dataset: info.id })) };
+    earlySummary.summary.catch(() => {}); // asked again when the page asks
+  }).catch(() => {});
+};
+let earlySummary: { dataset: string; summary: Promise<unknown> } | undefined;
+/** requests that change nothing the blinding depends on: the early summary survives them */
+const READ_ONLY = new Set(['info', 'detector', 'datasets', 'selectionCatalogue', 'blinding', 'checkExpression', 'event', 'findEvent', 'trackSummary']);
 const startRest = () => {
   startDemo();
   restDemo ??= firstDemo!.then(async () => { for (let k = 1; k < DEMO_DATASETS.length; k++) await handlers.openDemoDataset(k).catch(() => {}); });
@@ -76,6 +88,12 @@ const dispatcher = createDispatcher(
       return handlers.store.list();
     },
     openDemo: async () => { startRest(); await restDemo; return handlers.openDemo!(); },
+    // the first summary of the first demo dataset is the early scan (taken once)
+    trackSummary: async (req) => {
+      const early = earlySummary?.dataset === req.dataset ? earlySummary.summary : undefined;
+      earlySummary = undefined;
+      return (early?.catch(() => handlers.trackSummary!(req)) ?? handlers.trackSummary!(req)) as ReturnType<NonNullable<typeof handlers.trackSummary>>;
+    },
     openBlob: ({ file, name }) => handlers.store.add(blobSource(file, name)),
     // a ROOT file is read from the File in slices, as JSROOT asks for them
     rootOpenBlob: ({ file, name }) => handlers.openRootSource(blobSource(file, name)),
@@ -94,6 +112,7 @@ const dispatcher = createDispatcher(
 scope.onmessage = async (event: MessageEvent<unknown>) => {
   const msg = event.data;
   if (!isWorkerRequest(msg)) return; // not ours: ignore rather than crash the engine
+  if (!READ_ONLY.has(msg.key)) earlySummary = undefined;
   const envelope = await dispatcher.handle(msg.key, msg.payload);
   // a selection's candidate columns are transferred, not cloned: copies (a memcpy per column, the
   // engine keeps its own for export) whose buffers move to the page
