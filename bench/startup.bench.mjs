@@ -9,6 +9,8 @@
  * Times are ms after navigation start (performance.now() in the page). Prints medians of the rounds
  * and the ratio first event / the minimal page's first frame (the target is ≤ 1.5) and the load average.
  * Run: npm run build:web && node bench/startup.bench.mjs   (BENCH_ROUNDS, default 7)
+ * BENCH_BEFORE=<folder of another browser build> (e.g. main's dist-web, copied) loads that build too,
+ * alternately in the same rounds, and prints it beside.
  */
 /* global requestAnimationFrame, KeyboardEvent -- the init script runs in the page */
 import { loadavg } from 'node:os';
@@ -18,6 +20,7 @@ import { serveStatic } from '../scripts/static-server.mjs';
 import { launchChromium } from '../scripts/browser.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+console.log(`load average at the start ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
@@ -44,9 +47,21 @@ function watchMilestones() {
 }
 
 const app = await serveStatic(fileURLToPath(new URL('../dist-web/', import.meta.url)));
+const before = process.env.BENCH_BEFORE ? await serveStatic(process.env.BENCH_BEFORE) : undefined;
 const minimal = await serveStatic(minimalOut);
 const browser = await launchChromium();
-const rows = { app: [], minimal: [] };
+const rows = { app: [], minimal: [], before: [] };
+/** One cold load of a build of the app: its milestones. */
+async function loadApp(url) {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 850 } });
+  const page = await ctx.newPage();
+  await page.addInitScript(watchMilestones);
+  await page.goto(`${url}?layout=single`); // one view, as the baseline was measured
+  await page.waitForFunction(() => window.__startup?.interactive !== undefined, null, { timeout: 180_000 });
+  const got = await page.evaluate(() => window.__startup);
+  await ctx.close();
+  return got;
+}
 try {
   for (let r = 0; r < ROUNDS; r++) {
     {
@@ -57,19 +72,12 @@ try {
       rows.minimal.push(await page.evaluate(() => window.__minimal));
       await ctx.close();
     }
-    {
-      const ctx = await browser.newContext({ viewport: { width: 1400, height: 850 } });
-      const page = await ctx.newPage();
-      await page.addInitScript(watchMilestones);
-      await page.goto(`${app.url}?layout=single`); // one view, as the baseline was measured
-      await page.waitForFunction(() => window.__startup?.interactive !== undefined, null, { timeout: 180_000 });
-      rows.app.push(await page.evaluate(() => window.__startup));
-      await ctx.close();
-    }
+    rows.app.push(await loadApp(app.url));
+    if (before) rows.before.push(await loadApp(before.url));
   }
 } finally {
   await browser.close();
-  app.close?.(); minimal.close?.();
+  app.close?.(); minimal.close?.(); before?.close?.();
 }
 const mFirst = median(rows.minimal.map((x) => x.firstFrame));
 const aFrame = median(rows.app.map((x) => x.firstFrame)), aEvent = median(rows.app.map((x) => x.firstEvent)), aTti = median(rows.app.map((x) => x.interactive));
@@ -77,3 +85,7 @@ console.log(`cold start, headless Chromium (SwiftShader), 1400×850, median of $
 console.log(`  minimal three.js page, same detector geometry: first frame ${mFirst.toFixed(0)} ms (${rows.minimal[0].calls} draw calls)`);
 console.log(`  app (browser build): first frame with the detector ${aFrame.toFixed(0)} ms, first event ${aEvent.toFixed(0)} ms, interactive (→ shows the next event) ${aTti.toFixed(0)} ms`);
 console.log(`  ratio first event / minimal first frame: ×${(aEvent / mFirst).toFixed(2)} (target ≤ 1.5); first detector frame ×${(aFrame / mFirst).toFixed(2)}`);
+if (before) {
+  const bEvent = median(rows.before.map((x) => x.firstEvent));
+  console.log(`  before (${process.env.BENCH_BEFORE}): first frame ${median(rows.before.map((x) => x.firstFrame)).toFixed(0)} ms, first event ${bEvent.toFixed(0)} ms, interactive ${median(rows.before.map((x) => x.interactive)).toFixed(0)} ms; first event ×${(bEvent / mFirst).toFixed(2)} the minimal page, this build ×${(bEvent / aEvent).toFixed(2)} faster`);
+}

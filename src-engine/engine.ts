@@ -81,7 +81,7 @@ export const DEMO_DATASETS: readonly { name: string; config: GeneratorConfigInpu
 ];
 
 /** The engine's request handlers; hosts add their platform services (dialogs, saving files) beside them. */
-export function createEngineHandlers(opts: EngineOptions): Handlers & { store: EventStore; loadCandidateText(text: string, name: string, sidecar?: string): SelectionResult; openRootSource(source: RandomAccessSource): Promise<RootFileInfo> } {
+export function createEngineHandlers(opts: EngineOptions): Handlers & { store: EventStore; openDemoDataset(k: number): Promise<DatasetInfo>; loadCandidateText(text: string, name: string, sidecar?: string): SelectionResult; openRootSource(source: RandomAccessSource): Promise<RootFileInfo> } {
   const detector = opts.detector ?? NA62_DETECTOR;
   const store = new EventStore();
   const cancelled = new Set<string>();
@@ -94,6 +94,31 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
   const lastRun = new Map<string, { sel: ResolvedSelection; result: SelectionResult; stages: string }>();
   // no message about a masked event says where it is or why: that would be a fact about it
   const BLINDED = 'this event is blinded: it stays hidden while an analysis of this dataset is blind (unblind in the Selection panel)';
+
+  /**
+   * Demo dataset k (DEMO_DATASETS): the open one, else the host's cached file, else made now. One at
+   * a time, so a host can show the first before the rest is made (the browser worker does).
+   */
+  async function openDemoDataset(k: number): Promise<DatasetInfo> {
+    const demo = DEMO_DATASETS[k]!;
+    const open = store.list().find((d: DatasetInfo) => d.name === demo.name);
+    if (open) return open;
+    const host = needFiles();
+    const cached = host.cachedFile(demo.name);
+    let src = await cached.source();
+    if (src) {
+      try {
+        const info = await store.add(src);
+        if (info.meta.mockData) return info;
+        await store.close(info.id); // made before the demo marked itself as mock data: make it again
+      } catch {
+        src = undefined; // a stale or damaged cache: make it again
+      }
+    }
+    src = await generateInto(cached, demo.config, `demo-${demo.config.mode}`, 'Making the demo data', { description: demo.description, mockData: true });
+    // (the demo stands in for data: it says so itself, so it is blind like data)
+    return store.add(src);
+  }
 
   async function checkVisible(dataset: string, index: number): Promise<void> {
     const file = store.file(dataset);
@@ -148,6 +173,7 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
   return {
     ...root,
     store,
+    openDemoDataset,
     /** a saved candidate list read by a host (Electron's dialog), blinded as the engine is */
     loadCandidateText: (text, name, sidecar) => {
       let r: SelectionResult;
@@ -263,26 +289,8 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
       return store.add(src);
     },
     openDemo: async () => {
-      const host = needFiles();
-      const already = store.list().filter((d: DatasetInfo) => DEMO_DATASETS.some((x) => x.name === d.name));
-      if (already.length === DEMO_DATASETS.length) return already;
       const out: DatasetInfo[] = [];
-      for (const demo of DEMO_DATASETS) {
-        const cached = host.cachedFile(demo.name);
-        let src = await cached.source();
-        if (src) {
-          try {
-            const info = await store.add(src);
-            if (info.meta.mockData) { out.push(info); continue; }
-            await store.close(info.id); // made before the demo marked itself as mock data: make it again
-          } catch {
-            src = undefined; // a stale or damaged cache: make it again
-          }
-        }
-        src = await generateInto(cached, demo.config, `demo-${demo.config.mode}`, 'Making the demo data', { description: demo.description, mockData: true });
-        // (the demo stands in for data: it says so itself, so it is blind like data)
-        out.push(await store.add(src));
-      }
+      for (let k = 0; k < DEMO_DATASETS.length; k++) out.push(await openDemoDataset(k));
       return out;
     },
   };

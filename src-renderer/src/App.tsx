@@ -2,7 +2,8 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo, Na62Api } from '../../src-shared/api/contract';
 import type { CommandId } from '../../src-shared/commands';
-import { buildDetectorModel, disposeDetectorModel, type DetectorModel } from './geometry/detector-model';
+import { disposeDetectorModel, type DetectorModel } from './geometry/detector-model';
+import { buildEarlyModel, modelFor } from './geometry/early-model';
 import { AppProvider, useActions, useRootImport, useStores, useView, useViews } from './state/AppProvider';
 import { installExportHooks } from './export/hooks';
 import { defaultSpec } from '../../src-shared/picture/picture-spec';
@@ -83,6 +84,10 @@ function AppShell({ api }: { api: Na62Api }) {
       // a view named at start (a .na62view file, --event/--view, the URL's #view=) wins over the session
       if (active) await viewLinks.applyStartupView();
       if (active) stop = autosaveSession(api, stores, setMessage);
+      // the browser worker makes the rest of the demo once the first event is drawn: list it then
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const all = active ? await api.listDatasets().catch(() => []) : [];
+      if (active) stores.data.setState((s) => ({ datasets: [...s.datasets, ...all.filter((x) => !s.datasets.some((d) => d.id === x.id))] }));
     })();
     return () => { active = false; stop?.(); };
   }, [api, stores, model, catalogueReady, actions, openWith, selectDataset, viewLinks]);
@@ -116,9 +121,12 @@ function AppShell({ api }: { api: Na62Api }) {
     let active = true;
     let built: DetectorModel | undefined;
     (async () => {
-      const [i, detector] = await Promise.all([api.getInfo(), api.getDetector()]);
+      const asked = Promise.all([api.getInfo(), api.getDetector()]);
+      // the model of the bundled description is built while the engine starts (used if the engine's is the same)
+      if (!UNMERGED_BASELINE) buildEarlyModel();
+      const [i, detector] = await asked;
       if (!active) return;
-      built = buildDetectorModel(detector, { keepParts: UNMERGED_BASELINE });
+      built = modelFor(detector, { keepParts: UNMERGED_BASELINE });
       setInfo(i);
       setModel(built);
     })().catch((e: unknown) => active && setError(e instanceof Error ? e.message : String(e)));

@@ -80,6 +80,37 @@ export function withLazyCandidates(r: SelectionResult): SelectionResult {
   return out;
 }
 
+/** The position of event `index` among the candidates, −1 when it is not one (a scan of one column, no objects). */
+export function positionOfEvent(c: CandidateColumns, index: number): number {
+  const ix = c.index;
+  for (let i = 0; i < c.n; i++) if (ix[i] === index) return i;
+  return -1;
+}
+
+/** The position of run:burst:event among the candidates, −1 when none (three columns, no objects). */
+export function positionOfRbe(c: CandidateColumns, run: number, burst: number, event: number): number {
+  for (let i = 0; i < c.n; i++) if (c.run[i] === run && c.burst[i] === burst && c.event[i] === event) return i;
+  return -1;
+}
+
+/** Is event `index` selected in this result, and in which region ('' outside SR/CR)? undefined when it is not a candidate. */
+export function selectedRegion(r: SelectionResult, index: number): RegionId | '' | undefined {
+  const c = columnsOf(r);
+  const i = positionOfEvent(c, index);
+  return i < 0 ? undefined : REGION_NAMES[c.region[i]!]!;
+}
+
+/** One variable as a column in display units (× factor); NaN for a variable the result does not carry. */
+export function variableColumn(c: CandidateColumns, name: string, factor = 1): Float64Array {
+  const j = c.keys.indexOf(name);
+  if (j < 0) return new Float64Array(c.n).fill(NaN);
+  const v = c.vars[j]!;
+  if (factor === 1) return v.slice();
+  const out = new Float64Array(c.n);
+  for (let i = 0; i < c.n; i++) out[i] = v[i]! * factor;
+  return out;
+}
+
 export interface ColumnSort { readonly key: 'rbe' | 'region' | string; readonly dir: 1 | -1 }
 
 /**

@@ -11,6 +11,7 @@ import { openEventFile } from '../../src-engine/io/event-file';
 import { memorySink, memorySource } from '../../src-engine/io/source';
 import { VARIABLES } from '../../src-engine/reco/variables';
 import type { SelectionConfigInput } from '../../src-shared/selection/types';
+import { columnsFromCandidates } from '../../src-shared/selection/candidate-columns';
 
 describe('histogram', () => {
   it('puts each value in its bin, the upper edge in the overflow, NaN apart', () => {
@@ -110,7 +111,7 @@ describe('analysis plots of a selection', () => {
     // the SR box is the paper's: 0 < CDA_TAX < 20 mm, 6 < Z_TAX < 40 m
     expect(blindPlane.regions[0]).toMatchObject({ kind: 'box', x0: 6, x1: 40, y0: 0, y1: 20 });
     // a background sample goes under the plane as a density, in the same units
-    const withBg = analysisPlots({ ...input(open), background: { candidates: open.candidates.slice(0, 10), label: 'bg.arrow' } }).find((p) => p.id === 'tax') as ScatterSpec;
+    const withBg = analysisPlots({ ...input(open), background: { columns: columnsFromCandidates(open.candidates.slice(0, 10), open.keyVariables), label: 'bg.arrow' } }).find((p) => p.id === 'tax') as ScatterSpec;
     expect(withBg.density?.label).toBe('bg.arrow');
     expect(Array.from(withBg.density!.xs)).toEqual(Array.from(openPlane.xs.slice(0, 10)));
     // the mass histogram holds every candidate once, the E/p one both tracks of each

@@ -28,7 +28,7 @@ describe('autoplay: the slideshow', () => {
     const ds = { id: 'd1', name: 'x.arrow', numEvents: 50, meta: {} } as unknown as DatasetInfo;
     stores.data.setState({ datasets: [ds], current: 'd1', index: 3 });
     if (candidates) {
-      const result = { candidates: candidates.map((index) => ({ index, run: 1, burst: 0, event: index, vars: {}, region: '', weight: 1, process: 'p', file: 'x' }) as unknown as Candidate) } as unknown as SelectionResult;
+      const result = { keyVariables: [], candidates: candidates.map((index) => ({ index, run: 1, burst: 0, event: index, vars: {}, region: '', weight: 1, process: 'p', file: 'x' }) as unknown as Candidate) } as unknown as SelectionResult;
       stores.selection.setState({ result, resultDataset: 'd1', walkCandidates: true });
     }
     const shown: number[] = [];

@@ -9,9 +9,23 @@ import { createApiClient } from '../../src-shared/api/client';
 import { createDispatcher, createEngineHandlers } from '../../src-engine';
 import { memoryHost } from '../memory-host';
 import { candidateAt, columnBuffers, columnsFromCandidates, columnsOf, copyColumns, tableOrder, withLazyCandidates } from '../../src-shared/selection/candidate-columns';
-import { tableCandidates } from '../../src-renderer/src/state/navigation';
 import type { Envelope } from '../../src-shared/api/contract';
-import type { SelectionResult } from '../../src-shared/selection/types';
+import type { Candidate, SelectionResult } from '../../src-shared/selection/types';
+
+/** The table's order as it was made on candidate objects (the reference the columns must match). */
+function tableCandidates(list: readonly Candidate[], sort: { key: string; dir: 1 | -1 }, brush: { events: ReadonlySet<number> } | undefined): readonly Candidate[] {
+  const l = brush ? list.filter((c) => brush.events.has(c.index)) : list;
+  const val = (c: Candidate): number | string => (sort.key === 'rbe' ? c.index : sort.key === 'region' ? c.region : c.vars[sort.key] ?? NaN);
+  return [...l].sort((a, b) => {
+    const x = val(a), y = val(b);
+    if (typeof x === 'number' && typeof y === 'number') {
+      if (Number.isNaN(x)) return Number.isNaN(y) ? 0 : 1; // NaN last either way
+      if (Number.isNaN(y)) return -1;
+      return (x - y) * sort.dir;
+    }
+    return String(x).localeCompare(String(y)) * sort.dir;
+  });
+}
 
 const value = <T>(e: Envelope<unknown>): T => { if (!e.ok) throw new Error(e.error.message); return e.value as T; };
 

@@ -1,9 +1,11 @@
 /**
  * What the analysis panel plots for a selection result: the paper's CDA_TAX–Z_TAX plane and the
  * m_ℓℓ histogram in dump mode, m_π4e with its SR band in kaon mode, vertex z, Δt and E/p, and any
- * variable on demand. Pure: candidates in, plot inputs out (display units: m for z, mm, ns, MeV/c²).
+ * variable on demand. Pure: candidate columns in, plot inputs out (display units: m for z, mm, ns,
+ * MeV/c²); read on the typed-array columns, no object per candidate (issue 20).
  */
-import type { Candidate, RegionId, RegionShape, SelectionResult } from '../../../src-shared/selection/types';
+import type { RegionId, RegionShape, SelectionResult } from '../../../src-shared/selection/types';
+import { columnsOf, variableColumn, type CandidateColumns } from '../../../src-shared/selection/candidate-columns';
 import { regionOpen } from '../../../src-shared/selection/blinding';
 import { autoRange, histogram, type BinSpec, type Histogram } from '../../../src-shared/analysis/histogram';
 import type { Band, Region2D } from './plots';
@@ -54,7 +56,7 @@ export interface AnalysisInput {
   readonly variables: Readonly<Record<string, readonly [string, string]>>;
   readonly weighted: boolean;
   /** candidates of a background sample, drawn as a density under the CDA_TAX–Z_TAX plane */
-  readonly background?: { readonly candidates: readonly Candidate[]; readonly label: string };
+  readonly background?: { readonly columns: CandidateColumns; readonly label: string };
   /** a variable on demand, alone (histogram) or against another (scatter) */
   readonly custom?: { readonly x: string; readonly y?: string };
   /** axis ranges: from the selection's regions and the analysis's usual ranges (default), or from the data */
@@ -128,19 +130,16 @@ export function binsWithFloor(spec: BinSpec, minWidth: number, dataLo: number, d
   return { lo: round(lo), hi: round(lo + bins * minWidth), bins };
 }
 
-const column = (cands: readonly Candidate[], name: string, factor = 1): Float64Array =>
-  Float64Array.from(cands, (c) => { const v = c.vars[name]; return v === undefined ? NaN : v * factor; });
-
 function hist1d(id: string, title: string, input: AnalysisInput, names: readonly string[], bins: BinSpec | number, bands: readonly Band[] = [], axisTitle?: string): HistSpec | undefined {
-  const cands = input.result.candidates;
+  const c = columnsOf(input.result);
   if (!names.every((n) => input.result.keyVariables.includes(n))) return undefined;
   const d = displayOf(names[0]!, input.variables);
-  const values = new Float64Array(cands.length * names.length), owners = new Int32Array(values.length), weights = new Float64Array(values.length);
+  const values = new Float64Array(c.n * names.length), owners = new Int32Array(values.length), weights = new Float64Array(values.length);
   let k = 0;
   for (const n of names) {
-    for (let i = 0; i < cands.length; i++) {
-      const v = cands[i]!.vars[n];
-      values[k] = v === undefined ? NaN : v * d.factor; owners[k] = i; weights[k] = input.weighted ? cands[i]!.weight : 1; k++;
+    const j = c.keys.indexOf(n), col = j >= 0 ? c.vars[j]! : undefined;
+    for (let i = 0; i < c.n; i++) {
+      values[k] = col ? col[i]! * d.factor : NaN; owners[k] = i; weights[k] = input.weighted ? c.weight[i]! : 1; k++;
     }
   }
   let spec: BinSpec;
@@ -171,7 +170,8 @@ function regionMasked(r: SelectionResult, s: { id: string; blinded: boolean }): 
 function taxPlane(input: AnalysisInput): ScatterSpec | undefined {
   const r = input.result;
   if (!r.keyVariables.includes('cda_tax') || !r.keyVariables.includes('z_tax')) return undefined;
-  const xs = column(r.candidates, 'z_tax', 1e-3), ys = column(r.candidates, 'cda_tax');
+  const cols = columnsOf(r);
+  const xs = variableColumn(cols, 'z_tax', 1e-3), ys = variableColumn(cols, 'cda_tax');
   const regions: Region2D[] = [];
   for (const s of input.shapes) {
     const masked = regionMasked(r, s);
@@ -197,7 +197,7 @@ function taxPlane(input: AnalysisInput): ScatterSpec | undefined {
   const bg = input.background;
   return {
     kind: 'scatter', id: 'tax', title: 'CDA_TAX vs Z_TAX', xLabel: displayOf('z_tax', input.variables).label, yLabel: displayOf('cda_tax', input.variables).label, xs, ys, domainX, domainY, regions, outside,
-    ...(bg ? { density: { xs: column(bg.candidates, 'z_tax', 1e-3), ys: column(bg.candidates, 'cda_tax'), label: bg.label } } : {}),
+    ...(bg ? { density: { xs: variableColumn(bg.columns, 'z_tax', 1e-3), ys: variableColumn(bg.columns, 'cda_tax'), label: bg.label } } : {}),
   };
 }
 
@@ -209,7 +209,7 @@ function customPlot(input: AnalysisInput): PlotSpec | undefined {
   const dx = displayOf(c.x, input.variables), dy = displayOf(c.y, input.variables);
   return {
     kind: 'scatter', id: 'custom', title: `${humanName(c.y, input.variables)} vs ${humanName(c.x, input.variables)}`, xLabel: dx.label, yLabel: dy.label,
-    xs: column(input.result.candidates, c.x, dx.factor), ys: column(input.result.candidates, c.y, dy.factor), regions: [], outside: 0,
+    xs: variableColumn(columnsOf(input.result), c.x, dx.factor), ys: variableColumn(columnsOf(input.result), c.y, dy.factor), regions: [], outside: 0,
   };
 }
 

@@ -4,7 +4,7 @@
  * SVG that Observable Plot makes.
  */
 import { histogram } from '../../../src-shared/analysis/histogram';
-import type { Candidate } from '../../../src-shared/selection/types';
+import type { CandidateColumns } from '../../../src-shared/selection/candidate-columns';
 import { histYLabel, type PlotSpec } from './analysis-data';
 import type { BuiltPlot } from './built-plot';
 import { histogramPlot, scatterPlot, type PlotSize } from './plots';
@@ -12,7 +12,8 @@ import type { PlotTheme } from './plot-theme';
 import { brushedEntries, zoomedBins, type PlotZoom } from './plot-zoom';
 
 export interface PlotContext {
-  readonly candidates: readonly Candidate[];
+  /** the result's candidate columns (a tooltip makes its text from them; no object per candidate) */
+  readonly columns: CandidateColumns;
   readonly theme: PlotTheme;
   readonly size: PlotSize;
   readonly tag: string | undefined;
@@ -30,8 +31,8 @@ export function buildPlot(spec: PlotSpec, c: PlotContext): BuiltPlot {
     const yLabel = zoomed ? histYLabel(c.weighted, (bins.hi - bins.lo) / bins.bins, spec.unit) : spec.yLabel;
     let brushed: { h: ReturnType<typeof histogram>; label: string } | undefined;
     if (c.brushed) {
-      const ev = c.brushed.events, cands = c.candidates;
-      const sub = brushedEntries(spec.values, spec.owners, spec.weights, (pos) => { const x = cands[pos]; return !!x && ev.has(x.index); });
+      const ev = c.brushed.events, ix = c.columns.index, n = c.columns.n;
+      const sub = brushedEntries(spec.values, spec.owners, spec.weights, (pos) => pos < n && ev.has(ix[pos]!));
       brushed = { h: histogram(sub.values, bins, sub.weights), label: c.brushed.label };
     }
     return histogramPlot({
@@ -43,6 +44,6 @@ export function buildPlot(spec: PlotSpec, c: PlotContext): BuiltPlot {
   return scatterPlot({
     xLabel: spec.xLabel, yLabel: spec.yLabel, xs: spec.xs, ys: spec.ys, regions: spec.regions, theme: c.theme, size: c.size, tag: c.tag,
     ...(dx ? { domainX: dx } : {}), ...(dy ? { domainY: dy } : {}), ...(spec.density ? { density: spec.density } : {}),
-    titles: (i: number) => { const x = c.candidates[i]!; return `${x.run}:${x.burst}:${x.event} · ${x.process}`; },
+    titles: (i: number) => { const k = c.columns; return `${k.run[i]}:${k.burst[i]}:${k.event[i]} · ${k.processes[k.process[i]!]}`; },
   });
 }

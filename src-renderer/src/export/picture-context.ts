@@ -5,6 +5,7 @@
  */
 import { BLIND_BADGE, blindStageOf } from '../state/selection-store';
 import { shortIdentity, type UnblindEntry } from '../../../src-shared/selection/blinding';
+import { selectedRegion } from '../../../src-shared/selection/candidate-columns';
 import { keyVariableRows } from '../event/key-variables';
 import { EVENT_LAYERS } from '../display/layers/registry';
 import type { DisplaySnapshot } from '../display/types';
@@ -28,8 +29,8 @@ export function captionLines(stores: AppStores, parts: CaptionParts, now = new D
   }
   if (parts.date) lines.push({ text: now.toISOString().slice(0, 10) });
   if (ev && parts.selection && sel.result && sel.resultDataset === d.current) {
-    const c = sel.result.candidates.find((x) => x.index === d.index);
-    lines.push({ text: `${sel.result.selection.preset}: ${c ? `selected${c.region ? ` · ${c.region}` : ' · outside SR/CR'}` : 'not selected'}` });
+    const region = selectedRegion(sel.result, d.index);
+    lines.push({ text: `${sel.result.selection.preset}: ${region !== undefined ? `selected${region ? ` · ${region}` : ' · outside SR/CR'}` : 'not selected'}` });
   }
   if (ev && d.analysis && parts.keyVariables) {
     const rows = keyVariableRows(ev, d.analysis, ds?.meta.source?.absent).filter(([, v]) => !v.startsWith('—'));

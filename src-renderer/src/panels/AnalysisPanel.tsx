@@ -19,6 +19,7 @@ import { PlotView, type BrushRange } from '../analysis/PlotView';
 import { ReachPlot } from '../analysis/ReachPlot';
 import { useActions, useAnalysis, useData, useSelection, useStores, useView } from '../state/AppProvider';
 import { type CandidateBrush } from '../state/selection-store';
+import { columnsOf, positionOfEvent } from '../../../src-shared/selection/candidate-columns';
 
 const PLOT_SIZE = { width: 420, height: 250 };
 
@@ -96,7 +97,7 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
   const bg = a.background && a.background.dataset === a.backgroundDataset ? a.background : undefined;
   const specs = useMemo(() => (r && catalogue ? analysisPlots({
     result: r, shapes, variables: catalogue.variables, weighted: a.weighted,
-    ...(bg ? { background: { candidates: bg.result.candidates, label: datasets.find((d) => d.id === bg.dataset)?.name ?? bg.dataset } } : {}),
+    ...(bg ? { background: { columns: columnsOf(bg.result), label: datasets.find((d) => d.id === bg.dataset)?.name ?? bg.dataset } } : {}),
     ...(a.customX ? { custom: { x: a.customX, ...(a.customY ? { y: a.customY } : {}) } } : {}),
     ranges: a.ranges,
   }) : []), [r, shapes, catalogue, a.weighted, bg, a.customX, a.customY, datasets, a.ranges]);
@@ -112,12 +113,9 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
     return () => { live = false; };
   }, [a.backgroundDataset, r, runSelectionOn, stores]);
 
-  const positionOf = useMemo(() => {
-    const m = new Map<number, number>();
-    r?.candidates.forEach((c, i) => m.set(c.index, i));
-    return m;
-  }, [r]);
-  const currentPos = positionOf.get(shownIndex) ?? -1;
+  // the plots read the candidate columns (no object per candidate, issue 20)
+  const cols = useMemo(() => (r ? columnsOf(r) : undefined), [r]);
+  const currentPos = useMemo(() => (cols ? positionOfEvent(cols, shownIndex) : -1), [cols, shownIndex]);
 
   const exportPlot = useCallback(async (spec: PlotSpec, format: 'png' | 'svg', svg: SVGSVGElement) => {
     if (!r) return;
@@ -177,7 +175,7 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
         // a brush in another plot: the histograms show its events over their own
         const overlay = brush && brush.plot !== spec.id && spec.kind === 'hist' ? brush : undefined;
         const ctx: PlotContext = {
-          candidates: r.candidates, theme, size: PLOT_SIZE, tag, weighted: a.weighted, zoom,
+          columns: cols!, theme, size: PLOT_SIZE, tag, weighted: a.weighted, zoom,
           ...(overlay ? { brushed: { events: overlay.events, label: 'brushed' } } : {}),
         };
         const build = builder(spec.id, [spec, zoom, overlay, theme, tag, r], () => buildPlot(spec, ctx));
@@ -195,11 +193,11 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
             panMode={a.panMode}
             zoomed={!!zoom}
             onZoom={(z) => stores.analysis.getState().setZoom(spec.id, z)}
-            onPick={(pos) => { const c = r.candidates[pos]; if (c) void actions.showEvent(c.index); }}
+            onPick={(pos) => { if (cols && pos >= 0 && pos < cols.n) void actions.showEvent(cols.index[pos]!); }}
             onBrush={(range) => {
               if (!range) { if (stores.selection.getState().brush?.plot === spec.id) stores.selection.getState().setBrush(undefined); return; }
               const label = spec.kind === 'hist' ? `${spec.xLabel} in ${rangeText(range.x)}` : `${spec.xLabel} in ${rangeText(range.x)}${range.y ? `, ${spec.yLabel} in ${rangeText(range.y)}` : ''}`;
-              const b: CandidateBrush = { plot: spec.id, range, label, events: eventsIn(spec, range, (pos) => r.candidates[pos]!.index) };
+              const b: CandidateBrush = { plot: spec.id, range, label, events: eventsIn(spec, range, (pos) => cols!.index[pos]!) };
               stores.selection.getState().setBrush(b);
             }}
             onExport={(format, svg) => void exportPlot(spec, format, svg)}

@@ -4,6 +4,7 @@ import { useActions, useData, useSelection, useStores } from '../state/AppProvid
 import type { Na62Event } from '../../../src-shared/event/model';
 import type { EventAnalysis } from '../../../src-shared/event/analysis';
 import { first, jump, last, step, walkList, walkPosition } from '../state/navigation';
+import { selectedRegion } from '../../../src-shared/selection/candidate-columns';
 import { HYPOTHESIS_LABELS } from '../display/colours';
 import { EVENT_LAYERS } from '../display/layers/registry';
 import { keyVariableRows } from '../event/key-variables';
@@ -37,14 +38,14 @@ function EventSummary({ ev }: { ev: Na62Event }) {
   const index = useData((s) => s.index);
   const current = useData((s) => s.current);
   const result = useSelection((s) => (s.resultDataset === current ? s.result : undefined));
-  const cand = result?.candidates.find((c) => c.index === index);
+  const region = result ? selectedRegion(result, index) : undefined; // on the columns: no candidate objects
   // an imported file without LKr or MUV3 has no E/p or μ ID: say so rather than show 0 and π
   const absent = useData((s) => s.datasets.find((d) => d.id === s.current)?.meta.source?.absent);
   const noLkr = absent?.includes('lkrClusters') ?? false, noPid = noLkr && (absent?.includes('muv3Hits') ?? false);
   return (
     <div className="event-summary" data-testid="event-summary">
       <div className="hud-line"><b>{h.run}:{h.burst}:{h.event}</b> · {h.mode} · <span data-testid="event-process">{h.process}</span></div>
-      {result && <div className="muted" data-testid="event-selection">{result.selection.preset}: {cand ? `selected${cand.region ? ` · ${cand.region}` : ' · outside SR/CR'}` : 'not selected'}</div>}
+      {result && <div className="muted" data-testid="event-selection">{result.selection.preset}: {region !== undefined ? `selected${region ? ` · ${region}` : ' · outside SR/CR'}` : 'not selected'}</div>}
       {analysis && <KeyVariables ev={ev} a={analysis} {...(absent ? { absent } : {})} />}
       <div className="muted">weight {h.weight.toPrecision(3)}{h.decayProbability !== undefined && <> · P<sub>decay in FV</sub> {h.decayProbability.toPrecision(3)}</>} · t<sub>spill</sub> {num(h.timeInSpill / 1e9, 3)} s</div>
       <table className="objects">
@@ -123,7 +124,7 @@ export function DataPanel() {
             {loading && <span className="muted">…</span>}
           </div>
           <AutoplayControls />
-          {list && <div className="muted small" data-testid="walk-position">stepping through candidates: {pos >= 0 ? `${pos + 1} of ${list.length}` : `— of ${list.length} (this event is not one)`}</div>}
+          {list && <div className="muted small" data-testid="walk-position">stepping through candidates: {pos >= 0 ? `${pos + 1} of ${list.rows.length}` : `— of ${list.rows.length} (this event is not one)`}</div>}
           {jumpError && <div className="error-box small" role="alert">{jumpError}</div>}
           <label className="check"><input type="checkbox" checked={showTruth} onChange={(e) => stores.data.getState().setShowTruth(e.target.checked)} data-testid="toggle-truth" /> MC truth</label>
           {event && <EventSummary ev={event} />}

@@ -7,7 +7,8 @@ import { useRef, useState } from 'react';
 import type { Na62Api } from '../../../src-shared/api/contract';
 import type { DetectorModel } from '../geometry/detector-model';
 import type { ViewMode, ViewState } from '../state/view-store';
-import { walkList } from '../state/navigation';
+import { walkIndices, walkList } from '../state/navigation';
+import { columnsOf } from '../../../src-shared/selection/candidate-columns';
 import { beamStations } from '../shortcuts/run-command';
 import {
   ALL_CAPTION, ALL_OVERLAYS, checkSpec, FIGURE_PANELS, MAX_HEIGHT, MAX_WIDTH, parseEventList, SIZE_PRESETS,
@@ -63,7 +64,10 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
   const [message, setMessage] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const abort = useRef<AbortController | undefined>(undefined);
-  const candidates = walkList(stores) ?? (stores.selection.getState().resultDataset === stores.data.getState().current ? stores.selection.getState().result?.candidates : undefined);
+  // the candidates' event indices, in the table's order (read on the columns, no object per candidate)
+  const walk = open ? walkList(stores) : undefined;
+  const sel = stores.selection.getState();
+  const candidates = !open ? undefined : walk ? walkIndices(walk) : sel.result && sel.resultDataset === stores.data.getState().current ? Array.from(columnsOf(sel.result).index) : undefined;
   if (!open) return null;
   // the candidate list when there is one, else a range, until the user picks
   const events = chosenEvents ?? (candidates?.length ? 'candidates' : 'range');
@@ -110,7 +114,7 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
     let list: number[];
     if (events === 'candidates') {
       if (!candidates?.length) { setProblem('there is no candidate list for this file: run a selection, or give a range'); return; }
-      list = candidates.map((c) => c.index);
+      list = candidates;
     } else {
       const parsed = parseEventList(range);
       if ('error' in parsed) { setProblem(`events: ${parsed.error}`); return; }

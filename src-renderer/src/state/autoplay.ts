@@ -6,7 +6,7 @@
 import type { AppStores } from './app-stores';
 import type { StoreApi } from 'zustand/vanilla';
 import type { AutoplayState } from './autoplay-store';
-import { walkList, type ShowEvent } from './navigation';
+import { walkIndex, walkList, walkPosition, type ShowEvent } from './navigation';
 
 /**
  * The event after `current`: the next of `list` (event indices, in order; from the list's start
@@ -45,7 +45,9 @@ export function followAutoplay(stores: AppStores, autoplay: StoreApi<AutoplaySta
     const ds = d.datasets.find((x) => x.id === d.current);
     if (!ds) { autoplay.getState().pause('no dataset'); return; }
     const list = walkList(stores);
-    const next = nextAutoplayIndex(list?.map((c) => c.index), d.index, ds.numEvents);
+    // the walk is read on the candidate columns: its next row, or its first when the shown event is not in it
+    const pos = list ? walkPosition(stores, list) : -1;
+    const next = list ? (pos + 1 < list.rows.length ? walkIndex(list, pos + 1) : undefined) : nextAutoplayIndex(undefined, d.index, ds.numEvents);
     if (next === undefined) { autoplay.getState().pause(list ? 'the end of the candidate list' : 'the last event'); return; }
     expected = next;
     await showEvent(next);

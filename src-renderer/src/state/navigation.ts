@@ -3,67 +3,72 @@
  * when there are any for this dataset, else through every event of the file. Jumps by index or by
  * run:burst:event.
  */
-import type { Candidate } from '../../../src-shared/selection/types';
+import { columnsOf, positionOfEvent, positionOfRbe, tableOrder, type CandidateColumns } from '../../../src-shared/selection/candidate-columns';
+import { type CandidateBrush } from './selection-store';
+import type { AppStores } from './app-stores';
 
 /** Shows an event by index (the data actions' showEvent). */
 export type ShowEvent = (index: number) => Promise<void>;
-import { type CandidateBrush } from './selection-store';
-import type { AppStores } from './app-stores';
 
 export type SortKey = 'rbe' | 'region' | string;
 export interface SortState { readonly key: SortKey; readonly dir: 1 | -1 }
 
-/** Candidates in the table's order. */
-export function sortedCandidates(list: readonly Candidate[], sort: SortState | undefined): readonly Candidate[] {
-  if (!sort) return list;
-  const val = (c: Candidate): number | string => (sort.key === 'rbe' ? c.index : sort.key === 'region' ? c.region : c.vars[sort.key] ?? NaN);
-  return [...list].sort((a, b) => {
-    const x = val(a), y = val(b);
-    if (typeof x === 'number' && typeof y === 'number') {
-      if (Number.isNaN(x)) return Number.isNaN(y) ? 0 : 1; // NaN last either way
-      if (Number.isNaN(y)) return -1;
-      return (x - y) * sort.dir;
-    }
-    return String(x).localeCompare(String(y)) * sort.dir;
-  });
+/**
+ * What stepping walks: the candidate columns and the table's rows (candidate positions, in the
+ * table's order). Read on the columns: no object per candidate (issue 20).
+ */
+export interface Walk {
+  readonly cols: CandidateColumns;
+  readonly rows: Int32Array;
+}
+/** Event index of the k-th row of a walk. */
+export const walkIndex = (w: Walk, k: number): number => w.cols.index[w.rows[k]!]!;
+/** Every row's event index, in order (the slideshow's and the batch export's list). */
+export const walkIndices = (w: Walk): number[] => Array.from(w.rows, (p) => w.cols.index[p]!);
+
+// the last order asked for: stepping asks on every key press, the table sorts once per change
+let lastOrder: { cols: CandidateColumns; sort: SortState | undefined; brush: CandidateBrush | undefined; rows: Int32Array } | undefined;
+function orderOf(cols: CandidateColumns, sort: SortState | undefined, brush: CandidateBrush | undefined): Int32Array {
+  if (lastOrder && lastOrder.cols === cols && lastOrder.sort === sort && lastOrder.brush === brush) return lastOrder.rows;
+  const rows = tableOrder(cols, sort, brush?.events);
+  lastOrder = { cols, sort, brush, rows };
+  return rows;
 }
 
-/** The candidates the table lists: those inside a plot's brush (all without one), in the table's order. */
-export function tableCandidates(list: readonly Candidate[], sort: SortState | undefined, brush: CandidateBrush | undefined): readonly Candidate[] {
-  return sortedCandidates(brush ? list.filter((c) => brush.events.has(c.index)) : list, sort);
-}
-
-/** The candidate list that stepping walks, if the current dataset has a selection result with candidates. */
-export function walkList(stores: AppStores): readonly Candidate[] | undefined {
+/** The walk of stepping, if the current dataset has a selection result with candidates (those inside a plot's brush, in the table's order). */
+export function walkList(stores: AppStores): Walk | undefined {
   const s = stores.selection.getState();
   const current = stores.data.getState().current;
-  if (!s.result || s.resultDataset !== current || !s.result.candidates.length || !s.walkCandidates) return undefined;
-  const list = tableCandidates(s.result.candidates, s.sort, s.brush);
-  return list.length ? list : undefined;
+  if (!s.result || s.resultDataset !== current || !s.walkCandidates) return undefined;
+  const cols = columnsOf(s.result);
+  if (!cols.n) return undefined;
+  const rows = orderOf(cols, s.sort, s.brush);
+  return rows.length ? { cols, rows } : undefined;
 }
 
-/** Position of the shown event in the walked list (−1 when it is not a candidate). */
-export function walkPosition(stores: AppStores, list: readonly Candidate[]): number {
-  const index = stores.data.getState().index;
-  return list.findIndex((c) => c.index === index);
+/** Position of the shown event in the walk (−1 when it is not a candidate). */
+export function walkPosition(stores: AppStores, w: Walk): number {
+  const pos = positionOfEvent(w.cols, stores.data.getState().index);
+  return pos < 0 ? -1 : w.rows.indexOf(pos);
 }
 
 export async function step(stores: AppStores, showEvent: ShowEvent, delta: number): Promise<void> {
   const list = walkList(stores);
   if (!list) return showEvent(stores.data.getState().index + delta);
   const pos = walkPosition(stores, list);
-  const next = pos < 0 ? (delta > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, pos + delta));
-  return showEvent(list[next]!.index);
+  const n = list.rows.length;
+  const next = pos < 0 ? (delta > 0 ? 0 : n - 1) : Math.min(n - 1, Math.max(0, pos + delta));
+  return showEvent(walkIndex(list, next));
 }
 
 export async function first(stores: AppStores, showEvent: ShowEvent): Promise<void> {
   const list = walkList(stores);
-  return showEvent(list ? list[0]!.index : 0);
+  return showEvent(list ? walkIndex(list, 0) : 0);
 }
 
 export async function last(stores: AppStores, showEvent: ShowEvent): Promise<void> {
   const list = walkList(stores);
-  return showEvent(list ? list[list.length - 1]!.index : Number.MAX_SAFE_INTEGER);
+  return showEvent(list ? walkIndex(list, list.rows.length - 1) : Number.MAX_SAFE_INTEGER);
 }
 
 /** "123" jumps to an index; "run:burst:event" finds that event (in the candidates first, else in the file). */
@@ -73,8 +78,10 @@ export async function jump(stores: AppStores, showEvent: ShowEvent, text: string
   const m = /^(\d+):(\d+):(\d+)$/.exec(t);
   if (!m) return `"${t}" is neither an event index nor run:burst:event`;
   const [run, burst, event] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const c = stores.selection.getState().result?.candidates.find((x) => x.run === run && x.burst === burst && x.event === event);
-  const index = c ? c.index : await find(run, burst, event);
+  const r = stores.selection.getState().result;
+  const cols = r ? columnsOf(r) : undefined;
+  const pos = cols ? positionOfRbe(cols, run, burst, event) : -1;
+  const index = cols && pos >= 0 ? cols.index[pos]! : await find(run, burst, event);
   if (index === null || index === undefined) return `no event ${run}:${burst}:${event} in this file`;
   await showEvent(index);
   return undefined;

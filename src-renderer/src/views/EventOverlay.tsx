@@ -12,6 +12,7 @@ import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { useLiveView, useData, useEventDisplay, useStores, useView, useViewport, useViews } from '../state/AppProvider';
 import { ViewportContext } from './ViewportContext';
 import { buildEventScene } from '../display/event-scene';
+import { shaderWarmup } from '../display/shader-warmup';
 import { useFileScaleTop } from '../state/use-file-scale-top';
 import { nearestPick } from '../display/picking';
 import { makeProjector } from '../display/projection';
@@ -44,8 +45,14 @@ export function EventOverlay() {
   const palette = useEventDisplay((s) => s.palette);
   const hovered = useEventDisplay((s) => s.hovered);
   const picked = useEventDisplay((s) => s.picked);
-  const { size, camera, gl, invalidate } = useThree();
+  const { size, camera, gl, invalidate, scene } = useThree();
   const dpr = gl.getPixelRatio();
+  // the event's shader programs compile while the view waits for its first event (display/shader-warmup.ts)
+  useEffect(() => {
+    const warm = shaderWarmup(SCREEN_SCALE(gl.getPixelRatio(), 1));
+    gl.compileAsync(warm.group, camera, scene).catch(() => {}); // a failure only loses the head start
+    return () => warm.dispose();
+  }, [gl, camera, scene]);
 
   const drawn = useMemo(
     () => (event && analysis ? buildEventScene(event, analysis, { colourBy, hidden, pMin, tWindow, showTruth, light, palette, ...(pMax !== undefined ? { pMax } : {}) }, SCREEN_SCALE(dpr, trackWidth)) : undefined),
