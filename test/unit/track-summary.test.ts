@@ -22,7 +22,7 @@ describe('track summary (where a dataset opens, the file-wide momentum scale)', 
   it('names the first visible event with tracks and the top momentum over visible events only, blinded events counting for nothing', async () => {
     const d = createDispatcher(createEngineHandlers({ host: 'node', appVersion: 't', files: memoryHost() }));
     // mock data is blind like data: the A′ signal lands in the masked SR; the halo background has events without tracks
-    const config = { mode: 'dump', mix: { 'aprime-mumu': 2, 'combinatorial-mumu': 2, 'prompt-mumu': 1 }, numEvents: 400, seed: 6 };
+    const config = { mode: 'dump', mix: { 'aprime-mumu': 2, 'combinatorial-mumu': 2, 'prompt-mumu': 1 }, numEvents: 400, seed: 11 };
     const blind = value<{ id: string }>(await d.handle('generate', { taskId: 'g1', name: 'blind.arrow', mockData: true, config }));
     const open = value<{ id: string }>(await d.handle('generate', { taskId: 'g2', name: 'sim.arrow', config }));
     for (const [ds, expectBlinded] of [[blind.id, true], [open.id, false]] as const) {
