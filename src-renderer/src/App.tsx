@@ -4,6 +4,7 @@ import type { AppInfo, Na62Api } from '../../src-shared/api/contract';
 import type { CommandId } from '../../src-shared/commands';
 import { disposeDetectorModel, type DetectorModel } from './geometry/detector-model';
 import { buildEarlyModel, modelFor } from './geometry/early-model';
+import { mergeDatasets } from './state/data-store';
 import { AppProvider, useActions, useRootImport, useStores, useView, useViews } from './state/AppProvider';
 import { installExportHooks } from './export/hooks';
 import { defaultSpec } from '../../src-shared/picture/picture-spec';
@@ -87,7 +88,7 @@ function AppShell({ api }: { api: Na62Api }) {
       // the browser worker makes the rest of the demo once the first event is drawn: list it then
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const all = active ? await api.listDatasets().catch(() => []) : [];
-      if (active) stores.data.setState((s) => ({ datasets: [...s.datasets, ...all.filter((x) => !s.datasets.some((d) => d.id === x.id))] }));
+      if (active) stores.data.setState((s) => ({ datasets: mergeDatasets(s.datasets, all) }));
     })();
     return () => { active = false; stop?.(); };
   }, [api, stores, model, catalogueReady, actions, openWith, selectDataset, viewLinks]);

@@ -32,6 +32,10 @@ export const createDataStore = () => createStore<DataState>()((set) => ({
 const SUMMARY_WAIT_MS = 2000;
 
 /** Where a dataset opens: its first (visible) event with tracks, else event 0. */
+/** The open datasets with `list` added: a dataset the engine lists again replaces its entry (the engine's info is current). */
+export const mergeDatasets = (open: readonly DatasetInfo[], list: readonly DatasetInfo[]): DatasetInfo[] =>
+  [...open.filter((d) => !list.some((x) => x.id === d.id)), ...list];
+
 export const firstEventToShow = (summary: TrackSummary | undefined): number => summary?.firstWithTracks ?? 0;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -129,7 +133,7 @@ export function createDataActions(api: Na62Api, stores: AppStores) {
 
   /** Add a dataset the engine just opened and show its first event. */
   async function adopt(info: DatasetInfo): Promise<void> {
-    stores.data.setState((s) => ({ datasets: [...s.datasets.filter((d) => d.id !== info.id), info], error: undefined }));
+    stores.data.setState((s) => ({ datasets: mergeDatasets(s.datasets, [info]), error: undefined }));
     await selectDataset(info.id);
   }
 
@@ -141,7 +145,7 @@ export function createDataActions(api: Na62Api, stores: AppStores) {
       // a ROOT file: the import dialog takes it from here
       if (!Array.isArray(res) && isRootFileInfo(res)) { stores.rootImport.getState().offer(res); return; }
       const list = Array.isArray(res) ? res : [res];
-      stores.data.setState((s) => ({ datasets: [...s.datasets.filter((d) => !list.some((x) => x.id === d.id)), ...list] }));
+      stores.data.setState((s) => ({ datasets: mergeDatasets(s.datasets, list) }));
       if (list[0]) await selectDataset(list[0].id);
     } catch (e) {
       stores.data.setState({ error: message(e) });
