@@ -30,7 +30,8 @@ afterAll(async () => {
 describe('data in the app', () => {
   it('opens on the built-in demo: a dump-mode mix and a kaon-mode file', async () => {
     // the kaon-mode file joins the list once the first event is drawn (the worker opens it after)
-    await expect.poll(() => page.getByTestId('dataset-select').locator('option').allTextContents())
+    // (the poll's default second is too short on a busy machine: the worker fetches and checks it first)
+    await expect.poll(() => page.getByTestId('dataset-select').locator('option').allTextContents(), { timeout: 30_000 })
       .toEqual([expect.stringMatching(/^na62-demo-dump-.*\.arrow$/), expect.stringMatching(/^na62-demo-kaon-.*\.arrow$/)]);
     expect(await page.getByTestId('dataset-info').textContent()).toMatch(/4,000 events · Simulation/);
     // on its first event the user may see that has tracks: since generator 1.3 (prompt pairs drawn
