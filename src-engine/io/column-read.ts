@@ -6,11 +6,11 @@
  * and verifies the ~30 % of a file its cuts need; an event open, `na62 check` and the display read
  * and verify every buffer.
  */
-import { Message, type RecordBatch, type Schema, type Field, Type } from 'apache-arrow';
+import { type RecordBatch, type Schema, type Field, Type } from 'apache-arrow';
 import { VectorAssembler } from 'apache-arrow/visitor/vectorassembler';
 import { crc32 } from './crc32';
 import { wasmCrcKernel } from './crc32-wasm';
-import { checkBatchMessageBounds } from './flatbuffer-bounds';
+import { checkBatchMessageBounds, int64 } from './flatbuffer-bounds';
 import { activeCollections, diskName, HEADER_FIELDS, KAON_FIELDS, NULLABLE, PROCESS_COLUMN, type CollectionSpec, type NumType, type TypedArray } from './layout';
 import { allNaN, LayoutError, modeCodesOf, validOffsets, type BatchColumns } from './codec';
 
@@ -124,28 +124,58 @@ export interface BatchMessage {
 
 /** Decode a batch's metadata block (continuation, length, flatbuffer); throws LayoutError on anything wrong. */
 export function decodeBatchMessage(meta: Uint8Array, bodyLength: number): BatchMessage {
-  checkBatchMessageBounds(meta);
-  const dv = new DataView(meta.buffer, meta.byteOffset, meta.byteLength);
-  const marked = dv.getUint32(0, true) === 0xffffffff;
-  const len = dv.getInt32(marked ? 4 : 0, true), start = marked ? 8 : 4;
-  const msg = Message.decode(meta.subarray(start, start + len));
-  if (!msg.isRecordBatch()) throw new LayoutError('its message is not a record batch');
-  const h = msg.header() as unknown as { length: number | bigint; nodes: { length: number | bigint; nullCount: number | bigint }[]; buffers: { offset: number | bigint; length: number | bigint }[]; compression: unknown };
-  if (h.compression) throw new LayoutError('its buffers are compressed (the format stores them uncompressed)');
-  const buffers = h.buffers.map((b) => ({ offset: Number(b.offset), length: Number(b.length) }));
-  for (const [k, b] of buffers.entries()) {
+  // read straight from the flatbuffer the bounds check has walked (Arrow's Message.decode made
+  // objects and BigInts for every buffer: about 0.5 ms a batch, 10 % of a selection)
+  const m = checkBatchMessageBounds(meta);
+  if (m.compressed) throw new LayoutError('its buffers are compressed (the format stores them uncompressed)');
+  const dv = m.reader.dv;
+  const buffers: { offset: number; length: number }[] = new Array(m.buffers?.len ?? 0);
+  for (let k = 0; k < buffers.length; k++) {
+    const at = m.buffers!.start + 16 * k;
+    const b = { offset: int64(dv, at), length: int64(dv, at + 8) };
     if (!(b.offset >= 0 && b.length >= 0 && b.offset + b.length <= bodyLength)) throw new LayoutError(`its buffer ${k} lies outside the batch`);
+    buffers[k] = b;
   }
-  const raw = msg.metadata.get(CRC_KEY);
+  const nodes: { length: number; nullCount: number }[] = new Array(m.nodes?.len ?? 0);
+  for (let k = 0; k < nodes.length; k++) {
+    const at = m.nodes!.start + 16 * k;
+    nodes[k] = { length: int64(dv, at), nullCount: int64(dv, at + 8) };
+  }
   let crcs: Uint32Array | undefined;
-  if (raw !== undefined) {
-    const parsed = parseCrcs(raw, buffers.length);
+  const entry = m.metadata.find((kv) => sameAscii(kv.key, CRC_KEY));
+  if (entry) {
+    const parsed = parseCrcBytes(entry.value, buffers.length);
     if (typeof parsed === 'string') throw new LayoutError(parsed);
     crcs = parsed;
   }
-  return { length: Number(h.length), nodes: h.nodes.map((n) => ({ length: Number(n.length), nullCount: Number(n.nullCount) })), buffers, crcs };
+  return { length: m.length, nodes, buffers, crcs };
 }
 
+const sameAscii = (bytes: Uint8Array, s: string): boolean => {
+  if (bytes.length !== s.length) return false;
+  for (let k = 0; k < bytes.length; k++) if (bytes[k] !== s.charCodeAt(k)) return false;
+  return true;
+};
+/** the value of an ASCII hex digit, or -1 (lower case only, as writers store them) */
+const hexValue = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1);
+
+/** parseCrcs on the metadata's UTF-8 bytes, without making strings (the same answers and messages). */
+export function parseCrcBytes(value: Uint8Array, buffers: number): Uint32Array | string {
+  // the expected shape: `buffers` groups of 8 hex digits, single spaces between
+  if (buffers === 0 || value.length !== 9 * buffers - 1) return parseCrcs(new TextDecoder().decode(value), buffers);
+  const out = new Uint32Array(buffers);
+  for (let k = 0; k < buffers; k++) {
+    let x = 0;
+    for (let d = 0; d < 8; d++) {
+      const h = hexValue(value[9 * k + d]!);
+      if (h < 0) return parseCrcs(new TextDecoder().decode(value), buffers);
+      x = x * 16 + h;
+    }
+    if (k < buffers - 1 && value[9 * k + 8] !== 32) return parseCrcs(new TextDecoder().decode(value), buffers);
+    out[k] = x;
+  }
+  return out;
+}
 /** A column buffer whose bytes do not match their stored checksum. */
 export class ChecksumMismatch extends LayoutError {
   constructor(readonly column: string) { super(`column "${column}" does not match its checksum`); }

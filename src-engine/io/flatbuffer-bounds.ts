@@ -10,14 +10,14 @@
 /** Why a flatbuffer does not fit in its bytes. */
 export class FlatbufferBoundsError extends Error {}
 
-interface Table { readonly pos: number; readonly vt: number; readonly vtLen: number; readonly tableLen: number }
+export interface Table { readonly pos: number; readonly vt: number; readonly vtLen: number; readonly tableLen: number }
 
 /** Arrow nests List<Struct<…>> two levels deep; anything much deeper is not an event file. */
 const MAX_FIELD_DEPTH = 8;
 
-class Reader {
-  private readonly dv: DataView;
-  constructor(private readonly b: Uint8Array, private readonly what: string) {
+export class Reader {
+  readonly dv: DataView;
+  constructor(readonly b: Uint8Array, private readonly what: string) {
     this.dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   }
   fail(msg: string): never { throw new FlatbufferBoundsError(`${this.what}: ${msg}`); }
@@ -113,7 +113,7 @@ export function checkFooterBounds(footer: Uint8Array): void {
  * Message { version, header_type, header, bodyLength, custom_metadata } with a
  * RecordBatch { length, nodes: [FieldNode], buffers: [Buffer], compression, variadicBufferCounts } header.
  */
-export function checkBatchMessageBounds(message: Uint8Array): void {
+export function checkBatchMessageBounds(message: Uint8Array): CheckedBatchMessage {
   if (message.byteLength < 8) throw new FlatbufferBoundsError('message: shorter than its prefix');
   const dv = new DataView(message.buffer, message.byteOffset, message.byteLength);
   const marked = dv.getUint32(0, true) === 0xffffffff;
@@ -125,9 +125,33 @@ export function checkBatchMessageBounds(message: Uint8Array): void {
   if (headerType === undefined || r.u8(headerType) !== 3) r.fail('it is not a record batch');
   const rb = r.child(msg, 2, 'record batch');
   if (!rb) return r.fail('it has no record batch header');
-  r.vector(rb, 1, 16, 'field nodes');
-  r.vector(rb, 2, 16, 'buffers');
-  r.child(rb, 3, 'compression');
+  const nodes = r.vector(rb, 1, 16, 'field nodes');
+  const buffers = r.vector(rb, 2, 16, 'buffers');
+  const compression = r.child(rb, 3, 'compression');
   r.vector(rb, 4, 8, 'variadic buffer counts');
-  checkKeyValues(r, msg, 4, 'message metadata');
+  const metadata: { key: Uint8Array; value: Uint8Array }[] = [];
+  for (const kv of r.tables(msg, 4, 'message metadata')) {
+    const k = r.vector(kv, 0, 1, 'message metadata key'), v = r.vector(kv, 1, 1, 'message metadata value');
+    metadata.push({ key: k ? r.b.subarray(k.start, k.start + k.len) : EMPTY, value: v ? r.b.subarray(v.start, v.start + v.len) : EMPTY });
+  }
+  const lengthAt = r.field(rb, 0, 8, 'record batch length');
+  return { reader: r, length: lengthAt === undefined ? 0 : int64(r.dv, lengthAt), nodes, buffers, compressed: !!compression, metadata };
+}
+const EMPTY = new Uint8Array(0);
+
+/** A little-endian int64 as a number (exact below 2^53; beyond, a number no check will accept). */
+export const int64 = (dv: DataView, pos: number): number => dv.getUint32(pos, true) + dv.getInt32(pos + 4, true) * 4294967296;
+
+/** What the bounds check of a batch message found: where its vectors lie, all inside its bytes. */
+export interface CheckedBatchMessage {
+  readonly reader: Reader;
+  /** RecordBatch.length (rows) */
+  readonly length: number;
+  /** FieldNode { length: long, null_count: long } × len, from `start` */
+  readonly nodes: { start: number; len: number } | undefined;
+  /** Buffer { offset: long, length: long } × len, from `start` */
+  readonly buffers: { start: number; len: number } | undefined;
+  readonly compressed: boolean;
+  /** the message's custom metadata, as UTF-8 bytes */
+  readonly metadata: readonly { key: Uint8Array; value: Uint8Array }[];
 }

@@ -7,12 +7,12 @@
  */
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RecordBatchReader } from 'apache-arrow';
+import { Message, RecordBatchReader } from 'apache-arrow';
 import { createGenerator, type GeneratorConfigInput } from '../../src-engine/generator/generate';
 import { BatchChecksumError, openEventFile, writeEventFile } from '../../src-engine/io/event-file';
 import { memorySink, memorySource, type RandomAccessSource } from '../../src-engine/io/source';
 import { checkEventFile } from '../../src-engine/io/check';
-import { CRC_KEY, decodeBatchMessage, messagePlan, neededBuffers } from '../../src-engine/io/column-read';
+import { CRC_KEY, decodeBatchMessage, messagePlan, neededBuffers, parseCrcBytes, parseCrcs } from '../../src-engine/io/column-read';
 import { CorruptEventError, resolveSelection, runSelection, SELECTION_COLUMNS } from '../../src-engine/selection/run';
 import { selectionColumns } from '../../src-engine/selection/columns';
 import type { SelectionConfigInput } from '../../src-shared/selection/types';
@@ -181,5 +181,31 @@ describe('format 3 checksums', () => {
     expect(plain.checksums).toBe(false);
     expect(plain.warnings).toEqual([`/d/plain.arrow: no checksums (its batches carry no "${CRC_KEY}" metadata): damaged events cannot be detected`]);
     expect((await runSelection(plain, resolveSelection({ preset: 'dump-mumu' }))).cutflow[0]!.n).toBe(50);
+  });
+});
+
+describe('the batch message header, read straight from its flatbuffer', () => {
+  it('gives what Apache Arrow decodes, and parses the checksum list as the string parser does', async () => {
+    const b3 = await makeFile(KAON, 3, 64);
+    const footer = RecordBatchReader.from(b3);
+    footer.open();
+    const ft = (footer as unknown as { _impl: { footer: { getRecordBatch(i: number): { offset: bigint | number; metaDataLength: number; bodyLength: bigint | number } } } })._impl.footer;
+    for (let b = 0; b < footer.numRecordBatches; b++) {
+      const blk = ft.getRecordBatch(b);
+      const meta = b3.subarray(Number(blk.offset), Number(blk.offset) + blk.metaDataLength);
+      const ours = decodeBatchMessage(meta, Number(blk.bodyLength));
+      const m = Message.decode(meta.subarray(8, 8 + new DataView(meta.buffer, meta.byteOffset).getInt32(4, true)));
+      const h = m.header() as unknown as { length: bigint | number; nodes: { length: bigint | number; nullCount: bigint | number }[]; buffers: { offset: bigint | number; length: bigint | number }[] };
+      expect(ours.length).toBe(Number(h.length));
+      expect(ours.nodes).toEqual(h.nodes.map((n) => ({ length: Number(n.length), nullCount: Number(n.nullCount) })));
+      expect(ours.buffers).toEqual(h.buffers.map((x) => ({ offset: Number(x.offset), length: Number(x.length) })));
+      expect(ours.crcs).toEqual(parseCrcs(m.metadata.get(CRC_KEY)!, h.buffers.length));
+    }
+    // the byte parser: the same values and the same messages as the string parser, on good and damaged lists
+    const enc = new TextEncoder();
+    const good = Array.from({ length: 7 }, (_, k) => ((k * 0x9e3779b1) >>> 0).toString(16).padStart(8, '0')).join(' ');
+    for (const s of [good, good.toUpperCase(), good.replace(' ', '  '), good.slice(0, -9), `${good} `, good.replace(/.$/, 'g'), good.replace(' ', 'x'), '']) {
+      for (const n of [7, 6, 0]) expect(parseCrcBytes(enc.encode(s), n), `${JSON.stringify(s)} for ${n}`).toEqual(parseCrcs(s, n));
+    }
   });
 });
