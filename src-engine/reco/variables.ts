@@ -110,8 +110,13 @@ export interface BatchReco {
    * ntracks, qsum and the first two tracks' own variables of event i (p, q, χ², chambers, times):
    * enough for the cuts marked `tracksOnly`, decided before the vertex and the association
    */
-  tracks(i: number): void;
-  event(i: number): void;
+  tracks(i: number, slot?: number): void;
+  /**
+   * Every variable of event i. `slot` (default i) is where its values go in the variable columns:
+   * a selection packs the events still in at the front (slot = their rank), so its reads and writes
+   * are dense however few events remain.
+   */
+  event(i: number, slot?: number): void;
   /** downstream association of track k (0-based) of event i: E/p, MUV3 hits in time, acceptance */
   track(i: number, k: number): TrackAssociation;
 }
@@ -233,81 +238,81 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
   };
 
   // the first two tracks' own variables (no vertex, no downstream association)
-  const twoTracks = (i: number, a: number, b: number): void => {
-    v.p1[i] = Math.sqrt(tpx[a]! * tpx[a]! + tpy[a]! * tpy[a]! + tpz[a]! * tpz[a]!); v.p2[i] = Math.sqrt(tpx[b]! * tpx[b]! + tpy[b]! * tpy[b]! + tpz[b]! * tpz[b]!);
-    v.q1[i] = tq[a]!; v.q2[i] = tq[b]!;
-    v.chi2_1[i] = tchi[a]!; v.chi2_2[i] = tchi[b]!; v.nch1[i] = tnch[a]!; v.nch2[i] = tnch[b]!;
-    v.t1[i] = tt[a]!; v.t2[i] = tt[b]!; v.dt[i] = tt[a]! - tt[b]!;
+  const twoTracks = (s: number, a: number, b: number): void => {
+    v.p1[s] = Math.sqrt(tpx[a]! * tpx[a]! + tpy[a]! * tpy[a]! + tpz[a]! * tpz[a]!); v.p2[s] = Math.sqrt(tpx[b]! * tpx[b]! + tpy[b]! * tpy[b]! + tpz[b]! * tpz[b]!);
+    v.q1[s] = tq[a]!; v.q2[s] = tq[b]!;
+    v.chi2_1[s] = tchi[a]!; v.chi2_2[s] = tchi[b]!; v.nch1[s] = tnch[a]!; v.nch2[s] = tnch[b]!;
+    v.t1[s] = tt[a]!; v.t2[s] = tt[b]!; v.dt[s] = tt[a]! - tt[b]!;
   };
 
   /** ntracks, qsum and the first two tracks' own variables of event i (what the cheap cuts read) */
-  const tracks = (i: number): void => {
-    multiplicity(i);
+  const tracks = (i: number, s = i): void => {
+    multiplicity(i, s);
     const t0 = to[i]!;
-    if (to[i + 1]! - t0 >= 2) twoTracks(i, t0, t0 + 1);
-    else for (let k = 0; k < OWN_TRACK_VARS.length; k++) ownTrack[k]![i] = NaN;
+    if (to[i + 1]! - t0 >= 2) twoTracks(s, t0, t0 + 1);
+    else for (let k = 0; k < OWN_TRACK_VARS.length; k++) ownTrack[k]![s] = NaN;
   };
 
-  const multiplicity = (i: number): void => {
+  const multiplicity = (i: number, s = i): void => {
     const t0 = to[i]!, nt = to[i + 1]! - t0;
-    v.ntracks[i] = nt;
+    v.ntracks[s] = nt;
     let qs = 0;
     for (let j = t0; j < t0 + nt; j++) qs += tq[j]!;
-    v.qsum[i] = qs;
+    v.qsum[s] = qs;
   };
 
   const multiplicities = (): void => { for (let i = 0; i < n; i++) multiplicity(i); };
 
-  const event = (i: number): void => {
-    multiplicity(i);
+  const event = (i: number, s = i): void => {
+    multiplicity(i, s);
     const t0 = to[i]!, nt = to[i + 1]! - t0;
     // most events have fewer than two (or five) tracks: their track variables are NaN
-    if (nt < 2) for (let k = 0; k < twoTrack.length; k++) twoTrack[k]![i] = NaN;
-    if (nt < 5) for (let k = 0; k < fiveTrack5.length; k++) fiveTrack5[k]![i] = NaN;
+    if (nt < 2) for (let k = 0; k < twoTrack.length; k++) twoTrack[k]![s] = NaN;
+    if (nt < 5) for (let k = 0; k < fiveTrack5.length; k++) fiveTrack5[k]![s] = NaN;
     // in-time vetoes around the trigger time (0 in the MC; the mean track time when tracks exist)
     let tref = 0;
     if (nt > 0) { let s = 0; const k = Math.min(nt, 5); for (let j = t0; j < t0 + k; j++) s += tt[j]!; tref = s / k; }
     let nl = 0, na = 0;
     if (lvo && lvt) { for (let k = lvo[i]!; k < lvo[i + 1]!; k++) if (Math.abs(lvt[k]! - tref) < lavWindow) nl++; } else nl = NaN;
     if (a0o && a0t) { for (let k = a0o[i]!; k < a0o[i + 1]!; k++) if (Math.abs(a0t[k]! - tref) < anti0Window) na++; } else na = NaN;
-    v.nlav[i] = nl; v.nanti0[i] = na;
-    v.tvtx[i] = tref;
+    v.nlav[s] = nl; v.nanti0[s] = na;
+    v.tvtx[s] = tref;
 
     if (nt >= 2) {
       const a = t0, b = t0 + 1;
-      twoTracks(i, a, b);
-      const pa = v.p1[i]!, pb = v.p2[i]!;
+      twoTracks(s, a, b);
+      const pa = v.p1[s]!, pb = v.p2[s]!;
       // two-track vertex: midpoint of the closest approach of the lines before the magnet (§2.3 "V")
       const sax = tpx[a]! / tpz[a]!, say = tpy[a]! / tpz[a]!, sbx = tpx[b]! / tpz[b]!, sby = tpy[b]! / tpz[b]!;
       const ca = closestApproachInto(tx[a]!, ty[a]!, Z_STRAW1, sax, say, 1, tx[b]!, ty[b]!, Z_STRAW1, sbx, sby, 1, CA);
       const vx = ca.x, vy = ca.y, vz = ca.z, cda = ca.cda;
-      v.vx[i] = vx; v.vy[i] = vy; v.vz[i] = vz; v.cda[i] = cda;
+      v.vx[s] = vx; v.vy[s] = vy; v.vz[s] = vz; v.cda[s] = cda;
       const Px = tpx[a]! + tpx[b]!, Py = tpy[a]! + tpy[b]!, Pz = tpz[a]! + tpz[b]!;
-      v.ptot[i] = Math.sqrt(Px * Px + Py * Py + Pz * Pz);
-      cdaTaxInto(vx, vy, vz, Px / Pz, Py / Pz, v.cda_tax, v.z_tax, i);
+      v.ptot[s] = Math.sqrt(Px * Px + Py * Py + Pz * Pz);
+      cdaTaxInto(vx, vy, vz, Px / Pz, Py / Pz, v.cda_tax, v.z_tax, s);
       const eam = Math.sqrt(pa * pa + M_MU * M_MU) + Math.sqrt(pb * pb + M_MU * M_MU);
       const eae = Math.sqrt(pa * pa + M_E * M_E) + Math.sqrt(pb * pb + M_E * M_E);
-      v.m_mumu[i] = mass2(Px, Py, Pz, eam);
-      v.m_ee[i] = mass2(Px, Py, Pz, eae);
+      v.m_mumu[s] = mass2(Px, Py, Pz, eam);
+      v.m_ee[s] = mass2(Px, Py, Pz, eae);
       if (downstream) {
         assoc(a, pa, lo[i]!, lo[i + 1]!, mo[i]!, mo[i + 1]!);
-        v.eop1[i] = A.eop; v.nmuv3_1[i] = A.nmu; v.inacc1[i] = A.inacc;
+        v.eop1[s] = A.eop; v.nmuv3_1[s] = A.nmu; v.inacc1[s] = A.inacc;
         assoc(b, pb, lo[i]!, lo[i + 1]!, mo[i]!, mo[i + 1]!);
-        v.eop2[i] = A.eop; v.nmuv3_2[i] = A.nmu; v.inacc2[i] = A.inacc;
+        v.eop2[s] = A.eop; v.nmuv3_2[s] = A.nmu; v.inacc2[s] = A.inacc;
       } else {
         // nothing downstream was read (a kaon-mode selection): what assoc() would give, without the work
-        v.eop1[i] = v.eop2[i] = v.nmuv3_1[i] = v.nmuv3_2[i] = v.inacc1[i] = v.inacc2[i] = NaN;
+        v.eop1[s] = v.eop2[s] = v.nmuv3_1[s] = v.nmuv3_2[s] = v.inacc1[s] = v.inacc2[s] = NaN;
       }
     }
 
-    if (nt >= 5) fiveTrack(i, t0, v, tq, tpx, tpy, tpz, tx, ty);
-    if (nt >= 5) v.ptot[i] = Math.hypot(sum(tpx, t0, 5), sum(tpy, t0, 5), sum(tpz, t0, 5));
-    if (nt >= 5) { let m = 4; for (let j = t0; j < t0 + 5; j++) m = Math.min(m, tnch[j]!); v.nch_min5[i] = m; }
+    if (nt >= 5) fiveTrack(s, t0, v, tq, tpx, tpy, tpz, tx, ty);
+    if (nt >= 5) v.ptot[s] = Math.hypot(sum(tpx, t0, 5), sum(tpy, t0, 5), sum(tpz, t0, 5));
+    if (nt >= 5) { let m = 4; for (let j = t0; j < t0 + 5; j++) m = Math.min(m, tnch[j]!); v.nch_min5[s] = m; }
     if (nt >= 5) {
       // closest pair of tracks in the STRAW1 plane (the two-track separation cut of §4.2)
       let d2 = Infinity;
       for (let j = t0; j < t0 + 5; j++) for (let k = j + 1; k < t0 + 5; k++) d2 = Math.min(d2, (tx[j]! - tx[k]!) ** 2 + (ty[j]! - ty[k]!) ** 2);
-      v.sep_min5[i] = Math.sqrt(d2);
+      v.sep_min5[s] = Math.sqrt(d2);
     }
   };
 

@@ -137,8 +137,22 @@ export class SelectionCancelled extends Error {
  */
 export const SELECTION_COLUMNS: ColumnSet = { header: ['run', 'burst', 'event', 'weight'], process: true, kaon: [], collections: RECO_COLUMNS };
 
-/** Keep the events of list[0, m) that pass `test` (in order); the others get `failed` as their stage. The new length. */
-function keep(list: Int32Array, m: number, stage: Int8Array, failed: number, test: (i: number) => boolean): number {
+/**
+ * Keep the slots of list[0, m) whose events pass `test` (in order); the others' events (ev[slot])
+ * get `failed` as their stage. The new length.
+ */
+function keep(list: Int32Array, m: number, stage: Int8Array, failed: number, ev: Int32Array, test: (slot: number) => boolean): number {
+  let o = 0;
+  for (let j = 0; j < m; j++) {
+    const s = list[j]!;
+    if (test(s)) list[o++] = s;
+    else stage[ev[s]!] = failed;
+  }
+  return o;
+}
+
+/** keep() before the slots exist: list holds event indices */
+function keepEvents(list: Int32Array, m: number, stage: Int8Array, failed: number, test: (i: number) => boolean): number {
   let o = 0;
   for (let j = 0; j < m; j++) {
     const i = list[j]!;
@@ -167,6 +181,10 @@ class SelectionScratch {
   private s = new Int8Array(0);
   private l = new Int32Array(0);
   private r = new Uint8Array(0);
+  private e = new Int32Array(0);
+  private o = new Int32Array(0);
+  /** the candidates of the run using this scratch */
+  readonly candidates = new CandidateStore();
   /** variable columns set k (0: the selection's, 1: the published masking's when its options differ) for n events */
   vars(n: number, k: 0 | 1): VariableColumns {
     let v = this.v[k];
@@ -176,6 +194,10 @@ class SelectionScratch {
   stage(n: number): Int8Array { if (this.s.length < n) this.s = new Int8Array(n); return this.s; }
   list(n: number): Int32Array { if (this.l.length < n) this.l = new Int32Array(n); return this.l; }
   region(n: number): Uint8Array { if (this.r.length < n) this.r = new Uint8Array(n); return this.r; }
+  /** slot → event index */
+  events(n: number): Int32Array { if (this.e.length < n) this.e = new Int32Array(n); return this.e; }
+  /** event index → slot, for the events that passed */
+  slots(n: number): Int32Array { if (this.o.length < n) this.o = new Int32Array(n); return this.o; }
 }
 const scratchPool: SelectionScratch[] = [];
 const takeScratch = (): SelectionScratch => scratchPool.pop() ?? new SelectionScratch();
@@ -184,51 +206,82 @@ const takeScratch = (): SelectionScratch => scratchPool.pop() ?? new SelectionSc
 const REGIONS: readonly (RegionId | '')[] = ['', 'SR', 'CR'];
 const regionCode = (r: RegionId | ''): number => (r === 'SR' ? 1 : r === 'CR' ? 2 : 0); // = REGIONS.indexOf(r), without the search
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+/** Is `a` the bytes b[from, to)? */
+function sameBytesAt(a: Uint8Array, b: Uint8Array, from: number, to: number): boolean {
+  if (a.length !== to - from) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[from + k]) return false;
   return true;
 }
 
-/** Candidates gathered in growable columns while a selection runs: no object per event on the hot path. */
+/**
+ * Growable candidate columns, one set per thread, reused by every run on it: a run writes its
+ * candidates here and copies them out once, at their final size (growing fresh arrays by doubling
+ * cost a few large allocations per run, and the collections they trigger).
+ */
+class CandidateStore {
+  cap = 0;
+  file = new Uint16Array(0); process = new Uint16Array(0); index = new Float64Array(0); run = new Int32Array(0);
+  burst = new Int32Array(0); event = new Int32Array(0); weight = new Float64Array(0); region = new Uint8Array(0);
+  vars: Float64Array[] = [];
+  /** room for `n` rows and `k` key variables, keeping the first `keep` rows */
+  reserve(n: number, k: number, keep: number): void {
+    if (n > this.cap) {
+      const cap = Math.max(n, 2 * this.cap, 4096);
+      const grow = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(a: T, make: (c: number) => T): T => { const x = make(cap); x.set(a.subarray(0, keep)); return x; };
+      this.file = grow(this.file, (c) => new Uint16Array(c)); this.process = grow(this.process, (c) => new Uint16Array(c));
+      this.index = grow(this.index, (c) => new Float64Array(c)); this.run = grow(this.run, (c) => new Int32Array(c));
+      this.burst = grow(this.burst, (c) => new Int32Array(c)); this.event = grow(this.event, (c) => new Int32Array(c));
+      this.weight = grow(this.weight, (c) => new Float64Array(c)); this.region = grow(this.region, (c) => new Uint8Array(c));
+      this.vars = this.vars.map((v) => grow(v, (c) => new Float64Array(c)));
+      this.cap = cap;
+    }
+    while (this.vars.length < k) this.vars.push(new Float64Array(this.cap));
+  }
+}
+
+/** Candidates gathered in columns while a selection runs: no object per event on the hot path. */
 class CandidateCollector {
-  /** candidates so far: the first n rows of `c`, whose length (c.n) is the capacity */
+  /** candidates so far: the first n rows of the store */
   n = 0;
-  private c: PackedCandidates;
+  private readonly processes: string[] = [];
   private readonly processKeys = new Map<number, number[]>(); // FNV-1a hash of the label bytes → ids
   private readonly processBytes: Uint8Array[] = [];
   private readonly utf8 = new TextDecoder();
-  constructor(file: string, private readonly keys: readonly string[]) {
-    this.c = emptyPacked(1024, keys, [file], []);
+  private last = -1;
+  constructor(private readonly file: string, private readonly keys: readonly string[], private readonly c: CandidateStore) {
+    c.reserve(1024, keys.length, 0);
   }
-  private grow(): void {
-    const next = emptyPacked(this.c.n * 2, this.keys, this.c.files, this.c.processes);
-    copyColumns(next, this.c, 0);
-    this.c = next;
-  }
-  /** The id of a process label given as UTF-8 bytes, decoded once per distinct label. */
-  processId(bytes: Uint8Array): number {
+  /** The id of the process label in bytes[from, to) (UTF-8), decoded once per distinct label. */
+  processId(bytes: Uint8Array, from: number, to: number): number {
+    // events of a sample come in runs of one process: the last label first, compared in place
+    if (this.last >= 0 && sameBytesAt(this.processBytes[this.last]!, bytes, from, to)) return this.last;
     let h = 0x811c9dc5;
-    for (let k = 0; k < bytes.length; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+    for (let k = from; k < to; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
     const ids = this.processKeys.get(h);
-    if (ids) for (const id of ids) if (sameBytes(this.processBytes[id]!, bytes)) return id;
-    const id = this.c.processes.length;
-    this.c.processes.push(this.utf8.decode(bytes));
-    this.processBytes.push(bytes.slice());
+    if (ids) for (const id of ids) if (sameBytesAt(this.processBytes[id]!, bytes, from, to)) return (this.last = id);
+    const id = this.processes.length;
+    // a copy: the batch's bytes are a reused read buffer (and a Node Buffer's slice() is only a view)
+    const label = new Uint8Array(bytes.subarray(from, to));
+    this.processes.push(this.utf8.decode(label));
+    this.processBytes.push(label);
     this.processKeys.set(h, [...(ids ?? []), id]);
-    return id;
+    return (this.last = id);
   }
-  /** `keyColumns`: the key variables' columns of this batch, in the order of `keys` */
-  add(index: number, run: number, burst: number, event: number, weight: number, region: RegionId | '', processId: number, keyColumns: readonly Float64Array[], i: number): void {
-    if (this.n === this.c.n) this.grow();
-    const n = this.n++, c = this.c;
+  /** `keyColumns`: the key variables' columns of this batch, in the order of `keys`; row `slot` of them */
+  add(index: number, run: number, burst: number, event: number, weight: number, region: RegionId | '', processId: number, keyColumns: readonly Float64Array[], slot: number): void {
+    const c = this.c;
+    if (this.n === c.cap) c.reserve(this.n + 1, this.keys.length, this.n);
+    const n = this.n++;
     c.file[n] = 0; c.process[n] = processId; c.index[n] = index; c.run[n] = run; c.burst[n] = burst; c.event[n] = event;
     c.weight[n] = weight; c.region[n] = regionCode(region);
-    for (let k = 0; k < keyColumns.length; k++) c.vars[k]![n] = keyColumns[k]![i]!;
+    for (let k = 0; k < keyColumns.length; k++) c.vars[k]![n] = keyColumns[k]![slot]!;
   }
   packed(): PackedCandidates {
-    const out = emptyPacked(this.n, this.keys, this.c.files, this.c.processes);
-    copyColumns(out, this.c, 0, this.n);
+    const out = emptyPacked(this.n, this.keys, [this.file], this.processes);
+    const c = this.c, n = this.n;
+    out.file.set(c.file.subarray(0, n)); out.process.set(c.process.subarray(0, n)); out.index.set(c.index.subarray(0, n)); out.run.set(c.run.subarray(0, n));
+    out.burst.set(c.burst.subarray(0, n)); out.event.set(c.event.subarray(0, n)); out.weight.set(c.weight.subarray(0, n)); out.region.set(c.region.subarray(0, n));
+    out.vars.forEach((v, k) => v.set(c.vars[k]!.subarray(0, n)));
     return out;
   }
 }
@@ -240,7 +293,9 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
   const first = Math.min(b0 * bs, file.numEvents), last = Math.min(b1 * bs, file.numEvents);
   const counts = new Float64Array(sel.cuts.length + 1), weights = new Float64Array(sel.cuts.length + 1);
   const regions = Object.fromEntries(sel.preset.regions.map((r) => [r.id, { n: 0, w: 0 }])) as Record<RegionId, { n: number; w: number }>;
-  const out = new CandidateCollector(file.name, sel.keyVariables);
+  // per-thread scratch, reused across batches and runs (taken from a pool: runs may interleave)
+  const scratch = takeScratch();
+  const out = new CandidateCollector(file.name, sel.keyVariables, scratch.candidates);
   const reco = recoOptions(sel);
   const early = sel.cuts[0]?.enabled && sel.cuts[0].multiplicityOnly ? sel.cuts[0] : undefined;
   const nCheap = cheapCuts(sel);
@@ -259,8 +314,6 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     nCorrupt += e.count;
     for (let k = 0; k < e.count && corrupt.length < CORRUPT_LISTED; k++) corrupt.push({ file: file.name, index: e.start + k, id: `batch ${e.batch}, column ${e.column}` });
   };
-  // per-thread scratch, reused across batches and runs (taken from a pool: runs may interleave)
-  const scratch = takeScratch();
   const MASKED = -1, EARLY = -2;
   const columnSet = selectionColumns(sel, pubRules.length > 0);
   const scanning = file.scan(b0, b1, async (start, columns) => {
@@ -283,7 +336,6 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     const r = batchReco(columns, reco, scratch.vars(n, 0));
     const vars = r.v;
     const mask = new PublishedMasker(pubRules, columns, { reco: r, options: reco }, scratch.vars(n, 1));
-    const full = mask.sharesReco ? (i: number) => mask.full(i) : (i: number) => r.event(i);
     const w = columns.header['weight']!, run = columns.header['run']!, burst = columns.header['burst']!, event = columns.header['event']!;
     const nCuts = sel.cuts.length;
     const keyColumns = sel.keyVariables.map((k) => vars[k]);
@@ -304,23 +356,34 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
       if (early.multiplicity) m = keepMultiplicity(list, m, stage, EARLY, T.offsets, T.fields['charge']!, early.multiplicity.ntracks, early.multiplicity.qsum);
       else {
         r.multiplicities();
-        m = keep(list, m, stage, EARLY, (i) => early.test(vars, i, sel.num));
+        m = keepEvents(list, m, stage, EARLY, (i) => early.test(vars, i, sel.num));
       }
     }
+    // From here the list holds slots: the rows of the variable columns that the events still in
+    // are reconstructed into. Packed at the front (slot j for the j-th event in), so the passes
+    // below read and write dense rows however few events remain; when the published masking
+    // shares this reconstruction, its rows are the events' own (slot = event index).
+    const ev = scratch.events(n), packed = !(mask.active && mask.sharesReco);
+    for (let j = 0; j < m; j++) {
+      const i = list[j]!, sl = packed ? j : i;
+      ev[sl] = i; list[j] = sl;
+    }
+    const full = packed ? (sl: number) => r.event(ev[sl]!, sl) : (sl: number) => mask.full(sl);
     // the cheap cuts read what BatchReco.tracks fills (track times, quality, momenta); from `fullAt` on, the full reconstruction
     const k0 = early ? 1 : 0, fullAt = nCheap > 1 ? nCheap : k0;
-    if (nCheap > 1) for (let j = 0; j < m; j++) r.tracks(list[j]!);
+    if (nCheap > 1) for (let j = 0; j < m; j++) { const sl = list[j]!; r.tracks(ev[sl]!, sl); }
     for (let k = k0; k <= nCuts; k++) {
       if (k === fullAt) for (let j = 0; j < m; j++) full(list[j]!);
       if (k === nCuts) break;
       const c = sel.cuts[k]!;
-      if (c.enabled) m = keep(list, m, stage, k, (i) => c.test(vars, i, sel.num));
+      if (c.enabled) m = keep(list, m, stage, k, ev, (sl) => c.test(vars, sl, sel.num));
     }
-    const region = scratch.region(n);
+    const region = scratch.region(n), slotOf = scratch.slots(n);
     for (let j = 0; j < m; j++) {
-      const i = list[j]!;
+      const sl = list[j]!, i = ev[sl]!;
       stage[i] = nCuts;
-      region[i] = regionCode(regionOf(sel, vars, i));
+      slotOf[i] = sl;
+      region[i] = regionCode(regionOf(sel, vars, sl));
       if (region[i] && ownRule?.closed.has(REGIONS[region[i]!] as RegionId)) stage[i] = MASKED;
     }
     // counts and weights added in event order, as one event at a time would (the same sums, bit for bit)
@@ -333,16 +396,19 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
       if (st < nCuts) continue;
       const rg = REGIONS[region[i]!]!;
       if (rg) { regions[rg].n++; regions[rg].w += wi; }
-      const pid = out.processId(columns.processBytes.subarray(columns.processOffsets[i]!, columns.processOffsets[i + 1]!));
-      out.add(start + i, run[i]!, burst[i]!, event[i]!, wi, rg, pid, keyColumns, i);
+      const pid = out.processId(columns.processBytes, columns.processOffsets[i]!, columns.processOffsets[i + 1]!);
+      out.add(start + i, run[i]!, burst[i]!, event[i]!, wi, rg, pid, keyColumns, slotOf[i]!);
     }
     counts[0]! += n0; weights[0]! += w0;
     await opts.yieldToHost?.();
     if (opts.onProgress?.(start + columns.length - first, last - first) === false) cancelled = true;
     return !cancelled;
   }, { columns: columnSet, ...(opts.onCorrupt === 'skip' ? { onCorruptBatch: skipBatch } : {}) });
+  let packed: PackedCandidates;
   try {
     await scanning;
+    // copied out of the thread's store before the store goes back to the pool
+    packed = out.packed();
   } catch (err) {
     if (err instanceof BatchChecksumError) throw new CorruptEventError(file.name, `${err.problem}; rerun with --on-corrupt skip to leave such events out and count them`);
     throw err;
@@ -362,7 +428,7 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     ...(nCorrupt ? { corrupt: { n: nCorrupt, events: corrupt } } : {}),
     ...(file.warnings.length ? { warnings: [...file.warnings] } : {}),
   };
-  return { result, packed: out.packed() };
+  return { result, packed };
 }
 
 /** The full result, masked candidates included (it stays inside the engine; blind() makes what leaves). */

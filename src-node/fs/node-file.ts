@@ -32,6 +32,15 @@ export async function nodeFileSource(file: string, opts: { sync?: boolean } = {}
       const n = Math.max(0, Math.min(length, st.size - position));
       const buf = Buffer.allocUnsafe(n);
       let off = 0;
+      // (the batch headers a selection reads before each batch's columns: blocking too)
+      if (opts.sync) {
+        while (off < n) {
+          const got = readSync(fh.fd, buf, off, n - off, position + off);
+          if (got === 0) break;
+          off += got;
+        }
+        return new Uint8Array(buf.buffer, buf.byteOffset, off);
+      }
       while (off < n) {
         const { bytesRead } = await fh.read(buf, off, n - off, position + off);
         if (bytesRead === 0) break;

@@ -6,6 +6,10 @@
  * and by opening the event.
  */
 import { crc32 as zlibCrc32 } from 'node:zlib';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { nodeFileSource } from '../../src-node/fs/node-file';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Message, RecordBatchReader } from 'apache-arrow';
 import { createGenerator, type GeneratorConfigInput } from '../../src-engine/generator/generate';
@@ -13,7 +17,7 @@ import { BatchChecksumError, openEventFile, writeEventFile } from '../../src-eng
 import { memorySink, memorySource, type RandomAccessSource } from '../../src-engine/io/source';
 import { checkEventFile } from '../../src-engine/io/check';
 import { CRC_KEY, decodeBatchMessage, messagePlan, neededBuffers, parseCrcBytes, parseCrcs } from '../../src-engine/io/column-read';
-import { CorruptEventError, resolveSelection, runSelection, SELECTION_COLUMNS } from '../../src-engine/selection/run';
+import { CorruptEventError, resolveSelection, runSelection, runSelectionPacked, SELECTION_COLUMNS } from '../../src-engine/selection/run';
 import { selectionColumns } from '../../src-engine/selection/columns';
 import type { SelectionConfigInput } from '../../src-shared/selection/types';
 
@@ -207,5 +211,29 @@ describe('the batch message header, read straight from its flatbuffer', () => {
     for (const s of [good, good.toUpperCase(), good.replace(' ', '  '), good.slice(0, -9), `${good} `, good.replace(/.$/, 'g'), good.replace(' ', 'x'), '']) {
       for (const n of [7, 6, 0]) expect(parseCrcBytes(enc.encode(s), n), `${JSON.stringify(s)} for ${n}`).toEqual(parseCrcs(s, n));
     }
+  });
+});
+
+describe('candidate process labels', () => {
+  it('are each event\'s own, over many batches read into one reused Node buffer, parts run one after another', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'na62-labels-'));
+    const file = path.join(dir, 'd.arrow');
+    writeFileSync(file, await makeFile({ ...DUMP, mix: { 'aprime-ee': 1, 'prompt-ee': 2, 'aprime-mumu': 1 } }, 3, 32));
+    const f = await openEventFile(await nodeFileSource(file, { sync: true }));
+    const sel = resolveSelection({ preset: 'dump-ee', disabled: ['electron_id', 'vertex_cda', 'fiducial'] });
+    const utf8 = new TextDecoder();
+    let checked = 0;
+    for (let b = 0; b < f.numBatches; b += 3) {
+      const { packed } = await runSelectionPacked(f, sel, { batches: [b, Math.min(f.numBatches, b + 3)] });
+      expect(new Set(packed.processes).size).toBe(packed.processes.length); // one id per label
+      for (let k = 0; k < packed.n; k++) {
+        const { start, columns } = await f.batchAt(packed.index[k]!);
+        const i = packed.index[k]! - start;
+        expect(packed.processes[packed.process[k]!]).toBe(utf8.decode(columns.processBytes.subarray(columns.processOffsets[i]!, columns.processOffsets[i + 1]!)));
+        checked++;
+      }
+    }
+    await f.close();
+    expect(checked).toBeGreaterThan(20);
   });
 });
