@@ -5,7 +5,7 @@ import './native-crc';
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { openEventFile, type EventFile } from '../src-engine/io/event-file';
-import { resolveSelection, runSelectionPacked, SelectionCancelled, transferablesOf, type OnCorrupt } from '../src-engine/selection/run';
+import { resolveSelection, runSelectionPacked, SelectionCancelled, transferablesOf, type OnCorrupt, type ResolvedSelection } from '../src-engine/selection/run';
 import { nodeFileSource } from './fs/node-file';
 import type { SelectionConfigInput } from '../src-shared/selection/types';
 import type { BlindStages } from '../src-shared/selection/blinding';
@@ -51,6 +51,23 @@ async function closeOpen(): Promise<void> {
   await o?.f.close().catch(() => {});
 }
 
+/**
+ * The parts of one selection share one resolved selection: its cut functions then keep the
+ * optimised code V8 made for them. A fresh resolve per part gave the parameters a new hidden
+ * class each time, and every cut deoptimised at the start of every part.
+ */
+const resolved = new Map<string, ResolvedSelection>();
+function resolvedSelection(selection: SelectionConfigInput): ResolvedSelection {
+  const key = JSON.stringify(selection);
+  let sel = resolved.get(key);
+  if (!sel) {
+    sel = resolveSelection(selection);
+    if (resolved.size >= 4) resolved.delete(resolved.keys().next().value!);
+    resolved.set(key, sel);
+  }
+  return sel;
+}
+
 /** CPU time of this thread so far, s (Linux: /proc/thread-self; elsewhere undefined). */
 function threadCpu(): number | undefined {
   try {
@@ -67,7 +84,7 @@ parentPort!.on('message', async (job: SelectionJob) => {
   try {
     f = await fileOf(job.file);
     const onProgress = () => !(job.stop && Atomics.load(job.stop, 0));
-    const { result, packed } = await runSelectionPacked(f, resolveSelection(job.selection), { batches: job.batches, onProgress, ...(job.stages ? { stages: job.stages } : {}), ...(job.onCorrupt ? { onCorrupt: job.onCorrupt } : {}) });
+    const { result, packed } = await runSelectionPacked(f, resolvedSelection(job.selection), { batches: job.batches, onProgress, ...(job.stages ? { stages: job.stages } : {}), ...(job.onCorrupt ? { onCorrupt: job.onCorrupt } : {}) });
     const cpu1 = threadCpu();
     // the candidate list travels as transferable columns: cloning 10^5 objects would cost more than the selection
     parentPort!.postMessage({ result, packed, ...(cpu0 !== undefined && cpu1 !== undefined ? { cpuSeconds: cpu1 - cpu0 } : {}) }, transferablesOf(packed));

@@ -187,7 +187,8 @@ const NO_ITEMS = { offsets: new Int32Array(0), fields: {} as Readonly<Record<str
 
 export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out?: VariableColumns): BatchReco {
   const n = c.length;
-  const v = out && out.ntracks.length === n ? out : (Object.fromEntries(VARIABLE_NAMES.map((k) => [k, new Float64Array(n)])) as VariableColumns);
+  // (`out` may be longer than the batch: a thread's scratch, sized for its largest batch)
+  const v = out && out.ntracks.length >= n ? out : (Object.fromEntries(VARIABLE_NAMES.map((k) => [k, new Float64Array(n)])) as VariableColumns);
   const T = c.collections.get('tracks')!;
   // collections and fields not read (a selection that does not need them) give NaN variables
   const L = c.collections.get('lkrClusters') ?? NO_ITEMS, MU = c.collections.get('muv3Hits') ?? NO_ITEMS;

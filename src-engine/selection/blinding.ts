@@ -123,7 +123,8 @@ export class BlindingGuard {
       this.cache.set(file, entry);
     }
     const i = index - start;
-    const mask = new PublishedMasker(rules, columns, undefined, entry.pub);
+    const prev = entry.pub;
+    const mask = new PublishedMasker(rules, columns, undefined, prev && (() => prev));
     entry.pub = mask.vars;
     const hit = mask.masked(i);
     if (hit) return hit;

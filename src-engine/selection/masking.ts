@@ -47,9 +47,9 @@ export class PublishedMasker {
   private readonly pub: BatchReco;
   private readonly shared: boolean;
   private last = -1;
-  constructor(private readonly rules: readonly MaskRule[], columns: BatchColumns, own?: { reco: BatchReco; options: RecoOptions }, scratch?: VariableColumns) {
+  constructor(private readonly rules: readonly MaskRule[], columns: BatchColumns, own?: { reco: BatchReco; options: RecoOptions }, scratch?: () => VariableColumns) {
     this.shared = !!own && sameReco(own.options, DEFAULT_RECO);
-    this.pub = this.shared ? own!.reco : batchReco(columns, DEFAULT_RECO, scratch);
+    this.pub = this.shared ? own!.reco : batchReco(columns, DEFAULT_RECO, scratch?.());
     // every published selection starts with a multiplicity cut: decided for the batch before any reconstruction
     if (rules.length) this.pub.multiplicities();
   }

@@ -185,10 +185,10 @@ class SelectionScratch {
   private o = new Int32Array(0);
   /** the candidates of the run using this scratch */
   readonly candidates = new CandidateStore();
-  /** variable columns set k (0: the selection's, 1: the published masking's when its options differ) for n events */
+  /** variable columns set k (0: the selection's, 1: the published masking's when its options differ) for n events (or more: kept for the largest batch) */
   vars(n: number, k: 0 | 1): VariableColumns {
     let v = this.v[k];
-    if (!v || v.ntracks.length !== n) v = this.v[k] = Object.fromEntries(VARIABLE_NAMES.map((name) => [name, new Float64Array(n)])) as VariableColumns;
+    if (!v || v.ntracks.length < n) v = this.v[k] = Object.fromEntries(VARIABLE_NAMES.map((name) => [name, new Float64Array(n)])) as VariableColumns;
     return v;
   }
   stage(n: number): Int8Array { if (this.s.length < n) this.s = new Int8Array(n); return this.s; }
@@ -335,7 +335,8 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     const n = columns.length;
     const r = batchReco(columns, reco, scratch.vars(n, 0));
     const vars = r.v;
-    const mask = new PublishedMasker(pubRules, columns, { reco: r, options: reco }, scratch.vars(n, 1));
+    const mask = new PublishedMasker(pubRules, columns, { reco: r, options: reco }, () => scratch.vars(n, 1));
+    const maskActive = mask.active;
     const w = columns.header['weight']!, run = columns.header['run']!, burst = columns.header['burst']!, event = columns.header['event']!;
     const nCuts = sel.cuts.length;
     const keyColumns = sel.keyVariables.map((k) => vars[k]);
@@ -347,7 +348,7 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     for (let i = 0; i < n; i++) {
       if (skip && skip[i]) continue;
       // a masked event counts among all events and nowhere else (no per-cut breakdown inside a box)
-      if (mask.active && mask.masked(i)) { stage[i] = MASKED; continue; }
+      if (maskActive && mask.masked(i)) { stage[i] = MASKED; continue; }
       list[m++] = i;
     }
     if (early) {
@@ -363,7 +364,7 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     // are reconstructed into. Packed at the front (slot j for the j-th event in), so the passes
     // below read and write dense rows however few events remain; when the published masking
     // shares this reconstruction, its rows are the events' own (slot = event index).
-    const ev = scratch.events(n), packed = !(mask.active && mask.sharesReco);
+    const ev = scratch.events(n), packed = !(maskActive && mask.sharesReco);
     for (let j = 0; j < m; j++) {
       const i = list[j]!, sl = packed ? j : i;
       ev[sl] = i; list[j] = sl;
