@@ -21,6 +21,22 @@ const inRegion = (p: { plus: HaloState; minus: HaloState }) => {
   return c.cda < 24 && c.z > 100_000 && c.z < 185_000;
 };
 
+/** Truth-level CDA_TAX and Z_TAX: the line through the lines' closest approach along the summed momentum. */
+function taxOf(p: { plus: HaloState; minus: HaloState }): { cda: number; z: number } {
+  const c = crossing(p.plus, p.minus), u = c.z - Z_HALO_REF, P = p.plus.p + p.minus.p;
+  return cdaTax(p.plus.x + p.plus.sx * u, p.plus.y + p.plus.sy * u, c.z, (p.plus.sx * p.plus.p + p.minus.sx * p.minus.p) / P, (p.plus.sy * p.plus.p + p.minus.sy * p.minus.p) / P);
+}
+
+/**
+ * Truth level: in that region, and the pair's summed momentum points back to the proton beam on the TAX
+ * (CDA_TAX < 40 mm, 0 < Z_TAX < 50 m): what the dump-mumu SR and the inner CR select.
+ */
+const pointsToTax = (p: { plus: HaloState; minus: HaloState }) => {
+  if (!inRegion(p)) return false;
+  const t = taxOf(p);
+  return t.cda < 40 && t.z > 0 && t.z < 50_000;
+};
+
 describe('combinatorial halo pairs: biased generation with weights', () => {
   it('the pair normalisation is linear in the coincidence window and quadratic in the halo rate', () => {
     expect(pairsWithin(2) / pairsWithin(1)).toBeCloseTo(2, 12);
@@ -62,21 +78,39 @@ describe('combinatorial halo pairs: biased generation with weights', () => {
     expect(eBias / pBias).toBeLessThan((0.5 * ePat) / pNat);
   }, 30_000);
 
-  it('each part of the μ⁻ proposal is a normalised density: E_q[part/q] = 1 (weights from a wrong part fail this)', () => {
-    // for any mixture q = Σ αᵢ qᵢ and draws from q, the mean of qᵢ/q is ∫ qᵢ = 1 when qᵢ is the density
-    // its part really samples (integrated over the crossing point); the ratio is below 1/αᵢ, so 2·10⁴ pairs
-    // pin each mean to 1–2 %
-    const r = new Rng(13, 0), n = 20_000, sh = PAIR_PROPOSAL;
+  it('each part of the μ⁻ proposal is the density its sampler draws: E_q[part/q] = 1, and for the aims E_q[1_A·part/q] = their own rate in A', () => {
+    // for any mixture q = Σ αᵢ qᵢ and draws from q, the mean of qᵢ/q is ∫ qᵢ = 1 and the mean of 1_A·qᵢ/q is
+    // the probability that part i alone lands in A, when qᵢ is the density its part really samples
+    // (integrated over the crossing point). The first catches a wrong normalisation; the second a wrong
+    // shape, in A = the pairs that point to the TAX in the SR (the aim at the SR) or the CR (the aim at the
+    // CR): evaluating the aim at the μ⁺'s crossing point instead of the μ⁻'s moves the SR by 11 % and
+    // fails it. The ratios are below 1/αᵢ: 2·10⁴ pairs pin the means to 1–3 %.
+    const r = new Rng(13, 0), n = 20_000, nAlone = 10_000, sh = PAIR_PROPOSAL;
     const parts = ['marg', 'near', 'point', 'aim', 'aimCr'] as const;
-    const s1 = Object.fromEntries(parts.map((k) => [k, 0])) as Record<(typeof parts)[number], number>, s2 = { ...s1 };
+    const regionOf = { aim: (t: { cda: number; z: number }) => t.cda < 20 && t.z > 6_000 && t.z < 40_000, aimCr: (t: { cda: number; z: number }) => t.cda < 150 && t.z > -4_000 && t.z < 50_000 };
+    const zero = () => Object.fromEntries(parts.map((k) => [k, 0])) as Record<(typeof parts)[number], number>;
+    const s1 = zero(), s2 = zero(), a1 = zero(), a2 = zero();
     for (let i = 0; i < n; i++) {
-      const p = biasedPair(r), d = proposalDensities(p.plus, p.minus, closeInterval(p.plus, p.minus)!);
+      const p = biasedPair(r), d = proposalDensities(p.plus, p.minus, closeInterval(p.plus, p.minus)!), t = taxOf(p);
       const q = (1 - sh.near - sh.point - sh.aim - sh.aimCr) * d.marg + sh.near * d.near + sh.point * d.point + sh.aim * d.aim + sh.aimCr * d.aimCr;
-      for (const k of parts) { s1[k] += d[k] / q; s2[k] += (d[k] / q) ** 2; }
+      for (const k of parts) {
+        const x = d[k] / q;
+        s1[k] += x; s2[k] += x * x;
+        if ((k === 'aim' || k === 'aimCr') && regionOf[k](t)) { a1[k] += x; a2[k] += x * x; }
+      }
     }
     for (const k of parts) {
       const m = s1[k] / n, se = Math.sqrt((s2[k] / n - m * m) / n);
       expect(Math.abs(m - 1), k).toBeLessThan(Math.max(0.05, 4 * se));
+    }
+    for (const k of ['aim', 'aimCr'] as const) {
+      const ra = new Rng(15, parts.indexOf(k));
+      let hits = 0;
+      for (let i = 0; i < nAlone; i++) if (regionOf[k](taxOf(biasedPair(ra, { near: 0, point: 0, aim: k === 'aim' ? 1 : 0, aimCr: k === 'aimCr' ? 1 : 0 })))) hits++;
+      const f = hits / nAlone, fe = Math.sqrt(f * (1 - f) / nAlone);
+      const ma = a1[k] / n, mae = Math.sqrt((a2[k] / n - ma * ma) / n);
+      expect(f).toBeGreaterThan(0.3);
+      expect(Math.abs(ma - f) / Math.hypot(fe, mae), `${k}: ${ma} vs ${f}`).toBeLessThan(3.5);
     }
   }, 30_000);
 
@@ -104,14 +138,7 @@ describe('combinatorial halo pairs: biased generation with weights', () => {
   }, 30_000);
 
   it('the aimed proposal estimates the same pairs that point to the TAX as generator 1.4\'s proposal (checked against natural pairs above), with a smaller error', () => {
-    // truth-level pairs crossing in the decay volume whose summed momentum points back to the proton beam
-    // on the TAX (CDA_TAX < 40 mm, 0 < Z_TAX < 50 m): ~ 1 in 400 pairs of the 1.4 proposal (without aims)
-    const pointsToTax = (p: { plus: HaloState; minus: HaloState }) => {
-      if (!inRegion(p)) return false;
-      const c = crossing(p.plus, p.minus), u = c.z - Z_HALO_REF, P = p.plus.p + p.minus.p;
-      const t = cdaTax(p.plus.x + p.plus.sx * u, p.plus.y + p.plus.sy * u, c.z, (p.plus.sx * p.plus.p + p.minus.sx * p.minus.p) / P, (p.plus.sy * p.plus.p + p.minus.sy * p.minus.p) / P);
-      return t.cda < 40 && t.z > 0 && t.z < 50_000;
-    };
+    // pointsToTax: ~ 1 in 50 pairs of the 1.4 proposal (without aims) lands there
     const estimate = (shares: typeof PAIR_PROPOSAL, n: number, seed: number) => {
       const r = new Rng(seed, 0);
       let sw = 0, sw2 = 0, k = 0;
