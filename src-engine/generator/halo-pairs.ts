@@ -66,9 +66,10 @@ export interface PairProposal {
 }
 /**
  * The shares used (the marginal keeps 0.1). Generator 1.4 had near 0.25, point 0.6 and no aim: its
- * SR pairs were 2 % of the selected ones and their weights spread (ESS/n = 0.2, the five largest
- * carrying 60 % of Σw²: pairs deflected in B1B/B1C that the per-muon pointing cannot reach), 7–11 %
- * error at 10⁶ pairs; with the aims ≈ 2.5 % on the SR and the CR (README, physics).
+ * SR pairs were 2 % of the selected ones and their weights spread (effective sample size 0.2 of
+ * their number; the five largest, each with a μ⁻ last deflected in B1B/B1C, carried 60 % of Σw²),
+ * 8.7–10.8 % error at 10⁶ pairs over four seeds; with the aims 2.5–3.1 % on the SR and 2.5–2.6 % on
+ * the CR, the SR holding 17 % of the selected pairs (README, physics).
  */
 export const PAIR_PROPOSAL: PairProposal = { near: 0.1, point: 0.3, aim: 0.3, aimCr: 0.2 };
 /** Gauss–Legendre nodes and weights on [−1, 1], 8 points */
