@@ -5,6 +5,8 @@
  * `tsx bench/physics-report.ts --scale 0.2` for a quicker, noisier pass; `npm run physics -- --only ztax`
  * for one section: halo, prompt, ztax (the A′ resolutions, ≈ 1 min), kaon, or dump (the first three).
  * The kaon part writes its figure with `--figure FILE.svg` (PNG beside it when Chromium is there).
+ * `--seed K` adds K to the fixed seeds of the dump sections (default 0: the README's figures), to see a result's
+ * spread over independent samples.
  */
 import { countError, measure, type WeightedCount } from '../src-engine/physics/measure';
 import { bootstrapError, boxFraction, containmentSigma, coreSigma, fitGaussian, mlGaussianSigma, mlHalfNormalSigma, weightedQuantile } from '../src-engine/physics/width-measures';
@@ -12,6 +14,7 @@ import { kaonPart } from './physics-kaon';
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const SCALE = arg('--scale', 1);
+const SEED = arg('--seed', 0);
 const ONLY = (() => { const i = process.argv.indexOf('--only'); return i > 0 ? process.argv[i + 1] : undefined; })();
 const FIGURE = (() => { const i = process.argv.indexOf('--figure'); return i > 0 ? process.argv[i + 1] : undefined; })();
 const N = (n: number) => Math.max(1000, Math.round(n * SCALE));
@@ -32,7 +35,7 @@ const BOOT = 100;
 
 // 1. combinatorial μμ after dump-mumu (A§2.4 [S]: CR 0.17 ± 0.02, SR 0.016 ± 0.002), biased generation
 if (section('halo')) {
-  const m = measure({ mode: 'dump', mix: { 'combinatorial-mumu': 1 }, numEvents: N(1_000_000), seed: 101, truth: false }, { preset: 'dump-mumu' }, { keepEvents: false });
+  const m = measure({ mode: 'dump', mix: { 'combinatorial-mumu': 1 }, numEvents: N(1_000_000), seed: 101 + SEED, truth: false }, { preset: 'dump-mumu' }, { keepEvents: false });
   const cr = m.regions['CR']!, sr = m.regions['SR']!;
   row('μμ combinatorial, CR (events)', cr, 0.17, 0.02, `A§2.4 [S]; ${m.generated} biased pairs, ${cr.n} in the CR`);
   row('μμ combinatorial, SR (events)', sr, 0.016, 0.002, `A§2.4 [S]; ${sr.n} in the SR`);
@@ -43,12 +46,12 @@ if (section('halo')) {
 // include the combinatorial ee, "about 10 times smaller" [S]). Normalisation derived in
 // generator/prompt-material.ts (material on each muon's line × pair yield per X₀), not set on these.
 if (section('prompt')) {
-  const m = measure({ mode: 'dump', mix: { 'prompt-ee': 1 }, numEvents: N(1_000_000), seed: 102, truth: false }, { preset: 'dump-ee' }, { keepEvents: false });
+  const m = measure({ mode: 'dump', mix: { 'prompt-ee': 1 }, numEvents: N(1_000_000), seed: 102 + SEED, truth: false }, { preset: 'dump-ee' }, { keepEvents: false });
   row('ee prompt, CR (events)', m.regions['CR']!, 9.7e-3, 7.3e-3, `A§3.3 [S] (−7.3/+21.3 e-3; total incl. combinatorial); ${m.generated} generated, ${m.regions['CR']!.n} in the CR`);
   row('ee prompt, SR (events)', m.regions['SR']!, 9.4e-3, 7.2e-3, `A§3.3 [S] (−7.2/+20.6 e-3; total incl. combinatorial); ${m.regions['SR']!.n} in the SR`);
   row('ee prompt, full selection, anywhere (events)', m.selected, NaN, 0, `${m.selected.n} events; "the full selection removes all the events outside the SR and CR" [S]`);
   // the paper's Figure 3 (right) shows the ee data before the LAV and ANTI0 vetoes: how much they remove here
-  const nv = measure({ mode: 'dump', mix: { 'prompt-ee': 1 }, numEvents: N(200_000), seed: 107, truth: false }, { preset: 'dump-ee', disabled: ['lav_veto', 'anti0_veto'] }, { keepEvents: false });
+  const nv = measure({ mode: 'dump', mix: { 'prompt-ee': 1 }, numEvents: N(200_000), seed: 107 + SEED, truth: false }, { preset: 'dump-ee', disabled: ['lav_veto', 'anti0_veto'] }, { keepEvents: false });
   const all = nv.selected, sr = nv.regions['SR']!, cr = nv.regions['CR']!, inRegions = sr.w + cr.w;
   row('ee prompt without LAV/ANTI0 vetoes, all (events)', all, NaN, 0, `${nv.generated} generated; ${(100 * inRegions / all.w).toFixed(0)} % of it in the SR or CR; the vetoes remove ${(100 * (1 - m.selected.w / all.w)).toFixed(0)} % (Fig. 3 right of [S]: many events before them)`);
 }
@@ -56,7 +59,7 @@ if (section('prompt')) {
 // "±3σ in each axis" [S] → σ_CDA ≈ 20/3 = 6.67 mm, σ_Z ≈ 34/6 = 5.67 m [D]; the edges are quoted to 1 mm
 // and 1 m, so rounding alone leaves ±0.1 mm and ±0.07 m on them (uniform rounding, σ = step/√12, /3))
 if (section('ztax')) {
-  const m = measure({ mode: 'dump', mix: { 'aprime-mumu': 1 }, numEvents: N(40_000), seed: 103, truth: true, massMeV: 400, epsilon: 3e-7 }, { preset: 'dump-mumu' }, { keep: ['cda_tax', 'z_tax'] });
+  const m = measure({ mode: 'dump', mix: { 'aprime-mumu': 1 }, numEvents: N(40_000), seed: 103 + SEED, truth: true, massMeV: 400, epsilon: 3e-7 }, { preset: 'dump-mumu' }, { keep: ['cda_tax', 'z_tax'] });
   const c = m.events.map((e) => e.vars['cda_tax']!), z = m.events.map((e) => e.vars['z_tax']! / 1000);
   const w = m.events.map((e) => e.event.header.weight); // decay-in-FV weights: the physical mixture of A′ energies
   const boot = (f: (x: number[], ww: number[]) => number, xs: number[]) => bootstrapError(f, xs, w, BOOT, 7);
@@ -95,7 +98,7 @@ if (section('ztax')) {
 if (section('kaon')) await kaonPart(N, row, FIGURE);
 
 const fmt = (x: number, e: number) => Number.isFinite(x) ? `${x.toPrecision(3)} ± ${e.toPrecision(2)}` : '—';
-console.log(`\nNA62 fast MC — physics report (scale ${SCALE}, ${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
+console.log(`\nNA62 fast MC — physics report (scale ${SCALE}${SEED ? `, seed offset ${SEED}` : ''}, ${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
 console.log('| quantity | this MC | published | MC / published | note |\n|---|---|---|---|---|');
 for (const r of rows) {
   const ratio = r.mc / r.pub, re = Math.abs(ratio) * Math.hypot(r.mcErr / r.mc, r.pub ? r.pubErr / r.pub : 0);
