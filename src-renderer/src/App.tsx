@@ -125,9 +125,11 @@ function AppShell({ api }: { api: Na62Api }) {
       const asked = Promise.all([api.getInfo(), api.getDetector()]);
       // the model of the bundled description is built while the engine starts (used if the engine's is the same)
       if (!UNMERGED_BASELINE) buildEarlyModel();
+      performance.mark('na62:early-model'); // start-up milestones for bench/startup-profile.mjs
       const [i, detector] = await asked;
       if (!active) return;
       built = modelFor(detector, { keepParts: UNMERGED_BASELINE });
+      performance.mark('na62:model');
       setInfo(i);
       setModel(built);
     })().catch((e: unknown) => active && setError(e instanceof Error ? e.message : String(e)));

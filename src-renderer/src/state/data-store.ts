@@ -74,6 +74,7 @@ export function createDataActions(api: Na62Api, stores: AppStores) {
     stores.data.setState({ loading: true, index: i });
     try {
       const { event, analysis } = await api.getEvent(ds.id, i);
+      performance.mark('na62:event-received');
       const n = eventObjectCount(event);
       if (n > MAX_DRAWN_OBJECTS) {
         const h = event.header;

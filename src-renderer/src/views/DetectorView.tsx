@@ -42,6 +42,7 @@ export function DetectorView({ model, unmerged = false }: { model: DetectorModel
         gl={{ logarithmicDepthBuffer: true, antialias: true, alpha: true, powerPreference: 'high-performance' }}
         onCreated={({ gl }) => {
           gl.setClearColor(BACKGROUND[theme]);
+          performance.mark('na62:gl-created');
         }}
       >
         <color attach="background" args={[BACKGROUND[theme]]} />
