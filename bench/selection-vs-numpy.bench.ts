@@ -25,6 +25,7 @@ import path from 'node:path';
 import { cliWorkerUrl, partition, runInWorkersPacked } from '../src-node/selection-pool';
 import { existsSync, mkdirSync, openSync, writeSync, closeSync, writeFileSync, statSync, readSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { generateToSink } from '../src-engine/generator/write-generated';
 import { openEventFile } from '../src-engine/io/event-file';
 import { crcOf } from '../src-engine/io/column-read';
@@ -135,6 +136,33 @@ let failed = false;
 const costsShown = new Set<string>();
 const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
 const summary: string[] = [];
+
+/**
+ * The machine's own two-core scaling, the ceiling for the engine's: the same pure arithmetic loop
+ * (no memory traffic) on one worker thread, then on two at once. On a virtual machine whose two
+ * vCPUs share a physical core, or share its clock, two threads do less than twice the work.
+ */
+async function machineScaling(): Promise<{ one: number; two: number }> {
+  const code = `const { parentPort } = require('node:worker_threads');
+    parentPort.on('message', (n) => { const t = performance.now(); let x = 0; for (let i = 1; i < n; i++) x += Math.sqrt(i) * 1e-9; parentPort.postMessage([performance.now() - t, x]); });`;
+  const run = (w: Worker, n: number) => new Promise<number>((res) => { w.once('message', (m: [number, number]) => res(m[0])); w.postMessage(n); });
+  const ws = [new Worker(code, { eval: true }), new Worker(code, { eval: true })];
+  const n = 400_000_000;
+  await Promise.all(ws.map((w) => run(w, n / 10))); // compiled
+  let one = Infinity, two = Infinity;
+  for (let k = 0; k < 2; k++) {
+    one = Math.min(one, await run(ws[0]!, n));
+    two = Math.min(two, Math.max(...(await Promise.all(ws.map((w) => run(w, n))))));
+  }
+  await Promise.all(ws.map((w) => w.terminate()));
+  return { one, two };
+}
+{
+  const m = await machineScaling();
+  const line = `the machine: a pure arithmetic loop takes ${(m.one / 1000).toFixed(2)} s on one thread and ${(m.two / 1000).toFixed(2)} s each on two at once: two cores do ×${(2 * m.one / m.two).toFixed(2)} the work of one (${load()})`;
+  console.log(line);
+  summary.push(line);
+}
 
 for (const preset of PRESETS) {
   const { file, npyDir } = await prepare(SAMPLE[preset]);
