@@ -22,7 +22,8 @@
 import '../src-node/native-crc';
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { cliWorkerUrl, partition, runInWorkersPacked } from '../src-node/selection-pool';
+import { pathToFileURL } from 'node:url';
+import { partition, runInWorkersPacked } from '../src-node/selection-pool';
 import { existsSync, mkdirSync, openSync, writeSync, closeSync, writeFileSync, statSync, readSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -131,7 +132,14 @@ const readAll = async (file: string) => {
 };
 
 const rate = (s: number) => Math.round(N / s).toLocaleString('en');
-const workerUrl = cliWorkerUrl(new URL('../', import.meta.url));
+// the worker as the app ships it: bundled by esbuild from src-node/selection-worker.ts (not the
+// CLI's fallback when out/ is stale, the TypeScript through tsx, which is not what the app runs)
+const workerUrl = await (async () => {
+  const { build } = await import('esbuild');
+  const outfile = path.resolve('bench-output/bench-worker/selection-worker.mjs');
+  await build({ entryPoints: [path.resolve('src-node/selection-worker.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  return pathToFileURL(outfile);
+})();
 let failed = false;
 const costsShown = new Set<string>();
 const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
