@@ -219,23 +219,15 @@ function sameBytesAt(a: Uint8Array, b: Uint8Array, from: number, to: number): bo
  * cost a few large allocations per run, and the collections they trigger).
  */
 class CandidateStore {
-  cap = 0;
-  file = new Uint16Array(0); process = new Uint16Array(0); index = new Float64Array(0); run = new Int32Array(0);
-  burst = new Int32Array(0); event = new Int32Array(0); weight = new Float64Array(0); region = new Uint8Array(0);
-  vars: Float64Array[] = [];
+  /** the columns (their length, c.n, is the capacity; key variables by position) */
+  c: PackedCandidates = emptyPacked(0, [], [], []);
   /** room for `n` rows and `k` key variables, keeping the first `keep` rows */
   reserve(n: number, k: number, keep: number): void {
-    if (n > this.cap) {
-      const cap = Math.max(n, 2 * this.cap, 4096);
-      const grow = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(a: T, make: (c: number) => T): T => { const x = make(cap); x.set(a.subarray(0, keep)); return x; };
-      this.file = grow(this.file, (c) => new Uint16Array(c)); this.process = grow(this.process, (c) => new Uint16Array(c));
-      this.index = grow(this.index, (c) => new Float64Array(c)); this.run = grow(this.run, (c) => new Int32Array(c));
-      this.burst = grow(this.burst, (c) => new Int32Array(c)); this.event = grow(this.event, (c) => new Int32Array(c));
-      this.weight = grow(this.weight, (c) => new Float64Array(c)); this.region = grow(this.region, (c) => new Uint8Array(c));
-      this.vars = this.vars.map((v) => grow(v, (c) => new Float64Array(c)));
-      this.cap = cap;
-    }
-    while (this.vars.length < k) this.vars.push(new Float64Array(this.cap));
+    const c = this.c;
+    if (n <= c.n && k <= c.vars.length) return;
+    const next = emptyPacked(n > c.n ? Math.max(n, 2 * c.n, 4096) : c.n, new Array<string>(Math.max(k, c.vars.length)).fill(''), [], []);
+    copyColumns(next, c, 0, keep);
+    this.c = next;
   }
 }
 
@@ -248,8 +240,8 @@ class CandidateCollector {
   private readonly processBytes: Uint8Array[] = [];
   private readonly utf8 = new TextDecoder();
   private last = -1;
-  constructor(private readonly file: string, private readonly keys: readonly string[], private readonly c: CandidateStore) {
-    c.reserve(1024, keys.length, 0);
+  constructor(private readonly file: string, private readonly keys: readonly string[], private readonly store: CandidateStore) {
+    store.reserve(1024, keys.length, 0);
   }
   /** The id of the process label in bytes[from, to) (UTF-8), decoded once per distinct label. */
   processId(bytes: Uint8Array, from: number, to: number): number {
@@ -269,19 +261,15 @@ class CandidateCollector {
   }
   /** `keyColumns`: the key variables' columns of this batch, in the order of `keys`; row `slot` of them */
   add(index: number, run: number, burst: number, event: number, weight: number, region: RegionId | '', processId: number, keyColumns: readonly Float64Array[], slot: number): void {
-    const c = this.c;
-    if (this.n === c.cap) c.reserve(this.n + 1, this.keys.length, this.n);
-    const n = this.n++;
+    if (this.n === this.store.c.n) this.store.reserve(this.n + 1, this.keys.length, this.n);
+    const n = this.n++, c = this.store.c;
     c.file[n] = 0; c.process[n] = processId; c.index[n] = index; c.run[n] = run; c.burst[n] = burst; c.event[n] = event;
     c.weight[n] = weight; c.region[n] = regionCode(region);
     for (let k = 0; k < keyColumns.length; k++) c.vars[k]![n] = keyColumns[k]![slot]!;
   }
   packed(): PackedCandidates {
     const out = emptyPacked(this.n, this.keys, [this.file], this.processes);
-    const c = this.c, n = this.n;
-    out.file.set(c.file.subarray(0, n)); out.process.set(c.process.subarray(0, n)); out.index.set(c.index.subarray(0, n)); out.run.set(c.run.subarray(0, n));
-    out.burst.set(c.burst.subarray(0, n)); out.event.set(c.event.subarray(0, n)); out.weight.set(c.weight.subarray(0, n)); out.region.set(c.region.subarray(0, n));
-    out.vars.forEach((v, k) => v.set(c.vars[k]!.subarray(0, n)));
+    copyColumns(out, this.store.c, 0, this.n);
     return out;
   }
 }
@@ -517,10 +505,10 @@ function emptyPacked(n: number, keys: readonly string[], files: string[], proces
 const NUMERIC_COLUMNS = ['file', 'process', 'index', 'run', 'burst', 'event', 'weight', 'region'] as const;
 type Settable = { set(a: ArrayLike<number>, offset?: number): void };
 
-/** Copy every column of `from` (its first `count` rows; all by default) into `to` at row `at`. */
+/** Copy every column of `from` (its first `count` rows; all by default) into `to` at row `at` (the key variables both have, by position). */
 function copyColumns(to: PackedCandidates, from: PackedCandidates, at: number, count = from.n): void {
   for (const k of NUMERIC_COLUMNS) (to[k] as Settable).set(from[k].subarray(0, count), at);
-  from.vars.forEach((v, j) => to.vars[j]!.set(v.subarray(0, count), at));
+  for (let j = 0; j < Math.min(to.vars.length, from.vars.length); j++) to.vars[j]!.set(from.vars[j]!.subarray(0, count), at);
 }
 
 export function packCandidates(cands: readonly Candidate[], keys: readonly string[]): PackedCandidates {
