@@ -9,7 +9,7 @@
  *    between it and the first event, by trace event (script evaluation, compile, GC, GPU, layout…),
  *    and the functions with the most self time in each window (sampled).
  * Run: npm run build:web && node bench/startup-profile.mjs   (PROFILE_ROUNDS, default 1; PROFILE_TOP, default 25;
- * PROFILE_TRACE=0: no trace, the page's own timings only; PROFILE_SYNC=0: frames timed when handed to the GPU)
+ * PROFILE_TRACE=0: no trace, the page's own timings only; PROFILE_SYNC=read|0: frames timed after a blocking one-pixel read, or when handed to the GPU)
  * For readable function names build unminified: npx vite build --config vite.web.config.ts --minify false
  */
 /* global requestAnimationFrame -- the init script runs in the page */
@@ -22,16 +22,17 @@ const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 1);
 const TOP = Number(process.env.PROFILE_TOP ?? 25);
 /** PROFILE_TRACE=0: the page's own timings only (the trace slows the page down a lot) */
 const TRACE = process.env.PROFILE_TRACE !== '0';
-/** PROFILE_SYNC=0: frame times when handed to the GPU, not when finished */
-const SYNC = process.env.PROFILE_SYNC !== '0';
+/** PROFILE_SYNC: fence (default), read or 0, as BENCH_SYNC in bench/startup.bench.mjs */
+const SYNC = { '0': false, read: 'read', fence: 'fence' }[process.env.PROFILE_SYNC ?? 'fence'];
+if (SYNC === undefined) throw new Error(`PROFILE_SYNC=${process.env.PROFILE_SYNC}: use fence, read or 0`);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 /** In the page, before its scripts: milestones as frames render, and every engine request's send and reply time. */
 function watch(sync) {
   const m = (window.__startup = { requests: [] });
-  if (sync) { // every app frame finished with a one-pixel read, as in bench/startup.bench.mjs
+  if (sync) { // app frames timed when the GPU has finished them, as in bench/startup.bench.mjs
     let hooks;
-    Object.defineProperty(window, '__na62', { configurable: true, get: () => hooks, set: (h) => { hooks = h; h?.setFrameSync?.(true); } });
+    Object.defineProperty(window, '__na62', { configurable: true, get: () => hooks, set: (h) => { hooks = h; h?.setFrameSync?.(sync); } });
   }
   const W = window.Worker;
   window.Worker = class extends W {

@@ -6,8 +6,8 @@
  *  - first frame with the detector: the first rendered frame with draw calls;
  *  - first event: the first frame that shows an event (the demo opens on start);
  *  - interactive: → pressed as soon as the first event is on screen, the frame that shows the next event.
- * Times are ms after navigation start (performance.now() in the page), of frames the GPU has finished (a one-pixel
- * read, as the minimal page does; BENCH_SYNC=0: when handed to the GPU, as this bench measured before). Prints medians of the rounds
+ * Times are ms after navigation start (performance.now() in the page), of frames the GPU has finished, on both pages
+ * (BENCH_SYNC below). Prints medians of the rounds
  * and the ratio first event / the minimal page's first frame (the target is ≤ 1.5) and the load average.
  * Run: npm run build:web && node bench/startup.bench.mjs   (BENCH_ROUNDS, default 7)
  * BENCH_BEFORE=<folder of another browser build> (e.g. main's dist-web, copied) loads that build too,
@@ -21,8 +21,16 @@ import { serveStatic } from '../scripts/static-server.mjs';
 import { launchChromium } from '../scripts/browser.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
-/** BENCH_SYNC=0: the app's frame times are taken when its frames are handed to the GPU (the bench before 2026-12-02), not when drawn */
-const SYNC = process.env.BENCH_SYNC !== '0';
+/**
+ * How a frame's time is taken, the same way on both pages (BENCH_SYNC):
+ *  - fence (default): when the GPU has finished the frame, seen through a WebGL2 fence polled between tasks; the page is
+ *    not held up meanwhile, as for a user;
+ *  - read: when a one-pixel read after the frame returns (this bench before 2026-12-03); the read blocks the app's page
+ *    until the GPU is done, so work the app does in the meantime (receiving the event, preparing its frame) waits too;
+ *  - 0: when the frame is handed to the GPU (before 2026-12-02), which flatters the app.
+ */
+const SYNC = { '0': false, read: 'read', fence: 'fence' }[process.env.BENCH_SYNC ?? 'fence'];
+if (SYNC === undefined) throw new Error(`BENCH_SYNC=${process.env.BENCH_SYNC}: use fence, read or 0`);
 console.log(`load average at the start ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
@@ -32,15 +40,14 @@ await build({ root: fileURLToPath(new URL('./startup-minimal/', import.meta.url)
 
 /**
  * In the page, from before its scripts run: note the milestones as frames are rendered, and press → once the first event is shown.
- * With `sync` every frame of the app is finished with a one-pixel read before its time is taken, as the minimal page's
- * one frame is: the times are of frames the GPU has drawn, not of frames handed to it (the hooks switch it on the moment
- * the app publishes them, before its first frame).
+ * With `sync` ('fence' or 'read') the app's frames are timed when the GPU has finished them, as the minimal page's one
+ * frame is (the hooks switch it on the moment the app publishes them, before its first frame).
  */
 function watchMilestones(sync) {
   const m = (window.__startup = {});
   if (sync) {
     let hooks;
-    Object.defineProperty(window, '__na62', { configurable: true, get: () => hooks, set: (h) => { hooks = h; if (h?.setFrameSync) { h.setFrameSync(true); m.syncAt ??= performance.now(); } } });
+    Object.defineProperty(window, '__na62', { configurable: true, get: () => hooks, set: (h) => { hooks = h; if (h?.setFrameSync) { h.setFrameSync(sync); m.syncAt ??= performance.now(); } } });
   }
   const tick = () => {
     const frames = window.__na62?.recentFrames?.() ?? [];
@@ -79,7 +86,7 @@ try {
     {
       const ctx = await browser.newContext({ viewport: { width: 1400, height: 850 } });
       const page = await ctx.newPage();
-      await page.goto(minimal.url);
+      await page.goto(`${minimal.url}?sync=${SYNC || '0'}`);
       await page.waitForFunction(() => window.__minimal, null, { timeout: 120_000 });
       rows.minimal.push(await page.evaluate(() => window.__minimal));
       await ctx.close();
@@ -93,7 +100,7 @@ try {
 }
 const mFirst = median(rows.minimal.map((x) => x.firstFrame));
 const aFrame = median(rows.app.map((x) => x.firstFrame)), aEvent = median(rows.app.map((x) => x.firstEvent)), aTti = median(rows.app.map((x) => x.interactive));
-console.log(`cold start, headless Chromium (SwiftShader), 1400×850, median of ${ROUNDS} loads each, fresh context per load; app frames ${SYNC ? 'finished (one-pixel read), as the minimal page\'s' : 'handed to the GPU (BENCH_SYNC=0)'}; load average ${load()}`);
+console.log(`cold start, headless Chromium (SwiftShader), 1400×850, median of ${ROUNDS} loads each, fresh context per load; frames of both pages timed ${SYNC === 'fence' ? 'when the GPU has finished them (fence)' : SYNC === 'read' ? 'after a blocking one-pixel read (BENCH_SYNC=read)' : 'when handed to the GPU (BENCH_SYNC=0)'}; load average ${load()}`);
 console.log(`  minimal three.js page, same detector geometry: first frame ${mFirst.toFixed(0)} ms (${rows.minimal[0].calls} draw calls)`);
 console.log(`  app (browser build): first frame with the detector ${aFrame.toFixed(0)} ms, first event ${aEvent.toFixed(0)} ms, interactive (→ shows the next event) ${aTti.toFixed(0)} ms`);
 console.log(`  ratio first event / minimal first frame: ×${(aEvent / mFirst).toFixed(2)} (target ≤ 1.5); first detector frame ×${(aFrame / mFirst).toFixed(2)}`);

@@ -128,7 +128,9 @@ function AppShell({ api }: { api: Na62Api }) {
       performance.mark('na62:early-model'); // start-up milestones for bench/startup-profile.mjs
       const [i, detector] = await asked;
       if (!active) return;
-      built = modelFor(detector, { keepParts: UNMERGED_BASELINE });
+      const m = await modelFor(detector, { keepParts: UNMERGED_BASELINE });
+      if (!active) { disposeDetectorModel(m); return; }
+      built = m;
       performance.mark('na62:model');
       setInfo(i);
       setModel(built);

@@ -16,26 +16,26 @@ const { NA62_DETECTOR } = await import('../../src-shared/geometry/na62-detector'
 const { buildEarlyModel, modelFor } = await import('../../src-renderer/src/geometry/early-model');
 
 describe('the detector model built while the engine starts', () => {
-  it('is used for the same description (as it arrives through postMessage), once; another description gets its own model', () => {
+  it('is used for the same description (as it arrives through postMessage), once; another description gets its own model', async () => {
     buildEarlyModel();
     buildEarlyModel(); // once until taken
     expect(built).toEqual([NA62_DETECTOR]);
-    const first = modelFor(structuredClone(NA62_DETECTOR));
+    const first = await modelFor(structuredClone(NA62_DETECTOR));
     expect(built).toHaveLength(1); // the early model, not a second build
     expect(first.elements).toHaveLength(NA62_DETECTOR.elements.length);
     // taken: the next model is built from the description given
-    const again = modelFor(structuredClone(NA62_DETECTOR));
+    const again = await modelFor(structuredClone(NA62_DETECTOR));
     expect(again).not.toBe(first);
     expect(built).toHaveLength(2);
     // an engine with another detector: its description decides, not the bundled one
     buildEarlyModel();
     const other = { ...structuredClone(NA62_DETECTOR), elements: NA62_DETECTOR.elements.slice(0, 3) };
-    const m = modelFor(other);
+    const m = await modelFor(other);
     expect(built.at(-1)).toBe(other);
     expect(m.elements.map((e) => e.element.id)).toEqual(other.elements.map((e) => e.id));
     // the unmerged baseline is never the early (merged) model
     buildEarlyModel();
-    const unmerged = modelFor(structuredClone(NA62_DETECTOR), { keepParts: true });
+    const unmerged = await modelFor(structuredClone(NA62_DETECTOR), { keepParts: true });
     expect(built.at(-1)).not.toBe(NA62_DETECTOR);
     expect(unmerged.elements).toHaveLength(NA62_DETECTOR.elements.length);
   });

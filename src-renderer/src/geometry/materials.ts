@@ -39,12 +39,16 @@ export function createElementMaterials(colour: string, style: ElementStyle, them
   const edge = theme === 'dark' ? base.clone().lerp(new THREE.Color('#ffffff'), 0.35) : base.clone().lerp(new THREE.Color('#000000'), 0.45);
   switch (style) {
     case 'marker':
-      return { point: new THREE.PointsMaterial({ color: base, size: 9 * pointScale, sizeAttenuation: false, depthTest: false }) };
+      // drawn with the transparent ones, as the event's points are, so both use one shader program (no depth test: on top either way)
+      return { point: new THREE.PointsMaterial({ color: base, size: 9 * pointScale, sizeAttenuation: false, depthTest: false, transparent: true }) };
     case 'lines':
       return { lines: createEdgeMaterial(theme === 'dark' ? base : base.clone().multiplyScalar(0.6), 0.8, nudge) };
     case 'translucent':
       return {
-        faces: new THREE.MeshLambertMaterial({ color: base, transparent: true, opacity: theme === 'dark' ? 0.13 : 0.18, depthWrite: false, side: THREE.DoubleSide }),
+        // one pass (three.js would draw back faces, then front faces, each with its own shader program): the faces are
+        // one colour without depth writes, so blending them in any order gives the same pixels, and with software
+        // WebGL each program costs ~0.1 s of the first frame (bench/startup.bench.mjs)
+        faces: new THREE.MeshLambertMaterial({ color: base, transparent: true, opacity: theme === 'dark' ? 0.13 : 0.18, depthWrite: false, side: THREE.DoubleSide, forceSinglePass: true }),
         // dense wire sets (thousands of straws) stay faint so the beam hole and overlays read through them
         lines: createEdgeMaterial(dense ? base : edge, dense ? 0.22 : 0.55, nudge),
       };

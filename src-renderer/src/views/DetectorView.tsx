@@ -22,7 +22,12 @@ import { BlindNotice } from './BlindNotice';
 import { Scene3DControls } from '../panels/Scene3DControls';
 import { TaxInsetOverlay } from '../panels/TaxInsetOverlay';
 
-export function DetectorView({ model, unmerged = false }: { model: DetectorModel; unmerged?: boolean }) {
+/**
+ * Mounted before the detector model is ready (`model` undefined): the canvas and its WebGL context are
+ * made while the page waits for the engine, which is half a second of a cold start with software WebGL
+ * (bench/startup.bench.mjs); the scene fills in when the model arrives.
+ */
+export function DetectorView({ model, unmerged = false }: { model: DetectorModel | undefined; unmerged?: boolean }) {
   const theme = useView((s) => s.theme);
   // the same lights as every picture panel (display core)
   const lights = useMemo(() => { const g = new THREE.Group(); addLights(g, theme); return g; }, [theme]);
@@ -46,22 +51,26 @@ export function DetectorView({ model, unmerged = false }: { model: DetectorModel
         }}
       >
         <color attach="background" args={[BACKGROUND[theme]]} />
-        <primitive object={lights} />
-        <DetectorScene model={model} unmerged={unmerged} />
-        <BeamSectionOverlay model={model} />
-        <EventOverlay />
-        <CameraRig model={model} />
-        <SceneBridge model={model} />
+        {model && <>
+          <primitive object={lights} />
+          <DetectorScene model={model} unmerged={unmerged} />
+          <BeamSectionOverlay model={model} />
+          <EventOverlay />
+          <CameraRig model={model} />
+          <SceneBridge model={model} />
+        </>}
       </Canvas>
-      <LabelsOverlay />
-      <EventLabelsOverlay />
-      <TaxInsetOverlay />
-      <ScaleBarsOverlay />
-      <AxesHint />
-      <EventLegend />
-      <BlindNotice />
-      <PickCard />
-      <Scene3DControls model={model} />
+      {model ? <>
+        <LabelsOverlay />
+        <EventLabelsOverlay />
+        <TaxInsetOverlay />
+        <ScaleBarsOverlay />
+        <AxesHint />
+        <EventLegend />
+        <BlindNotice />
+        <PickCard />
+        <Scene3DControls model={model} />
+      </> : <div className="loading">Loading the detector…</div>}
     </div>
   );
 }

@@ -22,10 +22,11 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
   useEffect(() => {
     live.canvas = { gl, scene, camera, invalidate, model, size: { width: size.width, height: size.height } };
     const px = new Uint8Array(4);
+    const context = gl.getContext();
+    const fences = 'fenceSync' in context ? context : undefined; // WebGL2
     scene.onAfterRender = () => live.log.frameDone(gl.info.render.frame, gl.info.render.calls, () => {
-      const ctx = gl.getContext();
-      ctx.readPixels(0, 0, 1, 1, ctx.RGBA, ctx.UNSIGNED_BYTE, px);
-    });
+      context.readPixels(0, 0, 1, 1, context.RGBA, context.UNSIGNED_BYTE, px);
+    }, fences);
     const hooks: TestHooks = {
       recentFrames: () => live.log.recentFrames(),
       drawnEvent: () => live.log.recentFrames().at(-1)?.event,
@@ -69,6 +70,7 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
       },
       totalParts: model.totalParts,
       renderInfo: () => ({ ...gl.info.render, geometries: gl.info.memory.geometries, textures: gl.info.memory.textures }),
+      shaderPrograms: () => (gl.info.programs ?? []).map((p) => `${p.name} ${p.cacheKey}`),
       elementScreenBox: (id) => {
         const e = model.byId.get(id);
         return e ? screenBox(displayBox(e, snapshotScale(stores.view.getState())), camera, size) : undefined;

@@ -1,8 +1,10 @@
-import type { FrameRecord } from './render-log';
+import type { FrameRecord, FrameSync } from './render-log';
 import type { CollectionId } from '../display/types';
 
 /** Read-only hooks the end-to-end tests and benchmarks use (window.__na62); see SceneBridge. */
 export interface TestHooks {
+  /** the shader programs compiled in this view's context (three.js's name and cache key of each) */
+  shaderPrograms(): string[];
   /** last frame's counters; `frame` counts rendered frames */
   renderInfo(): { frame: number; calls: number; triangles: number; lines: number; points: number; geometries: number; textures: number };
   /** projected box of an element in canvas CSS px (y down) */
@@ -28,7 +30,8 @@ export interface TestHooks {
   /** the last rendered frames, each with the event it showed */
   recentFrames(): readonly FrameRecord[];
   /** finish every frame with a one-pixel read (benchmarks: frame times include the GPU's work) */
-  setFrameSync(on: boolean): void;
+  /** frames timed when the GPU has finished them: true/'read' with a blocking one-pixel read, 'fence' with a WebGL2 fence polled between tasks */
+  setFrameSync(on: FrameSync): void;
   /** ask for a re-render without changing anything */
   invalidate(): void;
   /** run:burst:event of the event this view shows now (undefined: none drawn) */

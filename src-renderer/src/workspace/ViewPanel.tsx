@@ -32,7 +32,7 @@ export function ViewPanel({ api, params }: IDockviewPanelProps<Partial<ViewParam
   return (
     <ViewportContext.Provider value={entry}>
       <div className="view-panel">
-        {model ? <DetectorView model={model} unmerged={unmerged} /> : <div className="loading">Loading the detector…</div>}
+        <DetectorView model={model} unmerged={unmerged} />
       </div>
     </ViewportContext.Provider>
   );

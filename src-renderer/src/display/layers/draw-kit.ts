@@ -95,7 +95,8 @@ export function rectMesh(rects: readonly { x0: number; y0: number; x1: number; y
   for (const r of rects) pos.push(r.x0, r.y0, r.z, r.x1, r.y0, r.z, r.x1, r.y1, r.z, r.x0, r.y0, r.z, r.x1, r.y1, r.z, r.x0, r.y1, r.z);
   const g = new THREE.BufferGeometry();
   g.setAttribute('position', new THREE.Float32BufferAttribute(pos, 3));
-  const m = new THREE.MeshBasicMaterial({ color: colour, side: THREE.DoubleSide, depthTest: false, transparent: true, opacity });
+  // one pass over both sides (one colour, no depth test: the order of the faces does not change the pixels; a second pass is a second program)
+  const m = new THREE.MeshBasicMaterial({ color: colour, side: THREE.DoubleSide, depthTest: false, transparent: true, opacity, forceSinglePass: true });
   const mesh = new THREE.Mesh(g, m);
   mesh.name = name;
   mesh.renderOrder = renderOrder;
