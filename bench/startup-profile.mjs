@@ -9,6 +9,7 @@
  *    between it and the first event, by trace event (script evaluation, compile, GC, GPU, layout…),
  *    and the functions with the most self time in each window (sampled).
  * Run: npm run build:web && node bench/startup-profile.mjs   (PROFILE_ROUNDS, default 1; PROFILE_TOP, default 25;
+ * PROFILE_SAVE=path: also write each load's raw trace to path-N.json (chrome://tracing, Perfetto);
  * PROFILE_TRACE=0: no trace, the page's own timings only; PROFILE_SYNC=read|0: frames timed after a blocking one-pixel read, or when handed to the GPU)
  * For readable function names build unminified: npx vite build --config vite.web.config.ts --minify false
  */
@@ -60,7 +61,7 @@ function watch(sync) {
   requestAnimationFrame(tick);
 }
 
-const CATEGORIES = ['toplevel', 'gpu', 'devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading', 'disabled-by-default-v8.cpu_profiler'];
+const CATEGORIES = [...(process.env.PROFILE_CATEGORIES ? process.env.PROFILE_CATEGORIES.split(',') : []), 'toplevel', 'gpu', 'devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading', 'disabled-by-default-v8.cpu_profiler'];
 
 /** Per-thread analysis of a Chrome trace. */
 function analyse(trace, windows) {
@@ -157,13 +158,17 @@ try {
     const page = await ctx.newPage();
     await page.addInitScript(watch, SYNC);
     if (TRACE) await browser.startTracing(page, { categories: CATEGORIES, screenshots: false });
-    await page.goto(`${app.url}?layout=single`);
+    await page.goto(`${app.url}?layout=single${process.env.PROFILE_QUERY ?? ''}`);
     await page.waitForFunction(() => window.__startup?.firstEvent !== undefined, null, { timeout: 180_000 });
     await page.waitForTimeout(300);
     const got = await page.evaluate(() => window.__startup);
     const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((e) => `${e.name} ${e.startTime.toFixed(0)}`).join(', '));
     const trace = TRACE ? JSON.parse((await browser.stopTracing()).toString('utf8')) : undefined;
     await ctx.close();
+    if (trace && process.env.PROFILE_SAVE) { // the raw trace, for chrome://tracing or Perfetto
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(`${process.env.PROFILE_SAVE}-${r + 1}.json`, JSON.stringify(trace));
+    }
     console.log(`first detector frame ${got.firstFrame.toFixed(0)} ms, first event ${got.firstEvent.toFixed(0)} ms, worker created ${got.workerCreated?.toFixed(0)} ms`);
     for (const q of got.requests.filter((x) => x.sent < got.firstEvent + 200)) console.log(`  request ${q.key.padEnd(20)} sent ${q.sent.toFixed(0).padStart(6)}  answered ${q.answered?.toFixed(0).padStart(6) ?? '     –'}  (${q.answered ? (q.answered - q.sent).toFixed(0) : '?'} ms)`);
     console.log(`  page marks (ms): ${marks}`);

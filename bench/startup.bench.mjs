@@ -8,7 +8,9 @@
  *  - interactive: → pressed as soon as the first event is on screen, the frame that shows the next event.
  * Times are ms after navigation start (performance.now() in the page), of frames the GPU has finished, on both pages
  * (BENCH_SYNC below). Prints medians of the rounds
- * and the ratio first event / the minimal page's first frame (the target is ≤ 1.5) and the load average.
+ * and the ratio first event / the minimal page's first frame (the target is ≤ 1.5) and the load average. The minimal page
+ * loads twice per round: with multisampling (MSAA), as three.js's examples make a renderer, and without, as the app
+ * draws where WebGL runs in software (src-renderer/src/views/antialias.ts; SwiftShader here): both ratios are printed.
  * Run: npm run build:web && node bench/startup.bench.mjs   (BENCH_ROUNDS, default 7)
  * BENCH_BEFORE=<folder of another browser build> (e.g. main's dist-web, copied) loads that build too,
  * alternately in the same rounds, and prints it beside.
@@ -69,7 +71,7 @@ const app = await serveStatic(fileURLToPath(new URL('../dist-web/', import.meta.
 const before = process.env.BENCH_BEFORE ? await serveStatic(process.env.BENCH_BEFORE) : undefined;
 const minimal = await serveStatic(minimalOut);
 const browser = await launchChromium();
-const rows = { app: [], minimal: [], before: [] };
+const rows = { app: [], minimal: [], minimalNoMsaa: [], before: [] };
 /** One cold load of a build of the app: its milestones. */
 async function loadApp(url) {
   const ctx = await browser.newContext({ viewport: { width: 1400, height: 850 } });
@@ -83,12 +85,13 @@ async function loadApp(url) {
 }
 try {
   for (let r = 0; r < ROUNDS; r++) {
-    {
+    // the minimal page as three.js's examples write it (MSAA on), and without MSAA, as the app draws on software WebGL
+    for (const [row, query] of [[rows.minimal, ''], [rows.minimalNoMsaa, '&aa=0']]) {
       const ctx = await browser.newContext({ viewport: { width: 1400, height: 850 } });
       const page = await ctx.newPage();
-      await page.goto(`${minimal.url}?sync=${SYNC || '0'}`);
+      await page.goto(`${minimal.url}?sync=${SYNC || '0'}${query}`);
       await page.waitForFunction(() => window.__minimal, null, { timeout: 120_000 });
-      rows.minimal.push(await page.evaluate(() => window.__minimal));
+      row.push(await page.evaluate(() => window.__minimal));
       await ctx.close();
     }
     rows.app.push(await loadApp(app.url));
@@ -98,12 +101,13 @@ try {
   await browser.close();
   app.close?.(); minimal.close?.(); before?.close?.();
 }
-const mFirst = median(rows.minimal.map((x) => x.firstFrame));
+const mFirst = median(rows.minimal.map((x) => x.firstFrame)), mNoMsaa = median(rows.minimalNoMsaa.map((x) => x.firstFrame));
 const aFrame = median(rows.app.map((x) => x.firstFrame)), aEvent = median(rows.app.map((x) => x.firstEvent)), aTti = median(rows.app.map((x) => x.interactive));
 console.log(`cold start, headless Chromium (SwiftShader), 1400×850, median of ${ROUNDS} loads each, fresh context per load; frames of both pages timed ${SYNC === 'fence' ? 'when the GPU has finished them (fence)' : SYNC === 'read' ? 'after a blocking one-pixel read (BENCH_SYNC=read)' : 'when handed to the GPU (BENCH_SYNC=0)'}; load average ${load()}`);
-console.log(`  minimal three.js page, same detector geometry: first frame ${mFirst.toFixed(0)} ms (${rows.minimal[0].calls} draw calls)`);
+console.log(`  minimal three.js page, same detector geometry: first frame ${mFirst.toFixed(0)} ms (${rows.minimal[0].calls} draw calls); without MSAA ${mNoMsaa.toFixed(0)} ms`);
 console.log(`  app (browser build): first frame with the detector ${aFrame.toFixed(0)} ms, first event ${aEvent.toFixed(0)} ms, interactive (→ shows the next event) ${aTti.toFixed(0)} ms`);
 console.log(`  ratio first event / minimal first frame: ×${(aEvent / mFirst).toFixed(2)} (target ≤ 1.5); first detector frame ×${(aFrame / mFirst).toFixed(2)}`);
+console.log(`  against the minimal page without MSAA (as the app draws on software WebGL): first event ×${(aEvent / mNoMsaa).toFixed(2)}, first detector frame ×${(aFrame / mNoMsaa).toFixed(2)}`);
 if (SYNC) console.log(`  frame sync on before the first frame in ${[...rows.app, ...rows.before].filter((x) => x.syncAt !== undefined && x.syncAt <= x.firstFrame).length} of ${rows.app.length + rows.before.length} app loads`);
 if (before) {
   const bEvent = median(rows.before.map((x) => x.firstEvent));

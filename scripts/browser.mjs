@@ -14,6 +14,7 @@ export function launchChromium() {
     executablePath: chromiumPath(),
     headless: true,
     args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
+      '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage',
+      ...(process.env.CHROMIUM_EXTRA_ARGS ?? '').split(' ').filter(Boolean)], // CHROMIUM_EXTRA_ARGS: flags to try (benchmarks)
   });
 }

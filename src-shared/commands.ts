@@ -8,7 +8,7 @@ export type CommandId =
   | 'view.3d' | 'view.side' | 'view.top' | 'view.beam'
   | 'view.fit' | 'view.compressMore' | 'view.compressLess' | 'view.compressReset'
   | 'view.toggleLabels' | 'view.toggleTheme' | 'view.nextStation' | 'view.prevStation' | 'view.toggleAnalysis'
-  | 'view.toggleXRay' | 'view.toggleCutAway'
+  | 'view.toggleXRay' | 'view.toggleCutAway' | 'view.cycleAntialias'
   | 'view.construction'
   | 'file.savePng' | 'file.open' | 'file.generate' | 'file.exportPictures'
   | 'file.saveView' | 'file.openView' | 'file.copyViewLink'
@@ -49,6 +49,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'layout.import', label: 'Import a layout from a .na62layout file', keys: [], menu: 'View' },
   { id: 'view.toggleXRay', label: '3D x-ray of the passive detector (off, translucent, outlines)', keys: ['x'], menu: 'View' },
   { id: 'view.toggleCutAway', label: '3D cut-away (z plane and φ wedge) on/off', keys: ['c'], menu: 'View' },
+  { id: 'view.cycleAntialias', label: 'Antialiasing of the views: auto (off on software WebGL) → on → off', keys: [], menu: 'View' },
   { id: 'file.open', label: 'Open an event file', keys: ['Ctrl+o'], menu: 'File' },
   { id: 'file.generate', label: 'Generate events with the fast MC', keys: ['Ctrl+g'], menu: 'File' },
   { id: 'file.savePng', label: 'Save the current view as PNG', keys: ['Ctrl+s'], menu: 'File' },

@@ -2,6 +2,7 @@
  * The baseline of bench/startup.bench.mjs: the least a page can do to show the NA62 detector —
  * three.js, the same detector description and the same geometry builder as the app
  * (src-renderer/src/geometry), one orthographic side view, one frame. No UI, no engine worker.
+ * ?aa=0 draws without multisampling, as the app does on software WebGL (src-renderer/src/views/antialias.ts).
  * Records window.__minimal.firstFrame (performance.now() when the first frame with the detector is
  * finished, timed as the bench times the app's: ?sync=fence (a WebGL2 fence, polled), read (a
  * one-pixel read) or 0 (handed to the GPU)), and marks its steps (min:*) for bench/startup-profile.mjs.
@@ -13,7 +14,7 @@ import { buildDetectorModel } from '../../src-renderer/src/geometry/detector-mod
 declare global { interface Window { __minimal?: { firstFrame: number; calls: number } } }
 
 performance.mark('min:start');
-const renderer = new THREE.WebGLRenderer({ antialias: true });
+const renderer = new THREE.WebGLRenderer({ antialias: new URLSearchParams(location.search).get('aa') !== '0' });
 renderer.setPixelRatio(window.devicePixelRatio);
 renderer.setSize(window.innerWidth, window.innerHeight);
 renderer.setClearColor(0xffffff);

@@ -17,6 +17,7 @@ import { runCommand } from './shortcuts/run-command';
 import { useKeyboardShortcuts } from './shortcuts/useKeyboardShortcuts';
 import { GenerateDialog } from './panels/GenerateDialog';
 import { TaskBar } from './panels/TaskBar';
+import { AntialiasToggle } from './panels/AntialiasToggle';
 import { autosaveSession, restoreSession } from './state/session';
 import { createViewCommands, isViewFileName } from './state/view-commands';
 import { Workspace } from './workspace/Workspace';
@@ -121,23 +122,36 @@ function AppShell({ api }: { api: Na62Api }) {
   useEffect(() => {
     let active = true;
     let built: DetectorModel | undefined;
+    let early: DetectorModel | undefined;
     (async () => {
       const asked = Promise.all([api.getInfo(), api.getDetector()]);
-      // the model of the bundled description is built while the engine starts (used if the engine's is the same)
-      if (!UNMERGED_BASELINE) buildEarlyModel();
-      performance.mark('na62:early-model'); // start-up milestones for bench/startup-profile.mjs
+      // The model of the bundled description is read (or built) while the engine starts, and shown as
+      // soon as it is ready: the engine's answer comes seconds later in the browser build, and its
+      // description is the same build's. When the engine's description differs, its model replaces it.
+      if (!UNMERGED_BASELINE) {
+        void buildEarlyModel().then((m) => {
+          if (!active || built) return;
+          early = m;
+          performance.mark('na62:model'); // start-up milestones for bench/startup-profile.mjs
+          setModel(m);
+        }, () => {});
+      }
+      performance.mark('na62:early-model');
       const [i, detector] = await asked;
       if (!active) return;
-      const m = await modelFor(detector, { keepParts: UNMERGED_BASELINE });
-      if (!active) { disposeDetectorModel(m); return; }
+      const { model: m, discarded } = await modelFor(detector, { keepParts: UNMERGED_BASELINE });
+      if (!active) { disposeDetectorModel(m); if (discarded) disposeDetectorModel(discarded); return; }
       built = m;
-      performance.mark('na62:model');
+      if (m !== early) performance.mark('na62:model');
       setInfo(i);
       setModel(built);
+      // shown until now (another description): freed once the view has the engine's
+      if (discarded) setTimeout(() => disposeDetectorModel(discarded), 0);
     })().catch((e: unknown) => active && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       active = false;
       if (built) disposeDetectorModel(built);
+      else if (early) disposeDetectorModel(early);
     };
   }, [api]);
 
@@ -189,6 +203,7 @@ function AppShell({ api }: { api: Na62Api }) {
       <footer className="status-bar">
         <span data-testid="status">{status}</span>
         <TaskBar />
+        <AntialiasToggle />
         {message && <span className="message" role="status" data-testid="message">{message}</span>}
       </footer>
       <HelpOverlay />

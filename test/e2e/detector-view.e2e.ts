@@ -33,6 +33,9 @@ describe('NA62 event display in the browser', () => {
     await expect.poll(() => page.getByTestId('status').textContent()).toContain('Web Worker');
     const gl = await page.evaluate(() => window.__na62!.webgl());
     expect(gl.logarithmicDepth).toBe(true);
+    // software WebGL here: the views draw without multisampling unless asked (views/antialias.ts)
+    expect(gl.renderer).toMatch(/SwiftShader/);
+    expect(gl.antialias).toBe(false);
     const img = await canvasShot(page, '01-open-side');
     await pageShot(page, '01-open-page');
     expect(img.width).toBeGreaterThan(800);
@@ -125,6 +128,30 @@ describe('NA62 event display in the browser', () => {
     expect(fractionNot(light, BG_LIGHT)).toBeGreaterThan(0.05);
     expect(fractionNot(light, BG_LIGHT)).toBeLessThan(0.9); // background really is the light one
     await afterRender(page, () => page.keyboard.press('t'));
+  });
+
+  it('antialiasing: the status bar switches auto (off here) → on → off → auto, each a new context that draws the detector', async () => {
+    const toggle = page.getByTestId('antialias-toggle');
+    await expect.poll(() => toggle.textContent()).toBe('antialiasing off (auto: software WebGL)');
+    const drawnWith = async (aa: boolean) => {
+      // the canvas is made again: wait for the new context's first frame with the detector
+      await page.waitForFunction((want) => window.__na62?.webgl().antialias === want && window.__na62.renderInfo().calls > 20, aa, { timeout: 30_000 });
+      return canvasShot(page, `aa-${aa ? 'on' : 'off'}`);
+    };
+    await toggle.click();
+    await expect.poll(() => toggle.textContent()).toBe('antialiasing on');
+    const on = await drawnWith(true);
+    await toggle.click();
+    await expect.poll(() => toggle.textContent()).toBe('antialiasing off');
+    const off = await drawnWith(false);
+    // the same picture, smoothed or not: edges differ, the detector is there in both
+    expect(fractionNot(on, BG_DARK)).toBeGreaterThan(0.08);
+    expect(fractionNot(off, BG_DARK)).toBeGreaterThan(0.08);
+    expect(distinctColours(on)).toBeGreaterThan(distinctColours(off)); // blended edge pixels
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('na62-view')!).state.antialias)).toBe('off');
+    await toggle.click();
+    await expect.poll(() => toggle.textContent()).toBe('antialiasing off (auto: software WebGL)');
+    await drawnWith(false);
   });
 
   it('raised no page errors, console errors or CSP violations', () => {

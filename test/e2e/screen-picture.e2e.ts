@@ -49,6 +49,10 @@ function covered(a: Uint8Array, b: Uint8Array, w: number, h: number, r = 1): num
 
 it("renders the same snapshot on screen and to a picture: the event's pixels agree, and exporting leaves the screen untouched", async () => {
   const { page } = t;
+  // pictures are always antialiased; on software WebGL the screen is not unless asked (views/antialias.ts):
+  // ask, so that both draw the same way and only the display core's work is compared
+  await page.getByTestId('antialias-toggle').click();
+  await page.waitForFunction(() => window.__na62?.webgl().antialias === true && window.__na62.renderInfo().calls > 20, null, { timeout: 30_000 });
   await page.getByTestId('event-index').fill('12'); // a combinatorial μμ pair: two tracks through the magnet
   await page.getByTestId('event-index').press('Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid="event-summary"] .hud-line')?.textContent?.includes('11001:0:12'), null, { timeout: 30_000 });

@@ -79,7 +79,7 @@ describe('per-window stores', () => {
     stores.view.getState().setMode('3d');
     const saved = JSON.parse(storage().getItem('na62-view') as string) as { state: Record<string, unknown>; version: number };
     expect(saved.version).toBe(1);
-    expect(saved.state).toEqual({ mode: '3d', compression: 4, magnification: 1, taxInset: true, shown: { lkr: false }, labels: false, theme: 'light', beamStation: 'straw1', exportScale: 2 });
+    expect(saved.state).toEqual({ mode: '3d', compression: 4, magnification: 1, taxInset: true, shown: { lkr: false }, labels: false, theme: 'light', beamStation: 'straw1', exportScale: 2, antialias: 'auto' });
     // a second window reading the same storage starts from the saved settings; its own changes stay its own until saved
     const other = createAppStores({ storage });
     expect(other.view.getState().mode).toBe('3d');

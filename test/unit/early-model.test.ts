@@ -17,26 +17,30 @@ const { buildEarlyModel, modelFor } = await import('../../src-renderer/src/geome
 
 describe('the detector model built while the engine starts', () => {
   it('is used for the same description (as it arrives through postMessage), once; another description gets its own model', async () => {
-    buildEarlyModel();
-    buildEarlyModel(); // once until taken
+    const shown = buildEarlyModel(); // the page may show it before the engine answers
+    expect(buildEarlyModel()).toBe(shown); // once until taken
     expect(built).toEqual([NA62_DETECTOR]);
     const first = await modelFor(structuredClone(NA62_DETECTOR));
     expect(built).toHaveLength(1); // the early model, not a second build
-    expect(first.elements).toHaveLength(NA62_DETECTOR.elements.length);
+    expect(first.model).toBe(await shown); // what the page showed stands
+    expect(first.discarded).toBeUndefined();
+    expect(first.model.elements).toHaveLength(NA62_DETECTOR.elements.length);
     // taken: the next model is built from the description given
     const again = await modelFor(structuredClone(NA62_DETECTOR));
-    expect(again).not.toBe(first);
+    expect(again.model).not.toBe(first.model);
     expect(built).toHaveLength(2);
-    // an engine with another detector: its description decides, not the bundled one
-    buildEarlyModel();
+    // an engine with another detector: its description decides, not the bundled one; the early
+    // model comes back as discarded (the page may be showing it: it frees it after the swap)
+    const early = await buildEarlyModel();
     const other = { ...structuredClone(NA62_DETECTOR), elements: NA62_DETECTOR.elements.slice(0, 3) };
     const m = await modelFor(other);
     expect(built.at(-1)).toBe(other);
-    expect(m.elements.map((e) => e.element.id)).toEqual(other.elements.map((e) => e.id));
+    expect(m.discarded).toBe(early);
+    expect(m.model.elements.map((e) => e.element.id)).toEqual(other.elements.map((e) => e.id));
     // the unmerged baseline is never the early (merged) model
     buildEarlyModel();
     const unmerged = await modelFor(structuredClone(NA62_DETECTOR), { keepParts: true });
     expect(built.at(-1)).not.toBe(NA62_DETECTOR);
-    expect(unmerged.elements).toHaveLength(NA62_DETECTOR.elements.length);
+    expect(unmerged.model.elements).toHaveLength(NA62_DETECTOR.elements.length);
   });
 });

@@ -86,7 +86,7 @@ describe('the page with a geometry file in its build', () => {
     });
     const early = await import('../../src-renderer/src/geometry/early-model');
     early.buildEarlyModel();
-    const m = await early.modelFor(structuredClone(NA62_DETECTOR));
+    const { model: m } = await early.modelFor(structuredClone(NA62_DETECTOR));
     return { m, fetched, built, warn };
   }
 

@@ -10,7 +10,7 @@
  */
 import { NA62_DETECTOR } from '../../../src-shared/geometry/na62-detector';
 import type { DetectorDescription } from '../../../src-shared/geometry/types';
-import { buildDetectorModel, disposeDetectorModel, type DetectorModel } from './detector-model';
+import { buildDetectorModel, type DetectorModel } from './detector-model';
 import { unpackDetectorModel } from './model-pack';
 
 /** the browser build's detector geometry file, relative to the page (absent in the dev server, Electron and tests) */
@@ -30,19 +30,27 @@ async function readPack(file: string): Promise<DetectorModel | undefined> {
   }
 }
 
-/** Start the bundled description's model now (once, until taken): read from the build's file, or built. */
-export function buildEarlyModel(): void {
-  if (early) return;
-  const json = JSON.stringify(NA62_DETECTOR);
-  early = { json, model: PACK ? readPack(PACK).then((m) => m ?? buildDetectorModel(NA62_DETECTOR)) : Promise.resolve(buildDetectorModel(NA62_DETECTOR)) };
+/**
+ * Start the bundled description's model now (once, until taken): read from the build's file, or built.
+ * The page may show it before the engine answers (the engine's description is that of the same build);
+ * modelFor then says whether it stands.
+ */
+export function buildEarlyModel(): Promise<DetectorModel> {
+  if (!early) {
+    const json = JSON.stringify(NA62_DETECTOR);
+    early = { json, model: PACK ? readPack(PACK).then((m) => m ?? buildDetectorModel(NA62_DETECTOR)) : Promise.resolve(buildDetectorModel(NA62_DETECTOR)) };
+  }
+  return early.model;
 }
 
-/** The model of the engine's description: the early one when it is the same description (taken once), else one built now. */
-export async function modelFor(detector: DetectorDescription, opts: { keepParts?: boolean } = {}): Promise<DetectorModel> {
+/**
+ * The model of the engine's description: the early one when it is the same description (taken once),
+ * else one built now; then the early model is `discarded`, for the caller to dispose once nothing shows it.
+ */
+export async function modelFor(detector: DetectorDescription, opts: { keepParts?: boolean } = {}): Promise<{ model: DetectorModel; discarded?: DetectorModel }> {
   const e = early;
   early = undefined;
   const model = e ? await e.model : undefined;
-  if (e && model && !opts.keepParts && JSON.stringify(detector) === e.json) return model;
-  if (model) disposeDetectorModel(model);
-  return buildDetectorModel(detector, opts);
+  if (e && model && !opts.keepParts && JSON.stringify(detector) === e.json) return { model };
+  return { model: buildDetectorModel(detector, opts), ...(model ? { discarded: model } : {}) };
 }

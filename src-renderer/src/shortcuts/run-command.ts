@@ -52,6 +52,7 @@ export function runCommand(id: CommandId, ctx: CommandContext): void {
     case 'view.construction': return applyConstructionPreset(stores, ctx.viewport?.());
     case 'view.toggleLabels': return s.toggleLabels();
     case 'view.toggleTheme': return s.toggleTheme();
+    case 'view.cycleAntialias': return s.cycleAntialias();
     case 'view.toggleAnalysis': stores.analysis.setState((x) => ({ open: !x.open })); return;
     // the passive detector's look is the 3D view's: the command shows it there
     case 'view.toggleXRay': stores.scene3d.getState().cycleXRay(); if (s.mode !== '3d') s.setMode('3d'); return;

@@ -10,6 +10,7 @@ import { clampCompression, DEFAULT_COMPRESSION, stepCompression } from '../views
 import { clampMagnification, DEFAULT_MAGNIFICATION } from '../views/magnification';
 import { isShownByDefault } from '../display/shown';
 import { EVENT_FIT_TARGET, type ViewMode, type Theme } from '../display/types';
+import { ANTIALIAS_SETTINGS, type AntialiasSetting } from '../views/antialias';
 
 export { EVENT_FIT_TARGET, type ViewMode, type Theme };
 export type ExportScale = 1 | 2 | 3 | 4;
@@ -37,6 +38,8 @@ export interface ViewState {
   /** element id the beam's-eye view looks at */
   beamStation: string;
   exportScale: ExportScale;
+  /** multisampling of the live views: auto = off where WebGL runs in software (views/antialias.ts) */
+  antialias: AntialiasSetting;
   helpOpen: boolean;
   /** element whose facts are shown in the info panel */
   inspected: string | undefined;
@@ -53,6 +56,8 @@ export interface ViewState {
   toggleTheme(): void;
   setBeamStation(id: string): void;
   setExportScale(s: ExportScale): void;
+  /** auto → on → off → auto */
+  cycleAntialias(): void;
   setHelpOpen(open: boolean): void;
   inspect(id: string | undefined): void;
   /** frame the visible detector in the active view */
@@ -78,6 +83,7 @@ export const createViewStore = (storage: StorageOf = () => localStorage) => crea
       theme: 'dark',
       beamStation: 'straw1',
       exportScale: 2,
+      antialias: 'auto',
       helpOpen: false,
       inspected: undefined,
       camera: undefined,
@@ -93,6 +99,7 @@ export const createViewStore = (storage: StorageOf = () => localStorage) => crea
       toggleTheme: () => set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark' })),
       setBeamStation: (id) => set({ beamStation: id }),
       setExportScale: (exportScale) => set({ exportScale }),
+      cycleAntialias: () => set((s) => ({ antialias: ANTIALIAS_SETTINGS[(ANTIALIAS_SETTINGS.indexOf(s.antialias) + 1) % ANTIALIAS_SETTINGS.length]! })),
       setHelpOpen: (helpOpen) => set({ helpOpen }),
       inspect: (inspected) => set({ inspected }),
       requestFit: () => {},
@@ -103,7 +110,7 @@ export const createViewStore = (storage: StorageOf = () => localStorage) => crea
       name: 'na62-view',
       version: 1,
       storage: createJSONStorage(storage),
-      partialize: (s) => ({ mode: s.mode, compression: s.compression, magnification: s.magnification, taxInset: s.taxInset, shown: s.shown, labels: s.labels, theme: s.theme, beamStation: s.beamStation, exportScale: s.exportScale }),
+      partialize: (s) => ({ mode: s.mode, compression: s.compression, magnification: s.magnification, taxInset: s.taxInset, shown: s.shown, labels: s.labels, theme: s.theme, beamStation: s.beamStation, exportScale: s.exportScale, antialias: s.antialias }),
     },
   ),
 );

@@ -21,6 +21,7 @@ import { PickCard } from './PickCard';
 import { BlindNotice } from './BlindNotice';
 import { Scene3DControls } from '../panels/Scene3DControls';
 import { TaxInsetOverlay } from '../panels/TaxInsetOverlay';
+import { rememberRenderer, resolveAntialias, webglRenderer } from './antialias';
 
 /**
  * Mounted before the detector model is ready (`model` undefined): the canvas and its WebGL context are
@@ -29,6 +30,7 @@ import { TaxInsetOverlay } from '../panels/TaxInsetOverlay';
  */
 export function DetectorView({ model, unmerged = false }: { model: DetectorModel | undefined; unmerged?: boolean }) {
   const theme = useView((s) => s.theme);
+  const antialias = resolveAntialias(useView((s) => s.antialias), webglRenderer());
   // the same lights as every picture panel (display core)
   const lights = useMemo(() => { const g = new THREE.Group(); addLights(g, theme); return g; }, [theme]);
   // several views (issue 17): this one's id; a view in a hidden tab does not draw
@@ -44,8 +46,12 @@ export function DetectorView({ model, unmerged = false }: { model: DetectorModel
         dpr={[1, 2]}
         // Logarithmic depth: 270 m of beam line with millimetre details, no z-fighting at any zoom.
         // alpha: the drawing buffer keeps an alpha channel so pictures can have a transparent background.
-        gl={{ logarithmicDepthBuffer: true, antialias: true, alpha: true, powerPreference: 'high-performance' }}
+        // antialias: MSAA, off where WebGL runs in software unless the user asks for it (views/antialias.ts);
+        // a change makes a new canvas (the key), as a context's attributes are fixed when it is made
+        key={antialias ? 'msaa' : 'no-msaa'}
+        gl={{ logarithmicDepthBuffer: true, antialias, alpha: true, powerPreference: 'high-performance' }}
         onCreated={({ gl }) => {
+          rememberRenderer(gl.getContext());
           gl.setClearColor(BACKGROUND[theme]);
           performance.mark('na62:gl-created');
         }}

@@ -81,6 +81,7 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
         return {
           renderer: String(ctx.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : ctx.RENDERER)),
           logarithmicDepth: gl.capabilities.logarithmicDepthBuffer,
+          antialias: ctx.getContextAttributes()?.antialias ?? false,
           maxRenderbuffer: ctx.getParameter(ctx.MAX_RENDERBUFFER_SIZE) as number,
         };
       },

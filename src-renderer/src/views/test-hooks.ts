@@ -10,7 +10,8 @@ export interface TestHooks {
   /** projected box of an element in canvas CSS px (y down) */
   elementScreenBox(id: string): { minX: number; maxX: number; minY: number; maxY: number } | undefined;
   totalParts: number;
-  webgl(): { renderer: string; logarithmicDepth: boolean; maxRenderbuffer: number };
+  /** the live context: its renderer, whether it has a logarithmic depth buffer and multisampling (antialias) */
+  webgl(): { renderer: string; logarithmicDepth: boolean; antialias: boolean; maxRenderbuffer: number };
   /** render `n` frames synchronously (each finished by a 1-pixel read) and return each one's ms */
   timeRenders(n: number): number[];
   /** screen point (canvas CSS px) in the middle of track k's drawn segment between STRAW1 and MNP33 */
