@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { bundleNodeEntry } from '../build/bundle-node';
 import { partition, runInWorkersPacked, stopWorkers } from '../src-node/selection-pool';
 import { openEventFile } from '../src-engine/io/event-file';
 import { nodeFileSource } from '../src-node/fs/node-file';
@@ -28,7 +28,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const sha = execFileSync('git', ['rev-parse', '--short', rev], { cwd: ROOT, encoding: 'utf8' }).trim();
 
 async function bundle(srcRoot: string, out: string): Promise<URL> {
-  await build({ entryPoints: [path.join(srcRoot, 'src-node/selection-worker.ts')], outfile: out, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  await bundleNodeEntry(path.join(srcRoot, 'src-node/selection-worker.ts'), out);
   return pathToFileURL(out);
 }
 const before = path.join(ROOT, 'bench-output', `engine-${sha}`);

@@ -135,9 +135,9 @@ const rate = (s: number) => Math.round(N / s).toLocaleString('en');
 // the worker as the app ships it: bundled by esbuild from src-node/selection-worker.ts (not the
 // CLI's fallback when out/ is stale, the TypeScript through tsx, which is not what the app runs)
 const workerUrl = await (async () => {
-  const { build } = await import('esbuild');
+  const { bundleNodeEntry } = await import('../build/bundle-node');
   const outfile = path.resolve('bench-output/bench-worker/selection-worker.mjs');
-  await build({ entryPoints: [path.resolve('src-node/selection-worker.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  await bundleNodeEntry(path.resolve('src-node/selection-worker.ts'), outfile);
   return pathToFileURL(outfile);
 })();
 let failed = false;

@@ -7,9 +7,9 @@
  * still tested through tsx (test/unit/cli-check.test.ts). The worker is bundled beside it, so the
  * tests never run a stale out/main/selection-worker.js left by an older `npm run build`.
  */
-import { build } from 'esbuild';
 import path from 'node:path';
 import { CLI_BUNDLE } from './cli-command';
+import { bundleNodeEntry } from '../build/bundle-node';
 
 export async function setup(): Promise<void> {
   const root = path.join(path.dirname(CLI_BUNDLE), '..');
@@ -17,16 +17,5 @@ export async function setup(): Promise<void> {
   await Promise.all([
     [path.join(root, 'cli', 'na62.ts'), CLI_BUNDLE],
     [path.join(root, 'src-node', 'selection-worker.ts'), path.join(path.dirname(CLI_BUNDLE), 'selection-worker.mjs')],
-  ].map(([entry, outfile]) => build({
-    entryPoints: [entry!],
-    outfile: outfile!,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // node_modules stay imports, resolved from the repository as for the TypeScript entry
-    packages: 'external',
-    sourcemap: 'inline',
-    logLevel: 'warning',
-  })));
+  ].map(([entry, outfile]) => bundleNodeEntry(entry!, outfile!, { sourcemap: true })));
 }
