@@ -190,6 +190,29 @@ describe('plots and stepping', () => {
     await t.page.getByTestId('clear-brush').click();
   });
 
+  it('a range brushed on a histogram lights its events up on the CDA_TAX–Z_TAX plane, over the faded rest', async () => {
+    const f = await frameOf('mass');
+    const y = (f.y0 + f.y1) / 2;
+    await t.page.mouse.move(f.x0 + (f.x1 - f.x0) * 0.3, y);
+    await t.page.mouse.down();
+    await t.page.mouse.move(f.x0 + (f.x1 - f.x0) * 0.6, y, { steps: 8 });
+    await t.page.mouse.up();
+    await t.page.getByTestId('brush-note').waitFor();
+    const n = Number(/^(\d+) of (\d+) in the brushed range/.exec((await t.page.getByTestId('brush-note').textContent())!)![1]);
+    expect(n).toBeGreaterThan(3);
+    const plane = t.page.locator('[data-testid="plot-tax"] svg').first();
+    await expect.poll(() => plane.getAttribute('data-brushed-entries')).toBe(String(n)); // the plane draws every candidate once
+    expect(await t.page.locator('[data-testid="plot-tax"] .plot-legend').textContent()).toContain(`brushed (${n})`);
+    // drawn: n dots in the brushed colour, on top of all the candidates' faded dots (which stay pickable)
+    const fills = await t.page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="plot-tax"] circle')).filter((c) => c.querySelector('title') && !c.classList.contains('current-marker')).map((c) => c.closest('[fill]')?.getAttribute('fill') ?? ''));
+    const brushedColour = '#3ddc84'; // PLOT_THEMES.dark.brushed
+    expect(fills.filter((c) => c === brushedColour)).toHaveLength(n);
+    expect(fills.length).toBe(n + Number(await plane.getAttribute('data-entries')));
+    await t.page.locator('.analysis-panel').screenshot({ path: 'test-output/e2e/92-plots-histogram-brush.png' });
+    await t.page.getByTestId('clear-brush').click();
+    await expect.poll(() => plane.getAttribute('data-brushed-entries')).toBeNull();
+  });
+
   it('plays a slideshow at the chosen interval, pauses, and stops when the user steps', async () => {
     await t.page.getByTestId('autoplay-interval').selectOption('0.5');
     // the page itself notes when the shown event changes (a poll from here would add its own latency)

@@ -1,6 +1,7 @@
 /**
  * How one plot of the panel is drawn now: its spec, zoomed (a histogram bins again over the zoomed
- * range), with the brushed events of another plot overlaid on a histogram. Pure apart from the
+ * range), with the brushed events of another plot overlaid (filled under a histogram, highlighted
+ * over the faded rest of a scatter plot). Pure apart from the
  * SVG that Observable Plot makes.
  */
 import { histogram } from '../../../src-shared/analysis/histogram';
@@ -41,7 +42,9 @@ export function buildPlot(spec: PlotSpec, c: PlotContext): BuiltPlot {
     });
   }
   const dx = c.zoom?.x ?? spec.domainX, dy = c.zoom?.y ?? spec.domainY;
+  const ev = c.brushed?.events, ix = c.columns.index, n = c.columns.n;
   return scatterPlot({
+    ...(ev ? { brushed: { has: (pos: number) => pos < n && ev.has(ix[pos]!), label: c.brushed!.label } } : {}),
     xLabel: spec.xLabel, yLabel: spec.yLabel, xs: spec.xs, ys: spec.ys, regions: spec.regions, theme: c.theme, size: c.size, tag: c.tag,
     ...(dx ? { domainX: dx } : {}), ...(dy ? { domainY: dy } : {}), ...(spec.density ? { density: spec.density } : {}),
     titles: (i: number) => { const k = c.columns; return `${k.run[i]}:${k.burst[i]}:${k.event[i]} · ${k.processes[k.process[i]!]}`; },

@@ -180,6 +180,8 @@ export interface ScatterPlotInput {
   readonly regions?: readonly Region2D[];
   /** a background sample drawn as a density underneath */
   readonly density?: { readonly xs: ArrayLike<number>; readonly ys: ArrayLike<number>; readonly label: string };
+  /** the candidates (indices into xs/ys) brushed in another plot: drawn over the others, which are dimmed, with a legend */
+  readonly brushed?: { readonly has: (i: number) => boolean; readonly label: string };
   readonly tag?: string;
   readonly theme: PlotTheme;
   readonly size: PlotSize;
@@ -237,13 +239,21 @@ export function scatterPlot(o: ScatterPlotInput): BuiltPlot {
   }
   marks.push(...regionMarks(o.regions ?? [], t));
   const xs = o.xs, ys = o.ys;
+  const title = o.titles ? { title: (i: number) => o.titles!(i) } : {};
+  // a brush in another plot: its events drawn over the rest, which fade (both still pickable)
+  const sub = o.brushed ? idx.filter((i) => o.brushed!.has(i)) : undefined;
   if (idx.length <= MAX_DOTS) {
     marks.push(Plot.dot(idx, {
-      x: (i: number) => xs[i], y: (i: number) => ys[i], r: 2.4, fill: t.data, fillOpacity: 0.9, stroke: t.background, strokeWidth: 0.5,
-      ...(o.titles ? { title: (i: number) => o.titles!(i) } : {}),
+      x: (i: number) => xs[i], y: (i: number) => ys[i], r: 2.4, fill: sub ? t.muted : t.data, fillOpacity: sub ? 0.45 : 0.9, stroke: t.background, strokeWidth: 0.5, ...title,
     }));
   } else {
     marks.push(densityMark(idx, (i) => xs[i]!, (i) => ys[i]!, o.domainX, o.domainY, 60, 40));
+  }
+  if (sub) {
+    // more brushed events than dots can show: the first MAX_DOTS, and the legend says so
+    marks.push(Plot.dot(sub.length <= MAX_DOTS ? sub : sub.slice(0, MAX_DOTS), {
+      x: (i: number) => xs[i], y: (i: number) => ys[i], r: 2.6, fill: t.brushed, fillOpacity: 0.95, stroke: t.background, strokeWidth: 0.5, ...title,
+    }));
   }
   marks.push(Plot.frame({ stroke: t.grid }), ...tagMark(o.tag, t));
   const base = frameOptions(o.size, t, o.xLabel, o.yLabel);
@@ -257,6 +267,14 @@ export function scatterPlot(o: ScatterPlotInput): BuiltPlot {
   }) as unknown as PlotElement;
   const svg = cleanSvg(plot);
   const x = scaleFns(plot, 'x'), y = scaleFns(plot, 'y');
+  if (sub && o.brushed) {
+    appendLegend(svg, MARGIN.left, MARGIN.top, [
+      { colour: t.muted, label: `all (${idx.length})`, fill: true },
+      { colour: t.brushed, label: `${o.brushed.label} (${sub.length}${sub.length > MAX_DOTS ? `, ${MAX_DOTS} drawn` : ''})`, fill: true },
+    ], t);
+    svg.setAttribute('data-entries', String(idx.length));
+    svg.setAttribute('data-brushed-entries', String(sub.length));
+  }
   return {
     svg, x, y, frame: frameOf(o.size), brush: 'xy',
     pick: (px, py) => {

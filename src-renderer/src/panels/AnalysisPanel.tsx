@@ -169,11 +169,11 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
       </div>
       {a.backgroundError && <div className="error-box small">{a.backgroundError}</div>}
       {r && r.blinded && <div className="muted small" data-testid="analysis-blind">BLIND: events in the SR and CR are not plotted; the masked regions are grey.</div>}
-      {r && <div className="muted small plot-hint">wheel: zoom · Shift+drag: pan · double-click: full range · drag: brush (filters the list; the histograms show the brushed events)</div>}
+      {r && <div className="muted small plot-hint">wheel: zoom · Shift+drag: pan · double-click: full range · drag: brush (filters the list; the other plots show the brushed events)</div>}
       {r && specs.map((spec) => {
         const zoom = a.zoom[spec.id];
-        // a brush in another plot: the histograms show its events over their own
-        const overlay = brush && brush.plot !== spec.id && spec.kind === 'hist' ? brush : undefined;
+        // a brush in another plot: every other plot shows its events over its own
+        const overlay = brush && brush.plot !== spec.id ? brush : undefined;
         const ctx: PlotContext = {
           columns: cols!, theme, size: PLOT_SIZE, tag, weighted: a.weighted, zoom,
           ...(overlay ? { brushed: { events: overlay.events, label: 'brushed' } } : {}),
