@@ -190,4 +190,24 @@ describe('the workspace', () => {
     await expect.poll(async () => new Set(Object.values(await drawn())).size, { timeout: 60_000 }).toBe(1);
     expect(problems.errors).toEqual([]);
   });
+
+  it('comes back after a reload with every view as it was: its panel, its mode, the event they all show', async () => {
+    // the workspace the previous test left (two views in the top view, the plots, the candidates), the new view turned to the side view
+    await page.locator('[data-view-id="view-1"]').click({ position: { x: 8, y: 40 } });
+    await page.keyboard.press('2');
+    await expect.poll(async () => (await views()).map((v) => `${v.id}:${v.mode}`).join(' ')).toBe('view-side:top view-1:side');
+    await jump(14);
+    await expect.poll(allShow('11001:0:14'), { timeout: 60_000 }).toBe(true);
+    const before = await views();
+    await page.waitForTimeout(600); // the session is saved 200 ms after the last change
+    await page.reload(); // the address still asks for the inspect layout: the session wins over it
+    await page.getByTestId('event-summary').waitFor({ timeout: 60_000 });
+    await expect.poll(async () => (await views()).map((v) => `${v.id}:${v.mode}:${v.visible}`).join(' '), { timeout: 30_000 })
+      .toBe(before.map((v) => `${v.id}:${v.mode}:${v.visible}`).join(' '));
+    await expect.poll(hud, { timeout: 30_000 }).toContain('11001:0:14');
+    await expect.poll(allShow('11001:0:14'), { timeout: 60_000 }).toBe(true);
+    expect(await page.getByTestId('candidates').count()).toBe(1);
+    expect(await page.getByTestId('layout-select').inputValue()).toBe('from a colleague');
+    await pageShot(page, 'w7-reloaded');
+  });
 });
