@@ -5,30 +5,14 @@
  * node_modules/.cache/na62-demo/ under a hash of the engine's and shared sources: a build makes them
  * again only when the code that makes them changed.
  */
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { ROOT, sourceHash } from './source-hash.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** A hash of every file under the engine and shared sources (what the demo's bytes depend on). */
-function sourceHash(): string {
-  const h = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir).sort()) {
-      const p = path.join(dir, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else { h.update(path.relative(ROOT, p)); h.update(readFileSync(p)); }
-    }
-  };
-  walk(path.join(ROOT, 'src-engine'));
-  walk(path.join(ROOT, 'src-shared'));
-  h.update(readFileSync(path.join(ROOT, 'scripts/make-demo.ts')));
-  return h.digest('hex').slice(0, 16);
-}
+/** what the demo's bytes depend on: the engine's and shared sources, and the script */
+const demoHash = () => sourceHash(['src-engine', 'src-shared', 'scripts/make-demo.ts']);
 
 export function demoPlugin(): Plugin {
   let outDir = '';
@@ -37,7 +21,7 @@ export function demoPlugin(): Plugin {
     apply: 'build',
     configResolved(config) { outDir = path.resolve(config.root, config.build.outDir); },
     writeBundle() {
-      const cache = path.join(ROOT, 'node_modules/.cache/na62-demo', sourceHash());
+      const cache = path.join(ROOT, 'node_modules/.cache/na62-demo', demoHash());
       if (!existsSync(path.join(cache, 'done'))) {
         execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/make-demo.ts'), cache], { cwd: ROOT, stdio: 'inherit' });
         cpSync(path.join(ROOT, 'package.json'), path.join(cache, 'done')); // a marker: the files are complete

@@ -7,24 +7,15 @@
  * only ever reads the file its own builder made. Cached in node_modules/.cache/na62-geometry/.
  * Without it (the dev server, Electron) the page builds the model, as before.
  */
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { ROOT, sourceHash } from './source-hash.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-function sourceHash(): string {
-  const h = createHash('sha256');
-  const add = (p: string) => {
-    if (statSync(p).isDirectory()) for (const e of readdirSync(p).sort()) add(path.join(p, e));
-    else { h.update(path.relative(ROOT, p)); h.update(readFileSync(p)); }
-  };
-  for (const p of ['src-shared/geometry', 'src-renderer/src/geometry', 'src-engine/io/crc32.ts', 'scripts/make-detector-pack.ts', 'node_modules/three/package.json']) add(path.join(ROOT, p));
-  return h.digest('hex').slice(0, 16);
-}
+/** what the file's bytes depend on: the description, the builder, the format and its checksum, three.js's version */
+const packHash = () => sourceHash(['src-shared/geometry', 'src-renderer/src/geometry', 'src-engine/io/crc32.ts', 'scripts/make-detector-pack.ts', 'node_modules/three/package.json']);
 
 export function detectorPackPlugin(): Plugin {
   let hash = '';
@@ -32,7 +23,7 @@ export function detectorPackPlugin(): Plugin {
     name: 'na62-detector-pack',
     apply: 'build',
     config() {
-      hash = sourceHash();
+      hash = packHash();
       return { define: { __NA62_DETECTOR_PACK__: JSON.stringify(`geometry/na62-detector-${hash}.bin`) } };
     },
     buildStart() {
