@@ -1,5 +1,5 @@
 /** The app shell: connects to the engine, builds the detector once, lays out toolbar, panels and view. */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, Na62Api } from '../../src-shared/api/contract';
 import type { CommandId } from '../../src-shared/commands';
 import { disposeDetectorModel, type DetectorModel } from './geometry/detector-model';
@@ -119,6 +119,11 @@ function AppShell({ api }: { api: Na62Api }) {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
 
+  // a model replaced on screen is freed after the commit that shows its successor (the views' effects run first)
+  const retired = useRef<DetectorModel[]>([]);
+  useEffect(() => {
+    for (const m of retired.current.splice(0)) if (m !== model) disposeDetectorModel(m);
+  }, [model]);
   useEffect(() => {
     let active = true;
     let built: DetectorModel | undefined;
@@ -140,13 +145,13 @@ function AppShell({ api }: { api: Na62Api }) {
       const [i, detector] = await asked;
       if (!active) return;
       const { model: m, discarded } = await modelFor(detector, { keepParts: UNMERGED_BASELINE });
-      if (!active) { disposeDetectorModel(m); if (discarded) disposeDetectorModel(discarded); return; }
+      if (!active) { disposeDetectorModel(m); if (discarded && discarded !== early) disposeDetectorModel(discarded); return; } // (a shown early model: freed by the cleanup)
       built = m;
       if (m !== early) performance.mark('na62:model');
+      // shown until now (another description): freed once the view has the engine's (the effect above)
+      if (discarded) retired.current.push(discarded);
       setInfo(i);
       setModel(built);
-      // shown until now (another description): freed once the view has the engine's
-      if (discarded) setTimeout(() => disposeDetectorModel(discarded), 0);
     })().catch((e: unknown) => active && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       active = false;
