@@ -13,12 +13,12 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 import { ROOT, sourceHash } from './source-hash.ts';
 
-
 /** what the file's bytes depend on: the description, the builder, the format and its checksum, three.js's version */
 const packHash = () => sourceHash(['src-shared/geometry', 'src-renderer/src/geometry', 'src-engine/io/crc32.ts', 'scripts/make-detector-pack.ts', 'node_modules/three/package.json']);
 
 export function detectorPackPlugin(): Plugin {
   let hash = '';
+  const cached = () => path.join(ROOT, 'node_modules/.cache/na62-geometry', `${hash}.bin`);
   return {
     name: 'na62-detector-pack',
     apply: 'build',
@@ -27,12 +27,10 @@ export function detectorPackPlugin(): Plugin {
       return { define: { __NA62_DETECTOR_PACK__: JSON.stringify(`geometry/na62-detector-${hash}.bin`) } };
     },
     buildStart() {
-      const file = path.join(ROOT, 'node_modules/.cache/na62-geometry', `${hash}.bin`);
-      if (!existsSync(file)) execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/make-detector-pack.ts'), file], { cwd: ROOT, stdio: 'inherit' });
+      if (!existsSync(cached())) execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/make-detector-pack.ts'), cached()], { cwd: ROOT, stdio: 'inherit' });
     },
     generateBundle() {
-      const file = path.join(ROOT, 'node_modules/.cache/na62-geometry', `${hash}.bin`);
-      this.emitFile({ type: 'asset', fileName: `geometry/na62-detector-${hash}.bin`, source: readFileSync(file) });
+      this.emitFile({ type: 'asset', fileName: `geometry/na62-detector-${hash}.bin`, source: readFileSync(cached()) });
     },
   };
 }

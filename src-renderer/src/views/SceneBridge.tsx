@@ -12,6 +12,7 @@ import { ViewportContext } from './ViewportContext';
 import { makeProjector, screenBox } from '../display/projection';
 import { snapshotScale } from '../display/display-scale';
 import type { TestHooks } from './test-hooks';
+import { rendererName } from './antialias';
 
 export function SceneBridge({ model }: { model: DetectorModel }) {
   const stores = useStores();
@@ -77,9 +78,8 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
       },
       webgl: () => {
         const ctx = gl.getContext();
-        const dbg = ctx.getExtension('WEBGL_debug_renderer_info');
         return {
-          renderer: String(ctx.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : ctx.RENDERER)),
+          renderer: rendererName(ctx) ?? '',
           logarithmicDepth: gl.capabilities.logarithmicDepthBuffer,
           antialias: ctx.getContextAttributes()?.antialias ?? false,
           maxRenderbuffer: ctx.getParameter(ctx.MAX_RENDERBUFFER_SIZE) as number,

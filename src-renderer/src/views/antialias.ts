@@ -45,7 +45,8 @@ export function rememberRenderer(gl: WebGLRenderingContext | WebGL2RenderingCont
   try { localStorage.setItem(KEY, name); } catch { /* storage off: probe next time */ }
 }
 
-function rendererName(gl: WebGLRenderingContext | WebGL2RenderingContext): string | undefined {
+/** The context's renderer string (the unmasked one where the browser gives it). */
+export function rendererName(gl: WebGLRenderingContext | WebGL2RenderingContext): string | undefined {
   const dbg = gl.getExtension('WEBGL_debug_renderer_info');
   const name: unknown = gl.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
   return typeof name === 'string' && name ? name : undefined;
