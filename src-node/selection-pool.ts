@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SelectionConfigInput, SelectionResult } from '../src-shared/selection/types';
-import { inEventOrder, mergePacked, mergeResults, SelectionCancelled, unpackCandidates, type OnCorrupt, type PackedCandidates } from '../src-engine/selection/run';
+import { inEventOrder, mergePacked, mergeResults, PackedAppender, SelectionCancelled, unpackCandidates, transferablesOf, type OnCorrupt, type PackedCandidates } from '../src-engine/selection/run';
 import type { SelectionJob } from './selection-worker';
 import type { BlindStages } from '../src-shared/selection/blinding';
 
@@ -64,6 +64,24 @@ export async function stopWorkers(): Promise<void> {
   await Promise.all(all.map((w) => w.terminate()));
 }
 
+/**
+ * Candidate columns of merged parts, handed to the next jobs to write into (Recycle in run.ts): the
+ * workers then touch no fresh memory for their parts. Dropped when no selection has run for a while,
+ * so an idle app does not hold them.
+ */
+const spares: PackedCandidates[] = [];
+const SPARES_KEPT = 64, SPARES_IDLE_MS = 30_000;
+let sparesTimer: ReturnType<typeof setTimeout> | undefined;
+function keepSpares(parts: readonly PackedCandidates[]): void {
+  if (!parts.length) return;
+  for (const p of parts) if (spares.length < SPARES_KEPT) spares.push(p);
+  // the roomiest first out: parts of a run have similar sizes
+  spares.sort((a, b) => a.index.buffer.byteLength - b.index.buffer.byteLength);
+  clearTimeout(sparesTimer);
+  sparesTimer = setTimeout(() => { spares.length = 0; }, SPARES_IDLE_MS);
+  sparesTimer.unref();
+}
+
 export async function runInWorkers(parts: readonly (Omit<SelectionJob, 'selection'> & { events: number })[], selection: SelectionConfigInput, opts: PoolOptions): Promise<SelectionResult> {
   const { result, packed } = await runInWorkersPacked(parts, selection, opts);
   return { ...result, candidates: unpackCandidates(packed) };
@@ -75,8 +93,8 @@ export async function runInWorkers(parts: readonly (Omit<SelectionJob, 'selectio
  */
 export async function runInWorkersPacked(parts: readonly (Omit<SelectionJob, 'selection'> & { events: number })[], selection: SelectionConfigInput, opts: PoolOptions): Promise<{ result: SelectionResult; packed: PackedCandidates; cpuSeconds: number[] }> {
   if (opts.signal?.aborted) throw new SelectionCancelled();
-  const queue = [...parts];
-  const results: { result: SelectionResult; packed: PackedCandidates }[] = [];
+  const queue = parts.map((p, k) => ({ ...p, k }));
+  const results: SelectionResult[] = [];
   const total = parts.reduce((a, p) => a + p.events, 0);
   let done = 0;
   let stopped: Error | undefined;
@@ -86,25 +104,34 @@ export async function runInWorkersPacked(parts: readonly (Omit<SelectionJob, 'se
   opts.signal?.addEventListener('abort', cancel, { once: true });
   const workers = warmWorkers(opts.workerUrl, Math.max(1, Math.min(opts.workers, parts.length)));
   const cpuSeconds = workers.map(() => 0);
+  const assembly = new Assembly(parts, total);
   const one = (w: Worker, wi: number) => new Promise<void>((resolve, reject) => {
-    let current: (typeof parts)[number] | undefined;
+    let current: (typeof queue)[number] | undefined;
     w.ref(); // busy workers keep the process alive; idle ones do not
     const cleanup = () => { w.off('message', onMessage); w.off('error', onError); w.unref(); };
     const next = () => {
       if (stopped) { cleanup(); resolve(); return; }
       current = queue.shift();
       if (!current) { cleanup(); resolve(); return; }
-      const job: SelectionJob = { file: current.file, batches: current.batches, selection, stop, ...(opts.stages ? { stages: opts.stages } : {}), ...(opts.onCorrupt ? { onCorrupt: opts.onCorrupt } : {}) };
-      w.postMessage(job);
+      const spare = spares.pop();
+      const job: SelectionJob = { file: current.file, batches: current.batches, selection, stop, ...(opts.stages ? { stages: opts.stages } : {}), ...(opts.onCorrupt ? { onCorrupt: opts.onCorrupt } : {}), ...(spare ? { spare } : {}) };
+      w.postMessage(job, spare ? transferablesOf(spare) : []);
     };
     const onMessage = (m: { result?: SelectionResult; packed?: PackedCandidates; error?: string; cancelled?: boolean; cpuSeconds?: number }) => {
       cpuSeconds[wi]! += m.cpuSeconds ?? NaN;
       if (m.cancelled) { cancel(); cleanup(); resolve(); return; }
       if (m.error || !m.result || !m.packed) { stopped = new Error(m.error ?? 'a selection worker answered without a result'); Atomics.store(stop, 0, 1); cleanup(); resolve(); return; }
-      results.push({ result: m.result, packed: m.packed });
-      done += current?.events ?? 0;
+      const finished = current!;
+      results.push(m.result);
+      done += finished.events;
       if (opts.onProgress?.(done, total) === false) cancel();
-      next();
+      next(); // the worker goes on while its part is copied in
+      try {
+        assembly.add(finished.k, m.packed);
+      } catch (err) {
+        stopped ??= err instanceof Error ? err : new Error(String(err));
+        Atomics.store(stop, 0, 1);
+      }
     };
     const onError = (e: Error) => { cleanup(); reject(e); };
     w.on('message', onMessage);
@@ -117,8 +144,47 @@ export async function runInWorkersPacked(parts: readonly (Omit<SelectionJob, 'se
     opts.signal?.removeEventListener('abort', cancel);
   }
   if (stopped) throw stopped;
-  const sorted = inEventOrder(results, (r) => r.result);
-  return { result: mergeResults(sorted.map((r) => r.result)), packed: mergePacked(sorted.map((r) => r.packed)), cpuSeconds };
+  return { result: mergeResults(inEventOrder(results, (r) => r)), packed: assembly.result(), cpuSeconds };
+}
+
+/**
+ * The parts' candidates in event order, copied in while the workers go on: each part as soon as
+ * every part before it is in, its columns then handed to the next job to write into (keepSpares).
+ * Copying them all at the end held the workers' results back by the time it takes to fill fresh
+ * memory (0.05–0.25 s for 5×10^5 candidates here, most of it page faults).
+ */
+class Assembly {
+  /** part indices in the order their candidates concatenate (file, then first event; as mergeResults orders results) */
+  private readonly order: number[];
+  private readonly arrived = new Map<number, PackedCandidates>();
+  private placed = 0;
+  private placedEvents = 0;
+  private out: PackedAppender | undefined;
+  constructor(private readonly parts: readonly { file: string; batches: readonly [number, number]; events: number }[], private readonly total: number) {
+    this.order = parts.map((_, k) => k).sort((a, b) => {
+      const x = parts[a]!, y = parts[b]!;
+      return x.file < y.file ? -1 : x.file > y.file ? 1 : x.batches[0] - y.batches[0];
+    });
+  }
+  add(k: number, packed: PackedCandidates): void {
+    this.arrived.set(k, packed);
+    const copied: PackedCandidates[] = [];
+    for (let p: PackedCandidates | undefined; this.placed < this.order.length && (p = this.arrived.get(this.order[this.placed]!)); this.placed++) {
+      const part = this.parts[this.order[this.placed]!]!;
+      this.out ??= new PackedAppender(p.keys, 0);
+      // room for the whole run at the rate of candidates so far, and a tenth more
+      const rate = (this.out.n + p.n) / Math.max(1, this.placedEvents + part.events);
+      this.out.append(p, Math.ceil(rate * this.total * 1.1) + 1024);
+      this.placedEvents += part.events;
+      this.arrived.delete(this.order[this.placed]!);
+      copied.push(p);
+    }
+    keepSpares(copied);
+  }
+  result(): PackedCandidates {
+    if (this.placed !== this.order.length) throw new Error(`internal: ${this.order.length - this.placed} parts of the selection are missing`);
+    return this.out?.result() ?? mergePacked([]);
+  }
 }
 
 /**

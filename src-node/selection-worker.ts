@@ -5,7 +5,7 @@ import './native-crc';
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { openEventFile, type EventFile } from '../src-engine/io/event-file';
-import { resolveSelection, runSelectionPacked, SelectionCancelled, transferablesOf, type OnCorrupt, type ResolvedSelection } from '../src-engine/selection/run';
+import { resolveSelection, runSelectionPacked, SelectionCancelled, transferablesOf, type OnCorrupt, type PackedCandidates, type ResolvedSelection } from '../src-engine/selection/run';
 import { nodeFileSource } from './fs/node-file';
 import type { SelectionConfigInput } from '../src-shared/selection/types';
 import type { BlindStages } from '../src-shared/selection/blinding';
@@ -20,6 +20,8 @@ export interface SelectionJob {
   readonly stages?: BlindStages;
   /** a corrupt event fails the job (default) or is skipped and counted */
   readonly onCorrupt?: OnCorrupt;
+  /** candidate columns of an earlier part, handed back by the pool to be written into (see Recycle in run.ts) */
+  readonly spare?: PackedCandidates;
 }
 
 // Selections are batch work: they must not starve the UI (the renderer, and this process's main
@@ -84,7 +86,7 @@ parentPort!.on('message', async (job: SelectionJob) => {
   try {
     f = await fileOf(job.file);
     const onProgress = () => !(job.stop && Atomics.load(job.stop, 0));
-    const { result, packed } = await runSelectionPacked(f, resolvedSelection(job.selection), { batches: job.batches, onProgress, ...(job.stages ? { stages: job.stages } : {}), ...(job.onCorrupt ? { onCorrupt: job.onCorrupt } : {}) });
+    const { result, packed } = await runSelectionPacked(f, resolvedSelection(job.selection), { batches: job.batches, onProgress, ...(job.stages ? { stages: job.stages } : {}), ...(job.onCorrupt ? { onCorrupt: job.onCorrupt } : {}), recycle: job.spare ? { spare: job.spare } : {} });
     const cpu1 = threadCpu();
     // the candidate list travels as transferable columns: cloning 10^5 objects would cost more than the selection
     parentPort!.postMessage({ result, packed, ...(cpu0 !== undefined && cpu1 !== undefined ? { cpuSeconds: cpu1 - cpu0 } : {}) }, transferablesOf(packed));

@@ -12,7 +12,7 @@ import { angleSigma } from '../detector/resolution';
 import { Z_PLANE } from '../../src-shared/geometry/planes';
 import { inLkrAcceptance, inMuv3Acceptance, inNewChodAcceptance } from '../../src-shared/geometry/acceptance';
 import { kinkedCoordinate } from '../../src-shared/physics/track-line';
-import { closestApproachInto, type ClosestApproach } from '../../src-shared/physics/closest-approach';
+import { closestApproachOf, type ClosestApproach } from '../../src-shared/physics/closest-approach';
 import { cdaTaxInto } from '../../src-shared/physics/tax';
 import { muv3Matches } from '../../src-shared/physics/muv3-reach';
 import type { TrackAssociation } from '../../src-shared/event/analysis';
@@ -74,7 +74,8 @@ const OWN_TRACK_VARS = ['p1', 'p2', 'q1', 'q2', 'chi2_1', 'chi2_2', 'nch1', 'nch
 const FIVE_TRACK_VARS = ['kvz', 'kchi2', 'npos', 'm_pi4e', 'm_4e', 'm_ee_lo', 'm_ee_hi', 'nch_min5', 'sep_min5'] as const;
 /** scratch for the per-track association (no allocation per track) */
 const A = { eop: 0, nmu: 0, inacc: 0 };
-/** scratch for the two-track closest approach */
+/** scratch for the two-track closest approach: its lines in, its result out */
+const LINES = new Float64Array(12);
 const CA: ClosestApproach = { x: 0, y: 0, z: 0, cda: 0, defined: false };
 
 
@@ -284,8 +285,9 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
       twoTracks(s, a, b);
       const pa = v.p1[s]!, pb = v.p2[s]!;
       // two-track vertex: midpoint of the closest approach of the lines before the magnet (§2.3 "V")
-      const sax = tpx[a]! / tpz[a]!, say = tpy[a]! / tpz[a]!, sbx = tpx[b]! / tpz[b]!, sby = tpy[b]! / tpz[b]!;
-      const ca = closestApproachInto(tx[a]!, ty[a]!, Z_STRAW1, sax, say, 1, tx[b]!, ty[b]!, Z_STRAW1, sbx, sby, 1, CA);
+      LINES[0] = tx[a]!; LINES[1] = ty[a]!; LINES[2] = Z_STRAW1; LINES[3] = tpx[a]! / tpz[a]!; LINES[4] = tpy[a]! / tpz[a]!; LINES[5] = 1;
+      LINES[6] = tx[b]!; LINES[7] = ty[b]!; LINES[8] = Z_STRAW1; LINES[9] = tpx[b]! / tpz[b]!; LINES[10] = tpy[b]! / tpz[b]!; LINES[11] = 1;
+      const ca = closestApproachOf(LINES, CA);
       const vx = ca.x, vy = ca.y, vz = ca.z, cda = ca.cda;
       v.vx[s] = vx; v.vy[s] = vy; v.vz[s] = vz; v.cda[s] = cda;
       const Px = tpx[a]! + tpx[b]!, Py = tpy[a]! + tpy[b]!, Pz = tpz[a]! + tpz[b]!;

@@ -114,9 +114,24 @@ export interface RunOptions {
    * naming it; 'skip' leaves it out of every count and records it in the result's `corrupt`.
    */
   readonly onCorrupt?: OnCorrupt;
+  /** write the candidates into recycled columns (worker threads; see Recycle) */
+  readonly recycle?: Recycle;
 }
 
 export type OnCorrupt = 'fail' | 'skip';
+
+/**
+ * Candidate columns handed back for reuse (a worker thread's parts): memory a process has not touched
+ * yet costs a page fault per 4 KiB on first write, which on a virtual machine is most of the time
+ * of copying a large candidate list (200 ms for 70 MB measured here, against 4 ms into touched
+ * memory). A pool that merges the parts returns their columns with the next job.
+ */
+export interface Recycle {
+  /** columns of an earlier part, no longer read by anyone: written into when they have room */
+  readonly spare?: PackedCandidates;
+}
+/** Fresh columns for recycling get this much room beyond what the part needs: a later part of a similar size then fits. */
+const RECYCLE_HEADROOM = 1.125;
 /** How many skipped events a result names one by one (all are counted). */
 export const CORRUPT_LISTED = 100;
 
@@ -162,14 +177,31 @@ function keepEvents(list: Int32Array, m: number, stage: Int8Array, failed: numbe
   return o;
 }
 
-/** keep() for the cut ntracks === nt && qsum === q, straight from the track offsets and charges (the same test, no variables written). */
+/** Does event i have nt tracks of total charge q (the cut ntracks === nt && qsum === q, straight from the track offsets and charges)? */
+function hasMultiplicity(offsets: Int32Array, charge: ArrayLike<number>, i: number, nt: number, q: number): boolean {
+  const a = offsets[i]!, b = offsets[i + 1]!;
+  if (b - a !== nt) return false;
+  let qs = 0;
+  for (let k = a; k < b; k++) qs += charge[k]!;
+  return qs === q;
+}
+
+/** keep() for a multiplicity cut (hasMultiplicity; no variables written). */
 function keepMultiplicity(list: Int32Array, m: number, stage: Int8Array, failed: number, offsets: Int32Array, charge: ArrayLike<number>, nt: number, q: number): number {
   let o = 0;
   for (let j = 0; j < m; j++) {
-    const i = list[j]!, a = offsets[i]!, b = offsets[i + 1]!;
-    let qs = 0;
-    if (b - a === nt) for (let k = a; k < b; k++) qs += charge[k]!;
-    if (b - a === nt && qs === q) list[o++] = i;
+    const i = list[j]!;
+    if (hasMultiplicity(offsets, charge, i, nt, q)) list[o++] = i;
+    else stage[i] = failed;
+  }
+  return o;
+}
+
+/** keepMultiplicity over all n events of a batch (none skipped or masked): the list made and cut in one pass. */
+function listMultiplicity(list: Int32Array, n: number, stage: Int8Array, failed: number, offsets: Int32Array, charge: ArrayLike<number>, nt: number, q: number): number {
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    if (hasMultiplicity(offsets, charge, i, nt, q)) list[o++] = i;
     else stage[i] = failed;
   }
   return o;
@@ -183,8 +215,9 @@ class SelectionScratch {
   private r = new Uint8Array(0);
   private e = new Int32Array(0);
   private o = new Int32Array(0);
+  private en = new Int32Array(0);
   /** the candidates of the run using this scratch */
-  readonly candidates = new CandidateStore();
+  readonly store = new CandidateStore();
   /** variable columns set k (0: the selection's, 1: the published masking's when its options differ) for n events (or more: kept for the largest batch) */
   vars(n: number, k: 0 | 1): VariableColumns {
     let v = this.v[k];
@@ -198,6 +231,15 @@ class SelectionScratch {
   events(n: number): Int32Array { if (this.e.length < n) this.e = new Int32Array(n); return this.e; }
   /** event index → slot, for the events that passed */
   slots(n: number): Int32Array { if (this.o.length < n) this.o = new Int32Array(n); return this.o; }
+  /** the events past the multiplicity cut, in event order */
+  entered(n: number): Int32Array { if (this.en.length < n) this.en = new Int32Array(n); return this.en; }
+  /** a batch's candidates before they join the run's columns: event index, slot, region code and process id */
+  readonly candidates = { event: new Int32Array(0), slot: new Int32Array(0), region: new Uint8Array(0), process: new Uint16Array(0) };
+  reserveCandidates(n: number): void {
+    const c = this.candidates;
+    if (c.event.length >= n) return;
+    c.event = new Int32Array(n); c.slot = new Int32Array(n); c.region = new Uint8Array(n); c.process = new Uint16Array(n);
+  }
 }
 const scratchPool: SelectionScratch[] = [];
 const takeScratch = (): SelectionScratch => scratchPool.pop() ?? new SelectionScratch();
@@ -231,6 +273,9 @@ class CandidateStore {
   }
 }
 
+/** A batch's candidates, gathered before they join the run's columns (SelectionScratch.candidates). */
+interface BatchCandidates { readonly event: Int32Array; readonly slot: Int32Array; readonly region: Uint8Array; readonly process: Uint16Array }
+
 /** Candidates gathered in columns while a selection runs: no object per event on the hot path. */
 class CandidateCollector {
   /** candidates so far: the first n rows of the store */
@@ -259,16 +304,35 @@ class CandidateCollector {
     this.processKeys.set(h, [...(ids ?? []), id]);
     return (this.last = id);
   }
-  /** `keyColumns`: the key variables' columns of this batch, in the order of `keys`; row `slot` of them */
-  add(index: number, run: number, burst: number, event: number, weight: number, region: RegionId | '', processId: number, keyColumns: readonly Float64Array[], slot: number): void {
-    if (this.n === this.store.c.n) this.store.reserve(this.n + 1, this.keys.length, this.n);
-    const n = this.n++, c = this.store.c;
-    c.file[n] = 0; c.process[n] = processId; c.index[n] = index; c.run[n] = run; c.burst[n] = burst; c.event[n] = event;
-    c.weight[n] = weight; c.region[n] = regionCode(region);
-    for (let k = 0; k < keyColumns.length; k++) c.vars[k]![n] = keyColumns[k]![slot]!;
+  /**
+   * A batch's `nc` candidates (`c`: their events within the batch, slots, region codes and process
+   * ids), column by column: their header values and their rows (slots) of the key variables'
+   * columns (`keyColumns`, in the order of `keys`).
+   */
+  addBatch(start: number, nc: number, c: BatchCandidates, run: ArrayLike<number>, burst: ArrayLike<number>, event: ArrayLike<number>, weight: ArrayLike<number>, keyColumns: readonly Float64Array[]): void {
+    if (!nc) return;
+    if (this.n + nc > this.store.c.n) this.store.reserve(this.n + nc, this.keys.length, this.n);
+    const at = this.n, s = this.store.c, ev = c.event, slot = c.slot;
+    for (let j = 0; j < nc; j++) {
+      const i = ev[j]!;
+      s.index[at + j] = start + i; s.run[at + j] = run[i]!; s.burst[at + j] = burst[i]!; s.event[at + j] = event[i]!; s.weight[at + j] = weight[i]!;
+    }
+    s.file.fill(0, at, at + nc);
+    s.region.set(c.region.subarray(0, nc), at);
+    s.process.set(c.process.subarray(0, nc), at);
+    for (let k = 0; k < keyColumns.length; k++) {
+      const from = keyColumns[k]!, to = s.vars[k]!;
+      for (let j = 0; j < nc; j++) to[at + j] = from[slot[j]!]!;
+    }
+    this.n += nc;
   }
-  packed(): PackedCandidates {
-    const out = emptyPacked(this.n, this.keys, [this.file], this.processes);
+  /** The candidates in columns of their own: written into `recycle.spare` when it has room, else into fresh ones (with headroom when recycled). */
+  packed(recycle?: Recycle): PackedCandidates {
+    const spare = recycle?.spare;
+    const out = spare && hasRoom(spare, this.n, this.keys.length)
+      ? viewsOf(spare, this.n, this.keys, [this.file], this.processes)
+      : recycle ? viewsOf(emptyPacked(Math.ceil(this.n * RECYCLE_HEADROOM), this.keys, [], []), this.n, this.keys, [this.file], this.processes)
+        : emptyPacked(this.n, this.keys, [this.file], this.processes);
     copyColumns(out, this.store.c, 0, this.n);
     return out;
   }
@@ -283,7 +347,7 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
   const regions = Object.fromEntries(sel.preset.regions.map((r) => [r.id, { n: 0, w: 0 }])) as Record<RegionId, { n: number; w: number }>;
   // per-thread scratch, reused across batches and runs (taken from a pool: runs may interleave)
   const scratch = takeScratch();
-  const out = new CandidateCollector(file.name, sel.keyVariables, scratch.candidates);
+  const out = new CandidateCollector(file.name, sel.keyVariables, scratch.store);
   const reco = recoOptions(sel);
   const early = sel.cuts[0]?.enabled && sel.cuts[0].multiplicityOnly ? sel.cuts[0] : undefined;
   const nCheap = cheapCuts(sel);
@@ -333,17 +397,19 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     // stage[i]: the cuts event i passed, or MASKED / EARLY (counted among all events only).
     const stage = scratch.stage(n), list = scratch.list(n);
     let m = 0;
-    for (let i = 0; i < n; i++) {
-      if (skip && skip[i]) continue;
-      // a masked event counts among all events and nowhere else (no per-cut breakdown inside a box)
-      if (maskActive && mask.masked(i)) { stage[i] = MASKED; continue; }
-      list[m++] = i;
-    }
-    if (early) {
-      // most events fail a multiplicity cut first: decided before reconstructing the rest
-      const T = columns.collections.get('tracks')!;
-      if (early.multiplicity) m = keepMultiplicity(list, m, stage, EARLY, T.offsets, T.fields['charge']!, early.multiplicity.ntracks, early.multiplicity.qsum);
-      else {
+    const T = columns.collections.get('tracks')!, mult = early?.multiplicity;
+    if (mult && !skip && !maskActive) {
+      // the common case: most events fail a multiplicity cut, decided in this one pass before reconstructing the rest
+      m = listMultiplicity(list, n, stage, EARLY, T.offsets, T.fields['charge']!, mult.ntracks, mult.qsum);
+    } else {
+      for (let i = 0; i < n; i++) {
+        if (skip && skip[i]) continue;
+        // a masked event counts among all events and nowhere else (no per-cut breakdown inside a box)
+        if (maskActive && mask.masked(i)) { stage[i] = MASKED; masked.n++; masked.w += w[i]!; continue; }
+        list[m++] = i;
+      }
+      if (mult) m = keepMultiplicity(list, m, stage, EARLY, T.offsets, T.fields['charge']!, mult.ntracks, mult.qsum);
+      else if (early) {
         r.multiplicities();
         m = keepEvents(list, m, stage, EARLY, (i) => early.test(vars, i, sel.num));
       }
@@ -353,9 +419,11 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     // below read and write dense rows however few events remain; when the published masking
     // shares this reconstruction, its rows are the events' own (slot = event index).
     const ev = scratch.events(n), packed = !(maskActive && mask.sharesReco);
+    // the events past the multiplicity cut, in event order: the only ones the counting below visits
+    const entered = scratch.entered(n), nEntered = m;
     for (let j = 0; j < m; j++) {
       const i = list[j]!, sl = packed ? j : i;
-      ev[sl] = i; list[j] = sl;
+      ev[sl] = i; list[j] = sl; entered[j] = i;
     }
     const full = packed ? (sl: number) => r.event(ev[sl]!, sl) : (sl: number) => mask.full(sl);
     // the cheap cuts read what BatchReco.tracks fills (track times, quality, momenta); from `fullAt` on, the full reconstruction
@@ -368,6 +436,7 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
       if (c.enabled) m = keep(list, m, stage, k, ev, (sl) => c.test(vars, sl, sel.num));
     }
     const region = scratch.region(n), slotOf = scratch.slots(n);
+    scratch.reserveCandidates(m);
     for (let j = 0; j < m; j++) {
       const sl = list[j]!, i = ev[sl]!;
       stage[i] = nCuts;
@@ -375,20 +444,27 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
       region[i] = regionCode(regionOf(sel, vars, sl));
       if (region[i] && ownRule?.closed.has(REGIONS[region[i]!] as RegionId)) stage[i] = MASKED;
     }
-    // counts and weights added in event order, as one event at a time would (the same sums, bit for bit)
+    // All events (the first row) in one tight pass: most never got past the first cut. Each later
+    // cut's count and weight are added in event order, as one event at a time would add them.
     let n0 = 0, w0 = 0;
-    for (let i = 0; i < n; i++) {
-      if (skip && skip[i]) continue;
-      const wi = w[i]!, st = stage[i]!;
-      if (st < 0) { if (st === MASKED) { masked.n++; masked.w += wi; } n0++; w0 += wi; continue; }
-      for (let k = 0; k <= st; k++) { counts[k]!++; weights[k]! += wi; }
-      if (st < nCuts) continue;
-      const rg = REGIONS[region[i]!]!;
-      if (rg) { regions[rg].n++; regions[rg].w += wi; }
-      const pid = out.processId(columns.processBytes, columns.processOffsets[i]!, columns.processOffsets[i + 1]!);
-      out.add(start + i, run[i]!, burst[i]!, event[i]!, wi, rg, pid, keyColumns, slotOf[i]!);
-    }
+    if (skip) { for (let i = 0; i < n; i++) if (!skip[i]) { n0++; w0 += w[i]!; } }
+    else { n0 = n; for (let i = 0; i < n; i++) w0 += w[i]!; }
     counts[0]! += n0; weights[0]! += w0;
+    const cand = scratch.candidates;
+    let nc = 0;
+    for (let j = 0; j < nEntered; j++) {
+      const i = entered[j]!, st = stage[i]!, wi = w[i]!;
+      // a closed region's events count among all events and nowhere else
+      if (st === MASKED) { masked.n++; masked.w += wi; continue; }
+      for (let k = 1; k <= st; k++) { counts[k]!++; weights[k]! += wi; }
+      if (st < nCuts) continue;
+      const rc = region[i]!, rg = REGIONS[rc]!;
+      if (rg) { regions[rg].n++; regions[rg].w += wi; }
+      cand.event[nc] = i; cand.slot[nc] = slotOf[i]!; cand.region[nc] = rc;
+      cand.process[nc] = out.processId(columns.processBytes, columns.processOffsets[i]!, columns.processOffsets[i + 1]!);
+      nc++;
+    }
+    out.addBatch(start, nc, cand, run, burst, event, w, keyColumns);
     await opts.yieldToHost?.();
     if (opts.onProgress?.(start + columns.length - first, last - first) === false) cancelled = true;
     return !cancelled;
@@ -397,7 +473,7 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
   try {
     await scanning;
     // copied out of the thread's store before the store goes back to the pool
-    packed = out.packed();
+    packed = out.packed(opts.recycle);
   } catch (err) {
     if (err instanceof BatchChecksumError) throw new CorruptEventError(file.name, `${err.problem}; rerun with --on-corrupt skip to leave such events out and count them`);
     throw err;
@@ -503,6 +579,26 @@ function emptyPacked(n: number, keys: readonly string[], files: string[], proces
 }
 
 const NUMERIC_COLUMNS = ['file', 'process', 'index', 'run', 'burst', 'event', 'weight', 'region'] as const;
+/** The element type of each column (as emptyPacked makes them; the key variables are Float64Array). */
+const COLUMN_TYPES = { file: Uint16Array, process: Uint16Array, index: Float64Array, run: Int32Array, burst: Int32Array, event: Int32Array, weight: Float64Array, region: Uint8Array } as const;
+
+/** Can `p`'s buffers hold n rows of every column and k key variables (each column of the type emptyPacked gives it)? */
+function hasRoom(p: PackedCandidates, n: number, k: number): boolean {
+  const fits = (a: ArrayBufferView & { BYTES_PER_ELEMENT: number }, type: { BYTES_PER_ELEMENT: number; prototype: unknown }) =>
+    a instanceof (type as unknown as typeof Uint8Array) && a.byteOffset === 0 && a.buffer.byteLength >= n * type.BYTES_PER_ELEMENT;
+  return NUMERIC_COLUMNS.every((c) => fits(p[c], COLUMN_TYPES[c])) && p.vars.length >= k && p.vars.slice(0, k).every((v) => fits(v, Float64Array));
+}
+
+/** Columns of n rows over the buffers of `p` (which hasRoom for them), with these names. */
+function viewsOf(p: PackedCandidates, n: number, keys: readonly string[], files: string[], processes: string[]): PackedCandidates {
+  const view = <T>(type: new (b: ArrayBuffer, o: number, l: number) => T, a: ArrayBufferView) => new type(a.buffer as ArrayBuffer, 0, n);
+  return {
+    n, files, processes, keys: [...keys],
+    file: view(Uint16Array, p.file), process: view(Uint16Array, p.process), index: view(Float64Array, p.index), run: view(Int32Array, p.run),
+    burst: view(Int32Array, p.burst), event: view(Int32Array, p.event), weight: view(Float64Array, p.weight), region: view(Uint8Array, p.region),
+    vars: keys.map((_, j) => view(Float64Array, p.vars[j]!)),
+  };
+}
 type Settable = { set(a: ArrayLike<number>, offset?: number): void };
 
 /** Copy every column of `from` (its first `count` rows; all by default) into `to` at row `at` (the key variables both have, by position). */
@@ -537,15 +633,52 @@ export const transferablesOf = (p: PackedCandidates): ArrayBuffer[] =>
 
 /** Concatenate candidate columns (in the given order), re-indexing the file and process names. */
 export function mergePacked(parts: readonly PackedCandidates[]): PackedCandidates {
-  const keys = parts[0]?.keys ?? [];
-  const out = emptyPacked(parts.reduce((a, p) => a + p.n, 0), keys, [], []);
-  let at = 0;
-  for (const p of parts) {
-    if (p.keys.join() !== keys.join()) throw new UserFacingError('bad-request', 'cannot merge candidate lists with different variables');
-    copyColumns(out, p, at);
-    const fileMap = p.files.map((f) => intern(out.files, f)), procMap = p.processes.map((x) => intern(out.processes, x));
-    for (let i = 0; i < p.n; i++) { out.file[at + i] = fileMap[p.file[i]!]!; out.process[at + i] = procMap[p.process[i]!]!; }
-    at += p.n;
+  const out = new PackedAppender(parts[0]?.keys ?? [], parts.reduce((a, p) => a + p.n, 0));
+  for (const p of parts) out.append(p);
+  return out.result();
+}
+
+/**
+ * Candidate columns assembled part after part (a pool copies each part in as soon as every part
+ * before it is in, while the workers go on): file and process names re-indexed, room grown when
+ * a part does not fit.
+ */
+export class PackedAppender {
+  private c: PackedCandidates;
+  private readonly files: string[] = [];
+  private readonly processes: string[] = [];
+  /** rows so far */
+  n = 0;
+  constructor(private readonly keys: readonly string[], capacity: number) {
+    this.c = emptyPacked(capacity, keys, [], []);
   }
-  return out;
+  /** Append p's rows; `room`: how many rows to make room for if p does not fit (at least what it needs). */
+  append(p: PackedCandidates, room = 0): void {
+    if (p.keys.join() !== this.keys.join()) throw new UserFacingError('bad-request', 'cannot merge candidate lists with different variables');
+    if (this.n + p.n > this.c.n) {
+      const next = emptyPacked(Math.max(this.n + p.n, room), this.keys, [], []);
+      copyColumns(next, this.c, 0, this.n);
+      // the room is written once now (zeros), while the workers compute the next parts: memory is
+      // mapped at its first write, page by page, and that cost the last part's copy 40 ms here
+      for (const k of NUMERIC_COLUMNS) next[k].fill(0, this.n);
+      for (const v of next.vars) v.fill(0, this.n);
+      this.c = next;
+    }
+    const at = this.n, out = this.c;
+    copyColumns(out, p, at);
+    const fileMap = p.files.map((f) => intern(this.files, f)), procMap = p.processes.map((x) => intern(this.processes, x));
+    for (let i = 0; i < p.n; i++) { out.file[at + i] = fileMap[p.file[i]!]!; out.process[at + i] = procMap[p.process[i]!]!; }
+    this.n += p.n;
+  }
+  /**
+   * The rows appended. Views over the room made when it is at most a quarter more than the rows (a
+   * structured clone then copies that much more), else a copy of their own.
+   */
+  result(): PackedCandidates {
+    if (this.c.n === this.n) return { ...this.c, files: this.files, processes: this.processes };
+    if (this.c.n <= 1.25 * this.n) return viewsOf(this.c, this.n, this.keys, this.files, this.processes);
+    const out = emptyPacked(this.n, this.keys, this.files, this.processes);
+    copyColumns(out, this.c, 0, this.n);
+    return out;
+  }
 }

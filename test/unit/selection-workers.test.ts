@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, createEngineHandlers } from '../../src-engine';
 import { generateToSink } from '../../src-engine/generator/write-generated';
 import { openEventFile } from '../../src-engine/io/event-file';
-import { resolveSelection, runSelection, SelectionCancelled } from '../../src-engine/selection/run';
+import { resolveSelection, runSelection, SelectionCancelled, unpackCandidates } from '../../src-engine/selection/run';
 import { createNodeEngineHost } from '../../src-main/engine-host';
-import { runInWorkersPacked, stopWorkers } from '../../src-node/selection-pool';
+import { partition, runInWorkersPacked, stopWorkers } from '../../src-node/selection-pool';
 import { nodeFileSink, nodeFileSource } from '../../src-node/fs/node-file';
 import type { DatasetInfo, Envelope, TaskProgress } from '../../src-shared/api/contract';
 import type { SelectionResult } from '../../src-shared/selection/types';
@@ -47,6 +47,22 @@ describe('selections on worker threads (the Electron main process path)', () => 
     // the parts' ranges joined, with the dataset's identity
     expect(viaWorkers.inputs).toEqual([{ file, events: 60_000, firstEvent: 0, datasetEvents: 60_000, identity: await f.identity() }]);
     expect(progress.filter((p) => p.taskId === 'w').at(-1)).toMatchObject({ done: 60_000, total: 60_000 });
+  }, 60_000);
+
+  it('give the same candidates run after run, each part written into the columns of an earlier one', async () => {
+    const f = await openEventFile(await nodeFileSource(file));
+    const parts = partition([{ file, numBatches: f.numBatches, batchSize: f.meta.batchSize, numEvents: f.numEvents }], 2);
+    expect(parts.length).toBeGreaterThan(4);
+    const plain = { preset: 'dump-mumu' as const }, kept = { preset: 'dump-mumu' as const, keep: ['m_ee', 'ptot', 'nlav'] };
+    const local = { [0]: (await runSelection(f, resolveSelection(plain))).candidates, [1]: (await runSelection(f, resolveSelection(kept))).candidates };
+    expect(local[0].length).toBeGreaterThan(20);
+    // the second run of each reuses the first's columns; the one with more key variables cannot use the other's
+    for (const k of [0, 1, 0, 0, 1, 1] as const) {
+      const r = await runInWorkersPacked(parts, k ? kept : plain, { workerUrl: WORKER, workers: 2 });
+      expect(r.packed.n).toBe(local[k].length);
+      expect(unpackCandidates(r.packed)).toEqual(local[k]);
+    }
+    await f.close();
   }, 60_000);
 
   it('stop within a part when the signal aborts (the workers watch a shared flag between batches)', async () => {

@@ -4,7 +4,7 @@ import { computeVariables } from '../../src-engine/reco/variables';
 import { cdaTax, TAX_BEAM } from '../../src-shared/physics/tax';
 import { closestApproach } from '../../src-shared/physics/closest-approach';
 import { compileExpression, ExpressionError } from '../../src-engine/selection/expression';
-import { cutsPassed, mergePacked, mergeResults, packCandidates, regionOf, resolveSelection, runSelection, runSelectionPacked, unpackCandidates } from '../../src-engine/selection/run';
+import { cutsPassed, mergePacked, mergeResults, PackedAppender, packCandidates, regionOf, resolveSelection, runSelection, runSelectionPacked, unpackCandidates } from '../../src-engine/selection/run';
 import { candidatesFromCsv, csvSidecar, parseCandidateList, resultFromJson, resultToCsv, resultToJson } from '../../src-engine/selection/candidates-io';
 import { createDispatcher, createEngineHandlers } from '../../src-engine';
 import { memoryHost } from '../memory-host';
@@ -204,18 +204,31 @@ describe('the staged selection loop', () => {
       const sel = resolveSelection({ preset });
       const staged = await runSelection(f, sel);
       // reference: every variable of every event, then the cuts in order
-      const counts = new Array(sel.cuts.length + 1).fill(0);
+      const counts = new Array(sel.cuts.length + 1).fill(0), weights = new Array(sel.cuts.length + 1).fill(0);
+      const regions: Record<string, { n: number; w: number }> = Object.fromEntries(sel.preset.regions.map((r) => [r.id, { n: 0, w: 0 }]));
       const picked: number[] = [];
       for (let s = 0; s < f.numEvents; s += f.meta.batchSize) {
         const { columns } = await f.batchAt(s);
         const v = computeVariables(columns, { lavWindow: 5, anti0Window: 5 });
         for (let i = 0; i < columns.length; i++) {
-          const passed = cutsPassed(sel, v, i);
-          for (let k = 0; k <= passed; k++) counts[k]++;
-          if (passed === sel.cuts.length) { picked.push(s + i); expect(staged.candidates.find((c) => c.index === s + i)?.region).toBe(regionOf(sel, v, i)); }
+          const passed = cutsPassed(sel, v, i), w = columns.header['weight']![i]!;
+          for (let k = 0; k <= passed; k++) { counts[k]++; weights[k] += w; }
+          if (passed === sel.cuts.length) {
+            picked.push(s + i);
+            const region = regionOf(sel, v, i);
+            expect(staged.candidates.find((c) => c.index === s + i)?.region).toBe(region);
+            if (region) { regions[region]!.n++; regions[region]!.w += w; }
+          }
         }
       }
       expect(staged.cutflow.map((c) => c.n)).toEqual(counts);
+      // the weighted cut-flow too (summed in another order for all events: equal to rounding)
+      staged.cutflow.forEach((c, k) => expect(Math.abs(c.w - weights[k]!)).toBeLessThanOrEqual(1e-12 * Math.abs(weights[k]!)));
+      expect(new Set(weights.slice(1)).size).toBeGreaterThan(1);
+      for (const [id, r] of Object.entries(regions)) {
+        expect(staged.regions[id as 'SR']?.n).toBe(r.n);
+        expect(Math.abs(staged.regions[id as 'SR']!.w - r.w)).toBeLessThanOrEqual(1e-12 * Math.abs(r.w));
+      }
       expect(staged.candidates.map((c) => c.index)).toEqual(picked);
       expect(picked.length).toBeGreaterThan(3);
     }
@@ -228,6 +241,46 @@ describe('the staged selection loop', () => {
     const a = await runSelectionPacked(f, sel, { batches: [0, 3] }), b = await runSelectionPacked(f, sel, { batches: [3, f.numBatches] });
     expect(unpackCandidates(mergePacked([a.packed, b.packed]))).toEqual(whole.candidates);
     expect(unpackCandidates(packCandidates(whole.candidates, whole.keyVariables))).toEqual(whole.candidates);
+    // assembled part by part with too little room at first: it grows, and holds the same rows
+    const grown = new PackedAppender(sel.keyVariables, 0);
+    grown.append(a.packed, 1);
+    grown.append(b.packed, a.packed.n + 1);
+    const g = grown.result();
+    expect(g.n).toBe(whole.candidates.length);
+    expect(unpackCandidates(g)).toEqual(whole.candidates);
+    // far more room than rows: the result is a copy of its own, not views over the room
+    const roomy = new PackedAppender(sel.keyVariables, 0);
+    roomy.append(a.packed, 10 * whole.candidates.length);
+    roomy.append(b.packed);
+    const r = roomy.result();
+    expect(r.index.buffer.byteLength).toBe(8 * whole.candidates.length);
+    expect(unpackCandidates(r)).toEqual(whole.candidates);
+    expect(() => roomy.append(packCandidates(whole.candidates, ['m_mumu']))).toThrow(/different variables/);
+  });
+
+  it('writes its candidates into recycled columns when they have room, and only then', async () => {
+    const f = await fileOf({ mode: 'dump', mix: { 'aprime-mumu': 1, 'prompt-mumu': 1 }, numEvents: 2000, seed: 23, truth: false, strawHits: false }, 'r.arrow', 256);
+    const sel = resolveSelection({ preset: 'dump-mumu' });
+    const fresh = await runSelectionPacked(f, sel);
+    expect(fresh.packed.n).toBeGreaterThan(10);
+    // fresh columns made for recycling have room for a similar part
+    const withRoom = await runSelectionPacked(f, sel, { recycle: {} });
+    expect(withRoom.packed.index.buffer.byteLength).toBeGreaterThan(8 * withRoom.packed.n);
+    const spare = withRoom.packed;
+    const buffers = [spare.index.buffer, spare.vars[0]!.buffer, spare.region.buffer];
+    const into = await runSelectionPacked(f, sel, { recycle: { spare } });
+    expect([into.packed.index.buffer, into.packed.vars[0]!.buffer, into.packed.region.buffer]).toEqual(buffers);
+    expect(into.packed.index.length).toBe(fresh.packed.n);
+    expect(unpackCandidates(into.packed)).toEqual(unpackCandidates(fresh.packed));
+    // too small, too few key variables, or a column of another type: not written into
+    const small = await runSelectionPacked(f, sel, { batches: [0, 1], recycle: {} });
+    const fewer = { ...withRoom.packed, vars: withRoom.packed.vars.slice(1) };
+    const typed = { ...withRoom.packed, run: new Float64Array(withRoom.packed.run.buffer.byteLength) as unknown as Int32Array };
+    for (const bad of [small.packed, fewer, typed]) {
+      const out = await runSelectionPacked(f, sel, { recycle: { spare: bad } });
+      expect(out.packed.index.buffer).not.toBe(bad.index.buffer);
+      expect(unpackCandidates(out.packed)).toEqual(unpackCandidates(fresh.packed));
+    }
   });
 });
 
