@@ -12,7 +12,7 @@
  * speed-up two free cores would give if the threads' own work were all there is.
  * The engine verifies the checksum of every column buffer it reads; the cost of that is printed apart.
  *
- * Run: npx tsx bench/selection-vs-numpy.bench.ts [events] [presets]
+ * Run: npx tsx bench/selection-vs-numpy.bench.ts [events] [presets]   (BENCH_ROUNDS, default 5: rounds of engine and numpy)
  *   events: default NA62_BENCH_EVENTS or 10000000; presets: default dump-mumu,dump-ee,kaon-pi4e
  *   --prepare dump|kaon: only generate (and export for numpy) that sample, then exit
  * Generated files are kept in bench-output/ (named by events and generator version) and reused;
@@ -43,6 +43,7 @@ const N = Number(args[0] ?? process.env['NA62_BENCH_EVENTS'] ?? 10_000_000);
 if (!Number.isInteger(N) || N <= 0) { console.error(`events must be a positive integer, not ${args[0] ?? process.env['NA62_BENCH_EVENTS']}`); process.exit(2); }
 // the workers run at normal priority here, as numpy does (the app lowers them, which on a busy machine measures the neighbours)
 process.env['NA62_WORKER_NICE'] = '0';
+const ROUNDS = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 5));
 const PRESETS = (args[1] ?? 'dump-mumu,dump-ee,kaon-pi4e').split(',') as ('dump-mumu' | 'dump-ee' | 'kaon-pi4e')[];
 mkdirSync('bench-output', { recursive: true });
 const load = () => `load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
@@ -174,24 +175,36 @@ async function machineScaling(): Promise<{ one: number; two: number }> {
 
 for (const preset of PRESETS) {
   const { file, npyDir } = await prepare(SAMPLE[preset]);
-  console.log(`\n${preset} over ${N.toLocaleString('en')} events of ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB; best of 2 runs each, warm page cache)`);
+  console.log(`\n${preset} over ${N.toLocaleString('en')} events of ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB; times: the best of ${ROUNDS} rounds; floors: best of 2; warm page cache)`);
   const g = await openEventFile(await nodeFileSource(file));
   const whole = [{ file: path.resolve(file), numBatches: g.numBatches, batchSize: g.meta.batchSize, numEvents: g.numEvents }];
   await g.close();
   // the engine as the app and na62 select run it: worker threads over contiguous parts of the file,
   // candidates handed back as transferable columns; the same code on one thread and on two
-  const engine = (threads: number) => best(async () => {
-    const main0 = threadCpu(), all0 = cpuNow();
+  const engine = async (threads: number) => {
+    const t = performance.now(), main0 = threadCpu(), all0 = cpuNow();
     const r = await runInWorkersPacked(partition(whole, threads), { preset }, { workerUrl, workers: threads });
-    return { ...r, mainCpu: threadCpu() - main0, processCpu: cpuNow() - all0 };
-  });
+    return { s: (performance.now() - t) / 1000, value: { ...r, mainCpu: threadCpu() - main0, processCpu: cpuNow() - all0 } };
+  };
+  type NpResult = { events: number; cutflow: number[]; selected: number; load_s: number; compute_s: number; total_s: number; cpu_s: number; numpy: string };
+  const [script, ...scriptArgs] = SCRIPT[preset];
+  const runNp = () => JSON.parse(execFileSync(python!, [script, npyDir, ...scriptArgs], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop()!) as NpResult;
   await engine(2); // both workers started and their code compiled: the figures below are of warm threads
-  const one = await engine(1);
-  const oneLoad = load();
-  const two = await engine(2);
-  const twoLoad = load();
-  if (two.value.packed.n !== one.value.packed.n || two.value.packed.index.some((x, i) => x !== one.value.packed.index[i])) { console.error('MISMATCH between the candidate lists of 1 and 2 threads'); process.exit(1); }
-  if (two.value.result.cutflow.map((c) => c.n).join() !== one.value.result.cutflow.map((c) => c.n).join()) { console.error('MISMATCH between 1 and 2 threads'); process.exit(1); }
+  runNp(); // numpy's columns in the page cache, as the engine's file is
+  // Rounds of engine on 1 thread, on 2, then numpy, one after the other: the host's speed drifts by
+  // tens of per cent within minutes here, so each round's ratios compare neighbours in time, and the
+  // ratios quoted are the medians over the rounds (the times quoted are each side's best).
+  const rounds: { one: Awaited<ReturnType<typeof engine>>; two: Awaited<ReturnType<typeof engine>>; np: NpResult; load: string }[] = [];
+  for (let k = 0; k < ROUNDS; k++) rounds.push({ one: await engine(1), two: await engine(2), np: runNp(), load: load() });
+  const bestOf = <T>(pick: (r: (typeof rounds)[number]) => T, time: (x: T) => number): T => rounds.map(pick).reduce((a, b) => (time(b) < time(a) ? b : a));
+  const one = bestOf((r) => r.one, (x) => x.s), two = bestOf((r) => r.two, (x) => x.s), np = bestOf((r) => r.np, (x) => x.total_s);
+  const median = (xs: number[]) => { const v = [...xs].sort((a, b) => a - b); return v.length % 2 ? v[v.length >> 1]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2; };
+  const paired = { np1: median(rounds.map((r) => r.np.total_s / r.one.s)), np2: median(rounds.map((r) => r.np.total_s / r.two.s)), scale: median(rounds.map((r) => r.one.s / r.two.s)) };
+  const oneLoad = rounds[0]!.load, twoLoad = rounds.at(-1)!.load;
+  for (const r of rounds) {
+    if (r.two.value.packed.n !== r.one.value.packed.n || r.two.value.packed.index.some((x, i) => x !== r.one.value.packed.index[i])) { console.error('MISMATCH between the candidate lists of 1 and 2 threads'); process.exit(1); }
+    if (r.two.value.result.cutflow.map((c) => c.n).join() !== r.one.value.result.cutflow.map((c) => c.n).join()) { console.error('MISMATCH between 1 and 2 threads'); process.exit(1); }
+  }
   const r1 = one.value.result;
   const floor = await best(() => readAll(file));
   const floorLoad = load();
@@ -218,11 +231,6 @@ for (const preset of PRESETS) {
   const needFloor = await best(() => readRanges(false));
   const needCrc = await best(() => readRanges(true));
   const needLoad = load();
-  type NpResult = { events: number; cutflow: number[]; selected: number; load_s: number; compute_s: number; total_s: number; cpu_s: number; numpy: string };
-  const [script, ...scriptArgs] = SCRIPT[preset];
-  const runNp = () => JSON.parse(execFileSync(python!, [script, npyDir, ...scriptArgs], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop()!) as NpResult;
-  const npRuns = [runNp(), runNp()];
-  const np = npRuns[0]!.total_s <= npRuns[1]!.total_s ? npRuns[0]! : npRuns[1]!;
   const npLoad = load();
 
   const c1 = one.value.cpuSeconds[0]!, c2 = two.value.cpuSeconds, c2max = Math.max(...c2);
@@ -234,10 +242,11 @@ for (const preset of PRESETS) {
   console.log(`  needed-bytes floor: ${needFloor.s.toFixed(2)} s to read the ${(neededBytes / 1e6).toFixed(0)} MB ${preset} reads (${ranges.length} reads, ${(100 * neededBytes / floor.value).toFixed(0)} % of the file; CPU ${needFloor.cpu.toFixed(2)} s); with their CRC-32 ${needCrc.s.toFixed(2)} s (CPU ${needCrc.cpu.toFixed(2)} s; ${needLoad})`);
   const c2mean = c2.reduce((a, x) => a + x, 0) / c2.length;
   const ratios = [
-    `engine/numpy ×${(np.total_s / one.s).toFixed(2)} on 1 thread, ×${(np.total_s / two.s).toFixed(2)} on 2 wall; ×${(np.cpu_s / c1).toFixed(2)} CPU time`,
-    `1 → 2 threads ×${(one.s / two.s).toFixed(2)} wall; from CPU time ×${(c1 / c2mean).toFixed(2)} (parts evenly shared), ×${(c1 / c2max).toFixed(2)} (as shared in this run)`,
+    `engine/numpy ×${paired.np1.toFixed(2)} on 1 thread, ×${paired.np2.toFixed(2)} on 2 wall (medians of ${ROUNDS} rounds; best against best ×${(np.total_s / one.s).toFixed(2)}, ×${(np.total_s / two.s).toFixed(2)}); ×${(np.cpu_s / c1).toFixed(2)} CPU time`,
+    `1 → 2 threads ×${paired.scale.toFixed(2)} wall (median; best against best ×${(one.s / two.s).toFixed(2)}); from CPU time ×${(c1 / c2mean).toFixed(2)} (parts evenly shared), ×${(c1 / c2max).toFixed(2)} (as shared in this run)`,
     `1 thread / needed-bytes floor ×${(one.s / needFloor.s).toFixed(1)} wall, ×${(c1 / Math.max(0.01, needFloor.cpu)).toFixed(1)} CPU (×${(c1 / Math.max(0.01, needCrc.cpu)).toFixed(1)} over the floor with CRC)`,
   ];
+  console.log(`  rounds            : ${rounds.map((r) => `1 thread ${r.one.s.toFixed(2)} s, 2 threads ${r.two.s.toFixed(2)} s, numpy ${r.np.total_s.toFixed(2)} s`).join('; ')}`);
   console.log(`  ratios            : ${ratios.join('; ')}`);
   summary.push(`${preset.padEnd(10)} ${ratios.join('; ')} (${twoLoad})`);
   console.log(`  candidates        : ${one.value.packed.n.toLocaleString('en')} selected`);

@@ -10,7 +10,7 @@
  * Run with: npm run na62 -- <command> [options]   (or: node --import tsx cli/na62.ts <command> …; not through the tsx
  * wrapper, which on Ctrl+C kills a busy child before its cleanup can run)
  */
-import '../src-node/native-crc'; // format 3 checksums with zlib's native CRC-32
+import '../src-node/native-crc'; // format 3 checksums with a native CRC-32
 import { parseArgs } from 'node:util';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';

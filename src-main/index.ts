@@ -1,6 +1,6 @@
 /** Electron main process: window, menu, security and the engine behind validated IPC. */
 import { app, ClipboardItem, Menu, clipboard, dialog, ipcMain, nativeImage, session, type BrowserWindow } from 'electron';
-import '../src-node/native-crc'; // format 3 checksums with zlib's native CRC-32
+import '../src-node/native-crc'; // format 3 checksums with a native CRC-32
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';

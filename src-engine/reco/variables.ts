@@ -184,6 +184,12 @@ const nanColumn = (length: number): Float64Array => {
   if (nanScratch.length < length) nanScratch = new Float64Array(Math.max(length, 2 * nanScratch.length)).fill(NaN);
   return nanScratch;
 };
+let zeroScratch = new Int32Array(0);
+/** Offsets of empty lists for a collection not read (shared, grown as needed, never written: no allocation per batch) */
+const zeroOffsets = (length: number): Int32Array => {
+  if (zeroScratch.length < length) zeroScratch = new Int32Array(Math.max(length, 2 * zeroScratch.length));
+  return zeroScratch;
+};
 const NO_ITEMS = { offsets: new Int32Array(0), fields: {} as Readonly<Record<string, TypedArray>> };
 
 export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out?: VariableColumns): BatchReco {
@@ -204,7 +210,7 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
   const lvt = fieldOf(LAV.fields, 'time'), a0t = fieldOf(A0.fields, 'time');
   const hasLkr = !!(lx && ly && le), hasMuv3 = !!(mtile && mt);
   const downstream = hasLkr || hasMuv3 || fieldOf(T.fields, 'dxdzAfter') !== undefined;
-  const lo = hasLkr ? L.offsets : new Int32Array(n + 1), mo = hasMuv3 ? MU.offsets : new Int32Array(n + 1);
+  const lo = hasLkr ? L.offsets : zeroOffsets(n + 1), mo = hasMuv3 ? MU.offsets : zeroOffsets(n + 1);
   const lvo = lvt ? LAV.offsets : undefined, a0o = a0t ? A0.offsets : undefined;
   const lavWindow = opts.lavWindow, anti0Window = opts.anti0Window;
   const twoTrack = TWO_TRACK_VARS.map((k) => v[k]), fiveTrack5 = FIVE_TRACK_VARS.map((k) => v[k]), ownTrack = OWN_TRACK_VARS.map((k) => v[k]);
@@ -309,7 +315,7 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
     }
 
     if (nt >= 5) fiveTrack(s, t0, v, tq, tpx, tpy, tpz, tx, ty);
-    if (nt >= 5) v.ptot[s] = Math.hypot(sum(tpx, t0, 5), sum(tpy, t0, 5), sum(tpz, t0, 5));
+    if (nt >= 5) { const sx = sum(tpx, t0, 5), sy = sum(tpy, t0, 5), sz = sum(tpz, t0, 5); v.ptot[s] = Math.sqrt(sx * sx + sy * sy + sz * sz); }
     if (nt >= 5) { let m = 4; for (let j = t0; j < t0 + 5; j++) m = Math.min(m, tnch[j]!); v.nch_min5[s] = m; }
     if (nt >= 5) {
       // closest pair of tracks in the STRAW1 plane (the two-track separation cut of §4.2)
@@ -332,11 +338,18 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
 const sum = (a: ArrayLike<number>, from: number, n: number) => { let s = 0; for (let j = from; j < from + n; j++) s += a[j]!; return s; };
 
 /** Five-track vertex (least squares over the lines before the magnet), masses with the π+ assignment of §4.2. */
+/** Invariant mass of tracks x and y as electrons. */
+function eeMass(tpx: ArrayLike<number>, tpy: ArrayLike<number>, tpz: ArrayLike<number>, x: number, y: number): number {
+  const ex = Math.sqrt(tpx[x]! ** 2 + tpy[x]! ** 2 + tpz[x]! ** 2 + M_E * M_E), ey = Math.sqrt(tpx[y]! ** 2 + tpy[y]! ** 2 + tpz[y]! ** 2 + M_E * M_E);
+  return mass2(tpx[x]! + tpx[y]!, tpy[x]! + tpy[y]!, tpz[x]! + tpz[y]!, ex + ey);
+}
+
+// (square roots of sums, not Math.hypot: V8 does not inline hypot, and it was half of this function's time)
 function fiveTrack(i: number, t0: number, v: VariableColumns, tq: ArrayLike<number>, tpx: ArrayLike<number>, tpy: ArrayLike<number>, tpz: ArrayLike<number>, tx: ArrayLike<number>, ty: ArrayLike<number>): void {
   // Σ (I − u uᵀ) X = Σ (I − u uᵀ) a for unit directions u through points a at STRAW1
   let a00 = 0, a01 = 0, a02 = 0, a11 = 0, a12 = 0, a22 = 0, b0 = 0, b1 = 0, b2 = 0;
   for (let j = t0; j < t0 + 5; j++) {
-    const dx = tpx[j]! / tpz[j]!, dy = tpy[j]! / tpz[j]!, nrm = Math.hypot(dx, dy, 1);
+    const dx = tpx[j]! / tpz[j]!, dy = tpy[j]! / tpz[j]!, nrm = Math.sqrt(dx * dx + dy * dy + 1);
     const ux = dx / nrm, uy = dy / nrm, uz = 1 / nrm;
     const m00 = 1 - ux * ux, m01 = -ux * uy, m02 = -ux * uz, m11 = 1 - uy * uy, m12 = -uy * uz, m22 = 1 - uz * uz;
     const px = tx[j]!, py = ty[j]!, pz = Z_STRAW1;
@@ -356,35 +369,37 @@ function fiveTrack(i: number, t0: number, v: VariableColumns, tq: ArrayLike<numb
   for (let j = t0; j < t0 + 5; j++) {
     const dx = tpx[j]! / tpz[j]!, dy = tpy[j]! / tpz[j]!;
     const ex = tx[j]! + dx * (Zv - Z_STRAW1) - X, ey = ty[j]! + dy * (Zv - Z_STRAW1) - Y;
-    const p = Math.hypot(tpx[j]!, tpy[j]!, tpz[j]!);
-    const sig = Math.hypot(0.5, (Z_STRAW1 - Zv) * angleSigma(p));
-    chi2 += (ex * ex + ey * ey) / (sig * sig);
+    const p = Math.sqrt(tpx[j]! * tpx[j]! + tpy[j]! * tpy[j]! + tpz[j]! * tpz[j]!);
+    const lever = (Z_STRAW1 - Zv) * angleSigma(p);
+    chi2 += (ex * ex + ey * ey) / (0.25 + lever * lever);
     if (tq[j]! > 0) npos++;
   }
   v.kvz[i] = Zv; v.kchi2[i] = chi2; v.npos[i] = npos;
   // π+ hypothesis: each positive track in turn, keep m closest to m_K
+  // (no arrays or closures per event: this runs for every five-track event of a kaon selection)
   let bestM = NaN, best4e = NaN, bestLo = NaN, bestHi = NaN;
   for (let h = t0; h < t0 + 5; h++) {
     if (tq[h]! <= 0) continue;
     let Px = 0, Py = 0, Pz = 0, E = 0, Qx = 0, Qy = 0, Qz = 0, QE = 0;
-    const pos: number[] = [], neg: number[] = [];
+    // the other four tracks: the first two positive and the first two negative of them
+    let nPos = 0, nNeg = 0, p0 = -1, p1 = -1, n0 = -1, n1 = -1;
     for (let j = t0; j < t0 + 5; j++) {
       const p2 = tpx[j]! ** 2 + tpy[j]! ** 2 + tpz[j]! ** 2;
       const e = Math.sqrt(p2 + (j === h ? M_PI * M_PI : M_E * M_E));
       Px += tpx[j]!; Py += tpy[j]!; Pz += tpz[j]!; E += e;
-      if (j !== h) { Qx += tpx[j]!; Qy += tpy[j]!; Qz += tpz[j]!; QE += e; (tq[j]! > 0 ? pos : neg).push(j); }
+      if (j === h) continue;
+      Qx += tpx[j]!; Qy += tpy[j]!; Qz += tpz[j]!; QE += e;
+      if (tq[j]! > 0) { if (nPos === 0) p0 = j; else if (nPos === 1) p1 = j; nPos++; } else { if (nNeg === 0) n0 = j; else if (nNeg === 1) n1 = j; nNeg++; }
     }
     const m = mass2(Px, Py, Pz, E);
     if (Number.isNaN(bestM) || Math.abs(m - M_K) < Math.abs(bestM - M_K)) {
       bestM = m; best4e = mass2(Qx, Qy, Qz, QE);
-      if (pos.length === 2 && neg.length === 2) {
-        const pair = (x: number, y: number) => {
-          const ex = Math.sqrt(tpx[x]! ** 2 + tpy[x]! ** 2 + tpz[x]! ** 2 + M_E * M_E), ey = Math.sqrt(tpx[y]! ** 2 + tpy[y]! ** 2 + tpz[y]! ** 2 + M_E * M_E);
-          return mass2(tpx[x]! + tpx[y]!, tpy[x]! + tpy[y]!, tpz[x]! + tpz[y]!, ex + ey);
-        };
-        const A = [pair(pos[0]!, neg[0]!), pair(pos[1]!, neg[1]!)], B = [pair(pos[0]!, neg[1]!), pair(pos[1]!, neg[0]!)];
-        const use = Math.abs(A[0]! - A[1]!) <= Math.abs(B[0]! - B[1]!) ? A : B;
-        bestLo = Math.min(use[0]!, use[1]!); bestHi = Math.max(use[0]!, use[1]!);
+      if (nPos === 2 && nNeg === 2) {
+        // the pairing with the most equal e+e− masses
+        const a0 = eeMass(tpx, tpy, tpz, p0, n0), a1 = eeMass(tpx, tpy, tpz, p1, n1);
+        const b0 = eeMass(tpx, tpy, tpz, p0, n1), b1 = eeMass(tpx, tpy, tpz, p1, n0);
+        const useA = Math.abs(a0 - a1) <= Math.abs(b0 - b1);
+        bestLo = useA ? Math.min(a0, a1) : Math.min(b0, b1); bestHi = useA ? Math.max(a0, a1) : Math.max(b0, b1);
       } else { bestLo = NaN; bestHi = NaN; }
     }
   }
