@@ -142,6 +142,7 @@ export async function runInWorkersPacked(parts: readonly (Omit<SelectionJob, 'se
     await Promise.all(workers.map((w, k) => one(w, k)));
   } finally {
     opts.signal?.removeEventListener('abort', cancel);
+    assembly.ended = true;
   }
   if (stopped) throw stopped;
   return { result: mergeResults(inEventOrder(results, (r) => r)), packed: assembly.result(), cpuSeconds };
@@ -175,11 +176,28 @@ class Assembly {
       // room for the whole run at the rate of candidates so far, and a tenth more
       const rate = (this.out.n + p.n) / Math.max(1, this.placedEvents + part.events);
       this.out.append(p, Math.ceil(rate * this.total * 1.1) + 1024);
+      this.prefaultSoon();
       this.placedEvents += part.events;
       this.arrived.delete(this.order[this.placed]!);
       copied.push(p);
     }
     keepSpares(copied);
+  }
+  /**
+   * Write the room of the assembled columns in small steps between messages (PackedAppender.prefault):
+   * one step takes a few ms, so a worker whose part is done is handed its next job at once.
+   */
+  private prefaulting = false;
+  /** the run is over (finished, failed or cancelled): no more prefaulting */
+  ended = false;
+  private prefaultSoon(): void {
+    if (this.prefaulting || this.placed === this.order.length) return;
+    this.prefaulting = true;
+    const step = () => {
+      if (!this.ended && this.placed < this.order.length && this.out?.prefault()) setImmediate(step);
+      else this.prefaulting = false;
+    };
+    setImmediate(step);
   }
   result(): PackedCandidates {
     if (this.placed !== this.order.length) throw new Error(`internal: ${this.order.length - this.placed} parts of the selection are missing`);

@@ -649,6 +649,8 @@ export class PackedAppender {
   private readonly processes: string[] = [];
   /** rows so far */
   n = 0;
+  /** rows of the room below which every column has been written (prefault) */
+  private touched = 0;
   constructor(private readonly keys: readonly string[], capacity: number) {
     this.c = emptyPacked(capacity, keys, [], []);
   }
@@ -658,17 +660,28 @@ export class PackedAppender {
     if (this.n + p.n > this.c.n) {
       const next = emptyPacked(Math.max(this.n + p.n, room), this.keys, [], []);
       copyColumns(next, this.c, 0, this.n);
-      // the room is written once now (zeros), while the workers compute the next parts: memory is
-      // mapped at its first write, page by page, and that cost the last part's copy 40 ms here
-      for (const k of NUMERIC_COLUMNS) next[k].fill(0, this.n);
-      for (const v of next.vars) v.fill(0, this.n);
       this.c = next;
+      this.touched = this.n;
     }
     const at = this.n, out = this.c;
     copyColumns(out, p, at);
     const fileMap = p.files.map((f) => intern(this.files, f)), procMap = p.processes.map((x) => intern(this.processes, x));
     for (let i = 0; i < p.n; i++) { out.file[at + i] = fileMap[p.file[i]!]!; out.process[at + i] = procMap[p.process[i]!]!; }
     this.n += p.n;
+  }
+  /**
+   * Write zeros into the next `rows` rows of the room not yet written, if any: memory is mapped at
+   * its first write, page by page (on a virtual machine most of the time of filling fresh memory),
+   * and a pool does this in small steps while its workers compute, so that copying the last part
+   * in does not wait for it. False when the whole room has been written.
+   */
+  prefault(rows = 8192): boolean {
+    const from = Math.max(this.n, this.touched), to = Math.min(this.c.n, from + rows);
+    if (from >= to) return false;
+    for (const k of NUMERIC_COLUMNS) this.c[k].fill(0, from, to);
+    for (const v of this.c.vars) v.fill(0, from, to);
+    this.touched = to;
+    return to < this.c.n;
   }
   /**
    * The rows appended. Views over the room made when it is at most a quarter more than the rows (a
