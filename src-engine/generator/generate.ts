@@ -11,7 +11,7 @@ import { Rng } from './rng';
 import type { BeamKaonTruth } from './kaon';
 
 export const GENERATOR_NAME = 'na62-fastmc';
-export const GENERATOR_VERSION = '1.5.0';
+export const GENERATOR_VERSION = '1.6.0';
 
 export { GeneratorConfigSchema, type GeneratorConfig, type GeneratorConfigInput } from '../../src-shared/event/generator-config';
 import { GeneratorConfigSchema, type GeneratorConfig, type GeneratorConfigInput } from '../../src-shared/event/generator-config';

@@ -20,6 +20,7 @@
  */
 import { TAX_BEAM } from '../../src-shared/physics/tax';
 import type { Rng } from './rng';
+import { normalMass } from './normal';
 
 /** An aim: the Z_TAX range [zLo, zHi] (mm) and the angular spread σ_a per axis (rad) of the summed direction. */
 export interface Aim { readonly zLo: number; readonly zHi: number; readonly sigma: number }
@@ -27,21 +28,6 @@ export interface Aim { readonly zLo: number; readonly zHi: number; readonly sigm
 export const SR_AIM: Aim = { zLo: 3_000, zHi: 43_000, sigma: 1.5e-4 };
 /** the CR's −4…50 m and CDA_TAX < 150 mm (A§2.2 item 14 [S]) with 4 m on each side; 0.8 mrad is 60–130 mm at the TAX [E] */
 export const CR_AIM: Aim = { zLo: -8_000, zHi: 54_000, sigma: 8e-4 };
-
-/** erfc with fractional error < 1.2e-7 everywhere (Numerical Recipes' erfcc, Chebyshev fit): tails stay accurate */
-function erfc(x: number): number {
-  const z = Math.abs(x), t = 1 / (1 + 0.5 * z);
-  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
-    + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-  return x >= 0 ? r : 2 - r;
-}
-/** Φ(b) − Φ(a) of the standard normal for a ≤ b, from the tail that keeps its precision */
-function normalMass(a: number, b: number): number {
-  const k = Math.SQRT1_2;
-  if (a >= 0) return 0.5 * (erfc(a * k) - erfc(b * k));
-  if (b <= 0) return 0.5 * (erfc(-b * k) - erfc(-a * k));
-  return 1 - 0.5 * (erfc(-a * k) + erfc(b * k));
-}
 
 /** The t range of the aim for a crossing at z_v (t = 1/(z_v − z_T)). */
 const tRange = (aim: Aim, zv: number): [number, number] => [1 / (zv - aim.zLo), 1 / (zv - aim.zHi)];

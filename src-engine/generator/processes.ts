@@ -246,7 +246,7 @@ function promptModel(label: 'prompt-ee' | 'prompt-mumu', params: PhysicsParams):
       const v = sampleV(process, biased ? PROMPT_HARD_V_SHARE : 0, rng);
       const s = (z - mu.origin.z) / mu.p.pz;
       const at: Vertex4 = { x: mu.origin.x + s * mu.p.px, y: mu.origin.y + s * mu.p.py, z, t: mu.origin.t };
-      const aimed = promptPair(mu.p, ml, rng, biased ? { share: PROMPT_AIM_SHARE, vertex: at } : undefined, { frac: v.v });
+      const aimed = promptPair(mu.p, ml, rng, biased ? { share: PROMPT_AIM_SHARE, crDisk: true, vertex: at } : undefined, { frac: v.v });
       const { plus, minus, muonAfter, pair } = aimed;
       const muPdg = q > 0 ? PDG.muPlus : PDG.muMinus;
       const truth = [
