@@ -23,8 +23,9 @@ import { diskProbability, inDisk, sampleInDisk, type AngleDisk } from './angle-d
  * which the Gaussians miss. The weight p(Δ)/q(Δ) is exact because q is that finite mixture (the
  * disk's probability by quadrature, angle-disk.ts). Nothing is excluded (q > 0 wherever p > 0).
  *
- * Measured (`npm run physics -- --only prompt`, 10⁶ events, seeds 7–12 and 102): the CR's relative
- * error 13–23 % (mean 16 %) with the disk, 17–24 % (mean 19 %) without; the SR's 8–20 % either way.
+ * Measured (the physics report's prompt measure, 10⁶ events, seeds 7–12 and 102): the CR's relative
+ * error 13–27 % (median 16 %) with the disk, 17–24 % (median 18 %) without; the SR's 8.5–13 %
+ * (median 9.8 %) with it, 9–21 % (median 10 %) without.
  */
 export interface PairAim {
   /** share of the proposal aimed at the beam line (the aimed Gaussians and, where it applies, the disk below) */
