@@ -55,12 +55,11 @@ export function naturalAngleDensity(dx: number, dy: number, sigTheta: number): n
 }
 
 /** the aimed draws go at the CR band or at the SR ellipse (a finer set of Gaussians), SR_AIM_SHARE of them at the SR */
-function aimTargets(ux: number, uy: number, v: PairAim['vertex']): { cx: number; cy: number; sig: number; share: number }[] {
-  const out: { cx: number; cy: number; sig: number; share: number }[] = [];
+function aimTargets(ux: number, uy: number, v: PairAim['vertex']): { cx: number; cy: number; sig: number }[] {
+  const out: { cx: number; cy: number; sig: number }[] = [];
   for (const a of [AIM_CR, AIM_SR]) for (let k = 0; k < a.nodes; k++) {
-    const share = (a === AIM_SR ? SR_AIM_SHARE : 1 - SR_AIM_SHARE) / a.nodes;
     const zT = a.z0 + ((a.z1 - a.z0) * (k + 0.5)) / a.nodes, L = v.z - zT;
-    out.push({ cx: (v.x - BEAM_XY.x) / L - ux, cy: (v.y - BEAM_XY.y) / L - uy, sig: a.cda / L, share });
+    out.push({ cx: (v.x - BEAM_XY.x) / L - ux, cy: (v.y - BEAM_XY.y) / L - uy, sig: a.cda / L });
   }
   return out;
 }
@@ -114,7 +113,7 @@ export function sampleAimedAngle(sigTheta: number, ux: number, uy: number, aim: 
     dx = th * Math.cos(ph); dy = th * Math.sin(ph);
   }
   const p = naturalAngleDensity(dx, dy, sigTheta);
-  // the Gaussians' mixture density, each node with its group's share (a node's `share` is its group's fraction of the aimed draws)
+  // the Gaussians' mixture density, each node with its share of its group's
   let g = 0;
   targets.forEach((t, j) => {
     const group = j < AIM_CR.nodes ? aCr / AIM_CR.nodes : aSr / AIM_SR.nodes;

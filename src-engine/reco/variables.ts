@@ -178,18 +178,21 @@ export function recoColumnsFor(vars: Iterable<VariableName>): Partial<Record<Rec
  */
 const fieldOf = (fields: Readonly<Record<string, TypedArray>> | undefined, name: string): TypedArray | undefined =>
   fields && Object.prototype.propertyIsEnumerable.call(fields, name) ? fields[name] : undefined;
-let nanScratch = new Float64Array(0);
-/** NaN values for a column not read (shared, grown as needed, never written) */
-const nanColumn = (length: number): Float64Array => {
-  if (nanScratch.length < length) nanScratch = new Float64Array(Math.max(length, 2 * nanScratch.length)).fill(NaN);
-  return nanScratch;
-};
-let zeroScratch = new Int32Array(0);
-/** Offsets of empty lists for a collection not read (shared, grown as needed, never written: no allocation per batch) */
-const zeroOffsets = (length: number): Int32Array => {
-  if (zeroScratch.length < length) zeroScratch = new Int32Array(Math.max(length, 2 * zeroScratch.length));
-  return zeroScratch;
-};
+/**
+ * A shared array of one constant value, grown as needed and never written: the stand-in for a
+ * column or list offsets not read, with no allocation per batch.
+ */
+function constantArray<T extends Float64Array | Int32Array>(make: (n: number) => T): (length: number) => T {
+  let a = make(0);
+  return (length) => {
+    if (a.length < length) a = make(Math.max(length, 2 * a.length));
+    return a;
+  };
+}
+/** NaN values for a column not read */
+const nanColumn = constantArray((n) => new Float64Array(n).fill(NaN));
+/** offsets of empty lists for a collection not read */
+const zeroOffsets = constantArray((n) => new Int32Array(n));
 const NO_ITEMS = { offsets: new Int32Array(0), fields: {} as Readonly<Record<string, TypedArray>> };
 
 export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out?: VariableColumns): BatchReco {
@@ -337,14 +340,17 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
 
 const sum = (a: ArrayLike<number>, from: number, n: number) => { let s = 0; for (let j = from; j < from + n; j++) s += a[j]!; return s; };
 
-/** Five-track vertex (least squares over the lines before the magnet), masses with the π+ assignment of §4.2. */
 /** Invariant mass of tracks x and y as electrons. */
 function eeMass(tpx: ArrayLike<number>, tpy: ArrayLike<number>, tpz: ArrayLike<number>, x: number, y: number): number {
   const ex = Math.sqrt(tpx[x]! ** 2 + tpy[x]! ** 2 + tpz[x]! ** 2 + M_E * M_E), ey = Math.sqrt(tpx[y]! ** 2 + tpy[y]! ** 2 + tpz[y]! ** 2 + M_E * M_E);
   return mass2(tpx[x]! + tpx[y]!, tpy[x]! + tpy[y]!, tpz[x]! + tpz[y]!, ex + ey);
 }
 
-// (square roots of sums, not Math.hypot: V8 does not inline hypot, and it was half of this function's time)
+/**
+ * Five-track vertex (least squares over the lines before the magnet), masses with the π+ assignment
+ * of §4.2. (Square roots of sums, not Math.hypot: V8 does not inline hypot, and it was half of this
+ * function's time.)
+ */
 function fiveTrack(i: number, t0: number, v: VariableColumns, tq: ArrayLike<number>, tpx: ArrayLike<number>, tpy: ArrayLike<number>, tpz: ArrayLike<number>, tx: ArrayLike<number>, ty: ArrayLike<number>): void {
   // Σ (I − u uᵀ) X = Σ (I − u uᵀ) a for unit directions u through points a at STRAW1
   let a00 = 0, a01 = 0, a02 = 0, a11 = 0, a12 = 0, a22 = 0, b0 = 0, b1 = 0, b2 = 0;
