@@ -256,6 +256,21 @@ describe('the staged selection loop', () => {
     expect(r.index.buffer.byteLength).toBe(8 * whole.candidates.length);
     expect(unpackCandidates(r)).toEqual(whole.candidates);
     expect(() => roomy.append(packCandidates(whole.candidates, ['m_mumu']))).toThrow(/different variables/);
+    // a little more room than rows: views over it, and the room holds zeros, never another list's rows
+    // (a structured clone to the renderer copies it; an earlier selection may have been unblinded)
+    for (const prefault of [false, true]) {
+      const snug = new PackedAppender(sel.keyVariables, 0);
+      snug.append(a.packed, Math.ceil(1.2 * whole.candidates.length));
+      if (prefault) expect(snug.prefault()).toBe(false); // (the whole room in one step)
+      snug.append(b.packed);
+      const s2 = snug.result();
+      expect(s2.index.buffer.byteLength).toBeGreaterThan(8 * whole.candidates.length);
+      expect(unpackCandidates(s2)).toEqual(whole.candidates);
+      for (const c of [s2.index, s2.run, s2.weight, s2.region, ...s2.vars]) {
+        const all = new (c.constructor as Float64ArrayConstructor)(c.buffer as ArrayBuffer);
+        expect(all.subarray(s2.n).every((x) => x === 0)).toBe(true);
+      }
+    }
   });
 
   it('writes its candidates into recycled columns when they have room, and only then', async () => {
