@@ -12,7 +12,8 @@
  * speed-up two free cores would give if the threads' own work were all there is.
  * The engine verifies the checksum of every column buffer it reads; the cost of that is printed apart.
  *
- * Run: npx tsx bench/selection-vs-numpy.bench.ts [events] [presets]   (BENCH_ROUNDS, default 5: rounds of engine and numpy)
+ * Run: npx tsx bench/selection-vs-numpy.bench.ts [events] [presets]   (BENCH_ROUNDS, default 5: rounds of engine and numpy;
+ *   BENCH_RELEASE=0: no list written again, see `engine` below)
  *   events: default NA62_BENCH_EVENTS or 10000000; presets: default dump-mumu,dump-ee,kaon-pi4e
  *   --prepare dump|kaon: only generate (and export for numpy) that sample, then exit
  * Generated files are kept in bench-output/ (named by events and generator version) and reused;
@@ -20,10 +21,11 @@
  * (needs python3 with numpy)
  */
 import '../src-node/native-crc';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { partition, runInWorkersPacked } from '../src-node/selection-pool';
+import { partition, releaseCandidates, runInWorkersPacked } from '../src-node/selection-pool';
 import { existsSync, mkdirSync, openSync, writeSync, closeSync, writeFileSync, statSync, readSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -31,7 +33,7 @@ import { generateToSink } from '../src-engine/generator/write-generated';
 import { openEventFile } from '../src-engine/io/event-file';
 import { crcOf } from '../src-engine/io/column-read';
 import type { RandomAccessSource } from '../src-engine/io/source';
-import { unpackCandidates } from '../src-engine/selection/run';
+import { unpackCandidates, type PackedCandidates } from '../src-engine/selection/run';
 import { nodeFileSink, nodeFileSource } from '../src-node/fs/node-file';
 import { muv3Tiles } from '../src-shared/geometry/muv3';
 import { GENERATOR_VERSION, type GeneratorConfigInput } from '../src-engine/generator/generate';
@@ -44,6 +46,7 @@ if (!Number.isInteger(N) || N <= 0) { console.error(`events must be a positive i
 // the workers run at normal priority here, as numpy does (the app lowers them, which on a busy machine measures the neighbours)
 process.env['NA62_WORKER_NICE'] = '0';
 const ROUNDS = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 5));
+const RELEASE = process.env['BENCH_RELEASE'] !== '0';
 const PRESETS = (args[1] ?? 'dump-mumu,dump-ee,kaon-pi4e').split(',') as ('dump-mumu' | 'dump-ee' | 'kaon-pi4e')[];
 mkdirSync('bench-output', { recursive: true });
 const load = () => `load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
@@ -107,6 +110,39 @@ if (prepareOnly) {
 
 const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0);
 if (!python) { console.error('python3 with numpy is needed (Debian: apt-get install python3-numpy)'); process.exit(1); }
+/**
+ * Each numpy script runs in a fresh Python process, started by a small helper process that this one
+ * starts once: starting them from here would fork this process between the engine's runs, after which
+ * every page it reuses faults again on its first write (copy-on-write; ≈ 0.25 s for dump-mumu's
+ * candidate list on this VM), a cost the app, forking nothing between selections, does not pay.
+ */
+const numpy = (() => {
+  const helper = `const { execFileSync } = require('node:child_process');
+    require('node:readline').createInterface({ input: process.stdin }).on('line', (line) => {
+      let out;
+      try { out = execFileSync(${JSON.stringify(python)}, JSON.parse(line), { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\\n').pop(); }
+      catch (e) { out = JSON.stringify({ error: String(e && e.message || e) }); }
+      process.stdout.write(out + '\\n');
+    });`;
+  const child = spawn(process.execPath, ['-e', helper], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.unref();
+  const waiting: ((line: string) => void)[] = [];
+  createInterface({ input: child.stdout }).on('line', (line) => waiting.shift()?.(line));
+  child.on('exit', (code) => { if (waiting.length) { console.error(`the helper that starts numpy ended (code ${code})`); process.exit(1); } });
+  return {
+    run(argv: readonly string[]): Promise<unknown> {
+      return new Promise((resolve) => {
+        waiting.push((line) => {
+          const r = JSON.parse(line) as { error?: string };
+          if (r.error) { console.error(`numpy ${argv.join(' ')}: ${r.error}`); process.exit(1); }
+          resolve(r);
+        });
+        child.stdin.write(`${JSON.stringify(argv)}\n`);
+      });
+    },
+    stop: () => child.stdin.end(),
+  };
+})();
 
 // Every measurement runs twice and keeps the faster run: both sides then read from a warm page cache.
 // `cpu`: the CPU time of this (the main) thread in the faster run — what a floor costs when the machine is shared
@@ -205,36 +241,43 @@ async function memoryScaling(file: string, bytes: number): Promise<{ one: number
 
 for (const preset of PRESETS) {
   const { file, npyDir } = await prepare(SAMPLE[preset]);
-  console.log(`\n${preset} over ${N.toLocaleString('en')} events of ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB; times: the best of ${ROUNDS} rounds; floors: best of 2; warm page cache)`);
+  console.log(`\n${preset} over ${N.toLocaleString('en')} events of ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB; times: the best of ${ROUNDS} rounds; floors: best of 2; warm page cache; each list ${RELEASE ? "written into the one released before it, as in the app" : "in fresh memory"})`);
   const g = await openEventFile(await nodeFileSource(file));
   const whole = [{ file: path.resolve(file), numBatches: g.numBatches, batchSize: g.meta.batchSize, numEvents: g.numEvents }];
   await g.close();
   // the engine as the app and na62 select run it: worker threads over contiguous parts of the file,
-  // candidates handed back as transferable columns; the same code on one thread and on two
+  // candidates handed back as transferable columns; the same code on one thread and on two. As in the
+  // app, once a newer list exists the previous one is released and the next run's list is written into
+  // it (the Electron host does this when the engine replaces a dataset's last result, which the IPC has
+  // copied to the renderer by then); BENCH_RELEASE=0: every list in fresh memory (na62 select's case).
+  let previous: PackedCandidates | undefined, reference: { packed: PackedCandidates; cutflow: string } | undefined;
   const engine = async (threads: number) => {
     const t = performance.now(), main0 = threadCpu(), all0 = cpuNow();
     const r = await runInWorkersPacked(partition(whole, threads), { preset }, { workerUrl, workers: threads });
-    return { s: (performance.now() - t) / 1000, value: { ...r, mainCpu: threadCpu() - main0, processCpu: cpuNow() - all0 } };
+    const s = (performance.now() - t) / 1000, mainCpu = threadCpu() - main0, processCpu = cpuNow() - all0;
+    // every list checked against the first before it is written over
+    const cutflow = r.result.cutflow.map((c) => c.n).join();
+    if (!reference) reference = { packed: structuredClone(r.packed), cutflow };
+    else if (cutflow !== reference.cutflow || r.packed.n !== reference.packed.n || r.packed.index.some((x, i) => x !== reference!.packed.index[i])) { console.error(`MISMATCH between the candidate lists of two runs (${threads} thread(s))`); process.exit(1); }
+    if (previous && RELEASE) releaseCandidates(previous);
+    previous = r.packed;
+    return { s, value: { result: r.result, cpuSeconds: r.cpuSeconds, mainCpu, processCpu } };
   };
   type NpResult = { events: number; cutflow: number[]; selected: number; load_s: number; compute_s: number; total_s: number; cpu_s: number; numpy: string };
   const [script, ...scriptArgs] = SCRIPT[preset];
-  const runNp = () => JSON.parse(execFileSync(python!, [script, npyDir, ...scriptArgs], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop()!) as NpResult;
+  const runNp = () => numpy.run([script, npyDir, ...scriptArgs]) as Promise<NpResult>;
   await engine(2); // both workers started and their code compiled: the figures below are of warm threads
-  runNp(); // numpy's columns in the page cache, as the engine's file is
+  await runNp(); // numpy's columns in the page cache, as the engine's file is
   // Rounds of engine on 1 thread, on 2, then numpy, one after the other: the host's speed drifts by
   // tens of per cent within minutes here, so each round's ratios compare neighbours in time, and the
   // ratios quoted are the medians over the rounds (the times quoted are each side's best).
   const rounds: { one: Awaited<ReturnType<typeof engine>>; two: Awaited<ReturnType<typeof engine>>; np: NpResult; load: string }[] = [];
-  for (let k = 0; k < ROUNDS; k++) rounds.push({ one: await engine(1), two: await engine(2), np: runNp(), load: load() });
+  for (let k = 0; k < ROUNDS; k++) rounds.push({ one: await engine(1), two: await engine(2), np: await runNp(), load: load() });
   const bestOf = <T>(pick: (r: (typeof rounds)[number]) => T, time: (x: T) => number): T => rounds.map(pick).reduce((a, b) => (time(b) < time(a) ? b : a));
   const one = bestOf((r) => r.one, (x) => x.s), two = bestOf((r) => r.two, (x) => x.s), np = bestOf((r) => r.np, (x) => x.total_s);
   const median = (xs: number[]) => { const v = [...xs].sort((a, b) => a - b); return v.length % 2 ? v[v.length >> 1]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2; };
   const paired = { np1: median(rounds.map((r) => r.np.total_s / r.one.s)), np2: median(rounds.map((r) => r.np.total_s / r.two.s)), scale: median(rounds.map((r) => r.one.s / r.two.s)) };
   const oneLoad = rounds[0]!.load, twoLoad = rounds.at(-1)!.load;
-  for (const r of rounds) {
-    if (r.two.value.packed.n !== r.one.value.packed.n || r.two.value.packed.index.some((x, i) => x !== r.one.value.packed.index[i])) { console.error('MISMATCH between the candidate lists of 1 and 2 threads'); process.exit(1); }
-    if (r.two.value.result.cutflow.map((c) => c.n).join() !== r.one.value.result.cutflow.map((c) => c.n).join()) { console.error('MISMATCH between 1 and 2 threads'); process.exit(1); }
-  }
   const r1 = one.value.result;
   const floor = await best(() => readAll(file));
   const floorLoad = load();
@@ -279,7 +322,7 @@ for (const preset of PRESETS) {
   console.log(`  rounds            : ${rounds.map((r) => `1 thread ${r.one.s.toFixed(2)} s, 2 threads ${r.two.s.toFixed(2)} s, numpy ${r.np.total_s.toFixed(2)} s`).join('; ')}`);
   console.log(`  ratios            : ${ratios.join('; ')}`);
   summary.push(`${preset.padEnd(10)} ${ratios.join('; ')} (${twoLoad})`);
-  console.log(`  candidates        : ${one.value.packed.n.toLocaleString('en')} selected`);
+  console.log(`  candidates        : ${reference!.packed.n.toLocaleString('en')} selected`);
   const engineFlow = r1.cutflow.map((c) => c.n);
   console.log(`  cut-flow engine: ${engineFlow.join(' ')}`);
   console.log(`  cut-flow numpy : ${np.cutflow.join(' ')}`);
@@ -290,8 +333,9 @@ for (const preset of PRESETS) {
     // the cost of verifying the checksums (included in the engine's figures): CRC-32 of the needed bytes, over reading them alone
     console.log(`  checksums         : ${(needCrc.s - needFloor.s).toFixed(2)} s of CRC-32 over the ${(neededBytes / 1e6).toFixed(0)} MB read (${(neededBytes / 1e9 / Math.max(1e-9, needCrc.s - needFloor.s)).toFixed(1)} GB/s; ${load()})`);
   }
-  const objects = await best(async () => unpackCandidates(one.value.packed));
+  const objects = await best(async () => unpackCandidates(reference!.packed));
   console.log(`  as objects        : ${objects.s.toFixed(2)} s more to make them one object each (not in the figures above; the app's table reads the columns)`);
 }
+numpy.stop();
 console.log(`\nsummary (${N.toLocaleString('en')} events):\n  ${summary.join('\n  ')}`);
 if (failed) process.exit(1);

@@ -24,6 +24,7 @@ import { blindingApplies, type BlindingState, type BlindStages, type UnblindEntr
 import { checkExpression } from './selection/expression';
 import { parseCandidateList, resultToCsv, resultToJson } from './selection/candidates-io';
 import type { SelectionConfigInput, SelectionResult } from '../src-shared/selection/types';
+import type { CandidateColumns } from '../src-shared/selection/candidate-columns';
 import type { EventFile } from './io/event-file';
 import { createRootHandlers } from './root-handlers';
 import { trackSummary } from './store/track-summary';
@@ -49,6 +50,12 @@ export interface EngineHost {
    * means: run it here. The result must equal the in-process one.
    */
   parallelSelection?(file: EventFile, selection: SelectionConfigInput, stages: BlindStages, onProgress: (done: number, total: number) => boolean, signal?: AbortSignal): Promise<SelectionResult> | undefined;
+  /**
+   * The engine no longer holds these candidate columns (a dataset's last selection was replaced or
+   * the dataset closed). Only a host whose transport copies every result on its way out (Electron's
+   * IPC) may write them again: an in-process caller could still be reading them.
+   */
+  releaseColumns?(columns: CandidateColumns): void;
   /** keep an unblinding step on record beyond this process (Electron: appended to a log file) */
   recordUnblinding?(entry: UnblindEntry): void;
 }
@@ -92,6 +99,12 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
   const book = new BlindingBook(opts.appVersion, (e) => opts.files?.recordUnblinding?.(e));
   const guard = new BlindingGuard();
   const lastRun = new Map<string, { sel: ResolvedSelection; result: SelectionResult; stages: string }>();
+  /** Forget a dataset's last selection; its candidate columns go back to the host (releaseColumns). */
+  const dropLastRun = (dataset: string) => {
+    const columns = lastRun.get(dataset)?.result.columns;
+    lastRun.delete(dataset);
+    if (columns) opts.files?.releaseColumns?.(columns);
+  };
   // no message about a masked event says where it is or why: that would be a fact about it
   const BLINDED = 'this event is blinded: it stays hidden while an analysis of this dataset is blind (unblind in the Selection panel)';
 
@@ -251,6 +264,7 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
         const identity = await file.identity();
         // masked at the source (run.ts): what is kept here is what may leave
         const result: SelectionResult = { ...raw, inputs: raw.inputs.map((x) => ({ ...x, identity })), blinding: await book.resultBlinding(file, stages) };
+        dropLastRun(dataset);
         lastRun.set(dataset, { sel, result, stages: JSON.stringify(stages) });
         return result;
       } catch (err) {
@@ -263,17 +277,20 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
       }
     },
     exportSelection: async ({ dataset, format }) => {
+      if (!lastRun.has(dataset)) throw new UserFacingError('bad-request', 'run a selection on this dataset first');
+      const file = store.file(dataset);
+      const stages = JSON.stringify(await book.stagesOf(file));
+      // taken after the wait, and read without another: a run finishing meanwhile may release the list it replaces
       const last = lastRun.get(dataset);
       if (!last) throw new UserFacingError('bad-request', 'run a selection on this dataset first');
-      const file = store.file(dataset);
-      if (JSON.stringify(await book.stagesOf(file)) !== last.stages) throw new UserFacingError('bad-request', 'the blinding changed since the selection ran: run it again, then export');
+      if (stages !== last.stages) throw new UserFacingError('bad-request', 'the blinding changed since the selection ran: run it again, then export');
       // the saved list holds candidate objects (the JSON and CSV formats); made here, once per export
       const r = last.result.columns ? { ...last.result, columns: undefined, candidates: unpackCandidates(last.result.columns) } : last.result;
       const base = `${file.name.split(/[\\/]/).pop()!.replace(/\.arrow$/, '')}-${r.selection.preset}${r.blinded ? '-blind' : ''}`;
       return format === 'csv' ? { name: `${base}.csv`, text: resultToCsv(r) } : { name: `${base}.json`, text: resultToJson(r) };
     },
     closeDataset: async ({ dataset }) => {
-      lastRun.delete(dataset);
+      dropLastRun(dataset);
       return { closed: await store.close(dataset) };
     },
     cancel: ({ taskId }) => {

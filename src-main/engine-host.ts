@@ -5,7 +5,7 @@ import type { TaskProgress } from '../src-shared/api/contract';
 import { availableParallelism } from 'node:os';
 import type { CreatedFile, EngineHost } from '../src-engine';
 import { nodeFileSink, nodeFileSource } from '../src-node/fs/node-file';
-import { partition, runInWorkersPacked } from '../src-node/selection-pool';
+import { partition, releaseCandidates, runInWorkersPacked } from '../src-node/selection-pool';
 
 /** Below this many events a selection runs in the main process: starting workers would cost more. */
 const PARALLEL_FROM = 50_000;
@@ -29,9 +29,16 @@ export function freeName(dir: string, name: string): string {
   return candidate;
 }
 
-export function createNodeEngineHost(dataDir: string, progress: (p: TaskProgress) => void, selectionWorker?: URL): EngineHost {
+/**
+ * `resultsCopied`: every result leaves by a copy (Electron's IPC serialises the reply as the handler's
+ * promise resolves), so the candidate list of a replaced selection can be written again by the next
+ * one (releaseCandidates) instead of filling fresh memory. Not for in-process callers, which may
+ * still hold an earlier result.
+ */
+export function createNodeEngineHost(dataDir: string, progress: (p: TaskProgress) => void, selectionWorker?: URL, opts: { resultsCopied?: boolean } = {}): EngineHost {
   const generated = path.join(dataDir, 'generated'), demo = path.join(dataDir, 'demo');
   return {
+    ...(opts.resultsCopied ? { releaseColumns: releaseCandidates } : {}),
     parallelSelection(file, selection, stages, onProgress, signal) {
       if (!selectionWorker || file.numEvents < PARALLEL_FROM || !path.isAbsolute(file.name) || !existsSync(file.name)) return undefined;
       const workers = Math.max(1, availableParallelism());

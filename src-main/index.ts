@@ -70,6 +70,8 @@ async function start(): Promise<BrowserWindow> {
       (p) => { if (!win.isDestroyed()) win.webContents.send(PROGRESS_EVENT, p); },
       // selections over large files run on worker threads, one per core (bundled beside this file)
       new URL('./selection-worker.js', import.meta.url),
+      // results reach the renderer only through IPC, which copies them
+      { resultsCopied: true },
     ),
   });
   // datasets this process opened from disk, by handle: the only paths a session may reopen

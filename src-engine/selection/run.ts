@@ -589,6 +589,14 @@ function hasRoom(p: PackedCandidates, n: number, k: number): boolean {
   return NUMERIC_COLUMNS.every((c) => fits(p[c], COLUMN_TYPES[c])) && p.vars.length >= k && p.vars.slice(0, k).every((v) => fits(v, Float64Array));
 }
 
+/** The rows every column of `p` has room for in its buffer (as emptyPacked makes them: views from the buffer's start), 0 when one is not such a column. */
+export function capacityOf(p: PackedCandidates): number {
+  const rows = (a: ArrayBufferView & { BYTES_PER_ELEMENT: number }) => (a.byteOffset === 0 ? Math.floor(a.buffer.byteLength / a.BYTES_PER_ELEMENT) : 0);
+  const all = [...NUMERIC_COLUMNS.map((c) => p[c]), ...p.vars];
+  const n = Math.min(...all.map(rows));
+  return hasRoom(p, n, p.vars.length) ? n : 0;
+}
+
 /** Columns of n rows over the buffers of `p` (which hasRoom for them), with these names. */
 function viewsOf(p: PackedCandidates, n: number, keys: readonly string[], files: string[], processes: string[]): PackedCandidates {
   const view = <T>(type: new (b: ArrayBuffer, o: number, l: number) => T, a: ArrayBufferView) => new type(a.buffer as ArrayBuffer, 0, n);
@@ -651,17 +659,26 @@ export class PackedAppender {
   n = 0;
   /** rows of the room below which every column has been written (prefault) */
   private touched = 0;
-  constructor(private readonly keys: readonly string[], capacity: number) {
+  /** the columns are reused ones (`reuse`): their room may hold rows of an earlier list until written over */
+  private reused = false;
+  /**
+   * `reuse(needed, room, vars)`: columns of an earlier list that may be written again, or undefined;
+   * asked when the list grows (before fresh memory is taken), and taken if they hold `needed` rows.
+   */
+  constructor(private readonly keys: readonly string[], capacity: number, private readonly reuse?: (needed: number, room: number, vars: number) => PackedCandidates | undefined) {
     this.c = emptyPacked(capacity, keys, [], []);
   }
   /** Append p's rows; `room`: how many rows to make room for if p does not fit (at least what it needs). */
   append(p: PackedCandidates, room = 0): void {
     if (p.keys.join() !== this.keys.join()) throw new UserFacingError('bad-request', 'cannot merge candidate lists with different variables');
     if (this.n + p.n > this.c.n) {
-      const next = emptyPacked(Math.max(this.n + p.n, room), this.keys, [], []);
+      const needed = this.n + p.n, old = this.reuse?.(needed, Math.max(needed, room), this.keys.length);
+      const fits = old !== undefined && hasRoom(old, needed, this.keys.length);
+      const next = fits ? viewsOf(old, capacityOf(old), this.keys, [], []) : emptyPacked(Math.max(needed, room), this.keys, [], []);
       copyColumns(next, this.c, 0, this.n);
       this.c = next;
       this.touched = this.n;
+      this.reused = fits;
     }
     const at = this.n, out = this.c;
     copyColumns(out, p, at);
@@ -684,12 +701,16 @@ export class PackedAppender {
     return to < this.c.n;
   }
   /**
-   * The rows appended. Views over the room made when it is at most a quarter more than the rows (a
-   * structured clone then copies that much more), else a copy of their own.
+   * The rows appended. Views over the room made when it is at most a quarter more than the rows, or a
+   * few thousand (a structured clone then copies that much more), else a copy of their own.
    */
   result(): PackedCandidates {
     if (this.c.n === this.n) return { ...this.c, files: this.files, processes: this.processes };
-    if (this.c.n <= 1.25 * this.n) return viewsOf(this.c, this.n, this.keys, this.files, this.processes);
+    if (this.c.n <= 1.25 * this.n || this.c.n - this.n <= 4096) {
+      // a structured clone copies the room too: reused columns must not carry an earlier list's rows out
+      if (this.reused) while (this.prefault(1 << 20));
+      return viewsOf(this.c, this.n, this.keys, this.files, this.processes);
+    }
     const out = emptyPacked(this.n, this.keys, this.files, this.processes);
     copyColumns(out, this.c, 0, this.n);
     return out;

@@ -65,6 +65,39 @@ describe('selections on worker threads (the Electron main process path)', () => 
     await f.close();
   }, 60_000);
 
+  it('write the list of a replaced selection again only where results leave by a copy (Electron IPC), its room zeroed', async () => {
+    const f = await openEventFile(await nodeFileSource(file));
+    // two selections, the second with more key variables (its list cannot be written into the first's)
+    const plain = { preset: 'dump-mumu' as const }, kept = { preset: 'dump-mumu' as const, keep: ['m_ee', 'ptot', 'nlav'] };
+    const local = [(await runSelection(f, resolveSelection(plain))).candidates, (await runSelection(f, resolveSelection(kept))).candidates];
+    await f.close();
+    expect(local[0]!.length).toBeGreaterThan(100);
+    for (const resultsCopied of [true, false]) {
+      const handlers = createEngineHandlers({ host: 'node', appVersion: 't', files: createNodeEngineHost(dir, () => {}, WORKER, { resultsCopied }) });
+      const d = createDispatcher({ ...handlers, openDropped: async ({ path: p }) => handlers.store.add(await nodeFileSource(p)) });
+      const ds = value<DatasetInfo>(await d.handle('openDropped', { path: file }));
+      const runs: SelectionResult[] = [];
+      for (const k of [0, 1, 0, 1, 1]) {
+        const r = value<SelectionResult>(await d.handle('runSelection', { taskId: `t${runs.length}`, dataset: ds.id, selection: k ? kept : plain }));
+        runs.push(r);
+        const sent = structuredClone(r); // what the IPC hands the renderer, as the handler's promise resolves
+        expect(withLazyCandidates(sent).candidates).toEqual(local[k]);
+        // the whole buffers cross: beyond the rows, zeros only (never an earlier selection's rows)
+        for (const c of [sent.columns!.index, sent.columns!.event, sent.columns!.region, ...sent.columns!.vars]) {
+          const all = new (c.constructor as Float64ArrayConstructor)(c.buffer as ArrayBuffer);
+          expect(all.subarray(c.length).every((x) => x === 0)).toBe(true);
+        }
+      }
+      // the third run wrote into the first's list, released when the second replaced it; the fourth into
+      // the second's; the fifth not into the third's (too few key variables), so into fresh memory
+      const buffer = (k: number) => runs[k]!.columns!.index.buffer;
+      expect([buffer(2) === buffer(0), buffer(3) === buffer(1)]).toEqual([resultsCopied, resultsCopied]);
+      expect(new Set([0, 1, 4].map(buffer)).size).toBe(3);
+      if (!resultsCopied) expect(withLazyCandidates(runs[0]!).candidates).toEqual(local[0]); // in-process callers keep theirs intact
+      await d.handle('closeDataset', { dataset: ds.id });
+    }
+  }, 60_000);
+
   it('stop within a part when the signal aborts (the workers watch a shared flag between batches)', async () => {
     // one part holding the whole file: before the shared flag, cancelling took effect only after it
     const whole = [{ file, batches: [0, 30] as [number, number], events: 60_000 }];

@@ -4,7 +4,7 @@ import { computeVariables } from '../../src-engine/reco/variables';
 import { cdaTax, TAX_BEAM } from '../../src-shared/physics/tax';
 import { closestApproach } from '../../src-shared/physics/closest-approach';
 import { compileExpression, ExpressionError } from '../../src-engine/selection/expression';
-import { cutsPassed, mergePacked, mergeResults, PackedAppender, packCandidates, regionOf, resolveSelection, runSelection, runSelectionPacked, unpackCandidates } from '../../src-engine/selection/run';
+import { capacityOf, cutsPassed, mergePacked, mergeResults, PackedAppender, packCandidates, regionOf, resolveSelection, runSelection, runSelectionPacked, unpackCandidates } from '../../src-engine/selection/run';
 import { candidatesFromCsv, csvSidecar, parseCandidateList, resultFromJson, resultToCsv, resultToJson } from '../../src-engine/selection/candidates-io';
 import { createDispatcher, createEngineHandlers } from '../../src-engine';
 import { memoryHost } from '../memory-host';
@@ -250,7 +250,7 @@ describe('the staged selection loop', () => {
     expect(unpackCandidates(g)).toEqual(whole.candidates);
     // far more room than rows: the result is a copy of its own, not views over the room
     const roomy = new PackedAppender(sel.keyVariables, 0);
-    roomy.append(a.packed, 10 * whole.candidates.length);
+    roomy.append(a.packed, 10 * whole.candidates.length + 8192);
     roomy.append(b.packed);
     const r = roomy.result();
     expect(r.index.buffer.byteLength).toBe(8 * whole.candidates.length);
@@ -271,6 +271,40 @@ describe('the staged selection loop', () => {
         expect(all.subarray(s2.n).every((x) => x === 0)).toBe(true);
       }
     }
+  });
+
+  it('assembles into the columns of a released list when offered, written over and its room zeroed', async () => {
+    const f = await fileOf({ mode: 'dump', mix: { 'aprime-mumu': 1, 'prompt-mumu': 1 }, numEvents: 2000, seed: 23, truth: false, strawHits: false }, 'q.arrow', 256);
+    const sel = resolveSelection({ preset: 'dump-mumu' });
+    const whole = await runSelection(f, sel);
+    const a = await runSelectionPacked(f, sel, { batches: [0, 3] }), b = await runSelectionPacked(f, sel, { batches: [3, f.numBatches] });
+    const n = whole.candidates.length, room = Math.ceil(1.2 * n);
+    // an earlier list, with more key variables, its every cell non-zero (as the rows of another selection)
+    const old = packCandidates([], [...sel.keyVariables, 'extra']);
+    const earlier = { ...old, n: room, file: new Uint16Array(room).fill(7), process: new Uint16Array(room).fill(7), index: new Float64Array(room).fill(7), run: new Int32Array(room).fill(7), burst: new Int32Array(room).fill(7), event: new Int32Array(room).fill(7), weight: new Float64Array(room).fill(7), region: new Uint8Array(room).fill(7), vars: old.keys.map(() => new Float64Array(room).fill(7)) };
+    expect(capacityOf(earlier)).toBe(room);
+    expect(capacityOf({ ...earlier, weight: earlier.weight.subarray(1) })).toBe(0); // a view into its buffer is no column to write into
+    const asked: [number, number][] = [];
+    for (const prefault of [false, true]) {
+      const app = new PackedAppender(sel.keyVariables, 0, (needed, want) => { asked.push([needed, want]); return earlier; });
+      app.append(a.packed, room);
+      if (prefault) app.prefault(3); // part of the room written in a step, the rest when the list is handed out
+      app.append(b.packed);
+      const out = app.result();
+      expect(out.index.buffer).toBe(earlier.index.buffer);
+      expect(unpackCandidates(out)).toEqual(whole.candidates);
+      for (const c of [out.file, out.process, out.index, out.run, out.burst, out.event, out.weight, out.region, ...out.vars]) {
+        const all = new (c.constructor as Float64ArrayConstructor)(c.buffer as ArrayBuffer);
+        expect(all.subarray(out.n).every((x) => x === 0)).toBe(true);
+      }
+      for (const c of [earlier.file, earlier.process, earlier.index, earlier.run, earlier.burst, earlier.event, earlier.weight, earlier.region, ...earlier.vars]) c.fill(7);
+    }
+    expect(asked[0]).toEqual([a.packed.n, room]);
+    // offered columns too small for the rows: fresh ones instead
+    const small = new PackedAppender(sel.keyVariables, 0, () => ({ ...earlier, n: 1, index: new Float64Array(1) }));
+    small.append(a.packed, room);
+    small.append(b.packed);
+    expect(small.result().index.buffer).not.toBe(earlier.index.buffer);
   });
 
   it('writes its candidates into recycled columns when they have room, and only then', async () => {
