@@ -58,6 +58,19 @@ describe('the workspace', () => {
     await expect.poll(async () => (await views()).find((v) => v.id === 'view-top')?.mode).toBe('top');
   });
 
+  it('shows the legend in the active view only (three copies covered the drawings); a chip in each other view brings it there', async () => {
+    const legendIn = () => page.evaluate(() => [...document.querySelectorAll('[data-testid="event-legend"]')].map((e) => e.closest('[data-view-id]')?.getAttribute('data-view-id')));
+    const active = await page.evaluate(() => window.__na62!.activeView!());
+    expect(await legendIn()).toEqual([active]);
+    expect(await page.getByTestId('event-legend-chip').count()).toBe(2);
+    const other = (await views()).map((v) => v.id).find((id) => id !== active)!;
+    await page.locator(`[data-view-id="${other}"] [data-testid="event-legend-chip"]`).click();
+    await expect.poll(legendIn).toEqual([other]);
+    expect(await page.evaluate(() => window.__na62!.activeView!())).toBe(other);
+    await page.locator(`[data-view-id="${active}"] [data-testid="event-legend-chip"]`).click(); // back as it was
+    await expect.poll(legendIn).toEqual([active]);
+  });
+
   it('a pick shows its card floating in that view, in the info panel too, and is highlighted in every view', async () => {
     const top = await viewShot('view-top');
     const pt = await page.evaluate(() => window.__na62!.view!('view-side')!.trackScreenPoint(0));

@@ -5,7 +5,11 @@ import { MOMENTUM_STOPS, momentumRangeLabel, scaleTopFor } from '../display/colo
 import { useFileScaleTop } from '../state/use-file-scale-top';
 import { useData, useEventDisplay, useSelection, useView } from '../state/AppProvider';
 
-export function EventLegend() {
+/**
+ * `compact`: another view shows the legend (several views on screen: the active one has it, so that
+ * three copies do not cover the drawings); here a chip that makes this view the active one.
+ */
+export function EventLegend({ compact = false, onExpand }: { compact?: boolean; onExpand?: () => void }) {
   const event = useData((s) => s.event);
   const analysis = useData((s) => s.analysis);
   const showTruth = useData((s) => s.showTruth);
@@ -20,7 +24,10 @@ export function EventLegend() {
   return (
     <>
       <div className={`viewport-badge ${BLIND_CLASS[stage]}`} data-testid="viewport-blind">{BLIND_BADGE[stage]}</div>
-      {event && (
+      {event && compact && (
+        <button type="button" className="event-legend-chip" data-testid="event-legend-chip" title="The legend is in the active view: click to show it here" onClick={onExpand}>legend</button>
+      )}
+      {event && !compact && (
         <div className="event-legend" aria-label="Legend" data-testid="event-legend">
           {colourBy === 'momentum' && !hidden.tracks && event.tracks.length > 0 && (
             <span data-testid="momentum-scale" data-range={pMax !== undefined ? 'file' : 'event'} title={pMax !== undefined ? "the scale spans the file's momenta (the fastest track of the visible events, rounded up)" : "the scale spans this event's momenta: its top is the fastest track's, rounded up"}><i className="ramp" style={{ background: `linear-gradient(90deg, ${MOMENTUM_STOPS.join(', ')})` }} />track p {momentumRangeLabel(scaleTopFor(event.tracks, style))}{pMax !== undefined ? ' (file)' : ''}</span>

@@ -38,6 +38,7 @@ export function DetectorView({ model, unmerged = false }: { model: DetectorModel
   const views = useViews();
   const visible = useViewport((s) => s.visible);
   const active = useStore(views.state, (s) => s.activeId) === entry?.id;
+  const several = useStore(views.state, (s) => s.ids.length) > 1;
   return (
     <div className={`viewport${active ? ' active-view' : ''}`} data-testid="viewport" data-view-id={entry?.id} onPointerDownCapture={() => entry && views.activate(entry.id)}>
       <Canvas
@@ -72,7 +73,7 @@ export function DetectorView({ model, unmerged = false }: { model: DetectorModel
         <TaxInsetOverlay />
         <ScaleBarsOverlay />
         <AxesHint />
-        <EventLegend />
+        <EventLegend compact={several && !active} onExpand={() => entry && views.activate(entry.id)} />
         <BlindNotice />
         <PickCard />
         <Scene3DControls model={model} />
