@@ -1,7 +1,7 @@
 /**
  * The published selections over generated files — dump-mumu and dump-ee over one dump-mode file,
- * kaon-pi4e over a kaon-mode file — the engine on one worker thread and on two (as the app and
- * `na62 select` run it), against the same selection written with vectorised numpy over the same data
+ * kaon-pi4e over a kaon-mode file — the engine on one core (the whole process held to one CPU), on
+ * one worker thread and on two (as the app and `na62 select` run it), against the same selection written with vectorised numpy over the same data
  * (bench/numpy_dump.py, bench/numpy_kaon_pi4e.py), in the same run. Both must select the same events.
  * Also the floors: reading the whole file from the page cache, and reading only the byte ranges the
  * preset reads (format 3: the column buffers of its variables, coalesced per batch, recorded from a
@@ -117,11 +117,15 @@ if (!python) { console.error('python3 with numpy is needed (Debian: apt-get inst
  * candidate list on this VM), a cost the app, forking nothing between selections, does not pay.
  */
 const numpy = (() => {
+  // a request: a numpy command line (an array), or { pin: cpus } to set the CPUs every thread of this process may run on
   const helper = `const { execFileSync } = require('node:child_process');
     require('node:readline').createInterface({ input: process.stdin }).on('line', (line) => {
       let out;
-      try { out = execFileSync(${JSON.stringify(python)}, JSON.parse(line), { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\\n').pop(); }
-      catch (e) { out = JSON.stringify({ error: String(e && e.message || e) }); }
+      try {
+        const r = JSON.parse(line);
+        out = Array.isArray(r) ? execFileSync(${JSON.stringify(python)}, r, { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\\n').pop()
+          : (execFileSync('taskset', ['-a', '-c', '-p', r.pin, String(${process.pid})], { encoding: 'utf8' }), JSON.stringify({ pinned: r.pin }));
+      } catch (e) { out = JSON.stringify({ error: String(e && e.message || e) }); }
       process.stdout.write(out + '\\n');
     });`;
   const child = spawn(process.execPath, ['-e', helper], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -130,14 +134,14 @@ const numpy = (() => {
   createInterface({ input: child.stdout }).on('line', (line) => waiting.shift()?.(line));
   child.on('exit', (code) => { if (waiting.length) { console.error(`the helper that starts numpy ended (code ${code})`); process.exit(1); } });
   return {
-    run(argv: readonly string[]): Promise<unknown> {
+    run(request: readonly string[] | { pin: string }): Promise<unknown> {
       return new Promise((resolve) => {
         waiting.push((line) => {
           const r = JSON.parse(line) as { error?: string };
-          if (r.error) { console.error(`numpy ${argv.join(' ')}: ${r.error}`); process.exit(1); }
+          if (r.error) { console.error(`${JSON.stringify(request)}: ${r.error}`); process.exit(1); }
           resolve(r);
         });
-        child.stdin.write(`${JSON.stringify(argv)}\n`);
+        child.stdin.write(`${JSON.stringify(request)}\n`);
       });
     },
     stop: () => child.stdin.end(),
@@ -266,17 +270,25 @@ for (const preset of PRESETS) {
   type NpResult = { events: number; cutflow: number[]; selected: number; load_s: number; compute_s: number; total_s: number; cpu_s: number; numpy: string };
   const [script, ...scriptArgs] = SCRIPT[preset];
   const runNp = () => numpy.run([script, npyDir, ...scriptArgs]) as Promise<NpResult>;
+  // One core: the whole process (its worker, the I/O threads that read the file, the main thread that
+  // assembles the list) held to CPU 0 with taskset; one worker thread unpinned leaves those others the
+  // second core, so it is not a one-core figure (printed beside it).
+  const onOneCore = async () => { await numpy.run({ pin: '0' }); try { return await engine(1); } finally { await numpy.run({ pin: '0,1' }); } };
   await engine(2); // both workers started and their code compiled: the figures below are of warm threads
   await runNp(); // numpy's columns in the page cache, as the engine's file is
-  // Rounds of engine on 1 thread, on 2, then numpy, one after the other: the host's speed drifts by
-  // tens of per cent within minutes here, so each round's ratios compare neighbours in time, and the
-  // ratios quoted are the medians over the rounds (the times quoted are each side's best).
-  const rounds: { one: Awaited<ReturnType<typeof engine>>; two: Awaited<ReturnType<typeof engine>>; np: NpResult; load: string }[] = [];
-  for (let k = 0; k < ROUNDS; k++) rounds.push({ one: await engine(1), two: await engine(2), np: await runNp(), load: load() });
+  // Rounds of engine on one core, on 1 thread, on 2, then numpy, one after the other: the host's speed
+  // drifts by tens of per cent within minutes here, so each round's ratios compare neighbours in time,
+  // and the ratios quoted are the medians over the rounds (the times quoted are each side's best).
+  type Run = Awaited<ReturnType<typeof engine>>;
+  const rounds: { core: Run; one: Run; two: Run; np: NpResult; load: string }[] = [];
+  for (let k = 0; k < ROUNDS; k++) rounds.push({ core: await onOneCore(), one: await engine(1), two: await engine(2), np: await runNp(), load: load() });
   const bestOf = <T>(pick: (r: (typeof rounds)[number]) => T, time: (x: T) => number): T => rounds.map(pick).reduce((a, b) => (time(b) < time(a) ? b : a));
-  const one = bestOf((r) => r.one, (x) => x.s), two = bestOf((r) => r.two, (x) => x.s), np = bestOf((r) => r.np, (x) => x.total_s);
+  const core = bestOf((r) => r.core, (x) => x.s), one = bestOf((r) => r.one, (x) => x.s), two = bestOf((r) => r.two, (x) => x.s), np = bestOf((r) => r.np, (x) => x.total_s);
   const median = (xs: number[]) => { const v = [...xs].sort((a, b) => a - b); return v.length % 2 ? v[v.length >> 1]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2; };
-  const paired = { np1: median(rounds.map((r) => r.np.total_s / r.one.s)), np2: median(rounds.map((r) => r.np.total_s / r.two.s)), scale: median(rounds.map((r) => r.one.s / r.two.s)) };
+  const paired = {
+    npCore: median(rounds.map((r) => r.np.total_s / r.core.s)), np1: median(rounds.map((r) => r.np.total_s / r.one.s)), np2: median(rounds.map((r) => r.np.total_s / r.two.s)),
+    scaleCore: median(rounds.map((r) => r.core.s / r.two.s)), scale: median(rounds.map((r) => r.one.s / r.two.s)),
+  };
   const oneLoad = rounds[0]!.load, twoLoad = rounds.at(-1)!.load;
   const r1 = one.value.result;
   const floor = await best(() => readAll(file));
@@ -308,6 +320,7 @@ for (const preset of PRESETS) {
 
   const c1 = one.value.cpuSeconds[0]!, c2 = two.value.cpuSeconds, c2max = Math.max(...c2);
   const cpuText = (v: typeof one.value, w: number[]) => `CPU ${w.map((x) => x.toFixed(2)).join(' + ')} s in the worker${w.length > 1 ? 's' : ''}, ${v.mainCpu.toFixed(2)} s main thread, ${v.processCpu.toFixed(2)} s user+sys all threads`;
+  console.log(`  engine, one core  : ${core.s.toFixed(2)} s  ${rate(core.s).padStart(12)} events/s  (the process held to CPU 0; ${cpuText(core.value, [core.value.cpuSeconds[0]!])}; ${oneLoad})`);
   console.log(`  engine, 1 thread  : ${one.s.toFixed(2)} s  ${rate(one.s).padStart(12)} events/s  (${cpuText(one.value, [c1])}; ${oneLoad})`);
   console.log(`  engine, 2 threads : ${two.s.toFixed(2)} s  ${rate(two.s).padStart(12)} events/s  (${cpuText(two.value, c2)}; ${twoLoad})`);
   console.log(`  numpy ${np.numpy}    : ${np.total_s.toFixed(2)} s  ${rate(np.total_s).padStart(12)} events/s  (load ${np.load_s.toFixed(2)} s + compute ${np.compute_s.toFixed(2)} s, of the columns it needs; CPU ${np.cpu_s.toFixed(2)} s; ${npLoad})`);
@@ -315,11 +328,11 @@ for (const preset of PRESETS) {
   console.log(`  needed-bytes floor: ${needFloor.s.toFixed(2)} s to read the ${(neededBytes / 1e6).toFixed(0)} MB ${preset} reads (${ranges.length} reads, ${(100 * neededBytes / floor.value).toFixed(0)} % of the file; CPU ${needFloor.cpu.toFixed(2)} s); with their CRC-32 ${needCrc.s.toFixed(2)} s (CPU ${needCrc.cpu.toFixed(2)} s; ${needLoad})`);
   const c2mean = c2.reduce((a, x) => a + x, 0) / c2.length;
   const ratios = [
-    `engine/numpy ×${paired.np1.toFixed(2)} on 1 thread, ×${paired.np2.toFixed(2)} on 2 wall (medians of ${ROUNDS} rounds; best against best ×${(np.total_s / one.s).toFixed(2)}, ×${(np.total_s / two.s).toFixed(2)}); ×${(np.cpu_s / c1).toFixed(2)} CPU time`,
-    `1 → 2 threads ×${paired.scale.toFixed(2)} wall (median; best against best ×${(one.s / two.s).toFixed(2)}); from CPU time ×${(c1 / c2mean).toFixed(2)} (parts evenly shared), ×${(c1 / c2max).toFixed(2)} (as shared in this run)`,
+    `engine/numpy ×${paired.npCore.toFixed(2)} on one core, ×${paired.np1.toFixed(2)} on 1 thread, ×${paired.np2.toFixed(2)} on 2 wall (medians of ${ROUNDS} rounds; best against best ×${(np.total_s / core.s).toFixed(2)}, ×${(np.total_s / one.s).toFixed(2)}, ×${(np.total_s / two.s).toFixed(2)}); ×${(np.cpu_s / c1).toFixed(2)} CPU time`,
+    `one core → 2 threads ×${paired.scaleCore.toFixed(2)} wall (median; best against best ×${(core.s / two.s).toFixed(2)}); 1 → 2 threads ×${paired.scale.toFixed(2)} (×${(one.s / two.s).toFixed(2)}); from CPU time ×${(c1 / c2mean).toFixed(2)} (parts evenly shared), ×${(c1 / c2max).toFixed(2)} (as shared in this run)`,
     `1 thread / needed-bytes floor ×${(one.s / needFloor.s).toFixed(1)} wall, ×${(c1 / Math.max(0.01, needFloor.cpu)).toFixed(1)} CPU (×${(c1 / Math.max(0.01, needCrc.cpu)).toFixed(1)} over the floor with CRC)`,
   ];
-  console.log(`  rounds            : ${rounds.map((r) => `1 thread ${r.one.s.toFixed(2)} s, 2 threads ${r.two.s.toFixed(2)} s, numpy ${r.np.total_s.toFixed(2)} s`).join('; ')}`);
+  console.log(`  rounds            : ${rounds.map((r) => `one core ${r.core.s.toFixed(2)} s, 1 thread ${r.one.s.toFixed(2)} s, 2 threads ${r.two.s.toFixed(2)} s, numpy ${r.np.total_s.toFixed(2)} s`).join('; ')}`);
   console.log(`  ratios            : ${ratios.join('; ')}`);
   summary.push(`${preset.padEnd(10)} ${ratios.join('; ')} (${twoLoad})`);
   console.log(`  candidates        : ${reference!.packed.n.toLocaleString('en')} selected`);

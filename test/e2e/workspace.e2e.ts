@@ -59,7 +59,7 @@ describe('the workspace', () => {
   });
 
   it('shows the legend in the active view only (three copies covered the drawings); a chip in each other view brings it there', async () => {
-    const legendIn = () => page.evaluate(() => [...document.querySelectorAll('[data-testid="event-legend"]')].map((e) => e.closest('[data-view-id]')?.getAttribute('data-view-id')));
+    const legendIn = () => page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="event-legend"]')).map((e) => e.closest('[data-view-id]')?.getAttribute('data-view-id')));
     const active = await page.evaluate(() => window.__na62!.activeView!());
     expect(await legendIn()).toEqual([active]);
     expect(await page.getByTestId('event-legend-chip').count()).toBe(2);
