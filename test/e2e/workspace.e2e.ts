@@ -69,6 +69,18 @@ describe('the workspace', () => {
     expect(await page.evaluate(() => window.__na62!.activeView!())).toBe(other);
     await page.locator(`[data-view-id="${active}"] [data-testid="event-legend-chip"]`).click(); // back as it was
     await expect.poll(legendIn).toEqual([active]);
+    // the CDA_TAX inset of the view with the legend is laid out clear of it (in these short views it had covered the inset's scale)
+    const insetVsLegend = (id: string) => page.evaluate((v) => {
+      const b = document.querySelector(`[data-view-id="${v}"] [data-testid="tax-inset"]`)?.getAttribute('data-box')?.split(',').map(Number);
+      const l = window.__na62!.view!(v)!.legendBox!();
+      if (!b || !l) return `missing: inset ${!!b}, legend ${!!l}`;
+      const [x, y, w, h] = b as [number, number, number, number];
+      return x < l.x1 && l.x0 < x + w && y < l.y1 && l.y0 < y + h ? 'overlap' : 'clear';
+    }, id);
+    for (const id of ['view-side', 'view-top', active!]) {
+      if (await legendIn().then((l) => l[0] !== id)) await page.locator(`[data-view-id="${id}"] [data-testid="event-legend-chip"]`).click();
+      await expect.poll(() => insetVsLegend(id)).toBe('clear');
+    }
   });
 
   it('a pick shows its card floating in that view, in the info panel too, and is highlighted in every view', async () => {

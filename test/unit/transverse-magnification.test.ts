@@ -244,6 +244,14 @@ describe('the CDA_TAX inset', () => {
     expect(r.x0).toBeLessThan(anchor.x); expect(r.x1).toBeGreaterThan(anchor.x);
     const lineY = (x: number) => 900 - x / 2;
     expect(lineY(r.x0) < r.y0 || lineY(r.x1) > r.y1 || lineY(r.x0) > r.y1 || lineY(r.x1) < r.y0).toBe(true);
+    // a short view (the inspect layout's): neither above nor below the anchor fits, and a legend in the top
+    // right corner reaches down past where the bottom place starts: shifted along the top, clear of it
+    const short = { width: 635, height: 444 }, m = { top: 40, bottom: 76, left: 8, right: 8 }, legend = { x0: 494, x1: 623, y0: 10, y1: 201 };
+    const s = placeInset({ x: 371, y: 226 }, short, m, [legend], []);
+    const sr = { x0: s.x, x1: s.x + INSET_SIZE.w, y0: s.y, y1: s.y + INSET_SIZE.h };
+    expect(sr.x0 < legend.x1 && legend.x0 < sr.x1 && sr.y0 < legend.y1 && legend.y0 < sr.y1).toBe(false);
+    expect(sr.x0).toBeLessThan(371); expect(sr.x1).toBeGreaterThan(371);
+    expect(sr.y0).toBeGreaterThanOrEqual(m.top); expect(sr.y1).toBeLessThanOrEqual(short.height - m.bottom);
   });
 
   it('becomes picture items (PNG and SVG) at the picture’s scale, in the panel', () => {

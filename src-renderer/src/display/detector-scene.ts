@@ -43,7 +43,8 @@ export function buildDetectorScene(model: DetectorModel, opts: DetectorSceneOpti
   const materials: ElementMaterials[] = [];
   const owned: THREE.BufferGeometry[] = [];
   for (const { element, geometry } of model.elements) {
-    const mat = createElementMaterials(element.colour, geometry.style, opts.theme, element.shape.kind === 'straw', opts.nudge, opts.pointScale ?? 1);
+    const dense = element.shape.kind === 'straw' ? 'wires' : element.shape.kind === 'lav' ? 'blocks' : undefined;
+    const mat = createElementMaterials(element.colour, geometry.style, opts.theme, dense, opts.nudge, opts.pointScale ?? 1);
     materials.push(mat);
     const translucent = geometry.style === 'translucent';
     const g = new THREE.Group();

@@ -93,8 +93,8 @@ function clip(p: readonly [number, number], q: readonly [number, number], r: { x
 
 /**
  * The panel's corner: candidates above and below the anchor, centred on it or shifted to either
- * side (always spanning its x), then the viewport's top and bottom; the first that fits, keeps
- * clear of `avoid` and covers the fewest px of the drawn lines wins.
+ * side (always spanning its x), then the viewport's top and bottom, centred, then shifted; the first
+ * that fits, keeps clear of `avoid` and covers the fewest px of the drawn lines wins.
  */
 export function placeInset(
   anchor: ScreenPoint, viewport: Viewport, m: { top: number; bottom: number; left: number; right: number },
@@ -103,7 +103,10 @@ export function placeInset(
   const { w, h } = INSET_SIZE;
   const xs = [anchor.x - w / 2, anchor.x - w + 28, anchor.x - 28].map((x) => Math.min(viewport.width - m.right - w, Math.max(m.left, x)));
   const ys = [anchor.y - GAP - h, anchor.y + GAP];
-  const cands = [...ys.flatMap((y) => xs.map((x) => ({ x, y }))), { x: xs[0]!, y: m.top }, { x: xs[0]!, y: viewport.height - m.bottom - h }];
+  // last, the viewport's top and bottom shifted to either side: where neither place by the anchor fits
+  // and the centred ones would cover a legend (a view's legend sits in its top right corner)
+  const edges = [m.top, viewport.height - m.bottom - h];
+  const cands = [...ys.flatMap((y) => xs.map((x) => ({ x, y }))), ...edges.map((y) => ({ x: xs[0]!, y })), ...edges.flatMap((y) => xs.slice(1).map((x) => ({ x, y })))];
   const fits = (c: { y: number }) => c.y >= m.top && c.y + h <= viewport.height - m.bottom;
   const hidden = (c: { x: number; y: number }) => {
     const r = { x: c.x, y: c.y, w, h };

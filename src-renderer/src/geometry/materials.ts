@@ -34,7 +34,13 @@ export interface ElementMaterials {
   readonly point?: THREE.PointsMaterial;
 }
 
-export function createElementMaterials(colour: string, style: ElementStyle, theme: Theme, dense: boolean, nudge: EdgeNudge, pointScale = 1): ElementMaterials {
+/**
+ * `dense`: what the element repeats thousands of times — 'wires' (the straws: faint lines) or 'blocks'
+ * (the LAV's lead-glass blocks: faint block edges; drawn in full, the outlines of 2 500 blocks in
+ * twelve stations made the 3D view a field of bright slats; translucent blocks were tried and made
+ * a wash of the straw chambers behind them); undefined for the rest.
+ */
+export function createElementMaterials(colour: string, style: ElementStyle, theme: Theme, dense: 'wires' | 'blocks' | undefined, nudge: EdgeNudge, pointScale = 1): ElementMaterials {
   const base = new THREE.Color(colour);
   const edge = theme === 'dark' ? base.clone().lerp(new THREE.Color('#ffffff'), 0.35) : base.clone().lerp(new THREE.Color('#000000'), 0.45);
   switch (style) {
@@ -50,9 +56,9 @@ export function createElementMaterials(colour: string, style: ElementStyle, them
         // WebGL each program costs ~0.1 s of the first frame (bench/startup.bench.mjs)
         faces: new THREE.MeshLambertMaterial({ color: base, transparent: true, opacity: theme === 'dark' ? 0.13 : 0.18, depthWrite: false, side: THREE.DoubleSide, forceSinglePass: true }),
         // dense wire sets (thousands of straws) stay faint so the beam hole and overlays read through them
-        lines: createEdgeMaterial(dense ? base : edge, dense ? 0.22 : 0.55, nudge),
+        lines: createEdgeMaterial(dense === 'wires' ? base : edge, dense === 'wires' ? 0.22 : 0.55, nudge),
       };
     case 'solid':
-      return { faces: new THREE.MeshLambertMaterial({ color: base }), lines: createEdgeMaterial(edge, 1, nudge) };
+      return { faces: new THREE.MeshLambertMaterial({ color: base }), lines: createEdgeMaterial(edge, dense === 'blocks' ? 0.25 : 1, nudge) };
   }
 }

@@ -152,7 +152,7 @@ export function EventOverlay() {
     const project = makeProjector(camera, size, snapshotScale(v));
     const tax = drawn?.prepared.cdaSegment ? analysis?.tax : undefined;
     const inset = tax && v.taxInset && (v.mode === 'side' || v.mode === 'top')
-      ? taxInset({ tax, view: v.mode, project, viewport: size, margin: { top: 40, bottom: 76, left: 8, right: 8 } })
+      ? taxInset({ tax, view: v.mode, project, viewport: size, avoid: live.legendBox ? [live.legendBox] : [], margin: { top: 40, bottom: 76, left: 8, right: 8 } })
       : undefined;
     if (live.taxInset.getState().set(inset)) invalidate();
     set(inset ? undefined : cdaTaxLabel(analysis?.tax, drawn?.prepared.cdaSegment, project, size));
@@ -170,3 +170,4 @@ export function EventOverlay() {
     </>
   );
 }
+

@@ -31,6 +31,7 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
     const hooks: TestHooks = {
       recentFrames: () => live.log.recentFrames(),
       drawnEvent: () => live.log.recentFrames().at(-1)?.event,
+      legendBox: () => live.legendBox,
       setFrameSync: (on) => live.log.setFrameSync(on), invalidate,
       trackScreenPoint: (k) => {
         const line = live.eventScene?.prepared.trackLines[k];

@@ -9,6 +9,7 @@ import type { DetectorModel } from '../geometry/detector-model';
 import type { EdgeNudge } from '../geometry/materials';
 import type { EventScene } from '../display/event-scene';
 import type { Viewport } from '../display/types';
+import type { InsetBox } from '../display/tax-inset';
 import { createOverlayStore } from './overlay-store';
 import { createEventLabelStore } from './event-label-store';
 import { createTaxInsetStore } from './tax-inset-store';
@@ -43,4 +44,13 @@ export class LiveView {
   readonly taxInset = createTaxInsetStore();
   /** its last frames (benchmarks, tests) */
   readonly log = new RenderLog();
+  /** the box of the legend this view shows (an HTML overlay), canvas px: the CDA_TAX inset keeps clear of it */
+  legendBox: InsetBox | undefined;
+  /** the legend was laid out (or removed): the next frame places the inset again */
+  setLegendBox(box: InsetBox | undefined): void {
+    const a = this.legendBox;
+    if (a === box || (a && box && a.x0 === box.x0 && a.x1 === box.x1 && a.y0 === box.y0 && a.y1 === box.y1)) return;
+    this.legendBox = box;
+    this.canvas?.invalidate();
+  }
 }

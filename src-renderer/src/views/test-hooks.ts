@@ -37,6 +37,8 @@ export interface TestHooks {
   invalidate(): void;
   /** run:burst:event of the event this view shows now (undefined: none drawn) */
   drawnEvent?(): string | undefined;
+  /** the box (canvas CSS px) of the legend this view shows, which its CDA_TAX inset keeps clear of; undefined: none here */
+  legendBox?(): { x0: number; x1: number; y0: number; y1: number } | undefined;
   /** issue 17, several views: the id of the active view (the one the keys and window.__na62 act on) */
   activeView?(): string | undefined;
   /** every mounted view: id, view mode, whether its panel is on screen */
