@@ -270,9 +270,9 @@ for (const preset of PRESETS) {
   type NpResult = { events: number; cutflow: number[]; selected: number; load_s: number; compute_s: number; total_s: number; cpu_s: number; numpy: string };
   const [script, ...scriptArgs] = SCRIPT[preset];
   const runNp = () => numpy.run([script, npyDir, ...scriptArgs]) as Promise<NpResult>;
-  // One core: the whole process (its worker, the I/O threads that read the file, the main thread that
-  // assembles the list) held to CPU 0 with taskset; one worker thread unpinned leaves those others the
-  // second core, so it is not a one-core figure (printed beside it).
+  // One core: the whole process (its worker, which reads the file itself, and the main thread that
+  // assembles the list, with whatever else Node runs) held to CPU 0 with taskset; one worker thread
+  // unpinned leaves the main thread the second core, so it is not a one-core figure (printed beside it).
   const onOneCore = async () => { await numpy.run({ pin: '0' }); try { return await engine(1); } finally { await numpy.run({ pin: '0,1' }); } };
   await engine(2); // both workers started and their code compiled: the figures below are of warm threads
   await runNp(); // numpy's columns in the page cache, as the engine's file is

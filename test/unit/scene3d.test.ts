@@ -8,6 +8,7 @@ import * as THREE from 'three';
 import { NA62_DETECTOR } from '../../src-shared/geometry/na62-detector';
 import { buildDetectorModel } from '../../src-renderer/src/geometry/detector-model';
 import { buildDetectorScene } from '../../src-renderer/src/display/detector-scene';
+import { BLOCK_EDGE_OPACITY } from '../../src-renderer/src/geometry/materials';
 import {
   applyPassiveLook, createCutUniforms, DEFAULT_LOOK, installCutAway, isCutAway, opacityOf, setCutUniforms, type PassiveLook,
 } from '../../src-renderer/src/display/passive-look';
@@ -116,9 +117,13 @@ describe('passive detector look', () => {
     expect(faces.visible).toBe(false);
     expect(edges.visible).toBe(true);
     expect(edges.material.depthWrite).toBe(false);
-    // thousands of LAV-block edges are faded in x-ray; ANTI0's few keep their opacity
+    // thousands of straw edges are faded in x-ray, the LAV's block outlines stay as faint as they are built
+    // (not fainter: nothing would be left of them in outline); ANTI0's few keep their opacity
     const lavEdges = det.elements.get('lav1')!.children.find((o) => o instanceof THREE.LineSegments) as THREE.LineSegments<THREE.BufferGeometry, THREE.LineBasicMaterial>;
-    expect(lavEdges.material.opacity).toBeCloseTo(0.3, 6);
+    expect(lavEdges.material.opacity).toBeCloseTo(BLOCK_EDGE_OPACITY, 6);
+    expect(BLOCK_EDGE_OPACITY).toBeLessThanOrEqual(0.3);
+    const strawLines = det.elements.get('straw1')!.children.find((o) => o instanceof THREE.LineSegments) as THREE.LineSegments<THREE.BufferGeometry, THREE.LineBasicMaterial>;
+    expect(strawLines.material.opacity).toBeLessThan(0.1);
     expect(edges.material.opacity).toBe(1);
     applyPassiveLook(det.elements, model, look({ xray: 'translucent' }), u, true);
     expect(faces.visible).toBe(true);

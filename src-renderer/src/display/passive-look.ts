@@ -153,8 +153,9 @@ export function applyPassiveLook(elements: ReadonlyMap<string, THREE.Group>, mod
     const built = model.byId.get(id);
     if (!built) continue;
     const el = built.element;
-    // thousands of straws or LAV blocks: their outlines alone would be a wall of lines
-    const lineF = xrayLineFactor(active ? look.xray : 'off', built.geometry.parts);
+    // thousands of straws: their outlines alone would be a wall of lines (the LAV's blocks are built
+    // with faint outlines already, BLOCK_EDGE_OPACITY: fading them again would leave nothing in outline x-ray)
+    const lineF = el.shape.kind === 'lav' ? 1 : xrayLineFactor(active ? look.xray : 'off', built.geometry.parts);
     const op = active ? opacityOf(look, id, el.group) : 1;
     const xray = active ? look.xray : 'off';
     for (const o of g.children) {

@@ -28,6 +28,9 @@ export function createEdgeMaterial(colour: THREE.ColorRepresentation, opacity: n
   return m;
 }
 
+/** The LAV's block outlines, faint as built (the x-ray look leaves them so: they are already at the level it fades dense outlines to) */
+export const BLOCK_EDGE_OPACITY = 0.25;
+
 export interface ElementMaterials {
   readonly faces?: THREE.Material;
   readonly lines?: THREE.Material;
@@ -59,6 +62,6 @@ export function createElementMaterials(colour: string, style: ElementStyle, them
         lines: createEdgeMaterial(dense === 'wires' ? base : edge, dense === 'wires' ? 0.22 : 0.55, nudge),
       };
     case 'solid':
-      return { faces: new THREE.MeshLambertMaterial({ color: base }), lines: createEdgeMaterial(edge, dense === 'blocks' ? 0.25 : 1, nudge) };
+      return { faces: new THREE.MeshLambertMaterial({ color: base }), lines: createEdgeMaterial(edge, dense === 'blocks' ? BLOCK_EDGE_OPACITY : 1, nudge) };
   }
 }
