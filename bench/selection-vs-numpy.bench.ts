@@ -111,12 +111,13 @@ if (prepareOnly) {
 const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0);
 if (!python) { console.error('python3 with numpy is needed (Debian: apt-get install python3-numpy)'); process.exit(1); }
 /**
- * Each numpy script runs in a fresh Python process, started by a small helper process that this one
- * starts once: starting them from here would fork this process between the engine's runs, after which
- * every page it reuses faults again on its first write (copy-on-write; ≈ 0.25 s for dump-mumu's
- * candidate list on this VM), a cost the app, forking nothing between selections, does not pay.
+ * A small helper process, started once, that runs each numpy script in a fresh Python process and
+ * sets the CPUs this process may use (taskset, for the one-core figure). Starting either from here
+ * would fork this process between the engine's runs, after which every page it reuses faults again
+ * on its first write (copy-on-write; ≈ 0.25 s for dump-mumu's candidate list on this VM), a cost the
+ * app, forking nothing between selections, does not pay.
  */
-const numpy = (() => {
+const helper = (() => {
   // a request: a numpy command line (an array), or { pin: cpus } to set the CPUs every thread of this process may run on
   const helper = `const { execFileSync } = require('node:child_process');
     require('node:readline').createInterface({ input: process.stdin }).on('line', (line) => {
@@ -269,11 +270,11 @@ for (const preset of PRESETS) {
   };
   type NpResult = { events: number; cutflow: number[]; selected: number; load_s: number; compute_s: number; total_s: number; cpu_s: number; numpy: string };
   const [script, ...scriptArgs] = SCRIPT[preset];
-  const runNp = () => numpy.run([script, npyDir, ...scriptArgs]) as Promise<NpResult>;
+  const runNp = () => helper.run([script, npyDir, ...scriptArgs]) as Promise<NpResult>;
   // One core: the whole process (its worker, which reads the file itself, and the main thread that
   // assembles the list, with whatever else Node runs) held to CPU 0 with taskset; one worker thread
   // unpinned leaves the main thread the second core, so it is not a one-core figure (printed beside it).
-  const onOneCore = async () => { await numpy.run({ pin: '0' }); try { return await engine(1); } finally { await numpy.run({ pin: '0,1' }); } };
+  const onOneCore = async () => { await helper.run({ pin: '0' }); try { return await engine(1); } finally { await helper.run({ pin: '0,1' }); } };
   await engine(2); // both workers started and their code compiled: the figures below are of warm threads
   await runNp(); // numpy's columns in the page cache, as the engine's file is
   // Rounds of engine on one core, on 1 thread, on 2, then numpy, one after the other: the host's speed
@@ -349,6 +350,6 @@ for (const preset of PRESETS) {
   const objects = await best(async () => unpackCandidates(reference!.packed));
   console.log(`  as objects        : ${objects.s.toFixed(2)} s more to make them one object each (not in the figures above; the app's table reads the columns)`);
 }
-numpy.stop();
+helper.stop();
 console.log(`\nsummary (${N.toLocaleString('en')} events):\n  ${summary.join('\n  ')}`);
 if (failed) process.exit(1);
