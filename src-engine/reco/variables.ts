@@ -14,7 +14,7 @@ import { inLkrAcceptance, inMuv3Acceptance, inNewChodAcceptance } from '../../sr
 import { kinkedCoordinate } from '../../src-shared/physics/track-line';
 import { closestApproachOf, type ClosestApproach } from '../../src-shared/physics/closest-approach';
 import { cdaTaxInto } from '../../src-shared/physics/tax';
-import { muv3Matches } from '../../src-shared/physics/muv3-reach';
+import { muv3HitMatches, muv3Window } from '../../src-shared/physics/muv3-reach';
 import type { TrackAssociation } from '../../src-shared/event/analysis';
 
 /** Masses, MeV (§6 [R] PDG) */
@@ -118,6 +118,8 @@ export interface BatchReco {
    * are dense however few events remain.
    */
   event(i: number, slot?: number): void;
+  /** what event(i, slot) adds to tracks(i, slot), after it: the vertex, the association, the vetoes, the five-track variables */
+  rest(i: number, slot?: number): void;
   /** downstream association of track k (0-based) of event i: E/p, MUV3 hits in time, acceptance */
   track(i: number, k: number): TrackAssociation;
 }
@@ -195,8 +197,11 @@ const nanColumn = constantArray((n) => new Float64Array(n).fill(NaN));
 const zeroOffsets = constantArray((n) => new Int32Array(n));
 const NO_ITEMS = { offsets: new Int32Array(0), fields: {} as Readonly<Record<string, TypedArray>> };
 
-export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out?: VariableColumns): BatchReco {
+export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out?: VariableColumns, need?: ReadonlySet<VariableName>): BatchReco {
   const n = c.length;
+  // the five-track variables (kaon mode) only where they are read: for a dump selection they are
+  // nine more columns written per event that nothing reads (`ptot` is |Σp| of five tracks there)
+  const five = !need || need.has('ptot') || FIVE_TRACK_VARS.some((k) => need.has(k));
   // (`out` may be longer than the batch: a thread's scratch, sized for its largest batch)
   const v = out && out.ntracks.length >= n ? out : (Object.fromEntries(VARIABLE_NAMES.map((k) => [k, new Float64Array(n)])) as VariableColumns);
   const T = c.collections.get('tracks')!;
@@ -233,12 +238,14 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
     }
     const x3 = kinkedCoordinate(x0, Z_STRAW1, sx, ax, Z_MUV3), y3 = kinkedCoordinate(y0, Z_STRAW1, sy, ay, Z_MUV3);
     let nmu = 0;
-    if (hasMuv3) {
+    const tol = muv3Window(p);
+    if (hasMuv3 && tol >= 0) {
+      const tj = tt[j]!;
       for (let k = m0; k < m1; k++) {
         const id = mtile[k]!;
         if (id < 0 || id >= 152) continue;
         const o = id * 4;
-        if (muv3Matches(x3, y3, p, TILE_BOUNDS[o]!, TILE_BOUNDS[o + 1]!, TILE_BOUNDS[o + 2]!, TILE_BOUNDS[o + 3]!, mt[k]! - tt[j]!)) nmu++;
+        if (muv3HitMatches(x3, y3, tol, TILE_BOUNDS[o]!, TILE_BOUNDS[o + 1]!, TILE_BOUNDS[o + 2]!, TILE_BOUNDS[o + 3]!, mt[k]! - tj)) nmu++;
       }
     }
     const xn = kinkedCoordinate(x0, Z_STRAW1, sx, ax, Z_NEWCHOD), yn = kinkedCoordinate(y0, Z_STRAW1, sy, ay, Z_NEWCHOD);
@@ -275,11 +282,16 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
   const multiplicities = (): void => { for (let i = 0; i < n; i++) multiplicity(i); };
 
   const event = (i: number, s = i): void => {
-    multiplicity(i, s);
+    tracks(i, s);
+    rest(i, s);
+  };
+
+  /** what event() adds to tracks(i, s), which must have run for this event and slot */
+  const rest = (i: number, s = i): void => {
     const t0 = to[i]!, nt = to[i + 1]! - t0;
     // most events have fewer than two (or five) tracks: their track variables are NaN
     if (nt < 2) for (let k = 0; k < twoTrack.length; k++) twoTrack[k]![s] = NaN;
-    if (nt < 5) for (let k = 0; k < fiveTrack5.length; k++) fiveTrack5[k]![s] = NaN;
+    if (nt < 5 && five) for (let k = 0; k < fiveTrack5.length; k++) fiveTrack5[k]![s] = NaN;
     // in-time vetoes around the trigger time (0 in the MC; the mean track time when tracks exist)
     let tref = 0;
     if (nt > 0) { let s = 0; const k = Math.min(nt, 5); for (let j = t0; j < t0 + k; j++) s += tt[j]!; tref = s / k; }
@@ -291,7 +303,6 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
 
     if (nt >= 2) {
       const a = t0, b = t0 + 1;
-      twoTracks(s, a, b);
       const pa = v.p1[s]!, pb = v.p2[s]!;
       // two-track vertex: midpoint of the closest approach of the lines before the magnet (§2.3 "V")
       LINES[0] = tx[a]!; LINES[1] = ty[a]!; LINES[2] = Z_STRAW1; LINES[3] = tpx[a]! / tpz[a]!; LINES[4] = tpy[a]! / tpz[a]!; LINES[5] = 1;
@@ -317,15 +328,17 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
       }
     }
 
-    if (nt >= 5) fiveTrack(s, t0, v, tq, tpx, tpy, tpz, tx, ty);
-    if (nt >= 5) { const sx = sum(tpx, t0, 5), sy = sum(tpy, t0, 5), sz = sum(tpz, t0, 5); v.ptot[s] = Math.sqrt(sx * sx + sy * sy + sz * sz); }
-    if (nt >= 5) { let m = 4; for (let j = t0; j < t0 + 5; j++) m = Math.min(m, tnch[j]!); v.nch_min5[s] = m; }
-    if (nt >= 5) {
-      // closest pair of tracks in the STRAW1 plane (the two-track separation cut of §4.2)
-      let d2 = Infinity;
-      for (let j = t0; j < t0 + 5; j++) for (let k = j + 1; k < t0 + 5; k++) d2 = Math.min(d2, (tx[j]! - tx[k]!) ** 2 + (ty[j]! - ty[k]!) ** 2);
-      v.sep_min5[s] = Math.sqrt(d2);
-    }
+    if (nt < 5 || !five) return;
+    fiveTrack(s, t0, v, tq, tpx, tpy, tpz, tx, ty);
+    const sx = sum(tpx, t0, 5), sy = sum(tpy, t0, 5), sz = sum(tpz, t0, 5);
+    v.ptot[s] = Math.sqrt(sx * sx + sy * sy + sz * sz);
+    let nch = 4;
+    for (let j = t0; j < t0 + 5; j++) nch = Math.min(nch, tnch[j]!);
+    v.nch_min5[s] = nch;
+    // closest pair of tracks in the STRAW1 plane (the two-track separation cut of §4.2)
+    let d2 = Infinity;
+    for (let j = t0; j < t0 + 5; j++) for (let k = j + 1; k < t0 + 5; k++) d2 = Math.min(d2, (tx[j]! - tx[k]!) ** 2 + (ty[j]! - ty[k]!) ** 2);
+    v.sep_min5[s] = Math.sqrt(d2);
   };
 
   const track = (i: number, k: number): TrackAssociation => {
@@ -335,7 +348,7 @@ export function batchReco(c: BatchColumns, opts: RecoOptions = DEFAULT_RECO, out
     return { eop: A.eop, nmuv3: A.nmu, inAcceptance: A.inacc === 1 };
   };
 
-  return { v, multiplicities, tracks, event, track };
+  return { v, multiplicities, tracks, event, rest, track };
 }
 
 const sum = (a: ArrayLike<number>, from: number, n: number) => { let s = 0; for (let j = from; j < from + n; j++) s += a[j]!; return s; };

@@ -13,10 +13,17 @@ import { PRESETS, type SelectionPreset } from './presets';
 /** Header columns of every selection: the candidate's identity and the event weight. */
 const HEADER = ['run', 'burst', 'event', 'weight'] as const;
 
-export function selectionColumns(sel: { readonly preset: SelectionPreset; readonly keyVariables: readonly VariableName[]; readonly expressions: readonly string[] }, masking: boolean): ColumnSet {
+type SelectionLike = { readonly preset: SelectionPreset; readonly keyVariables: readonly VariableName[]; readonly expressions: readonly string[] };
+
+/** The variables a selection reads: its preset's, its key variables, its expressions'; with the published masking, every preset's too. */
+export function selectionVariables(sel: SelectionLike, masking: boolean): Set<VariableName> {
   const vars = new Set<VariableName>([...sel.preset.variables, ...sel.keyVariables, ...sel.expressions.flatMap(expressionVariables)]);
   if (masking) for (const p of PRESETS) for (const v of [...p.variables, ...p.keyVariables]) vars.add(v);
-  return { header: HEADER, process: true, kaon: [], collections: recoColumnsFor(vars) };
+  return vars;
+}
+
+export function selectionColumns(sel: SelectionLike, masking: boolean): ColumnSet {
+  return { header: HEADER, process: true, kaon: [], collections: recoColumnsFor(selectionVariables(sel, masking)) };
 }
 
 /** Every preset's column set, as a selection with its defaults reads it (benchmarks, tests). */

@@ -13,7 +13,7 @@ import type { Candidate, CutFlowRow, RegionId, ResultInput, SelectionConfigInput
 import { SelectionConfigSchema } from '../../src-shared/selection/types';
 import { UserFacingError } from '../dispatch';
 import { PublishedMasker, publishedRules, userRule } from './masking';
-import { selectionColumns } from './columns';
+import { selectionColumns, selectionVariables } from './columns';
 import type { CandidateColumns } from '../../src-shared/selection/candidate-columns';
 import { ALL_BLIND, blindingApplies, type BlindStages, type ResultBlinding } from '../../src-shared/selection/blinding';
 
@@ -368,6 +368,8 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
   };
   const MASKED = -1, EARLY = -2;
   const columnSet = selectionColumns(sel, pubRules.length > 0);
+  // what the reconstruction computes: the variables those columns are read for
+  const need = selectionVariables(sel, pubRules.length > 0);
   const scanning = file.scan(b0, b1, async (start, columns) => {
     // every event is checked against its checksum before anything is computed from it
     const bad = corruptRows(columns);
@@ -385,7 +387,7 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
       nCorrupt += bad.length;
     }
     const n = columns.length;
-    const r = batchReco(columns, reco, scratch.vars(n, 0));
+    const r = batchReco(columns, reco, scratch.vars(n, 0), need);
     const vars = r.v;
     const mask = new PublishedMasker(pubRules, columns, { reco: r, options: reco }, () => scratch.vars(n, 1));
     const maskActive = mask.active;
@@ -425,9 +427,10 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
       const i = list[j]!, sl = packed ? j : i;
       ev[sl] = i; list[j] = sl; entered[j] = i;
     }
-    const full = packed ? (sl: number) => r.event(ev[sl]!, sl) : (sl: number) => mask.full(sl);
     // the cheap cuts read what BatchReco.tracks fills (track times, quality, momenta); from `fullAt` on, the full reconstruction
+    // (the rest of it when tracks() ran for every event still in)
     const k0 = early ? 1 : 0, fullAt = nCheap > 1 ? nCheap : k0;
+    const full = !packed ? (sl: number) => mask.full(sl) : nCheap > 1 ? (sl: number) => r.rest(ev[sl]!, sl) : (sl: number) => r.event(ev[sl]!, sl);
     if (nCheap > 1) for (let j = 0; j < m; j++) { const sl = list[j]!; r.tracks(ev[sl]!, sl); }
     for (let k = k0; k <= nCuts; k++) {
       if (k === fullAt) for (let j = 0; j < m; j++) full(list[j]!);

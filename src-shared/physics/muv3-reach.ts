@@ -21,11 +21,23 @@ export const muv3MatchTolerance = (pMeV: number): number => Math.max(60, 3 * muv
 export const reachesMuv3 = (pMeV: number): boolean => pMeV > MUV3_MIN_MOMENTUM;
 
 /**
+ * How far outside a fired tile a track of momentum p may point and still be matched to it, or −1
+ * when the track cannot reach MUV3 at all: per track, so that a loop over an event's hits asks once.
+ */
+export const muv3Window = (pMeV: number): number => (reachesMuv3(pMeV) ? muv3MatchTolerance(pMeV) : -1);
+
+/**
+ * Is a track extrapolated to (x, y) at MUV3, with the window `tol` of muv3Window(p), matched to a
+ * tile with the bounds [x0, x1] × [y0, y1] that fired dt ns from the track? Never when tol < 0.
+ */
+export function muv3HitMatches(x: number, y: number, tol: number, x0: number, x1: number, y0: number, y1: number, dt: number): boolean {
+  return tol >= 0 && Math.abs(dt) < MUV3_MATCH_WINDOW && x > x0 - tol && x < x1 + tol && y > y0 - tol && y < y1 + tol;
+}
+
+/**
  * Is a track of momentum p, extrapolated to (x, y) at MUV3, matched to a tile with the bounds
  * [x0, x1] × [y0, y1] that fired dt ns from the track? A track that cannot reach MUV3 never is.
  */
 export function muv3Matches(x: number, y: number, pMeV: number, x0: number, x1: number, y0: number, y1: number, dt: number): boolean {
-  if (!reachesMuv3(pMeV) || !(Math.abs(dt) < MUV3_MATCH_WINDOW)) return false;
-  const tol = muv3MatchTolerance(pMeV);
-  return x > x0 - tol && x < x1 + tol && y > y0 - tol && y < y1 + tol;
+  return muv3HitMatches(x, y, muv3Window(pMeV), x0, x1, y0, y1, dt);
 }

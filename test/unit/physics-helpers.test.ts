@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { kickedSlope, kinkedCoordinate, PT_KICK, trackAt, Z_MNP33 } from '../../src-shared/physics/track-line';
 import { closestApproach, closestApproachInto } from '../../src-shared/physics/closest-approach';
-import { MUV3_MIN_MOMENTUM, muv3MatchTolerance, muv3Matches } from '../../src-shared/physics/muv3-reach';
+import { MUV3_MIN_MOMENTUM, muv3HitMatches, muv3MatchTolerance, muv3Matches, muv3Window } from '../../src-shared/physics/muv3-reach';
 import { Z_PLANE } from '../../src-shared/geometry/planes';
 import { muv3Tiles } from '../../src-shared/geometry/muv3';
 import { positionAt, type ChargedParticle } from '../../src-engine/detector/response';
@@ -97,6 +97,20 @@ describe('MUV3 reach', () => {
     expect(muv3MatchTolerance(100_000)).toBe(60);
     expect(muv3Matches(r.x1 + 100, cy, 10_000, r.x0, r.x1, r.y0, r.y1, 0)).toBe(true);
     expect(muv3Matches(r.x1 + 100, cy, 100_000, r.x0, r.x1, r.y0, r.y1, 0)).toBe(false);
+  });
+
+  it('the per-track window and the per-hit test (the reconstruction asks once per track) are muv3Matches', () => {
+    let n = 0;
+    for (const p of [1_000, 2_999, 3_001, 5_000, 10_000, 40_000, 150_000]) {
+      const tol = muv3Window(p);
+      expect(tol < 0).toBe(p <= MUV3_MIN_MOMENTUM);
+      for (const dx of [-400, -130, -70, -30, 0, 50, 65, 119, 121, 300]) for (const dt of [-6, -4.9, 0, 4.9, 5, NaN]) {
+        const x = r.x1 + dx, y = cy + dx / 2;
+        expect([p, dx, dt, muv3HitMatches(x, y, tol, r.x0, r.x1, r.y0, r.y1, dt)]).toEqual([p, dx, dt, muv3Matches(x, y, p, r.x0, r.x1, r.y0, r.y1, dt)]);
+        n += muv3Matches(x, y, p, r.x0, r.x1, r.y0, r.y1, dt) ? 1 : 0;
+      }
+    }
+    expect(n).toBeGreaterThan(20);
   });
 
   it('the reconstruction and the drawing agree: a track is drawn to MUV3 exactly when it is matched there', () => {

@@ -1,6 +1,7 @@
 import { mlGaussianSigma, mlHalfNormalSigma } from '../../src-engine/physics/width-measures';
 import { describe, expect, it } from 'vitest';
-import { computeVariables } from '../../src-engine/reco/variables';
+import { batchReco, computeVariables, DEFAULT_RECO } from '../../src-engine/reco/variables';
+import { selectionVariables } from '../../src-engine/selection/columns';
 import { cdaTax, TAX_BEAM } from '../../src-shared/physics/tax';
 import { closestApproach } from '../../src-shared/physics/closest-approach';
 import { compileExpression, ExpressionError } from '../../src-engine/selection/expression';
@@ -233,6 +234,30 @@ describe('the staged selection loop', () => {
       expect(picked.length).toBeGreaterThan(3);
     }
   }, 30_000);
+
+  it('tracks() then rest() into packed slots, computing only the variables a selection reads, gives what event() gives for each of them', async () => {
+    for (const [preset, input] of [
+      ['dump-mumu', { mode: 'dump', mix: { 'prompt-mumu': 1, 'aprime-mumu': 1, 'combinatorial-mumu': 1 }, numEvents: 1500, seed: 23 }],
+      ['kaon-pi4e', { mode: 'kaon', mix: { 'k2pi-dd': 1, 'kpi4e-nonres': 1 }, numEvents: 800, seed: 24 }],
+    ] as const) {
+      const f = await fileOf({ ...input, truth: false, strawHits: false }, `${preset}.arrow`, 512);
+      const sel = resolveSelection({ preset });
+      const need = selectionVariables(sel, false);
+      const { columns } = await f.batchAt(0);
+      const full = computeVariables(columns);
+      const r = batchReco(columns, DEFAULT_RECO, undefined, need);
+      let compared = 0;
+      for (let i = 0, s = 0; i < columns.length; i++) {
+        if ((full.ntracks[i] ?? 0) < 2) continue;
+        r.tracks(i, s); r.rest(i, s);
+        for (const k of need) expect([k, i, r.v[k][s]]).toEqual([k, i, full[k][i]]);
+        s++; compared++;
+      }
+      expect(compared).toBeGreaterThan(50);
+      // a dump selection leaves the five-track columns alone (never written)
+      if (preset === 'dump-mumu') expect(r.v.m_pi4e.every((x) => x === 0)).toBe(true);
+    }
+  });
 
   it('candidate columns merge in order and unpack to the same objects as a single run', async () => {
     const f = await fileOf({ mode: 'dump', mix: { 'aprime-mumu': 1, 'prompt-mumu': 1 }, numEvents: 2000, seed: 23, truth: false, strawHits: false }, 'm.arrow', 256);
