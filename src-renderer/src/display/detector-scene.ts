@@ -8,6 +8,8 @@ import type { DetectorModel } from '../geometry/detector-model';
 import { createEdgeMaterial, createElementMaterials, type EdgeNudge, type ElementMaterials } from '../geometry/materials';
 import { circleSegments } from '../geometry/shapes';
 import { isShownByDefault } from './shown';
+import { fadeDenseWires } from './wire-density';
+import { STRAW_LAYERS, STRAW_PITCH, STRAW_VIEWS } from '../../../src-shared/geometry/straw';
 import type { Theme } from './types';
 
 export const BACKGROUND = { dark: '#0f1419', light: '#f5f6f8' } as const;
@@ -66,6 +68,8 @@ export function buildDetectorScene(model: DetectorModel, opts: DetectorSceneOpti
       if (geometry.lines && mat.lines) {
         const l = new THREE.LineSegments(geometry.lines, mat.lines);
         l.renderOrder = translucent ? 3 : 1;
+        // the straws: as faint as the pixels they share demand (four views, a line every pitch/4 in each)
+        if (dense === 'wires') fadeDenseWires(l, STRAW_PITCH / STRAW_LAYERS.length, STRAW_VIEWS.length);
         g.add(l);
       }
       if (geometry.point && mat.point) {

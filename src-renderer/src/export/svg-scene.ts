@@ -10,6 +10,7 @@ import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { cutUniformsOf, isCutAway, type CutUniforms } from '../display/passive-look';
 import { type LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import type { Rect } from '../../../src-shared/picture/picture-spec';
+import { drawnWireOpacity } from '../display/wire-density';
 
 const f = (x: number) => (Math.round(x * 10) / 10).toString();
 const hex = (c: THREE.Color) => `#${c.getHexString()}`;
@@ -66,7 +67,8 @@ export function sceneToSvg(scene: THREE.Object3D, camera: THREE.Camera, rect: Re
     const mat = (o as THREE.Mesh).material as THREE.Material | undefined;
     if (!mat || Array.isArray(mat) || !mat.visible) return;
     const cut = cutUniformsOf(mat);
-    const opacity = mat.transparent ? mat.opacity : 1;
+    // dense wires (the straws) as faint as the picture's pixels demand, as on screen
+    const opacity = drawnWireOpacity(o, camera, rect.h, mat.transparent ? mat.opacity : 1);
     const base = { transparent: mat.transparent, order: o.renderOrder, index: i };
     if (o instanceof LineSegments2) {
       const svg = wideLines(o, mat as LineMaterial, toPx, outside);
