@@ -1,6 +1,6 @@
 #!/bin/sh
 # The selection benchmark at 10^7 events (or $1): makes the two samples at once, one process each
-# (generation is the slow part: about 20 min per sample on one free core of the 2-core machine,
+# (generation is the slow part: about 4 min (dump) and 11 min (kaon) on one free core of the 2-core machine,
 # kept in bench-output/ and reused by later runs), then runs bench/selection-vs-numpy.bench.ts.
 # Run it on a quiet machine: the 1 → 2 thread figures need two free cores.
 set -e
