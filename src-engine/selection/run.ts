@@ -198,11 +198,18 @@ function keepMultiplicity(list: Int32Array, m: number, stage: Int8Array, failed:
 }
 
 /** keepMultiplicity over all n events of a batch (none skipped or masked): the list made and cut in one pass. */
-function listMultiplicity(list: Int32Array, n: number, stage: Int8Array, failed: number, offsets: Int32Array, charge: ArrayLike<number>, nt: number, q: number): number {
-  let o = 0;
+function listMultiplicity(list: Int32Array, n: number, offsets: Int32Array, charge: ArrayLike<number>, nt: number, q: number): number {
+  // one offset read per event (the running end is the next start); the events left out are never
+  // looked at again (the counting visits only the events listed here), so nothing is written for them
+  let o = 0, a = offsets[0]!;
   for (let i = 0; i < n; i++) {
-    if (hasMultiplicity(offsets, charge, i, nt, q)) list[o++] = i;
-    else stage[i] = failed;
+    const b = offsets[i + 1]!;
+    if (b - a === nt) {
+      let qs = 0;
+      for (let k = a; k < b; k++) qs += charge[k]!;
+      if (qs === q) list[o++] = i;
+    }
+    a = b;
   }
   return o;
 }
@@ -402,7 +409,7 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     const T = columns.collections.get('tracks')!, mult = early?.multiplicity;
     if (mult && !skip && !maskActive) {
       // the common case: most events fail a multiplicity cut, decided in this one pass before reconstructing the rest
-      m = listMultiplicity(list, n, stage, EARLY, T.offsets, T.fields['charge']!, mult.ntracks, mult.qsum);
+      m = listMultiplicity(list, n, T.offsets, T.fields['charge']!, mult.ntracks, mult.qsum);
     } else {
       for (let i = 0; i < n; i++) {
         if (skip && skip[i]) continue;
