@@ -29,8 +29,13 @@ describe('dense wires', () => {
     o.zoom = 0.2;
     expect(devicePxPerUnit(o, 600, new THREE.Vector3())).toBeCloseTo(0.2, 12);
     expect(devicePxPerUnit(o, 1200, new THREE.Vector3())).toBeCloseTo(0.4, 12); // a 2× picture
+    // one 600-px tile of a 1800-px-high picture (tiled export): the whole picture's density
+    o.setViewOffset(2400, 1800, 0, 600, 800, 600);
+    expect(devicePxPerUnit(o, 600, new THREE.Vector3())).toBeCloseTo(0.6, 12);
+    o.clearViewOffset();
     const p = new THREE.PerspectiveCamera(60, 4 / 3, 1, 1e7);
     p.position.set(0, 0, 10_000);
+    p.updateMatrixWorld(true);
     // the visible height at 10 m is 2·10 m·tan 30° = 11 547 mm over 600 px
     expect(devicePxPerUnit(p, 600, new THREE.Vector3())).toBeCloseTo(600 / 11_547.005, 6);
   });

@@ -24,15 +24,22 @@ export function wireOpacity(base: number, linesPerPixel: number): number {
   return Math.min(base, 1 - Math.pow(1 - WIRE_COVERAGE, 1 / linesPerPixel));
 }
 
-/** Device pixels per display unit at world point `at`, for the viewport being drawn (orthographic or perspective). */
+/**
+ * Device pixels per display unit at world point `at`, for the viewport being drawn (orthographic or
+ * perspective). A camera drawing one tile of a larger picture (setViewOffset) shows a part of its
+ * frustum in the viewport: the density is the whole picture's.
+ */
 export function devicePxPerUnit(camera: THREE.Camera, viewportHeightPx: number, at: THREE.Vector3): number {
-  if (camera instanceof THREE.OrthographicCamera) return (viewportHeightPx * camera.zoom) / (camera.top - camera.bottom);
+  const tile = camera instanceof THREE.OrthographicCamera || camera instanceof THREE.PerspectiveCamera ? camera.view : null;
+  const h = viewportHeightPx * (tile?.enabled && tile.height > 0 ? tile.fullHeight / tile.height : 1);
+  if (camera instanceof THREE.OrthographicCamera) return (h * camera.zoom) / (camera.top - camera.bottom);
   if (camera instanceof THREE.PerspectiveCamera) {
-    const d = camera.position.distanceTo(at);
-    return d > 0 ? (viewportHeightPx * camera.zoom) / (2 * d * Math.tan(THREE.MathUtils.degToRad(camera.fov) / 2)) : Infinity;
+    const d = camera.getWorldPosition(camPos).distanceTo(at);
+    return d > 0 ? (h * camera.zoom) / (2 * d * Math.tan(THREE.MathUtils.degToRad(camera.fov) / 2)) : Infinity;
   }
   return Infinity;
 }
+const camPos = new THREE.Vector3();
 
 const viewport = new THREE.Vector4(), centre = new THREE.Vector3(), dir = new THREE.Vector3(), axis = new THREE.Vector3();
 
