@@ -13,6 +13,7 @@
  * The engine verifies the checksum of every column buffer it reads; the cost of that is printed apart.
  *
  * Run: npx tsx bench/selection-vs-numpy.bench.ts [events] [presets]   (BENCH_ROUNDS, default 5: rounds of engine and numpy;
+ *   BENCH_WARM_RUNS, default 4: two-thread runs first, both workers warm;
  *   BENCH_RELEASE=0: no list written again, see `engine` below)
  *   events: default NA62_BENCH_EVENTS or 10000000; presets: default dump-mumu,dump-ee,kaon-pi4e
  *   --prepare dump|kaon: only generate (and export for numpy) that sample, then exit
@@ -46,6 +47,8 @@ if (!Number.isInteger(N) || N <= 0) { console.error(`events must be a positive i
 // the workers run at normal priority here, as numpy does (the app lowers them, which on a busy machine measures the neighbours)
 process.env['NA62_WORKER_NICE'] = '0';
 const ROUNDS = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 5));
+/** two-thread runs before the rounds, so that both workers are warm (see below) */
+const WARM_RUNS = Math.max(1, Number(process.env['BENCH_WARM_RUNS'] ?? 4));
 const RELEASE = process.env['BENCH_RELEASE'] !== '0';
 const PRESETS = (args[1] ?? 'dump-mumu,dump-ee,kaon-pi4e').split(',') as ('dump-mumu' | 'dump-ee' | 'kaon-pi4e')[];
 mkdirSync('bench-output', { recursive: true });
@@ -246,7 +249,7 @@ async function memoryScaling(file: string, bytes: number): Promise<{ one: number
 
 for (const preset of PRESETS) {
   const { file, npyDir } = await prepare(SAMPLE[preset]);
-  console.log(`\n${preset} over ${N.toLocaleString('en')} events of ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB; times: the best of ${ROUNDS} rounds; floors: best of 2; warm page cache; each list ${RELEASE ? "written into the one released before it, as in the app" : "in fresh memory"})`);
+  console.log(`\n${preset} over ${N.toLocaleString('en')} events of ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB; times: the best of ${ROUNDS} rounds after ${WARM_RUNS} warm-up runs on two threads; floors: best of 2; warm page cache; each list ${RELEASE ? "written into the one released before it, as in the app" : "in fresh memory"})`);
   const g = await openEventFile(await nodeFileSource(file));
   const whole = [{ file: path.resolve(file), numBatches: g.numBatches, batchSize: g.meta.batchSize, numEvents: g.numEvents }];
   await g.close();
@@ -275,7 +278,14 @@ for (const preset of PRESETS) {
   // assembles the list, with whatever else Node runs) held to CPU 0 with taskset; one worker thread
   // unpinned leaves the main thread the second core, so it is not a one-core figure (printed beside it).
   const onOneCore = async () => { await helper.run({ pin: '0' }); try { return await engine(1); } finally { await helper.run({ pin: '0,1' }); } };
-  await engine(2); // both workers started and their code compiled: the figures below are of warm threads
+  // Both workers started and their code optimised before the rounds: the figures below are of warm
+  // threads, as in an app that has run a few selections. One run was not enough: the second worker
+  // works only in the two-thread runs, on half the parts, and V8 was still compiling its code in the
+  // next three or four (0.04–0.05 s of background compilation per run, moved into the worker's own
+  // CPU time by --no-concurrent-recompilation), which showed as two threads waiting, not working.
+  // (What remains between the two threads' CPU and wall time here, 0.05–0.1 s, follows each numpy run:
+  // back to back, without numpy between, they take 0.44–0.47 s for 0.42 s of CPU each.)
+  for (let k = 0; k < WARM_RUNS; k++) await engine(2);
   await runNp(); // numpy's columns in the page cache, as the engine's file is
   // Rounds of engine on one core, on 1 thread, on 2, then numpy, one after the other: the host's speed
   // drifts by tens of per cent within minutes here, so each round's ratios compare neighbours in time,
