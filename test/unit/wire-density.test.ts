@@ -8,7 +8,8 @@ import * as THREE from 'three';
 import { NA62_DETECTOR } from '../../src-shared/geometry/na62-detector';
 import { buildDetectorModel } from '../../src-renderer/src/geometry/detector-model';
 import { buildDetectorScene } from '../../src-renderer/src/display/detector-scene';
-import { devicePxPerUnit, WIRE_COVERAGE, wireOpacity } from '../../src-renderer/src/display/wire-density';
+import { WIRE_COVERAGE, wireOpacity } from '../../src-renderer/src/display/wire-density';
+import { pxPerUnitAt } from '../../src-renderer/src/display/projection';
 import { sceneToSvg } from '../../src-renderer/src/export/svg-scene';
 import { STRAW_CHAMBER_Z } from '../../src-shared/geometry/straw';
 
@@ -27,17 +28,17 @@ describe('dense wires', () => {
   it('pixels per display unit: an orthographic frustum in CSS px at its zoom, a perspective camera at a distance', () => {
     const o = new THREE.OrthographicCamera(-400, 400, 300, -300, 0.1, 1e6);
     o.zoom = 0.2;
-    expect(devicePxPerUnit(o, 600, new THREE.Vector3())).toBeCloseTo(0.2, 12);
-    expect(devicePxPerUnit(o, 1200, new THREE.Vector3())).toBeCloseTo(0.4, 12); // a 2× picture
+    expect(pxPerUnitAt(o, 600, new THREE.Vector3())).toBeCloseTo(0.2, 12);
+    expect(pxPerUnitAt(o, 1200, new THREE.Vector3())).toBeCloseTo(0.4, 12); // a 2× picture
     // one 600-px tile of a 1800-px-high picture (tiled export): the whole picture's density
     o.setViewOffset(2400, 1800, 0, 600, 800, 600);
-    expect(devicePxPerUnit(o, 600, new THREE.Vector3())).toBeCloseTo(0.6, 12);
+    expect(pxPerUnitAt(o, 600, new THREE.Vector3())).toBeCloseTo(0.6, 12);
     o.clearViewOffset();
     const p = new THREE.PerspectiveCamera(60, 4 / 3, 1, 1e7);
     p.position.set(0, 0, 10_000);
     p.updateMatrixWorld(true);
     // the visible height at 10 m is 2·10 m·tan 30° = 11 547 mm over 600 px
-    expect(devicePxPerUnit(p, 600, new THREE.Vector3())).toBeCloseTo(600 / 11_547.005, 6);
+    expect(pxPerUnitAt(p, 600, new THREE.Vector3())).toBeCloseTo(600 / 11_547.005, 6);
   });
 
   it('fade a chamber per draw from its own camera and restore the opacity after, so the x-ray look keeps its own', () => {

@@ -37,3 +37,21 @@ export function screenBox(b: THREE.Box3, camera: THREE.Camera, size: Viewport) {
   }
   return Number.isFinite(minX) ? { minX, maxX, minY, maxY } : undefined;
 }
+
+/**
+ * Pixels per display unit at world point `at`, in a viewport `viewportHeightPx` high (device pixels
+ * for a draw, CSS pixels for the overlays), orthographic or perspective. A camera drawing one tile of
+ * a larger picture (setViewOffset) shows a part of its frustum in the viewport: the density is the
+ * whole picture's.
+ */
+export function pxPerUnitAt(camera: THREE.Camera, viewportHeightPx: number, at: THREE.Vector3): number {
+  const tile = camera instanceof THREE.OrthographicCamera || camera instanceof THREE.PerspectiveCamera ? camera.view : null;
+  const h = viewportHeightPx * (tile?.enabled && tile.height > 0 ? tile.fullHeight / tile.height : 1);
+  if (camera instanceof THREE.OrthographicCamera) return (h * camera.zoom) / (camera.top - camera.bottom);
+  if (camera instanceof THREE.PerspectiveCamera) {
+    const d = camera.getWorldPosition(camPos).distanceTo(at);
+    return d > 0 ? (h * camera.zoom) / (2 * d * Math.tan(THREE.MathUtils.degToRad(camera.fov) / 2)) : Infinity;
+  }
+  return Infinity;
+}
+const camPos = new THREE.Vector3();

@@ -3,6 +3,7 @@ import * as THREE from 'three';
 import { scaleBar, type ScaleBar } from './scale-bar';
 import type { ViewMode, Viewport } from './types';
 import { asScale, type Scaling } from './display-scale';
+import { pxPerUnitAt } from './projection';
 
 export interface ScaleBars {
   /** along the screen's horizontal axis */
@@ -21,9 +22,7 @@ export function scaleBarsFor(mode: ViewMode, camera: THREE.Camera, scaling: Scal
     if (mode === 'top') return { horizontal: { ...scaleBar(pxPerUnit, k)!, axis: 'z' }, vertical: { ...scaleBar(pxPerUnit, 1 / mx, 110)!, axis: 'x', ...(mx !== 1 ? { magnification: mx } : {}) } };
     return { horizontal: { ...scaleBar(pxPerUnit, 1)!, axis: 'x, y' } }; // beam's eye: both axes transverse, one scale
   }
-  const cam = camera as THREE.PerspectiveCamera;
-  const dist = cam.position.distanceTo(target);
-  const pxPerUnit = size.height / (2 * dist * Math.tan(THREE.MathUtils.degToRad(cam.fov) / 2));
+  const pxPerUnit = pxPerUnitAt(camera, size.height, target);
   const h = scaleBar(pxPerUnit, 1);
   return h ? { horizontal: { ...h, axis: 'x, y' }, note: 'transverse, at the orbit centre' } : {};
 }

@@ -11,6 +11,7 @@
  * compute it from their own camera and pixels, and the x-ray look's opacity is kept and multiplied.
  */
 import * as THREE from 'three';
+import { pxPerUnitAt } from './projection';
 
 /** the share of the chamber's face the wires may cover together when they are denser than the pixels [E: a look] */
 export const WIRE_COVERAGE = 0.2;
@@ -24,22 +25,6 @@ export function wireOpacity(base: number, linesPerPixel: number): number {
   return Math.min(base, 1 - Math.pow(1 - WIRE_COVERAGE, 1 / linesPerPixel));
 }
 
-/**
- * Device pixels per display unit at world point `at`, for the viewport being drawn (orthographic or
- * perspective). A camera drawing one tile of a larger picture (setViewOffset) shows a part of its
- * frustum in the viewport: the density is the whole picture's.
- */
-export function devicePxPerUnit(camera: THREE.Camera, viewportHeightPx: number, at: THREE.Vector3): number {
-  const tile = camera instanceof THREE.OrthographicCamera || camera instanceof THREE.PerspectiveCamera ? camera.view : null;
-  const h = viewportHeightPx * (tile?.enabled && tile.height > 0 ? tile.fullHeight / tile.height : 1);
-  if (camera instanceof THREE.OrthographicCamera) return (h * camera.zoom) / (camera.top - camera.bottom);
-  if (camera instanceof THREE.PerspectiveCamera) {
-    const d = camera.getWorldPosition(camPos).distanceTo(at);
-    return d > 0 ? (h * camera.zoom) / (2 * d * Math.tan(THREE.MathUtils.degToRad(camera.fov) / 2)) : Infinity;
-  }
-  return Infinity;
-}
-const camPos = new THREE.Vector3();
 
 const viewport = new THREE.Vector4(), centre = new THREE.Vector3(), dir = new THREE.Vector3(), axis = new THREE.Vector3();
 
@@ -64,7 +49,7 @@ export function drawnWireOpacity(lines: THREE.Object3D, camera: THREE.Camera, he
   const e = lines.matrixWorld.elements;
   // display units per mm across the wires (a transverse magnification spreads them): the denser axis
   const unitsPerMm = Math.min(Math.hypot(e[0]!, e[1]!, e[2]!), Math.hypot(e[4]!, e[5]!, e[6]!));
-  const pxPerMm = devicePxPerUnit(camera, heightPx, centre) * unitsPerMm;
+  const pxPerMm = pxPerUnitAt(camera, heightPx, centre) * unitsPerMm;
   return wireOpacity(opacity, w.overlaid / (w.spacing * pxPerMm));
 }
 
