@@ -2,6 +2,7 @@ import { mlGaussianSigma, mlHalfNormalSigma } from '../../src-engine/physics/wid
 import { describe, expect, it } from 'vitest';
 import { batchReco, computeVariables, DEFAULT_RECO } from '../../src-engine/reco/variables';
 import { selectionVariables } from '../../src-engine/selection/columns';
+import { PRESETS } from '../../src-engine/selection/presets';
 import { cdaTax, TAX_BEAM } from '../../src-shared/physics/tax';
 import { closestApproach } from '../../src-shared/physics/closest-approach';
 import { compileExpression, ExpressionError } from '../../src-engine/selection/expression';
@@ -479,5 +480,17 @@ describe('blinding through the API: per analysis, per dataset, in stages', () =>
     expect(r.blinded).toBe(false);
     expect(withLazyCandidates(r).candidates.some((c) => c.region === 'SR')).toBe(true);
     expect((await d.handle('setBlinding', { dataset: ds.id, preset: 'dump-mumu', stage: 'cr', confirm: 'x' })).ok).toBe(false);
+  });
+});
+
+describe('what a selection computes', () => {
+  it('every variable a preset\'s cuts and regions read is among those it computes (a variable left out would hold the last batch\'s values)', () => {
+    for (const preset of PRESETS) {
+      const need = selectionVariables(resolveSelection({ preset: preset.id }), false);
+      const tests = [...preset.cuts.map((c) => c.test), ...preset.regions.map((r) => r.test)];
+      const read = new Set(tests.flatMap((t) => [...t.toString().matchAll(/\bv\.(\w+)\[/g)].map((m) => m[1]!)));
+      expect(read.size, preset.id).toBeGreaterThan(3);
+      for (const name of read) expect([preset.id, name, need.has(name as never)]).toEqual([preset.id, name, true]);
+    }
   });
 });
