@@ -22,8 +22,11 @@ export function selectionVariables(sel: SelectionLike, masking: boolean): Set<Va
   return vars;
 }
 
+/** The columns read for a set of variables, and the header columns a candidate is listed with. */
+export const columnSetFor = (vars: Iterable<VariableName>): ColumnSet => ({ header: HEADER, process: true, kaon: [], collections: recoColumnsFor(vars) });
+
 export function selectionColumns(sel: SelectionLike, masking: boolean): ColumnSet {
-  return { header: HEADER, process: true, kaon: [], collections: recoColumnsFor(selectionVariables(sel, masking)) };
+  return columnSetFor(selectionVariables(sel, masking));
 }
 
 /** Every preset's column set, as a selection with its defaults reads it (benchmarks, tests). */

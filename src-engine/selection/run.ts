@@ -13,7 +13,7 @@ import type { Candidate, CutFlowRow, RegionId, ResultInput, SelectionConfigInput
 import { SelectionConfigSchema } from '../../src-shared/selection/types';
 import { UserFacingError } from '../dispatch';
 import { PublishedMasker, publishedRules, userRule } from './masking';
-import { selectionColumns, selectionVariables } from './columns';
+import { columnSetFor, selectionVariables } from './columns';
 import type { CandidateColumns } from '../../src-shared/selection/candidate-columns';
 import { ALL_BLIND, blindingApplies, type BlindStages, type ResultBlinding } from '../../src-shared/selection/blinding';
 
@@ -374,9 +374,8 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     for (let k = 0; k < e.count && corrupt.length < CORRUPT_LISTED; k++) corrupt.push({ file: file.name, index: e.start + k, id: `batch ${e.batch}, column ${e.column}` });
   };
   const MASKED = -1, EARLY = -2;
-  const columnSet = selectionColumns(sel, pubRules.length > 0);
-  // what the reconstruction computes: the variables those columns are read for
-  const need = selectionVariables(sel, pubRules.length > 0);
+  // what the reconstruction computes, and the columns read for it
+  const need = selectionVariables(sel, pubRules.length > 0), columnSet = columnSetFor(need);
   const scanning = file.scan(b0, b1, async (start, columns) => {
     // every event is checked against its checksum before anything is computed from it
     const bad = corruptRows(columns);
@@ -683,8 +682,9 @@ export class PackedAppender {
     if (p.keys.join() !== this.keys.join()) throw new UserFacingError('bad-request', 'cannot merge candidate lists with different variables');
     if (this.n + p.n > this.c.n) {
       const needed = this.n + p.n, old = this.reuse?.(needed, Math.max(needed, room), this.keys.length);
-      const fits = old !== undefined && hasRoom(old, needed, this.keys.length);
-      const next = fits ? viewsOf(old, capacityOf(old), this.keys, [], []) : emptyPacked(Math.max(needed, room), this.keys, [], []);
+      // offered columns are taken when there is one per key variable and every one has room for the rows
+      const cap = old && old.vars.length >= this.keys.length ? capacityOf(old) : 0, fits = cap >= needed;
+      const next = fits ? viewsOf(old!, cap, this.keys, [], []) : emptyPacked(Math.max(needed, room), this.keys, [], []);
       copyColumns(next, this.c, 0, this.n);
       this.c = next;
       this.touched = this.n;

@@ -333,6 +333,13 @@ describe('the staged selection loop', () => {
     small.append(a.packed, room);
     small.append(b.packed);
     expect(small.result().index.buffer).not.toBe(earlier.index.buffer);
+    // columns with room for the key variables but one of theirs short (an earlier list with another extra variable): fresh ones too
+    const shortExtra = new PackedAppender(sel.keyVariables, 0, () => ({ ...earlier, vars: [...earlier.vars.slice(0, -1), new Float64Array(1)] }));
+    shortExtra.append(a.packed, room);
+    shortExtra.append(b.packed);
+    const fresh = shortExtra.result();
+    expect(fresh.index.buffer).not.toBe(earlier.index.buffer);
+    expect(unpackCandidates(fresh)).toEqual(whole.candidates);
   });
 
   it('writes its candidates into recycled columns when they have room, and only then', async () => {
