@@ -10,6 +10,7 @@
  *    and the functions with the most self time in each window (sampled).
  * Run: npm run build:web && node bench/startup-profile.mjs   (PROFILE_ROUNDS, default 1; PROFILE_TOP, default 25;
  * PROFILE_SAVE=path: also write each load's raw trace to path-N.json (chrome://tracing, Perfetto);
+ * PROFILE_LAYOUT=inspect|3d|analysis: the app's layout (default single, as bench/startup.bench.mjs);
  * PROFILE_TRACE=0: no trace, the page's own timings only; PROFILE_SYNC=read|0: frames timed after a blocking one-pixel read, or when handed to the GPU)
  * For readable function names build unminified: npx vite build --config vite.web.config.ts --minify false
  */
@@ -158,7 +159,7 @@ try {
     const page = await ctx.newPage();
     await page.addInitScript(watch, SYNC);
     if (TRACE) await browser.startTracing(page, { categories: CATEGORIES, screenshots: false });
-    await page.goto(`${app.url}?layout=single${process.env.PROFILE_QUERY ?? ''}`);
+    await page.goto(`${app.url}?layout=${process.env.PROFILE_LAYOUT ?? 'single'}${process.env.PROFILE_QUERY ?? ''}`);
     await page.waitForFunction(() => window.__startup?.firstEvent !== undefined, null, { timeout: 180_000 });
     await page.waitForTimeout(300);
     const got = await page.evaluate(() => window.__startup);

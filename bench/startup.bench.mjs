@@ -11,7 +11,8 @@
  * and the ratio first event / the minimal page's first frame (the target is ≤ 1.5) and the load average. The minimal page
  * loads twice per round: with multisampling (MSAA), as three.js's examples make a renderer, and without, as the app
  * draws where WebGL runs in software (src-renderer/src/views/antialias.ts; SwiftShader here): both ratios are printed.
- * Run: npm run build:web && node bench/startup.bench.mjs   (BENCH_ROUNDS, default 7)
+ * Run: npm run build:web && node bench/startup.bench.mjs   (BENCH_ROUNDS, default 7; BENCH_LAYOUT, default single:
+ * one view, as the minimal page; `inspect` for the layout a user opens on, three views)
  * BENCH_BEFORE=<folder of another browser build> (e.g. main's dist-web, copied) loads that build too,
  * alternately in the same rounds, and prints it beside.
  */
@@ -23,6 +24,8 @@ import { serveStatic } from '../scripts/static-server.mjs';
 import { launchChromium } from '../scripts/browser.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+/** BENCH_LAYOUT: the app's layout (default single: one view, as the baseline page draws; inspect is what a user opens on) */
+const LAYOUT = process.env.BENCH_LAYOUT ?? 'single';
 /**
  * How a frame's time is taken, the same way on both pages (BENCH_SYNC):
  *  - fence (default): when the GPU has finished the frame, seen through a WebGL2 fence polled between tasks; the page is
@@ -77,7 +80,7 @@ async function loadApp(url) {
   const ctx = await browser.newContext({ viewport: { width: 1400, height: 850 } });
   const page = await ctx.newPage();
   await page.addInitScript(watchMilestones, SYNC);
-  await page.goto(`${url}?layout=single`); // one view, as the baseline was measured
+  await page.goto(`${url}?layout=${LAYOUT}`);
   await page.waitForFunction(() => window.__startup?.interactive !== undefined, null, { timeout: 180_000 });
   const got = await page.evaluate(() => window.__startup);
   await ctx.close();
@@ -105,7 +108,7 @@ const mFirst = median(rows.minimal.map((x) => x.firstFrame)), mNoMsaa = median(r
 const aFrame = median(rows.app.map((x) => x.firstFrame)), aEvent = median(rows.app.map((x) => x.firstEvent)), aTti = median(rows.app.map((x) => x.interactive));
 console.log(`cold start, headless Chromium (SwiftShader), 1400×850, median of ${ROUNDS} loads each, fresh context per load; frames of both pages timed ${SYNC === 'fence' ? 'when the GPU has finished them (fence)' : SYNC === 'read' ? 'after a blocking one-pixel read (BENCH_SYNC=read)' : 'when handed to the GPU (BENCH_SYNC=0)'}; load average ${load()}`);
 console.log(`  minimal three.js page, same detector geometry: first frame ${mFirst.toFixed(0)} ms (${rows.minimal[0].calls} draw calls); without MSAA ${mNoMsaa.toFixed(0)} ms`);
-console.log(`  app (browser build): first frame with the detector ${aFrame.toFixed(0)} ms, first event ${aEvent.toFixed(0)} ms, interactive (→ shows the next event) ${aTti.toFixed(0)} ms`);
+console.log(`  app (browser build, layout ${LAYOUT}): first frame with the detector ${aFrame.toFixed(0)} ms, first event ${aEvent.toFixed(0)} ms, interactive (→ shows the next event) ${aTti.toFixed(0)} ms`);
 console.log(`  ratio first event / minimal first frame: ×${(aEvent / mFirst).toFixed(2)} (target ≤ 1.5); first detector frame ×${(aFrame / mFirst).toFixed(2)}`);
 console.log(`  against the minimal page without MSAA (as the app draws on software WebGL): first event ×${(aEvent / mNoMsaa).toFixed(2)}, first detector frame ×${(aFrame / mNoMsaa).toFixed(2)}`);
 if (SYNC) console.log(`  frame sync on before the first frame in ${[...rows.app, ...rows.before].filter((x) => x.syncAt !== undefined && x.syncAt <= x.firstFrame).length} of ${rows.app.length + rows.before.length} app loads`);

@@ -1,6 +1,6 @@
 /**
  * The workspace (issue 17): built-in layouts with several live views, all following the event as
- * the user steps; a hidden tab does not draw; the candidate table sorts and follows the event; a
+ * the user steps, the active one drawn first at start; a hidden tab does not draw; the candidate table sorts and follows the event; a
  * pick shows its card floating in the view and is highlighted in every view; the blinded-event
  * notice on each canvas; layouts saved, exported and imported. Pictures of every built-in layout at
  * 1600 × 1000 in test-output/e2e/.
@@ -38,6 +38,22 @@ const viewShot = async (id: string) => PNG.sync.read(await page.locator(`[data-v
 const allShow = (rbe: string) => async () => Object.values(await drawn()).every((e) => e === rbe);
 
 describe('the workspace', () => {
+  it('at start the active view draws alone: the other two make their canvas once its first event is drawn (views/startup-gate.ts)', async () => {
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('na62:gl-created').length), { timeout: 60_000 }).toBe(3);
+    const t = await page.evaluate(() => {
+      const released = performance.getEntriesByName('na62:views-released')[0] as PerformanceMark | undefined;
+      const active = window.__na62!.activeView!();
+      const firstEvent = window.__na62!.view!(active!)!.recentFrames().find((f) => f.event)?.t;
+      return { gl: performance.getEntriesByName('na62:gl-created').map((m) => m.startTime), released: released?.startTime, why: released?.detail as unknown, firstEvent };
+    });
+    expect(t.why).toBe('event');
+    expect(t.firstEvent).toBeDefined();
+    expect(t.gl[0]).toBeLessThan(t.firstEvent!);
+    expect(t.released).toBeGreaterThanOrEqual(t.firstEvent!);
+    expect(t.gl[1]).toBeGreaterThan(t.released!);
+    expect(t.gl[2]).toBeGreaterThan(t.released!);
+  });
+
   it('opens on the inspect layout: side, top and beam\'s eye live at once, all following the event', async () => {
     expect((await views()).map((v) => `${v.id}:${v.mode}:${v.visible}`).sort()).toEqual(['view-beam:beam:true', 'view-side:side:true', 'view-top:top:true']);
     await jump(12);

@@ -17,6 +17,7 @@ import { EventLegend } from '../panels/EventLegend';
 import { EventLabelsOverlay } from '../panels/EventLabelsOverlay';
 import { useView, useViewport, useViews } from '../state/AppProvider';
 import { ViewportContext } from './ViewportContext';
+import { StartupGate } from './startup-gate';
 import { PickCard } from './PickCard';
 import { BlindNotice } from './BlindNotice';
 import { Scene3DControls } from '../panels/Scene3DControls';
@@ -26,7 +27,9 @@ import { rememberRenderer, resolveAntialias, webglRenderer } from './antialias';
 /**
  * Mounted before the detector model is ready (`model` undefined): the canvas and its WebGL context are
  * made while the page waits for the engine, which is half a second of a cold start with software WebGL
- * (bench/startup.bench.mjs); the scene fills in when the model arrives.
+ * (bench/startup.bench.mjs); the scene fills in when the model arrives. At start-up a view that is
+ * not the active one waits for the active view's first event before it makes its canvas
+ * (views/startup-gate.ts).
  */
 export function DetectorView({ model, unmerged = false }: { model: DetectorModel | undefined; unmerged?: boolean }) {
   const theme = useView((s) => s.theme);
@@ -39,6 +42,15 @@ export function DetectorView({ model, unmerged = false }: { model: DetectorModel
   const visible = useViewport((s) => s.visible);
   const active = useStore(views.state, (s) => s.activeId) === entry?.id;
   const several = useStore(views.state, (s) => s.ids.length) > 1;
+  // at start-up only the active view makes its canvas; the others once its first event is on screen
+  const waiting = !useStore(views.startup.state, (s) => entry === undefined || StartupGate.mayDraw(s, entry.id));
+  if (waiting && entry) {
+    return (
+      <div className="viewport" data-testid="viewport" data-view-id={entry.id} onPointerDownCapture={() => views.activate(entry.id)}>
+        <div className="loading">Drawing the first view…</div>
+      </div>
+    );
+  }
   return (
     <div className={`viewport${active ? ' active-view' : ''}`} data-testid="viewport" data-view-id={entry?.id} onPointerDownCapture={() => entry && views.activate(entry.id)}>
       <Canvas

@@ -25,9 +25,12 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
     const px = new Uint8Array(4);
     const context = gl.getContext();
     const fences = 'fenceSync' in context ? context : undefined; // WebGL2
-    scene.onAfterRender = () => live.log.frameDone(gl.info.render.frame, gl.info.render.calls, () => {
-      context.readPixels(0, 0, 1, 1, context.RGBA, context.UNSIGNED_BYTE, px);
-    }, fences);
+    scene.onAfterRender = () => {
+      const event = live.log.frameDone(gl.info.render.frame, gl.info.render.calls, () => {
+        context.readPixels(0, 0, 1, 1, context.RGBA, context.UNSIGNED_BYTE, px);
+      }, fences);
+      if (entry) views.frameDone(entry.id, event, fences); // the start-up gate (views/startup-gate.ts)
+    };
     const hooks: TestHooks = {
       recentFrames: () => live.log.recentFrames(),
       drawnEvent: () => live.log.recentFrames().at(-1)?.event,

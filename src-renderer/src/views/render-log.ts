@@ -53,8 +53,9 @@ export class RenderLog {
   /**
    * Called after the scene rendered. `finish` blocks until the GPU is done (a one-pixel read);
    * `fences` is the WebGL2 context, where it has fences ('fence' mode falls back to `finish` without).
+   * Returns the event the frame showed.
    */
-  frameDone(frame: number, calls: number, finish: () => void, fences?: FenceContext): void {
+  frameDone(frame: number, calls: number, finish: () => void, fences?: FenceContext): string | undefined {
     const event = this.drawnThisFrame;
     this.drawnThisFrame = undefined;
     if (this.sync === 'fence' && fences) {
@@ -63,11 +64,12 @@ export class RenderLog {
         fences.flush(); // a fence not flushed may never pass
         this.pending.push({ sync, frame, event, calls });
         this.poll(fences);
-        return;
+        return event;
       }
     }
     if (this.sync) finish();
     this.push({ frame, t: performance.now(), event, calls });
+    return event;
   }
 
   recentFrames(): readonly FrameRecord[] {

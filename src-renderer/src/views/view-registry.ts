@@ -12,7 +12,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ViewState } from '../state/view-store';
 import { createViewportStore, poseOfView, type ViewPose, type ViewportStore } from '../state/viewport-store';
 import { LiveView } from './live-view';
+import type { FenceContext } from './render-log';
 import type { TestHooks } from './test-hooks';
+import { StartupGate } from './startup-gate';
 
 export interface ViewEntry {
   readonly id: string;
@@ -32,6 +34,8 @@ export class ViewRegistry {
   readonly fallback = new LiveView();
   /** the state code outside any view reads while no view is mounted */
   readonly noView: ViewportStore = createViewportStore('none', { mode: 'side', beamStation: 'straw1' });
+  /** at start-up the active view draws alone until its first event is on screen (views/startup-gate.ts) */
+  readonly startup = new StartupGate();
   private readonly entries = new Map<string, ViewEntry>();
   /** poses for views not mounted yet (a layout being applied): taken when the panel registers */
   private readonly seeds = new Map<string, ViewPose>();
@@ -95,6 +99,12 @@ export class ViewRegistry {
     this.entries.set(id, entry);
     this.state.setState((s) => ({ ids: [...s.ids, id] }));
     if (!this.active()) this.activate(id);
+    this.startup.arm();
+  }
+
+  /** A view submitted a frame (its SceneBridge): the start-up gate counts the active view's. */
+  frameDone(id: string, event: string | undefined, fences?: FenceContext): void {
+    this.startup.frameDone(this.state.getState().activeId === id, event !== undefined, fences);
   }
 
   unregister(id: string): void {
@@ -113,6 +123,7 @@ export class ViewRegistry {
     this.unmirror?.();
     this.unmirror = undefined;
     this.state.setState({ activeId: entry?.id });
+    if (entry) this.startup.admit(entry.id);
     if (entry) {
       const mirror = (s: ReturnType<ViewportStore['getState']>) => {
         const v = this.view.getState();
