@@ -169,7 +169,9 @@ export const NA62_ELEMENTS: readonly DetectorElement[] = [
   {
     id: 'mnp33', label: 'MNP33', group: 'spectrometer', z0: 196345, z1: 197645,
     shape: { kind: 'magnet', halfX: 1915, halfY: 1915, apertureHalfX: 1515, apertureHalfY: 1515 },
-    material: 'magnet', colour: '#c9463d',
+    // muted violet, not the red of schematics: every track crosses the magnet, and red hid the positive ones there
+    // (CIEDE2000 ≥ 20 from both charges' colours in every palette and theme: test/unit/palettes.test.ts)
+    material: 'magnet', colour: '#8a6d9e',
     sources: {
       z: 'G§13 196.345–197.645 m [MC-Spectrometer], [BEATCH]',
       aperture: 'G§13 MC field box 3.03 × 3.03 m [D from MC-Spectrometer]',

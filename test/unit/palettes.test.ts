@@ -11,6 +11,7 @@ import { BACKGROUND } from '../../src-renderer/src/display/detector-scene';
 import { EVENT_LAYERS } from '../../src-renderer/src/display/layers/registry';
 import { DEFAULT_STYLE } from '../../src-renderer/src/display/types';
 import { crowdedEvent } from '../crowded-event';
+import { NA62_DETECTOR } from '../../src-shared/geometry/na62-detector';
 
 const de = differenceCiede2000();
 // the CDA segment is drawn in the vertex's colour and has no legend row of its own
@@ -57,6 +58,16 @@ describe('collection palettes', () => {
     }
     // the standard palette is not (that is what the option is for): red and green collections merge
     expect(closest(PALETTES.standard.dark, VISION.deuteranopia).d).toBeLessThan(MIN_DELTA_E);
+  });
+
+  it('the spectrometer magnet, which every track crosses, stands apart from both charges\' colours in every palette and theme', () => {
+    // it was drawn in schematic red (#c9463d): ΔE 5 from the positive tracks in the light theme, which vanished inside it
+    const magnet = NA62_DETECTOR.elements.find((e) => e.id === 'mnp33')!.colour;
+    for (const id of PALETTE_IDS) {
+      for (const theme of ['dark', 'light'] as const) {
+        for (const k of ['positive', 'negative'] as const) expect(de(magnet, PALETTES[id][theme][k]), `${id}/${theme} ${k}`).toBeGreaterThanOrEqual(20);
+      }
+    }
   });
 
   it('the legend of an event with every collection has distinct colours, from the chosen palette', () => {
