@@ -58,6 +58,10 @@ describe('the workspace', () => {
     expect((await views()).map((v) => `${v.id}:${v.mode}:${v.visible}`).sort()).toEqual(['view-beam:beam:true', 'view-side:side:true', 'view-top:top:true']);
     await jump(12);
     await expect.poll(allShow('11001:0:12'), { timeout: 60_000 }).toBe(true);
+    // each view's CDA_TAX inset is of its own projection (they took the active view's: the top view showed the side's Δy)
+    const insetText = (id: string) => page.locator(`[data-view-id="${id}"] [data-testid="tax-inset"]`).textContent();
+    await expect.poll(() => insetText('view-top'), { timeout: 30_000 }).toContain('Δx');
+    expect(await insetText('view-side')).toContain('Δy');
     await page.keyboard.press('PageDown');
     await expect.poll(hud, { timeout: 30_000 }).toContain('11001:0:13');
     await expect.poll(allShow('11001:0:13'), { timeout: 60_000 }).toBe(true);

@@ -244,6 +244,21 @@ describe('the CDA_TAX inset', () => {
     expect(r.x0).toBeLessThan(anchor.x); expect(r.x1).toBeGreaterThan(anchor.x);
     const lineY = (x: number) => 900 - x / 2;
     expect(lineY(r.x0) < r.y0 || lineY(r.x1) > r.y1 || lineY(r.x0) > r.y1 || lineY(r.x1) < r.y0).toBe(true);
+    // an event track across where it would go: the panel moves off it (a track under the panel is gone from
+    // the view), here below the anchor; the same segment as a construction line weighs half as much
+    const free = placeInset(anchor, vp, { top: 0, bottom: 0, left: 0, right: 0 }, [], []);
+    const across = [[{ x: 0, y: free.y + INSET_SIZE.h / 2 }, { x: 1600, y: free.y + INSET_SIZE.h / 2 }]] as const;
+    const clear = placeInset(anchor, vp, { top: 0, bottom: 0, left: 0, right: 0 }, [], [], across);
+    expect(clear.y).toBeGreaterThan(anchor.y);
+    expect(free.y + INSET_SIZE.h / 2 < clear.y || free.y + INSET_SIZE.h / 2 > clear.y + INSET_SIZE.h).toBe(true);
+    // a construction line through the place below too, and no room at the edges (a view just tall enough): the
+    // panel covers the construction line, not the track
+    const tight = { width: 1600, height: 2 * (36 + INSET_SIZE.h) + 20 }, at = { x: 800, y: tight.height / 2 };
+    const above = placeInset(at, tight, { top: 0, bottom: 0, left: 0, right: 0 }, [], []);
+    const mid = (y: number) => [[{ x: 0, y: y + INSET_SIZE.h / 2 }, { x: 1600, y: y + INSET_SIZE.h / 2 }]] as const;
+    const below = at.y + 36;
+    expect(placeInset(at, tight, { top: 0, bottom: 0, left: 0, right: 0 }, [], mid(below), mid(above.y)).y).toBe(below);
+    expect(placeInset(at, tight, { top: 0, bottom: 0, left: 0, right: 0 }, [], mid(above.y), mid(below)).y).toBe(above.y);
     // a short view (the inspect layout's): neither above nor below the anchor fits, and a legend in the top
     // right corner reaches down past where the bottom place starts: shifted along the top, clear of it
     const short = { width: 635, height: 444 }, m = { top: 40, bottom: 76, left: 8, right: 8 }, legend = { x0: 494, x1: 623, y0: 10, y1: 201 };

@@ -55,6 +55,8 @@ const PAD = { left: 10, right: 64, top: 34, bottom: 26 } as const;
 const GAP = 36;
 /** the inset magnifies the view at least this much along each axis */
 const MIN_GAIN = 3;
+/** a px of an event track under the panel counts this many px of the construction's lines (placeInset) */
+const TRACK_WEIGHT = 2;
 
 /** The point of the line a→b at z (linear in z). */
 export function atZ(a: Vec3, b: Vec3, z: number): Vec3 {
@@ -94,11 +96,14 @@ function clip(p: readonly [number, number], q: readonly [number, number], r: { x
 /**
  * The panel's corner: candidates above and below the anchor, centred on it or shifted to either
  * side (always spanning its x), then the viewport's top and bottom, centred, then shifted; the first
- * that fits, keeps clear of `avoid` and covers the fewest px of the drawn lines wins.
+ * that fits, keeps clear of `avoid` and covers the fewest px of the drawn lines wins. `tracks` (the
+ * event's tracks, screen segments) count TRACK_WEIGHT× a construction line's px: the panel may cover
+ * the construction it magnifies, but a track it covers is gone from the view.
  */
 export function placeInset(
   anchor: ScreenPoint, viewport: Viewport, m: { top: number; bottom: number; left: number; right: number },
   avoid: readonly InsetBox[], lines: readonly (readonly [ScreenPoint, ScreenPoint])[],
+  tracks: readonly (readonly [ScreenPoint, ScreenPoint])[] = [],
 ): { x: number; y: number } {
   const { w, h } = INSET_SIZE;
   const xs = [anchor.x - w / 2, anchor.x - w + 28, anchor.x - 28].map((x) => Math.min(viewport.width - m.right - w, Math.max(m.left, x)));
@@ -108,9 +113,11 @@ export function placeInset(
   const edges = [m.top, viewport.height - m.bottom - h];
   const cands = [...ys.flatMap((y) => xs.map((x) => ({ x, y }))), ...edges.map((y) => ({ x: xs[0]!, y })), ...edges.flatMap((y) => xs.slice(1).map((x) => ({ x, y })))];
   const fits = (c: { y: number }) => c.y >= m.top && c.y + h <= viewport.height - m.bottom;
+  const covered = (r: { x: number; y: number; w: number; h: number }, segs: readonly (readonly [ScreenPoint, ScreenPoint])[]) =>
+    segs.reduce((n, [p, q]) => { const s = clip([p.x, p.y], [q.x, q.y], r); return n + (s ? Math.hypot(s[1][0] - s[0][0], s[1][1] - s[0][1]) : 0); }, 0);
   const hidden = (c: { x: number; y: number }) => {
     const r = { x: c.x, y: c.y, w, h };
-    return lines.reduce((n, [p, q]) => { const s = clip([p.x, p.y], [q.x, q.y], r); return n + (s ? Math.hypot(s[1][0] - s[0][0], s[1][1] - s[0][1]) : 0); }, 0);
+    return covered(r, lines) + TRACK_WEIGHT * covered(r, tracks);
   };
   const score = (c: { x: number; y: number }) =>
     (fits(c) ? 0 : 1e6) + (avoid.some((o) => overlaps({ x0: c.x, x1: c.x + w, y0: c.y, y1: c.y + h }, o)) ? 1e5 : 0) + hidden(c);
@@ -130,6 +137,8 @@ export interface InsetRequest {
   readonly avoid?: readonly InsetBox[];
   /** room kept free at the viewport's edges (px): the HUD above, the scale bars below */
   readonly margin?: { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number };
+  /** the event's tracks as drawn (polylines, NA62 mm): the panel keeps off them where it can */
+  readonly tracks?: readonly (readonly Vec3[])[];
 }
 
 /** The inset's layout, or undefined when Z_TAX does not project into the view (the view shows no construction there). */
@@ -165,7 +174,16 @@ export function taxInset(req: InsetRequest): TaxInset | undefined {
   // place: above or below the segment, over Z_TAX, where it hides least of the construction's lines; clear of `avoid`
   const drawn = [[tax.lineFrom, tax.lineTo], [tax.beamFrom, tax.beamTo]].map(([p, q]) => [project(p!), project(q!)] as const)
     .filter((s): s is readonly [ScreenPoint, ScreenPoint] => !!s[0] && !!s[1]);
-  const { x: cx, y } = placeInset(anchor, viewport, m, req.avoid ?? [], drawn);
+  const tracks: (readonly [ScreenPoint, ScreenPoint])[] = [];
+  for (const l of req.tracks ?? []) {
+    let prev = l.length ? project(l[0]!) : undefined;
+    for (let k = 1; k < l.length; k++) {
+      const q = project(l[k]!);
+      if (prev && q) tracks.push([prev, q]);
+      prev = q;
+    }
+  }
+  const { x: cx, y } = placeInset(anchor, viewport, m, req.avoid ?? [], drawn, tracks);
   const plot = { x: cx + PAD.left, y: y + PAD.top, w: plotW, h: plotH };
 
   const pxPerMmZ = plot.w / (zTo - zFrom), pxPerMmT = plot.h / (tTo - tFrom);

@@ -263,7 +263,7 @@ export function overlayParts(spec: PictureSpec, env: ExportEnv, panels: readonly
       ...(bars ? { bars: { bars, note: scaleNote(bars, panel.mode, sc, true) } } : {}),
       ...(o.titles && (panels.length > 1 || spec.panels[0]!.view !== '3d') ? { title: panel.title } : {}),
       ...(insetOn ? {
-        taxInset: (avoid: readonly InsetBox[]) => taxInset({ tax, view: panel.mode as 'side' | 'top', project, viewport: panel.layout, avoid, margin: { top: axes.v ? 30 : 8, bottom: axes.h ? 30 : 8, left: axes.v ? 44 : 8, right: 8 } }),
+        taxInset: (avoid: readonly InsetBox[]) => taxInset({ tax, view: panel.mode as 'side' | 'top', project, viewport: panel.layout, avoid, margin: { top: axes.v ? 30 : 8, bottom: axes.h ? 30 : 8, left: axes.v ? 44 : 8, right: 8 }, ...(pic.prepared ? { tracks: pic.prepared.trackLines } : {}) }),
         insetItems: (ti: TaxInset) => taxInsetItems(ti, panel.rect, s, p, spec.theme === 'paper', snap.style.palette),
       } : {}),
       cdaLabel: () => cdaTaxLabel(snap.analysis?.tax, pic.prepared?.cdaSegment, project, panel.layout, axes.v ? 40 : 0),

@@ -9,7 +9,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
-import { useLiveView, useData, useEventDisplay, useStores, useView, useViewport, useViews } from '../state/AppProvider';
+import { useLiveView, useData, useEventDisplay, useStores, useView, useViewport, useViewportStore, useViews } from '../state/AppProvider';
 import { ViewportContext } from './ViewportContext';
 import { buildEventScene } from '../display/event-scene';
 import { shaderWarmup } from '../display/shader-warmup';
@@ -27,6 +27,8 @@ export function EventOverlay() {
   const live = useLiveView();
   const views = useViews();
   const entry = useContext(ViewportContext);
+  // this view's own mode (several views at once): the window's view store mirrors the active view's
+  const viewport = useViewportStore();
   const event = useData((s) => s.event);
   const analysis = useData((s) => s.analysis);
   const showTruth = useData((s) => s.showTruth);
@@ -111,7 +113,7 @@ export function EventOverlay() {
       const d = live.eventScene;
       if (!d) return undefined;
       const r = el.getBoundingClientRect();
-      return nearestPick(d, makeProjector(camera, size, snapshotScale(stores.view.getState())), { x: e.clientX - r.left, y: e.clientY - r.top }, 8);
+      return nearestPick(d, makeProjector(camera, size, snapshotScale({ ...stores.view.getState(), mode: viewport.getState().mode })), { x: e.clientX - r.left, y: e.clientY - r.top }, 8);
     };
     const same = (a?: PickRef, b?: PickRef) => a?.kind === b?.kind && a?.index === b?.index;
     const onMove = (e: PointerEvent) => {
@@ -142,17 +144,17 @@ export function EventOverlay() {
       el.removeEventListener('pointerdown', onDown);
       el.removeEventListener('click', onClick);
     };
-  }, [gl, camera, size, live, stores, views, entry]);
+  }, [gl, camera, size, live, stores, views, entry, viewport]);
 
   // the CDA_TAX value, placed by the display core beside its segment, or the inset at Z_TAX that carries it
   useFrame(() => {
     // the element labels are laid out around these in the frame before: when they move, draw one more
     const set = (l: EventLabel | undefined) => { if (live.eventLabel.getState().set(l)) invalidate(); };
-    const v = stores.view.getState();
+    const v = { ...stores.view.getState(), mode: viewport.getState().mode };
     const project = makeProjector(camera, size, snapshotScale(v));
     const tax = drawn?.prepared.cdaSegment ? analysis?.tax : undefined;
     const inset = tax && v.taxInset && (v.mode === 'side' || v.mode === 'top')
-      ? taxInset({ tax, view: v.mode, project, viewport: size, avoid: live.legendBox ? [live.legendBox] : [], margin: { top: 40, bottom: 76, left: 8, right: 8 } })
+      ? taxInset({ tax, view: v.mode, project, viewport: size, avoid: live.legendBox ? [live.legendBox] : [], margin: { top: 40, bottom: 76, left: 8, right: 8 }, tracks: drawn?.prepared.trackLines })
       : undefined;
     if (live.taxInset.getState().set(inset)) invalidate();
     set(inset ? undefined : cdaTaxLabel(analysis?.tax, drawn?.prepared.cdaSegment, project, size));

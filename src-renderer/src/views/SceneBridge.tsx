@@ -7,7 +7,7 @@ import { useContext, useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import type { DetectorModel } from '../geometry/detector-model';
 import { displayBox } from '../geometry/detector-model';
-import { useLiveView, useStores, useViews } from '../state/AppProvider';
+import { useLiveView, useStores, useViewportStore, useViews } from '../state/AppProvider';
 import { ViewportContext } from './ViewportContext';
 import { makeProjector, screenBox } from '../display/projection';
 import { snapshotScale } from '../display/display-scale';
@@ -19,8 +19,11 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
   const live = useLiveView();
   const views = useViews();
   const entry = useContext(ViewportContext);
+  // this view's own mode (several views at once): the window's view store mirrors the active view's
+  const viewport = useViewportStore();
   const { gl, scene, camera, invalidate, size } = useThree();
   useEffect(() => {
+    const scale = () => snapshotScale({ ...stores.view.getState(), mode: viewport.getState().mode });
     live.canvas = { gl, scene, camera, invalidate, model, size: { width: size.width, height: size.height } };
     const px = new Uint8Array(4);
     const context = gl.getContext();
@@ -40,12 +43,12 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
         const line = live.eventScene?.prepared.trackLines[k];
         if (!line || line.length < 3) return undefined;
         const a = line[1]!, b = line[2]!; // STRAW1 → MNP33
-        return makeProjector(camera, size, snapshotScale(stores.view.getState()))({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, z: (a.z + b.z) / 2 });
+        return makeProjector(camera, size, scale())({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, z: (a.z + b.z) / 2 });
       },
       trackScreenPoints: (k, n) => {
         const line = live.eventScene?.prepared.trackLines[k] ?? [];
         if (line.length < 2) return [];
-        const project = makeProjector(camera, size, stores.view.getState().compression);
+        const project = makeProjector(camera, size, scale());
         const z0 = line[0]!.z, z1 = line[line.length - 1]!.z, out: { x: number; y: number }[] = [];
         for (let i = 0, j = 1; i < n; i++) {
           const z = z0 + ((z1 - z0) * (i + 0.5)) / n;
@@ -65,20 +68,20 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
       pickableCount: (kind) => live.eventScene?.layers.get(kind)?.picks.filter(Boolean).length ?? 0,
       pickableScreenPoint: (kind, index) => {
         const shape = live.eventScene?.layers.get(kind)?.picks[index];
-        return shape ? makeProjector(camera, size, snapshotScale(stores.view.getState()))(shape[0]!) : undefined;
+        return shape ? makeProjector(camera, size, scale())(shape[0]!) : undefined;
       },
       taxScreenPoint: () => {
         const seg = live.eventScene?.prepared.cdaSegment;
         if (!seg) return undefined;
         const [a, b] = seg;
-        return makeProjector(camera, size, snapshotScale(stores.view.getState()))({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, z: (a.z + b.z) / 2 });
+        return makeProjector(camera, size, scale())({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, z: (a.z + b.z) / 2 });
       },
       totalParts: model.totalParts,
       renderInfo: () => ({ ...gl.info.render, geometries: gl.info.memory.geometries, textures: gl.info.memory.textures }),
       shaderPrograms: () => (gl.info.programs ?? []).map((p) => `${p.name} ${p.cacheKey}`),
       elementScreenBox: (id) => {
         const e = model.byId.get(id);
-        return e ? screenBox(displayBox(e, snapshotScale(stores.view.getState())), camera, size) : undefined;
+        return e ? screenBox(displayBox(e, scale()), camera, size) : undefined;
       },
       webgl: () => {
         const ctx = gl.getContext();
@@ -104,6 +107,6 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
     // several views: the registry publishes the active view's hooks as window.__na62
     if (entry) views.setHooks(entry.id, hooks);
     else window.__na62 = hooks;
-  }, [gl, scene, camera, invalidate, size, model, live, stores, views, entry]);
+  }, [gl, scene, camera, invalidate, size, model, live, stores, views, entry, viewport]);
   return null;
 }
