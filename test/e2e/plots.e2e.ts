@@ -181,6 +181,16 @@ describe('plots and stepping', () => {
     await t.page.locator('.analysis-panel').screenshot({ path: 'test-output/e2e/91-plots-panel.png' });
   });
 
+  it('draws each x-axis title whole, inside its plot (the descenders had been cut: "Z_TAX" read "Z TAX")', async () => {
+    const overhang = await t.page.evaluate(() => Array.from(document.querySelectorAll('svg [aria-label="x-axis label"] text')).map((el) => {
+      const svg = (el as SVGTextElement).ownerSVGElement!;
+      const b = el.getBoundingClientRect(), s = svg.getBoundingClientRect();
+      return { text: el.textContent, below: b.bottom - s.bottom };
+    }));
+    expect(overhang.length).toBeGreaterThanOrEqual(2);
+    for (const o of overhang) expect(o.below, o.text ?? '').toBeLessThanOrEqual(-2);
+  });
+
   it('switches the axes to the data range', async () => {
     await t.page.getByTestId('zoom-reset-tax').click();
     await t.page.getByTestId('plot-ranges').selectOption('data');

@@ -28,7 +28,9 @@ function frameOptions(size: PlotSize, theme: PlotTheme, xLabel: string, yLabel: 
     marginTop: MARGIN.top, marginRight: MARGIN.right, marginBottom: MARGIN.bottom, marginLeft: MARGIN.left,
     style: { background: theme.background, color: theme.text, fontSize: '11px', fontFamily: '"DejaVu Sans", system-ui, sans-serif' },
     grid: true,
-    x: { label: xLabel, labelAnchor: 'center' as const, labelArrow: 'none' as const },
+    // the label 6 px clear of the bottom edge: at Plot's default (3 px) the descenders were cut off, and
+    // "Z_TAX" read "Z TAX"
+    x: { label: xLabel, labelAnchor: 'center' as const, labelArrow: 'none' as const, labelOffset: MARGIN.bottom - 6 },
     y: { label: yLabel, labelAnchor: 'center' as const, labelArrow: 'none' as const },
   };
 }
