@@ -50,6 +50,9 @@ const near = (img: PNG, rgb: [number, number, number], tol: number) => {
 describe('pictures for talks', () => {
   it('exports a PNG of the size asked, whatever the window, with the caption drawn in', async () => {
     await pageShot(page, 'export-dialog');
+    // the dialog is taller than the window: it scrolls, and its Close row stays in sight (it had been cut off)
+    const close = page.locator('.export-dialog > .buttons:last-child button');
+    expect(await close.evaluate((b) => { const r = b.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight && document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2) === b; })).toBe(true);
     await page.getByTestId('export-width').fill('2400');
     await page.getByTestId('export-height').fill('1000');
     const { name, bytes } = await download(() => page.getByTestId('export-save').click());
