@@ -207,6 +207,13 @@ describe('data in the app', () => {
     const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-file').click()]);
     await chooser2.setFiles(bad);
     await expect.poll(() => page.getByTestId('data-error').textContent()).toMatch(/^corrupt\.arrow: the file is truncated/);
+    // in sight, though the controls column had been scrolled down to the event
+    await expect.poll(() => page.getByTestId('data-error').evaluate((el) => {
+      let box = el.parentElement; // the nearest ancestor that scrolls
+      while (box && !(box.scrollHeight > box.clientHeight && getComputedStyle(box).overflowY !== 'visible')) box = box.parentElement;
+      const r = el.getBoundingClientRect(), c = (box ?? document.documentElement).getBoundingClientRect();
+      return r.top >= c.top - 0.5 && r.bottom <= c.bottom + 0.5;
+    })).toBe(true);
     await pageShot(page, '25-corrupt-file');
     // the open datasets are untouched
     expect(await page.getByTestId('dataset-select').locator('option').count()).toBe(4);

@@ -91,7 +91,8 @@ export function DataPanel() {
   return (
     <section className="data-panel" aria-label="Data">
       <h2>Data</h2>
-      {error && <div className="error-box" role="alert" data-testid="data-error">{error}</div>}
+      {/* a file's problem is brought into sight: the controls column is often scrolled down to the event (keyed: each new message scrolls again) */}
+      {error && <div key={error} ref={(el) => el?.scrollIntoView?.({ block: 'nearest' })} className="error-box" role="alert" data-testid="data-error">{error}</div>}
       {datasets.length === 0 ? <p className="muted">No file open. Open one (Ctrl+O), drop one here, or generate (Ctrl+G).</p> : (
         <>
           <div className="dataset-row">
