@@ -11,6 +11,7 @@ import { keyVariableRows } from '../event/key-variables';
 import type { SourceInfo } from '../../../src-shared/event/file-meta';
 import { ABSENT_NOTES, type AbsentKey } from '../../../src-shared/root/mapping';
 import { AutoplayControls } from './AutoplayControls';
+import { intoSight } from './into-sight';
 
 const gev = (x: number) => (x / 1000).toFixed(2);
 
@@ -91,8 +92,8 @@ export function DataPanel() {
   return (
     <section className="data-panel" aria-label="Data">
       <h2>Data</h2>
-      {/* a file's problem is brought into sight: the controls column is often scrolled down to the event (keyed: each new message scrolls again) */}
-      {error && <div key={error} ref={(el) => el?.scrollIntoView?.({ block: 'nearest' })} className="error-box" role="alert" data-testid="data-error">{error}</div>}
+      {/* a file's problem is brought into sight (panels/into-sight.ts) */}
+      {error && <div key={error} ref={intoSight} className="error-box" role="alert" data-testid="data-error">{error}</div>}
       {datasets.length === 0 ? <p className="muted">No file open. Open one (Ctrl+O), drop one here, or generate (Ctrl+G).</p> : (
         <>
           <div className="dataset-row">

@@ -20,6 +20,7 @@ import { Modal } from './Modal';
 import { MovieExport } from './MovieExport';
 import { ExportPreview } from './ExportPreview';
 import { isAbort } from '../export/slices';
+import { intoSight } from './into-sight';
 
 type Layout = 'current' | 'figure4' | 'figure2' | 'side' | 'top' | 'beam' | '3d';
 const LAYOUTS: [Layout, string][] = [
@@ -179,8 +180,8 @@ export function ExportDialog({ open, onClose, api, model }: { open: boolean; onC
           </div>
         )}
         {busy && !progress && <div className="muted" data-testid="export-busy">rendering…</div>}
-        {problem && <div className="error-box" role="alert" data-testid="export-problem">{problem}</div>}
-        {message && <div className="muted" role="status" data-testid="export-message">{message}</div>}
+        {problem && <div key={problem} ref={intoSight} className="error-box" role="alert" data-testid="export-problem">{problem}</div>}
+        {message && <div key={message} ref={intoSight} className="muted" role="status" data-testid="export-message">{message}</div>}
         <div className="buttons"><button type="button" onClick={onClose} disabled={busy}>Close</button></div>
     </Modal>
   );

@@ -8,6 +8,7 @@ import type { Na62Api } from '../../../src-shared/api/contract';
 import type { CaptionParts, PictureTheme } from '../../../src-shared/picture/picture-spec';
 import { checkMovieSpec, MOVIE_LIMITS, MOVIE_SIZES, type MovieFormat, type MovieKind, type MovieSpec, type MovieView } from '../../../src-shared/picture/movie-spec';
 import { useLiveView, useStores } from '../state/AppProvider';
+import { intoSight } from './into-sight';
 
 const KINDS: [string, MovieKind, MovieView, string][] = [
   ['turntable', 'turntable', '3d', 'turntable: the 3D view orbiting the event'],
@@ -123,7 +124,7 @@ export function MovieExport({ api, theme, caption, busy, setBusy }: { api: Na62A
           <progress max={progress.total} value={progress.done} /> <span>frame {progress.done} / {progress.total}</span>
         </div>
       )}
-      {problem && <div className="error-box" role="alert" data-testid="movie-problem">{problem}</div>}
+      {problem && <div key={problem} ref={intoSight} className="error-box" role="alert" data-testid="movie-problem">{problem}</div>}
       {message && <div className="muted" role="status" data-testid="movie-message">{message}</div>}
     </fieldset>
   );

@@ -5,6 +5,7 @@ import { BLIND_BADGE, BLIND_CLASS, blindStageOf } from '../state/selection-store
 import { UnblindDialog } from './UnblindDialog';
 import type { PresetId } from '../../../src-shared/selection/types';
 import { columnsOf, tableOrder } from '../../../src-shared/selection/candidate-columns';
+import { intoSight } from './into-sight';
 
 const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(4));
 
@@ -76,7 +77,7 @@ export function SelectionPanel() {
         {r && r.cutflow.length > 0 && <><button type="button" onClick={() => void exportResult('csv').then(setNote)}>CSV</button><button type="button" onClick={() => void exportResult('json').then(setNote)}>JSON</button></>}
         <button type="button" onClick={() => void loadCandidateList()} title="Reload a saved candidate list (JSON or CSV)" data-testid="load-list">Load list…</button>
       </div>
-      {s.error && <div className="error-box" role="alert">{s.error}</div>}
+      {s.error && <div key={s.error} ref={intoSight} className="error-box" role="alert">{s.error}</div>}
       {note && <div className="muted small">{note}</div>}
       {r && (
         <>
