@@ -3,32 +3,32 @@
  * view the user clicked, kept inside the view's box, closed by its ✕ (which drops the pick).
  */
 import { useLayoutEffect, useRef, useState } from 'react';
-import { useStores, useViewport } from '../state/AppProvider';
+import { useStore } from 'zustand';
+import { useLiveView, useStores, useViewport } from '../state/AppProvider';
 import { PickedRows, usePickedCard } from '../panels/PickedObject';
-
-const GAP = 14;
+import { insetBoxes } from '../display/tax-inset';
+import { CARD_GAP, placeCard } from './card-place';
 
 export function PickCard() {
   const stores = useStores();
   const at = useViewport((s) => s.pickPoint);
   const card = usePickedCard();
+  const live = useLiveView();
+  const inset = useStore(live.taxInset, (s) => s.inset);
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState<{ left: number; top: number }>();
   useLayoutEffect(() => {
     const el = ref.current;
     const box = el?.parentElement;
     if (!el || !box || !at) return;
-    // right of and below the pick point; flipped to the other side where the view ends
-    const w = el.offsetWidth, h = el.offsetHeight, W = box.clientWidth, H = box.clientHeight;
-    let left = at.x + GAP, top = at.y + GAP;
-    if (left + w > W - 4) left = at.x - GAP - w;
-    if (top + h > H - 4) top = at.y - GAP - h;
-    const next = { left: Math.max(4, Math.min(left, W - w - 4)), top: Math.max(4, Math.min(top, H - h - 4)) };
+    // beside the pick point, inside the view, off the legend and the CDA_TAX inset where it can (views/card-place.ts)
+    const avoid = [...(live.legendBox ? [live.legendBox] : []), ...(inset ? insetBoxes(inset) : [])];
+    const next = placeCard(at, { w: el.offsetWidth, h: el.offsetHeight }, { w: box.clientWidth, h: box.clientHeight }, avoid);
     setPos((p) => (p && p.left === next.left && p.top === next.top ? p : next));
-  }, [at, card]);
+  }, [at, card, live, inset]);
   if (!card || !at) return null;
   return (
-    <div ref={ref} className="pick-card" data-testid="pick-card" data-kind={card.kind} style={pos ? { left: pos.left, top: pos.top } : { left: at.x + GAP, top: at.y + GAP, visibility: 'hidden' }}>
+    <div ref={ref} className="pick-card" data-testid="pick-card" data-kind={card.kind} style={pos ? { left: pos.left, top: pos.top } : { left: at.x + CARD_GAP, top: at.y + CARD_GAP, visibility: 'hidden' }}>
       <div className="pick-card-head">
         <b>{card.title}</b>
         <button type="button" className="link" aria-label="close the card" title="Close (drops the pick)" onClick={() => stores.eventDisplay.getState().pick(undefined)}>✕</button>
