@@ -25,7 +25,6 @@ export function wireOpacity(base: number, linesPerPixel: number): number {
   return Math.min(base, 1 - Math.pow(1 - WIRE_COVERAGE, 1 / linesPerPixel));
 }
 
-
 const viewport = new THREE.Vector4(), centre = new THREE.Vector3(), dir = new THREE.Vector3(), axis = new THREE.Vector3();
 
 interface DenseWires { readonly spacing: number; readonly overlaid: number }
