@@ -33,7 +33,7 @@ const lavStations: DetectorElement[] = LAV_FRONT.map((z0, i) => ({
   z1: LAV_BACK[i]!,
   shape: { kind: 'lav', rInner: LAV_R_IN[i]!, rOuter: LAV_R_OUT[i]!, rings: LAV_RINGS[i]!, blocksPerRing: LAV_BLOCKS[i]! },
   material: 'lead-glass',
-  colour: '#6fc3d8',
+  colour: '#96d7ce',
   sources: {
     z: 'G§11 crystal-ring front/back [GA]',
     radii: 'G§11 [GA], [MC-LAV]',
@@ -50,7 +50,7 @@ const strawChambers: DetectorElement[] = STRAW_CHAMBER_Z.map((zc, i) => ({
   z1: zc + STRAW_CHAMBER_LENGTH / 2,
   shape: { kind: 'straw', chamber: i as 0 | 1 | 2 | 3 },
   material: 'straw',
-  colour: '#e8d36a',
+  colour: '#dad970',
   sources: {
     z: 'G§12 chamber centre [GA], length 393.8 [RECO-Spectrometer]',
     views: 'G§12 views u, v, x, y and layer structure [RECO-Spectrometer], [MC-Spectrometer]',
@@ -62,7 +62,7 @@ const strawChambers: DetectorElement[] = STRAW_CHAMBER_Z.map((zc, i) => ({
 export const NA62_ELEMENTS: readonly DetectorElement[] = [
   {
     id: 'beam-axis', label: 'beam axis', group: 'beam line', z0: -200, z1: 267800,
-    shape: { kind: 'axis', x: 0, y: 0 }, material: 'marker', colour: '#9aa4b1',
+    shape: { kind: 'axis', x: 0, y: 0 }, material: 'marker', colour: '#a2a2aa',
     sources: { z: 'G§1 z axis from T10 (0) to the beam dump end (267.8 m) [BEATCH]' },
     note: 'Nominal beam axis x = y = 0.',
   },
@@ -86,13 +86,13 @@ export const NA62_ELEMENTS: readonly DetectorElement[] = [
   {
     id: 'tax1-fe', label: 'TAX1 Fe', group: 'beam line', z0: 23880, z1: 24685,
     shape: { kind: 'box', halfX: 400, halfY: 600, y: -29.7, hole: { kind: 'circle', r: 5.0, y: -107.7 } },
-    material: 'Fe', colour: '#8a93a0',
+    material: 'Fe', colour: '#8a8c94',
     sources: { z: 'G§4 TAX1 end 24.685 m [BEATCH]; Fe 0.805 m [HALO]', size: 'G§4 [HALO]', hole: 'G§4 [HALO]' },
   },
   {
     id: 'tax2-fe', label: 'TAX2 Fe', group: 'beam line', z0: 24705, z1: 26320,
     shape: { kind: 'box', halfX: 400, halfY: 600, y: -34.3, hole: { kind: 'circle', r: 5.0, y: -112.3 } },
-    material: 'Fe', colour: '#8a93a0',
+    material: 'Fe', colour: '#8a8c94',
     sources: { z: 'G§4 TAX2 24.705–26.320 m [BEATCH]', size: 'G§4 centred at y = −34.3 [HALO]', hole: 'G§4 r ≥ 5.0 mm at y = −112.3 [HALO]' },
   },
   {
@@ -109,17 +109,17 @@ export const NA62_ELEMENTS: readonly DetectorElement[] = [
   },
   {
     id: 'gtk1', label: 'GTK1', group: 'beam tracking', z0: 79600, z1: 79600.2,
-    shape: { kind: 'box', halfX: 30.4, halfY: 13.5 }, material: 'Si', colour: '#64b5f6',
+    shape: { kind: 'box', halfX: 30.4, halfY: 13.5 }, material: 'Si', colour: '#d1d9ff',
     sources: { z: 'G§6 79 600 mm [GA], [GTKPT]', size: 'G§6 active 60.8 × 27.0 mm², 200 µm Si [GTKPT]' },
   },
   {
     id: 'gtk2', label: 'GTK2', group: 'beam tracking', z0: 92800, z1: 92800.2,
-    shape: { kind: 'box', halfX: 30.4, halfY: 13.5, y: -60 }, material: 'Si', colour: '#64b5f6',
+    shape: { kind: 'box', halfX: 30.4, halfY: 13.5, y: -60 }, material: 'Si', colour: '#d1d9ff',
     sources: { z: 'G§6 92 800 mm [GA], [GTKPT]', size: 'G§6 active 60.8 × 27.0 mm² [GTKPT]', y: 'G§6 y = −60 mm [GTKPT]' },
   },
   {
     id: 'gtk3', label: 'GTK3', group: 'beam tracking', z0: 102400, z1: 102400.2,
-    shape: { kind: 'box', halfX: 30.4, halfY: 13.5 }, material: 'Si', colour: '#64b5f6',
+    shape: { kind: 'box', halfX: 30.4, halfY: 13.5 }, material: 'Si', colour: '#d1d9ff',
     sources: { z: 'G§6 102 400 mm [GA], [GTKPT]', size: 'G§6 active 60.8 × 27.0 mm² [GTKPT]' },
   },
   {
@@ -155,7 +155,7 @@ export const NA62_ELEMENTS: readonly DetectorElement[] = [
         { z0: 219385, z1: 219643, rInner: 1100, rOuter: 1115 },
       ],
     },
-    material: 'steel-vessel', colour: '#3f7fc4',
+    material: 'steel-vessel', colour: '#858797',
     sources: {
       length: 'G§9 "GTK3 marks the beginning of a 117 m-long vacuum tank" [RICHP]; 102.4 m → RICH window 219.643 m [BEATCH]',
       radii: 'G§9 R 960 (to 974), 1200 (to 1216), 1400 (to 1415) mm [MC-LAV], [BEATCH]',
@@ -194,7 +194,7 @@ export const NA62_ELEMENTS: readonly DetectorElement[] = [
         richSection(231700, 237578, 1625),
       ],
     },
-    material: 'neon', colour: '#d9a441',
+    material: 'neon', colour: '#e0c9b3',
     sources: {
       z: 'G§14 MC vessel 219.600–237.578 m [MC-RICH]',
       radii: 'G§14 sections 3.480, 3.700, 4.920, 4.903 m with inner R 1.94, 1.81, 1.676, 1.625 m [MC-RICH] (last section stretched to the vessel end)',
@@ -239,7 +239,7 @@ export const NA62_ELEMENTS: readonly DetectorElement[] = [
   },
   {
     id: 'lkr', label: 'LKr', group: 'calorimetry', z0: 241093, z1: 242503,
-    shape: { kind: 'octagon', apothem: 1243.5, hole: { kind: 'circle', r: 80 } }, material: 'LKr', colour: '#e1b84a',
+    shape: { kind: 'octagon', apothem: 1243.5, hole: { kind: 'circle', r: 80 } }, material: 'LKr', colour: '#a5ac71',
     sources: {
       z: 'G§18 front 241 093, back 242 503 mm [GA], [BEATCH]',
       size: 'G§18 cell-grid edge ±1243.5 mm, octagonal [RECO-LKr]',
@@ -261,7 +261,7 @@ export const NA62_ELEMENTS: readonly DetectorElement[] = [
   },
   {
     id: 'iron-wall', label: 'iron wall', group: 'muon veto', z0: 245900, z1: 246700,
-    shape: { kind: 'box', halfX: 1400, halfY: 1400, hole: { kind: 'circle', r: 101 } }, material: 'Fe', colour: '#6d737c',
+    shape: { kind: 'box', halfX: 1400, halfY: 1400, hole: { kind: 'circle', r: 101 } }, material: 'Fe', colour: '#727276',
     sources: { z: 'G§20 245 900–246 700 mm, 800 mm [MC-MUV3], [BEATCH]; "80 cm thick iron wall" [S]', size: 'G§20 2800 × 2800 mm, hole R 101 mm [MC-MUV3]' },
   },
   {
@@ -281,7 +281,7 @@ export const NA62_ELEMENTS: readonly DetectorElement[] = [
         { z0: 248000, z1: 261000, rInner: 159, rOuter: 162, x: -40 },
       ],
     },
-    material: 'Al', colour: '#b7c0cc',
+    material: 'Al', colour: '#c4c5cc',
     sources: {
       radii: 'G§9 R 84/85 (RICH–CHOD), O 120–129 at x +12 (IRC), R 80/83 (LKr), R 92.5/98.5 (MUV1–3), R 159/162 at x = −40 mm (HAC/SAC) [MC-RICH], [MC-IRC], [MC-LKr], [MC-MUV], [MC-SAC]',
       z: 'G§9 from the Al beam tube at the RICH entrance, 219.600 m [BEATCH], to the SAC at 261.0 m [BEATCH]; z of the transitions between sections [E]',

@@ -70,6 +70,30 @@ describe('collection palettes', () => {
     }
   });
 
+  it('every element a track can cross or run along stands apart from both charges\' colours in every palette and theme', () => {
+    // a screenshot review found the colour-blind palette's positive tracks (orange) lost in the
+    // RICH's ochre (ΔE 5) and the LKr's gold (9), its negative ones (sky blue) in the LAV rings'
+    // cyan (10), and the negative tracks in the blue decay vessel (6 in the light theme) and
+    // the GTK stations (4). Only the proton beam's elements upstream of every track are exempt:
+    // the target, the TAX and the proton impact marker (nothing charged is drawn there).
+    const UPSTREAM_OF_EVERY_TRACK = new Set(['t10', 'tax1-cu', 'tax1-fe', 'tax2-fe', 'proton-impact']);
+    const clashes: string[] = [];
+    for (const e of NA62_DETECTOR.elements) {
+      if (UPSTREAM_OF_EVERY_TRACK.has(e.id)) continue;
+      for (const id of PALETTE_IDS) {
+        for (const theme of ['dark', 'light'] as const) {
+          for (const k of ['positive', 'negative'] as const) {
+            const d = de(e.colour, PALETTES[id][theme][k]);
+            if (d < 20) clashes.push(`${e.id} ${e.colour} against ${id}/${theme} ${k}: ΔE ${d.toFixed(1)}`);
+          }
+        }
+      }
+    }
+    expect(clashes).toEqual([]);
+    // the exemptions are real elements (a renamed one would silently leave the rule)
+    for (const id of UPSTREAM_OF_EVERY_TRACK) expect(NA62_DETECTOR.elements.some((e) => e.id === id), id).toBe(true);
+  });
+
   it('the legend of an event with every collection has distinct colours, from the chosen palette', () => {
     const ev = crowdedEvent(0.01);
     const analysis = { tracks: [], vars: {}, vertex: { x: 0, y: 0, z: 1e5, sx: 1, sy: 1, sz: 100 }, tax: { cda: 3, zTax: 2e4 } } as never;
