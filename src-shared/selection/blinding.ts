@@ -74,3 +74,13 @@ export const ResultBlindingSchema = z.object({
   log: z.array(UnblindEntrySchema).max(1000),
 }).strict();
 export type ResultBlinding = z.infer<typeof ResultBlindingSchema>;
+
+/**
+ * The stage a result's own analysis was at when it was made ('none': blinding did not apply to the
+ * file). A result's `blinded` flag is true while anything is masked, the CR stage included, so it
+ * cannot tell "blind" from "CR open": labels read this. Lists of older versions (no record): their flag.
+ */
+export function resultStage(r: { readonly blinded: boolean; readonly selection: { readonly preset: PresetId }; readonly blinding?: ResultBlinding | undefined }): BlindStage | 'none' {
+  if (!r.blinding) return r.blinded ? 'blind' : 'sr';
+  return r.blinding.applies ? r.blinding.stages[r.selection.preset] : 'none';
+}

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { SHOTS, pageShot, unblindTo, withDemoPage } from './support';
+import { SHOTS, pageShot, reblind, unblindTo, withDemoPage } from './support';
 
 const t = withDemoPage({ width: 1600, height: 1000 });
 const hud = () => t.page.getByTestId('event-summary').locator('.hud-line').textContent();
@@ -58,6 +58,15 @@ describe('analysis views', () => {
     expect(inside.n).toBeGreaterThan(0);
     expect(inside.inside).toBe(0);
     await pageShot(t.page, '70-analysis-blind');
+    // with the CR open the SR is still masked: each plot's tag (exports carry it) and the note say
+    // which (they said BLIND, and "SR and CR are not plotted", while the CR's events were plotted)
+    const tag = () => t.page.getByTestId('plot-tax').locator('svg text', { hasText: 'NA62 Simulation' }).textContent();
+    expect(await tag()).toMatch(/· BLIND$/);
+    await unblindTo(t.page, 'CR');
+    await expect.poll(tag, { timeout: 60_000 }).toMatch(/· CR UNBLINDED · SR BLIND$/);
+    expect(await t.page.getByTestId('analysis-blind').textContent()).toMatch(/^SR BLIND: events in the SR are not plotted.*The CR is unblinded\.$/);
+    await reblind(t.page);
+    await expect.poll(tag, { timeout: 60_000 }).toMatch(/· BLIND$/);
   });
 
   it('opens the event of a clicked point, and marks it in every plot', async () => {

@@ -19,6 +19,10 @@ describe('modal dialogs', () => {
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
+    // it opens at its top (it opened scrolled down to its Close button, the first control, with its title out of sight)
+    const scroll = await dialog.evaluate((d) => ({ top: d.scrollTop, overflows: d.scrollHeight > d.clientHeight + 20 }));
+    expect(scroll.overflows).toBe(true); // else the check below could not fail at this size
+    expect(scroll.top).toBe(0);
     await page.keyboard.press('3'); // top view: must not act behind the dialog
     await page.keyboard.press('t'); // theme
     expect(await mode()).toBe('side');
@@ -59,6 +63,34 @@ describe('modal dialogs', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await page.getByTestId('blind-state').textContent()).toBe('BLIND');
+  });
+});
+
+describe('the event box', () => {
+  it('Enter leaves it, so the keys act at once; an entry that is no event is said, not altered or clamped', async () => {
+    const page = t.page, box = page.getByTestId('event-index');
+    const before = await box.inputValue();
+    await box.fill('12');
+    await box.press('Enter');
+    await expect.poll(() => box.inputValue()).toBe('12');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)).not.toBe('event-index');
+    await page.keyboard.press('ArrowRight'); // stepped nothing while the box kept the focus
+    await expect.poll(() => box.inputValue()).toBe('13');
+    // "-5" became 5 (the minus dropped as typed), 99999 the last event, "abc" nothing: each without a word
+    for (const [typed, said] of [['-5', /"-5" is neither an event index nor run:burst:event/], ['abc', /"abc" is neither/], ['99999', /no event 99999: this file has events 0 to 3999/]] as const) {
+      await box.fill(typed);
+      await box.press('Enter');
+      await expect.poll(() => page.getByTestId('jump-error').textContent()).toMatch(said);
+      expect(await box.inputValue()).toBe('13');
+    }
+    await box.fill('14');
+    await box.press('Enter');
+    await expect.poll(() => box.inputValue()).toBe('14');
+    expect(await page.getByTestId('jump-error').count()).toBe(0);
+    // back to the event the other tests look at (an event in a masked region draws no legend)
+    await box.fill(before);
+    await box.press('Enter');
+    await expect.poll(() => box.inputValue()).toBe(before);
   });
 });
 

@@ -20,6 +20,11 @@ import { ReachPlot } from '../analysis/ReachPlot';
 import { useActions, useAnalysis, useData, useSelection, useStores, useView } from '../state/AppProvider';
 import { type CandidateBrush } from '../state/selection-store';
 import { columnsOf, positionOfEvent } from '../../../src-shared/selection/candidate-columns';
+import { resultStage, type BlindStage } from '../../../src-shared/selection/blinding';
+
+/** The blinding in each plot's tag (exports carry it): the result's own stage, not its "anything masked" flag */
+const PLOT_TAG: Record<BlindStage | 'none', string> = { blind: 'BLIND', cr: 'CR UNBLINDED · SR BLIND', sr: 'UNBLINDED', none: 'NOT BLIND' };
+const FILE_SUFFIX: Record<BlindStage | 'none', string> = { blind: '-blind', cr: '-sr-blind', sr: '', none: '' };
 
 const PLOT_SIZE = { width: 420, height: 250 };
 
@@ -122,7 +127,7 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
     setBusy(true);
     try {
       const text = plotSvgText(svg, theme.background);
-      const base = `na62-${r.selection.preset}-${spec.id}${r.blinded ? '-blind' : ''}`;
+      const base = `na62-${r.selection.preset}-${spec.id}${FILE_SUFFIX[resultStage(r)]}`;
       if (format === 'svg') {
         const res = await api.saveText({ suggestedName: `${base}.svg`, text });
         onMessage(res.saved ? `Saved ${res.path}` : 'Save cancelled');
@@ -140,7 +145,8 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
 
   const variables = catalogue ? Object.keys(catalogue.variables) : [];
   const kind = datasets.find((d) => d.id === current)?.meta.kind;
-  const tag = r ? `NA62 ${kind === 'data' ? 'Data' : 'Simulation'} · ${r.selection.preset}${a.weighted ? ' · weighted' : ''} · ${r.blinded ? 'BLIND' : 'UNBLINDED'}` : undefined;
+  const tag = r ? `NA62 ${kind === 'data' ? 'Data' : 'Simulation'} · ${r.selection.preset}${a.weighted ? ' · weighted' : ''} · ${PLOT_TAG[resultStage(r)]}` : undefined;
+  const stage = r ? resultStage(r) : undefined;
   const missing = [a.customX, a.customY].filter((v) => v && r && !r.keyVariables.includes(v));
   const computeMissing = () => {
     stores.selection.getState().keepVariables(missing);
@@ -168,7 +174,8 @@ export function AnalysisPanel({ api, onMessage }: { api: Na62Api; onMessage: (m:
         <label title="Width of PNG exports in pixels">PNG <input type="number" min={200} max={MAX_PNG_WIDTH} step={100} value={a.pngWidth} onChange={(e) => { const n = Number(e.target.value); if (n >= 200 && n <= MAX_PNG_WIDTH) a.setPngWidth(n); }} data-testid="png-width" /> px</label>
       </div>
       {a.backgroundError && <div className="error-box small">{a.backgroundError}</div>}
-      {r && r.blinded && <div className="muted small" data-testid="analysis-blind">BLIND: events in the SR and CR are not plotted; the masked regions are grey.</div>}
+      {stage === 'blind' && <div className="muted small" data-testid="analysis-blind">BLIND: events in the SR and CR are not plotted; the masked regions are grey.</div>}
+      {stage === 'cr' && <div className="muted small" data-testid="analysis-blind">SR BLIND: events in the SR are not plotted; the masked region is grey. The CR is unblinded.</div>}
       {r && <div className="muted small plot-hint">wheel: zoom · Shift+drag: pan · double-click: full range · drag: brush (filters the list; the other plots show the brushed events)</div>}
       {r && specs.map((spec) => {
         const zoom = a.zoom[spec.id];

@@ -117,8 +117,17 @@ export function DataPanel() {
           <div className="event-nav" role="group" aria-label="Event">
             <button type="button" onClick={() => void first(stores, actions.showEvent)} title="First event (Home)">«</button>
             <button type="button" onClick={() => void step(stores, actions.showEvent, -1)} title="Previous event (← or PageUp)" data-testid="prev-event">◀</button>
-            <form onSubmit={(e) => { e.preventDefault(); if (jumpText !== '' && current) void jump(stores, actions.showEvent, jumpText, (r, b, ev) => actions.findEvent(current, r, b, ev)).then(setJumpError); setJump(''); }}>
-              <input aria-label="Event index or run:burst:event" title="an event index, or run:burst:event" data-testid="event-index" value={jumpText !== '' ? jumpText : String(index)} onChange={(e) => setJump(e.target.value.replace(/[^\d:]/g, ''))} size={9} />
+            <form onSubmit={(e) => {
+              e.preventDefault();
+              // what the box holds now (not this render's state: an Enter right after typing may come first)
+              const input = e.currentTarget.querySelector('input'), text = input?.value ?? '';
+              if (text !== '' && text !== String(index) && current) void jump(stores, actions.showEvent, text, (r, b, ev) => actions.findEvent(current, r, b, ev)).then(setJumpError);
+              setJump('');
+              // the focus leaves the box, so the keys step, frame and switch views again at once
+              input?.blur();
+            }}>
+              {/* anything typed is kept and judged on Enter ("-5" or "abc" get a message, not a silently altered number) */}
+              <input aria-label="Event index or run:burst:event" title="an event index, or run:burst:event" data-testid="event-index" value={jumpText !== '' ? jumpText : String(index)} onChange={(e) => setJump(e.target.value)} onFocus={() => setJumpError(undefined)} size={9} />
             </form>
             <span className="muted">/ {ds ? ds.numEvents - 1 : 0}</span>
             <button type="button" onClick={() => void step(stores, actions.showEvent, 1)} title="Next event (→ or PageDown)" data-testid="next-event">▶</button>
@@ -127,7 +136,7 @@ export function DataPanel() {
           </div>
           <AutoplayControls />
           {list && <div className="muted small" data-testid="walk-position">stepping through candidates: {pos >= 0 ? `${pos + 1} of ${list.rows.length}` : `— of ${list.rows.length} (this event is not one)`}</div>}
-          {jumpError && <div className="error-box small" role="alert">{jumpError}</div>}
+          {jumpError && <div className="error-box small" role="alert" data-testid="jump-error">{jumpError}</div>}
           <label className="check"><input type="checkbox" checked={showTruth} onChange={(e) => stores.data.getState().setShowTruth(e.target.checked)} data-testid="toggle-truth" /> MC truth</label>
           {event && <EventSummary ev={event} />}
         </>

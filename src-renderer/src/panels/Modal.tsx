@@ -25,7 +25,9 @@ export function useModal(ref: React.RefObject<HTMLElement | null>, onClose: (() 
     const dialog = ref.current;
     if (!dialog) return;
     const before = document.activeElement as HTMLElement | null;
-    if (!dialog.contains(document.activeElement)) (focusables(dialog)[0] ?? dialog).focus();
+    // without scrolling: a dialog whose first control is its Close button at the bottom (the
+    // shortcuts' help) opened scrolled down to it, its title and first lines out of sight
+    if (!dialog.contains(document.activeElement)) (focusables(dialog)[0] ?? dialog).focus({ preventScroll: true });
     const topmost = () => {
       const all = document.querySelectorAll('[aria-modal="true"]');
       return all[all.length - 1] === dialog;

@@ -36,7 +36,9 @@ export function UnblindDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal label="Unblind" className="unblind-modal" onClose={onClose} onSubmit={() => void submit()}>
         <h2>Blinding of {preset} on {dataset?.name ?? 'this dataset'}</h2>
-        <p data-testid="unblind-stage">Now: <b>{BLIND_BADGE[stage]}</b> — {blinding?.why}.</p>
+        <p data-testid="unblind-stage">Now: <b>{BLIND_BADGE[stage]}</b></p>
+        {/* the policy apart from the state: "blind like data" beside "CR UNBLINDED" read as a contradiction */}
+        {blinding && <p className="muted small" data-testid="blinding-why">Blinding {blinding.applies ? 'applies to this file' : 'does not apply to this file'}: {blinding.why}.</p>}
         {stage === 'none' && <p>Pure simulation is never blind; the file says so itself.</p>}
         {region && (
           <>

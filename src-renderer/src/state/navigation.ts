@@ -74,7 +74,13 @@ export async function last(stores: AppStores, showEvent: ShowEvent): Promise<voi
 /** "123" jumps to an index; "run:burst:event" finds that event (in the candidates first, else in the file). */
 export async function jump(stores: AppStores, showEvent: ShowEvent, text: string, find: (run: number, burst: number, event: number) => Promise<number | null>): Promise<string | undefined> {
   const t = text.trim();
-  if (/^\d+$/.test(t)) { await showEvent(Number(t)); return undefined; }
+  if (/^\d+$/.test(t)) {
+    // an index past the end is said, not quietly clamped to the last event
+    const d = stores.data.getState(), n = d.datasets.find((x) => x.id === d.current)?.numEvents;
+    if (n !== undefined && Number(t) >= n) return `no event ${t}: this file has events 0 to ${n - 1}`;
+    await showEvent(Number(t));
+    return undefined;
+  }
   const m = /^(\d+):(\d+):(\d+)$/.exec(t);
   if (!m) return `"${t}" is neither an event index nor run:burst:event`;
   const [run, burst, event] = [Number(m[1]), Number(m[2]), Number(m[3])];
