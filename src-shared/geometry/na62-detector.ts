@@ -219,7 +219,7 @@ export const NA62_ELEMENTS: readonly DetectorElement[] = [
   ...lavStations.slice(11, 12),
   {
     id: 'chod', label: 'CHOD', group: 'particle ID', z0: 239009, z1: 239029, copiesZ0: [239009, 239389],
-    shape: { kind: 'octagon', apothem: 1210, hole: { kind: 'circle', r: 128 } }, material: 'scintillator', colour: '#4fae6f',
+    shape: { kind: 'octagon', apothem: 1210, hole: { kind: 'circle', r: 128 } }, material: 'scintillator', colour: '#7ca290',
     sources: {
       z: 'G§15 V plane 239 009, H plane 239 389 mm, 20 mm each [GA], [MC-CHOD]',
       size: 'G§15 octagon 2420 mm, 128 < R < 1210 mm [MC-CHOD], [BEATCH]',
@@ -266,7 +266,7 @@ export const NA62_ELEMENTS: readonly DetectorElement[] = [
   },
   {
     id: 'muv3', label: 'MUV3', group: 'muon veto', z0: MUV3_Z0, z1: MUV3_Z1,
-    shape: { kind: 'muv3' }, material: 'scintillator', colour: '#54c46c',
+    shape: { kind: 'muv3' }, material: 'scintillator', colour: '#8ab79e',
     sources: { z: 'G§20 246 800–246 850 mm [MC-MUV3], [GA]', tiles: 'G§20 148 tiles: 140 of 220 mm + 8 of 146.67 mm, 0.8 mm gap at x = 0 [MC-MUV3]' },
     note: 'Fast muon veto behind the iron wall; 2 PMTs per tile.',
   },

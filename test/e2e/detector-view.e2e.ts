@@ -95,6 +95,35 @@ describe('NA62 event display in the browser', () => {
     expect(fractionChanged(s1, later)).toBeGreaterThan(0.05);
   });
 
+  it("rings each track where it crosses the beam's-eye station, the same size on screen at any zoom", async () => {
+    // end-on a track was a dot of 2–3 px on the straws' haze; pictures ringed it, the screen did not
+    await afterRender(page, async () => { for (let i = 0; i < 9; i++) await page.keyboard.press(','); }); // back to STRAW1
+    await expect.poll(() => page.locator('label[title="Beam\'s-eye view station"] select').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '')).toMatch(/^STRAW1/);
+    const colours = [hex('#ff5a4f'), hex('#4fa3ff')]; // the standard palette's charges, dark theme
+    const ringed = async (name: string) => {
+      const points = await page.evaluate(() => window.__na62!.beamCrossingScreenPoints());
+      const img = await canvasShot(page, name);
+      return points.map((p) => {
+        let on = 0;
+        for (let a = 0; a < 24; a++) {
+          const hit = [6.5, 7, 7.5].some((r) => {
+            const x = Math.round(p.x + r * Math.cos((a * Math.PI) / 12)), y = Math.round(p.y + r * Math.sin((a * Math.PI) / 12));
+            const i = 4 * (y * img.width + x);
+            return colours.some((c) => Math.abs(img.data[i]! - c[0]) < 40 && Math.abs(img.data[i + 1]! - c[1]) < 40 && Math.abs(img.data[i + 2]! - c[2]) < 40);
+          });
+          if (hit) on++;
+        }
+        return on;
+      });
+    };
+    const before = await ringed('07-beam-straw1-rings');
+    expect(before.length).toBe(2); // the demo's event 0: two tracks, both through STRAW1
+    for (const on of before) expect(on).toBeGreaterThanOrEqual(18);
+    await afterRender(page, () => page.keyboard.press('e')); // framed on the event: ×10 closer
+    const after = await ringed('07-beam-straw1-rings-fit');
+    for (const on of after) expect(on).toBeGreaterThanOrEqual(18);
+  });
+
   it('exports the view as PNG at 2× the canvas size', async () => {
     await afterRender(page, () => page.keyboard.press('2'));
     const canvas = await page.locator('canvas').evaluate((c) => ({ w: (c as HTMLCanvasElement).width, h: (c as HTMLCanvasElement).height }));

@@ -94,6 +94,28 @@ describe('collection palettes', () => {
     for (const id of UPSTREAM_OF_EVERY_TRACK) expect(NA62_DETECTOR.elements.some((e) => e.id === id), id).toBe(true);
   });
 
+  it('each collection of hits stands apart from the element it is drawn on, in every palette and theme', () => {
+    // fired MUV3 tiles (standard green) on the MUV3 element's green were ΔE 6 apart, the
+    // colour-blind CHOD slabs on the CHOD's green 5: a hit is drawn over its translucent element
+    const HOST: Record<string, ColourKey> = { lkr: 'lkr', muv3: 'muv3', newchod: 'newchod', chod: 'chod', anti0: 'anti0' };
+    const hostOf = (id: string): ColourKey | undefined => HOST[id] ?? (/^lav\d+$/.test(id) ? 'lav' : /^straw\d$/.test(id) ? 'straw' : undefined);
+    const clashes: string[] = [];
+    let hosts = 0;
+    for (const e of NA62_DETECTOR.elements) {
+      const key = hostOf(e.id);
+      if (!key) continue;
+      hosts++;
+      for (const id of PALETTE_IDS) {
+        for (const theme of ['dark', 'light'] as const) {
+          const d = de(e.colour, PALETTES[id][theme][key]);
+          if (d < 15) clashes.push(`${e.id} ${e.colour} against ${id}/${theme} ${key} hits ${PALETTES[id][theme][key]}: ΔE ${d.toFixed(1)}`);
+        }
+      }
+    }
+    expect(clashes).toEqual([]);
+    expect(hosts).toBe(1 + 1 + 1 + 1 + 1 + 12 + 4); // the elements above, the twelve LAV stations, the four STRAW chambers
+  });
+
   it('the legend of an event with every collection has distinct colours, from the chosen palette', () => {
     const ev = crowdedEvent(0.01);
     const analysis = { tracks: [], vars: {}, vertex: { x: 0, y: 0, z: 1e5, sx: 1, sy: 1, sz: 100 }, tax: { cda: 3, zTax: 2e4 } } as never;

@@ -9,14 +9,18 @@ import type { PreparedEvent } from './layers/prepare';
 import type { DisplaySnapshot } from './types';
 import { crossingPoints } from './framing';
 
-/** `radius`: of the rings, mm (a few px at the view's zoom); `width`: px */
-export function trackCrossings(snap: DisplaySnapshot, prepared: PreparedEvent, z0: number, z1: number, radius: number, width: number) {
+/**
+ * `radius`: of the rings, mm (a few px at the view's zoom); `width`: px. Used by pictures and by the
+ * screen's beam's eye (views/BeamCrossings.tsx); `points`: the centres (mm), one per ring.
+ */
+export function trackCrossings(snap: Pick<DisplaySnapshot, 'event' | 'analysis' | 'style'>, prepared: PreparedEvent, z0: number, z1: number, radius: number, width: number) {
   const ev = snap.event;
   if (!ev) return undefined;
   const zc = (z0 + z1) / 2;
   const buf = new SegmentBuffer();
   const pMax = scaleTopFor(ev.tracks, snap.style);
-  for (const { track: k, x, y } of crossingPoints(prepared.trackLines, zc)) {
+  const points = crossingPoints(prepared.trackLines, zc);
+  for (const { track: k, x, y } of points) {
     const c = trackColour(ev.tracks[k]!, snap.analysis?.tracks[k], snap.style.colourBy, snap.style.light, pMax, snap.style.palette);
     for (let j = 0; j < 24; j++) {
       const u = (2 * Math.PI * j) / 24, v = (2 * Math.PI * (j + 1)) / 24;
@@ -25,5 +29,5 @@ export function trackCrossings(snap: DisplaySnapshot, prepared: PreparedEvent, z
   }
   if (!buf.segments) return undefined;
   const { object, material } = wideLines(buf, { width, renderOrder: 12, name: 'tracks' });
-  return { object, material, dispose: () => { object.geometry.dispose(); material.dispose(); } };
+  return { object, material, points, dispose: () => { object.geometry.dispose(); material.dispose(); } };
 }

@@ -74,7 +74,7 @@ export function DetectorView({ model, unmerged = false }: { model: DetectorModel
           <primitive object={lights} />
           <DetectorScene model={model} unmerged={unmerged} />
           <BeamSectionOverlay model={model} />
-          <EventOverlay />
+          <EventOverlay model={model} />
           <CameraRig model={model} />
           <SceneBridge model={model} />
         </>}

@@ -17,12 +17,14 @@ import { useFileScaleTop } from '../state/use-file-scale-top';
 import { nearestPick } from '../display/picking';
 import { makeProjector } from '../display/projection';
 import { cdaTaxLabel } from '../display/labels';
-import { SCREEN_SCALE, type PickRef } from '../display/types';
+import { SCREEN_SCALE, type EventStyle, type PickRef } from '../display/types';
+import { BeamCrossings } from './BeamCrossings';
 import { groupScale, snapshotScale } from '../display/display-scale';
 import { taxInset } from '../display/tax-inset';
 import type { EventLabel } from './event-label-store';
+import type { DetectorModel } from '../geometry/detector-model';
 
-export function EventOverlay() {
+export function EventOverlay({ model }: { model: DetectorModel }) {
   const stores = useStores();
   const live = useLiveView();
   const views = useViews();
@@ -56,9 +58,10 @@ export function EventOverlay() {
     return () => warm.dispose();
   }, [gl, camera, scene]);
 
+  const style = useMemo<EventStyle>(() => ({ colourBy, hidden, pMin, tWindow, showTruth, light, palette, ...(pMax !== undefined ? { pMax } : {}) }), [colourBy, hidden, pMin, tWindow, showTruth, light, palette, pMax]);
   const drawn = useMemo(
-    () => (event && analysis ? buildEventScene(event, analysis, { colourBy, hidden, pMin, tWindow, showTruth, light, palette, ...(pMax !== undefined ? { pMax } : {}) }, SCREEN_SCALE(dpr, trackWidth)) : undefined),
-    [event, analysis, colourBy, hidden, pMin, tWindow, showTruth, light, palette, dpr, trackWidth, pMax],
+    () => (event && analysis ? buildEventScene(event, analysis, style, SCREEN_SCALE(dpr, trackWidth)) : undefined),
+    [event, analysis, style, dpr, trackWidth],
   );
   useEffect(() => {
     live.eventScene = drawn;
@@ -169,6 +172,7 @@ export function EventOverlay() {
       <primitive object={drawn.group} scale={scale} renderOrder={10} />
       {highlight && <group scale={scale}><primitive object={highlight} /></group>}
       {marker && <group scale={scale}><primitive object={marker} /></group>}
+      {event && analysis && <BeamCrossings model={model} drawn={drawn} event={event} analysis={analysis} style={style} />}
     </>
   );
 }

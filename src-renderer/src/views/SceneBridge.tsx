@@ -45,6 +45,7 @@ export function SceneBridge({ model }: { model: DetectorModel }) {
         const a = line[1]!, b = line[2]!; // STRAW1 → MNP33
         return makeProjector(camera, size, scale())({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, z: (a.z + b.z) / 2 });
       },
+      beamCrossingScreenPoints: () => { const project = makeProjector(camera, size, scale()); return live.beamCrossings.flatMap((p) => project(p) ?? []); },
       trackScreenPoints: (k, n) => {
         const line = live.eventScene?.prepared.trackLines[k] ?? [];
         if (line.length < 2) return [];

@@ -42,6 +42,8 @@ export class LiveView {
   readonly eventLabel = createEventLabelStore();
   /** the CDA_TAX inset at Z_TAX on this view (2D views, dump-mode events) */
   readonly taxInset = createTaxInsetStore();
+  /** where the rings of the beam's eye are (NA62 mm), one per track crossing its station; [] in other views */
+  beamCrossings: readonly { x: number; y: number; z: number }[] = [];
   /** its last frames (benchmarks, tests) */
   readonly log = new RenderLog();
   /** the box of the legend this view shows (an HTML overlay), canvas px: the CDA_TAX inset keeps clear of it */

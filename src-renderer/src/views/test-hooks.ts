@@ -18,6 +18,8 @@ export interface TestHooks {
   trackScreenPoint(k: number): { x: number; y: number } | undefined;
   /** `n` screen points (canvas CSS px) evenly spaced in z along track k's drawn line (the 3D cut-away test) */
   trackScreenPoints(k: number, n: number): { x: number; y: number }[];
+  /** the centres of the beam's-eye rings where tracks cross the station, canvas px ([] in other views) */
+  beamCrossingScreenPoints(): { x: number; y: number }[];
   /** what the event overlay draws now */
   eventCounts(): { trackSegments: number; hitSegments: number; straws: number; tiles: number; tracks: number } | undefined;
   /** geometries the drawn event owns (one or two per layer): what stepping must free */
