@@ -180,6 +180,12 @@ describe('the workspace', () => {
     await expect.poll(() => current.count(), { timeout: 30_000 }).toBe(1);
     const rbe = (await current.locator('td').first().textContent())!;
     await expect.poll(hud).toContain(rbe);
+    // in the HUD's units and symbols (it listed "z_tax mm" 137557 beside the HUD's Z_TAX 137.56 m, p1 in MeV/c)
+    const zcol = heads.findIndex((h) => h.startsWith('Z_TAX'));
+    expect(heads[zcol]).toBe('Z_TAX [m]');
+    expect(heads).toContain('p1 [GeV/c]');
+    const hudZ = Number(/Z_TAX\s*(-?[\d.]+)\s*m/.exec((await page.getByTestId('event-summary').textContent())!)?.[1]);
+    expect(Math.abs(Number(await current.locator('td').nth(zcol).textContent()) - hudZ)).toBeLessThan(0.1);
     const scroller = (await page.locator('.candidate-scroll').boundingBox())!;
     const row = (await current.boundingBox())!;
     expect(row.y).toBeGreaterThanOrEqual(scroller.y - 1);

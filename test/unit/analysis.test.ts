@@ -157,7 +157,7 @@ describe('analysis plots of a selection', () => {
     expect(tax.xLabel).toBe('Z_TAX [m]');
     expect(tax.yLabel).toBe('CDA_TAX [mm]');
     const labels = Object.fromEntries(plots.map((p) => [p.id, p.xLabel]));
-    expect(labels).toMatchObject({ mass: 'm_μμ [MeV/c²]', vz: 'two-track vertex z [m]', dt: 'Δt = t₁ − t₂ [ns]', eop: 'E/p of both tracks (LKr cluster)', custom: 'momentum of track 1 [MeV/c]' });
+    expect(labels).toMatchObject({ mass: 'm_μμ [MeV/c²]', vz: 'two-track vertex z [m]', dt: 'Δt = t₁ − t₂ [ns]', eop: 'E/p of both tracks (LKr cluster)', custom: 'momentum of track 1 [GeV/c]' }); // momenta in GeV/c, as the HUD shows them
     // never a raw catalogue name such as "kvz" or "p1"
     for (const p of plots) expect(p.xLabel).not.toMatch(/^[a-z0-9_]+( \[|$)/);
   });

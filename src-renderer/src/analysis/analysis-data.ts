@@ -85,10 +85,16 @@ export function humanName(name: string, variables: AnalysisInput['variables']): 
   return cut > 0 ? meaning.slice(0, cut) : meaning;
 }
 
-/** Display scale of a variable: z positions in metres, everything else in its own unit; the axis title names it in words. */
+/** A variable's short name for table headers: the paper's symbol, else its name in the catalogue. */
+export const symbolOf = (name: string): string => (name === 'dt' ? 'Δt' : SYMBOLS[name] ?? name);
+
+/**
+ * Display scale of a variable, as the event's HUD shows it: z positions in metres, momenta in GeV/c,
+ * everything else in its own unit; the axis title names it in words. Plots and the candidate table use it.
+ */
 export function displayOf(name: string, variables: AnalysisInput['variables']): { factor: number; unit: string; label: string } {
   const unit = variables[name]?.[0] ?? '';
-  const shown = unit === 'mm' && Z_POSITIONS.includes(name) ? { factor: 1e-3, unit: 'm' } : { factor: 1, unit };
+  const shown = unit === 'mm' && Z_POSITIONS.includes(name) ? { factor: 1e-3, unit: 'm' } : unit === 'MeV/c' ? { factor: 1e-3, unit: 'GeV/c' } : { factor: 1, unit };
   const title = humanName(name, variables);
   return { ...shown, label: shown.unit ? `${title} [${shown.unit}]` : title };
 }
@@ -105,7 +111,7 @@ export function minBinWidth(name: string, unit: string): number {
   if (WHOLE.test(name)) return 1;
   switch (unit) {
     case 'MeV/c²': return 1;
-    case 'MeV/c': return 100;
+    case 'GeV/c': return 0.1;
     case 'm': return 0.1;
     case 'mm': return 1;
     case 'ns': return 0.05;

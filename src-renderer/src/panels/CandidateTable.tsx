@@ -8,6 +8,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useActions, useData, useSelection } from '../state/AppProvider';
 import { columnsOf, REGION_NAMES, tableOrder } from '../../../src-shared/selection/candidate-columns';
+import { displayOf, symbolOf } from '../analysis/analysis-data';
 
 const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(4));
 /** Height of a row in px: fixed by the stylesheet (.candidate-panel tbody tr), so a row's place is its position × this */
@@ -54,13 +55,15 @@ export function CandidateTable() {
   const last = Math.min(order.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
   const sortBy = (key: string) => s.sortBy(key);
   const arrow = (key: string) => (s.sort?.key === key ? (s.sort.dir === 1 ? ' ▲' : ' ▼') : '');
-  const label = (k: string) => `${k}${s.catalogue?.variables[k]?.[0] ? ` ${s.catalogue.variables[k]![0]}` : ''}`;
+  // in the HUD's and the plots' units (z in m, momenta in GeV/c), by the paper's symbols; sorting reads the columns as stored
+  const shown = keys.map((k) => displayOf(k, s.catalogue?.variables ?? {}));
+  const label = (k: string, j: number) => `${symbolOf(k)}${shown[j]!.unit ? ` [${shown[j]!.unit}]` : ''}`;
   const rows = [];
   for (let k = first; k < last; k++) {
     const p = order[k]!, index = cols.index[p]!;
     rows.push(
       <tr key={`${cols.file[p]}:${index}`} onClick={() => void showEvent(index)} className={`clickable${index === shownIndex ? ' current' : ''}`} data-index={index} data-row={k}>
-        <td>{cols.run[p]}:{cols.burst[p]}:{cols.event[p]}</td><td>{REGION_NAMES[cols.region[p]!] || '—'}</td>{keys.map((key, j) => <td key={key}>{fmt(cols.vars[j]![p])}</td>)}
+        <td>{cols.run[p]}:{cols.burst[p]}:{cols.event[p]}</td><td>{REGION_NAMES[cols.region[p]!] || '—'}</td>{keys.map((key, j) => <td key={key}>{fmt(cols.vars[j]![p]! * shown[j]!.factor)}</td>)}
       </tr>,
     );
   }
@@ -72,7 +75,7 @@ export function CandidateTable() {
           <thead><tr>
             <th className="sortable" onClick={() => sortBy('rbe')} data-sort="rbe">run:burst:event{arrow('rbe')}</th>
             <th className="sortable" title="SR/CR when unblinded; — outside them" onClick={() => sortBy('region')} data-sort="region">region{arrow('region')}</th>
-            {keys.map((k) => <th key={k} className="sortable" data-sort={k} onClick={() => sortBy(k)} title={`${s.catalogue?.variables[k]?.[1] ?? ''} (click to sort)`}>{label(k)}{arrow(k)}</th>)}
+            {keys.map((k, j) => <th key={k} className="sortable" data-sort={k} onClick={() => sortBy(k)} title={`${k}: ${s.catalogue?.variables[k]?.[1] ?? ''} (click to sort)`}>{label(k, j)}{arrow(k)}</th>)}
           </tr></thead>
           <tbody>
             {first > 0 && <tr className="spacer" aria-hidden="true" style={{ height: first * ROW_HEIGHT }}><td colSpan={span} /></tr>}
