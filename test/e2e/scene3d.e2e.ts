@@ -109,6 +109,8 @@ describe('3D that shows the event', () => {
     const seen = tracksSeen(img, await trackPoints(page), await trackColours(page));
     console.log('default pose: tracks seen', seen.toFixed(2));
     expect(seen).toBeGreaterThan(0.9);
+    // the folded panel says what is on (a lone "·" read as a stray dot)
+    expect((await page.getByTestId('scene3d-active').textContent())?.trim()).toBe('φ wedge cut');
     expect(problems.errors).toEqual([]);
   });
 

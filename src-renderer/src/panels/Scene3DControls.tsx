@@ -19,11 +19,15 @@ export function Scene3DControls({ model }: { model: DetectorModel | undefined })
   const [open, setOpen] = useState(false);
   if (mode !== '3d' || !model) return null;
   const groups = [...new Set(model.elements.filter((e) => e.element.shape.kind !== 'axis').map((e) => e.element.group))];
-  const changed = look.xray !== 'off' || look.cutZ.on || look.cutPhi.on || Object.keys(look.groupOpacity).length > 0 || Object.keys(look.elementOpacity).length > 0;
+  // folded, the button says what is on (a lone "·" said only that something was, and read as a stray dot)
+  const active = [
+    look.xray !== 'off' ? `x-ray ${XRAY_LABEL[look.xray]}` : '', look.cutZ.on ? `cut at z ${look.cutZ.zM.toFixed(1)} m` : '', look.cutPhi.on ? 'φ wedge cut' : '',
+    Object.keys(look.groupOpacity).length > 0 || Object.keys(look.elementOpacity).length > 0 ? 'opacity' : '',
+  ].filter(Boolean);
   return (
     <section className={`scene3d-controls${open ? ' open' : ''}`} aria-label="See inside the detector" data-testid="scene3d-controls">
       <button type="button" className="scene3d-toggle" aria-expanded={open} onClick={() => setOpen(!open)} title="Opacity, x-ray and cut-aways of the passive detector (x, c)">
-        See inside {open ? '▴' : '▾'}{changed && !open ? ' ·' : ''}
+        See inside {open ? '▴' : '▾'}{active.length && !open ? <span className="muted" data-testid="scene3d-active"> {active.join(' · ')}</span> : null}
       </button>
       {open && (
         <div className="scene3d-body">
@@ -76,7 +80,7 @@ export function Scene3DControls({ model }: { model: DetectorModel | undefined })
               );
             })}
           </fieldset>
-          <button type="button" onClick={() => look.reset()} disabled={!changed} title="The detector as built: solid, whole, every element opaque">Reset</button>
+          <button type="button" onClick={() => look.reset()} disabled={!active.length} title="The detector as built: solid, whole, every element opaque">Reset</button>
         </div>
       )}
     </section>
