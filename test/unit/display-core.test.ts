@@ -6,6 +6,8 @@ import { buildDetectorModel } from '../../src-renderer/src/geometry/detector-mod
 import { beamSlab, eventDisplayBox, fitPose, frameBox, visibleBox } from '../../src-renderer/src/display/framing';
 import { cdaTaxLabel, cdaTaxText } from '../../src-renderer/src/display/labels';
 import { makeProjector } from '../../src-renderer/src/display/projection';
+import { textBox } from '../../src-renderer/src/display/label-layout';
+import { segmentHitsBox } from '../../src-shared/picture/text-layout/layout';
 import { buildViewScene } from '../../src-renderer/src/display/view-scene';
 import { DEFAULT_STYLE, EVENT_FIT_TARGET, PICTURE_SCALE, SCREEN_SCALE, type DisplaySnapshot } from '../../src-renderer/src/display/types';
 import { analyseEvent } from '../../src-engine/reco/event-analysis';
@@ -60,6 +62,15 @@ describe('display core', () => {
     expect(left.text).toBe(`← ${cdaTaxText(tax)}`); // it points the way to Z_TAX, off the view
     expect(cdaTaxLabel(tax, seg, (p) => ({ x: project(p).x + 2000, y: project(p).y }), { width: 800, height: 600 })!.text).toBe(`${cdaTaxText(tax)} →`);
     expect(cdaTaxLabel(undefined, seg, project, { width: 800, height: 600 })).toBeUndefined();
+    // a track through its place (the 3D view wrote it across both tracks): it moves to a line the tracks leave free
+    const b = { x0: l.x - 150, x1: l.x + 150, y: l.y - 4 };
+    const through = [[[b.x0, b.y], [b.x1, b.y + 2]]] as const;
+    const moved = cdaTaxLabel(tax, seg, project, { width: 800, height: 600 }, 0, through)!;
+    expect(moved.y).not.toBe(l.y);
+    expect(moved.x).toBe(l.x);
+    const mb = textBox(moved.text, moved.x, moved.y, true);
+    expect(segmentHitsBox(through[0][0], through[0][1], mb)).toBe(false);
+    expect(segmentHitsBox(through[0][0], through[0][1], textBox(l.text, l.x, l.y, true))).toBe(true);
   });
 
   it("builds a view of its own from a snapshot: the theme's background, the detector, the event at the pixel scale; disposing frees it", () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutLabels, textBox, LABEL_FONT_PX, LABEL_PAD } from '../../src-renderer/src/display/label-layout';
 import { FONT_DESCENT } from '../../src-shared/picture/text-layout/font-metrics';
-import { PanelLayout, layoutProblems, segmentHitsBox } from '../../src-shared/picture/text-layout/layout';
+import { PanelLayout, layoutProblems, segmentHitsBox, trackEntries } from '../../src-shared/picture/text-layout/layout';
 import { placeLabelsIn, LABEL_PRIORITY } from '../../src-shared/picture/text-layout/labels';
 
 const box = (id: string, minX: number, maxX: number, minY: number, maxY: number, priority?: number) => ({ id, text: id.toUpperCase(), minX, maxX, minY, maxY, ...(priority !== undefined ? { priority } : {}) });
@@ -33,6 +33,22 @@ describe('label layout', () => {
     expect(moved.y).not.toBe(free.y);
     expect(overlaps(textBox(moved.text, moved.x, moved.y), cda)).toBe(false);
     if (moved.leader) expect(segmentHitsBox(moved.leader[0], moved.leader[1], cda)).toBe(false);
+  });
+
+  it('keeps a label off the event\'s tracks: the text moves to a free level, its leader may cross a track', () => {
+    const free = layoutLabels([box('lkr', 100, 140, 200, 400)], { width: 800, height: 600 })[0]!;
+    const b = textBox(free.text, free.x, free.y);
+    // a track through the label's first place, running on to the element (as the top view's tracks ran under "LKr")
+    const track = [[b.x0 - 40, (b.y0 + b.y1) / 2], [b.x1 + 40, (b.y0 + b.y1) / 2 + 4]] as const;
+    const moved = layoutLabels([box('lkr', 100, 140, 200, 400)], { width: 800, height: 600 }, [], [track])[0]!;
+    expect(moved.y).not.toBe(free.y);
+    const mb = textBox(moved.text, moved.x, moved.y);
+    expect(segmentHitsBox(track[0], track[1], mb)).toBe(false);
+    expect(segmentHitsBox(track[0], track[1], b)).toBe(true); // the old place was on it
+    // a track is a line of the drawing, not text: two of them crossing is no problem for the layout
+    const L = new PanelLayout({ x0: 0, y0: 0, x1: 800, y1: 600 });
+    L.placed.push(...trackEntries([[[0, 0], [100, 100]], [[0, 100], [100, 0]]]));
+    expect(layoutProblems(L.placed, L.bounds)).toEqual([]);
   });
 
   it('keeps a label whole inside the view at its edge ("GTK2", "SAC"), its leader still reaching the element', () => {

@@ -6,7 +6,7 @@
  * HTML overlay and burnt into exported pictures.
  */
 import { measureText, FONT_ASCENT, FONT_DESCENT } from '../../../src-shared/picture/text-layout/font-metrics';
-import { PanelLayout } from '../../../src-shared/picture/text-layout/layout';
+import { PanelLayout, trackEntries } from '../../../src-shared/picture/text-layout/layout';
 import { placeLabelsIn, LABEL_PRIORITY } from '../../../src-shared/picture/text-layout/labels';
 
 export interface LabelCandidate {
@@ -42,15 +42,23 @@ export function textBox(text: string, x: number, y: number, bold = false): { x0:
   return { x0: x - w / 2, x1: x + w / 2, y0: y - FONT_ASCENT * LABEL_FONT_PX - LABEL_PAD, y1: y + FONT_DESCENT * LABEL_FONT_PX + LABEL_PAD };
 }
 
-/** `reserved`: boxes already taken on screen (the event's own labels, the legend), which element labels avoid. */
+/** A segment on screen, CSS px: [[x0, y0], [x1, y1]] */
+export type ScreenSegment = readonly [readonly [number, number], readonly [number, number]];
+
+/**
+ * `reserved`: boxes already taken on screen (the event's own labels, the legend), which element
+ * labels avoid; `tracks`: the event's tracks on screen, which no label may cover (leaders may cross them).
+ */
 export function layoutLabels(
   cands: readonly LabelCandidate[],
   viewport: { width: number; height: number },
   reserved: readonly { x0: number; x1: number; y0: number; y1: number }[] = [],
+  tracks: readonly ScreenSegment[] = [],
 ): PlacedLabel[] {
   const layout = new PanelLayout({ x0: 0, y0: 0, x1: viewport.width, y1: viewport.height });
   // reserved boxes are taken as they are, even where they reach past the view
   for (const box of reserved) layout.placed.push({ kind: 'event-label', box });
+  layout.placed.push(...trackEntries(tracks));
   const placed = placeLabelsIn(layout, cands.map((c) => ({
     id: c.id, text: c.text, priority: c.priority ?? LABEL_PRIORITY.other, ...(c.rank !== undefined ? { rank: c.rank } : {}),
     target: { x0: c.minX, x1: c.maxX, y0: c.minY, y1: c.maxY },

@@ -8,14 +8,14 @@
  */
 import type { Rect } from '../../../src-shared/picture/picture-spec';
 import { axisTicks, type Tick } from '../../../src-shared/picture/picture-spec';
-import { PanelLayout, collide, overlaps, union, type Box, type LayoutBox, type LayoutKind } from '../../../src-shared/picture/text-layout/layout';
+import { PanelLayout, collide, overlaps, trackEntries, union, type Box, type LayoutBox, type LayoutKind } from '../../../src-shared/picture/text-layout/layout';
 import { placeLabelsIn, type LabelRequest } from '../../../src-shared/picture/text-layout/labels';
 import { itemBox, textWidth, type OverlayItem } from './overlay-items';
 import { captionItems, scaleBarItems, titleItems, withAlpha, type AxisSpec, type CaptionLine, type LegendEntry, type Palette } from './picture-overlays';
 import type { ScaleBars } from '../display/scale-bars';
 import type { TaxInset, InsetBox } from '../display/tax-inset';
 import type { EventLabel } from '../display/labels';
-import type { LabelCandidate } from '../display/label-layout';
+import type { LabelCandidate, ScreenSegment } from '../display/label-layout';
 import { LABEL_FONT_PX, LABEL_PAD } from '../display/label-layout';
 
 /** The boxes the engine placed in one region of the picture (a panel, or the header band). */
@@ -101,6 +101,8 @@ export interface PanelText {
   readonly cdaLabel?: () => EventLabel | undefined;
   /** element label candidates, layout px */
   readonly labels?: readonly LabelCandidate[];
+  /** the event's tracks on the panel, layout px: element labels keep off them (display/labels.ts trackSegmentsOnScreen) */
+  readonly tracks?: readonly ScreenSegment[];
   /** a thin border (figures) */
   readonly border?: boolean;
 }
@@ -202,7 +204,12 @@ export function layoutPanel(pt: PanelText, s: number, p: Palette): PanelOverlay 
       id: c.id, text: c.text, priority: c.priority ?? 2, ...(c.rank !== undefined ? { rank: c.rank } : {}),
       target: { x0: r.x + c.minX * s, x1: r.x + c.maxX * s, y0: r.y + c.minY * s, y1: r.y + c.maxY * s },
     }));
-    for (const l of placeLabelsIn(L, reqs, { size: LABEL_FONT_PX * s, pad: LABEL_PAD * s, gap: 2 * s })) {
+    // the tracks take part only while the labels are placed: they are lines of the drawing, not text of the layout
+    const n = L.placed.length, tracks = trackEntries((pt.tracks ?? []).map(([a, b]) => [[r.x + a[0] * s, r.y + a[1] * s], [r.x + b[0] * s, r.y + b[1] * s]] as const));
+    L.placed.push(...tracks);
+    const placed = placeLabelsIn(L, reqs, { size: LABEL_FONT_PX * s, pad: LABEL_PAD * s, gap: 2 * s });
+    L.placed.splice(n, tracks.length);
+    for (const l of placed) {
       if (l.leader) items.push({ kind: 'line', points: [[l.leader[0][0], l.leader[0][1]], [l.leader[1][0], l.leader[1][1]]], colour: p.muted, width: 0.75 * s, role: 'leader' });
       items.push({ kind: 'text', x: l.x, y: l.y, text: l.text, size: LABEL_FONT_PX * s, colour: p.text, align: 'center', baseline: 'bottom', halo: p.halo, haloWidth: 3 * s });
     }

@@ -28,7 +28,7 @@ import type { DetectorModel } from '../geometry/detector-model';
 import type { LiveCanvas } from '../views/live-view';
 import { beamSlab, FOV_DEG, fitPose, visibleBox } from '../display/framing';
 import { depthRange } from '../display/depth-range';
-import { cdaTaxLabel, labelCandidates } from '../display/labels';
+import { cdaTaxLabel, labelCandidates, trackSegmentsOnScreen } from '../display/labels';
 import { crossedElements } from '../display/labels3d';
 import { figureLabels3d, figureLook } from './figure-look';
 import { makeProjector } from '../display/projection';
@@ -266,8 +266,9 @@ export function overlayParts(spec: PictureSpec, env: ExportEnv, panels: readonly
         taxInset: (avoid: readonly InsetBox[]) => taxInset({ tax, view: panel.mode as 'side' | 'top', project, viewport: panel.layout, avoid, margin: { top: axes.v ? 30 : 8, bottom: axes.h ? 30 : 8, left: axes.v ? 44 : 8, right: 8 }, ...(pic.prepared ? { tracks: pic.prepared.trackLines } : {}) }),
         insetItems: (ti: TaxInset) => taxInsetItems(ti, panel.rect, s, p, spec.theme === 'paper', snap.style.palette),
       } : {}),
-      cdaLabel: () => cdaTaxLabel(snap.analysis?.tax, pic.prepared?.cdaSegment, project, panel.layout, axes.v ? 40 : 0),
+      cdaLabel: () => cdaTaxLabel(snap.analysis?.tax, pic.prepared?.cdaSegment, project, panel.layout, axes.v ? 40 : 0, trackSegmentsOnScreen(pic.prepared?.trackLines, project, panel.mode)),
       ...(o.labels && snap.labels ? { labels: labelCandidates(env.model, shown, sc, panel.mode, panel.station, panel.camera, panel.layout, touched) } : {}),
+      ...(o.labels && snap.labels && !snap.style.hidden['tracks'] ? { tracks: trackSegmentsOnScreen(pic.prepared?.trackLines, project, panel.mode) } : {}),
     }, s, p);
     items.push(...out.items);
     if (out.inset.length) insets.push(out.inset);

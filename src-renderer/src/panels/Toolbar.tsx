@@ -49,7 +49,7 @@ export function Toolbar({ model, onSavePng, busy, onOpen, onGenerate, onExport, 
         <select value={s.beamStation} onChange={(e) => { s.setBeamStation(e.target.value); if (s.mode !== 'beam') s.setMode('beam'); }} aria-label="Beam's-eye station">
           {stations.map((id) => {
             const el = model!.byId.get(id)!.element;
-            return <option key={id} value={id} title={`z = ${(el.z0 / 1000).toFixed(1)} m`}>{el.label} {(el.z0 / 1000).toFixed(0)} m</option>;
+            return <option key={id} value={id} title={`z = ${(el.z0 / 1000).toFixed(1)} m`}>{el.label} {Math.round(el.z0 / 1000) || 0} m</option>;
           })}
         </select>
       </label>

@@ -15,7 +15,8 @@ import { beamSlab, fitPose, FOV_DEG, visibleBox } from '../display/framing';
 import { depthRange } from '../display/depth-range';
 import { framePose } from '../display/poses';
 import { scaleBarsFor } from '../display/scale-bars';
-import { eventLabelBox, placeLabels } from '../display/labels';
+import { eventLabelBox, placeLabels, trackSegmentsOnScreen } from '../display/labels';
+import { makeProjector } from '../display/projection';
 import { crossedElements, labelled3d } from '../display/labels3d';
 import { edgeNudgeFor } from '../display/view-scene';
 import { viewScale } from '../display/display-scale';
@@ -204,9 +205,11 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     const ev = stores.eventDisplay.getState().hidden.tax ? undefined : live.eventLabel.getState().label;
     const inset = live.taxInset.getState().inset;
     const trackLines = live.eventScene?.prepared.trackLines;
+    // labels keep off the tracks drawn (not off hidden ones)
+    const tracks = labelsOn && trackLines && !stores.eventDisplay.getState().hidden.tracks ? trackSegmentsOnScreen(trackLines, makeProjector(cam, size, k), mode) : [];
     const labels = labelsOn ? placeLabels(model, mode === '3d' ? labelled3d(model, shown, trackLines) : shown, k, mode, beamStation, cam, size,
       [...(ev ? [eventLabelBox(ev)] : []), ...(inset ? insetBoxes(inset) : []), ...overlayBoxes(gl.domElement)],
-      trackLines ? touchedBy(model, trackLines) : undefined) : [];
+      trackLines ? touchedBy(model, trackLines) : undefined, tracks) : [];
     live.overlay.getState().set(labels, bars);
   }, -1);
 

@@ -16,7 +16,7 @@ import { shaderWarmup } from '../display/shader-warmup';
 import { useFileScaleTop } from '../state/use-file-scale-top';
 import { nearestPick } from '../display/picking';
 import { makeProjector } from '../display/projection';
-import { cdaTaxLabel } from '../display/labels';
+import { cdaTaxLabel, trackSegmentsOnScreen } from '../display/labels';
 import { SCREEN_SCALE, type EventStyle, type PickRef } from '../display/types';
 import { BeamCrossings } from './BeamCrossings';
 import { groupScale, snapshotScale } from '../display/display-scale';
@@ -160,7 +160,7 @@ export function EventOverlay({ model }: { model: DetectorModel }) {
       ? taxInset({ tax, view: v.mode, project, viewport: size, avoid: live.legendBox ? [live.legendBox] : [], margin: { top: 40, bottom: 76, left: 8, right: 8 }, tracks: drawn?.prepared.trackLines })
       : undefined;
     if (live.taxInset.getState().set(inset)) invalidate();
-    set(inset ? undefined : cdaTaxLabel(analysis?.tax, drawn?.prepared.cdaSegment, project, size));
+    set(inset ? undefined : cdaTaxLabel(analysis?.tax, drawn?.prepared.cdaSegment, project, size, 0, trackSegmentsOnScreen(drawn?.prepared.trackLines, project, v.mode)));
   });
   useEffect(() => () => { live.eventLabel.getState().set(undefined); live.taxInset.getState().set(undefined); }, [live]);
   useEffect(() => invalidate(), [insetOn, invalidate]); // the next frame lays the inset (or the label) out again

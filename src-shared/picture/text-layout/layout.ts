@@ -11,7 +11,9 @@ import type { Box } from './font-metrics';
 export type { Box } from './font-metrics';
 
 export type LayoutKind =
-  | 'caption' | 'badge' | 'legend' | 'axis-title' | 'tick-label' | 'tick' | 'scale-bar' | 'title' | 'tax-inset' | 'event-label' | 'label' | 'leader';
+  | 'caption' | 'badge' | 'legend' | 'axis-title' | 'tick-label' | 'tick' | 'scale-bar' | 'title' | 'tax-inset' | 'event-label' | 'label' | 'leader'
+  /** a segment of an event track on screen: text keeps off it (a leader may cross it, as a line crosses a line) */
+  | 'track';
 
 export interface LayoutBox {
   readonly kind: LayoutKind;
@@ -56,10 +58,18 @@ export function segmentsMeet(a: Pt, b: Pt, c: Pt, d: Pt): boolean {
 
 /** Do two layout entries collide: box with box, a leader with a box, two leaders? */
 export function collide(a: LayoutBox, b: LayoutBox): boolean {
-  if (a.segment && b.segment) return segmentsMeet(a.segment[0], a.segment[1], b.segment[0], b.segment[1]);
+  if (a.segment && b.segment) return a.kind !== 'track' && b.kind !== 'track' && segmentsMeet(a.segment[0], a.segment[1], b.segment[0], b.segment[1]);
   if (a.segment) return segmentHitsBox(a.segment[0], a.segment[1], b.box);
   if (b.segment) return segmentHitsBox(b.segment[0], b.segment[1], a.box);
   return overlaps(a.box, b.box);
+}
+
+/** Track segments as layout entries (kind 'track'): element labels are placed clear of them. */
+export function trackEntries(segments: readonly (readonly [Pt, Pt])[]): LayoutBox[] {
+  return segments.map((seg) => ({
+    kind: 'track' as const, segment: seg,
+    box: { x0: Math.min(seg[0][0], seg[1][0]), x1: Math.max(seg[0][0], seg[1][0]), y0: Math.min(seg[0][1], seg[1][1]), y1: Math.max(seg[0][1], seg[1][1]) },
+  }));
 }
 
 /** The room of one panel: its bounds and what has been placed in it. */
