@@ -123,6 +123,12 @@ describe('the workspace', () => {
     expect(Math.hypot(Math.max(c.x - px, 0, px - (c.x + c.width)), Math.max(c.y - py, 0, py - (c.y + c.height)))).toBeLessThan(30);
     const title = (await card.locator('b').textContent())!;
     await expect.poll(() => page.getByTestId('picked-object').textContent()).toContain(title);
+    // element labels move out from under the card (a label's tail, "n pipe", peeked out beside it)
+    const underCard = () => side.locator('.labels-overlay text.label').evaluateAll((els, cb) => els.filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.left < cb.x + cb.width && cb.x < r.right && r.top < cb.y + cb.height && cb.y < r.bottom;
+    }).map((e) => e.textContent), c);
+    await expect.poll(underCard, { timeout: 10_000 }).toEqual([]);
     // the track is drawn wider in the other views too
     await expect.poll(async () => fractionChanged(top, await viewShot('view-top')), { timeout: 30_000 }).toBeGreaterThan(0.0005);
     await pageShot(page, 'w2-picked-track');
