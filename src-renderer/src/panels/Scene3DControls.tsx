@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { DetectorModel } from '../geometry/detector-model';
 import type { ElementGroup } from '../../../src-shared/geometry/types';
 import { CUT_Z_RANGE_M, opacityOf, XRAY_MODES, type XRayMode } from '../display/passive-look';
-import { useScene3D, useViewport } from '../state/AppProvider';
+import { useLiveView, useScene3D, useViewport } from '../state/AppProvider';
 
 const XRAY_LABEL: Record<XRayMode, string> = { off: 'solid', translucent: 'translucent', outline: 'outlines' };
 const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -17,6 +17,7 @@ export function Scene3DControls({ model }: { model: DetectorModel | undefined })
   const mode = useViewport((s) => s.mode);
   const look = useScene3D((s) => s);
   const [open, setOpen] = useState(false);
+  const live = useLiveView();
   if (mode !== '3d' || !model) return null;
   const groups = [...new Set(model.elements.filter((e) => e.element.shape.kind !== 'axis').map((e) => e.element.group))];
   // folded, the button says what is on (a lone "·" said only that something was, and read as a stray dot)
@@ -26,7 +27,7 @@ export function Scene3DControls({ model }: { model: DetectorModel | undefined })
   ].filter(Boolean);
   return (
     <section className={`scene3d-controls${open ? ' open' : ''}`} aria-label="See inside the detector" data-testid="scene3d-controls">
-      <button type="button" className="scene3d-toggle" aria-expanded={open} onClick={() => setOpen(!open)} title="Opacity, x-ray and cut-aways of the passive detector (x, c)">
+      <button type="button" className="scene3d-toggle" aria-expanded={open} onClick={() => { setOpen(!open); live.canvas?.invalidate(); /* the labels lay out again around the panel's new size */ }} title="Opacity, x-ray and cut-aways of the passive detector (x, c)">
         See inside {open ? '▴' : '▾'}{active.length && !open ? <span className="muted" data-testid="scene3d-active"> {active.join(' · ')}</span> : null}
       </button>
       {open && (
