@@ -183,6 +183,30 @@ describe('NA62 event display in the browser', () => {
     await drawnWith(false);
   });
 
+  it('framed on the event (e), a 2D view keeps the tracks out from under the legend', async () => {
+    // a kaon event whose tracks fan out in the bending plane: framed on the whole width they ran beneath the legend
+    // in a small window, where the legend takes a good part of the view
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: 1000, height: 640 });
+    await page.getByTestId('dataset-select').selectOption({ index: 1 });
+    await expect.poll(() => page.getByTestId('event-summary').textContent(), { timeout: 60_000 }).toContain('kaon');
+    await afterRender(page, () => page.keyboard.press('3'));
+    await afterRender(page, () => page.keyboard.press('e'));
+    const { legend, points } = await page.evaluate(() => {
+      const h = window.__na62!;
+      const n = h.eventCounts()?.tracks ?? 0;
+      return { legend: h.legendBox!()!, points: Array.from({ length: n }, (_, k) => h.trackScreenPoints(k, 40)).flat() };
+    });
+    expect(legend).toBeDefined();
+    expect(points.length).toBeGreaterThan(40);
+    const under = points.filter((p) => p.x > legend.x0 && p.x < legend.x1 && p.y > legend.y0 && p.y < legend.y1);
+    expect(under).toEqual([]);
+    await canvasShot(page, '11-kaon-fit-event-legend');
+    await page.setViewportSize(size);
+    await page.getByTestId('dataset-select').selectOption({ index: 0 });
+    await expect.poll(() => page.getByTestId('event-summary').textContent(), { timeout: 60_000 }).toContain('dump');
+  });
+
   it('raised no page errors, console errors or CSP violations', () => {
     expect(problems.errors.join('\n')).toBe('');
   });

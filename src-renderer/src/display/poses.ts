@@ -67,6 +67,34 @@ export function framePose(mode: ViewMode, box: THREE.Box3, viewport: Viewport, f
   return { position: centre.clone().addScaledVector(dir, -dist), target: centre, up, zoom };
 }
 
+/**
+ * A 2D view's pose framed on `box` (display coordinates), made to keep the box clear of an overlay
+ * in the view's top-right corner (the legend; canvas px, y down): when the framed box reaches under
+ * it, the box is framed again into the width left of it, so nothing of the event lies beneath. The
+ * beam's eye and the 3D view are returned as they are.
+ */
+export function clearOfCorner(pose: ViewPose, mode: ViewMode, box: THREE.Box3, viewport: Viewport, corner: { x0: number; x1: number; y0: number; y1: number } | undefined): ViewPose {
+  if (!corner || (mode !== 'side' && mode !== 'top') || box.isEmpty()) return pose;
+  const { dir, up } = viewDirection(mode);
+  const right = new THREE.Vector3().crossVectors(dir, up).normalize();
+  const sx = (p: THREE.Vector3) => (p.dot(right) - pose.target.dot(right)) * pose.zoom + viewport.width / 2;
+  const sy = (p: THREE.Vector3) => viewport.height / 2 - (p.dot(up) - pose.target.dot(up)) * pose.zoom;
+  const corners = Array.from({ length: 8 }, (_, i) => new THREE.Vector3(i & 1 ? box.max.x : box.min.x, i & 2 ? box.max.y : box.min.y, i & 4 ? box.max.z : box.min.z));
+  const xs = corners.map(sx), ys = corners.map(sy);
+  const u0 = Math.min(...xs), u1 = Math.max(...xs), v0 = Math.min(...ys), v1 = Math.max(...ys);
+  if (u1 <= corner.x0 || u0 >= corner.x1 || v1 <= corner.y0 || v0 >= corner.y1) return pose;
+  const free = corner.x0 - 8;
+  if (free < viewport.width / 3) return pose; // no room worth the name: leave it as framed
+  // the box's width on screen at zoom 1, framed into the free width as framePose frames into the whole
+  const w = (u1 - u0) / pose.zoom;
+  const zoom = Math.min(pose.zoom, (free / Math.max(w, 1e-3)) * MARGIN);
+  // its middle at the middle of the free width
+  const mid = corners.reduce((a, c) => a + c.dot(right), 0) / 8;
+  const shift = (mid - pose.target.dot(right)) + (viewport.width / 2 - free / 2) / zoom;
+  const d = right.clone().multiplyScalar(shift);
+  return { ...pose, zoom, target: pose.target.clone().add(d), position: pose.position.clone().add(d) };
+}
+
 /** Fraction of the viewport the framed box may take in the 3D view. */
 const MARGIN_3D = 0.9;
 

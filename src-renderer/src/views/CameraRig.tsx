@@ -11,9 +11,10 @@ import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { DetectorModel } from '../geometry/detector-model';
 import { type CameraPose, type ViewMode } from '../state/view-store';
 import { useLiveView, useStores, useView, useViewport, useViewportStore } from '../state/AppProvider';
-import { beamSlab, fitPose, FOV_DEG, visibleBox } from '../display/framing';
+import { beamSlab, CONSTRUCTION_FIT_TARGET, fitPose, frameBox, FOV_DEG, visibleBox, type FrameRequest } from '../display/framing';
 import { depthRange } from '../display/depth-range';
-import { framePose } from '../display/poses';
+import { clearOfCorner, framePose } from '../display/poses';
+import { EVENT_FIT_TARGET } from '../display/types';
 import { scaleBarsFor } from '../display/scale-bars';
 import { eventLabelBox, placeLabels, trackSegmentsOnScreen } from '../display/labels';
 import { makeProjector } from '../display/projection';
@@ -117,10 +118,13 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     const v = stores.view.getState();
     const own = viewport.getState();
     const tax = stores.data.getState().analysis?.tax;
-    const fitted = fitPose(model, {
+    const req: FrameRequest = {
       mode, station: beamStation, compression: v.compression, magnification: v.magnification, shown: v.shown, target: own.fitTarget, eventBox: live.eventScene?.box, trackLines: live.eventScene?.prepared.trackLines,
       constructionBox: tax && mode !== 'beam' && mode !== '3d' ? constructionBox(tax, mode === 'top' ? 'x' : 'y') : undefined,
-    }, size);
+    };
+    // framed on the event: none of it under the legend (a kaon event's tracks ran beneath it)
+    const onEvent = own.fitTarget === EVENT_FIT_TARGET || own.fitTarget === CONSTRUCTION_FIT_TARGET;
+    const fitted = onEvent ? clearOfCorner(fitPose(model, req, size), mode, frameBox(model, req).box, size, live.legendBox) : fitPose(model, req, size);
     // placed under the store's mapping now (a preset sets compression, magnification and the fit together)
     lastK.current = v.compression;
     lastM.current = { mode, m: v.magnification };
