@@ -133,12 +133,15 @@ describe('data in the app', () => {
     }
     await pageShot(page, '32-candidate-hud');
     // click track 1 where it is drawn: the info panel shows its momentum
-    const p = (await page.getByTestId('track-table').locator('tbody tr').first().locator('td').nth(1).textContent())!.trim();
+    const first = page.getByTestId('track-table').locator('tbody tr').first().locator('td');
+    expect((await first.nth(0).textContent())!.trim()).toBe('1'); // the number the pick card names it by
+    const p = (await first.nth(2).textContent())!.trim();
     const pt = await page.evaluate(() => window.__na62!.trackScreenPoint(0));
     expect(pt).toBeDefined();
     const box = (await page.locator('canvas').boundingBox())!;
     await afterRender(page, () => page.mouse.click(box.x + pt!.x, box.y + pt!.y));
     await expect.poll(() => page.getByTestId('picked-object').textContent()).toContain(`momentum${p} GeV/c`);
+    expect(await page.getByTestId('picked-object').textContent()).toContain('STRAW track 1');
     await pageShot(page, '33-picked-track');
     // the colour mode changes the picture and the legend
     const charge = await canvasShot(page, '34-colour-charge');

@@ -58,11 +58,11 @@ function EventSummary({ ev }: { ev: Na62Event }) {
       </table>
       {ev.tracks.length > 0 && (
         <table className="tracks" data-testid="track-table">
-          <thead><tr><th>q</th><th>p GeV/c</th><th>dx/dz mrad</th><th>dy/dz mrad</th><th>t ns</th><th>E/p</th><th title="particle hypothesis from MUV3 and E/p">hyp.</th></tr></thead>
+          <thead><tr><th title="the track's number, as the pick card names it (STRAW track n)">#</th><th>q</th><th>p GeV/c</th><th>dx/dz mrad</th><th>dy/dz mrad</th><th>t ns</th><th>E/p</th><th title="particle hypothesis from MUV3 and E/p">hyp.</th></tr></thead>
           <tbody>
             {ev.tracks.map((t, i) => (
               <tr key={i} className={t.charge > 0 ? 'pos' : 'neg'}>
-                <td>{t.charge > 0 ? '+' : '−'}</td><td>{gev(Math.hypot(t.px, t.py, t.pz))}</td>
+                <td className="muted">{i + 1}</td><td>{t.charge > 0 ? '+' : '−'}</td><td>{gev(Math.hypot(t.px, t.py, t.pz))}</td>
                 <td>{((t.px / t.pz) * 1000).toFixed(2)}</td><td>{((t.py / t.pz) * 1000).toFixed(2)}</td><td>{num(t.time, 2)}</td>
                 <td title={noLkr ? 'no LKr clusters in the source tree' : ''}>{noLkr ? '—' : num(analysis?.tracks[i]?.eop, 2)}</td>
                 {noPid ? <td title="no MUV3 and no LKr in the source tree: no particle ID">—</td>
