@@ -12,7 +12,7 @@ export type CommandId =
   | 'view.construction'
   | 'file.savePng' | 'file.open' | 'file.generate' | 'file.exportPictures'
   | 'file.saveView' | 'file.openView' | 'file.copyViewLink'
-  | 'event.next' | 'event.prev' | 'event.first' | 'event.last' | 'event.toggleTruth' | 'event.fit' | 'event.autoplay'
+  | 'event.next' | 'event.prev' | 'event.first' | 'event.last' | 'event.toggleTruth' | 'event.fit' | 'event.autoplay' | 'event.dropPick'
   | 'help.shortcuts' | 'help.palette'
   | 'layout.inspect' | 'layout.3d' | 'layout.analysis' | 'layout.single' | 'layout.saveAs' | 'layout.export' | 'layout.import' | 'layout.addView';
 
@@ -64,6 +64,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'event.autoplay', label: 'Autoplay: step through the candidates (or all events) at an interval; again to pause', keys: ['a'], menu: 'Event' },
   { id: 'event.toggleTruth', label: 'Show/hide the MC truth', keys: ['m'], menu: 'Event' },
   { id: 'event.fit', label: 'Fit the current event to the view', keys: ['e'], menu: 'Event' },
+  { id: 'event.dropPick', label: 'Drop the picked object (closes its card)', keys: ['Escape'], menu: 'Event' },
   { id: 'help.shortcuts', label: 'Keyboard shortcuts', keys: ['?'], menu: 'Help' },
   { id: 'help.palette', label: 'Command palette (find and run any command)', keys: ['Ctrl+k', 'Ctrl+Shift+P'], menu: 'Help' },
 ];

@@ -87,6 +87,11 @@ describe('the event box', () => {
     await box.press('Enter');
     await expect.poll(() => box.inputValue()).toBe('14');
     expect(await page.getByTestId('jump-error').count()).toBe(0);
+    // Esc (or Tab) drops what was typed and leaves the box: the keys act again ('abc' then '?' was typed into it)
+    await box.fill('abc');
+    await box.press('Escape');
+    await expect.poll(() => box.inputValue()).toBe('14');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)).not.toBe('event-index');
     // back to the event the other tests look at (an event in a masked region draws no legend)
     await box.fill(before);
     await box.press('Enter');

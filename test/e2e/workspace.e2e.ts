@@ -121,6 +121,10 @@ describe('the workspace', () => {
     // next to the pick: the card's nearest edge within a few pixels of the point
     const px = box.x + pt!.x, py = box.y + pt!.y;
     expect(Math.hypot(Math.max(c.x - px, 0, px - (c.x + c.width)), Math.max(c.y - py, 0, py - (c.y + c.height)))).toBeLessThan(30);
+    // a view of the inspect layout is small: the card shows its first rows (all of them covered the event)
+    expect(await card.locator('tr').count()).toBe(3);
+    expect(c.width * c.height).toBeLessThan(0.15 * v.width * v.height);
+    expect(await card.textContent()).toMatch(/all \d+ in Event & element/);
     const title = (await card.locator('b').textContent())!;
     await expect.poll(() => page.getByTestId('picked-object').textContent()).toContain(title);
     // element labels move out from under the card (a label's tail, "n pipe", peeked out beside it)
@@ -135,6 +139,16 @@ describe('the workspace', () => {
     await card.getByRole('button', { name: 'close the card' }).click();
     await expect.poll(() => card.count()).toBe(0);
     expect(await page.getByTestId('picked-object').count()).toBe(0);
+    // the camera moves (another mode, a fit): the card folds away, pointing at nothing no more; the pick stays
+    await page.mouse.click(box.x + pt!.x, box.y + pt!.y);
+    await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
+    await page.keyboard.press('3');
+    await expect.poll(() => card.count()).toBe(0);
+    expect(await page.getByTestId('picked-object').count()).toBe(1);
+    await page.keyboard.press('2');
+    // Esc drops the pick
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('picked-object').count()).toBe(0);
   });
 
   it('says on every canvas when the event is blinded', async () => {
@@ -189,7 +203,8 @@ describe('the workspace', () => {
     // in the HUD's units and symbols (it listed "z_tax mm" 137557 beside the HUD's Z_TAX 137.56 m, p1 in MeV/c)
     const zcol = heads.findIndex((h) => h.startsWith('Z_TAX'));
     expect(heads[zcol]).toBe('Z_TAX [m]');
-    expect(heads).toContain('p1 [GeV/c]');
+    expect(heads).toContain('p₁ [GeV/c]');
+    expect(heads).toContain('E/p₁'); // the HUD's names (it said eop1, vz, cda)
     const hudZ = Number(/Z_TAX\s*(-?[\d.]+)\s*m/.exec((await page.getByTestId('event-summary').textContent())!)?.[1]);
     expect(Math.abs(Number(await current.locator('td').nth(zcol).textContent()) - hudZ)).toBeLessThan(0.1);
     const scroller = (await page.locator('.candidate-scroll').boundingBox())!;

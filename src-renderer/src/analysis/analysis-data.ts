@@ -85,8 +85,12 @@ export function humanName(name: string, variables: AnalysisInput['variables']): 
   return cut > 0 ? meaning.slice(0, cut) : meaning;
 }
 
-/** A variable's short name for table headers: the paper's symbol, else its name in the catalogue. */
-export const symbolOf = (name: string): string => (name === 'dt' ? 'Δt' : SYMBOLS[name] ?? name);
+/** Short names the HUD uses, for table headers (axis titles keep the catalogue's words for these). */
+const SHORT: Readonly<Record<string, string>> = {
+  dt: 'Δt', eop1: 'E/p₁', eop2: 'E/p₂', vz: 'vertex z', kvz: 'vertex z', cda: 'CDA', kchi2: 'vertex χ²', ptot: '|Σp|', p1: 'p₁', p2: 'p₂', m_ee_lo: 'm_ee lo', m_ee_hi: 'm_ee hi',
+};
+/** A variable's short name for table headers: the HUD's, else the paper's symbol, else its name in the catalogue. */
+export const symbolOf = (name: string): string => SHORT[name] ?? SYMBOLS[name] ?? name;
 
 /**
  * Display scale of a variable, as the event's HUD shows it: z positions in metres, momenta in GeV/c,

@@ -126,8 +126,9 @@ export function DataPanel() {
               // the focus leaves the box, so the keys step, frame and switch views again at once
               input?.blur();
             }}>
-              {/* anything typed is kept and judged on Enter ("-5" or "abc" get a message, not a silently altered number) */}
-              <input aria-label="Event index or run:burst:event" title="an event index, or run:burst:event" data-testid="event-index" value={jumpText !== '' ? jumpText : String(index)} onChange={(e) => setJump(e.target.value)} onFocus={() => setJumpError(undefined)} size={9} />
+              {/* anything typed is kept and judged on Enter ("-5" or "abc" get a message, not a silently altered number); leaving the box (Tab, Esc) drops it */}
+              <input aria-label="Event index or run:burst:event" title="an event index, or run:burst:event" data-testid="event-index" value={jumpText !== '' ? jumpText : String(index)} onChange={(e) => setJump(e.target.value)} onFocus={() => setJumpError(undefined)}
+                onBlur={() => setJump('')} onKeyDown={(e) => { if (e.key === 'Escape') { setJump(''); e.currentTarget.blur(); } }} size={9} />
             </form>
             <span className="muted">/ {ds ? ds.numEvents - 1 : 0}</span>
             <button type="button" onClick={() => void step(stores, actions.showEvent, 1)} title="Next event (→ or PageDown)" data-testid="next-event">▶</button>

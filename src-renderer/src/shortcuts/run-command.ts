@@ -80,6 +80,7 @@ export function runCommand(id: CommandId, ctx: CommandContext): void {
     case 'event.last': return void last(stores, ctx.showEvent);
     case 'event.autoplay': return stores.autoplay.getState().toggle();
     case 'event.fit': return stores.view.getState().frameEvent();
+    case 'event.dropPick': return stores.eventDisplay.getState().pick(undefined);
     case 'event.toggleTruth': return stores.data.setState((d) => ({ showTruth: !d.showTruth }));
     case 'help.shortcuts': return s.setHelpOpen(!s.helpOpen);
     case 'help.palette': return ctx.openPalette?.();

@@ -54,11 +54,13 @@ export function createViewportStore(id: string, init: ViewPose): ViewportStore {
     pendingCamera: init.camera,
     visible: true,
     pickPoint: undefined,
-    setMode: (mode) => set((s) => ({ mode, fitRequest: s.fitRequest + 1, fitTarget: undefined })),
-    setBeamStation: (beamStation) => set((s) => ({ beamStation, fitRequest: s.mode === 'beam' ? s.fitRequest + 1 : s.fitRequest })),
-    requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1, fitTarget: undefined })),
-    frameElement: (fitTarget) => set((s) => ({ fitRequest: s.fitRequest + 1, fitTarget })),
-    frameEvent: () => set((s) => ({ fitRequest: s.fitRequest + 1, fitTarget: EVENT_FIT_TARGET })),
+    // each of these moves the camera: the pick card's point on screen no longer shows the picked
+    // object, so the card folds away (the pick stays, in the Event & element panel)
+    setMode: (mode) => set((s) => ({ mode, fitRequest: s.fitRequest + 1, fitTarget: undefined, pickPoint: undefined })),
+    setBeamStation: (beamStation) => set((s) => ({ beamStation, fitRequest: s.mode === 'beam' ? s.fitRequest + 1 : s.fitRequest, pickPoint: undefined })),
+    requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1, fitTarget: undefined, pickPoint: undefined })),
+    frameElement: (fitTarget) => set((s) => ({ fitRequest: s.fitRequest + 1, fitTarget, pickPoint: undefined })),
+    frameEvent: () => set((s) => ({ fitRequest: s.fitRequest + 1, fitTarget: EVENT_FIT_TARGET, pickPoint: undefined })),
   }));
 }
 

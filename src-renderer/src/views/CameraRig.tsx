@@ -229,15 +229,16 @@ function touchedBy(model: DetectorModel, trackLines: Parameters<typeof crossedEl
 }
 
 /**
- * The boxes (CSS px of the canvas) of the HTML overlays that sit over the view: the legend, the
- * blinding badge, the axes hint, the scale bars, the pick card and the 3D view's "See inside" panel,
+ * The boxes (CSS px of the canvas) of the HTML overlays that sit over the view: the legend (or its
+ * chip), the blinding badge, the axes hint, the scale bars, the pick card, the 3D view's "See inside"
+ * panel and the blinded-event notice,
  * which element labels keep clear of (the layout engine's reserved boxes; labels under the card showed their ends beside it).
  */
 function overlayBoxes(canvas: HTMLCanvasElement): { x0: number; x1: number; y0: number; y1: number }[] {
   const host = canvas.closest('.viewport');
   if (!host) return [];
   const c = canvas.getBoundingClientRect();
-  return [...host.querySelectorAll('.event-legend, .viewport-badge, .axes-hint, .scale-bars, .pick-card, .scene3d-controls')].map((el) => {
+  return [...host.querySelectorAll('.event-legend, .event-legend-chip, .viewport-badge, .axes-hint, .scale-bars, .pick-card, .scene3d-controls, .blind-notice')].map((el) => {
     const b = el.getBoundingClientRect();
     return { x0: b.left - c.left - 4, x1: b.right - c.left + 4, y0: b.top - c.top - 4, y1: b.bottom - c.top + 4 };
   }).filter((b) => b.x1 > b.x0 && b.y1 > b.y0);
