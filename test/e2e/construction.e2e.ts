@@ -111,5 +111,12 @@ it('the construction preset frames the CDA_TAX construction, magnified, with the
   await expect.poll(() => inset.count()).toBe(0);
   expect(await page.getByTestId('cda-label').count()).toBe(0);
   expect(await preset.isDisabled()).toBe(true);
+  // and its key does what the disabled button does: nothing but a word (it turned the view into a side view at 1:100)
+  const mode = () => page.locator('[data-view][aria-pressed="true"]').getAttribute('data-view');
+  await page.keyboard.press('1');
+  await expect.poll(mode).toBe('3d');
+  await page.keyboard.press('z');
+  await expect.poll(() => page.getByTestId('message').textContent()).toMatch(/No CDA_TAX construction for this event/);
+  expect(await mode()).toBe('3d');
   expect(problems.errors).toEqual([]);
 }, 120_000);

@@ -49,7 +49,7 @@ export function runCommand(id: CommandId, ctx: CommandContext): void {
     case 'view.compressMore': return s.stepCompression(1);
     case 'view.compressLess': return s.stepCompression(-1);
     case 'view.compressReset': return s.setCompression(1);
-    case 'view.construction': return applyConstructionPreset(stores, ctx.viewport?.());
+    case 'view.construction': { const problem = applyConstructionPreset(stores, ctx.viewport?.()); if (problem) ctx.onMessage?.(problem); return; }
     case 'view.toggleLabels': return s.toggleLabels();
     case 'view.toggleTheme': return s.toggleTheme();
     case 'view.cycleAntialias': return s.cycleAntialias();
