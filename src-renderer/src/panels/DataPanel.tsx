@@ -1,5 +1,5 @@
 /** The open datasets, what each file says about itself, and stepping through its events. */
-import { Fragment, useState } from 'react';
+import { Fragment, useRef, useState } from 'react';
 import { useActions, useData, useSelection, useStores } from '../state/AppProvider';
 import type { Na62Event } from '../../../src-shared/event/model';
 import type { EventAnalysis } from '../../../src-shared/event/analysis';
@@ -84,6 +84,7 @@ export function DataPanel() {
   const ds = datasets.find((d) => d.id === current);
   const [jumpText, setJump] = useState('');
   const [jumpError, setJumpError] = useState<string>();
+  const jumps = useRef(0);
   const gen = ds?.meta.generator;
   // re-render when the walked list changes
   useSelection((s) => s.result); useSelection((s) => s.sort); useSelection((s) => s.walkCandidates); useSelection((s) => s.brush);
@@ -121,7 +122,10 @@ export function DataPanel() {
               e.preventDefault();
               // what the box holds now (not this render's state: an Enter right after typing may come first)
               const input = e.currentTarget.querySelector('input'), text = input?.value ?? '';
-              if (text !== '' && text !== String(index) && current) void jump(stores, actions.showEvent, text, (r, b, ev) => actions.findEvent(current, r, b, ev)).then(setJumpError);
+              // only the latest jump speaks: an earlier one that is still loading its event (its promise
+              // resolves when the event is on show) cleared the message of a later mistyped one
+              const n = ++jumps.current;
+              if (text !== '' && text !== String(index) && current) void jump(stores, actions.showEvent, text, (r, b, ev) => actions.findEvent(current, r, b, ev)).then((e) => { if (n === jumps.current) setJumpError(e); });
               setJump('');
               // the focus leaves the box, so the keys step, frame and switch views again at once
               input?.blur();
