@@ -190,6 +190,8 @@ describe('NA62 event display in the browser', () => {
     await page.setViewportSize({ width: 1000, height: 640 });
     await page.getByTestId('dataset-select').selectOption({ index: 1 });
     await expect.poll(() => page.getByTestId('event-summary').textContent(), { timeout: 60_000 }).toContain('kaon');
+    // the kaon event drawn (its tracks are what the fit frames), not only named in the HUD
+    await expect.poll(() => page.evaluate(() => window.__na62!.drawnEvent?.()), { timeout: 60_000 }).toMatch(/^8001:/);
     await afterRender(page, () => page.keyboard.press('3'));
     await afterRender(page, () => page.keyboard.press('e'));
     const { legend, points } = await page.evaluate(() => {

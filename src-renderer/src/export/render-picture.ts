@@ -250,6 +250,8 @@ export function overlayParts(spec: PictureSpec, env: ExportEnv, panels: readonly
   panels.forEach((panel, i) => {
     const sc = panel.scale;
     const project = makeProjector(panel.camera, panel.layout, sc);
+    // the event's tracks on the panel: labels and the CDA_TAX value keep off them (hidden tracks have no lines)
+    const tracks = trackSegmentsOnScreen(pic.prepared?.trackLines, project, panel.mode);
     const axes = o.axes ? panelAxes(panel, sc) : {};
     const bars = o.scaleBars ? scaleBarsFor(panel.mode, panel.camera, sc, panel.layout, panel.target) : undefined;
     const tax = pic.prepared?.cdaSegment ? snap.analysis?.tax : undefined;
@@ -266,9 +268,9 @@ export function overlayParts(spec: PictureSpec, env: ExportEnv, panels: readonly
         taxInset: (avoid: readonly InsetBox[]) => taxInset({ tax, view: panel.mode as 'side' | 'top', project, viewport: panel.layout, avoid, margin: { top: axes.v ? 30 : 8, bottom: axes.h ? 30 : 8, left: axes.v ? 44 : 8, right: 8 }, ...(pic.prepared ? { tracks: pic.prepared.trackLines } : {}) }),
         insetItems: (ti: TaxInset) => taxInsetItems(ti, panel.rect, s, p, spec.theme === 'paper', snap.style.palette),
       } : {}),
-      cdaLabel: () => cdaTaxLabel(snap.analysis?.tax, pic.prepared?.cdaSegment, project, panel.layout, axes.v ? 40 : 0, trackSegmentsOnScreen(pic.prepared?.trackLines, project, panel.mode)),
+      cdaLabel: () => cdaTaxLabel(snap.analysis?.tax, pic.prepared?.cdaSegment, project, panel.layout, axes.v ? 40 : 0, tracks),
       ...(o.labels && snap.labels ? { labels: labelCandidates(env.model, shown, sc, panel.mode, panel.station, panel.camera, panel.layout, touched) } : {}),
-      ...(o.labels && snap.labels && !snap.style.hidden['tracks'] ? { tracks: trackSegmentsOnScreen(pic.prepared?.trackLines, project, panel.mode) } : {}),
+      tracks,
     }, s, p);
     items.push(...out.items);
     if (out.inset.length) insets.push(out.inset);

@@ -209,8 +209,8 @@ export function CameraRig({ model }: { model: DetectorModel }) {
     const ev = stores.eventDisplay.getState().hidden.tax ? undefined : live.eventLabel.getState().label;
     const inset = live.taxInset.getState().inset;
     const trackLines = live.eventScene?.prepared.trackLines;
-    // labels keep off the tracks drawn (not off hidden ones)
-    const tracks = labelsOn && trackLines && !stores.eventDisplay.getState().hidden.tracks ? trackSegmentsOnScreen(trackLines, makeProjector(cam, size, k), mode) : [];
+    // labels keep off the tracks drawn (hidden tracks have no lines)
+    const tracks = labelsOn ? trackSegmentsOnScreen(trackLines, makeProjector(cam, size, k), mode) : [];
     const labels = labelsOn ? placeLabels(model, mode === '3d' ? labelled3d(model, shown, trackLines) : shown, k, mode, beamStation, cam, size,
       [...(ev ? [eventLabelBox(ev)] : []), ...(inset ? insetBoxes(inset) : []), ...overlayBoxes(gl.domElement)],
       trackLines ? touchedBy(model, trackLines) : undefined, tracks) : [];
