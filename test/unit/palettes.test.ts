@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, filterDeficiencyTrit } from 'culori';
 import { COLOUR_KEYS, MIN_DELTA_E, MIN_DELTA_E_BACKGROUND, PALETTE_IDS, PALETTES, type ColourKey, type PaletteTheme } from '../../src-renderer/src/display/palettes';
-import { BACKGROUND } from '../../src-renderer/src/display/detector-scene';
+import { BACKGROUND, BEAM_AXIS_CROSS } from '../../src-renderer/src/display/detector-scene';
 import { EVENT_LAYERS } from '../../src-renderer/src/display/layers/registry';
 import { DEFAULT_STYLE } from '../../src-renderer/src/display/types';
 import { crowdedEvent } from '../crowded-event';
@@ -92,6 +92,15 @@ describe('collection palettes', () => {
     expect(clashes).toEqual([]);
     // the exemptions are real elements (a renamed one would silently leave the rule)
     for (const id of UPSTREAM_OF_EVERY_TRACK) expect(NA62_DETECTOR.elements.some((e) => e.id === id), id).toBe(true);
+  });
+
+  it("the beam's-eye cross on the beam axis stands apart from both charges' colours (it was red, read as a positive track's ring)", () => {
+    for (const id of PALETTE_IDS) {
+      for (const theme of ['dark', 'light'] as const) {
+        for (const k of ['positive', 'negative'] as const) expect(de(BEAM_AXIS_CROSS[theme], PALETTES[id][theme][k]), `${id}/${theme} ${k}`).toBeGreaterThanOrEqual(20);
+        for (const bg of BACKGROUNDS[theme]) expect(de(BEAM_AXIS_CROSS[theme], bg), `on ${bg}`).toBeGreaterThanOrEqual(MIN_DELTA_E_BACKGROUND);
+      }
+    }
   });
 
   it('each collection of hits stands apart from the element it is drawn on, in every palette and theme', () => {

@@ -108,6 +108,9 @@ function ring(x: number, y: number, r: number, z: number, out: number[]): void {
   }
 }
 
+/** The beam's-eye cross on the nominal beam axis, per theme: the beam-axis element's grey (geometry table), darker on light. */
+export const BEAM_AXIS_CROSS = { dark: '#a2a2aa', light: '#65656a' } as const;
+
 /** Line segments (NA62 mm, z relative to zAt) of every shown tube's wall where it crosses zAt. */
 export function tubeCrossSections(model: DetectorModel, shown: Readonly<Record<string, boolean>>, zAt: number): { positions: Float32Array; colour: string }[] {
   const out: { positions: Float32Array; colour: string }[] = [];
@@ -145,7 +148,8 @@ export function buildBeamSections(model: DetectorModel, shown: Readonly<Record<s
   const c = 40; // mm: a cross marking x = y = 0, the nominal beam axis
   const cross = new THREE.BufferGeometry();
   cross.setAttribute('position', new THREE.BufferAttribute(new Float32Array([-c, 0, 0, c, 0, 0, 0, -c, 0, 0, c, 0]), 3));
-  group.add(new THREE.LineSegments(cross, createEdgeMaterial(theme === 'dark' ? '#ff8080' : '#c62828', 1, nudge)));
+  // in the beam axis's own grey (it was red: read as a positive track's ring in the beam's eye)
+  group.add(new THREE.LineSegments(cross, createEdgeMaterial(theme === 'dark' ? BEAM_AXIS_CROSS.dark : BEAM_AXIS_CROSS.light, 1, nudge)));
   return {
     group,
     dispose: () => group.traverse((o) => { if (o instanceof THREE.LineSegments) { o.geometry.dispose(); (o.material as THREE.Material).dispose(); } }),
