@@ -12,7 +12,7 @@ import type { TaxConstruction, Vec3 } from '../../../src-shared/event/analysis';
 import { formatLength, niceFloor } from '../../../src-shared/picture/lengths';
 import type { ScreenPoint, ScreenProjector } from './projection';
 import type { Viewport } from './types';
-import { cdaTaxText } from './labels';
+import { cdaTaxText, trackSegmentsOnScreen } from './labels';
 
 export type InsetView = 'side' | 'top';
 export interface InsetBox { readonly x0: number; readonly x1: number; readonly y0: number; readonly y1: number }
@@ -174,15 +174,8 @@ export function taxInset(req: InsetRequest): TaxInset | undefined {
   // place: above or below the segment, over Z_TAX, where it hides least of the construction's lines; clear of `avoid`
   const drawn = [[tax.lineFrom, tax.lineTo], [tax.beamFrom, tax.beamTo]].map(([p, q]) => [project(p!), project(q!)] as const)
     .filter((s): s is readonly [ScreenPoint, ScreenPoint] => !!s[0] && !!s[1]);
-  const tracks: (readonly [ScreenPoint, ScreenPoint])[] = [];
-  for (const l of req.tracks ?? []) {
-    let prev = l.length ? project(l[0]!) : undefined;
-    for (let k = 1; k < l.length; k++) {
-      const q = project(l[k]!);
-      if (prev && q) tracks.push([prev, q]);
-      prev = q;
-    }
-  }
+  // the tracks on screen as the label layout takes them (one projection of polylines, display/labels.ts)
+  const tracks = trackSegmentsOnScreen(req.tracks, project, view).map(([p, q]) => [{ x: p[0], y: p[1] }, { x: q[0], y: q[1] }] as const);
   const { x: cx, y } = placeInset(anchor, viewport, m, req.avoid ?? [], drawn, tracks);
   const plot = { x: cx + PAD.left, y: y + PAD.top, w: plotW, h: plotH };
 
