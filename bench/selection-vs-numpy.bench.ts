@@ -32,13 +32,11 @@ import { loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { generateToSink } from '../src-engine/generator/write-generated';
 import { openEventFile } from '../src-engine/io/event-file';
-import { crcOf } from '../src-engine/io/column-read';
-import type { RandomAccessSource } from '../src-engine/io/source';
 import { unpackCandidates, type PackedCandidates } from '../src-engine/selection/run';
 import { nodeFileSink, nodeFileSource } from '../src-node/fs/node-file';
 import { muv3Tiles } from '../src-shared/geometry/muv3';
 import { GENERATOR_VERSION, type GeneratorConfigInput } from '../src-engine/generator/generate';
-import { presetColumns } from '../src-engine/selection/columns';
+import { neededRanges, readRanges } from './needed-bytes';
 
 const args = process.argv.slice(2);
 const prepareOnly = args.includes('--prepare') ? args.splice(args.indexOf('--prepare'), 2)[1] : undefined;
@@ -305,27 +303,10 @@ for (const preset of PRESETS) {
   const floor = await best(() => readAll(file));
   const floorLoad = load();
   // the ranges this preset reads, recorded from a scan with its column set, then read again plainly
-  const ranges: [number, number][] = [];
-  const src = await nodeFileSource(file);
-  const recording: RandomAccessSource = {
-    name: src.name, size: src.size, close: () => src.close(),
-    read: (p, l) => { ranges.push([p, l]); return src.read(p, l); },
-    ...(src.readInto ? { readInto: (b: Uint8Array, o: number, l: number, p: number) => { ranges.push([p, l]); return src.readInto!(b, o, l, p); } } : {}),
-  };
-  const rf = await openEventFile(recording, 2);
-  ranges.length = 0;
-  await rf.scan(0, rf.numBatches, () => {}, { columns: presetColumns(preset) });
-  await rf.close();
+  const ranges = await neededRanges(file, preset);
   const neededBytes = ranges.reduce((a, r) => a + r[1], 0);
-  const readRanges = async (crc: boolean) => {
-    const fd = openSync(file, 'r'), buf = Buffer.allocUnsafe(Math.max(...ranges.map((r) => r[1])));
-    let x = 0;
-    for (const [p, l] of ranges) { readSync(fd, buf, 0, l, p); if (crc) x ^= crcOf(buf.subarray(0, l)); }
-    closeSync(fd);
-    return x;
-  };
-  const needFloor = await best(() => readRanges(false));
-  const needCrc = await best(() => readRanges(true));
+  const needFloor = await best(async () => readRanges(file, ranges, false));
+  const needCrc = await best(async () => readRanges(file, ranges, true));
   const needLoad = load();
   const npLoad = load();
 

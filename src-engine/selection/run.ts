@@ -64,7 +64,7 @@ export function resolveSelection(input: SelectionConfigInput): ResolvedSelection
   };
 }
 
-const recoOptions = (s: ResolvedSelection) => ({ lavWindow: s.num['lavWindow'] ?? 5, anti0Window: s.num['anti0Window'] ?? 5 });
+export const recoOptions = (s: ResolvedSelection) => ({ lavWindow: s.num['lavWindow'] ?? 5, anti0Window: s.num['anti0Window'] ?? 5 });
 
 /** How many cuts event i passes, in order (all of them: s.cuts.length), looking at the first `upTo`. No allocation: this runs per event. */
 export function cutsPassed(s: ResolvedSelection, v: VariableColumns, i: number, upTo = s.cuts.length): number {
@@ -198,7 +198,7 @@ function keepMultiplicity(list: Int32Array, m: number, stage: Int8Array, failed:
 }
 
 /** keepMultiplicity over all n events of a batch (none skipped or masked): the list made and cut in one pass. */
-function listMultiplicity(list: Int32Array, n: number, offsets: Int32Array, charge: ArrayLike<number>, nt: number, q: number): number {
+export function listMultiplicity(list: Int32Array, n: number, offsets: Int32Array, charge: ArrayLike<number>, nt: number, q: number): number {
   // one offset read per event (the running end is the next start); the events left out are never
   // looked at again (the counting visits only the events listed here), so nothing is written for them
   let o = 0, a = offsets[0]!;
