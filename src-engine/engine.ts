@@ -106,7 +106,7 @@ export function createEngineHandlers(opts: EngineOptions): Handlers & { store: E
     if (columns) opts.files?.releaseColumns?.(columns);
   };
   // no message about a masked event says where it is or why: that would be a fact about it
-  const BLINDED = 'this event is blinded: it stays hidden while an analysis of this dataset is blind (unblind in the Selection panel)';
+  const BLINDED = 'this event is blinded: it stays hidden while an analysis of this dataset is blind (Unblind… in the Selection panel; --unblind cr|sr on the command line)';
 
   /**
    * Demo dataset k (DEMO_DATASETS): the open one, else the host's cached file, else made now. One at

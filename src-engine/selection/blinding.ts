@@ -6,8 +6,8 @@
 import type { EventFile } from '../io/event-file';
 import { encodeColumns } from '../io/codec';
 import type { Na62Event } from '../../src-shared/event/model';
-import { batchReco, DEFAULT_RECO, type VariableColumns } from '../reco/variables';
-import { maskedByUser, PublishedMasker, publishedRules, userRule } from './masking';
+import type { VariableColumns } from '../reco/variables';
+import { PublishedMasker, publishedRules, userRule } from './masking';
 import type { ResolvedSelection } from './run';
 import {
   ALL_BLIND, ALL_OPEN, blindingApplies, shortIdentity, stageRank, unblindPhrase,
@@ -108,7 +108,7 @@ export function visibleBeforeImport(events: readonly Na62Event[], meta: { kind: 
 /** Check events handed out one by one (event requests, run:burst:event look-ups, pictures). */
 export class BlindingGuard {
   // per open file (not per name: two files of one name are two datasets), the batch last checked
-  private readonly cache = new WeakMap<EventFile, { start: number; pub?: VariableColumns; user: Map<string, VariableColumns> }>();
+  private readonly cache = new WeakMap<EventFile, { start: number; vars?: VariableColumns }>();
 
   /** The closed region an event falls in (as text for the message), or undefined if it may be shown. */
   async maskedBy(file: EventFile, index: number, stages: BlindStages, last?: ResolvedSelection): Promise<string | undefined> {
@@ -119,22 +119,14 @@ export class BlindingGuard {
     const { start, columns } = await file.batchAt(index);
     let entry = this.cache.get(file);
     if (!entry || entry.start !== start) {
-      entry = { start, user: new Map() };
+      entry = { start };
       this.cache.set(file, entry);
     }
-    const i = index - start;
-    const prev = entry.pub;
-    const mask = new PublishedMasker(rules, columns, undefined, prev && (() => prev));
-    entry.pub = mask.vars;
-    const hit = mask.masked(i);
-    if (hit) return hit;
-    if (!own) return undefined;
-    const opts = { lavWindow: own.sel.num['lavWindow'] ?? DEFAULT_RECO.lavWindow, anti0Window: own.sel.num['anti0Window'] ?? DEFAULT_RECO.anti0Window };
-    const key = `${opts.lavWindow}|${opts.anti0Window}`;
-    const r = batchReco(columns, opts, entry.user.get(key));
-    entry.user.set(key, r.v);
-    r.event(i);
-    return maskedByUser(own, r.v, i);
+    const prev = entry.vars;
+    // the user's rule is tested on the same reconstruction: its regions read no option-dependent variable
+    const mask = new PublishedMasker(own ? [...rules, own] : rules, columns, undefined, prev && (() => prev));
+    entry.vars = mask.vars;
+    return mask.masked(index - start);
   }
 }
 

@@ -2,14 +2,24 @@
  * The masking rules of blinding (README "Blinding"; src-shared/selection/blinding.ts).
  *
  * An event is masked when, for some analysis that is not fully open on its dataset, it passes
- * that preset's *published* selection (default parameters, every cut, no expressions) and lands
- * in a published region still closed — whatever the user's current selection. The user's own
- * selection adds its regions (masked as well, with the same stage) but can never shrink these.
+ * that preset's masking cuts (`masks` in presets.ts: the multiplicity and the channel's particle
+ * identification — two muons, two electrons; five tracks of charge +1) and its reconstructed
+ * variables fall in a published region still closed (default parameters) — whatever the other
+ * cuts, and whatever the user's current selection. The user's own selection adds its regions (the
+ * same test with its parameters, masked with the same stage) but can never shrink these.
+ *
+ * Why not "passes the whole selection and lands in a region": that mask is the selection's result
+ * itself. Its size (a masked count, or all events less those a selection with its cuts switched off
+ * lists), or the events it refuses one by one (an event box, `na62 render --events 0-9999`), would
+ * give the blind region's yield and its events — with the CR open, the SR's exactly. The region's
+ * population before the timing, quality, momentum, veto and vertex cuts does not tell how many of
+ * them the selection keeps. (The particle identification is in the mask so that the μμ and ee
+ * analyses, whose regions share the CDA_TAX–Z_TAX plane, do not hide each other's events.)
  */
 import type { BatchColumns } from '../io/codec';
 import { batchReco, DEFAULT_RECO, type BatchReco, type RecoOptions, type VariableColumns } from '../reco/variables';
 import { PRESETS } from './presets';
-import { cutsPassed, regionOf, resolveSelection, type ResolvedSelection } from './run';
+import { regionOf, resolveSelection, type ResolvedSelection } from './run';
 import { regionOpen, type BlindStages } from '../../src-shared/selection/blinding';
 import type { RegionId } from '../../src-shared/selection/types';
 
@@ -40,8 +50,10 @@ export function userRule(sel: ResolvedSelection, stages: BlindStages): MaskRule 
 const sameReco = (a: RecoOptions, b: RecoOptions) => a.lavWindow === b.lavWindow && a.anti0Window === b.anti0Window;
 
 /**
- * The published masking over one batch. Reconstruction is done lazily, once per event, and shared
- * with the caller's own reconstruction when both use the default reconstruction options.
+ * The masking over one batch: the published rules and, where given, the user's (a rule's region
+ * variables — CDA_TAX, Z_TAX, m_π4e — do not depend on the reconstruction options, so every rule
+ * is tested on the one default reconstruction). Reconstruction is done lazily, once per event, and
+ * shared with the caller's own reconstruction when both use the default reconstruction options.
  */
 export class PublishedMasker {
   private readonly pub: BatchReco;
@@ -65,10 +77,11 @@ export class PublishedMasker {
   masked(i: number): string | undefined {
     const v = this.pub.v;
     for (const rule of this.rules) {
-      const first = rule.sel.cuts[0];
-      if (first?.multiplicityOnly && !first.test(v, i, rule.sel.num)) continue;
+      const cuts = rule.sel.preset.cuts;
+      // the multiplicity first, before reconstructing the event
+      if (cuts[0]?.multiplicityOnly && !cuts[0].test(v, i, rule.sel.num)) continue;
       this.full(i);
-      if (cutsPassed(rule.sel, v, i) !== rule.sel.cuts.length) continue;
+      if (!passesMaskingCuts(rule, v, i)) continue;
       const region = regionOf(rule.sel, v, i);
       if (region && rule.closed.has(region)) return `${region} of ${rule.sel.preset.id}`;
     }
@@ -76,9 +89,11 @@ export class PublishedMasker {
   }
 }
 
-/** The user's rule: does event i (fully reconstructed in `v`) pass the user's selection and land in one of its closed regions? */
-export function maskedByUser(rule: MaskRule | undefined, v: VariableColumns, i: number): string | undefined {
-  if (!rule || cutsPassed(rule.sel, v, i) !== rule.sel.cuts.length) return undefined;
-  const region = regionOf(rule.sel, v, i);
-  return region && rule.closed.has(region) ? `${region} of the current ${rule.sel.preset.id} selection` : undefined;
+/**
+ * The preset's masking cuts, whether or not the user switched them off (a switch must not unmask
+ * anything), with the rule's parameters.
+ */
+function passesMaskingCuts(rule: MaskRule, v: VariableColumns, i: number): boolean {
+  for (const c of rule.sel.preset.cuts) if (c.masks && !c.test(v, i, rule.sel.num)) return false;
+  return true;
 }

@@ -37,6 +37,13 @@ export interface CutSpec {
    * t, dt: BatchReco.tracks): a selection decides it before the vertex and the downstream association
    */
   readonly tracksOnly?: boolean;
+  /**
+   * one of the cuts that decide, with the regions, what blinding masks (selection/masking.ts): the
+   * multiplicity and the channel's particle identification — so that the μμ and ee analyses, whose
+   * regions share the CDA_TAX–Z_TAX plane, do not mask each other's events, while what is masked
+   * stays far looser than the selection (its size is not the region's yield)
+   */
+  readonly masks?: boolean;
 }
 
 export interface RegionSpec {
@@ -101,7 +108,7 @@ const DUMP_PARAMS: ParamSpec[] = [
 const DUMP_VARIABLES = ['ntracks', 'qsum', 't1', 't2', 'dt', 'chi2_1', 'chi2_2', 'nch1', 'nch2', 'p1', 'p2', 'inacc1', 'inacc2', 'cda', 'vz', 'cda_tax', 'z_tax'] as const;
 
 const dumpCuts = (): CutSpec[] => [
-  { id: 'two_tracks', label: 'two tracks, opposite charge', source: 'A§2.2 1 [S]', params: [], multiplicityOnly: true, multiplicity: { ntracks: 2, qsum: 0 }, test: (v, i) => v.ntracks[i] === 2 && v.qsum[i] === 0 },
+  { id: 'two_tracks', label: 'two tracks, opposite charge', source: 'A§2.2 1 [S]', params: [], multiplicityOnly: true, multiplicity: { ntracks: 2, qsum: 0 }, masks: true, test: (v, i) => v.ntracks[i] === 2 && v.qsum[i] === 0 },
   { id: 'timing', label: 'tracks in time with the trigger and each other', source: 'A§2.2 2 [S]; windows [C-fw]/[E]', params: ['tTrigger', 'dtMax'], tracksOnly: true,
     test: (v, i, p) => Math.abs(v.t1[i]!) < p['tTrigger']! && Math.abs(v.t2[i]!) < p['tTrigger']! && Math.abs(v.dt[i]!) < p['dtMax']! },
   { id: 'track_quality', label: 'track quality (χ², chambers)', source: 'A§2.2 3 [C-fw]', params: ['chi2Max', 'minChambers'], tracksOnly: true,
@@ -133,7 +140,7 @@ export const DUMP_MUMU: SelectionPreset = {
   ],
   cuts: [
     ...dumpCuts(),
-    { id: 'muon_id', label: 'muon ID: one MUV3 hit per track, E/p < 0.2', source: 'A§2.2 6 [S]', params: ['eopMax'],
+    { id: 'muon_id', label: 'muon ID: one MUV3 hit per track, E/p < 0.2', source: 'A§2.2 6 [S]', params: ['eopMax'], masks: true,
       test: (v, i, p) => v.nmuv3_1[i] === 1 && v.nmuv3_2[i] === 1 && v.eop1[i]! < p['eopMax']! && v.eop2[i]! < p['eopMax']! },
     { id: 'lav_veto', label: 'no in-time LAV activity', source: 'A§2.2 7 [S]', params: ['lavWindow'], switchable: true, test: (v, i) => v.nlav[i] === 0 },
     ...vertexCuts(),
@@ -159,7 +166,7 @@ export const DUMP_EE: SelectionPreset = {
   ],
   cuts: [
     ...dumpCuts(),
-    { id: 'electron_id', label: 'electron ID: no MUV3 hit, E/p ≈ 1', source: 'A§3.2 2 [S]; window [E]', params: ['eopMin', 'eopMaxE'],
+    { id: 'electron_id', label: 'electron ID: no MUV3 hit, E/p ≈ 1', source: 'A§3.2 2 [S]; window [E]', params: ['eopMin', 'eopMaxE'], masks: true,
       test: (v, i, p) => v.nmuv3_1[i] === 0 && v.nmuv3_2[i] === 0 && v.eop1[i]! > p['eopMin']! && v.eop1[i]! < p['eopMaxE']! && v.eop2[i]! > p['eopMin']! && v.eop2[i]! < p['eopMaxE']! },
     { id: 'lav_veto', label: 'no in-time LAV activity', source: 'A§3.2 3 [S]', params: ['lavWindow'], switchable: true, test: (v, i) => v.nlav[i] === 0 },
     { id: 'anti0_veto', label: 'no in-time ANTI0 activity', source: 'A§3.2 4 [S]', params: ['anti0Window'], switchable: true, test: (v, i) => v.nanti0[i] === 0 },
@@ -195,7 +202,7 @@ export const KAON_PI4E: SelectionPreset = {
     P('srMax', 504, 'MeV/c²', 'signal region: m_π4e <', 'A§4.2 7 [S]'),
   ],
   cuts: [
-    { id: 'five_tracks', label: 'five tracks, total charge +1', source: 'A§4.2 3', params: [], multiplicityOnly: true, multiplicity: { ntracks: 5, qsum: 1 }, test: (v, i) => v.ntracks[i] === 5 && v.qsum[i] === 1 },
+    { id: 'five_tracks', label: 'five tracks, total charge +1', source: 'A§4.2 3', params: [], multiplicityOnly: true, multiplicity: { ntracks: 5, qsum: 1 }, masks: true, test: (v, i) => v.ntracks[i] === 5 && v.qsum[i] === 1 },
     { id: 'track_quality', label: 'every track in all STRAW chambers', source: 'A§2.2 3 [C-fw]', params: ['minChambers'], test: (v, i, p) => v.nch_min5[i]! >= p['minChambers']! },
     // tracks closer than ~ two straw diameters share straws in every view: their hits, hence their
     // momenta, are unreliable even where both are reconstructed (the 9.82 mm merging of

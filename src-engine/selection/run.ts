@@ -363,6 +363,8 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
   const stages = opts.stages ?? ALL_BLIND;
   const pubRules = applies ? publishedRules(stages) : [];
   const ownRule = applies ? userRule(sel, stages) : undefined;
+  // both tested before any cut (masking.ts): what is masked never depends on what the selection keeps
+  const maskRules = ownRule ? [...pubRules, ownRule] : pubRules;
   const masked = { n: 0, w: 0 };
   // a sequential scan: the next batch is read (on Node's I/O threads) while this one is computed
   let cancelled = false;
@@ -395,7 +397,7 @@ export async function runSelectionPacked(file: EventFile, sel: ResolvedSelection
     const n = columns.length;
     const r = batchReco(columns, reco, scratch.vars(n, 0), need);
     const vars = r.v;
-    const mask = new PublishedMasker(pubRules, columns, { reco: r, options: reco }, () => scratch.vars(n, 1));
+    const mask = new PublishedMasker(maskRules, columns, { reco: r, options: reco }, () => scratch.vars(n, 1));
     const maskActive = mask.active;
     const w = columns.header['weight']!, run = columns.header['run']!, burst = columns.header['burst']!, event = columns.header['event']!;
     const nCuts = sel.cuts.length;

@@ -12,7 +12,7 @@ import { createDispatcher, createEngineHandlers } from '../../src-engine';
 import { memoryHost } from '../memory-host';
 import { generateToSink } from '../../src-engine/generator/write-generated';
 import { encodeColumns } from '../../src-engine/io/codec';
-import { openEventFile } from '../../src-engine/io/event-file';
+import { openEventFile, type EventFile } from '../../src-engine/io/event-file';
 import { memorySink, memorySource } from '../../src-engine/io/source';
 import type { Na62Event, StrawTrack } from '../../src-shared/event/model';
 import type { SelectionResult } from '../../src-shared/selection/types';
@@ -368,6 +368,21 @@ describe('the staged selection loop', () => {
   });
 });
 
+/**
+ * The events a blind dump file masks, found without the masking: every two-track, opposite-charge
+ * event identified as μμ (ee) whose (Z_TAX, CDA_TAX) falls in the published SR or CR of dump-mumu
+ * (dump-ee), from open runs with every cut but the multiplicity and the particle ID switched off.
+ */
+async function regionPopulation(f: EventFile): Promise<Set<number>> {
+  const out = new Set<number>();
+  for (const preset of ['dump-mumu', 'dump-ee'] as const) {
+    const cuts = PRESETS.find((p) => p.id === preset)!.cuts.filter((c) => !['two_tracks', 'muon_id', 'electron_id'].includes(c.id)).map((c) => c.id);
+    const r = await runSelection(f, resolveSelection({ preset, disabled: cuts }), { stages: ALL_OPEN });
+    for (const c of r.candidates) if (c.region) out.add(c.index);
+  }
+  return out;
+}
+
 describe('shards and candidate files', () => {
   it('shard-and-merge equals the single run, also through JSON; CSV round-trips the candidates', async () => {
     const f = await fileOf({ mode: 'dump', mix: { 'aprime-mumu': 1, 'combinatorial-mumu': 2 }, numEvents: 9000, seed: 34, truth: false }, 'mc.arrow', 1000);
@@ -392,23 +407,37 @@ describe('shards and candidate files', () => {
   });
 
   it('blind results list no event of a published SR or CR and count them instead, whatever the regions edited', async () => {
-    const f = await fileOf({ mode: 'dump', mix: { 'aprime-mumu': 1 }, numEvents: 3000, seed: 35, truth: false }, 'mock.arrow', undefined, true);
+    const f = await fileOf({ mode: 'dump', mix: { 'aprime-mumu': 1, 'combinatorial-mumu': 1 }, numEvents: 3000, seed: 35, truth: false }, 'mock.arrow', undefined, true);
     const open = await runSelection(f, resolveSelection({ preset: 'dump-mumu' }), { stages: ALL_OPEN });
     const published = new Set(open.candidates.filter((c) => c.region).map((c) => c.index));
     expect(open.candidates.some((c) => c.region === 'SR')).toBe(true);
+    const masked = await regionPopulation(f);
     const b = await runSelection(f, resolveSelection({ preset: 'dump-mumu' }));
     expect(b.blinded).toBe(true);
     expect(b.candidates.some((c) => c.region === 'SR' || c.region === 'CR')).toBe(false);
-    expect(b.masked.n).toBe(published.size);
+    // masked: the regions' whole two-track population, not the selection's yield in them (which it contains)
+    expect([...published].every((i) => masked.has(i))).toBe(true);
+    expect(masked.size).toBeGreaterThan(published.size);
+    expect(b.masked.n).toBe(masked.size);
     expect(b.regions).toEqual({});
     // the issue's attack: regions narrowed to a sliver of Z_TAX list nothing of the published SR/CR
     const narrowed = await runSelection(f, resolveSelection({ preset: 'dump-mumu', params: { srCdaMax: 5, crCdaMax: 6, srZMin: 20_000, srZMax: 21_000, crZMin: 19_000, crZMax: 22_000 } }));
-    expect(narrowed.candidates.filter((c) => published.has(c.index))).toEqual([]);
+    expect(narrowed.candidates.filter((c) => masked.has(c.index))).toEqual([]);
     // the cut-flow counts masked events among all events only: no per-cut breakdown inside the box
     expect(b.cutflow[0]!.n).toBe(3000);
-    expect(b.cutflow[1]!.n).toBe(open.cutflow[1]!.n - published.size);
+    expect(b.cutflow[1]!.n).toBe(open.cutflow[1]!.n - masked.size);
+    // what is masked does not depend on what the selection keeps: neither the count nor the events
+    for (const variant of [{ disabled: ['timing', 'lav_veto', 'vertex_cda'] }, { params: { cdaMax: 3, pMin: 20_000 } }, { expressions: ['p1 > 30000'] }]) {
+      const v = await runSelection(f, resolveSelection({ preset: 'dump-mumu', ...variant }));
+      expect(v.masked.n, JSON.stringify(variant)).toBe(masked.size);
+      expect(v.candidates.filter((c) => masked.has(c.index)), JSON.stringify(variant)).toEqual([]);
+    }
+    // with the particle ID switched off, nothing of the mask is unmasked (the user's own regions then hide what that selection keeps in them too)
+    const noPid = await runSelection(f, resolveSelection({ preset: 'dump-mumu', disabled: ['muon_id'] }));
+    expect(noPid.masked.n).toBeGreaterThanOrEqual(masked.size);
+    expect(noPid.candidates.filter((c) => masked.has(c.index) || c.region)).toEqual([]);
     // pure simulation is not blind
-    const mc = await fileOf({ mode: 'dump', mix: { 'aprime-mumu': 1 }, numEvents: 3000, seed: 35, truth: false });
+    const mc = await fileOf({ mode: 'dump', mix: { 'aprime-mumu': 1, 'combinatorial-mumu': 1 }, numEvents: 3000, seed: 35, truth: false });
     const plain = await runSelection(mc, resolveSelection({ preset: 'dump-mumu' }));
     expect(plain.blinded).toBe(false);
     expect(plain.candidates.map((c) => c.index)).toEqual(open.candidates.map((c) => c.index));
