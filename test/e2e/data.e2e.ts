@@ -96,6 +96,14 @@ describe('data in the app', () => {
     await page.getByTestId('candidates').locator('tbody tr', { hasText: 'SR' }).first().click();
     await page.getByTestId('event-summary').waitFor();
     await pageShot(page, '27-selection-unblinded-event');
+    const srIndex = await page.getByTestId('event-index').inputValue();
+    // the event on show follows the stage: masked again when the regions close, drawn when they open, without stepping
+    await reblind(page);
+    await page.getByTestId('blind-notice').first().waitFor();
+    await unblindTo(page, 'SR');
+    await page.getByTestId('event-summary').waitFor();
+    expect(await page.getByTestId('blind-notice').count()).toBe(0);
+    expect(await page.getByTestId('event-index').inputValue()).toBe(srIndex);
     // the unblinded list is exported with its SR events…
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON' }).click()]);
     const saved = path.join(SHOTS, download.suggestedFilename());

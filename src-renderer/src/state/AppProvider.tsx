@@ -12,7 +12,8 @@ import type { LiveView } from '../views/live-view';
 import type { ViewRegistry } from '../views/view-registry';
 import { ViewportContext } from '../views/ViewportContext';
 import type { ViewportState } from './viewport-store';
-import { createDataActions } from './data-store';
+import { createDataActions, isBlindedEventError } from './data-store';
+import type { BlindStage } from '../../../src-shared/selection/blinding';
 import { createSelectionActions } from './selection-store';
 import { createAppStores, type AppStores } from './app-stores';
 
@@ -30,8 +31,16 @@ export interface AppContextValue {
 }
 
 /** The engine calls of one window, on its stores. */
-export const createAppActions = (api: Na62Api, stores: AppStores): AppActions =>
-  ({ ...createDataActions(api, stores), ...createSelectionActions(api, stores) });
+export function createAppActions(api: Na62Api, stores: AppStores): AppActions {
+  const data = createDataActions(api, stores);
+  // when an analysis changes stage, the event on show is asked for again where the answer may differ:
+  // one refused while blind may now be shown, and one shown is masked again when its region closes
+  const reshow = (stage: BlindStage) => {
+    const d = stores.data.getState();
+    if (d.current && (stage === 'blind' || (!d.event && isBlindedEventError(d.error)))) return data.showEvent(d.index);
+  };
+  return { ...data, ...createSelectionActions(api, stores, reshow) };
+}
 
 const AppContext = createContext<AppContextValue | undefined>(undefined);
 

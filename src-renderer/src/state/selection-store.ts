@@ -85,7 +85,7 @@ const selectionConfig = (s: SelectionState): SelectionConfigInput =>
   ({ preset: s.preset, params: s.params, disabled: s.disabled, expressions: expressionsOf(s.expressions), keep: s.keep });
 
 /** The selection side's engine calls, bound to one API (made by the app's provider): run, blinding, exports. */
-export function createSelectionActions(api: Na62Api, stores: AppStores) {
+export function createSelectionActions(api: Na62Api, stores: AppStores, onStageChange?: (stage: BlindStage) => Promise<void> | void) {
   /** The presets and variables the engine offers, and the current dataset's blinding. */
   async function loadCatalogue(): Promise<void> {
     stores.selection.setState({ catalogue: await api.selectionCatalogue() });
@@ -144,6 +144,7 @@ export function createSelectionActions(api: Na62Api, stores: AppStores) {
     try {
       const blinding = await api.setBlinding({ dataset, preset: stores.selection.getState().preset, stage, ...(confirm ? { confirm } : {}) });
       stores.selection.setState({ blinding });
+      await onStageChange?.(stage);
       if (stores.selection.getState().result) await runCurrentSelection();
       return undefined;
     } catch (e) {

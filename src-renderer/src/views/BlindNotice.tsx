@@ -4,9 +4,8 @@
  * of showing the detector as if the event were empty.
  */
 import { useData } from '../state/AppProvider';
+import { isBlindedEventError } from '../state/data-store';
 
-/** The engine's refusal of a masked event (src-engine/engine.ts, UserFacingError 'blinded'). */
-export const isBlindedEventError = (error: string | undefined): boolean => !!error && /this event is blinded/i.test(error);
 
 export function BlindNotice() {
   const error = useData((s) => s.error);
