@@ -54,6 +54,15 @@ describe('a dataset opens on its first event with tracks', () => {
     expect(moved.stores.data.getState().index).toBe(5);
   });
 
+  it('an event asked for while the summary is awaited is the one shown (na62 render drew event 0 under the name of the one asked for)', async () => {
+    const asked = open({ firstWithTracks: 0, pMax: 1e5 }, 10);
+    await asked.actions.showEvent(42); // `na62 render --events 42` as soon as the dataset is current
+    await vi.advanceTimersByTimeAsync(20);
+    await asked.done;
+    expect(asked.shown).toEqual([42]);
+    expect(asked.stores.data.getState().index).toBe(42);
+  });
+
   it('opens on event 0 when the file has no visible event with tracks, or the engine cannot say', async () => {
     const none = open({ firstWithTracks: null, pMax: null }, 10);
     await vi.advanceTimersByTimeAsync(20);

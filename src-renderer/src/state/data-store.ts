@@ -120,9 +120,12 @@ export function createDataActions(api: Na62Api, stores: AppStores) {
    */
   async function selectDataset(id: string): Promise<void> {
     stores.data.setState({ current: id, index: 0, event: undefined, analysis: undefined, trackSummary: undefined });
+    const asked = loadSeq;
     const pending = summaryOf(id);
     const early = await Promise.race([pending.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), SUMMARY_WAIT_MS))]);
-    if (stores.data.getState().current !== id) return;
+    // an event asked for while the summary was awaited (a step, a table row, `na62 render --events`) wins:
+    // showing the first event after it drew event 0 under the picture of the one asked for
+    if (stores.data.getState().current !== id || loadSeq !== asked) return;
     if (!early) { await showEvent(firstEventToShow(await pending)); return; }
     const seq = loadSeq;
     await showEvent(0);
