@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { nodeFileSink, nodeFileSource } from '../src-node/fs/node-file';
+import { clobberProblem } from './clobber';
 import { openRootFile, type RootFile } from '../src-engine/io/root/root-file';
 import { importRoot, proposeForFile } from '../src-engine/io/root/import';
 import { WriteCancelled } from '../src-engine/io/event-file';
@@ -84,6 +85,8 @@ export async function importCommand(argv: string[], fail: (msg: string) => never
 
   if (!values.map) fail('--map is required (or --list, --propose-map; see --help)');
   if (!values.out) fail('--out is required');
+  const clash = clobberProblem([['--out', values.out]], [['--map', values.map!], ...positionals.map((p) => ['the input', p] as const)]);
+  if (clash) fail(clash);
   const text = await fs.readFile(values.map, 'utf8').catch((e: NodeJS.ErrnoException) => fail(`${values.map}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`));
   let json: unknown;
   try { json = JSON.parse(text); } catch (err) { fail(`${values.map}: not valid JSON (${err instanceof Error ? err.message : String(err)})`); }

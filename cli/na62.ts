@@ -37,6 +37,7 @@ import { PRESETS } from '../src-engine/selection/presets';
 import { VARIABLES } from '../src-engine/reco/variables';
 import { csvSidecar, resultFromJson, resultToCsv, resultToJson } from '../src-engine/selection/candidates-io';
 import { PRESET_IDS, type SelectionConfigInput, type SelectionResult } from '../src-shared/selection/types';
+import { clobberProblem } from './clobber';
 import { HELP_RENDER, render } from './render';
 import { absentLines, HELP_IMPORT, importCommand } from './import';
 import { HELP_REACH, reach } from './reach';
@@ -216,6 +217,8 @@ async function select(argv: string[]): Promise<void> {
   if (!(PRESET_IDS as readonly string[]).includes(values.preset!)) fail(`unknown preset "${values.preset}" (presets: ${PRESET_IDS.join(', ')})`);
   if (!values.out) fail('--out is required');
   if (!positionals.length) fail('give at least one event file');
+  const clash = clobberProblem(resultOutputs(values.out!, values.csv), positionals.map((p) => ['the input', p] as const));
+  if (clash) fail(clash);
   const onCorrupt = values['on-corrupt'] as OnCorrupt;
   if (onCorrupt !== 'fail' && onCorrupt !== 'skip') fail(`--on-corrupt wants fail or skip, got "${values['on-corrupt']}"`);
   const params: Record<string, number | string> = {};
@@ -296,6 +299,8 @@ async function select(argv: string[]): Promise<void> {
 }
 
 /** A candidate CSV (plain: the header first) and its JSON sidecar with the selection, inputs and software (LIST.csv.json). */
+/** A result's output files, by option: --out, and --csv with its sidecar. */
+const resultOutputs = (out: string, csv: string | undefined): [string, string | undefined][] => [['--out', out], ['--csv', csv], ['--csv (its sidecar)', csv && `${csv}.json`]];
 const csvOutputs = (csv: string | undefined, r: SelectionResult): [string, string][] => (csv ? [[csv, resultToCsv(r)], [`${csv}.json`, csvSidecar(r)]] : []);
 
 /**
@@ -318,6 +323,8 @@ async function merge(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: 'string' }, csv: { type: 'string' }, partial: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
   if (values.help) { console.log(HELP_MERGE); return; }
   if (!values.out || !positionals.length) fail(HELP_MERGE);
+  const clash = clobberProblem(resultOutputs(values.out, values.csv), positionals.map((p) => ['the input', p] as const));
+  if (clash) fail(clash);
   const parts: NamedResult[] = [];
   for (const p of positionals) {
     const bytes = await fs.readFile(p).catch((e: NodeJS.ErrnoException) => fail(`${p}: ${fsCause(e)}`));

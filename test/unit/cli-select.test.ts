@@ -35,5 +35,12 @@ describe('na62 select on a batch farm: shards merge into the single run', () => 
     expect(sidecar.inputs.every((x: { identity: string }) => /^sha256:/.test(x.identity))).toBe(true);
     // bad requests fail with a message, not a stack trace
     expect(() => na62('select', '--preset', 'dump-ee', '--param', 'nope=1', '--out', path.join(dir, 'x.json'), data)).toThrow(/no parameter "nope"/);
+    // an output that is an input, or another output, is refused before anything is written: the files stay as they were
+    const before = readFileSync(data), part1 = readFileSync(path.join(dir, 'part1.json'));
+    expect(() => na62('select', '--preset', 'dump-ee', '--out', data, data)).toThrow(/--out .*run\.arrow would overwrite the input/);
+    expect(() => na62('select', '--preset', 'dump-ee', '--out', path.join(dir, 'same.json'), '--csv', path.join(dir, 'same.json'), data)).toThrow(/--csv .*same\.json would overwrite --out/);
+    expect(() => na62('merge', '--out', path.join(dir, 'part1.json'), ...[1, 2, 3].map((i) => path.join(dir, `part${i}.json`)))).toThrow(/--out .*part1\.json would overwrite the input/);
+    expect(readFileSync(data).equals(before)).toBe(true);
+    expect(readFileSync(path.join(dir, 'part1.json')).equals(part1)).toBe(true);
   }, 90_000);
 });
