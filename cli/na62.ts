@@ -298,9 +298,9 @@ async function select(argv: string[]): Promise<void> {
   for (const row of result.cutflow) console.log(`  ${row.id.padEnd(16)} ${String(row.n).padStart(10)}  w=${row.w.toPrecision(4)}${row.enabled ? '' : '  (off)'}`);
 }
 
-/** A candidate CSV (plain: the header first) and its JSON sidecar with the selection, inputs and software (LIST.csv.json). */
 /** A result's output files, by option: --out, and --csv with its sidecar. */
 const resultOutputs = (out: string, csv: string | undefined): [string, string | undefined][] => [['--out', out], ['--csv', csv], ['--csv (its sidecar)', csv && `${csv}.json`]];
+/** A candidate CSV (plain: the header first) and its JSON sidecar with the selection, inputs and software (LIST.csv.json). */
 const csvOutputs = (csv: string | undefined, r: SelectionResult): [string, string][] => (csv ? [[csv, resultToCsv(r)], [`${csv}.json`, csvSidecar(r)]] : []);
 
 /**

@@ -52,13 +52,13 @@ function followProgress(api: Na62Api, stores: AppStores): () => void {
   });
 }
 
+/** The engine's refusal of a masked event (src-engine/engine.ts, UserFacingError 'blinded'). */
+export const isBlindedEventError = (error: string | undefined): boolean => !!error && /this event is blinded/i.test(error);
+
 /**
  * The data side's engine calls, bound to one API and one set of stores (both made by the app's provider, so each
  * window, and each test, has its own): show an event, open, close and generate datasets.
  */
-/** The engine's refusal of a masked event (src-engine/engine.ts, UserFacingError 'blinded'). */
-export const isBlindedEventError = (error: string | undefined): boolean => !!error && /this event is blinded/i.test(error);
-
 export function createDataActions(api: Na62Api, stores: AppStores) {
   let loadSeq = 0;
   // one scan of a file per window: the summary only covers events visible when it was made (blinding opens, never closes, while a file is open)

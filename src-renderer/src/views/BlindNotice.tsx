@@ -6,7 +6,6 @@
 import { useData } from '../state/AppProvider';
 import { isBlindedEventError } from '../state/data-store';
 
-
 export function BlindNotice() {
   const error = useData((s) => s.error);
   const event = useData((s) => s.event);
