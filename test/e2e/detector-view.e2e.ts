@@ -163,8 +163,11 @@ describe('NA62 event display in the browser', () => {
     const toggle = page.getByTestId('antialias-toggle');
     await expect.poll(() => toggle.textContent()).toBe('antialiasing off (auto: software WebGL)');
     const drawnWith = async (aa: boolean) => {
-      // the canvas is made again: wait for the new context's first frame with the detector
-      await page.waitForFunction((want) => window.__na62?.webgl().antialias === want && window.__na62.renderInfo().calls > 20, aa, { timeout: 30_000 });
+      // the canvas is made again: wait for the new context's first frame with the detector, at the view's size
+      // (a frame drawn before the canvas is laid out is at the HTML default of 300 × 150, and was taken once)
+      await page.waitForFunction((want) => window.__na62?.webgl().antialias === want && window.__na62.renderInfo().calls > 20
+        && (document.querySelector('[data-testid="viewport"] canvas') as HTMLCanvasElement | null)?.width !== 300, aa, { timeout: 30_000 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       return canvasShot(page, `aa-${aa ? 'on' : 'off'}`);
     };
     await toggle.click();
